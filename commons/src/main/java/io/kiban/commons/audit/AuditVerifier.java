@@ -1,0 +1,144 @@
+package io.kiban.commons.audit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Recomputes the chain from the first entry and compares its end with the last checkpoint. Reads
+ * with a streaming JDBC cursor so a million entries take constant memory.
+ */
+@ApplicationScoped
+public class AuditVerifier {
+
+    private static final Logger LOG = Logger.getLogger(AuditVerifier.class);
+    private static final String SELECT = "SELECT seq, recorded_at, issuer, subject, roles, organisation, action,"
+            + " entity_type, entity_id, state_digest, mac FROM audit_entry ORDER BY seq";
+
+    private final AgroalDataSource dataSource;
+    private final AuditTrail trail;
+    private final AuditCheckpointStore checkpoints;
+    private final Clock clock;
+    private final String chain;
+    private final AtomicInteger lastResult = new AtomicInteger(1);
+
+    public AuditVerifier(AgroalDataSource dataSource, AuditTrail trail, AuditCheckpointStore checkpoints,
+            Clock clock, AuditConfig config, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.trail = trail;
+        this.checkpoints = checkpoints;
+        this.clock = clock;
+        this.chain = config.chainName();
+        Gauge.builder("kiban_audit_chain_valid", lastResult, AtomicInteger::get)
+                .description("1 when the last verification of the audit chain passed, 0 when it failed")
+                .tag("chain", chain)
+                .register(registry);
+    }
+
+    @Scheduled(every = "${kiban.audit.verify-every:15m}", delayed = "30s", identity = "audit-verify",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        AuditVerification result = verify();
+        if (!result.valid()) {
+            LOG.errorf("audit chain %s FAILED verification at seq %s: %s", chain, result.firstBadSeq(), result.reason());
+        }
+    }
+
+    public AuditVerification verify() {
+        Optional<AuditCheckpoint> checkpoint = checkpoints.read();
+        try (Connection c = dataSource.getConnection()) {
+            String chainId;
+            long headSeq;
+            try (PreparedStatement ps = c.prepareStatement("SELECT chain_id, seq FROM audit_head WHERE id = 1");
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return done(false, 0, 0, 0L, "the chain head is missing", checkpoint.orElse(null));
+                }
+                chainId = rs.getString(1);
+                headSeq = rs.getLong(2);
+            }
+            if (checkpoint.isPresent() && !checkpoint.get().chainId().equals(chainId)) {
+                return done(false, 0, 0, 1L, "the chain id " + chainId + " differs from the checkpoint's "
+                        + checkpoint.get().chainId() + ": the chain was replaced", checkpoint.get());
+            }
+            long expected = 1;
+            String previousMac = AuditHead.GENESIS_MAC;
+            String macAtCheckpoint = null;
+            long checkpointSeq = checkpoint.map(AuditCheckpoint::seq).orElse(-1L);
+            try (PreparedStatement ps = c.prepareStatement(SELECT, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    AuditEntry e = new AuditEntry();
+                    while (rs.next()) {
+                        e.seq = rs.getLong(1);
+                        Timestamp ts = rs.getTimestamp(2, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
+                        e.recordedAt = ts.toInstant();
+                        e.issuer = rs.getString(3);
+                        e.subject = rs.getString(4);
+                        e.roles = rs.getString(5);
+                        e.organisation = rs.getString(6);
+                        e.action = rs.getString(7);
+                        e.entityType = rs.getString(8);
+                        e.entityId = rs.getString(9);
+                        e.stateDigest = rs.getString(10);
+                        e.mac = rs.getString(11);
+                        if (e.seq != expected) {
+                            String reason = e.seq > expected
+                                    ? "entry " + expected + " is missing (the next entry present is " + e.seq + ")"
+                                    : "entry " + e.seq + " is out of order";
+                            return done(false, expected - 1, expected - 1, expected, reason, checkpoint.orElse(null));
+                        }
+                        if (!trail.recompute(previousMac, e).equals(e.mac)) {
+                            return done(false, expected - 1, expected - 1, e.seq,
+                                    "entry " + e.seq + " does not match its MAC: it was altered or the chain was rewritten",
+                                    checkpoint.orElse(null));
+                        }
+                        if (e.seq == checkpointSeq) {
+                            macAtCheckpoint = e.mac;
+                        }
+                        previousMac = e.mac;
+                        expected++;
+                    }
+                }
+            }
+            long last = expected - 1;
+            if (checkpoint.isPresent()) {
+                AuditCheckpoint cp = checkpoint.get();
+                if (last < cp.seq()) {
+                    return done(false, last, last, last + 1, "entries " + (last + 1) + "…" + cp.seq()
+                            + " are missing: the checkpoint of " + cp.at() + " saw the chain up to " + cp.seq(), cp);
+                }
+                if (cp.seq() > 0 && !cp.mac().equals(macAtCheckpoint)) {
+                    return done(false, last, last, cp.seq(), "entry " + cp.seq()
+                            + " differs from the checkpoint: the chain was rewritten", cp);
+                }
+            }
+            if (headSeq != last) {
+                return done(false, last, last, Math.min(headSeq, last) + 1,
+                        "the chain head says " + headSeq + " entries but the chain ends at " + last,
+                        checkpoint.orElse(null));
+            }
+            return done(true, last, last, null, null, checkpoint.orElse(null));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit chain: " + e.getMessage(), e);
+        }
+    }
+
+    private AuditVerification done(boolean valid, long checked, long last, Long bad, String reason,
+            AuditCheckpoint cp) {
+        lastResult.set(valid ? 1 : 0);
+        return new AuditVerification(valid, chain, checked, last, bad, reason, cp, clock.instant());
+    }
+}

@@ -1,0 +1,156 @@
+package io.kiban.commons.idempotency;
+
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** The database side of idempotency: claim a key, complete it with a response, release it. */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
+
+    /** A claimed key (run the request) or a stored response (replay it). */
+    public record Claim(long recordId, String token, StoredResponse replay) {
+        boolean isReplay() {
+            return replay != null;
+        }
+    }
+
+    public record StoredResponse(int status, String contentType, String headers, String body) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final IdempotencyConfig config;
+
+    public IdempotencyStore(EntityManager em, Clock clock, IdempotencyConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** In its own transaction, so the claim is visible to a concurrent retry at once. */
+    public Claim claim(String caller, String key, String requestHash) {
+        return QuarkusTransaction.requiringNew().call(() -> doClaim(caller, key, requestHash));
+    }
+
+    private Claim doClaim(String caller, String key, String requestHash) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String token = UUID.randomUUID().toString();
+        int inserted = em.createNativeQuery("INSERT IGNORE INTO idempotency_record (caller, idem_key, request_hash,"
+                + " state, claim_token, lease_until, created_at, expires_at) VALUES (?1, ?2, ?3, 'IN_FLIGHT', ?4, ?5, ?6, ?7)")
+                .setParameter(1, caller)
+                .setParameter(2, key)
+                .setParameter(3, requestHash)
+                .setParameter(4, token)
+                .setParameter(5, now.plus(config.lease()))
+                .setParameter(6, now)
+                .setParameter(7, now.plus(config.ttl()))
+                .executeUpdate();
+        IdempotencyRecord record = em.createQuery("from IdempotencyRecord where caller = ?1 and key = ?2",
+                IdempotencyRecord.class)
+                .setParameter(1, caller)
+                .setParameter(2, key)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
+        if (inserted == 1) {
+            return new Claim(record.id, token, null);
+        }
+        boolean expired = record.expiresAt.isBefore(now);
+        if (expired) {
+            takeOver(record, requestHash, token, now);
+            return new Claim(record.id, token, null);
+        }
+        if (!record.requestHash.equals(requestHash)) {
+            throw ProblemException.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key " + key + " was used for a different request; use a new key");
+        }
+        if (record.state == IdempotencyRecord.State.DONE) {
+            return new Claim(record.id, record.claimToken, new StoredResponse(record.responseStatus,
+                    record.responseType, record.responseHeaders, record.responseBody));
+        }
+        if (record.leaseUntil.isAfter(now)) {
+            throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                    "the first request with Idempotency-Key " + key + " is still running; retry after "
+                            + record.leaseUntil);
+        }
+        LOG.infof("Idempotency-Key %s: the first request's lease ran out; this retry takes it over", key);
+        takeOver(record, requestHash, token, now);
+        return new Claim(record.id, token, null);
+    }
+
+    private void takeOver(IdempotencyRecord record, String requestHash, String token, Instant now) {
+        record.requestHash = requestHash;
+        record.state = IdempotencyRecord.State.IN_FLIGHT;
+        record.claimToken = token;
+        record.leaseUntil = now.plus(config.lease());
+        record.createdAt = now;
+        record.expiresAt = now.plus(config.ttl());
+        record.responseStatus = null;
+        record.responseType = null;
+        record.responseHeaders = null;
+        record.responseBody = null;
+    }
+
+    /**
+     * Stores the response in the caller's (business) transaction. Fails when the claim was taken
+     * over meanwhile, which rolls the business change back: only one of two racing requests commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(Claim claim, StoredResponse response) {
+        int updated = em.createQuery("update IdempotencyRecord set state = ?1, responseStatus = ?2, responseType = ?3,"
+                + " responseHeaders = ?4, responseBody = ?5 where id = ?6 and claimToken = ?7 and state = ?8")
+                .setParameter(1, IdempotencyRecord.State.DONE)
+                .setParameter(2, response.status())
+                .setParameter(3, response.contentType())
+                .setParameter(4, response.headers())
+                .setParameter(5, response.body())
+                .setParameter(6, claim.recordId())
+                .setParameter(7, claim.token())
+                .setParameter(8, IdempotencyRecord.State.IN_FLIGHT)
+                .executeUpdate();
+        if (updated != 1) {
+            throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                    "another request took over this Idempotency-Key; retry to get its result");
+        }
+    }
+
+    /** The request failed without committing anything: free the key for a corrected retry. */
+    public void release(Claim claim) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                    "delete from IdempotencyRecord where id = ?1 and claimToken = ?2 and state = ?3")
+                    .setParameter(1, claim.recordId())
+                    .setParameter(2, claim.token())
+                    .setParameter(3, IdempotencyRecord.State.IN_FLIGHT)
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("could not release idempotency record %d (its lease will expire): %s", claim.recordId(),
+                    e.getMessage());
+        }
+    }
+
+    @Scheduled(every = "${kiban.idempotency.purge-every:10m}", delayed = "1m", identity = "idempotency-purge",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPurge() {
+        purgeExpired();
+    }
+
+    @Transactional
+    public int purgeExpired() {
+        return em.createQuery("delete from IdempotencyRecord where expiresAt < ?1")
+                .setParameter(1, clock.instant())
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,26 @@
+package io.kiban.commons.paging;
+
+import io.kiban.commons.problem.ProblemException;
+
+/** {@code ?page=&size=}: zero-based page, size 1…{@value #MAX_SIZE} (400 outside). */
+public record PageRequest(int page, int size) {
+
+    public static final int MAX_SIZE = 200;
+    public static final int DEFAULT_SIZE = 50;
+
+    public static PageRequest of(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            throw ProblemException.badField("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw ProblemException.badField("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return new PageRequest(p, s);
+    }
+
+    public int offset() {
+        return page * size;
+    }
+}

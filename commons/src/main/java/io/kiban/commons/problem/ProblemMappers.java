@@ -1,0 +1,312 @@
+package io.kiban.commons.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves the suite as {@code application/problem+json}. Bad input is a 4xx naming the
+ * field; an unexpected failure is a 500 without a stack trace (logged here, with the request path).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response response(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem);
+        if (problem.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (problem.status() == 503) {
+            builder.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return builder.build();
+    }
+
+    public static Response response(ProblemType type, String detail, String instance) {
+        return response(new Problem(type.uri(), type.title(), type.status(), detail, instance, null, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return response(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = fieldPath(e);
+        return fields(ProblemType.VALIDATION, "unknown property '" + field + "'",
+                List.of(new Problem.FieldError(field, "unknown property")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        String field = fieldPath(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return fields(ProblemType.VALIDATION, field + ": expected " + expected,
+                List.of(new Problem.FieldError(field, "expected " + expected + ", got " + e.getValue())), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = fieldPath(e);
+        if (field.isEmpty()) {
+            return response(ProblemType.MALFORMED_JSON, "the body is not the expected JSON document", path(uri));
+        }
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return fields(ProblemType.VALIDATION, field + ": expected " + expected,
+                List.of(new Problem.FieldError(field, "expected " + expected)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        String field = fieldPath(e);
+        String message = e.getOriginalMessage() == null ? "invalid value" : firstLine(e.getOriginalMessage());
+        if (field.isEmpty()) {
+            return response(ProblemType.MALFORMED_JSON, message, path(uri));
+        }
+        return fields(ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return response(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where, path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return response(ProblemType.MALFORMED_JSON, "the body is not valid JSON", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return fields(ProblemType.VALIDATION, detail, errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return response(ProblemType.PRECONDITION_FAILED, "the resource was changed by someone else; read it again", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return response(ProblemType.PRECONDITION_FAILED, "the resource was changed by someone else; read it again", path(uri));
+    }
+
+    @ServerExceptionMapper({ PessimisticLockException.class, LockAcquisitionException.class })
+    public Response lock(RuntimeException e, UriInfo uri) {
+        return response(ProblemType.SERVICE_UNAVAILABLE, "the resource is busy; retry", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return response(ProblemType.UNAUTHORIZED, "a valid bearer token is required", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return response(ProblemType.UNAUTHORIZED, "the bearer token is missing, expired or invalid", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return response(ProblemType.FORBIDDEN, "your role does not allow this", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return response(ProblemType.NOT_FOUND, "no such resource", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        Response r = response(ProblemType.METHOD_NOT_ALLOWED, "this method is not allowed here", path(uri));
+        return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e, UriInfo uri) {
+        return response(ProblemType.UNSUPPORTED_MEDIA_TYPE, "this content type is not accepted here", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return response(ProblemType.NOT_ACCEPTABLE, "no representation matches the Accept header", path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof InvalidFormatException invalid) {
+                return invalidFormat(invalid, uri);
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return unrecognized(unknown, uri);
+            }
+            if (cause instanceof MismatchedInputException mismatched) {
+                return mismatched(mismatched, uri);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return jsonMapping(mapping, uri);
+            }
+            if (cause instanceof JsonParseException parse) {
+                return malformed(parse, uri);
+            }
+            if (cause instanceof JsonProcessingException json) {
+                return json(json, uri);
+            }
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemType.BAD_REQUEST;
+        };
+        return response(new Problem(type.uri(), type.title(), status, e.getMessage(), path(uri), null, null, null));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("database unavailable while serving %s: %s", path(uri), e.getMessage());
+            return response(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable; retry shortly", path(uri));
+        }
+        LOG.errorf(e, "unexpected error serving %s", path(uri));
+        return response(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", path(uri));
+    }
+
+    /** A lost database connection is an outage (503), not a bug (500). */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            String name = t.getClass().getName();
+            if (name.endsWith("AcquisitionTimeoutException") || (t.getMessage() != null
+                    && t.getMessage().contains("Unable to acquire JDBC Connection"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Response fields(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        return response(new Problem(type.uri(), type.title(), type.status(), detail, path(uri), null, errors, null));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    static String fieldPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The bean-validation path without method and parameter names: {@code create.body.name} → {@code name};
+     * a query parameter keeps its own name ({@code list.size} → {@code size}).
+     */
+    static String field(ConstraintViolation<?> v) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                names.clear();
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                names.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+            } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+            }
+        }
+        return names.isEmpty() ? (parameter == null ? "" : parameter) : String.join(".", names);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return "one of " + java.util.Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 " + type.getSimpleName();
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,84 @@
+package io.kiban.commons.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling: issuer and subject of the token, roles, and the organisation ({@code org} claim).
+ * Services use it to scope vendor users to their own organisation (another organisation's object
+ * answers 404, never 403).
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String ORG_CLAIM = "org";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    public String issuer() {
+        return token().map(JsonWebToken::getIssuer).orElse("local");
+    }
+
+    public String subject() {
+        return token().map(JsonWebToken::getSubject)
+                .orElseGet(() -> identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
+    }
+
+    /** A readable name for records: preferred_username when the token has one. */
+    public String name() {
+        return token().map(t -> (String) t.getClaim("preferred_username"))
+                .orElseGet(() -> identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
+    }
+
+    /** issuer + subject: unique across identity providers. */
+    public String id() {
+        return issuer() + "#" + subject();
+    }
+
+    public Optional<String> organisation() {
+        Optional<String> fromToken = token().map(t -> t.<Object>getClaim(ORG_CLAIM)).map(Object::toString);
+        if (fromToken.isPresent()) {
+            return fromToken;
+        }
+        Object attribute = identity.getAttribute(ORG_CLAIM);
+        return Optional.ofNullable(attribute).map(Object::toString);
+    }
+
+    public Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** A vendor or support-vendor user: sees its own organisation's records only. */
+    public boolean isVendorSide() {
+        return hasRole(Roles.VENDOR) || hasRole(Roles.SUPPORT_VENDOR);
+    }
+
+    /** True when the caller may see a record that belongs to {@code owningOrganisation}. */
+    public boolean maySee(String owningOrganisation) {
+        if (!hasRole(Roles.VENDOR) || hasRole(Roles.JPO_ADMIN) || hasRole(Roles.JPO_STAFF) || hasRole(Roles.AUDITOR)
+                || hasRole(Roles.SERVICE)) {
+            return true;
+        }
+        return organisation().map(o -> o.equals(owningOrganisation)).orElse(false);
+    }
+
+    private Optional<JsonWebToken> token() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.of(jwt) : Optional.empty();
+    }
+}

@@ -1,0 +1,79 @@
+package io.kiban.commons.sample;
+
+import io.kiban.commons.idempotency.Idempotent;
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.sample.WidgetDtos.WidgetInput;
+import io.kiban.commons.sample.WidgetDtos.WidgetView;
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.Responses;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/widgets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WidgetResource {
+
+    private final WidgetService service;
+
+    public WidgetResource(WidgetService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public RestResponse<List<WidgetView>> list(@RestQuery Integer page, @RestQuery Integer size,
+            @Context UriInfo uri) {
+        return service.list(PageRequest.of(page, size)).toResponse(uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public RestResponse<WidgetView> get(@RestPath long id) {
+        WidgetView view = service.get(id);
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    public RestResponse<WidgetView> create(@Valid @NotNull WidgetInput body) {
+        WidgetView view = service.create(body);
+        return Responses.created(URI.create("/widgets/" + view.id()), view, view.version());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    public RestResponse<WidgetView> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull WidgetInput body) {
+        WidgetView view = service.update(id, ifMatch, body);
+        return Responses.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    public void delete(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+    }
+
+}

@@ -1,0 +1,109 @@
+package io.kiban.commons.sample;
+
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.problem.Problem;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.sample.WidgetDtos.WidgetInput;
+import io.kiban.commons.sample.WidgetDtos.WidgetView;
+import io.kiban.commons.security.Caller;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** A sample of how services use the commons mechanics: scoping, rules, ETags, audit. */
+@ApplicationScoped
+public class WidgetService {
+
+    @ApplicationScoped
+    public static class WidgetRepository implements PanacheRepository<Widget> {
+    }
+
+    private final WidgetRepository repository;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    public WidgetService(WidgetRepository repository, AuditTrail audit, Caller caller) {
+        this.repository = repository;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    public Page<WidgetView> list(PageRequest page) {
+        var query = caller.hasRole("vendor")
+                ? repository.find("organisation", caller.organisation().orElse("")) : repository.findAll();
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(WidgetView::of).toList(), query.count(), page);
+    }
+
+    public WidgetView get(long id) {
+        return WidgetView.of(visible(id));
+    }
+
+    @Transactional
+    public WidgetView create(WidgetInput input) {
+        if (input.quantity() > 1000) {
+            throw ProblemException.rule("R-SAMPLE-1", "a widget holds at most 1000 units");
+        }
+        if (input.parentId() != null && repository.findByIdOptional(input.parentId()).isEmpty()) {
+            throw ProblemException.unknownReference("parentId", input.parentId());
+        }
+        repository.find("name", input.name()).firstResultOptional().ifPresent(existing -> {
+            throw ProblemException.conflict("a widget named " + input.name() + " exists",
+                    List.of(Problem.Conflict.of("widget", String.valueOf(existing.id), "same name")));
+        });
+        Widget w = new Widget();
+        w.name = input.name();
+        w.kind = input.kind();
+        w.quantity = input.quantity();
+        w.parentId = input.parentId();
+        w.organisation = caller.hasRole("vendor") ? caller.organisation().orElseThrow()
+                : input.organisation() == null ? "jpo" : input.organisation();
+        repository.persist(w);
+        repository.flush();
+        if (input.holdMillis() != null) {
+            sleep(input.holdMillis());
+        }
+        WidgetView view = WidgetView.of(w);
+        audit.append("create", "widget", w.id, view);
+        return view;
+    }
+
+    @Transactional
+    public WidgetView update(long id, String ifMatch, WidgetInput input) {
+        Widget w = visible(id);
+        ETags.check(ifMatch, w.version);
+        w.name = input.name();
+        w.kind = input.kind();
+        w.quantity = input.quantity();
+        repository.flush();
+        WidgetView view = WidgetView.of(w);
+        audit.append("update", "widget", w.id, view);
+        return view;
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        Widget w = visible(id);
+        ETags.check(ifMatch, w.version);
+        repository.delete(w);
+        audit.append("delete", "widget", id, null);
+    }
+
+    private Widget visible(long id) {
+        return repository.findByIdOptional(id)
+                .filter(w -> caller.maySee(w.organisation))
+                .orElseThrow(() -> ProblemException.notFound("widget", id));
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
