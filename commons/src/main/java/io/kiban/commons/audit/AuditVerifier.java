@@ -2,6 +2,7 @@ package io.kiban.commons.audit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
  * with a streaming JDBC cursor so a million entries take constant memory.
  */
 @ApplicationScoped
+@Startup
 public class AuditVerifier {
 
     private static final Logger LOG = Logger.getLogger(AuditVerifier.class);

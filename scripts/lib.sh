@@ -1,0 +1,144 @@
+# shellcheck shell=bash
+# Shared helpers for the Kiban dev/test scripts. Source it, do not run it:
+#   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#
+# Defines:
+#   KIBAN_SCRIPTS  absolute path of scripts/
+#   KIBAN_REPO     absolute path of the repository root
+#   KIBAN_HOME     state directory (default <repo>/.kiban), exported
+# and the functions log, warn, die, need_cmd, wait_for_port, port_open,
+# proc_running, pid_read, pid_alive, pid_write, pid_stop.
+
+if [[ -n "${_KIBAN_LIB_LOADED:-}" ]]; then
+    return 0
+fi
+_KIBAN_LIB_LOADED=1
+
+KIBAN_SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+KIBAN_REPO="$(cd "$KIBAN_SCRIPTS/.." && pwd -P)"
+KIBAN_HOME="${KIBAN_HOME:-$KIBAN_REPO/.kiban}"
+export KIBAN_HOME
+
+# Debian keeps mariadbd, mariadb-install-db etc. in sbin.
+case ":$PATH:" in
+    *:/usr/sbin:*) ;;
+    *) PATH="$PATH:/usr/sbin:/sbin" ;;
+esac
+export PATH
+
+_kiban_tag="$(basename "$0" .sh)"
+
+# log MSG...   -- progress message on stderr (stdout stays clean for data)
+log() {
+    printf '[%s] %s\n' "$_kiban_tag" "$*" >&2
+}
+
+warn() {
+    printf '[%s] WARNING: %s\n' "$_kiban_tag" "$*" >&2
+}
+
+# die MSG...   -- print and exit 1
+die() {
+    printf '[%s] ERROR: %s\n' "$_kiban_tag" "$*" >&2
+    exit 1
+}
+
+# need_cmd NAME  -- die unless NAME is on PATH
+need_cmd() {
+    command -v "$1" >/dev/null 2>&1 || die "required command not found: $1"
+}
+
+# port_open HOST PORT  -- 0 if something accepts TCP connections there
+port_open() {
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+# wait_for_port HOST PORT [TIMEOUT_SECONDS=60]
+wait_for_port() {
+    local host="$1" port="$2" timeout="${3:-60}" waited=0
+    while ! port_open "$host" "$port"; do
+        if ((waited >= timeout * 10)); then
+            return 1
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    return 0
+}
+
+# proc_running PID  -- 0 if PID is a live process (zombies count as dead)
+proc_running() {
+    local state=""
+    kill -0 "$1" 2>/dev/null || return 1
+    if [[ -r "/proc/$1/stat" ]]; then
+        state="$(sed -E 's/^.*\) ([A-Za-z]).*$/\1/' "/proc/$1/stat" 2>/dev/null || true)"
+    fi
+    [[ "$state" != "Z" ]]
+}
+
+# pid_read FILE  -- print the pid stored in FILE (nothing if absent/garbage)
+pid_read() {
+    local file="$1" pid=""
+    if [[ -r "$file" ]]; then
+        read -r pid <"$file" || true
+    fi
+    if [[ "$pid" =~ ^[0-9]+$ ]]; then
+        printf '%s\n' "$pid"
+    fi
+}
+
+# pid_alive FILE [CMDLINE_SUBSTRING]
+# 0 if FILE names a live process (whose command line contains the substring,
+# if one is given -- protects against a recycled pid).
+pid_alive() {
+    local file="$1" want="${2:-}" pid cmdline
+    pid="$(pid_read "$file")"
+    [[ -n "$pid" ]] || return 1
+    proc_running "$pid" || return 1
+    if [[ -n "$want" ]]; then
+        cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+        [[ "$cmdline" == *"$want"* ]] || return 1
+    fi
+    return 0
+}
+
+# pid_write FILE PID
+pid_write() {
+    mkdir -p "$(dirname "$1")"
+    printf '%s\n' "$2" >"$1"
+}
+
+# pid_stop FILE [GRACE_SECONDS=20] [CMDLINE_SUBSTRING]
+# Stops only the process named in FILE (and, if it leads its own process
+# group, that group -- i.e. the children it started). TERM first, KILL after
+# the grace period. Removes FILE. Returns 0 if nothing is left running.
+pid_stop() {
+    local file="$1" grace="${2:-20}" want="${3:-}" pid pgid target waited=0
+    if ! pid_alive "$file" "$want"; then
+        rm -f "$file"
+        return 0
+    fi
+    pid="$(pid_read "$file")"
+    pgid="$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+    if [[ "$pgid" == "$pid" ]]; then
+        target="-$pid" # our own session/process group (started with setsid)
+    else
+        target="$pid"
+    fi
+    kill -TERM -- "$target" 2>/dev/null || true
+    while proc_running "$pid"; do
+        if ((waited >= grace * 10)); then
+            warn "pid $pid did not stop after ${grace}s; sending KILL"
+            kill -KILL -- "$target" 2>/dev/null || true
+            sleep 0.5
+            break
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    if proc_running "$pid"; then
+        return 1
+    fi
+    rm -f "$file"
+    return 0
+}
