@@ -1,0 +1,38 @@
+#!/bin/bash
+# Creates (or re-keys) one user per database, each with all privileges on its own database only,
+# plus kiban_dump (read-only, for the dump CronJob). Passwords come from the environment of the
+# MariaDB container, which takes them from the Secrets (no password is in any committed file):
+#   KIBAN_ASSET_DB_PASSWORD ... KIBAN_LIFECYCLE_DB_PASSWORD  <- kiban-<service>-secrets/KIBAN_DB_PASSWORD
+#   KEYCLOAK_DB_PASSWORD                                     <- keycloak-secrets/KC_DB_PASSWORD
+#   KIBAN_DUMP_DB_PASSWORD                                   <- mariadb-secrets/MARIADB_DUMP_PASSWORD
+# Run by the entrypoint on an empty datadir (sourced there); idempotent, so after rotating a password:
+#   kubectl exec statefulset/mariadb -- bash /docker-entrypoint-initdb.d/02-users.sh
+# not `set -eu` when sourced: that would change the entrypoint's own shell options
+[[ "${BASH_SOURCE[0]}" != "$0" ]] || set -eu
+
+sql_quote() { printf "'%s'" "${1//\'/\'\'}"; }
+
+kiban_users_sql() {
+    local user var db pw
+    for pair in kiban_asset:KIBAN_ASSET_DB_PASSWORD kiban_maintenance:KIBAN_MAINTENANCE_DB_PASSWORD \
+        kiban_backup:KIBAN_BACKUP_DB_PASSWORD kiban_lifecycle:KIBAN_LIFECYCLE_DB_PASSWORD \
+        keycloak:KEYCLOAK_DB_PASSWORD; do
+        user="${pair%%:*}" var="${pair#*:}" db="${pair%%:*}"
+        pw="${!var:?$var is not set (see docs/deploy.md, Secrets)}"
+        echo "CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY $(sql_quote "$pw");"
+        echo "ALTER USER '$user'@'%' IDENTIFIED BY $(sql_quote "$pw");"
+        echo "GRANT ALL PRIVILEGES ON \`$db\`.* TO '$user'@'%';"
+    done
+    pw="${KIBAN_DUMP_DB_PASSWORD:?KIBAN_DUMP_DB_PASSWORD is not set (see docs/deploy.md, Secrets)}"
+    echo "CREATE USER IF NOT EXISTS 'kiban_dump'@'%' IDENTIFIED BY $(sql_quote "$pw");"
+    echo "ALTER USER 'kiban_dump'@'%' IDENTIFIED BY $(sql_quote "$pw");"
+    echo "GRANT SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES ON *.* TO 'kiban_dump'@'%';"
+    echo "FLUSH PRIVILEGES;"
+}
+
+if declare -F docker_process_sql >/dev/null; then
+    # sourced by the image's entrypoint during initialisation (temporary server, socket only)
+    kiban_users_sql | docker_process_sql
+else
+    kiban_users_sql | mariadb --protocol=socket -uroot -p"${MARIADB_ROOT_PASSWORD:?}"
+fi
