@@ -8,11 +8,15 @@ import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.kiban.backup.support.MaintenanceStub;
 import org.junit.jupiter.api.Test;
 
 /** The service starts on its own database with health, metrics, OpenAPI, security and its audit chain. */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(MaintenanceStub.class)
+@WithKubernetesTestServer(crud = true)
 class ServiceSmokeTest {
 
     @Test
@@ -21,6 +25,12 @@ class ServiceSmokeTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("kiban_audit_chain_valid"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("Kiban backup-service"));
+    }
+
+    @Test
+    void every_endpoint_requires_a_token() {
+        org.assertj.core.api.Assertions.assertThat(io.kiban.commons.testing.ApiContract.unsecuredOperations())
+                .isEmpty();
     }
 
     @Test

@@ -24,6 +24,12 @@ class ServiceSmokeTest {
     }
 
     @Test
+    void every_endpoint_requires_a_token() {
+        org.assertj.core.api.Assertions.assertThat(io.kiban.commons.testing.ApiContract.unsecuredOperations())
+                .isEmpty();
+    }
+
+    @Test
     void the_audit_chain_verifies_and_is_protected() {
         given().get("/audit/verify").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.jpoStaff()).get("/audit/verify").then().statusCode(403);

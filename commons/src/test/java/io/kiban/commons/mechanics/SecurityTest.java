@@ -74,6 +74,12 @@ class SecurityTest {
     }
 
     @Test
+    void every_endpoint_requires_a_token() {
+        org.assertj.core.api.Assertions.assertThat(io.kiban.commons.testing.ApiContract.unsecuredOperations())
+                .isEmpty();
+    }
+
+    @Test
     void health_metrics_and_openapi_are_public() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
