@@ -1,0 +1,37 @@
+package io.kiban.lifecycle.archive;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An archive handed over to JPO (R-RM-4): its file, its own SHA-256 and when it was made. */
+@Entity
+@Table(name = "archive")
+public class Archive {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "file_name", nullable = false)
+    public String fileName;
+
+    @Column(nullable = false)
+    public String sha256;
+
+    @Column(name = "size_bytes", nullable = false)
+    public long size;
+
+    @Column(nullable = false)
+    public int entries;
+}

@@ -1,0 +1,72 @@
+package io.kiban.lifecycle.archive;
+
+import io.kiban.commons.security.Roles;
+import io.kiban.lifecycle.archive.ArchiveService.ArchiveView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@jakarta.ws.rs.Path("/archive")
+@Tag(name = "archive", description = "Archive handover to JPO before production is removed (R-RM-4)")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArchiveResource {
+
+    private final ArchiveService service;
+
+    public ArchiveResource(ArchiveService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Build the archive (jpo-admin): every service's records export, this service's records and "
+            + "documents, manifest.json with SHA-256 per entry; the archive's own SHA-256 and time are recorded",
+            description = "503 naming the service when one cannot export: an incomplete archive is never handed over.")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<ArchiveView> create() {
+        ArchiveView view = service.create();
+        return RestResponse.ResponseBuilder.<ArchiveView>created(URI.create("/archive/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
+    public List<ArchiveView> list() {
+        return service.list();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{id}")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
+    public ArchiveView get(@RestPath long id) {
+        return service.get(id);
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{id}/file")
+    @Produces("application/zip")
+    @Operation(summary = "Download the archive (streamed)")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
+    public RestResponse<StreamingOutput> file(@RestPath long id) {
+        ArchiveView view = service.get(id);
+        java.nio.file.Path file = service.file(id);
+        StreamingOutput body = out -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                in.transferTo(out);
+            }
+        };
+        return RestResponse.ResponseBuilder.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + view.fileName() + "\"")
+                .header("Digest", "sha-256=" + view.sha256())
+                .header("Content-Length", view.size()).build();
+    }
+}

@@ -1,0 +1,315 @@
+package io.kiban.lifecycle.archive;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kiban.commons.audit.AuditCheckpointStore;
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.json.Hashes;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.security.Caller;
+import io.kiban.lifecycle.lease.LeaseService;
+import io.kiban.lifecycle.support.DocumentStore;
+import io.kiban.lifecycle.support.LifecycleConfig;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.oidc.client.OidcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TupleElement;
+import jakarta.transaction.Transactional;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jboss.logging.Logger;
+
+/**
+ * R-RM-4: one zip of the suite's records — each service's {@code GET /exports/records.json} (service token),
+ * this service's own tables (including its audit trail) and audit checkpoint, the lease ledger workbook and every stored document
+ * file — with {@code manifest.json} listing each entry's SHA-256. Streamed to a file; its own SHA-256 and time
+ * are recorded. A service that cannot export fails the whole archive (503): an archive is complete or not made.
+ */
+@ApplicationScoped
+public class ArchiveService {
+
+    private static final Logger LOG = Logger.getLogger(ArchiveService.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** This service's tables, exported whole. */
+    static final List<String> OWN_TABLES = List.of("contract", "contract_amount", "calendar_holiday", "production_delay",
+            "lease_extension", "lease_extension_amount", "document", "deliverable", "deliverable_submission",
+            "compliance_status", "delivery_extension", "approved_handler", "environment_phase", "phase_transition",
+            "restoration_item", "archive", "audit_entry", "audit_head");
+
+    @ApplicationScoped
+    public static class ArchiveRepository implements PanacheRepository<Archive> {
+    }
+
+    public record ArchiveView(Long id, Instant createdAt, String createdBy, String fileName, String sha256, long size,
+            int entries) {
+        static ArchiveView of(Archive a) {
+            return new ArchiveView(a.id, a.createdAt, a.createdBy, a.fileName, a.sha256, a.size, a.entries);
+        }
+    }
+
+    record ManifestEntry(String path, String sha256, long size, String source) {
+    }
+
+    private final ArchiveRepository archives;
+    private final EntityManager em;
+    private final DocumentStore store;
+    private final LifecycleConfig.Clients config;
+    private final OidcClient oidc;
+    private final LeaseService lease;
+    private final ObjectMapper mapper;
+    private final AuditTrail audit;
+    private final AuditCheckpointStore checkpoints;
+    private final Caller caller;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    public ArchiveService(ArchiveRepository archives, EntityManager em, DocumentStore store, LifecycleConfig.Clients config,
+            OidcClient oidc, LeaseService lease, ObjectMapper mapper, AuditTrail audit, AuditCheckpointStore checkpoints,
+            Caller caller, Clock clock) {
+        this.archives = archives;
+        this.em = em;
+        this.store = store;
+        this.config = config;
+        this.oidc = oidc;
+        this.lease = lease;
+        this.mapper = mapper.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.audit = audit;
+        this.checkpoints = checkpoints;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<ArchiveView> list() {
+        return archives.list("order by id desc").stream().map(ArchiveView::of).toList();
+    }
+
+    @Transactional
+    public ArchiveView get(long id) {
+        return ArchiveView.of(find(id));
+    }
+
+    public Path file(long id) {
+        Archive a = QuarkusTransaction.requiringNew().call(() -> find(id));
+        return store.archives().resolve(a.fileName);
+    }
+
+    public ArchiveView create() {
+        Instant now = clock.instant();
+        String fileName = "kiban-archive-" + STAMP.format(now) + "-" + System.nanoTime() % 100000 + ".zip";
+        Path dir = store.archives();
+        Path part = dir.resolve(fileName + ".part");
+        List<ManifestEntry> manifest = new ArrayList<>();
+        try {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
+                String token = null;
+                for (var client : new TreeMap<>(config.services()).entrySet()) {
+                    if (token == null) {
+                        token = token();
+                    }
+                    exportOf(client.getKey() + "-service", client.getValue(), token, zip, manifest);
+                }
+                checkpoints.checkpoint();
+                QuarkusTransaction.requiringNew().run(() -> ownRecords(zip, manifest));
+                if (Files.exists(checkpoints.file())) {
+                    entry(zip, manifest, "lifecycle-service/audit-checkpoint.json", "lifecycle-service",
+                            out -> Files.copy(checkpoints.file(), out));
+                }
+                var ledger = QuarkusTransaction.requiringNew().call(lease::ledger);
+                var delays = QuarkusTransaction.requiringNew().call(lease::delays);
+                entry(zip, manifest, "lifecycle-service/lease-ledger.xlsx", "lifecycle-service",
+                        out -> io.kiban.lifecycle.lease.LeaseWorkbook.write(ledger, delays, out));
+                List<String> documents = QuarkusTransaction.requiringNew().call(() -> em
+                        .createQuery("select d.sha256 from StoredDocument d order by d.sha256", String.class).getResultList());
+                for (String sha : documents) {
+                    entry(zip, manifest, "lifecycle-service/documents/" + sha, "lifecycle-service", out -> {
+                        try (InputStream in = store.open(sha)) {
+                            in.transferTo(out);
+                        }
+                    });
+                }
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("createdAt", now.toString());
+                doc.put("createdBy", caller.name());
+                doc.put("rule", "R-RM-4");
+                doc.put("hashAlgorithm", "SHA-256");
+                doc.put("entries", manifest);
+                zip.putNextEntry(new ZipEntry("manifest.json"));
+                mapper.writerWithDefaultPrettyPrinter().writeValue(zip, doc);
+                zip.closeEntry();
+            }
+            String sha;
+            long size = Files.size(part);
+            try (InputStream in = new DigestInputStream(Files.newInputStream(part), Hashes.sha256())) {
+                in.transferTo(OutputStream.nullOutputStream());
+                sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            }
+            Files.move(part, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            dir.resolve(fileName).toFile().setReadOnly();
+            int entries = manifest.size() + 1;
+            return QuarkusTransaction.requiringNew().call(() -> record(now, fileName, sha, size, entries));
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
+        }
+    }
+
+    private ArchiveView record(Instant now, String fileName, String sha, long size, int entries) {
+        Archive a = new Archive();
+        a.createdAt = now;
+        a.createdBy = caller.name();
+        a.fileName = fileName;
+        a.sha256 = sha;
+        a.size = size;
+        a.entries = entries;
+        archives.persist(a);
+        archives.flush();
+        ArchiveView view = ArchiveView.of(a);
+        audit.append("hand-over", "archive", a.id, view);
+        LOG.infof("R-RM-4: archive %s (%d entries, sha-256 %s) made by %s", fileName, entries, sha, a.createdBy);
+        return view;
+    }
+
+    private String token() {
+        try {
+            return oidc.getTokens().await().atMost(Duration.ofSeconds(10)).getAccessToken();
+        } catch (RuntimeException e) {
+            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "no service token could be obtained for the exports; no archive was made");
+        }
+    }
+
+    private void exportOf(String service, LifecycleConfig.Clients.Client client, String token, ZipOutputStream zip,
+            List<ManifestEntry> manifest) throws IOException {
+        URI uri = URI.create(client.url().replaceAll("/+$", "") + "/exports/records.json");
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri).timeout(client.exportTimeout())
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw unavailable(service, "unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(service, "interrupted");
+        }
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw unavailable(service, "answered HTTP " + response.statusCode());
+            }
+            entry(zip, manifest, service + "/records.json", service, body::transferTo);
+        }
+    }
+
+    private static ProblemException unavailable(String service, String why) {
+        return ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+                service + " " + why + " on GET /exports/records.json; no archive was made (it must be complete)");
+    }
+
+    private void ownRecords(ZipOutputStream zip, List<ManifestEntry> manifest) {
+        try {
+            entry(zip, manifest, "lifecycle-service/records.json", "lifecycle-service", out -> {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("service", "lifecycle-service");
+                for (String table : OWN_TABLES) {
+                    @SuppressWarnings("unchecked")
+                    List<Tuple> rows = em.createNativeQuery("SELECT * FROM " + table, Tuple.class).getResultList();
+                    List<Map<String, Object>> list = new ArrayList<>();
+                    for (Tuple row : rows) {
+                        Map<String, Object> map = new LinkedHashMap<>();
+                        for (TupleElement<?> el : row.getElements()) {
+                            Object v = row.get(el);
+                            map.put(el.getAlias(), v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
+                        }
+                        list.add(map);
+                    }
+                    doc.put(table, list);
+                }
+                mapper.writeValue(out, doc);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes one zip entry through a hashing stream and adds it to the manifest. */
+    private static void entry(ZipOutputStream zip, List<ManifestEntry> manifest, String path, String source,
+            Writer writer) throws IOException {
+        MessageDigest digest = Hashes.sha256();
+        long[] count = { 0 };
+        zip.putNextEntry(new ZipEntry(path));
+        OutputStream hashing = new FilterOutputStream(zip) {
+            @Override
+            public void write(int b) throws IOException {
+                digest.update((byte) b);
+                count[0]++;
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                digest.update(b, off, len);
+                count[0] += len;
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                // the zip stays open
+            }
+        };
+        writer.write(hashing);
+        hashing.flush();
+        zip.closeEntry();
+        manifest.add(new ManifestEntry(path, HexFormat.of().formatHex(digest.digest()), count[0], source));
+    }
+
+    private Archive find(long id) {
+        return archives.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("archive", id));
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

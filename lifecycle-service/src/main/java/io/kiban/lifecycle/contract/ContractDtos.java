@@ -1,0 +1,74 @@
+package io.kiban.lifecycle.contract;
+
+import io.kiban.commons.time.ReiwaDates;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+public final class ContractDtos {
+
+    private ContractDtos() {
+    }
+
+    public record AmountInput(
+            @NotBlank @Size(max = 64) String categoryCode,
+            @NotBlank @Size(max = 200) String categoryName,
+            @NotNull @PositiveOrZero Long leaseMonthly,
+            @NotNull @PositiveOrZero Long maintenanceMonthly) {
+    }
+
+    public record ContractInput(
+            @NotNull LocalDate signingDate,
+            @NotNull LocalDate deliveryDeadline,
+            @NotNull LocalDate extensionLimit,
+            @NotNull LocalDate productionStart,
+            @NotNull LocalDate leaseStart,
+            @NotNull LocalDate leaseEnd,
+            @NotNull LocalDate removalDeadline,
+            @NotNull LocalDate contractEnd,
+            @NotBlank @Size(max = 128) String vendorOrganisation,
+            @NotEmpty List<@Valid @NotNull AmountInput> amounts) {
+    }
+
+    public record AmountView(String categoryCode, String categoryName, long leaseMonthly, long maintenanceMonthly) {
+        static AmountView of(ContractAmount a) {
+            return new AmountView(a.categoryCode, a.categoryName, a.leaseMonthly, a.maintenanceMonthly);
+        }
+    }
+
+    public record ContractView(LocalDate signingDate, LocalDate deliveryDeadline, LocalDate extensionLimit,
+            LocalDate productionStart, LocalDate leaseStart, LocalDate leaseEnd, LocalDate removalDeadline,
+            LocalDate contractEnd, String vendorOrganisation, List<AmountView> amounts, long monthlyLeaseTotal,
+            long monthlyMaintenanceTotal, long version) {
+
+        static ContractView of(Contract c) {
+            return new ContractView(c.signingDate, c.deliveryDeadline, c.extensionLimit, c.productionStart,
+                    c.leaseStart, c.leaseEnd, c.removalDeadline, c.contractEnd, c.vendorOrganisation,
+                    c.amounts.stream().map(AmountView::of).toList(),
+                    c.amounts.stream().mapToLong(a -> a.leaseMonthly).sum(),
+                    c.amounts.stream().mapToLong(a -> a.maintenanceMonthly).sum(), c.version);
+        }
+    }
+
+    /** A date with its Reiwa form and, when it falls on a non-business day, the practical due date before it. */
+    public record CalendarDate(LocalDate date, String reiwa, boolean businessDay, LocalDate practicalDueDate,
+            String practicalDueDateReiwa) {
+    }
+
+    public record Deadline(String id, String rule, String name, LocalDate date, String dateReiwa,
+            LocalDate practicalDueDate, String practicalDueDateReiwa) {
+
+        public static Deadline of(String id, String rule, String name, LocalDate date, LocalDate practical) {
+            return new Deadline(id, rule, name, date, ReiwaDates.format(date), practical,
+                    ReiwaDates.format(practical));
+        }
+    }
+
+    public record HolidayView(LocalDate date, String reiwa, String name, String kind, String source) {
+    }
+}

@@ -1,0 +1,129 @@
+package io.kiban.lifecycle.contract;
+
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.lifecycle.contract.ContractDtos.AmountInput;
+import io.kiban.lifecycle.contract.ContractDtos.ContractInput;
+import io.kiban.lifecycle.contract.ContractDtos.ContractView;
+import io.kiban.lifecycle.contract.ContractDtos.Deadline;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The contract (R-LC-1…R-LC-8 dates, R-LC-13 amounts): read by everyone, amended by jpo-admin. */
+@ApplicationScoped
+public class ContractService {
+
+    @ApplicationScoped
+    public static class ContractRepository implements PanacheRepositoryBase<Contract, Byte> {
+    }
+
+    private final ContractRepository contracts;
+    private final BusinessCalendar calendar;
+    private final AuditTrail audit;
+
+    public ContractService(ContractRepository contracts, BusinessCalendar calendar, AuditTrail audit) {
+        this.contracts = contracts;
+        this.calendar = calendar;
+        this.audit = audit;
+    }
+
+    /** The contract entity, for other features inside this service (read-only use). */
+    @Transactional
+    public Contract contract() {
+        return contracts.findByIdOptional(Contract.ID).orElseThrow(() -> new IllegalStateException("contract row missing"));
+    }
+
+    @Transactional
+    public ContractView view() {
+        return ContractView.of(contract());
+    }
+
+    @Transactional
+    public ContractView amend(String ifMatch, ContractInput in) {
+        Contract c = contract();
+        ETags.check(ifMatch, c.version);
+        validate(in);
+        c.signingDate = in.signingDate();
+        c.deliveryDeadline = in.deliveryDeadline();
+        c.extensionLimit = in.extensionLimit();
+        c.productionStart = in.productionStart();
+        c.leaseStart = in.leaseStart();
+        c.leaseEnd = in.leaseEnd();
+        c.removalDeadline = in.removalDeadline();
+        c.contractEnd = in.contractEnd();
+        c.vendorOrganisation = in.vendorOrganisation();
+        c.amounts.clear();
+        contracts.flush();
+        for (AmountInput a : in.amounts()) {
+            ContractAmount amount = new ContractAmount();
+            amount.categoryCode = a.categoryCode();
+            amount.categoryName = a.categoryName();
+            amount.leaseMonthly = a.leaseMonthly();
+            amount.maintenanceMonthly = a.maintenanceMonthly();
+            c.amounts.add(amount);
+        }
+        contracts.flush();
+        ContractView view = ContractView.of(c);
+        audit.append("amend", "contract", c.id, view);
+        return view;
+    }
+
+    private static void validate(ContractInput in) {
+        Set<String> codes = new HashSet<>();
+        for (AmountInput a : in.amounts()) {
+            if (!codes.add(a.categoryCode())) {
+                throw ProblemException.badField("amounts", "category " + a.categoryCode() + " appears twice");
+            }
+        }
+        if (in.leaseStart().getDayOfMonth() != 1) {
+            throw ProblemException.badField("leaseStart", "must be the first day of a month");
+        }
+        if (!in.leaseEnd().equals(in.leaseEnd().withDayOfMonth(in.leaseEnd().lengthOfMonth()))) {
+            throw ProblemException.badField("leaseEnd", "must be the last day of a month");
+        }
+        require(in.signingDate().isBefore(in.deliveryDeadline()), "R-LC-2", "the delivery deadline follows signing");
+        require(!in.extensionLimit().isBefore(in.deliveryDeadline()), "R-LC-3",
+                "the extension limit is on or after the delivery deadline");
+        require(in.signingDate().isBefore(in.productionStart()), "R-LC-4", "production starts after signing");
+        require(in.leaseStart().isBefore(in.leaseEnd()), "R-LC-7", "the lease starts before it ends");
+        require(!in.productionStart().isAfter(in.leaseStart()), "R-LC-7",
+                "the paid lease starts on or after the production start");
+        require(in.leaseEnd().isBefore(in.removalDeadline()), "R-LC-8", "removal follows the end of the lease");
+        require(!in.removalDeadline().isAfter(in.contractEnd()), "R-LC-1",
+                "the removal deadline lies within the contract");
+    }
+
+    private static void require(boolean ok, String rule, String message) {
+        if (!ok) {
+            throw ProblemException.rule(rule, message);
+        }
+    }
+
+    /** The contract's deadlines with their practical due dates. */
+    @Transactional
+    public List<Deadline> deadlines() {
+        Contract c = contract();
+        List<Deadline> list = new ArrayList<>();
+        list.add(deadline("delivery", "R-LC-2", "納入期日", c.deliveryDeadline));
+        list.add(deadline("delivery-extension-limit", "R-LC-3", "納入期限の延長の限度", c.extensionLimit));
+        list.add(deadline("production-start", "R-LC-4", "オンラインサービス開始", c.productionStart));
+        list.add(deadline("lease-start", "R-LC-7", "月極賃貸借の開始", c.leaseStart));
+        list.add(deadline("lease-end", "R-LC-7", "月極賃貸借の終了", c.leaseEnd));
+        list.add(deadline("removal", "R-LC-8", "撤去期限", c.removalDeadline));
+        list.add(deadline("contract-end", "R-LC-1", "契約期間の終了", c.contractEnd));
+        list.sort(Comparator.comparing(Deadline::date));
+        return list;
+    }
+
+    public Deadline deadline(String id, String rule, String name, LocalDate date) {
+        return Deadline.of(id, rule, name, date, calendar.practicalDueDate(date));
+    }
+}

@@ -1,0 +1,81 @@
+package io.kiban.lifecycle.deliverable;
+
+import io.kiban.lifecycle.support.Environment;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A tracked deliverable or report (R-LC-5, 6, 10, 11, 12, 13). */
+@Entity
+@Table(name = "deliverable")
+public class Deliverable {
+
+    public enum Kind {
+        ENVIRONMENT_DEFINITION("R-LC-5"), OPERATIONS_MANUAL("R-LC-6"), INSTALLATION_PLAN("R-LC-10"),
+        PROGRESS_REPORT("R-LC-11"), SECURITY_COMPLIANCE("R-LC-12"), COST_BREAKDOWN("R-LC-13");
+
+        public final String rule;
+
+        Kind(String rule) {
+            this.rule = rule;
+        }
+    }
+
+    public enum Status { PENDING, SUBMITTED, APPROVED, RETURNED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(name = "rule_id", nullable = false)
+    public String ruleId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    public Environment environment;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "submitted_on")
+    public LocalDate submittedOn;
+
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    @Column(name = "file_sha256")
+    public String fileSha256;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    @Column(name = "return_reason")
+    public String returnReason;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,96 @@
+package io.kiban.lifecycle.delivery;
+
+import io.kiban.commons.idempotency.Idempotent;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.Responses;
+import io.kiban.lifecycle.delivery.DeliveryDtos.ExtensionInput;
+import io.kiban.lifecycle.delivery.DeliveryDtos.ExtensionView;
+import io.kiban.lifecycle.delivery.DeliveryDtos.Status;
+import io.kiban.lifecycle.support.Remote;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/deliveries")
+@Tag(name = "deliveries", description = "Delivery status from asset-service (R-LC-2) and item-level extensions (R-LC-3)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+
+    private final DeliveryService service;
+
+    public DeliveryResource(DeliveryService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Per baseline line: ON_TIME, LATE, EXTENDED_ON_TIME, EXTENDED_LATE (or PENDING); whether R-LC-2 was met",
+            description = "Delivery facts come from asset-service; 503 when it is unreachable.")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public Status status() {
+        try {
+            return service.status();
+        } catch (Remote.Unavailable e) {
+            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/extensions")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public List<ExtensionView> extensions() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/extensions/{id}")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public RestResponse<ExtensionView> extension(@RestPath long id) {
+        ExtensionView view = service.get(id);
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/extensions")
+    @Idempotent
+    @Operation(summary = "Propose an item-level delivery extension (R-LC-3)",
+            description = "Cause SEMICONDUCTOR_SHORTAGE or OTHER_UNAVOIDABLE, with an explanation, and a new date after the "
+                    + "delivery deadline and no later than the extension limit (2027-06-30); 422 naming R-LC-3 otherwise.")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    public RestResponse<ExtensionView> propose(@Valid @NotNull ExtensionInput body) {
+        ExtensionView view = service.propose(body);
+        return Responses.created(URI.create("/deliveries/extensions/" + view.id()), view, view.version());
+    }
+
+    @POST
+    @Path("/extensions/{id}/approval")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Approve an extension (jpo-admin); the time of approval is recorded")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public ExtensionView approve(@RestPath long id) {
+        return service.decide(id, true);
+    }
+
+    @POST
+    @Path("/extensions/{id}/rejection")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public ExtensionView reject(@RestPath long id) {
+        return service.decide(id, false);
+    }
+}

@@ -1,0 +1,208 @@
+package io.kiban.lifecycle.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.security.Caller;
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.time.ClockProducer;
+import io.kiban.commons.time.ReiwaDates;
+import io.kiban.lifecycle.contract.Contract;
+import io.kiban.lifecycle.contract.ContractService;
+import io.kiban.lifecycle.delivery.DeliveryDtos.ExtensionInput;
+import io.kiban.lifecycle.delivery.DeliveryDtos.ExtensionView;
+import io.kiban.lifecycle.delivery.DeliveryDtos.Line;
+import io.kiban.lifecycle.delivery.DeliveryDtos.LineStatus;
+import io.kiban.lifecycle.delivery.DeliveryDtos.Status;
+import io.kiban.lifecycle.support.AssetClient;
+import io.kiban.lifecycle.support.AssetClient.HardwareFact;
+import io.kiban.lifecycle.support.Environment;
+import io.kiban.lifecycle.support.Remote;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Deliveries (R-LC-2) and item-level extensions (R-LC-3). The delivery facts live in asset-service
+ * (hardware with status, deliveredOn, baselineItem); this service stores only the extensions and derives
+ * the status per baseline line (environment × baseline item).
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    @ApplicationScoped
+    public static class ExtensionRepository implements PanacheRepository<DeliveryExtension> {
+    }
+
+    private final ExtensionRepository extensions;
+    private final ContractService contracts;
+    private final AssetClient asset;
+    private final AuditTrail audit;
+    private final Caller caller;
+    private final Clock clock;
+
+    public DeliveryService(ExtensionRepository extensions, ContractService contracts, @RestClient AssetClient asset,
+            AuditTrail audit, Caller caller, Clock clock) {
+        this.extensions = extensions;
+        this.contracts = contracts;
+        this.asset = asset;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<ExtensionView> list() {
+        return extensions.list("order by id").stream().map(DeliveryService::view).toList();
+    }
+
+    @Transactional
+    public ExtensionView get(long id) {
+        return view(find(id));
+    }
+
+    /** R-LC-3: a cause, an explanation, a new date after the deadline and no later than the extension limit. */
+    @Transactional
+    public ExtensionView propose(ExtensionInput in) {
+        Environment env = Environment.parse("environment", in.environment());
+        Contract c = contracts.contract();
+        if (caller.hasRole(Roles.VENDOR) && !caller.hasRole(Roles.JPO_ADMIN)
+                && !caller.organisation().map(c.vendorOrganisation::equals).orElse(false)) {
+            throw ProblemException.of(ProblemType.FORBIDDEN, "only the contracted vendor proposes delivery extensions");
+        }
+        if (in.explanation() == null || in.explanation().isBlank()) {
+            throw ProblemException.rule("R-LC-3", "an extension needs the unavoidable cause explained to JPO (explanation)");
+        }
+        if (!in.newDate().isAfter(c.deliveryDeadline)) {
+            throw ProblemException.rule("R-LC-3", "an extension moves the date past the delivery deadline " + c.deliveryDeadline);
+        }
+        if (in.newDate().isAfter(c.extensionLimit)) {
+            throw ProblemException.rule("R-LC-3", "a delivery can be extended to " + c.extensionLimit + " at the latest");
+        }
+        DeliveryExtension e = new DeliveryExtension();
+        e.environment = env;
+        e.baselineItem = in.baselineItem();
+        e.cause = in.cause();
+        e.explanation = in.explanation();
+        e.newDate = in.newDate();
+        e.status = DeliveryExtension.Status.PROPOSED;
+        e.proposedBy = caller.name();
+        e.proposedAt = clock.instant();
+        extensions.persist(e);
+        extensions.flush();
+        ExtensionView view = view(e);
+        audit.append("propose", "delivery-extension", e.id, view);
+        return view;
+    }
+
+    @Transactional
+    public ExtensionView decide(long id, boolean approve) {
+        DeliveryExtension e = find(id);
+        if (e.status != DeliveryExtension.Status.PROPOSED) {
+            throw ProblemException.rule("R-LC-3", "extension " + id + " was already decided (" + e.status + ")");
+        }
+        if (approve && extensions.count("environment = ?1 and baselineItem = ?2 and status = ?3", e.environment,
+                e.baselineItem, DeliveryExtension.Status.APPROVED) > 0) {
+            throw ProblemException.rule("R-LC-3", "this line already has an approved extension");
+        }
+        e.status = approve ? DeliveryExtension.Status.APPROVED : DeliveryExtension.Status.REJECTED;
+        e.decidedBy = caller.name();
+        e.decidedAt = clock.instant();
+        extensions.flush();
+        ExtensionView view = view(e);
+        audit.append(approve ? "approve" : "reject", "delivery-extension", e.id, view);
+        return view;
+    }
+
+    /** Per baseline line: on time, late, extended on time, extended late (or still pending); whether R-LC-2 was met. */
+    @Transactional
+    public Status status() {
+        Contract c = contracts.contract();
+        LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
+        List<DeliveryExtension> approved = extensions.list("status", DeliveryExtension.Status.APPROVED);
+        List<Line> lines = new ArrayList<>();
+        for (Environment env : Environment.values()) {
+            Map<String, List<HardwareFact>> byItem = new TreeMap<>();
+            Map<String, Integer> required = required(env);
+            required.keySet().forEach(item -> byItem.put(item, new ArrayList<>()));
+            for (HardwareFact h : hardware(env)) {
+                if (h.baselineItem() != null) {
+                    byItem.computeIfAbsent(h.baselineItem(), k -> new ArrayList<>()).add(h);
+                }
+            }
+            for (var entry : byItem.entrySet()) {
+                List<HardwareFact> items = entry.getValue();
+                int needed = Math.max(required.getOrDefault(entry.getKey(), items.size()), 1);
+                List<LocalDate> dates = items.stream()
+                        .filter(h -> h.deliveredOn() != null && !"ORDERED".equals(h.status()))
+                        .map(HardwareFact::deliveredOn).sorted().toList();
+                // the line is delivered on the day its last required item arrived
+                LocalDate deliveredOn = dates.size() >= needed ? dates.get(needed - 1) : null;
+                Optional<DeliveryExtension> ext = approved.stream()
+                        .filter(x -> x.environment == env && x.baselineItem.equals(entry.getKey())).findFirst();
+                LocalDate deadline = ext.map(x -> x.newDate).orElse(c.deliveryDeadline);
+                LineStatus status;
+                if (deliveredOn != null) {
+                    status = !deliveredOn.isAfter(c.deliveryDeadline) ? LineStatus.ON_TIME
+                            : ext.isEmpty() ? LineStatus.LATE
+                            : deliveredOn.isAfter(deadline) ? LineStatus.EXTENDED_LATE : LineStatus.EXTENDED_ON_TIME;
+                } else if (today.isAfter(deadline)) {
+                    status = ext.isEmpty() ? LineStatus.LATE : LineStatus.EXTENDED_LATE;
+                } else {
+                    status = ext.isEmpty() ? LineStatus.PENDING : LineStatus.EXTENDED_PENDING;
+                }
+                lines.add(new Line(env, entry.getKey(), needed, dates.size(), deliveredOn, deadline,
+                        ReiwaDates.format(deadline), ext.map(x -> x.id).orElse(null), status));
+            }
+        }
+        boolean met = !lines.isEmpty() && lines.stream().allMatch(l -> l.status() == LineStatus.ON_TIME);
+        boolean metWithExtensions = !lines.isEmpty() && lines.stream()
+                .allMatch(l -> l.status() == LineStatus.ON_TIME || l.status() == LineStatus.EXTENDED_ON_TIME);
+        return new Status(c.deliveryDeadline, c.extensionLimit, met, metWithExtensions, lines);
+    }
+
+    /** Required quantity per baseline line (asset-service conformance, R-AS-1). */
+    private Map<String, Integer> required(Environment env) {
+        JsonNode conformance = Remote.call("asset-service", () -> asset.conformance(env.name()));
+        Map<String, Integer> required = new TreeMap<>();
+        if (conformance != null) {
+            for (JsonNode line : conformance.path("lines")) {
+                if (line.hasNonNull("itemCode")) {
+                    required.put(line.get("itemCode").asText(), line.path("required").asInt(0));
+                }
+            }
+        }
+        return required;
+    }
+
+    private List<HardwareFact> hardware(Environment env) {
+        List<HardwareFact> all = new ArrayList<>();
+        for (int page = 0; page < 50; page++) {
+            int p = page;
+            List<HardwareFact> batch = Remote.call("asset-service", () -> asset.hardware(env.name(), p, 200));
+            all.addAll(batch);
+            if (batch.size() < 200) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    private DeliveryExtension find(long id) {
+        return extensions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("delivery extension", id));
+    }
+
+    private static ExtensionView view(DeliveryExtension e) {
+        return new ExtensionView(e.id, e.environment, e.baselineItem, e.cause, e.explanation, e.newDate,
+                ReiwaDates.format(e.newDate), e.status, e.proposedBy, e.proposedAt, e.decidedBy, e.decidedAt, e.version);
+    }
+}

@@ -1,0 +1,81 @@
+package io.kiban.lifecycle.handler;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One person on the list of information handlers (情報取扱者名簿, R-SEC-1). */
+@Entity
+@Table(name = "approved_handler")
+public class ApprovedHandler {
+
+    public enum Status { PROPOSED, APPROVED, REJECTED, REMOVED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    @Column(name = "handler_role", nullable = false)
+    public String role;
+
+    @Column(nullable = false)
+    public String affiliation;
+
+    @Column(nullable = false)
+    public String expertise;
+
+    @Column(nullable = false)
+    public String nationality;
+
+    /** Keycloak user id or username. */
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "proposed_by", nullable = false)
+    public String proposedBy;
+
+    @Column(name = "proposed_at", nullable = false)
+    public Instant proposedAt;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "removed_by")
+    public String removedBy;
+
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    public String note;
+
+    /** Whether Keycloak's realm role matches the status (granted when APPROVED, absent when REMOVED). */
+    @Column(name = "role_synced", nullable = false)
+    public boolean roleSynced;
+
+    /** A proposed change of an approved entry (JSON), applied when jpo-admin approves it. */
+    @Column(name = "pending_change")
+    public String pendingChange;
+
+    @Version
+    public long version;
+}

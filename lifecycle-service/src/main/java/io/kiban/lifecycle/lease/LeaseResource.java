@@ -1,0 +1,134 @@
+package io.kiban.lifecycle.lease;
+
+import io.kiban.commons.idempotency.Idempotent;
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.Responses;
+import io.kiban.lifecycle.lease.LeaseDtos.DelayInput;
+import io.kiban.lifecycle.lease.LeaseDtos.DelayView;
+import io.kiban.lifecycle.lease.LeaseDtos.ExtensionInput;
+import io.kiban.lifecycle.lease.LeaseDtos.ExtensionView;
+import io.kiban.lifecycle.lease.LeaseDtos.Ledger;
+import io.kiban.lifecycle.lease.LeaseDtos.Month;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/lease")
+@Tag(name = "lease", description = "Monthly lease ledger (R-LC-7), delay deductions (R-LC-14), negotiated extensions (R-LC-9)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LeaseResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final LeaseService service;
+
+    public LeaseResource(LeaseService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/ledger")
+    @Operation(summary = "The lease ledger: every paid month with amounts per expense category, deductions and totals",
+            description = LeaseService.RULE + " Without a negotiated extension (R-LC-9) no month after the lease end exists.")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public Ledger ledger() {
+        return service.ledger();
+    }
+
+    @GET
+    @Path("/ledger.xlsx")
+    @Produces(XLSX)
+    @Operation(summary = "The lease ledger as Excel (賃貸借台帳): Japanese headings, Reiwa date cells", description = LeaseService.RULE)
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public RestResponse<StreamingOutput> workbook() {
+        Ledger ledger = service.ledger();
+        List<DelayView> delays = service.delays();
+        StreamingOutput body = out -> LeaseWorkbook.write(ledger, delays, out);
+        return RestResponse.ResponseBuilder.ok(body, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"lease-ledger.xlsx\"").build();
+    }
+
+    @GET
+    @Path("/periods/{month}")
+    @Operation(summary = "One month (yyyy-MM) of the ledger; 404 for a month outside the lease and its extensions")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public Month period(@RestPath String month) {
+        return service.period(month);
+    }
+
+    @GET
+    @Path("/delays")
+    @Operation(summary = "Recorded delays of the production start")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public List<DelayView> delays() {
+        return service.delays();
+    }
+
+    @POST
+    @Path("/delays")
+    @Idempotent
+    @Operation(summary = "Record a delay of the production start with its cause (VENDOR or OTHER) and period (inclusive)",
+            description = LeaseService.RULE)
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<DelayView> recordDelay(@Valid @NotNull DelayInput body) {
+        DelayView view = service.recordDelay(body);
+        return Responses.created(URI.create("/lease/delays/" + view.id()), view, view.version());
+    }
+
+    @GET
+    @Path("/delays/{id}")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public RestResponse<DelayView> delay(@RestPath long id) {
+        DelayView view = service.delay(id);
+        return Responses.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("/delays/{id}")
+    @Operation(summary = "Delete a delay recorded by mistake (If-Match; audited)")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public void deleteDelay(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        service.deleteDelay(id, ifMatch);
+    }
+
+    @GET
+    @Path("/extensions")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public List<ExtensionView> extensions() {
+        return service.extensions();
+    }
+
+    @POST
+    @Path("/extensions")
+    @Idempotent
+    @Operation(summary = "Record use after the lease on negotiated terms (R-LC-9): months and monthly amounts; extends the ledger")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<ExtensionView> recordExtension(@Valid @NotNull ExtensionInput body) {
+        ExtensionView view = service.recordExtension(body);
+        return Responses.created(URI.create("/lease/extensions/" + view.id()), view);
+    }
+
+    @DELETE
+    @Path("/extensions/{id}")
+    @Operation(summary = "Withdraw the last extension recorded by mistake (audited)")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public void deleteExtension(@RestPath long id) {
+        service.deleteExtension(id);
+    }
+}

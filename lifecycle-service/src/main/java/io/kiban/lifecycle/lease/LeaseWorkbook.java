@@ -1,0 +1,101 @@
+package io.kiban.lifecycle.lease;
+
+import io.kiban.commons.time.ReiwaDates;
+import io.kiban.lifecycle.lease.LeaseDtos.DelayView;
+import io.kiban.lifecycle.lease.LeaseDtos.Ledger;
+import io.kiban.lifecycle.lease.LeaseDtos.Line;
+import io.kiban.lifecycle.lease.LeaseDtos.Month;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/** 賃貸借台帳: the lease ledger as an Excel workbook, Japanese headings, dates shown in Reiwa form. */
+public final class LeaseWorkbook {
+
+    static final String LEDGER_SHEET = "賃貸借台帳";
+    static final String DELAY_SHEET = "稼動遅延";
+    static final List<String> LEDGER_HEADINGS = List.of("年月", "月初日", "経費区分コード", "経費区分", "月額賃借料（円）",
+            "月額保守料（円）", "遅延日数（受注者の責）", "賃借料減額（円）", "保守料減額（円）", "支払額（円）", "適用条件");
+    static final List<String> DELAY_HEADINGS = List.of("原因", "開始日", "終了日", "日数", "備考");
+
+    private LeaseWorkbook() {
+    }
+
+    public static void write(Ledger ledger, List<DelayView> delays, OutputStream out) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat(ReiwaDates.EXCEL_FORMAT));
+            CellStyle yen = wb.createCellStyle();
+            yen.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+
+            Sheet sheet = wb.createSheet(LEDGER_SHEET);
+            heading(sheet, LEDGER_HEADINGS);
+            int r = 1;
+            for (Month m : ledger.months()) {
+                for (Line l : m.lines()) {
+                    Row row = sheet.createRow(r++);
+                    row.createCell(0).setCellValue(m.month());
+                    dateCell(row, 1, m.firstDay(), date);
+                    row.createCell(2).setCellValue(l.categoryCode());
+                    row.createCell(3).setCellValue(l.categoryName());
+                    number(row, 4, l.lease(), yen);
+                    number(row, 5, l.maintenance(), yen);
+                    row.createCell(6).setCellValue(m.vendorDelayDays());
+                    number(row, 7, l.leaseDeduction(), yen);
+                    number(row, 8, l.maintenanceDeduction(), yen);
+                    number(row, 9, l.leaseNet() + l.maintenanceNet(), yen);
+                    row.createCell(10).setCellValue(m.terms().equals("CONTRACT") ? "契約" : "協議による延長");
+                }
+            }
+            Row total = sheet.createRow(r + 1);
+            total.createCell(0).setCellValue("合計");
+            number(total, 4, ledger.totals().leaseGross(), yen);
+            number(total, 5, ledger.totals().maintenanceGross(), yen);
+            number(total, 9, ledger.totals().net(), yen);
+            Row deduction = sheet.createRow(r + 2);
+            deduction.createCell(0).setCellValue("減額合計");
+            number(deduction, 9, ledger.totals().deduction(), yen);
+            Row rule = sheet.createRow(r + 4);
+            rule.createCell(0).setCellValue("減額規則: 受注者の責による本番稼動遅延日のうち賃貸借期間内の日数分、当該月の月額を日割り（円未満切捨て）で減額");
+
+            Sheet ds = wb.createSheet(DELAY_SHEET);
+            heading(ds, DELAY_HEADINGS);
+            int d = 1;
+            for (DelayView v : delays) {
+                Row row = ds.createRow(d++);
+                row.createCell(0).setCellValue(v.cause() == ProductionDelay.Cause.VENDOR ? "受注者の責" : "その他");
+                dateCell(row, 1, v.startDate(), date);
+                dateCell(row, 2, v.endDate(), date);
+                row.createCell(3).setCellValue(v.days());
+                row.createCell(4).setCellValue(v.note() == null ? "" : v.note());
+            }
+            wb.write(out);
+            wb.dispose();
+        }
+    }
+
+    private static void heading(Sheet sheet, List<String> headings) {
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < headings.size(); i++) {
+            row.createCell(i).setCellValue(headings.get(i));
+        }
+    }
+
+    private static void dateCell(Row row, int col, LocalDate value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    private static void number(Row row, int col, long value, CellStyle style) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+}

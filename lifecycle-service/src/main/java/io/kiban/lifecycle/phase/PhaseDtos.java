@@ -1,0 +1,40 @@
+package io.kiban.lifecycle.phase;
+
+import io.kiban.lifecycle.support.Environment;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+public final class PhaseDtos {
+
+    private PhaseDtos() {
+    }
+
+    public record TransitionInput(@NotNull Phase to, @Size(max = 2000) String reason, @Size(max = 2000) String costNote) {
+    }
+
+    public record PhaseView(Environment environment, Phase phase, Instant enteredAt, Instant removingEnteredAt,
+            String lateRemovalReason, List<Phase> allowedTransitions, long version) {
+
+        static PhaseView of(EnvironmentPhase p) {
+            return new PhaseView(p.environment, p.phase, p.enteredAt, p.removingEnteredAt, p.lateRemovalReason,
+                    p.phase.next().stream().sorted().toList(), p.version);
+        }
+    }
+
+    public record TransitionView(Long id, Environment environment, Phase from, Phase to, Instant at, String actor,
+            String reason, String costNote) {
+    }
+
+    public record NoteInput(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    public record ReasonInput(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ChecklistItemView(String item, String label, String vendorNote, boolean signed, String signedBy,
+            Instant signedAt, long version) {
+    }
+}

@@ -1,0 +1,67 @@
+package io.kiban.lifecycle.phase;
+
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.Responses;
+import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
+import io.kiban.lifecycle.phase.PhaseDtos.TransitionInput;
+import io.kiban.lifecycle.phase.PhaseDtos.TransitionView;
+import io.kiban.lifecycle.support.Environment;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/phases")
+@Tag(name = "phases", description = "Phase per environment CONTRACTED → … → CLOSED, fallback (R-RM-2)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PhaseResource {
+
+    private final PhaseService service;
+
+    public PhaseResource(PhaseService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
+    public List<PhaseView> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{environment}")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
+    public RestResponse<PhaseView> get(@RestPath String environment) {
+        PhaseView view = service.get(Environment.parse("environment", environment));
+        return Responses.ok(view, view.version());
+    }
+
+    @GET
+    @Path("/{environment}/transitions")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public List<TransitionView> history(@RestPath String environment) {
+        return service.history(Environment.parse("environment", environment));
+    }
+
+    @POST
+    @Path("/{environment}/transitions")
+    @Operation(summary = "Move an environment to its next phase (jpo-admin)",
+            description = "Illegal transitions → 422 naming R-RM-1; a fallback (END_OF_USE or REMOVING → IN_SERVICE, R-RM-2) "
+                    + "needs reason and costNote; REMOVING → REMOVED passes the removal gate or answers 409 with the blockers; "
+                    + "SHARED (the distribution board) enters REMOVING only after both environments did.")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public PhaseView transition(@RestPath String environment, @Valid @NotNull TransitionInput body) {
+        return service.transition(Environment.parse("environment", environment), body);
+    }
+}

@@ -1,0 +1,45 @@
+package io.kiban.lifecycle.phase;
+
+import io.kiban.lifecycle.support.Environment;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One line of the restoration checklist (原状復帰, R-RM-1). */
+@Entity
+@Table(name = "restoration_item")
+public class RestorationItem {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Environment environment;
+
+    @Column(name = "item_code", nullable = false)
+    public String itemCode;
+
+    @Column(nullable = false)
+    public String label;
+
+    @Column(name = "vendor_note")
+    public String vendorNote;
+
+    @Column(name = "signed_by")
+    public String signedBy;
+
+    @Column(name = "signed_at")
+    public Instant signedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,98 @@
+package io.kiban.lifecycle.removal;
+
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.time.ReiwaDates;
+import io.kiban.lifecycle.contract.Contract;
+import io.kiban.lifecycle.contract.ContractService;
+import io.kiban.lifecycle.phase.PhaseDtos.ChecklistItemView;
+import io.kiban.lifecycle.phase.PhaseDtos.NoteInput;
+import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
+import io.kiban.lifecycle.phase.PhaseDtos.ReasonInput;
+import io.kiban.lifecycle.phase.PhaseService;
+import io.kiban.lifecycle.phase.RestorationService;
+import io.kiban.lifecycle.removal.RemovalDtos.Blocker;
+import io.kiban.lifecycle.removal.RemovalDtos.Readiness;
+import io.kiban.lifecycle.support.Environment;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+@Path("/removal/{environment}")
+@Tag(name = "removal", description = "Removal gate (R-RM-1, R-RM-3, R-RM-4, R-LC-8) and restoration checklist 原状復帰")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RemovalResource {
+
+    private final RemovalGate gate;
+    private final PhaseService phases;
+    private final RestorationService restoration;
+    private final ContractService contracts;
+
+    public RemovalResource(RemovalGate gate, PhaseService phases, RestorationService restoration,
+            ContractService contracts) {
+        this.gate = gate;
+        this.phases = phases;
+        this.restoration = restoration;
+        this.contracts = contracts;
+    }
+
+    @GET
+    @Path("/readiness")
+    @Operation(summary = "What still blocks removal of this environment, each with id and source; days left to R-LC-8",
+            description = "Blockers: MEDIUM_WITHOUT_ACCEPTED_EVIDENCE (asset media ever installed × maintenance evidence), "
+                    + "BACKUP_COPY_NOT_ACCOUNTED_FOR, RESTORATION_NOT_SIGNED, ARCHIVE_NOT_HANDED_OVER (PRODUCTION), "
+                    + "REMOVAL_DEADLINE_PASSED (without a recorded reason), ENVIRONMENT_NOT_REMOVED (SHARED), and "
+                    + "SERVICE_UNAVAILABLE when another service cannot be asked.")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public Readiness readiness(@RestPath String environment) {
+        Environment env = Environment.parse("environment", environment);
+        List<Blocker> blockers = gate.blockers(env);
+        Contract c = contracts.contract();
+        return new Readiness(env, phases.get(env).phase(), blockers.isEmpty(), c.removalDeadline,
+                ReiwaDates.format(c.removalDeadline), ChronoUnit.DAYS.between(gate.today(), c.removalDeadline), blockers);
+    }
+
+    @POST
+    @Path("/late-reason")
+    @Operation(summary = "Record why removal completes after the removal deadline (R-LC-8), jpo-admin")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public PhaseView lateReason(@RestPath String environment, @Valid @NotNull ReasonInput body) {
+        return phases.recordLateReason(Environment.parse("environment", environment), body.reason());
+    }
+
+    @GET
+    @Path("/checklist")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public List<ChecklistItemView> checklist(@RestPath String environment) {
+        return restoration.checklist(Environment.parse("environment", environment));
+    }
+
+    @PUT
+    @Path("/checklist/{item}/note")
+    @Operation(summary = "The vendor's note of what was restored for one item")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    public ChecklistItemView note(@RestPath String environment, @RestPath String item, @Valid @NotNull NoteInput body) {
+        return restoration.note(Environment.parse("environment", environment), item, body.note());
+    }
+
+    @POST
+    @Path("/checklist/{item}/signature")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Sign off one restoration item (jpo-admin) while the environment is REMOVING")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public ChecklistItemView sign(@RestPath String environment, @RestPath String item) {
+        return restoration.sign(Environment.parse("environment", environment), item);
+    }
+}

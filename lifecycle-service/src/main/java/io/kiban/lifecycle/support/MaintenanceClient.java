@@ -1,0 +1,36 @@
+package io.kiban.lifecycle.support;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** maintenance-service, with this service's client-credentials token (role service). */
+@RegisterRestClient(configKey = "maintenance")
+@OidcClientFilter
+@Produces(MediaType.APPLICATION_JSON)
+public interface MaintenanceClient {
+
+    @GET
+    @Path("/media/{serial}/evidence-status")
+    EvidenceStatus evidenceStatus(@PathParam("serial") String serial);
+
+    @GET
+    @Path("/tickets")
+    Response tickets(@QueryParam("status") String status, @QueryParam("size") int size);
+
+    @GET
+    @Path("/reports/outstanding-sanitization")
+    JsonNode outstandingSanitization();
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record EvidenceStatus(String serial, String status, boolean accepted) {
+    }
+}

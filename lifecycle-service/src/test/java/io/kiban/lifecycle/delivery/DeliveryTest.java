@@ -1,0 +1,146 @@
+package io.kiban.lifecycle.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kiban.commons.testing.OidcTestServer;
+import io.kiban.commons.testing.Tokens;
+import io.kiban.lifecycle.testing.Fixtures;
+import io.kiban.lifecycle.testing.Stubs;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(Stubs.class)
+class DeliveryTest {
+
+    @BeforeEach
+    void reset() {
+        Fixtures.reset();
+        Stubs.reset();
+    }
+
+    @Test
+    void R_LC_3_an_extension_needs_a_cause_an_explanation_and_a_date_no_later_than_2027_06_30() {
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-07-01"))
+                .post("/deliveries/extensions").then().statusCode(422).contentType("application/problem+json")
+                .body("rule", Matchers.equalTo("R-LC-3"));
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "OTHER_UNAVOIDABLE", " ", "2027-05-01"))
+                .post("/deliveries/extensions").then().statusCode(422).body("rule", Matchers.equalTo("R-LC-3"));
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-03-01"))
+                .post("/deliveries/extensions").then().statusCode(422).body("rule", Matchers.equalTo("R-LC-3"));
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "BAD_LUCK", "x", "2027-05-01"))
+                .post("/deliveries/extensions").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(ext("MOON", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "x", "2027-05-01"))
+                .post("/deliveries/extensions").then().statusCode(400).body("errors[0].field", Matchers.equalTo("environment"));
+        given().auth().oauth2(Tokens.jpoStaff()).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "x", "2027-05-01"))
+                .post("/deliveries/extensions").then().statusCode(403);
+
+        int id = given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延（半導体不足）", "2027-05-31"))
+                .post("/deliveries/extensions").then().statusCode(201).body("status", Matchers.equalTo("PROPOSED"))
+                .extract().path("id");
+        given().auth().oauth2(Tokens.vendor("vendor-a")).post("/deliveries/extensions/" + id + "/approval").then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliveries/extensions/" + id + "/approval").then().statusCode(200)
+                .body("status", Matchers.equalTo("APPROVED")).body("decidedBy", Matchers.equalTo("jpo-admin1"))
+                .body("decidedAt", Matchers.startsWith("2031-02-03T01:00"));
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliveries/extensions/" + id + "/approval").then().statusCode(422)
+                .body("rule", Matchers.equalTo("R-LC-3"));
+    }
+
+    @Test
+    void R_LC_2_status_per_line_from_asset_facts_and_approved_extensions() {
+        Stubs.asset().register(get(urlPathEqualTo("/hardware")).withQueryParam("environment", equalTo("PRODUCTION"))
+                .willReturn(okJson("["
+                        + hw(1, "k8s-control-plane", "2027-03-20") + "," + hw(2, "k8s-control-plane", "2027-03-25") + ","
+                        + hw(3, "k8s-worker", "2027-05-10") + "," + hw(4, "l2-switch", "2027-04-10") + ","
+                        + hw(5, "virtualization-host", "2027-06-20") + "," + hw(8, "interconnect-switch", "2027-03-01") + ","
+                        + "{\"id\":6,\"status\":\"ORDERED\",\"baselineItem\":\"management-switch\",\"extra\":1}]")));
+        Stubs.asset().register(get(urlPathEqualTo("/hardware")).withQueryParam("environment", equalTo("STAGING"))
+                .willReturn(okJson("[" + hw(7, "k8s-control-plane", "2027-03-01") + "]")));
+        Stubs.asset().register(get(urlPathEqualTo("/hardware")).withQueryParam("environment", equalTo("SHARED"))
+                .willReturn(okJson("[]")));
+        Stubs.asset().register(get(urlPathEqualTo("/baseline/conformance")).withQueryParam("environment", equalTo("PRODUCTION"))
+                .willReturn(okJson("{\"environment\":\"PRODUCTION\",\"lines\":[" + line("k8s-control-plane", 2) + ","
+                        + line("k8s-worker", 1) + "," + line("l2-switch", 1) + "," + line("virtualization-host", 1) + ","
+                        + line("management-switch", 1) + "," + line("console-kvm", 1) + "," + line("interconnect-switch", 2)
+                        + "],\"complete\":false}")));
+        Stubs.asset().register(get(urlPathEqualTo("/baseline/conformance")).withQueryParam("environment", equalTo("STAGING"))
+                .willReturn(okJson("{\"lines\":[" + line("k8s-control-plane", 1) + "]}")));
+        Stubs.asset().register(get(urlPathEqualTo("/baseline/conformance")).withQueryParam("environment", equalTo("SHARED"))
+                .willReturn(okJson("{\"lines\":[]}")));
+        approve(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-06-15"));
+        approve(ext("PRODUCTION", "virtualization-host", "OTHER_UNAVOIDABLE", "輸送中の事故", "2027-06-10"));
+
+        JsonPath status = given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/status").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(line(status, "PRODUCTION", "k8s-control-plane")).isEqualTo("ON_TIME");
+        assertThat(line(status, "PRODUCTION", "k8s-worker")).isEqualTo("EXTENDED_ON_TIME");
+        assertThat(line(status, "PRODUCTION", "l2-switch")).isEqualTo("LATE");
+        assertThat(line(status, "PRODUCTION", "virtualization-host")).isEqualTo("EXTENDED_LATE");
+        assertThat(line(status, "PRODUCTION", "management-switch")).isEqualTo("LATE");
+        assertThat(line(status, "PRODUCTION", "console-kvm")).isEqualTo("LATE");
+        assertThat(line(status, "PRODUCTION", "interconnect-switch")).isEqualTo("LATE");
+        assertThat(status.getString("lines.find { it.baselineItem == 'k8s-control-plane' && it.environment == 'PRODUCTION' }"
+                + ".deliveredOn")).isEqualTo("2027-03-25");
+        assertThat(line(status, "STAGING", "k8s-control-plane")).isEqualTo("ON_TIME");
+        assertThat(status.getBoolean("metR_LC_2")).isFalse();
+        assertThat(status.getBoolean("metWithExtensions")).isFalse();
+    }
+
+    @Test
+    void R_LC_2_the_status_is_503_when_asset_service_fails_never_a_guess() {
+        Stubs.asset().register(get(urlPathEqualTo("/hardware")).willReturn(serverError()));
+        given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/status").then().statusCode(503)
+                .contentType("application/problem+json");
+    }
+
+    private static String line(JsonPath status, String env, String item) {
+        return status.getString("lines.find { it.environment == '" + env + "' && it.baselineItem == '" + item + "' }.status");
+    }
+
+    private static String line(String item, int required) {
+        return "{\"itemCode\":\"" + item + "\",\"required\":" + required + ",\"registered\":0,\"conforms\":false}";
+    }
+
+    private static String hw(int id, String item, String deliveredOn) {
+        return "{\"id\":" + id + ",\"name\":\"x\",\"environment\":\"PRODUCTION\",\"status\":\"DELIVERED\",\"deliveredOn\":\""
+                + deliveredOn + "\",\"baselineItem\":\"" + item + "\",\"allowedTransitions\":[\"INSTALLED\"]}";
+    }
+
+    private static void approve(Map<String, Object> body) {
+        int id = given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON).body(body)
+                .post("/deliveries/extensions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliveries/extensions/" + id + "/approval").then().statusCode(200);
+    }
+
+    static Map<String, Object> ext(String env, String item, String cause, String explanation, String newDate) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("environment", env);
+        m.put("baselineItem", item);
+        m.put("cause", cause);
+        m.put("explanation", explanation);
+        m.put("newDate", newDate);
+        return m;
+    }
+}

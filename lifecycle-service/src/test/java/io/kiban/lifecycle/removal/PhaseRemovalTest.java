@@ -1,0 +1,276 @@
+package io.kiban.lifecycle.removal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.kiban.commons.json.Hashes;
+import io.kiban.commons.testing.OidcTestServer;
+import io.kiban.commons.testing.Tokens;
+import io.kiban.lifecycle.testing.Fixtures;
+import io.kiban.lifecycle.testing.Stubs;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(Stubs.class)
+class PhaseRemovalTest {
+
+    static final List<String> CHECKLIST = List.of("RACKS", "POWER", "CABLING", "FLOOR", "NETWORK_PORTS");
+
+    @BeforeEach
+    void reset() {
+        Fixtures.reset();
+        Stubs.reset();
+    }
+
+    @Test
+    void R_RM_1_illegal_transitions_are_422_naming_the_rule() {
+        transition("PRODUCTION", "IN_SERVICE", null, null).then().statusCode(422).contentType("application/problem+json")
+                .body("rule", equalTo("R-RM-1"));
+        transition("MOON", "BUILDING", null, null).then().statusCode(400).body("errors[0].field", equalTo("environment"));
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of())
+                .post("/phases/PRODUCTION/transitions").then().statusCode(400);
+        given().auth().oauth2(Tokens.jpoStaff()).contentType(ContentType.JSON).body(Map.of("to", "BUILDING"))
+                .post("/phases/PRODUCTION/transitions").then().statusCode(403);
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON).body(Map.of("to", "BUILDING"))
+                .post("/phases/PRODUCTION/transitions").then().statusCode(403);
+        given().auth().oauth2(Tokens.jpoStaff()).get("/removal/MOON/readiness").then().statusCode(400);
+        given().auth().oauth2(Tokens.auditor()).get("/phases").then().statusCode(200).body("phase", org.hamcrest.Matchers
+                .everyItem(equalTo("CONTRACTED")));
+    }
+
+    @Test
+    void R_RM_2_fallback_from_end_of_use_or_removing_needs_a_reason_and_a_cost_note() {
+        walk("PRODUCTION", "BUILDING", "IN_SERVICE", "END_OF_USE");
+        transition("PRODUCTION", "IN_SERVICE", null, null).then().statusCode(422).body("rule", equalTo("R-RM-2"));
+        transition("PRODUCTION", "IN_SERVICE", "次期システム移行の延期", null).then().statusCode(422).body("rule", equalTo("R-RM-2"));
+        transition("PRODUCTION", "IN_SERVICE", "次期システム移行の延期", "再開作業費用は別途協議").then().statusCode(200)
+                .body("phase", equalTo("IN_SERVICE"));
+        walk("PRODUCTION", "END_OF_USE", "REMOVING");
+        transition("PRODUCTION", "IN_SERVICE", "次期システム障害", "費用なし").then().statusCode(200);
+        JsonPath history = given().auth().oauth2(Tokens.auditor()).get("/phases/PRODUCTION/transitions").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(history.getList("costNote")).contains("再開作業費用は別途協議", "費用なし");
+    }
+
+    @Test
+    void R_RM_3_readiness_lists_each_blocker_with_its_id_and_source_and_removal_is_refused_with_409() {
+        walk("PRODUCTION", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        stubMedia("PRODUCTION", "A-1", "B-2", "C-3");
+        evidence("A-1", true);
+        evidence("B-2", false);
+        Stubs.maintenance().register(get(urlPathEqualTo("/media/C-3/evidence-status")).willReturn(aResponse().withStatus(404)));
+        copies("PRODUCTION", "[{\"id\":7,\"target\":\"k8s-volumes\",\"accountedFor\":false},"
+                + "{\"id\":8,\"target\":\"vm-images\",\"accountedFor\":true}]");
+
+        JsonPath r = readiness("PRODUCTION");
+        assertThat(r.getBoolean("ready")).isFalse();
+        assertThat(r.getLong("daysLeftToRemovalDeadline")).isEqualTo(56);
+        List<String> ids = r.getList("blockers.id");
+        assertThat(ids).contains("medium:B-2", "medium:C-3", "backup-copy:7", "checklist:RACKS", "checklist:FLOOR", "archive")
+                .doesNotContain("medium:A-1", "backup-copy:8", "removal-deadline");
+        assertThat(r.getString("blockers.find { it.id == 'medium:B-2' }.source")).startsWith("maintenance-service");
+        assertThat(r.getString("blockers.find { it.id == 'backup-copy:7' }.source")).startsWith("backup-service");
+
+        transition("PRODUCTION", "REMOVED", null, null).then().statusCode(409).contentType("application/problem+json")
+                .body("rule", equalTo("R-RM-1")).body("conflicts.id", org.hamcrest.Matchers.hasItems("medium:B-2",
+                        "backup-copy:7", "checklist:RACKS", "archive"));
+    }
+
+    @Test
+    @DisplayName("R-RM-1 an unreachable service is itself a blocker: the gate never passes on silence")
+    void unreachable_services_block() {
+        walk("STAGING", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        CHECKLIST.forEach(item -> sign("STAGING", item));
+        // asset answers nothing useful (no stub → 404), backup resets the connection
+        Stubs.backup().register(get(urlPathEqualTo("/reports/backup-copies"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        JsonPath r = readiness("STAGING");
+        assertThat(r.getList("blockers.id")).containsExactlyInAnyOrder("service:asset-service", "service:backup-service");
+        assertThat(r.getList("blockers.kind")).containsOnly("SERVICE_UNAVAILABLE");
+
+        stubMedia("STAGING", "S-1");
+        Stubs.maintenance().register(get(urlPathEqualTo("/media/S-1/evidence-status")).willReturn(serverError()));
+        copies("STAGING", "[]");
+        assertThat(readiness("STAGING").getList("blockers.id")).containsExactly("service:maintenance-service");
+        transition("STAGING", "REMOVED", null, null).then().statusCode(409);
+    }
+
+    @Test
+    void R_RM_4_R_RM_1_removal_completes_once_every_blocker_is_resolved_and_the_archive_was_handed_over() throws Exception {
+        walk("PRODUCTION", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        stubMedia("PRODUCTION", "A-1", "OLD-9");
+        evidence("A-1", true);
+        evidence("OLD-9", true);
+        copies("PRODUCTION", "[{\"id\":8,\"accountedFor\":true}]");
+        given().auth().oauth2(Tokens.vendor("vendor-a")).post("/removal/PRODUCTION/checklist/RACKS/signature").then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(Map.of("note", "ラック2台を撤去、床のアンカー穴を補修")).put("/removal/PRODUCTION/checklist/RACKS/note")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/PRODUCTION/checklist/NOPE/signature").then().statusCode(404);
+        CHECKLIST.forEach(item -> sign("PRODUCTION", item));
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/PRODUCTION/checklist/RACKS/signature").then().statusCode(422);
+        assertThat(readiness("PRODUCTION").getList("blockers.id")).containsExactly("archive");
+
+        stubExports();
+        given().auth().oauth2(Tokens.jpoStaff()).post("/archive").then().statusCode(403);
+        JsonPath archive = given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(201).extract().jsonPath();
+        long id = archive.getLong("id");
+        byte[] zip = given().auth().oauth2(Tokens.auditor()).get("/archive/" + id + "/file").then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+        assertThat(Hashes.sha256Hex(zip)).isEqualTo(archive.getString("sha256"));
+        Map<String, byte[]> entries = unzip(zip);
+        assertThat(entries).containsKeys("asset-service/records.json", "maintenance-service/records.json",
+                "backup-service/records.json", "lifecycle-service/records.json", "lifecycle-service/lease-ledger.xlsx", "lifecycle-service/audit-checkpoint.json",
+                "manifest.json");
+        assertThat(new String(entries.get("asset-service/records.json"))).isEqualTo("{\"service\":\"asset\"}");
+        assertThat(new String(entries.get("lifecycle-service/records.json"))).contains("\"audit_entry\"", "\"restoration_item\"");
+        JsonPath manifest = new JsonPath(new String(entries.get("manifest.json")));
+        assertThat(manifest.getList("entries")).hasSize(entries.size() - 1);
+        for (Map<String, Object> e : manifest.<Map<String, Object>>getList("entries")) {
+            assertThat(Hashes.sha256Hex(entries.get((String) e.get("path")))).as((String) e.get("path"))
+                    .isEqualTo(e.get("sha256"));
+        }
+
+        JsonPath ready = readiness("PRODUCTION");
+        assertThat(ready.getBoolean("ready")).isTrue();
+        assertThat(ready.getList("blockers")).isEmpty();
+        transition("PRODUCTION", "REMOVED", null, null).then().statusCode(200).body("phase", equalTo("REMOVED"));
+        transition("PRODUCTION", "IN_SERVICE", "late change of plan", "n/a").then().statusCode(422)
+                .body("rule", equalTo("R-RM-2"));
+        transition("PRODUCTION", "CLOSED", null, null).then().statusCode(200);
+    }
+
+    @Test
+    void R_RM_4_no_archive_is_made_when_a_service_cannot_export() {
+        stubExports();
+        Stubs.backup().register(get(urlPathEqualTo("/exports/records.json")).atPriority(1).willReturn(serverError()));
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("backup-service"));
+        given().auth().oauth2(Tokens.jpoAdmin()).get("/archive").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void R_LC_8_removal_after_the_deadline_needs_a_recorded_reason() {
+        var current = given().auth().oauth2(Tokens.jpoAdmin()).get("/contract");
+        Map<String, Object> body = new HashMap<>(current.jsonPath().getMap(""));
+        body.remove("monthlyLeaseTotal");
+        body.remove("monthlyMaintenanceTotal");
+        body.remove("version");
+        body.put("removalDeadline", "2031-01-31");
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", current.header("ETag"))
+                .body(body).put("/contract").then().statusCode(200);
+        JsonPath r = readiness("STAGING");
+        assertThat(r.getList("blockers.id")).contains("removal-deadline");
+        assertThat(r.getLong("daysLeftToRemovalDeadline")).isEqualTo(-3);
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of())
+                .post("/removal/STAGING/late-reason").then().statusCode(400);
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "次期システムの稼動遅延により撤去を延期（協議済み）"))
+                .post("/removal/STAGING/late-reason").then().statusCode(200);
+        assertThat(readiness("STAGING").getList("blockers.id")).doesNotContain("removal-deadline");
+    }
+
+    @Test
+    void R_RM_1_the_shared_distribution_board_is_removed_with_the_last_environment() {
+        walk("SHARED", "BUILDING", "IN_SERVICE", "END_OF_USE");
+        transition("SHARED", "REMOVING", null, null).then().statusCode(422).body("rule", equalTo("R-RM-1"));
+        assertThat(readiness("SHARED").getList("blockers.id")).contains("phase:PRODUCTION", "phase:STAGING",
+                "checklist:DISTRIBUTION_BOARD");
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/STAGING/checklist/RACKS/signature").then().statusCode(422)
+                .body("rule", equalTo("R-RM-1"));
+    }
+
+    // ---- helpers
+
+    static void stubExports() {
+        Stubs.asset().register(get(urlPathEqualTo("/exports/records.json")).willReturn(okJson("{\"service\":\"asset\"}")));
+        Stubs.maintenance().register(get(urlPathEqualTo("/exports/records.json"))
+                .willReturn(okJson("{\"service\":\"maintenance\"}")));
+        Stubs.backup().register(get(urlPathEqualTo("/exports/records.json")).willReturn(okJson("{\"service\":\"backup\"}")));
+    }
+
+    static void stubMedia(String env, String... serials) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < serials.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1).append(",\"serial\":\"").append(serials[i])
+                    .append("\",\"kind\":\"SSD\",\"environment\":\"").append(env).append("\",\"installed\":false,\"make\":\"x\"}");
+        }
+        Stubs.asset().register(get(urlPathEqualTo("/media"))
+                .withQueryParam("environment", com.github.tomakehurst.wiremock.client.WireMock.equalTo(env))
+                .withQueryParam("include", com.github.tomakehurst.wiremock.client.WireMock.equalTo("removed"))
+                .willReturn(okJson(json.append("]").toString())));
+    }
+
+    static void evidence(String serial, boolean accepted) {
+        Stubs.maintenance().register(get(urlPathEqualTo("/media/" + serial + "/evidence-status")).willReturn(okJson(
+                "{\"serial\":\"" + serial + "\",\"status\":\"" + (accepted ? "ACCEPTED" : "SUBMITTED") + "\",\"accepted\":"
+                        + accepted + "}")));
+    }
+
+    static void copies(String env, String json) {
+        Stubs.backup().register(get(urlPathEqualTo("/reports/backup-copies"))
+                .withQueryParam("environment", com.github.tomakehurst.wiremock.client.WireMock.equalTo(env))
+                .willReturn(okJson(json)));
+    }
+
+    static void sign(String env, String item) {
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/" + env + "/checklist/" + item + "/signature").then()
+                .statusCode(200).body("signed", equalTo(true));
+    }
+
+    static JsonPath readiness(String env) {
+        return given().auth().oauth2(Tokens.jpoStaff()).get("/removal/" + env + "/readiness").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    static void walk(String env, String... phases) {
+        for (String p : phases) {
+            transition(env, p, null, null).then().statusCode(200).body("phase", equalTo(p));
+        }
+    }
+
+    static io.restassured.response.Response transition(String env, String to, String reason, String costNote) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("to", to);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        if (costNote != null) {
+            body.put("costNote", costNote);
+        }
+        return given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(body)
+                .post("/phases/" + env + "/transitions");
+    }
+
+    static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+}

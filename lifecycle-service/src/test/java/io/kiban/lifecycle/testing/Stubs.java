@@ -1,0 +1,107 @@
+package io.kiban.lifecycle.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * WireMock stand-ins for asset-, maintenance- and backup-service and Keycloak's admin API, each on a free
+ * port. Tests reach them through {@link #asset()} etc. (a WireMock client on the configured URL), so no
+ * object crosses class loaders.
+ */
+public class Stubs implements QuarkusTestResourceLifecycleManager {
+
+    public static final String KEYCLOAK_USER_ID = "0b7c7d0e-1111-4222-8333-444455556666";
+
+    private WireMockServer asset;
+    private WireMockServer maintenance;
+    private WireMockServer backup;
+    private WireMockServer keycloak;
+
+    @Override
+    public Map<String, String> start() {
+        asset = started();
+        maintenance = started();
+        backup = started();
+        keycloak = started();
+        return Map.of(
+                "kiban.clients.asset.url", asset.baseUrl(),
+                "kiban.clients.maintenance.url", maintenance.baseUrl(),
+                "kiban.clients.backup.url", backup.baseUrl(),
+                "quarkus.keycloak.admin-client.server-url", keycloak.baseUrl(),
+                "quarkus.rest-client.read-timeout", "2000",
+                "quarkus.rest-client.connect-timeout", "1000");
+    }
+
+    private static WireMockServer started() {
+        WireMockServer s = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        s.start();
+        return s;
+    }
+
+    @Override
+    public void stop() {
+        for (WireMockServer s : new WireMockServer[] { asset, maintenance, backup, keycloak }) {
+            if (s != null) {
+                s.stop();
+            }
+        }
+    }
+
+    public static WireMock asset() {
+        return client("kiban.clients.asset.url");
+    }
+
+    public static WireMock maintenance() {
+        return client("kiban.clients.maintenance.url");
+    }
+
+    public static WireMock backup() {
+        return client("kiban.clients.backup.url");
+    }
+
+    public static WireMock keycloak() {
+        return client("quarkus.keycloak.admin-client.server-url");
+    }
+
+    private static WireMock client(String property) {
+        URI uri = URI.create(ConfigProvider.getConfig().getValue(property, String.class));
+        return new WireMock(uri.getHost(), uri.getPort());
+    }
+
+    /** Forgets every stub and request; Keycloak answers its token, role and user look-ups again. */
+    public static void reset() {
+        asset().resetMappings();
+        asset().resetRequests();
+        maintenance().resetMappings();
+        maintenance().resetRequests();
+        backup().resetMappings();
+        backup().resetRequests();
+        WireMock kc = keycloak();
+        kc.resetMappings();
+        kc.resetRequests();
+        kc.register(post(urlPathEqualTo("/realms/kiban/protocol/openid-connect/token"))
+                .willReturn(okJson("{\"access_token\":\"admin-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        kc.register(get(urlPathEqualTo("/admin/realms/kiban/roles/approved-handler"))
+                .willReturn(okJson("{\"id\":\"role-approved-handler\",\"name\":\"approved-handler\",\"composite\":false,"
+                        + "\"clientRole\":false}")));
+        kc.register(get(urlPathEqualTo("/admin/realms/kiban/users"))
+                .willReturn(okJson("[{\"id\":\"" + KEYCLOAK_USER_ID + "\",\"username\":\"vendor-a-tanaka\"}]")));
+        kc.register(post(urlPathMatching("/admin/realms/kiban/users/[^/]+/role-mappings/realm"))
+                .willReturn(aResponse().withStatus(204)));
+        kc.register(delete(urlPathMatching("/admin/realms/kiban/users/[^/]+/role-mappings/realm"))
+                .willReturn(aResponse().withStatus(204)));
+    }
+}
