@@ -1,0 +1,135 @@
+package io.kiban.maintenance.evidence;
+
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.BodyLimit;
+import io.kiban.commons.web.Responses;
+import io.kiban.maintenance.evidence.EvidenceDtos.DecisionInput;
+import io.kiban.maintenance.evidence.EvidenceDtos.EvidenceInput;
+import io.kiban.maintenance.evidence.EvidenceDtos.EvidenceView;
+import io.kiban.maintenance.evidence.EvidenceDtos.FileView;
+import io.kiban.maintenance.support.ServedAs;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/")
+@Tag(name = "Destruction evidence", description = "Certificates of sanitization and their files (R-MT-3…R-MT-6)")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvidenceResource {
+
+    private final EvidenceService service;
+
+    public EvidenceResource(EvidenceService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/custody-items/{id}/evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
+    @Operation(summary = "Submit destruction evidence (NIST SP 800-88 App. G fields); rules R-MT-4 and R-MT-5 apply")
+    public RestResponse<EvidenceView> submit(@RestPath long id, @Valid @NotNull EvidenceInput body) {
+        EvidenceView view = service.submit(id, body);
+        return Responses.created(URI.create("/evidence/" + view.id()), view, view.version());
+    }
+
+    @GET
+    @Path("/custody-items/{id}/evidence")
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    public List<EvidenceView> ofItem(@RestPath long id) {
+        return service.ofItem(id);
+    }
+
+    @GET
+    @Path("/evidence/{id}")
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    public RestResponse<EvidenceView> get(@RestPath long id) {
+        EvidenceView view = service.get(id);
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/evidence/{id}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyLimit(property = "kiban.evidence.max-file-size", defaultValue = "20M")
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
+    @Operation(summary = "Attach a PDF, JPEG or PNG (checked by content; 415 otherwise, 413 above the limit)")
+    public RestResponse<FileView> upload(@RestPath long id, @RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badField("file", "send the file as multipart part 'file' with a file name");
+        }
+        FileView view = service.upload(id, file.uploadedFile(), file.contentType(), file.fileName());
+        return Responses.created(URI.create("/evidence/" + id + "/files/" + view.id()), view);
+    }
+
+    @GET
+    @Path("/evidence/{id}/files/{fileId}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    @Operation(summary = "Download a file after its SHA-256 was verified (streamed from disk)")
+    @ServedAs
+    public RestResponse<StreamingOutput> download(@RestPath long id, @RestPath long fileId) {
+        EvidenceService.Download d = service.download(id, fileId);
+        StreamingOutput body = out -> java.nio.file.Files.copy(d.path(), out);
+        // the real type (sniffed at upload: PDF, JPEG or PNG) replaces octet-stream once the writer is chosen
+        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_OCTET_STREAM)
+                .header(ServedAs.HEADER, d.file().contentType)
+                .header("Content-Length", d.file().sizeBytes)
+                .header("Content-Disposition", contentDisposition(d.file()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
+                        .encodeToString(java.util.HexFormat.of().parseHex(d.file().sha256)))
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    @POST
+    @Path("/evidence/{id}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.JPO_ADMIN)
+    @Operation(summary = "jpo-admin accepts the evidence; it can never change afterwards (R-MT-6)")
+    public EvidenceView accept(@RestPath long id, @Valid DecisionInput body) {
+        return service.accept(id, body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/evidence/{id}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.JPO_ADMIN)
+    @Operation(summary = "jpo-admin rejects the evidence with a reason; the vendor submits new evidence")
+    public EvidenceView reject(@RestPath long id, @Valid @NotNull DecisionInput body) {
+        return service.reject(id, body.reason());
+    }
+
+    /** RFC 6266: a server-made ASCII name, and the client's (sanitised) name as filename*. */
+    static String contentDisposition(EvidenceFile f) {
+        String ext = switch (f.contentType) {
+            case "application/pdf" -> ".pdf";
+            case "image/png" -> ".png";
+            default -> ".jpg";
+        };
+        String fallback = "evidence-" + f.evidenceId + "-" + f.id + ext;
+        String display = EvidenceStore.displayName(f.originalName);
+        String encoded = URLEncoder.encode(display == null ? fallback : display, StandardCharsets.UTF_8)
+                .replace("+", "%20").replace("*", "%2A");
+        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+    }
+}

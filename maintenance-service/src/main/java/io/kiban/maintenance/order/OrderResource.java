@@ -1,0 +1,55 @@
+package io.kiban.maintenance.order;
+
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.Responses;
+import io.kiban.maintenance.order.OrderService.OrderInput;
+import io.kiban.maintenance.order.OrderService.OrderView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/sanitization-orders")
+@Tag(name = "Sanitization orders", description = "Evidence for every medium of an environment at removal (R-RM-3)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    private final OrderService service;
+
+    public OrderResource(OrderService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    @Operation(summary = "Take the data-bearing media of an environment (or listed hardware) from asset-service into custody")
+    public RestResponse<OrderView> create(@Valid @NotNull OrderInput body) {
+        OrderView view = service.create(body);
+        return Responses.created(URI.create("/sanitization-orders/" + view.id()), view);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    public List<OrderView> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    public OrderView get(@RestPath long id) {
+        return service.get(id);
+    }
+}

@@ -1,0 +1,52 @@
+package io.kiban.maintenance.replacement;
+
+import io.kiban.commons.idempotency.Idempotent;
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.Responses;
+import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementInput;
+import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/tickets/{id}/replacements")
+@Tag(name = "Part replacements", description = "Parts swapped in a repair; recorded in asset-service too (R-AS-2)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReplacementResource {
+
+    private final ReplacementService service;
+
+    public ReplacementResource(ReplacementService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
+    @Operation(summary = "Record a part replacement; a data-bearing removed part starts its custody chain."
+            + " 503 and nothing recorded when asset-service cannot record it")
+    public RestResponse<ReplacementView> record(@RestPath long id, @Valid @NotNull ReplacementInput body) {
+        ReplacementView view = service.record(id, body);
+        return Responses.created(URI.create("/tickets/" + id + "/replacements/" + view.id()), view);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    @Operation(summary = "The ticket's part replacements")
+    public List<ReplacementView> list(@RestPath long id) {
+        return service.list(id);
+    }
+}

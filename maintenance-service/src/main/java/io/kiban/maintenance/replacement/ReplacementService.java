@@ -1,0 +1,186 @@
+package io.kiban.maintenance.replacement;
+
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.problem.Problem;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.time.ClockProducer;
+import io.kiban.maintenance.custody.CustodyItem;
+import io.kiban.maintenance.custody.CustodyItemRepository;
+import io.kiban.maintenance.custody.CustodyService;
+import io.kiban.maintenance.custody.CustodyStatus;
+import io.kiban.maintenance.custody.ItemSource;
+import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementInput;
+import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementView;
+import io.kiban.maintenance.support.Access;
+import io.kiban.maintenance.support.AssetClient;
+import io.kiban.maintenance.support.AssetGateway;
+import io.kiban.maintenance.ticket.Ticket;
+import io.kiban.maintenance.ticket.TicketService;
+import io.kiban.maintenance.ticket.TicketStatus;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Part replacements (R-AS-2, R-MT-2). The swap is recorded in asset-service inside the same business
+ * operation, and the chosen failure mode is <b>fail the request</b>: the local rows are written and
+ * flushed first (so local conflicts such as a duplicate serial surface before anything leaves), then
+ * asset-service is called with an Idempotency-Key derived from the replacement id; if that call fails the
+ * transaction rolls back and the caller gets 503 — nothing is half-recorded. The replacement id is a
+ * name-based UUID of (ticket, removed serial), so a retry sends the same key and asset-service replays
+ * instead of recording twice, even when our commit failed after its write.
+ */
+@ApplicationScoped
+public class ReplacementService {
+
+    @ApplicationScoped
+    public static class Repository implements PanacheRepositoryBase<PartReplacement, String> {
+    }
+
+    private static final Set<TicketStatus> WORKING = EnumSet.of(TicketStatus.IN_PROGRESS, TicketStatus.PARTS_REPLACED);
+
+    private final Repository replacements;
+    private final CustodyItemRepository items;
+    private final TicketService tickets;
+    private final CustodyService custody;
+    private final AssetGateway asset;
+    private final AuditTrail audit;
+    private final Access access;
+    private final Clock clock;
+
+    public ReplacementService(Repository replacements, CustodyItemRepository items, TicketService tickets,
+            CustodyService custody, AssetGateway asset, AuditTrail audit, Access access, Clock clock) {
+        this.replacements = replacements;
+        this.items = items;
+        this.tickets = tickets;
+        this.custody = custody;
+        this.asset = asset;
+        this.audit = audit;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public static String idFor(long ticketId, String removedSerial) {
+        return UUID.nameUUIDFromBytes(("kiban-maintenance:" + ticketId + ":" + removedSerial)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Transactional
+    public ReplacementView record(long ticketId, ReplacementInput input) {
+        Ticket t = tickets.visible(ticketId);
+        if (!WORKING.contains(t.status)) {
+            throw ProblemException.of(ProblemType.CONFLICT,
+                    "parts are replaced while a ticket is IN_PROGRESS or PARTS_REPLACED; ticket " + ticketId + " is "
+                            + t.status);
+        }
+        if (input.installed().condition() != PartCondition.NEW) {
+            throw ProblemException.rule("R-AS-2", "a replacement part must be new; installed."
+                    + "condition is " + input.installed().condition());
+        }
+        String removedSerial = input.removed().serial().trim();
+        String installedSerial = input.installed().serial().trim();
+        if (removedSerial.equals(installedSerial)) {
+            throw ProblemException.badField("installed.serial", "must differ from removed.serial");
+        }
+        boolean kindDefault = input.removed().kind().dataBearing();
+        boolean dataBearing = input.dataBearing() == null ? kindDefault : input.dataBearing();
+        String setBy = null;
+        if (dataBearing != kindDefault) {
+            if (!dataBearing && !access.isJpoAdmin()) {
+                throw ProblemException.of(ProblemType.FORBIDDEN, "only jpo-admin may declare a "
+                        + input.removed().kind() + " not data-bearing (R-MT-2)");
+            }
+            setBy = access.actor();
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ClockProducer.JPO_ZONE);
+        LocalDate replacedOn = input.replacedOn() == null ? today : input.replacedOn();
+        if (replacedOn.isAfter(today)) {
+            throw ProblemException.badField("replacedOn", "must not be in the future");
+        }
+        String id = idFor(t.id, removedSerial);
+        duplicate("removed.serial", "removedSerial", removedSerial);
+        duplicate("installed.serial", "installedSerial", installedSerial);
+
+        PartReplacement r = new PartReplacement();
+        r.id = id;
+        r.ticketId = t.id;
+        r.organisation = t.organisation;
+        r.hardwareId = t.hardwareId;
+        r.removedKind = input.removed().kind();
+        r.removedMake = input.removed().make();
+        r.removedModel = input.removed().model();
+        r.removedSerial = removedSerial;
+        r.installedKind = input.installed().kind() == null ? input.removed().kind() : input.installed().kind();
+        r.installedMake = input.installed().make();
+        r.installedModel = input.installed().model();
+        r.installedSerial = installedSerial;
+        r.installedCondition = input.installed().condition();
+        r.dataBearing = dataBearing;
+        r.dataBearingSetBy = setBy;
+        r.replacedOn = replacedOn;
+        r.recordedBy = access.actor();
+        r.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        replacements.persist(r);
+        replacements.flush();
+
+        Long itemId = null;
+        if (dataBearing) {
+            CustodyItem item = new CustodyItem();
+            item.organisation = t.organisation;
+            item.source = ItemSource.PART;
+            item.ticketId = t.id;
+            item.replacementId = r.id;
+            item.hardwareId = t.hardwareId;
+            item.kind = r.removedKind;
+            item.make = r.removedMake;
+            item.model = r.removedModel;
+            item.serial = removedSerial;
+            item.status = CustodyStatus.REMOVED_ON_SITE;
+            custody.track(item, input.holder(), input.location() == null ? "on site" : input.location(),
+                    "removed in ticket " + t.id);
+            itemId = item.id;
+        }
+        if (t.status == TicketStatus.IN_PROGRESS) {
+            tickets.move(t, TicketStatus.PARTS_REPLACED, "part " + removedSerial + " replaced");
+        }
+        // last: if asset-service cannot record the swap, everything above rolls back (503). Its ledger holds
+        // data-bearing media only, so a fan or a power supply is recorded here alone.
+        if (r.removedKind.assetKind() != null) {
+            asset.recordReplacement(t.hardwareId, "maintenance-replacement-" + r.id,
+                    new AssetClient.ReplacementRecord(removedSerial,
+                            new AssetClient.Installed(r.installedKind.assetKind() != null ? r.installedKind.assetKind()
+                                    : r.removedKind.assetKind(), r.installedMake, r.installedModel, installedSerial,
+                                    r.installedCondition.name()),
+                            replacedOn, "maintenance-service:ticket/" + t.id + "/replacement/" + r.id));
+        }
+        ReplacementView view = ReplacementView.of(r, itemId);
+        audit.append("replace-part", "part-replacement", r.id, view);
+        return view;
+    }
+
+    public List<ReplacementView> list(long ticketId) {
+        tickets.visible(ticketId);
+        return replacements.list("ticketId = ?1 order by recordedAt", ticketId).stream()
+                .map(r -> ReplacementView.of(r, items.find("replacementId", r.id).firstResultOptional()
+                        .map(i -> i.id).orElse(null)))
+                .toList();
+    }
+
+    private void duplicate(String field, String column, String serial) {
+        replacements.find(column, serial).firstResultOptional().ifPresent(existing -> {
+            throw ProblemException.conflict(field + " " + serial + " was already recorded in a replacement",
+                    List.of(new Problem.Conflict("part-replacement", serial, "duplicate serial",
+                            access.maySee(existing.organisation) ? "/tickets/" + existing.ticketId : null)));
+        });
+    }
+
+}

@@ -1,0 +1,69 @@
+package io.kiban.maintenance.support;
+
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.security.Caller;
+import io.kiban.commons.security.Roles;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+
+/**
+ * R-MT-7 / R-MT-2: a vendor user sees and acts on its own organisation's records only. Everything
+ * else answers 404 (never 403, which would tell it the record exists).
+ */
+@RequestScoped
+public class Access {
+
+    private final Caller caller;
+
+    public Access(Caller caller) {
+        this.caller = caller;
+    }
+
+    public boolean isVendor() {
+        return caller.hasRole(Roles.VENDOR) && !caller.hasRole(Roles.JPO_ADMIN) && !caller.hasRole(Roles.JPO_STAFF);
+    }
+
+    public boolean isJpoAdmin() {
+        return caller.hasRole(Roles.JPO_ADMIN);
+    }
+
+    /** The organisation a vendor user's queries are limited to; empty for everyone else. */
+    public Optional<String> scope() {
+        if (!isVendor()) {
+            return Optional.empty();
+        }
+        return Optional.of(caller.organisation().orElse("\u0000no-organisation"));
+    }
+
+    public boolean maySee(String organisation) {
+        return scope().map(o -> o.equals(organisation)).orElse(true);
+    }
+
+    public <T> T visible(Optional<T> found, java.util.function.Function<T, String> organisation, String what, Object id) {
+        return found.filter(t -> maySee(organisation.apply(t)))
+                .orElseThrow(() -> ProblemException.notFound(what, id));
+    }
+
+    /**
+     * The organisation a new record belongs to: a vendor's own (a different one in the body is refused);
+     * JPO must name it.
+     */
+    public String owningOrganisation(String requested) {
+        if (isVendor()) {
+            String own = caller.organisation()
+                    .orElseThrow(() -> ProblemException.badField("organisation", "your token carries no organisation"));
+            if (requested != null && !requested.equals(own)) {
+                throw ProblemException.badField("organisation", "a vendor user files for its own organisation only");
+            }
+            return own;
+        }
+        if (requested == null || requested.isBlank()) {
+            throw ProblemException.badField("organisation", "name the vendor organisation this record is for");
+        }
+        return requested;
+    }
+
+    public String actor() {
+        return caller.name();
+    }
+}

@@ -1,0 +1,88 @@
+package io.kiban.maintenance.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    @Column(name = "hardware_id", nullable = false)
+    public String hardwareId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "fault_class", nullable = false)
+    public FaultClass faultClass;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketStatus status;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(name = "reported_at", nullable = false)
+    public Instant reportedAt;
+
+    @Column(name = "filed_by", nullable = false)
+    public String filedBy;
+
+    @Column(name = "response_due", nullable = false)
+    public Instant responseDue;
+
+    @Column(name = "restoration_due", nullable = false)
+    public Instant restorationDue;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** When the ticket was closed or cancelled. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Column(name = "response_breached", nullable = false)
+    public boolean responseBreached;
+
+    @Column(name = "restoration_breached", nullable = false)
+    public boolean restorationBreached;
+
+    @Version
+    public long version;
+
+    /** R-MT-1: the first response came (or is still missing) after its target. */
+    public boolean responseLate(Instant now) {
+        Instant answered = acknowledgedAt != null ? acknowledgedAt : endedAt != null ? endedAt : now;
+        return answered.isAfter(responseDue);
+    }
+
+    /** R-MT-1: service was restored (or is still not) after its target. */
+    public boolean restorationLate(Instant now) {
+        Instant restored = resolvedAt != null ? resolvedAt : endedAt != null ? endedAt : now;
+        return restored.isAfter(restorationDue);
+    }
+}

@@ -1,0 +1,241 @@
+package io.kiban.maintenance.ticket;
+
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.problem.Problem;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.security.Caller;
+import io.kiban.commons.security.Roles;
+import io.kiban.maintenance.custody.CustodyItemRepository;
+import io.kiban.maintenance.support.Access;
+import io.kiban.maintenance.support.AssetGateway;
+import io.kiban.maintenance.ticket.TicketDtos.TicketDetail;
+import io.kiban.maintenance.ticket.TicketDtos.TicketInput;
+import io.kiban.maintenance.ticket.TicketDtos.TicketView;
+import io.kiban.maintenance.ticket.TicketDtos.TransitionView;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Filing and the workflow of tickets (R-MT-1, R-MT-6, R-MT-7). */
+@ApplicationScoped
+public class TicketService {
+
+    /** Which status may follow which. */
+    static final Map<TicketStatus, Set<TicketStatus>> NEXT = Map.of(
+            TicketStatus.REPORTED, EnumSet.of(TicketStatus.ACKNOWLEDGED, TicketStatus.CANCELLED),
+            TicketStatus.ACKNOWLEDGED, EnumSet.of(TicketStatus.IN_PROGRESS, TicketStatus.CANCELLED),
+            TicketStatus.IN_PROGRESS, EnumSet.of(TicketStatus.PARTS_REPLACED, TicketStatus.RESOLVED,
+                    TicketStatus.CANCELLED),
+            TicketStatus.PARTS_REPLACED, EnumSet.of(TicketStatus.RESOLVED),
+            TicketStatus.RESOLVED, EnumSet.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS),
+            TicketStatus.CLOSED, EnumSet.noneOf(TicketStatus.class),
+            TicketStatus.CANCELLED, EnumSet.noneOf(TicketStatus.class));
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final TicketRepository tickets;
+    private final TicketRepository.Transitions transitions;
+    private final CustodyItemRepository custody;
+    private final AssetGateway asset;
+    private final AuditTrail audit;
+    private final Access access;
+    private final Caller caller;
+    private final Clock clock;
+    private final TargetsConfig targets;
+    private final BreachMonitor breaches;
+
+    public TicketService(TicketRepository tickets, TicketRepository.Transitions transitions,
+            CustodyItemRepository custody, AssetGateway asset, AuditTrail audit, Access access, Caller caller,
+            Clock clock, TargetsConfig targets, BreachMonitor breaches) {
+        this.tickets = tickets;
+        this.transitions = transitions;
+        this.custody = custody;
+        this.asset = asset;
+        this.audit = audit;
+        this.access = access;
+        this.caller = caller;
+        this.clock = clock;
+        this.targets = targets;
+        this.breaches = breaches;
+    }
+
+    @Transactional
+    public TicketView file(TicketInput input) {
+        Instant now = now();
+        String organisation = access.owningOrganisation(input.organisation());
+        Instant reportedAt = input.reportedAt() == null ? now : input.reportedAt().truncatedTo(ChronoUnit.MICROS);
+        Instant occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.badField("occurredAt", "must not be in the future");
+        }
+        if (reportedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.badField("reportedAt", "must not be in the future");
+        }
+        if (reportedAt.isBefore(occurredAt)) {
+            throw ProblemException.badField("reportedAt", "must not be before occurredAt");
+        }
+        asset.requireHardware("hardwareId", input.hardwareId());
+        Ticket t = new Ticket();
+        t.organisation = organisation;
+        t.hardwareId = input.hardwareId();
+        t.severity = input.severity();
+        t.faultClass = input.faultClass();
+        t.description = input.description();
+        t.status = TicketStatus.REPORTED;
+        t.occurredAt = occurredAt;
+        t.reportedAt = reportedAt;
+        t.filedBy = access.actor();
+        TargetsConfig.Target target = targets.of(t.severity);
+        t.responseDue = reportedAt.plus(target.response());
+        t.restorationDue = reportedAt.plus(target.restoration());
+        breaches.flag(t, now);
+        tickets.persist(t);
+        record(t, null, TicketStatus.REPORTED, now, null);
+        tickets.flush();
+        TicketView view = TicketView.of(t, now);
+        audit.append("file", "ticket", t.id, view);
+        return view;
+    }
+
+    public Page<TicketView> list(TicketStatus status, String hardwareId, Boolean breached, String organisation,
+            PageRequest page) {
+        Instant now = now();
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        access.scope().ifPresent(org -> {
+            where.add("organisation = :scope");
+            params.and("scope", org);
+        });
+        if (organisation != null) {
+            where.add("organisation = :org");
+            params.and("org", organisation);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (hardwareId != null) {
+            where.add("hardwareId = :hw");
+            params.and("hw", hardwareId);
+        }
+        if (breached != null) {
+            String late = "(responseBreached = true or restorationBreached = true"
+                    + " or (acknowledgedAt is null and endedAt is null and responseDue < :now)"
+                    + " or (resolvedAt is null and endedAt is null and restorationDue < :now))";
+            where.add(breached ? late : "not " + late);
+            params.and("now", now);
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        var q = tickets.find(query, Sort.by("id"), params).page(page.page(), page.size());
+        return new Page<>(q.list().stream().map(t -> TicketView.of(t, now)).toList(), q.count(), page);
+    }
+
+    public TicketDetail get(long id) {
+        Ticket t = visible(id);
+        return new TicketDetail(TicketView.of(t, now()), transitions.of(id).stream().map(TransitionView::of).toList());
+    }
+
+    @Transactional
+    public TicketView transition(long id, String ifMatch, TicketStatus to, String note) {
+        Ticket t = visible(id);
+        ETags.check(ifMatch, t.version);
+        move(t, to, note);
+        tickets.flush();
+        TicketView view = TicketView.of(t, now());
+        audit.append("transition:" + to, "ticket", t.id, view);
+        return view;
+    }
+
+    /** A ticket the caller may see, or 404. */
+    public Ticket visible(long id) {
+        return access.visible(tickets.findByIdOptional(id), t -> t.organisation, "ticket", id);
+    }
+
+    /** Moves a ticket on, checking order, role and the close gate; called inside a transaction. */
+    public void move(Ticket t, TicketStatus to, String note) {
+        if (!NEXT.get(t.status).contains(to)) {
+            throw ProblemException.of(ProblemType.CONFLICT,
+                    "a ticket in " + t.status + " cannot move to " + to + "; next: " + NEXT.get(t.status));
+        }
+        requireRoleFor(t.status, to);
+        if (to == TicketStatus.CLOSED || to == TicketStatus.CANCELLED) {
+            closeGate(t, to);
+        }
+        Instant now = now();
+        TicketStatus from = t.status;
+        t.status = to;
+        switch (to) {
+            case ACKNOWLEDGED -> t.acknowledgedAt = now;
+            case RESOLVED -> t.resolvedAt = now;
+            case IN_PROGRESS -> {
+                if (from == TicketStatus.RESOLVED) {
+                    t.resolvedAt = null;
+                }
+            }
+            case CLOSED, CANCELLED -> t.endedAt = now;
+            default -> {
+            }
+        }
+        breaches.flag(t, now);
+        record(t, from, to, now, note);
+    }
+
+    private void requireRoleFor(TicketStatus from, TicketStatus to) {
+        Set<String> allowed = switch (to) {
+            case CLOSED -> Set.of(Roles.JPO_ADMIN, Roles.JPO_STAFF);
+            case IN_PROGRESS -> from == TicketStatus.RESOLVED ? Set.of(Roles.JPO_ADMIN, Roles.JPO_STAFF)
+                    : Set.of(Roles.JPO_ADMIN, Roles.VENDOR);
+            default -> Set.of(Roles.JPO_ADMIN, Roles.VENDOR);
+        };
+        if (allowed.stream().noneMatch(caller::hasRole)) {
+            throw ProblemException.of(ProblemType.FORBIDDEN,
+                    "moving a ticket from " + from + " to " + to + " needs one of the roles " + allowed);
+        }
+    }
+
+    /** R-MT-6: every data-bearing removed part and failure-log medium of the ticket has accepted evidence. */
+    private void closeGate(Ticket t, TicketStatus to) {
+        List<Problem.Conflict> outstanding = custody.outstandingForTicket(t.id).stream()
+                .map(i -> new Problem.Conflict(i.source.label(), i.serial,
+                        i.kind + " " + i.status + (i.holder == null ? "" : ", held by " + i.holder)
+                                + ": no accepted destruction evidence",
+                        "/custody-items/" + i.id))
+                .toList();
+        if (!outstanding.isEmpty()) {
+            throw ProblemException.conflict("R-MT-6", "ticket " + t.id + " cannot be " + to + ": "
+                    + outstanding.size() + " data-bearing item(s) lack accepted destruction evidence", outstanding);
+        }
+    }
+
+    private void record(Ticket t, TicketStatus from, TicketStatus to, Instant at, String note) {
+        if (t.id == null) {
+            tickets.flush();
+        }
+        TicketTransition tr = new TicketTransition();
+        tr.ticketId = t.id;
+        tr.fromStatus = from;
+        tr.toStatus = to;
+        tr.at = at;
+        tr.actor = access.actor();
+        tr.note = note;
+        transitions.persist(tr);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
