@@ -1,0 +1,33 @@
+package io.kiban.backup.drill;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+public final class DrillDtos {
+
+    private DrillDtos() {
+    }
+
+    public record DrillInput(@NotNull Long targetId, @NotNull Long runId, Instant performedAt,
+            @NotNull @PositiveOrZero @Max(31_536_000) Long durationSeconds, @NotNull RestoreDrill.Result result,
+            @Size(max = 10_000) String notes, @Size(max = 500) String evidence) {
+    }
+
+    public record DrillView(Long id, Long targetId, Long runId, String performedBy, String performedByOrg,
+            Instant performedAt, long durationSeconds, RestoreDrill.Result result, String notes, String evidence,
+            Instant recordedAt) {
+
+        static DrillView of(RestoreDrill d) {
+            return new DrillView(d.id, d.targetId, d.runId, d.performedBy, d.performedByOrg, d.performedAt,
+                    d.durationSeconds, d.result, d.notes, d.evidence, d.recordedAt);
+        }
+    }
+
+    /** Per target: the last successful drill and its age. */
+    public record DrillReportLine(Long targetId, String targetName, long drills, Instant lastDrillAt,
+            RestoreDrill.Result lastResult, Long lastSuccessfulDrillId, Instant lastSuccessAt, Long lastSuccessAgeDays) {
+    }
+}

@@ -1,0 +1,111 @@
+package io.kiban.backup.drill;
+
+import io.kiban.backup.drill.DrillDtos.DrillInput;
+import io.kiban.backup.drill.DrillDtos.DrillReportLine;
+import io.kiban.backup.drill.DrillDtos.DrillView;
+import io.kiban.backup.run.BackupRun;
+import io.kiban.backup.run.RunRepository;
+import io.kiban.backup.target.TargetRepository;
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.security.Caller;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** R-BK-4: restore drills are recorded with who, when, what, how long and the result. */
+@ApplicationScoped
+public class DrillService {
+
+    @ApplicationScoped
+    public static class DrillRepository implements PanacheRepository<RestoreDrill> {
+    }
+
+    private final DrillRepository drills;
+    private final TargetRepository targets;
+    private final RunRepository runs;
+    private final AuditTrail audit;
+    private final Caller caller;
+    private final Clock clock;
+
+    public DrillService(DrillRepository drills, TargetRepository targets, RunRepository runs, AuditTrail audit,
+            Caller caller, Clock clock) {
+        this.drills = drills;
+        this.targets = targets;
+        this.runs = runs;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DrillView record(DrillInput input) {
+        if (targets.findByIdOptional(input.targetId()).isEmpty()) {
+            throw ProblemException.unknownReference("targetId", input.targetId());
+        }
+        BackupRun run = runs.findByIdOptional(input.runId())
+                .orElseThrow(() -> ProblemException.unknownReference("runId", input.runId()));
+        if (!run.targetId.equals(input.targetId())) {
+            throw ProblemException.rule("R-BK-4", "run " + run.id + " is a backup of target " + run.targetId
+                    + ", not of " + input.targetId());
+        }
+        if (run.driverReference == null || !(BackupRun.State.HOLDS_COPY.contains(run.state)
+                || run.state == BackupRun.State.PRUNED)) {
+            throw ProblemException.rule("R-BK-4", "run " + run.id + " is " + run.state
+                    + " and left no backup to restore from");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (input.performedAt() != null && input.performedAt().isAfter(now.plusSeconds(300))) {
+            throw ProblemException.badField("performedAt", "is in the future");
+        }
+        RestoreDrill d = new RestoreDrill();
+        d.targetId = input.targetId();
+        d.runId = input.runId();
+        d.performedBy = caller.name();
+        d.performedByOrg = caller.organisation().orElse(null);
+        d.performedAt = input.performedAt() == null ? now : input.performedAt().truncatedTo(ChronoUnit.MICROS);
+        d.durationSeconds = input.durationSeconds();
+        d.result = input.result();
+        d.notes = input.notes();
+        d.evidence = input.evidence();
+        d.recordedAt = now;
+        drills.persist(d);
+        drills.flush();
+        DrillView view = DrillView.of(d);
+        audit.append("record", "restore-drill", d.id, view);
+        return view;
+    }
+
+    public Page<DrillView> list(Long targetId, PageRequest page) {
+        var query = targetId == null ? drills.findAll(Sort.descending("performedAt", "id"))
+                : drills.find("targetId", Sort.descending("performedAt", "id"), targetId);
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(DrillView::of).toList(), query.count(), page);
+    }
+
+    public List<DrillView> all() {
+        return drills.listAll(Sort.by("id")).stream().map(DrillView::of).toList();
+    }
+
+    public List<DrillReportLine> report() {
+        Instant now = clock.instant();
+        return targets.listAll(Sort.by("id")).stream().map(t -> {
+            List<RestoreDrill> list = drills.list("targetId", Sort.descending("performedAt", "id"), t.id);
+            RestoreDrill last = list.isEmpty() ? null : list.get(0);
+            RestoreDrill lastOk = list.stream().filter(d -> d.result == RestoreDrill.Result.SUCCEEDED).findFirst()
+                    .orElse(null);
+            return new DrillReportLine(t.id, t.name, list.size(), last == null ? null : last.performedAt,
+                    last == null ? null : last.result, lastOk == null ? null : lastOk.id,
+                    lastOk == null ? null : lastOk.performedAt,
+                    lastOk == null ? null : Duration.between(lastOk.performedAt, now).toDays());
+        }).toList();
+    }
+}

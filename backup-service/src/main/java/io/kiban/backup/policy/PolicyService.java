@@ -1,0 +1,249 @@
+package io.kiban.backup.policy;
+
+import io.kiban.backup.driver.BackupDriver;
+import io.kiban.backup.driver.DriverRegistry;
+import io.kiban.backup.policy.PolicyDtos.PolicyInput;
+import io.kiban.backup.policy.PolicyDtos.PolicyView;
+import io.kiban.backup.policy.PolicyDtos.RunRequested;
+import io.kiban.backup.run.BackupRun;
+import io.kiban.backup.scheduling.PolicyScheduler;
+import io.kiban.backup.target.BackupTarget;
+import io.kiban.backup.target.TargetRepository;
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.problem.Problem;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quartz.CronExpression;
+
+/** Policies: validation of cron, zone, retention and driver settings; scheduling; pause/resume; run now. */
+@ApplicationScoped
+public class PolicyService {
+
+    public static final String DEFAULT_ZONE = "Asia/Tokyo";
+
+    private final PolicyRepository policies;
+    private final TargetRepository targets;
+    private final DriverRegistry drivers;
+    private final PolicyScheduler scheduler;
+    private final PolicyMapper mapper;
+    private final AuditTrail audit;
+    private final Caller caller;
+    private final Clock clock;
+
+    public PolicyService(PolicyRepository policies, TargetRepository targets, DriverRegistry drivers,
+            PolicyScheduler scheduler, PolicyMapper mapper, AuditTrail audit, Caller caller, Clock clock) {
+        this.policies = policies;
+        this.targets = targets;
+        this.drivers = drivers;
+        this.scheduler = scheduler;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    public Page<PolicyView> list(PageRequest page) {
+        var query = policies.findAll(io.quarkus.panache.common.Sort.by("id"));
+        query.page(page.page(), page.size());
+        Instant now = clock.instant();
+        return new Page<>(query.list().stream().map(p -> mapper.view(p, now)).toList(), query.count(), page);
+    }
+
+    public PolicyView get(long id) {
+        return mapper.view(find(id), clock.instant());
+    }
+
+    @Transactional
+    public PolicyView create(PolicyInput input) {
+        validate(input);
+        policies.find("name", input.name()).firstResultOptional().ifPresent(existing -> {
+            throw ProblemException.conflict("a policy named " + input.name() + " exists",
+                    List.of(Problem.Conflict.of("policy", String.valueOf(existing.id), "same name")));
+        });
+        Instant now = now();
+        BackupPolicy p = new BackupPolicy();
+        p.createdAt = now;
+        p.scheduleFrom = now;
+        apply(p, input);
+        policies.persist(p);
+        policies.flush();
+        scheduler.schedule(p, now);
+        PolicyView view = mapper.view(p, now);
+        audit.append("create", "backup-policy", p.id, view);
+        return view;
+    }
+
+    @Transactional
+    public PolicyView update(long id, String ifMatch, PolicyInput input) {
+        BackupPolicy p = find(id);
+        ETags.check(ifMatch, p.version);
+        validate(input);
+        policies.find("name = ?1 and id <> ?2", input.name(), id).firstResultOptional().ifPresent(existing -> {
+            throw ProblemException.conflict("a policy named " + input.name() + " exists",
+                    List.of(Problem.Conflict.of("policy", String.valueOf(existing.id), "same name")));
+        });
+        boolean wasPaused = p.paused;
+        String oldSchedule = p.cron + "|" + p.timeZone;
+        apply(p, input);
+        Instant now = now();
+        if (wasPaused && !p.paused) {
+            p.scheduleFrom = now;
+        }
+        if (wasPaused != p.paused || !oldSchedule.equals(p.cron + "|" + p.timeZone)) {
+            scheduler.schedule(p, now);
+        }
+        policies.flush();
+        PolicyView view = mapper.view(p, now);
+        audit.append("update", "backup-policy", p.id, view);
+        return view;
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        BackupPolicy p = find(id);
+        ETags.check(ifMatch, p.version);
+        long runs = policies.getEntityManager().createQuery("select count(r) from BackupRun r where r.policyId = ?1",
+                Long.class).setParameter(1, id).getSingleResult();
+        if (runs > 0) {
+            throw ProblemException.conflict("policy " + id + " has " + runs + " runs in the ledger; pause it instead",
+                    List.of(Problem.Conflict.of("backup-run", String.valueOf(runs), "runs of this policy")));
+        }
+        scheduler.remove(id);
+        policies.delete(p);
+        audit.append("delete", "backup-policy", id, null);
+    }
+
+    /** Pausing removes the cron trigger; resuming starts it afresh from now, so nothing fires for the pause. */
+    @Transactional
+    public PolicyView setPaused(long id, boolean paused) {
+        BackupPolicy p = find(id);
+        Instant now = now();
+        if (p.paused != paused) {
+            p.paused = paused;
+            p.updatedAt = now;
+            if (!paused) {
+                p.scheduleFrom = now;
+                p.reconciledUntil = now;
+            }
+            scheduler.schedule(p, now);
+        }
+        policies.flush();
+        PolicyView view = mapper.view(p, now);
+        audit.append(paused ? "pause" : "resume", "backup-policy", p.id, view);
+        return view;
+    }
+
+    /** R-BK-1: "run now" queues a one-shot firing on the clustered scheduler, in this transaction. */
+    @Transactional
+    public RunRequested runNow(long id, Long targetId) {
+        BackupPolicy p = find(id);
+        if (targetId != null && p.targets.stream().noneMatch(t -> t.id.equals(targetId))) {
+            throw ProblemException.unknownReference("targetId", targetId);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        scheduler.fireOnce(p.id, BackupRun.Trigger.MANUAL, now, caller.name(), targetId);
+        RunRequested requested = new RunRequested(p.id, now,
+                targetId == null ? PolicyMapper.ids(p.targets) : List.of(targetId), caller.name());
+        audit.append("run-now", "backup-policy", p.id, requested);
+        return requested;
+    }
+
+    private BackupPolicy find(long id) {
+        return policies.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("policy", id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void apply(BackupPolicy p, PolicyInput input) {
+        p.name = input.name();
+        p.cron = input.cron().trim();
+        p.timeZone = input.timeZone() == null || input.timeZone().isBlank() ? DEFAULT_ZONE : input.timeZone();
+        p.level = input.level();
+        p.keepLast = input.retention().keepLast();
+        p.keepDaily = zeroIfNull(input.retention().daily());
+        p.keepWeekly = zeroIfNull(input.retention().weekly());
+        p.keepMonthly = zeroIfNull(input.retention().monthly());
+        p.completionWindowMinutes = input.completionWindowMinutes() == null ? 360 : input.completionWindowMinutes();
+        p.blackoutWindows = mapper.write(input.blackoutWindows() == null ? List.of() : input.blackoutWindows());
+        p.paused = Boolean.TRUE.equals(input.paused());
+        p.holdDuringMaintenance = input.holdDuringMaintenance() == null || input.holdDuringMaintenance();
+        p.catchUp = Boolean.TRUE.equals(input.catchUp());
+        p.driver = input.driver();
+        p.driverSettings = mapper.write(input.driverSettings() == null ? Map.of() : input.driverSettings());
+        Set<BackupTarget> chosen = new LinkedHashSet<>();
+        for (Long targetId : input.targetIds()) {
+            chosen.add(targets.findByIdOptional(targetId)
+                    .orElseThrow(() -> ProblemException.unknownReference("targetIds", targetId)));
+        }
+        p.targets.clear();
+        p.targets.addAll(chosen);
+        p.updatedAt = now();
+    }
+
+    private static int zeroIfNull(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** 400 naming each bad field: cron, timeZone, blackout windows, driver and its settings. */
+    private void validate(PolicyInput input) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!CronExpression.isValidExpression(input.cron().trim())) {
+            String why;
+            try {
+                CronExpression.validateExpression(input.cron().trim());
+                why = "is not a valid Quartz cron expression";
+            } catch (java.text.ParseException e) {
+                why = "is not a valid Quartz cron expression (seconds minutes hours day-of-month month "
+                        + "day-of-week [year]): " + e.getMessage();
+            }
+            errors.add(new Problem.FieldError("cron", why));
+        } else if (io.kiban.backup.support.Crons.next(input.cron().trim(), "UTC", clock.instant()) == null) {
+            errors.add(new Problem.FieldError("cron", "never fires again"));
+        }
+        if (input.timeZone() != null && !input.timeZone().isBlank()) {
+            try {
+                ZoneId.of(input.timeZone());
+            } catch (DateTimeException e) {
+                errors.add(new Problem.FieldError("timeZone", "unknown time zone " + input.timeZone()));
+            }
+        }
+        if (input.blackoutWindows() != null) {
+            for (int i = 0; i < input.blackoutWindows().size(); i++) {
+                var w = input.blackoutWindows().get(i);
+                if (!w.until().isAfter(w.from())) {
+                    errors.add(new Problem.FieldError("blackoutWindows[" + i + "].until", "must be after from"));
+                }
+            }
+        }
+        var driver = drivers.find(input.driver());
+        if (driver.isEmpty()) {
+            errors.add(new Problem.FieldError("driver", "unknown driver " + input.driver()));
+        } else {
+            errors.addAll(driver.map((BackupDriver d) -> d.validate(
+                    input.driverSettings() == null ? Map.of() : input.driverSettings())).orElse(List.of()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message() : "the policy has " + errors.size()
+                    + " invalid fields", null, errors, null);
+        }
+    }
+}

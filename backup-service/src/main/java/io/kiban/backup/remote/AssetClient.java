@@ -1,0 +1,23 @@
+package io.kiban.backup.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** asset-service: the data-bearing media of an array (every medium ever installed). */
+@RegisterRestClient(configKey = "asset")
+@OidcClientFilter
+@Produces(MediaType.APPLICATION_JSON)
+public interface AssetClient {
+
+    /** A JSON array of media, each with {@code serial}. */
+    @GET
+    @Path("/media")
+    JsonNode media(@QueryParam("hardwareId") String hardwareId, @QueryParam("include") String include,
+            @QueryParam("size") Integer size);
+}

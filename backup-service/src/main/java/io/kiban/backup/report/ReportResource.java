@@ -1,0 +1,71 @@
+package io.kiban.backup.report;
+
+import io.kiban.backup.drill.DrillDtos.DrillReportLine;
+import io.kiban.backup.drill.DrillService;
+import io.kiban.backup.report.ReportDtos.BackupCopy;
+import io.kiban.backup.report.ReportDtos.Records;
+import io.kiban.backup.target.BackupTarget;
+import io.kiban.backup.target.TargetDtos.TargetStatus;
+import io.kiban.backup.target.TargetService;
+import io.kiban.commons.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+@Path("/")
+@Tag(name = "Reports", description = "Freshness, restore drills, backup copies and the archive export")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    private final TargetService targets;
+    private final DrillService drills;
+    private final ReportService reports;
+
+    public ReportResource(TargetService targets, DrillService drills, ReportService reports) {
+        this.targets = targets;
+        this.drills = drills;
+        this.reports = reports;
+    }
+
+    @GET
+    @Path("reports/rpo")
+    @Operation(summary = "R-BK-3: targets whose last successful backup is older than 1.5 × their interval")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.VENDOR, Roles.SUPPORT_VENDOR,
+        Roles.SERVICE })
+    public List<TargetStatus> rpo() {
+        return targets.rpoBreaches();
+    }
+
+    @GET
+    @Path("reports/restore-drills")
+    @Operation(summary = "R-BK-4: per target, the last successful restore drill and its age")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.VENDOR, Roles.SUPPORT_VENDOR,
+        Roles.SERVICE })
+    public List<DrillReportLine> restoreDrills() {
+        return drills.report();
+    }
+
+    @GET
+    @Path("reports/backup-copies")
+    @Operation(summary = "R-BK-5: every backup copy still held on the arrays, with whether it is accounted for")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.VENDOR, Roles.SUPPORT_VENDOR,
+        Roles.SERVICE })
+    public List<BackupCopy> backupCopies(@RestQuery BackupTarget.ArrayKind array,
+            @RestQuery BackupTarget.Environment environment, @RestQuery boolean includePruned) {
+        return reports.copies(array, environment, includePruned);
+    }
+
+    @GET
+    @Path("exports/records.json")
+    @Operation(summary = "R-RM-4: targets, policies, the run ledger and restore drills, for the archive")
+    @RolesAllowed({ Roles.SERVICE, Roles.JPO_ADMIN })
+    public Records records() {
+        return reports.records();
+    }
+}

@@ -1,0 +1,71 @@
+package io.kiban.backup.run;
+
+import io.kiban.backup.run.RunDtos.RunView;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/runs")
+@Tag(name = "Run ledger", description = "Every expected fire time and what became of it (R-BK-3)")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    private final RunRepository runs;
+
+    public RunResource(RunRepository runs) {
+        this.runs = runs;
+    }
+
+    @GET
+    @Operation(summary = "The run ledger, newest first, by policy, target and state")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.VENDOR, Roles.SUPPORT_VENDOR,
+        Roles.SERVICE })
+    public RestResponse<List<RunView>> list(@RestQuery Long policyId, @RestQuery Long targetId,
+            @RestQuery BackupRun.State state, @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, size);
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (policyId != null) {
+            where.add("policyId = :policy");
+            params.and("policy", policyId);
+        }
+        if (targetId != null) {
+            where.add("targetId = :target");
+            params.and("target", targetId);
+        }
+        if (state != null) {
+            where.add("state = :state");
+            params.and("state", state);
+        }
+        Sort sort = Sort.descending("expectedFireTime", "id");
+        var query = where.isEmpty() ? runs.findAll(sort) : runs.find(String.join(" and ", where), sort, params);
+        query.page(request.page(), request.size());
+        return new Page<>(query.list().stream().map(RunView::of).toList(), query.count(), request).toResponse(uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One run")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.VENDOR, Roles.SUPPORT_VENDOR,
+        Roles.SERVICE })
+    public RunView get(@RestPath long id) {
+        return runs.findByIdOptional(id).map(RunView::of).orElseThrow(() -> ProblemException.notFound("run", id));
+    }
+}

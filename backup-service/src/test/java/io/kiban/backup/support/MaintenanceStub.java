@@ -1,0 +1,40 @@
+package io.kiban.backup.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * maintenance-service and asset-service stubbed with one WireMock server. By default no ticket is
+ * IN_PROGRESS and an array has no media; tests add stubs for their own hardware ids.
+ */
+public class MaintenanceStub implements QuarkusTestResourceLifecycleManager {
+
+    public static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/tickets")).atPriority(10).willReturn(json("[]")));
+        server.stubFor(get(urlPathEqualTo("/media")).atPriority(10).willReturn(json("[]")));
+        String url = "http://127.0.0.1:" + server.port();
+        return Map.of("quarkus.rest-client.maintenance.url", url, "quarkus.rest-client.asset.url", url);
+    }
+
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
