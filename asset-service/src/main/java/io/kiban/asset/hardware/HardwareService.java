@@ -1,0 +1,244 @@
+package io.kiban.asset.hardware;
+
+import io.kiban.asset.baseline.BaselineRepository;
+import io.kiban.asset.hardware.HardwareDtos.HardwareInput;
+import io.kiban.asset.hardware.HardwareDtos.HardwareView;
+import io.kiban.asset.hardware.HardwareDtos.MaintenanceRisk;
+import io.kiban.asset.hardware.HardwareDtos.StatusChange;
+import io.kiban.asset.media.MediaRepository;
+import io.kiban.asset.support.AssetConfig;
+import io.kiban.asset.support.Condition;
+import io.kiban.asset.support.Environment;
+import io.kiban.asset.support.Filters;
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.problem.Problem;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.time.ClockProducer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Sheet 1 (ハードウェア): registration, the status lifecycle, and the R-AS-2/3/6 checks. */
+@ApplicationScoped
+public class HardwareService {
+
+    private final HardwareRepository repository;
+    private final BaselineRepository baseline;
+    private final MediaRepository media;
+    private final AuditTrail audit;
+    private final AssetConfig config;
+    private final Clock clock;
+
+    public HardwareService(HardwareRepository repository, BaselineRepository baseline, MediaRepository media,
+            AuditTrail audit, AssetConfig config, Clock clock) {
+        this.repository = repository;
+        this.baseline = baseline;
+        this.media = media;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<HardwareView> list(Environment environment, HardwareStatus status, HardwareClass hardwareClass,
+            String baselineItem, PageRequest page) {
+        Filters f = new Filters().eq("environment", environment).eq("status", status)
+                .eq("hardwareClass", hardwareClass).eq("baselineItem", baselineItem);
+        var query = repository.find(f.query("id"), f.params());
+        long total = query.count();
+        List<HardwareView> items = query.page(page.page(), page.size()).list().stream().map(HardwareView::of).toList();
+        return new Page<>(items, total, page);
+    }
+
+    @Transactional
+    public HardwareView get(long id) {
+        return HardwareView.of(find(id));
+    }
+
+    public Hardware find(long id) {
+        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("hardware", id));
+    }
+
+    @Transactional
+    public HardwareView create(HardwareInput input) {
+        HardwareStatus status = input.status() == null ? HardwareStatus.ORDERED : input.status();
+        if (status.isDelivered() && input.deliveredOn() == null) {
+            throw ProblemException.badField("deliveredOn", "is required for an item that is " + status);
+        }
+        if (!status.isDelivered() && input.deliveredOn() != null) {
+            throw ProblemException.badField("deliveredOn", "an ORDERED item has no delivery date yet");
+        }
+        checkDeliveryDate(input.deliveredOn());
+        Hardware h = new Hardware();
+        apply(h, input);
+        h.status = status;
+        h.deliveredOn = input.deliveredOn();
+        repository.persist(h);
+        repository.flush();
+        HardwareView view = HardwareView.of(h);
+        audit.append("create", "hardware", h.id, view);
+        return view;
+    }
+
+    @Transactional
+    public HardwareView update(long id, String ifMatch, HardwareInput input) {
+        Hardware h = find(id);
+        ETags.check(ifMatch, h.version);
+        if (input.status() != null && input.status() != h.status) {
+            throw ProblemException.badField("status", "change the status with POST /hardware/" + id + "/status");
+        }
+        apply(h, input);
+        if (input.deliveredOn() != null && h.status.isDelivered()) {
+            checkDeliveryDate(input.deliveredOn());
+            h.deliveredOn = input.deliveredOn();
+        }
+        repository.flush();
+        HardwareView view = HardwareView.of(h);
+        audit.append("update", "hardware", h.id, view);
+        return view;
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        Hardware h = find(id);
+        ETags.check(ifMatch, h.version);
+        List<Problem.Conflict> conflicts = new ArrayList<>();
+        media.list("hardwareId", id).forEach(m -> conflicts.add(Problem.Conflict.of("medium", m.serialNumber,
+                "a data-bearing medium was installed in it; its history must be kept")));
+        repository.list("substituteForId", id).forEach(s -> conflicts.add(Problem.Conflict.of("hardware",
+                String.valueOf(s.id), "is registered as its substitute (R-AS-3)")));
+        if (!conflicts.isEmpty()) {
+            throw ProblemException.conflict("hardware " + id + " cannot be deleted", conflicts);
+        }
+        repository.delete(h);
+        audit.append("delete", "hardware", id, null);
+    }
+
+    @Transactional
+    public HardwareView changeStatus(long id, String ifMatch, StatusChange change) {
+        Hardware h = find(id);
+        if (ifMatch != null) {
+            ETags.check(ifMatch, h.version);
+        }
+        HardwareStatus from = h.status;
+        HardwareStatus to = change.status();
+        if (!from.mayBecome(to)) {
+            throw ProblemException.of(ProblemType.RULE_VIOLATION, "transition " + from + " → " + to
+                    + " is not allowed; from " + from + " the item may become "
+                    + (from.next().isEmpty() ? "nothing else" : from.next().stream().map(Enum::name).sorted()
+                            .collect(Collectors.joining(", "))));
+        }
+        if (to == HardwareStatus.DELIVERED) {
+            if (change.deliveredOn() == null) {
+                throw ProblemException.badField("deliveredOn", "is required when the item is delivered");
+            }
+            checkDeliveryDate(change.deliveredOn());
+            h.deliveredOn = change.deliveredOn();
+        } else if (change.deliveredOn() != null) {
+            throw ProblemException.badField("deliveredOn", "is only given with the transition to DELIVERED");
+        }
+        h.status = to;
+        repository.flush();
+        HardwareView view = HardwareView.of(h);
+        audit.append(from == HardwareStatus.END_OF_USE && to == HardwareStatus.IN_SERVICE ? "fallback" : "status",
+                "hardware", h.id, view);
+        return view;
+    }
+
+    /** R-AS-6: maintenance deadlines that end before the lease does (or are not recorded). */
+    @Transactional
+    public List<MaintenanceRisk> maintenanceRisks(Environment environment) {
+        LocalDate leaseEnd = config.leaseEnd();
+        Filters f = new Filters().eq("environment", environment).raw("status <> :removed", "removed",
+                HardwareStatus.REMOVED).raw("discontinued = false");
+        List<MaintenanceRisk> risks = new ArrayList<>();
+        for (Hardware h : repository.list(f.query("id"), f.params())) {
+            if (h.maintenanceDeadline == null) {
+                risks.add(new MaintenanceRisk(h.id, h.name, h.serialNumber, h.environment, null, leaseEnd, null,
+                        "no maintenance deadline (保守期限) recorded"));
+            } else if (h.maintenanceDeadline.isBefore(leaseEnd)) {
+                risks.add(new MaintenanceRisk(h.id, h.name, h.serialNumber, h.environment, h.maintenanceDeadline,
+                        leaseEnd, ChronoUnit.DAYS.between(h.maintenanceDeadline, leaseEnd),
+                        "maintenance ends before the lease ends"));
+            }
+        }
+        return risks;
+    }
+
+    private void apply(Hardware h, HardwareInput input) {
+        if (input.condition() != Condition.NEW) {
+            throw ProblemException.rule(Condition.RULE,
+                    "leased equipment must be new, never second-hand (§10.3(1)); condition " + input.condition()
+                            + " is refused");
+        }
+        repository.findBySerial(input.serialNumber().trim()).filter(other -> !Objects.equals(other.id, h.id))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("serial number " + input.serialNumber() + " is already registered",
+                            List.of(Problem.Conflict.of("hardware", String.valueOf(other.id), "same serial number")));
+                });
+        String item = input.baselineItem() == null || input.baselineItem().isBlank() ? null
+                : input.baselineItem().trim();
+        if (item != null && baseline.lineFor(item, input.environment()).isEmpty()) {
+            throw ProblemException.unknownReference("baselineItem", item + " (" + input.environment() + ")");
+        }
+        if (input.substituteForId() != null) {
+            checkSubstitute(h, input);
+        }
+        h.name = input.name().trim();
+        h.modelNumber = input.modelNumber();
+        h.manufacturer = input.manufacturer();
+        h.hardwareClass = input.hardwareClass();
+        h.contractForm = input.contractForm();
+        h.maintenanceDeadline = input.maintenanceDeadline();
+        h.serialNumber = input.serialNumber().trim();
+        h.environment = input.environment();
+        h.rack = input.rack();
+        h.rackPosition = input.rackPosition();
+        h.condition = input.condition();
+        h.baselineItem = item;
+        h.discontinued = Boolean.TRUE.equals(input.discontinued());
+        h.substituteForId = input.substituteForId();
+    }
+
+    /** R-AS-3: a substitute links to a discontinued item and is at least of its class. */
+    private void checkSubstitute(Hardware h, HardwareInput input) {
+        if (input.substituteForId().equals(h.id)) {
+            throw ProblemException.rule("R-AS-3", "an item cannot substitute for itself");
+        }
+        Hardware replaced = repository.findByIdOptional(input.substituteForId())
+                .orElseThrow(() -> ProblemException.unknownReference("substituteForId", input.substituteForId()));
+        if (!replaced.discontinued) {
+            throw ProblemException.rule("R-AS-3", "hardware " + replaced.id
+                    + " is not marked discontinued; only a discontinued item is replaced by a substitute");
+        }
+        if (replaced.hardwareClass != input.hardwareClass()) {
+            throw ProblemException.rule("R-AS-3", "a substitute must be equal or better: hardware " + replaced.id
+                    + " is " + replaced.hardwareClass + ", the substitute is " + input.hardwareClass());
+        }
+        if (replaced.environment != input.environment()) {
+            throw ProblemException.rule("R-AS-3", "a substitute replaces an item of its own environment ("
+                    + replaced.environment + ")");
+        }
+        if (replaced.baselineItem != null && input.baselineItem() != null
+                && !replaced.baselineItem.equals(input.baselineItem().trim())) {
+            throw ProblemException.rule("R-AS-3", "a substitute fills the same baseline line ("
+                    + replaced.baselineItem + ")");
+        }
+    }
+
+    private void checkDeliveryDate(LocalDate deliveredOn) {
+        if (deliveredOn != null && deliveredOn.isAfter(LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE)))) {
+            throw ProblemException.badField("deliveredOn", "lies in the future");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.kiban.asset.imports;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kiban.commons.problem.Problem;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Parsing helpers for imported files: every problem is a 400 naming the first bad place (a JSON path). */
+public final class ImportProblems {
+
+    private ImportProblems() {
+    }
+
+    public static JsonNode read(ObjectMapper json, InputStream body) {
+        if (body == null) {
+            throw ProblemException.of(ProblemType.BAD_REQUEST, "the file is empty");
+        }
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null || root.isMissingNode()) {
+                throw ProblemException.of(ProblemType.MALFORMED_JSON, "the file is empty");
+            }
+            return root;
+        } catch (JsonParseException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw ProblemException.of(ProblemType.MALFORMED_JSON, "the file is not valid JSON" + where + ": "
+                    + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw ProblemException.of(ProblemType.MALFORMED_JSON, "the file is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ProblemException.of(ProblemType.BAD_REQUEST, "the file could not be read: " + e.getMessage());
+        }
+    }
+
+    public static ProblemException bad(String path, String message) {
+        return new ProblemException(ProblemType.VALIDATION, path + ": " + message, null,
+                List.of(new Problem.FieldError(path, message)), null);
+    }
+
+    public static String text(JsonNode node, String field, String path, boolean required, int maxLength) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw bad(path + "." + field, "is required");
+            }
+            return null;
+        }
+        if (!v.isTextual() && !v.isNumber()) {
+            throw bad(path + "." + field, "must be a string");
+        }
+        String s = v.asText();
+        if (required && s.isBlank()) {
+            throw bad(path + "." + field, "must not be blank");
+        }
+        if (s.length() > maxLength) {
+            throw bad(path + "." + field, "is longer than " + maxLength + " characters");
+        }
+        return s.isBlank() ? null : s;
+    }
+
+    public static LocalDate date(JsonNode v, String path) {
+        try {
+            return LocalDate.parse(v.asText());
+        } catch (DateTimeParseException e) {
+            throw bad(path, "must be a date (YYYY-MM-DD) or a boolean, got " + v);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.kiban.asset.kpi;
+
+import io.kiban.asset.kpi.KpiDtos.KpiInput;
+import io.kiban.asset.kpi.KpiDtos.KpiView;
+import io.kiban.asset.kpi.KpiDtos.MeasurementInput;
+import io.kiban.asset.kpi.KpiDtos.MeasurementView;
+import io.kiban.asset.support.SimpleLedger;
+import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.security.Caller;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** Sheet 9 (指標): KPI definitions and their measured values over time. */
+@ApplicationScoped
+public class KpiService extends SimpleLedger<Kpi, KpiInput, KpiView> {
+
+    @ApplicationScoped
+    public static class KpiRepository implements PanacheRepository<Kpi> {
+    }
+
+    @ApplicationScoped
+    public static class MeasurementRepository implements PanacheRepository<KpiMeasurement> {
+    }
+
+    private final MeasurementRepository measurements;
+    private final Caller caller;
+
+    public KpiService(KpiRepository repository, MeasurementRepository measurements, AuditTrail audit, Caller caller) {
+        super(repository, audit, "kpi");
+        this.measurements = measurements;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public MeasurementView measure(long kpiId, MeasurementInput input) {
+        find(kpiId);
+        KpiMeasurement m = new KpiMeasurement();
+        m.kpiId = kpiId;
+        m.measuredAt = input.measuredAt();
+        m.value = input.value();
+        m.note = input.note();
+        m.recordedBy = caller.name();
+        measurements.persist(m);
+        measurements.flush();
+        MeasurementView view = view(m);
+        audit.append("measure", "kpi", kpiId, view);
+        return view;
+    }
+
+    /** The series of one KPI in [from, to), oldest first. */
+    @Transactional
+    public List<MeasurementView> series(long kpiId, Instant from, Instant to) {
+        find(kpiId);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw ProblemException.badField("to", "must be after from");
+        }
+        Instant f = from == null ? Instant.EPOCH : from;
+        Instant t = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
+        return measurements.list("kpiId = ?1 and measuredAt >= ?2 and measuredAt < ?3 order by measuredAt, id", kpiId,
+                f, t).stream().map(KpiService::view).toList();
+    }
+
+    static MeasurementView view(KpiMeasurement m) {
+        return new MeasurementView(m.id, m.kpiId, m.measuredAt, m.value, m.note, m.recordedBy);
+    }
+
+    @Override
+    protected Kpi create() {
+        return new Kpi();
+    }
+
+    @Override
+    protected void apply(Kpi k, KpiInput in) {
+        k.name = in.name();
+        k.kpiClass = in.kpiClass();
+        k.plannedValue = in.plannedValue();
+        k.unit = in.unit();
+    }
+
+    @Override
+    protected KpiView view(Kpi k) {
+        return new KpiView(k.id, k.name, k.kpiClass, k.plannedValue, k.unit, k.version);
+    }
+
+    @Override
+    protected Long id(Kpi k) {
+        return k.id;
+    }
+
+    @Override
+    protected long version(Kpi k) {
+        return k.version;
+    }
+
+    @Override
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        if (measurements.count("kpiId", id) > 0) {
+            throw ProblemException.conflict("KPI " + id + " has measurements; they are kept",
+                    List.of(io.kiban.commons.problem.Problem.Conflict.of("kpi", String.valueOf(id), "has measurements")));
+        }
+        super.delete(id, ifMatch);
+    }
+}

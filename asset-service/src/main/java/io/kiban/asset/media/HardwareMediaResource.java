@@ -1,0 +1,73 @@
+package io.kiban.asset.media;
+
+import io.kiban.asset.media.MediaDtos.MediumInput;
+import io.kiban.asset.media.MediaDtos.MediumView;
+import io.kiban.asset.media.MediaDtos.Replacement;
+import io.kiban.asset.media.MediaDtos.ReplacementView;
+import io.kiban.asset.support.LedgerWriters;
+import io.kiban.commons.idempotency.Idempotent;
+import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.Responses;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/hardware/{hardwareId: \\d+}/media")
+@Tag(name = "media")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class HardwareMediaResource {
+
+    private final MediaService service;
+    private final LedgerWriters writers;
+
+    public HardwareMediaResource(MediaService service, LedgerWriters writers) {
+        this.service = service;
+        this.writers = writers;
+    }
+
+    @GET
+    @Operation(summary = "Media of this hardware item; include=removed adds those that left it")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
+            Roles.SERVICE })
+    public RestResponse<List<MediumView>> ofHardware(@RestPath long hardwareId, @RestQuery String include,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return service.list(null, hardwareId, MediaResource.includeRemoved(include), page, size).toResponse(uri);
+    }
+
+    @POST
+    @Idempotent
+    @Operation(summary = "Record a data-bearing medium installed in the item (R-AS-2: new only)")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    public RestResponse<MediumView> install(@RestPath long hardwareId, @Valid @NotNull MediumInput body) {
+        writers.require();
+        MediumView view = service.install(hardwareId, body);
+        return Responses.created(URI.create("/media/" + view.id()), view, view.version());
+    }
+
+    @POST
+    @Idempotent
+    @Path("/replacements")
+    @Operation(summary = "Service-to-service (maintenance-service): a part swap — old medium removed and kept, new one "
+            + "installed, in one transaction (R-AS-2: the new part must be new)")
+    @RolesAllowed({ Roles.SERVICE, Roles.JPO_ADMIN })
+    public RestResponse<ReplacementView> replace(@RestPath long hardwareId, @Valid @NotNull Replacement body) {
+        ReplacementView view = service.replace(hardwareId, body);
+        return Responses.created(URI.create("/media/" + view.installed().id()), view);
+    }
+}

@@ -1,0 +1,61 @@
+package io.kiban.asset.media;
+
+import io.kiban.asset.support.Condition;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import org.hibernate.envers.Audited;
+
+/**
+ * A data-bearing medium inside a hardware item. Removing it sets {@code removedOn}; the row stays,
+ * so every medium ever installed can be accounted for at destruction and removal (R-MT-3, R-RM-3).
+ */
+@Entity
+@Audited
+@Table(name = "medium")
+public class Medium {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "hardware_id", nullable = false)
+    public Long hardwareId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MediumKind kind;
+
+    @Column(name = "serial_number", nullable = false)
+    public String serialNumber;
+
+    public String make;
+
+    public String model;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "item_condition", nullable = false)
+    public Condition condition;
+
+    @Column(name = "installed_on")
+    public LocalDate installedOn;
+
+    @Column(name = "removed_on")
+    public LocalDate removedOn;
+
+    @Column(name = "removal_reference")
+    public String removalReference;
+
+    @Column(name = "replaced_by_id")
+    public Long replacedById;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,60 @@
+-- Sheet 2 (ソフトウェア): installed software, where it runs, and its support deadline (R-AS-4).
+-- ids come from a sequence (allocation 50) so that imports are written in JDBC batches
+CREATE SEQUENCE software_seq START WITH 1 INCREMENT BY 50;
+
+CREATE TABLE software (
+    id                   BIGINT       NOT NULL PRIMARY KEY,
+    name                 VARCHAR(200) NOT NULL,
+    edition              VARCHAR(100) NULL,
+    product_version      VARCHAR(100) NULL,
+    software_class       VARCHAR(16)  NOT NULL,
+    contract_form        VARCHAR(64)  NULL,
+    license_form         VARCHAR(64)  NULL,
+    support_deadline     DATE         NULL,
+    support_ended        BOOLEAN      NOT NULL DEFAULT FALSE,
+    active_support_until DATE         NULL,
+    support_source       VARCHAR(255) NULL,
+    support_as_of        DATE         NULL,
+    installed_on         VARCHAR(16)  NOT NULL,
+    hardware_id          BIGINT       NULL,
+    host                 VARCHAR(200) NULL,
+    environment          VARCHAR(16)  NOT NULL,
+    purl                 VARCHAR(512) NULL,
+    cpe                  VARCHAR(512) NULL,
+    licenses             VARCHAR(512) NULL,
+    sbom_subject         VARCHAR(255) NULL,
+    version              BIGINT       NOT NULL,
+    KEY software_name (name, id),
+    KEY software_env_name (environment, name),
+    KEY software_hardware (hardware_id),
+    KEY software_sbom (sbom_subject),
+    KEY software_deadline (support_deadline),
+    CONSTRAINT software_hardware_fk FOREIGN KEY (hardware_id) REFERENCES hardware (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE software_aud (
+    id                   BIGINT       NOT NULL,
+    rev                  INT          NOT NULL,
+    revtype              TINYINT      NULL,
+    name                 VARCHAR(200) NULL,
+    edition              VARCHAR(100) NULL,
+    product_version      VARCHAR(100) NULL,
+    software_class       VARCHAR(16)  NULL,
+    contract_form        VARCHAR(64)  NULL,
+    license_form         VARCHAR(64)  NULL,
+    support_deadline     DATE         NULL,
+    support_ended        BOOLEAN      NULL,
+    active_support_until DATE         NULL,
+    support_source       VARCHAR(255) NULL,
+    support_as_of        DATE         NULL,
+    installed_on         VARCHAR(16)  NULL,
+    hardware_id          BIGINT       NULL,
+    host                 VARCHAR(200) NULL,
+    environment          VARCHAR(16)  NULL,
+    purl                 VARCHAR(512) NULL,
+    cpe                  VARCHAR(512) NULL,
+    licenses             VARCHAR(512) NULL,
+    sbom_subject         VARCHAR(255) NULL,
+    PRIMARY KEY (id, rev),
+    CONSTRAINT software_aud_rev FOREIGN KEY (rev) REFERENCES revinfo (rev)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
