@@ -1,0 +1,34 @@
+package io.kiban.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Requests to one of the services, as a demo user, with a real Keycloak token. */
+public final class Api {
+
+    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().httpClient(HttpClientConfig
+            .httpClientConfig().setParam("http.connection.timeout", 5000).setParam("http.socket.timeout", 60000));
+
+    private Api() {
+    }
+
+    /** e.g. {@code Api.as(Tokens.VENDOR_A, "asset").body(...).post("/hardware")} */
+    public static RequestSpecification as(String user, String svc) {
+        return given().config(CONFIG).baseUri(Suite.get().url(svc)).auth().oauth2(Tokens.of(user))
+                .contentType(ContentType.JSON).accept("application/json, application/problem+json");
+    }
+
+    /** The same with an explicit token (a fresh one, a service token, …). */
+    public static RequestSpecification withToken(String token, String svc) {
+        return given().config(CONFIG).baseUri(Suite.get().url(svc)).auth().oauth2(token)
+                .contentType(ContentType.JSON).accept("application/json, application/problem+json");
+    }
+
+    public static RequestSpecification anonymous(String svc) {
+        return given().config(CONFIG).baseUri(Suite.get().url(svc)).contentType(ContentType.JSON);
+    }
+}
