@@ -90,6 +90,28 @@ EOF
 render "$tmp/production-native" "$tmp/production-native.yaml" || status=1
 ((status == 0)) || { echo "k8s: rendering failed" >&2; exit 1; }
 
+# the Swagger UI login behind the Ingress: the realm lets kiban-swagger return to every service host,
+# and the services tell the browser the public Keycloak host of their own environment
+python3 - "$REPO/scripts/keycloak/kiban-realm.prod.json" "$tmp/production.yaml" "$tmp/staging.yaml" <<'PY' || status=1
+import json, sys, yaml
+realm = json.load(open(sys.argv[1]))
+swagger = next(c for c in realm["clients"] if c["clientId"] == "kiban-swagger")
+bad = 0
+for rendered in sys.argv[2:]:
+    docs = [d for d in yaml.safe_load_all(open(rendered)) if d]
+    cm = next(d for d in docs if d["kind"] == "ConfigMap" and d["metadata"]["name"].startswith("kiban-config"))
+    auth = cm["data"]["KIBAN_KEYCLOAK_PUBLIC_URL"]
+    if cm["data"].get("KIBAN_OIDC_PUBLIC_URL") != auth + "/realms/kiban":
+        print(f"POLICY  {rendered}: KIBAN_OIDC_PUBLIC_URL must be {auth}/realms/kiban", file=sys.stderr); bad = 1
+    for ing in (d for d in docs if d["kind"] == "Ingress"):
+        for rule in ing["spec"]["rules"]:
+            svc = rule["http"]["paths"][0]["backend"]["service"]["name"]
+            uri = f"https://{rule['host']}/q/swagger-ui/*"
+            if svc.endswith("-service") and uri not in swagger["redirectUris"]:
+                print(f"POLICY  kiban-swagger lacks the redirect URI {uri} ({svc})", file=sys.stderr); bad = 1
+sys.exit(bad)
+PY
+
 # 2. + 3. schema and policy
 node "$VALIDATOR/validate.mjs" \
     --env "production=$tmp/production.yaml" \

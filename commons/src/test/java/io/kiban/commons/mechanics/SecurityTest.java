@@ -87,4 +87,12 @@ class SecurityTest {
         given().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
     }
+
+    @Test
+    void the_swagger_login_goes_to_the_public_keycloak_host_configured_at_start_up() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.SecurityScheme.openIdConnectUrl",
+                        equalTo(
+                                "https://auth.kiban.test/realms/kiban/.well-known/openid-configuration"));
+    }
 }
