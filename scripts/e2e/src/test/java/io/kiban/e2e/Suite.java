@@ -31,6 +31,9 @@ public final class Suite {
 
     private static Suite instance;
 
+    /** How long a service may take to become ready (e2e.ready.seconds; a loaded 2-core machine needs more). */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("e2e.ready.seconds", 120));
+
     public final Path repo;
     public final Path home;
     public final int dbPort;
@@ -61,7 +64,7 @@ public final class Suite {
                 suite.start(svc);
             }
             for (String svc : SERVICES) {
-                suite.awaitReady(svc, Duration.ofSeconds(120));
+                suite.awaitReady(svc, READY_TIMEOUT);
             }
             instance = suite;
         }
@@ -215,7 +218,7 @@ public final class Suite {
             start(svc);
         }
         for (String svc : SERVICES) {
-            awaitReady(svc, Duration.ofSeconds(120));
+            awaitReady(svc, READY_TIMEOUT);
         }
     }
 
