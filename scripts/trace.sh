@@ -14,7 +14,7 @@ printf '%-9s %s\n' "id" "tests"
 for id in $ids; do
     under=${id//-/_}
     # a test method named R_XX_n_… or a @DisplayName("R-XX-n …"); R-AS-1 must not match R-AS-10
-    tests=$( { grep -rEn --include='*Test.java' --include='*IT.java' \
+    tests=$( { grep -rEn --include='*Test.java' --include='*IT.java' --include='*E2E.java' --include='*Drill.java' \
                  -e "void [A-Za-z0-9_]*${under}(_|\\b)" -e "@DisplayName\\(\"${id}([^0-9]|\")" . 2>/dev/null || true; } \
             | { grep -v '/target/' || true; } \
             | sed -E 's#^\./([^/]+)/.*/([A-Za-z0-9]+)\.java:([0-9]+):.*#\1:\2#' | sort -u)

@@ -47,8 +47,9 @@ public class AuditEntry {
     public String mac;
 
     /**
-     * The bytes the MAC covers, in a fixed order, one field per line. The name shown to people is
-     * not covered: it comes from the token and may change; issuer and subject identify the actor.
+     * The bytes the MAC covers, in a fixed order, one field per line: every column but the MAC itself,
+     * the name shown to people included (as it was when the act was recorded), so that no column of
+     * an entry can be edited unseen.
      */
     public String canonical() {
         return String.join("\n",
@@ -56,6 +57,7 @@ public class AuditEntry {
                 recordedAt.toString(),
                 issuer,
                 subject,
+                actorName == null ? "" : actorName,
                 roles,
                 organisation == null ? "" : organisation,
                 action,

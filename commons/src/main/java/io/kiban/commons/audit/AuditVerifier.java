@@ -26,7 +26,7 @@ public class AuditVerifier {
 
     private static final Logger LOG = Logger.getLogger(AuditVerifier.class);
     private static final String SELECT = "SELECT seq, recorded_at, issuer, subject, roles, organisation, action,"
-            + " entity_type, entity_id, state_digest, mac FROM audit_entry ORDER BY seq";
+            + " entity_type, entity_id, state_digest, mac, actor_name FROM audit_entry ORDER BY seq";
 
     private final AgroalDataSource dataSource;
     private final AuditTrail trail;
@@ -96,6 +96,7 @@ public class AuditVerifier {
                         e.entityId = rs.getString(9);
                         e.stateDigest = rs.getString(10);
                         e.mac = rs.getString(11);
+                        e.actorName = rs.getString(12);
                         if (e.seq != expected) {
                             String reason = e.seq > expected
                                     ? "entry " + expected + " is missing (the next entry present is " + e.seq + ")"

@@ -27,6 +27,9 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, Object id) {
+        if (transactionBroken()) {
+            return databaseUnavailable();
+        }
         return of(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
     }
 
@@ -37,8 +40,31 @@ public class ProblemException extends RuntimeException {
 
     /** A body that references something that does not exist: 422. */
     public static ProblemException unknownReference(String field, Object id) {
+        if (transactionBroken()) {
+            return databaseUnavailable();
+        }
         return new ProblemException(ProblemType.UNKNOWN_REFERENCE, field + " refers to " + id + ", which does not exist",
                 null, List.of(new Problem.FieldError(field, "unknown: " + id)), null);
+    }
+
+    /**
+     * A lookup that found nothing inside a transaction already marked for rollback proves nothing:
+     * Hibernate answers {@code find} with null when the connection failed (HHH-12472), so an existing
+     * row would be reported missing while the database is down. That is an outage (503), not a 404/422.
+     */
+    private static boolean transactionBroken() {
+        try {
+            int status = com.arjuna.ats.jta.TransactionManager.transactionManager().getStatus();
+            return status == jakarta.transaction.Status.STATUS_MARKED_ROLLBACK
+                    || status == jakarta.transaction.Status.STATUS_ROLLEDBACK
+                    || status == jakarta.transaction.Status.STATUS_ROLLING_BACK;
+        } catch (Exception | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static ProblemException databaseUnavailable() {
+        return of(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable; retry shortly");
     }
 
     public static ProblemException conflict(String detail, List<Problem.Conflict> conflicts) {

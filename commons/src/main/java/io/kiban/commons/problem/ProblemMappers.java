@@ -219,27 +219,53 @@ public class ProblemMappers {
             LOG.warnf("database unavailable while serving %s: %s", path(uri), e.getMessage());
             return response(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable; retry shortly", path(uri));
         }
-        LOG.errorf(e, "unexpected error serving %s", path(uri));
+        if (isClientAbort(e)) {
+            LOG.debugf("client closed the connection while %s was served: %s", path(uri), e.getMessage());
+        } else {
+            LOG.errorf(e, "unexpected error serving %s", path(uri));
+        }
         return response(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", path(uri));
     }
 
-    /** A lost database connection is an outage (503), not a bug (500). */
+    /**
+     * A lost database connection is an outage (503), not a bug (500). The connection error may be the
+     * cause of what was thrown, or only a suppressed exception of it (a commit that failed after the
+     * connection broke surfaces as a RollbackException).
+     */
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return isDatabaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return true;
+        }
+        String name = t.getClass().getName();
+        if (name.endsWith("AcquisitionTimeoutException") || (t.getMessage() != null
+                && t.getMessage().contains("Unable to acquire JDBC Connection"))) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isDatabaseUnavailable(suppressed, seen)) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        }
+        return isDatabaseUnavailable(t.getCause(), seen);
+    }
+
+    /** The client went away before the answer was written: nothing to fix on this side. */
+    static boolean isClientAbort(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Connection was closed") || t.getMessage().contains("Connection reset"))) {
                 return true;
-            }
-            String name = t.getClass().getName();
-            if (name.endsWith("AcquisitionTimeoutException") || (t.getMessage() != null
-                    && t.getMessage().contains("Unable to acquire JDBC Connection"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

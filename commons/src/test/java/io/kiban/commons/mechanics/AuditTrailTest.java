@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The chain detects a changed row, a deleted middle row and a deleted tail (against the checkpoint). */
 @QuarkusTest
@@ -63,15 +65,17 @@ class AuditTrailTest {
         given().auth().oauth2(Tokens.vendor("vendor-a")).get("/audit/verify").then().statusCode(403);
     }
 
-    @Test
-    void a_changed_row_is_detected_and_named() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "entity_id = 'forged'", "actor_name = 'someone else'", "organisation = 'vendor-b'",
+            "roles = 'jpo-admin'", "recorded_at = '2020-01-01 00:00:00'" })
+    void a_changed_row_is_detected_and_named_whichever_column_changed(String change) throws Exception {
         createWidget();
         long seq = createWidgetAndSeq();
         createWidget();
         try (Connection c = TestDatabase.connect()) {
             Map<String, Object> original = row(c, seq);
             try {
-                update(c, "UPDATE audit_entry SET entity_id = 'forged' WHERE seq = ?", seq);
+                update(c, "UPDATE audit_entry SET " + change + " WHERE seq = ?", seq);
                 JsonPath result = verify();
                 assertThat(result.getBoolean("valid")).isFalse();
                 assertThat(result.getLong("firstBadSeq")).isEqualTo(seq);

@@ -35,12 +35,25 @@ public final class Mocks {
     });
 
     private Mocks() {
-        kubernetes = new KubernetesMockServer(false);
+        // CRUD mode (stores what is created, answers gets and lists from it), aware of Velero's resources
+        kubernetes = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
+                new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
+                new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(java.util.List.of(
+                        crd("velero.io", "v1", "Backup", "backups"),
+                        crd("velero.io", "v1", "DeleteBackupRequest", "deletebackuprequests"),
+                        crd("snapshot.storage.k8s.io", "v1", "VolumeSnapshot", "volumesnapshots"))),
+                false);
         kubernetes.init();
         client = kubernetes.createClient();
         array = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         array.start();
         velero.scheduleWithFixedDelay(this::actAsVelero, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    private static io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext crd(String group,
+            String version, String kind, String plural) {
+        return new io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext.Builder().withGroup(group)
+                .withVersion(version).withKind(kind).withPlural(plural).withScope("Namespaced").build();
     }
 
     static Mocks start() {

@@ -40,6 +40,8 @@ public final class Suite {
     public final String keycloakUrl;
     public final int portBase;
     private volatile String clockStartAt;
+    /** when (wall time) the clocks were set to clockStartAt: a process started later starts further on */
+    private volatile Instant clockSetAt = Instant.now();
     public final Mocks mocks;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -98,7 +100,10 @@ public final class Suite {
         props.put("quarkus.profile", "e2e");
         props.put("quarkus.http.port", String.valueOf(port));
         props.put("quarkus.http.host", "127.0.0.1");
-        props.put("kiban.clock.start-at", clockStartAt);
+        // one clock for the whole suite: a process (re)started later starts its clock as far past
+        // clockStartAt as the others have ticked since, so a kill -9 and restart does not turn time back
+        props.put("kiban.clock.start-at", Instant.parse(clockStartAt)
+                .plus(Duration.between(clockSetAt, Instant.now())).toString());
         props.put("quarkus.log.console.json.enabled", "false");
         props.put("quarkus.log.file.enabled", "false");
         props.put("quarkus.kubernetes-client.api-server-url", mocks.kubernetesUrl());
@@ -214,6 +219,7 @@ public final class Suite {
             stop(svc);
         }
         clockStartAt = instant;
+        clockSetAt = Instant.now();
         for (String svc : SERVICES) {
             start(svc);
         }
