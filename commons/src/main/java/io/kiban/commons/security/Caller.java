@@ -69,9 +69,13 @@ public class Caller {
         return hasRole(Roles.VENDOR) || hasRole(Roles.SUPPORT_VENDOR);
     }
 
-    /** True when the caller may see a record that belongs to {@code owningOrganisation}. */
+    /**
+     * True when the caller may see a record that belongs to {@code owningOrganisation}: JPO, auditors
+     * and services see everything; vendor-side users (vendor and support-vendor alike) their own
+     * organisation's records only.
+     */
     public boolean maySee(String owningOrganisation) {
-        if (!hasRole(Roles.VENDOR) || hasRole(Roles.JPO_ADMIN) || hasRole(Roles.JPO_STAFF) || hasRole(Roles.AUDITOR)
+        if (!isVendorSide() || hasRole(Roles.JPO_ADMIN) || hasRole(Roles.JPO_STAFF) || hasRole(Roles.AUDITOR)
                 || hasRole(Roles.SERVICE)) {
             return true;
         }
