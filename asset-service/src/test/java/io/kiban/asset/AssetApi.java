@@ -48,6 +48,16 @@ public final class AssetApi {
         return body;
     }
 
+    /** The current ETag of a resource (read as jpo-admin). */
+    public static String etag(String path) {
+        return admin().get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** jpo-admin with If-Match set to the current ETag of {@code path}. */
+    public static RequestSpecification adminIfMatch(String path) {
+        return admin().header("If-Match", etag(path));
+    }
+
     public static Response createHardware(Map<String, Object> body) {
         return admin().body(body).post("/hardware");
     }

@@ -105,4 +105,49 @@ class LedgerCategoriesTest {
         as(Tokens.jpoStaff()).body(Map.of("task", "x")).post("/schedule").then().statusCode(403);
         as(Tokens.auditor()).get("/schedule").then().statusCode(200);
     }
+
+    @Test
+    void every_flat_category_has_the_same_contract_paged_list_etag_if_match_roles_and_history() {
+        Map<String, Map<String, Object>> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("/lines", Map.of("lineType", "専用線", "serviceName", unique("contract")));
+        bodies.put("/external-services", Map.of("name", unique("contract")));
+        bodies.put("/facilities", Map.of("name", unique("contract")));
+        bodies.put("/public-domains", Map.of("name", unique("contract"), "dnsName", "contract.example.jp"));
+        bodies.put("/handled-information", Map.of("name", unique("contract"), "personalData", false,
+                "confidentiality", 1, "integrity", 1, "availability", 1));
+        bodies.put("/security-requirements", Map.of("code", "①", "requirement", unique("contract"), "status",
+                "IMPLEMENTED"));
+        bodies.put("/work-records", Map.of("kind", "ISSUE", "recordedOn", "2027-01-10", "title", unique("contract")));
+        bodies.put("/schedule", Map.of("task", unique("contract")));
+        bodies.forEach((path, body) -> {
+            io.restassured.RestAssured.given().get(path).then().statusCode(401);
+            long id = as(Tokens.vendor("vendor-a")).body(body).post(path).then().statusCode(201)
+                    .header("Location", org.hamcrest.Matchers.containsString(path + "/"))
+                    .header("ETag", "\"0\"").extract().jsonPath().getLong("id");
+            String one = path + "/" + id;
+            as(Tokens.supportVendor()).get(one).then().statusCode(200).header("ETag", "\"0\"");
+            as(Tokens.service("lifecycle")).queryParam("size", 1).get(path).then().statusCode(200)
+                    .header("X-Total-Count", org.hamcrest.Matchers.notNullValue()).body("size()", equalTo(1));
+            as(Tokens.supportVendor()).body(body).post(path).then().statusCode(403);
+            as(Tokens.service("lifecycle")).body(body).post(path).then().statusCode(403);
+            as(Tokens.vendor("vendor-b")).header("If-Match", "\"0\"").body(body).put(one).then().statusCode(403);
+            admin().body(body).put(one).then().statusCode(428);
+            admin().header("If-Match", "\"5\"").body(body).put(one).then().statusCode(412);
+            Map<String, Object> changed = new java.util.HashMap<>(body);
+            changed.replaceAll((k, v) -> v instanceof String t && t.startsWith("contract-") ? unique("changed") : v);
+            admin().header("If-Match", "\"0\"").body(changed).put(one).then().statusCode(200)
+                    .header("ETag", "\"1\"");
+            as(Tokens.auditor()).get(one + "/history").then().statusCode(200).body("[0].type", equalTo("CREATED"));
+            as(Tokens.jpoStaff()).header("If-Match", "\"1\"").delete(one).then().statusCode(403);
+            admin().header("If-Match", "\"0\"").delete(one).then().statusCode(412);
+            admin().header("If-Match", "\"1\"").delete(one).then().statusCode(204);
+            admin().get(one).then().statusCode(404).contentType("application/problem+json");
+        });
+        io.restassured.path.json.JsonPath openapi = io.restassured.RestAssured.given().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertThat(openapi.getString("paths.'/lines'.post.requestBody.content.'application/json'.schema.$ref"))
+                .endsWith("LineInput");
+        assertThat(openapi.getString("paths.'/schedule/{id}'.put.requestBody.content.'application/json'.schema.$ref"))
+                .endsWith("ScheduleItemInput");
+    }
 }

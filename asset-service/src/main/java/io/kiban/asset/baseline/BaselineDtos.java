@@ -27,7 +27,7 @@ public final class BaselineDtos {
     public record BaselineView(Long id, String itemCode, HardwareClass hardwareClass, String name, String nameJa,
             Environment environment, int requiredQuantity, long version) {
 
-        static BaselineView of(BaselineLine l) {
+        public static BaselineView of(BaselineLine l) {
             return new BaselineView(l.id, l.itemCode, l.hardwareClass, l.name, l.nameJa, l.environment,
                     l.requiredQuantity, l.version);
         }

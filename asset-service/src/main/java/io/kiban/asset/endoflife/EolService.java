@@ -54,7 +54,7 @@ public class EolService {
 
     public record MappingView(Long id, String product, EolMapping.MatchKind matchKind, String pattern,
             EolMapping.CycleFormat cycleFormat, long version) {
-        static MappingView of(EolMapping m) {
+        public static MappingView of(EolMapping m) {
             return new MappingView(m.id, m.product, m.matchKind, m.pattern, m.cycleFormat, m.version);
         }
     }

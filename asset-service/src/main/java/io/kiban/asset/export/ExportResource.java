@@ -46,7 +46,10 @@ public class ExportResource {
     @GET
     @Path("/{category}.csv")
     @Produces("text/csv")
-    @Operation(summary = "One category as CSV (UTF-8 with BOM, for Excel): hardware, media, software, baseline, findings")
+    @Operation(summary = "One category as CSV (UTF-8 with BOM, for Excel): the twelve sheets (hardware, software, lines, "
+            + "external-services, facilities, public-domains, handled-information, security-requirements, kpis, "
+            + "change-history, work-records, schedule) with the sheet's headings after an id column, and media, "
+            + "baseline, findings; 404 for any other")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
     public Response csv(@RestPath String category) {
@@ -59,7 +62,7 @@ public class ExportResource {
     @GET
     @Path("/records.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "R-RM-4: every record of this service for the archive handed to JPO")
+    @Operation(summary = "R-RM-4: every record of this service, as the API views, for the archive handed to JPO")
     @RolesAllowed({ Roles.SERVICE, Roles.JPO_ADMIN })
     public Response records() {
         StreamingOutput body = exports::records;

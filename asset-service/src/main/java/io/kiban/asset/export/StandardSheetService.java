@@ -15,6 +15,10 @@ import io.kiban.asset.ledger.NetworkLine;
 import io.kiban.asset.ledger.PublicDomain;
 import io.kiban.asset.history.HistoryDtos.FieldChange;
 import io.kiban.asset.media.Medium;
+import io.kiban.asset.rack.Rack;
+import io.kiban.asset.rack.RackDtos.PositionView;
+import io.kiban.asset.rack.RackPosition;
+import io.kiban.asset.rack.RackService;
 import io.kiban.asset.software.Software;
 import io.kiban.asset.vulnerability.Finding;
 import io.kiban.commons.time.ReiwaDates;
@@ -31,6 +35,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -53,32 +59,48 @@ public class StandardSheetService {
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
     private static final int CHUNK = 500;
 
-    /** Sheet names and headings in the order of §4.4. */
-    public static final Map<String, List<String>> SHEETS = new LinkedHashMap<>();
-
-    static {
-        SHEETS.put("ハードウェア", List.of("製品名", "型番", "ハードウェア区分", "契約形態", "保守期限", "製造番号", "環境",
-                "ラック", "搭載位置", "状態", "納入日", "調達基準品目", "記憶媒体（種別:製造番号）"));
-        SHEETS.put("ソフトウェア", List.of("製品名", "エディション", "バージョン", "ソフトウェア区分", "契約形態",
-                "ライセンス形態", "サポート期限", "導入先", "環境", "SBOM対象"));
-        SHEETS.put("回線", List.of("回線種別", "サービス名", "通信事業者", "利用開始", "利用終了", "帯域"));
-        SHEETS.put("外部サービス", List.of("サービス名", "利用形態", "利用開始", "利用終了"));
-        SHEETS.put("施設", List.of("施設名", "形態", "所在地", "耐久性", "ラック数", "ゾーン"));
-        SHEETS.put("公開ドメイン", List.of("名称", "DNS名", "有効期限"));
-        SHEETS.put("取扱情報", List.of("データ・マスタ名", "個人情報の有無", "機密性", "完全性", "可用性"));
-        SHEETS.put("情報セキュリティ要件", List.of("要件", "対応状況", "備考"));
-        SHEETS.put("指標", List.of("指標名", "区分", "計画値", "実績値", "計測日"));
-        SHEETS.put("変更管理", List.of("変更日", "変更日時", "対象", "対象ID", "変更種別", "項目", "変更前", "変更後", "変更者"));
-        SHEETS.put("作業実績・リスク・課題", List.of("日付", "種別", "内容", "担当", "状態", "脆弱性ID", "対策計画",
-                "対策期限", "確認者", "適用日"));
-        SHEETS.put("スケジュール・工数", List.of("作業項目", "計画開始", "計画終了", "実績開始", "実績終了", "計画工数",
-                "実績工数"));
+    /** One sheet of §4.4: its name, the category's slug for {@code /exports/{slug}.csv}, and its headings. */
+    public record SheetDef(String name, String slug, List<String> headings) {
     }
 
-    private final EntityManager em;
+    /** Receives the rows of a sheet: the record's id (for the CSV) and the cell values. */
+    @FunctionalInterface
+    interface RowSink {
+        void row(Object id, Object... values);
+    }
 
-    public StandardSheetService(EntityManager em) {
+    /** The twelve sheets in the order of §4.4. */
+    public static final List<SheetDef> SHEETS = List.of(
+            new SheetDef("ハードウェア", "hardware", List.of("製品名", "型番", "ハードウェア区分", "契約形態", "保守期限",
+                    "製造番号", "環境", "ラック", "搭載位置", "状態", "納入日", "調達基準品目", "記憶媒体（種別:製造番号）")),
+            new SheetDef("ソフトウェア", "software", List.of("製品名", "エディション", "バージョン", "ソフトウェア区分",
+                    "契約形態", "ライセンス形態", "サポート期限", "導入先", "環境", "SBOM対象")),
+            new SheetDef("回線", "lines", List.of("回線種別", "サービス名", "通信事業者", "利用開始", "利用終了", "帯域")),
+            new SheetDef("外部サービス", "external-services", List.of("サービス名", "利用形態", "利用開始", "利用終了")),
+            new SheetDef("施設", "facilities", List.of("施設名", "形態", "所在地", "耐久性", "ラック数", "ゾーン",
+                    "ラック・搭載位置")),
+            new SheetDef("公開ドメイン", "public-domains", List.of("名称", "DNS名", "有効期限")),
+            new SheetDef("取扱情報", "handled-information", List.of("データ・マスタ名", "個人情報の有無", "機密性", "完全性",
+                    "可用性")),
+            new SheetDef("情報セキュリティ要件", "security-requirements", List.of("要件", "対応状況", "備考")),
+            new SheetDef("指標", "kpis", List.of("指標名", "区分", "計画値", "実績値", "計測日")),
+            new SheetDef("変更管理", "change-history", List.of("変更日", "変更日時", "対象", "対象ID", "変更種別", "項目",
+                    "変更前", "変更後", "変更者")),
+            new SheetDef("作業実績・リスク・課題", "work-records", List.of("日付", "種別", "内容", "担当", "状態", "脆弱性ID",
+                    "対策計画", "対策期限", "確認者", "適用日")),
+            new SheetDef("スケジュール・工数", "schedule", List.of("作業項目", "計画開始", "計画終了", "実績開始", "実績終了",
+                    "計画工数", "実績工数")));
+
+    private final EntityManager em;
+    private final RackService racks;
+
+    public StandardSheetService(EntityManager em, RackService racks) {
         this.em = em;
+        this.racks = racks;
+    }
+
+    public static Optional<SheetDef> sheet(String slug) {
+        return SHEETS.stream().filter(d -> d.slug().equals(slug)).findFirst();
     }
 
     @Transactional
@@ -86,41 +108,18 @@ public class StandardSheetService {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
             Styles styles = new Styles(wb);
-            Map<String, SXSSFSheet> sheets = new LinkedHashMap<>();
-            SHEETS.forEach((name, headings) -> {
-                SXSSFSheet sheet = wb.createSheet(name);
-                Row row = sheet.createRow(0);
-                for (int i = 0; i < headings.size(); i++) {
-                    Cell c = row.createCell(i);
-                    c.setCellValue(headings.get(i));
+            for (SheetDef def : SHEETS) {
+                SXSSFSheet sheet = wb.createSheet(def.name());
+                Row heading = sheet.createRow(0);
+                for (int i = 0; i < def.headings().size(); i++) {
+                    Cell c = heading.createCell(i);
+                    c.setCellValue(def.headings().get(i));
                     c.setCellStyle(styles.heading);
                 }
                 sheet.createFreezePane(0, 1);
-                sheets.put(name, sheet);
-            });
-            hardware(sheets.get("ハードウェア"), styles);
-            software(sheets.get("ソフトウェア"), styles);
-            history(sheets.get("変更管理"), styles);
-            findings(sheets.get("作業実績・リスク・課題"), styles);
-            lines(sheets.get("回線"), styles);
-            domains(sheets.get("公開ドメイン"), styles);
-            information(sheets.get("取扱情報"));
-            kpis(sheets.get("指標"), styles);
-            flat(sheets.get("外部サービス"), "from ExternalService e order by e.id", ExternalService.class, styles,
-                    e -> new Object[] { e.name, e.usageForm, e.usedFrom, e.usedUntil });
-            flat(sheets.get("施設"), "from Facility f order by f.id", Facility.class, styles,
-                    f -> new Object[] { f.name, f.form, f.address, f.durability, f.rackCount,
-                            f.zones == null ? f.racks : f.zones + (f.racks == null ? "" : " / " + f.racks) });
-            flat(sheets.get("情報セキュリティ要件"), "from SecurityRequirement r order by r.code, r.id",
-                    SecurityRequirement.class, styles, r -> new Object[] { r.code + " " + r.requirement,
-                            switch (r.status) {
-                                case IMPLEMENTED -> "実施";
-                                case NOT_IMPLEMENTED -> "未実施";
-                                case NOT_APPLICABLE -> "該当なし";
-                            }, r.note });
-            flat(sheets.get("スケジュール・工数"), "from ScheduleItem i order by i.plannedStart, i.id", ScheduleItem.class,
-                    styles, i -> new Object[] { i.task, i.plannedStart, i.plannedEnd, i.actualStart, i.actualEnd,
-                            i.plannedEffort, i.actualEffort });
+                int[] r = { 1 };
+                rows(def.slug(), (id, values) -> cells(sheet.createRow(r[0]++), values, styles));
+            }
             wb.write(out);
         } finally {
             wb.dispose();
@@ -128,172 +127,108 @@ public class StandardSheetService {
         }
     }
 
-    private void hardware(SXSSFSheet sheet, Styles styles) {
+    /** The rows of one sheet, read in chunks, each handed to {@code sink}. */
+    @Transactional
+    void rows(String slug, RowSink sink) {
+        switch (slug) {
+            case "hardware" -> hardware(sink);
+            case "software" -> software(sink);
+            case "lines" -> chunks("from NetworkLine l order by l.id", NetworkLine.class, l -> sink.row(l.id,
+                    l.lineType, l.serviceName, l.carrier, l.usedFrom, l.usedUntil, l.bandwidth));
+            case "external-services" -> chunks("from ExternalService e order by e.id", ExternalService.class,
+                    e -> sink.row(e.id, e.name, e.usageForm, e.usedFrom, e.usedUntil));
+            case "facilities" -> facilities(sink);
+            case "public-domains" -> chunks("from PublicDomain d order by d.id", PublicDomain.class,
+                    d -> sink.row(d.id, d.name, d.dnsName, d.expiresOn));
+            case "handled-information" -> chunks("from HandledInformation i order by i.id", HandledInformation.class,
+                    i -> sink.row(i.id, i.name, i.personalData ? "有" : "無", "機密性" + i.confidentiality,
+                            "完全性" + i.integrity, "可用性" + i.availability));
+            case "security-requirements" -> chunks("from SecurityRequirement r order by r.code, r.id",
+                    SecurityRequirement.class, r -> sink.row(r.id, r.code + " " + r.requirement, switch (r.status) {
+                        case IMPLEMENTED -> "実施";
+                        case NOT_IMPLEMENTED -> "未実施";
+                        case NOT_APPLICABLE -> "該当なし";
+                    }, r.note));
+            case "kpis" -> kpis(sink);
+            case "change-history" -> history(sink);
+            case "work-records" -> workRecords(sink);
+            case "schedule" -> chunks("from ScheduleItem i order by i.plannedStart, i.id", ScheduleItem.class,
+                    i -> sink.row(i.id, i.task, i.plannedStart, i.plannedEnd, i.actualStart, i.actualEnd,
+                            i.plannedEffort, i.actualEffort));
+            default -> throw new IllegalArgumentException(slug);
+        }
+    }
+
+    private void hardware(RowSink sink) {
         Map<Long, String> media = new HashMap<>();
         em.createQuery("from Medium m order by m.id", Medium.class).getResultList().forEach(m -> media.merge(
                 m.hardwareId, m.kind + ":" + m.serialNumber + (m.removedOn == null ? "" : "(取外し " + m.removedOn + ")"),
                 (a, b) -> a + ", " + b));
         em.clear();
-        int[] r = { 1 };
-        chunks("from Hardware h order by h.id", Hardware.class, h -> {
-            Row row = sheet.createRow(r[0]++);
-            int c = 0;
-            text(row, c++, h.name);
-            text(row, c++, h.modelNumber);
-            text(row, c++, h.hardwareClass.name());
-            text(row, c++, h.contractForm);
-            date(row, c++, h.maintenanceDeadline, styles);
-            text(row, c++, h.serialNumber);
-            text(row, c++, h.environment.name());
-            text(row, c++, h.rack);
-            text(row, c++, h.rackPosition);
-            text(row, c++, h.status.name());
-            date(row, c++, h.deliveredOn, styles);
-            text(row, c++, h.baselineItem);
-            text(row, c, media.get(h.id));
-        });
+        chunks("from Hardware h order by h.id", Hardware.class, h -> sink.row(h.id, h.name, h.modelNumber,
+                h.hardwareClass.name(), h.contractForm, h.maintenanceDeadline, h.serialNumber, h.environment.name(),
+                h.rack, h.rackPosition, h.status.name(), h.deliveredOn, h.baselineItem, media.get(h.id)));
     }
 
-    private void software(SXSSFSheet sheet, Styles styles) {
+    private void software(RowSink sink) {
         Map<Long, String> serials = new HashMap<>();
         em.createQuery("select h.id, h.serialNumber from Hardware h", Object[].class).getResultList()
                 .forEach(o -> serials.put((Long) o[0], (String) o[1]));
-        int[] r = { 1 };
-        chunks("from Software s order by s.id", Software.class, s -> {
-            Row row = sheet.createRow(r[0]++);
-            int c = 0;
-            text(row, c++, s.name);
-            text(row, c++, s.edition);
-            text(row, c++, s.productVersion);
-            text(row, c++, s.softwareClass.name());
-            text(row, c++, s.contractForm);
-            text(row, c++, s.licenseForm);
-            if (s.supportDeadline != null) {
-                date(row, c++, s.supportDeadline, styles);
-            } else {
-                text(row, c++, s.supportEnded ? "終了" : null);
-            }
-            text(row, c++, s.hardwareId != null ? "ハードウェア " + serials.get(s.hardwareId)
-                    : s.installedOn.name() + " " + s.host);
-            text(row, c++, s.environment.name());
-            text(row, c, s.sbomSubject);
-        });
+        chunks("from Software s order by s.id", Software.class, s -> sink.row(s.id, s.name, s.edition,
+                s.productVersion, s.softwareClass.name(), s.contractForm, s.licenseForm,
+                s.supportDeadline != null ? s.supportDeadline : s.supportEnded ? "終了" : null,
+                s.hardwareId != null ? "ハードウェア " + serials.get(s.hardwareId) : s.installedOn.name() + " " + s.host,
+                s.environment.name(), s.sbomSubject));
     }
 
-    private void findings(SXSSFSheet sheet, Styles styles) {
-        int[] r = { 1 };
-        chunks("from WorkRecord w order by w.recordedOn, w.id", WorkRecord.class, w -> {
-            Row row = sheet.createRow(r[0]++);
-            date(row, 0, w.recordedOn, styles);
-            text(row, 1, switch (w.kind) {
-                case WORK -> "作業実績";
-                case RISK -> "リスク";
-                case ISSUE -> "課題";
-                case FAILURE_CAUSE -> "障害原因";
-            });
-            text(row, 2, w.description == null ? w.title : w.title + ": " + w.description);
-            text(row, 3, w.owner);
-            text(row, 4, w.state);
-            date(row, 7, w.dueOn, styles);
-        });
-        chunks("from Finding f order by f.id", Finding.class, f -> {
-            Row row = sheet.createRow(r[0]++);
-            int c = 0;
-            date(row, c++, LocalDate.ofInstant(f.foundAt, JST), styles);
-            text(row, c++, "脆弱性");
-            text(row, c++, f.softwareName + " " + f.softwareVersion + " (" + f.environment + ")");
-            text(row, c++, f.plannedBy);
-            text(row, c++, f.status.name());
-            text(row, c++, f.osvId);
-            text(row, c++, f.planAction);
-            date(row, c++, f.planTargetDate, styles);
-            text(row, c++, f.confirmedBy);
-            date(row, c, f.appliedOn, styles);
-        });
+    /** Sheet 5 with each facility's racks and what is mounted where: {@code R01(42U): U10 SN1, U11-U12 SN2}. */
+    private void facilities(RowSink sink) {
+        Map<Long, List<PositionView>> mounted = racks.allPositions().stream()
+                .collect(Collectors.groupingBy(PositionView::rackId));
+        Map<Long, String> byFacility = new HashMap<>();
+        em.createQuery("from Rack r order by r.facilityId, r.name", Rack.class).getResultList()
+                .forEach(r -> byFacility.merge(r.facilityId, r.name + "(" + r.heightUnits + "U)"
+                        + mounted.getOrDefault(r.id, List.of()).stream().map(p -> p.units() + " " + p.serialNumber())
+                                .collect(Collectors.joining(", ", ": ", "")).replaceFirst(": $", ""),
+                        (a, b) -> a + "; " + b));
+        em.clear();
+        chunks("from Facility f order by f.id", Facility.class, f -> sink.row(f.id, f.name, f.form, f.address,
+                f.durability, f.rackCount, f.zones == null ? f.racks : f.zones + (f.racks == null ? "" : " / " + f.racks),
+                byFacility.get(f.id)));
     }
 
-    private void lines(SXSSFSheet sheet, Styles styles) {
-        int[] r = { 1 };
-        chunks("from NetworkLine l order by l.id", NetworkLine.class, l -> {
-            Row row = sheet.createRow(r[0]++);
-            text(row, 0, l.lineType);
-            text(row, 1, l.serviceName);
-            text(row, 2, l.carrier);
-            date(row, 3, l.usedFrom, styles);
-            date(row, 4, l.usedUntil, styles);
-            text(row, 5, l.bandwidth);
-        });
+    private void workRecords(RowSink sink) {
+        chunks("from WorkRecord w order by w.recordedOn, w.id", WorkRecord.class, w -> sink.row(w.id, w.recordedOn,
+                switch (w.kind) {
+                    case WORK -> "作業実績";
+                    case RISK -> "リスク";
+                    case ISSUE -> "課題";
+                    case FAILURE_CAUSE -> "障害原因";
+                }, w.description == null ? w.title : w.title + ": " + w.description, w.owner, w.state, null, null,
+                w.dueOn));
+        chunks("from Finding f order by f.id", Finding.class, f -> sink.row("finding-" + f.id,
+                LocalDate.ofInstant(f.foundAt, JST), "脆弱性", f.softwareName + " " + f.softwareVersion + " ("
+                        + f.environment + ")", f.plannedBy, f.status.name(), f.osvId, f.planAction, f.planTargetDate,
+                f.confirmedBy, f.appliedOn));
     }
 
-    private void domains(SXSSFSheet sheet, Styles styles) {
-        int[] r = { 1 };
-        chunks("from PublicDomain d order by d.id", PublicDomain.class, d -> {
-            Row row = sheet.createRow(r[0]++);
-            text(row, 0, d.name);
-            text(row, 1, d.dnsName);
-            date(row, 2, d.expiresOn, styles);
-        });
-    }
-
-    private void information(SXSSFSheet sheet) {
-        int[] r = { 1 };
-        chunks("from HandledInformation i order by i.id", HandledInformation.class, i -> {
-            Row row = sheet.createRow(r[0]++);
-            text(row, 0, i.name);
-            text(row, 1, i.personalData ? "有" : "無");
-            text(row, 2, "機密性" + i.confidentiality);
-            text(row, 3, "完全性" + i.integrity);
-            text(row, 4, "可用性" + i.availability);
-        });
-    }
-
-    private void kpis(SXSSFSheet sheet, Styles styles) {
+    private void kpis(RowSink sink) {
         Map<Long, Kpi> kpis = new HashMap<>();
         em.createQuery("from Kpi k", Kpi.class).getResultList().forEach(k -> kpis.put(k.id, k));
-        int[] r = { 1 };
         for (Kpi k : kpis.values().stream().sorted((a, b) -> Long.compare(a.id, b.id)).toList()) {
             if (em.createQuery("select count(m) from KpiMeasurement m where m.kpiId = :k", Long.class)
                     .setParameter("k", k.id).getSingleResult() == 0) {
-                kpiRow(sheet.createRow(r[0]++), k, null, styles);
+                sink.row(k.id, k.name, k.kpiClass, k.plannedValue);
             }
         }
-        chunks("from KpiMeasurement m order by m.kpiId, m.measuredAt, m.id", KpiMeasurement.class,
-                m -> kpiRow(sheet.createRow(r[0]++), kpis.get(m.kpiId), m, styles));
-    }
-
-    private <T> void flat(SXSSFSheet sheet, String jpql, Class<T> type, Styles styles,
-            java.util.function.Function<T, Object[]> values) {
-        int[] r = { 1 };
-        chunks(jpql, type, t -> {
-            Row row = sheet.createRow(r[0]++);
-            Object[] v = values.apply(t);
-            for (int i = 0; i < v.length; i++) {
-                if (v[i] instanceof LocalDate d) {
-                    date(row, i, d, styles);
-                } else if (v[i] instanceof Number n) {
-                    row.createCell(i).setCellValue(n.doubleValue());
-                } else if (v[i] != null) {
-                    text(row, i, v[i].toString());
-                }
-            }
+        chunks("from KpiMeasurement m order by m.kpiId, m.measuredAt, m.id", KpiMeasurement.class, m -> {
+            Kpi k = kpis.get(m.kpiId);
+            sink.row(k.id, k.name, k.kpiClass, k.plannedValue, m.value, LocalDate.ofInstant(m.measuredAt, JST));
         });
     }
 
-    private static void kpiRow(Row row, Kpi k, KpiMeasurement m, Styles styles) {
-        text(row, 0, k.name);
-        text(row, 1, k.kpiClass);
-        if (k.plannedValue != null) {
-            row.createCell(2).setCellValue(k.plannedValue.doubleValue());
-        }
-        if (m != null) {
-            row.createCell(3).setCellValue(m.value.doubleValue());
-            date(row, 4, LocalDate.ofInstant(m.measuredAt, JST), styles);
-        }
-    }
-
-    /** Sheet 10 from the Envers revisions: one row per changed field. */
-    private void history(SXSSFSheet sheet, Styles styles) {
-        int[] r = { 1 };
+    /** Sheet 10 from the Envers revisions: one row per changed field; the id is the revision number. */
+    private void history(RowSink sink) {
         var reader = AuditReaderFactory.get(em);
         Map<Class<?>, String> types = new LinkedHashMap<>();
         types.put(Hardware.class, "ハードウェア");
@@ -307,6 +242,8 @@ public class StandardSheetService {
         types.put(Kpi.class, "指標");
         types.put(ExternalService.class, "外部サービス");
         types.put(Facility.class, "施設");
+        types.put(Rack.class, "ラック");
+        types.put(RackPosition.class, "搭載位置");
         types.put(SecurityRequirement.class, "情報セキュリティ要件");
         types.put(WorkRecord.class, "作業実績・リスク・課題");
         types.put(ScheduleItem.class, "スケジュール・工数");
@@ -331,31 +268,39 @@ public class StandardSheetService {
                         previousId = id;
                         previous = state;
                     }
-                    List<FieldChange> lines = changes.isEmpty() ? List.of(new FieldChange(null, null, null)) : changes;
-                    for (FieldChange ch : lines) {
-                        Row row = sheet.createRow(r[0]++);
-                        Instant at = Instant.ofEpochMilli(info.timestamp);
-                        date(row, 0, LocalDate.ofInstant(at, JST), styles);
-                        Cell time = row.createCell(1);
-                        time.setCellValue(LocalDateTime.ofInstant(at, JST));
-                        time.setCellStyle(styles.dateTime);
-                        text(row, 2, entry.getValue());
-                        text(row, 3, String.valueOf(id));
-                        text(row, 4, switch (type) {
-                            case ADD -> "登録";
-                            case MOD -> "変更";
-                            case DEL -> "削除";
-                        });
-                        text(row, 5, ch.field());
-                        text(row, 6, ch.from());
-                        text(row, 7, ch.to());
-                        text(row, 8, info.actorName);
+                    Instant at = Instant.ofEpochMilli(info.timestamp);
+                    for (FieldChange ch : changes.isEmpty() ? List.of(new FieldChange(null, null, null)) : changes) {
+                        sink.row(info.id, LocalDate.ofInstant(at, JST), LocalDateTime.ofInstant(at, JST),
+                                entry.getValue(), String.valueOf(id), switch (type) {
+                                    case ADD -> "登録";
+                                    case MOD -> "変更";
+                                    case DEL -> "削除";
+                                }, ch.field(), ch.from(), ch.to(), info.actorName);
                     }
                 }
                 em.clear();
                 if (rows.size() < CHUNK) {
                     break;
                 }
+            }
+        }
+    }
+
+    private static void cells(Row row, Object[] values, Styles styles) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v instanceof LocalDate d) {
+                Cell c = row.createCell(i);
+                c.setCellValue(d);
+                c.setCellStyle(styles.date);
+            } else if (v instanceof LocalDateTime t) {
+                Cell c = row.createCell(i);
+                c.setCellValue(t);
+                c.setCellStyle(styles.dateTime);
+            } else if (v instanceof Number n) {
+                row.createCell(i).setCellValue(n.doubleValue());
+            } else if (v != null) {
+                row.createCell(i).setCellValue(v.toString());
             }
         }
     }
@@ -376,20 +321,6 @@ public class StandardSheetService {
             if (list.size() < CHUNK) {
                 return;
             }
-        }
-    }
-
-    private static void text(Row row, int col, String value) {
-        if (value != null) {
-            row.createCell(col).setCellValue(value);
-        }
-    }
-
-    private static void date(Row row, int col, LocalDate value, Styles styles) {
-        if (value != null) {
-            Cell c = row.createCell(col);
-            c.setCellValue(value);
-            c.setCellStyle(styles.date);
         }
     }
 

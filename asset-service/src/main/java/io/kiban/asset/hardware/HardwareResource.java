@@ -106,7 +106,7 @@ public class HardwareResource {
 
     @POST
     @Path("/{id: \\d+}/status")
-    @Operation(summary = "Move the item along its lifecycle (ORDERED → DELIVERED → … → REMOVED; END_OF_USE → IN_SERVICE fallback)")
+    @Operation(summary = "Move the item along its lifecycle (ORDERED → DELIVERED → … → REMOVED; END_OF_USE → IN_SERVICE fallback; If-Match required)")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<HardwareView> changeStatus(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull StatusChange body) {

@@ -117,6 +117,9 @@ public class HardwareService {
                 "a data-bearing medium was installed in it; its history must be kept")));
         repository.list("substituteForId", id).forEach(s -> conflicts.add(Problem.Conflict.of("hardware",
                 String.valueOf(s.id), "is registered as its substitute (R-AS-3)")));
+        repository.getEntityManager().createQuery("select p.id from RackPosition p where p.hardwareId = :h", Long.class)
+                .setParameter("h", id).getResultList().forEach(p -> conflicts.add(Problem.Conflict.of("rack-position",
+                        String.valueOf(p), "the item is mounted in a rack; unmount it first")));
         if (!conflicts.isEmpty()) {
             throw ProblemException.conflict("hardware " + id + " cannot be deleted", conflicts);
         }
@@ -127,9 +130,7 @@ public class HardwareService {
     @Transactional
     public HardwareView changeStatus(long id, String ifMatch, StatusChange change) {
         Hardware h = find(id);
-        if (ifMatch != null) {
-            ETags.check(ifMatch, h.version);
-        }
+        ETags.check(ifMatch, h.version);
         HardwareStatus from = h.status;
         HardwareStatus to = change.status();
         if (!from.mayBecome(to)) {

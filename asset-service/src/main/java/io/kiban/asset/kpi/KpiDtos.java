@@ -16,7 +16,8 @@ public final class KpiDtos {
             @Digits(integer = 16, fraction = 4) BigDecimal plannedValue, @Size(max = 32) String unit) {
     }
 
-    public record KpiView(Long id, String name, String kpiClass, BigDecimal plannedValue, String unit, long version) {
+    public record KpiView(Long id, String name, String kpiClass, BigDecimal plannedValue, String unit, long version)
+            implements io.kiban.asset.support.LedgerView {
     }
 
     public record MeasurementInput(@NotNull Instant measuredAt,

@@ -1,100 +1,36 @@
 package io.kiban.asset.ledger;
 
-import io.kiban.asset.ledger.MoreLedgerDtos.FacilityInput;
-import io.kiban.asset.ledger.MoreLedgerDtos.FacilityView;
-import io.kiban.asset.ledger.MoreLedgerServices.Facilities;
-import io.kiban.asset.support.LedgerWriters;
-import io.kiban.commons.paging.PageRequest;
-import io.kiban.commons.security.Roles;
-import io.kiban.commons.web.Responses;
-import io.kiban.asset.history.HistoryDtos.RevisionView;
+import static io.kiban.asset.ledger.LedgerCategories.FACILITIES;
+
 import io.kiban.asset.history.HistoryService;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import io.kiban.asset.ledger.LedgerDtos.FacilityInput;
+import io.kiban.asset.ledger.LedgerDtos.FacilityView;
+import io.kiban.asset.rack.RackService;
+import io.kiban.asset.support.LedgerResource;
+import io.kiban.asset.support.LedgerStore;
+import io.kiban.asset.support.LedgerWriters;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/facilities")
 @Tag(name = "facilities", description = "Sheet 5 (施設): facilities, racks and zones")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class FacilityResource {
+public class FacilityResource extends LedgerResource<Facility, FacilityInput, FacilityView> {
 
-    private final HistoryService history;
-    private final Facilities service;
-    private final LedgerWriters writers;
+    private final RackService racks;
 
-    public FacilityResource(Facilities service, LedgerWriters writers, HistoryService history) {
-        this.history = history;
-        this.service = service;
-        this.writers = writers;
+    public FacilityResource(LedgerStore store, RackService racks, LedgerWriters writers, HistoryService history) {
+        super(FACILITIES, store, writers, history);
+        this.racks = racks;
     }
 
-    @GET
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
-            Roles.SERVICE })
-    public RestResponse<List<FacilityView>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
-        return service.list(PageRequest.of(page, size)).toResponse(uri);
-    }
-
-    @GET
-    @Path("/{id: \\d+}")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
-            Roles.SERVICE })
-    public RestResponse<FacilityView> get(@RestPath long id) {
-        FacilityView view = service.get(id);
-        return Responses.ok(view, view.version());
-    }
-
-    @POST
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<FacilityView> create(@Valid @NotNull FacilityInput body) {
-        writers.require();
-        FacilityView view = service.add(body);
-        return Responses.created(URI.create("/facilities/" + view.id()), view, view.version());
-    }
-
-    @PUT
-    @Path("/{id: \\d+}")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<FacilityView> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull FacilityInput body) {
-        writers.require();
-        FacilityView view = service.update(id, ifMatch, body);
-        return Responses.ok(view, view.version());
-    }
-
-    @DELETE
-    @Path("/{id: \\d+}")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    public void delete(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
-        writers.require();
-        service.delete(id, ifMatch);
-    }
-
-    @GET
-    @Path("/{id: \\d+}/history")
-    @Operation(summary = "Sheet 10 (変更管理): every change of this facility — who, when, which fields from what to what")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
-            Roles.SERVICE })
-    public List<RevisionView> history(@RestPath long id) {
-        return history.history(Facility.class, "facility", id);
+    /** A facility is deleted only when it has no racks left. */
+    @Override
+    protected void remove(long id, String ifMatch) {
+        racks.deleteFacility(id, ifMatch);
     }
 }

@@ -76,7 +76,7 @@ public class MediaResource {
 
     @POST
     @Path("/{id: \\d+}/removal")
-    @Operation(summary = "Record that a medium left its hardware; it stays in the history with removedOn")
+    @Operation(summary = "Record that a medium left its hardware; it stays in the history with removedOn (If-Match required)")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<MediumView> remove(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull Removal body) {

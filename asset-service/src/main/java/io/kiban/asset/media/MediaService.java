@@ -99,9 +99,7 @@ public class MediaService {
     @Transactional
     public MediumView remove(long mediumId, String ifMatch, Removal removal) {
         Medium m = find(mediumId);
-        if (ifMatch != null) {
-            ETags.check(ifMatch, m.version);
-        }
+        ETags.check(ifMatch, m.version);
         if (m.removedOn != null) {
             throw ProblemException.conflict("medium " + m.serialNumber + " was already removed on " + m.removedOn,
                     List.of(Problem.Conflict.of("medium", m.serialNumber, "removed on " + m.removedOn)));
@@ -188,7 +186,7 @@ public class MediaService {
         return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("medium", id));
     }
 
-    static MediumView view(Medium m, Hardware h) {
+    public static MediumView view(Medium m, Hardware h) {
         return new MediumView(m.id, m.hardwareId, h == null ? null : h.serialNumber, h == null ? null : h.environment,
                 m.kind, m.serialNumber, m.make, m.model, m.condition, m.installedOn, m.removedOn, m.removalReference,
                 m.replacedById, m.removedOn == null, m.version);

@@ -1,6 +1,7 @@
 package io.kiban.asset.baseline;
 
 import static io.kiban.asset.AssetApi.admin;
+import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
 import static io.kiban.asset.AssetApi.newHardware;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class BaselineTest {
         assertThat(before.getBoolean("complete")).isFalse();
 
         long a = newHardware("hardwareClass", "NETWORK", "baselineItem", code);
-        admin().body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-10")).post("/hardware/" + a + "/status")
+        adminIfMatch("/hardware/" + a).body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-10")).post("/hardware/" + a + "/status")
                 .then().statusCode(200);
         JsonPath one = conformance("STAGING");
         Map<String, Object> line = one.getMap("lines.find { it.itemCode == '" + code + "' }");

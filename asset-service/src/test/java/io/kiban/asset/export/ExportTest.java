@@ -1,6 +1,7 @@
 package io.kiban.asset.export;
 
 import static io.kiban.asset.AssetApi.admin;
+import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
 import static io.kiban.asset.AssetApi.newHardware;
 import static io.kiban.asset.AssetApi.unique;
@@ -34,7 +35,7 @@ class ExportTest {
     void the_standard_sheet_has_twelve_sheets_japanese_headings_and_reiwa_date_cells() throws Exception {
         String serial = unique("XLSX");
         long id = newHardware("serialNumber", serial, "maintenanceDeadline", "2031-03-31", "environment", "PRODUCTION");
-        admin().body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-12")).post("/hardware/" + id + "/status")
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-12")).post("/hardware/" + id + "/status")
                 .then().statusCode(200);
         Response r = as(Tokens.auditor()).get("/exports/standard-sheet.xlsx");
         r.then().statusCode(200).contentType(ExportResource.XLSX);
@@ -91,5 +92,73 @@ class ExportTest {
         assertThat(records.getList("hardware.serialNumber", String.class)).contains(serial);
         assertThat(records.getList("baseline")).isNotEmpty();
         as(Tokens.auditor()).get("/exports/records.json").then().statusCode(403);
+    }
+
+    @Test
+    void every_category_of_the_standard_sheet_has_a_csv_with_a_bom_and_its_japanese_header_row() {
+        admin().body(Map.of("lineType", "専用線", "serviceName", unique("csv-line"), "usedFrom", "2027-04-01",
+                "bandwidth", "1Gbps")).post("/lines").then().statusCode(201);
+        admin().body(Map.of("task", unique("csv-task"), "plannedStart", "2027-02-01", "plannedEffort", 12.5))
+                .post("/schedule").then().statusCode(201);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("hardware", "id,製品名,型番,ハードウェア区分,契約形態,保守期限,製造番号,環境,ラック,搭載位置,状態,納入日,調達基準品目,記憶媒体（種別:製造番号）");
+        headers.put("software", "id,製品名,エディション,バージョン,ソフトウェア区分,契約形態,ライセンス形態,サポート期限,導入先,環境,SBOM対象");
+        headers.put("lines", "id,回線種別,サービス名,通信事業者,利用開始,利用終了,帯域");
+        headers.put("external-services", "id,サービス名,利用形態,利用開始,利用終了");
+        headers.put("facilities", "id,施設名,形態,所在地,耐久性,ラック数,ゾーン,ラック・搭載位置");
+        headers.put("public-domains", "id,名称,DNS名,有効期限");
+        headers.put("handled-information", "id,データ・マスタ名,個人情報の有無,機密性,完全性,可用性");
+        headers.put("security-requirements", "id,要件,対応状況,備考");
+        headers.put("kpis", "id,指標名,区分,計画値,実績値,計測日");
+        headers.put("change-history", "id,変更日,変更日時,対象,対象ID,変更種別,項目,変更前,変更後,変更者");
+        headers.put("work-records", "id,日付,種別,内容,担当,状態,脆弱性ID,対策計画,対策期限,確認者,適用日");
+        headers.put("schedule", "id,作業項目,計画開始,計画終了,実績開始,実績終了,計画工数,実績工数");
+        headers.put("media", "id,ハードウェアID,種別,製造番号,メーカー,型式,取付日,取外し日,参照");
+        headers.put("baseline", "品目コード,区分,品目,品目（日本語）,環境,必要数");
+        headers.put("findings", "id,脆弱性ID,別名,深刻度,ソフトウェア,バージョン,環境,導入先,状態,対策計画,対策期限,確認者,適用日");
+        Map<String, String> bodies = new java.util.HashMap<>();
+        headers.forEach((category, header) -> {
+            Response r = as(Tokens.auditor()).get("/exports/" + category + ".csv");
+            r.then().statusCode(200).contentType("text/csv").header("Content-Disposition",
+                    org.hamcrest.Matchers.containsString(category + ".csv"));
+            String text = new String(r.asByteArray(), StandardCharsets.UTF_8);
+            assertThat(text).as(category).startsWith("\uFEFF" + header + "\r\n");
+            bodies.put(category, text);
+        });
+        assertThat(bodies.get("lines")).contains(",専用線,csv-line-").contains(",2027-04-01,,1Gbps\r\n");
+        assertThat(bodies.get("schedule")).contains(",2027-02-01,,,,12.50,\r\n");
+        assertThat(bodies.get("change-history")).contains(",回線,").contains(",登録,bandwidth,,1Gbps,jpo-admin1\r\n");
+    }
+
+    @Test
+    void an_unknown_csv_category_is_a_404_problem() {
+        as(Tokens.auditor()).get("/exports/nothing.csv").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("change-history"));
+    }
+
+    @Test
+    void records_json_holds_api_views_not_entities() {
+        String serial = unique("REC");
+        long hw = newHardware("serialNumber", serial);
+        admin().body(Map.of("kind", "SSD", "serial", unique("REC-SSD"), "make", "Micron", "model", "7450",
+                "condition", "NEW", "installedOn", "2027-01-10")).post("/hardware/" + hw + "/media").then()
+                .statusCode(201);
+        admin().body(Map.of("name", unique("records-kpi"), "kpiClass", "resource", "plannedValue", 70))
+                .post("/kpis").then().statusCode(201);
+        JsonPath records = as(Tokens.service("lifecycle")).get("/exports/records.json").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> h = records.getMap("hardware.find { it.serialNumber == '" + serial + "' }");
+        assertThat(h).containsKey("allowedTransitions").containsEntry("status", "ORDERED");
+        Map<String, Object> m = records.getMap("media.find { it.hardwareId == " + hw + " }");
+        assertThat(m).containsEntry("hardwareSerial", serial).containsEntry("installed", true);
+        assertThat(records.getMap("kpis[0]")).containsOnlyKeys("id", "name", "kpiClass", "plannedValue", "unit",
+                "version");
+        for (String key : List.of("lines", "externalServices", "facilities", "racks", "rackPositions",
+                "publicDomains", "handledInformation", "securityRequirements", "kpiMeasurements", "workRecords",
+                "schedule", "advisories", "eolMappings", "findings")) {
+            assertThat(records.getList(key)).as(key).isNotNull();
+        }
+        assertThat(records.getList("advisories.affected")).allMatch(a -> a == null);
     }
 }

@@ -1,6 +1,7 @@
 package io.kiban.asset.hardware;
 
 import static io.kiban.asset.AssetApi.admin;
+import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
 import static io.kiban.asset.AssetApi.createHardware;
 import static io.kiban.asset.AssetApi.hardware;
@@ -100,27 +101,29 @@ class HardwareTest {
     }
 
     @Test
-    void status_lifecycle_allows_only_its_transitions_and_the_fallback() {
+    void status_lifecycle_needs_if_match_and_allows_only_its_transitions_and_the_R_RM_2_fallback() {
         long id = newHardware();
         String path = "/hardware/" + id + "/status";
-        admin().body(Map.of("status", "INSTALLED")).post(path).then().statusCode(422)
+        admin().body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-10")).post(path).then().statusCode(428)
+                .contentType("application/problem+json");
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "INSTALLED")).post(path).then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("ORDERED → INSTALLED"));
-        admin().body(Map.of("status", "DELIVERED")).post(path).then().statusCode(400)
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "DELIVERED")).post(path).then().statusCode(400)
                 .body("errors.field", hasItem("deliveredOn"));
-        admin().body(Map.of("status", "DELIVERED", "deliveredOn", "2099-01-01")).post(path).then().statusCode(400);
-        admin().body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-10")).post(path).then().statusCode(200)
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "DELIVERED", "deliveredOn", "2099-01-01")).post(path).then().statusCode(400);
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-10")).post(path).then().statusCode(200)
                 .body("status", equalTo("DELIVERED")).body("deliveredOn", equalTo("2027-01-10"));
         for (String s : List.of("INSTALLED", "ACCEPTED", "IN_SERVICE", "END_OF_USE")) {
-            admin().body(Map.of("status", s)).post(path).then().statusCode(200).body("status", equalTo(s));
+            adminIfMatch("/hardware/" + id).body(Map.of("status", s)).post(path).then().statusCode(200).body("status", equalTo(s));
         }
         // R-RM-2 fallback: end of use back into service
-        admin().body(Map.of("status", "IN_SERVICE")).post(path).then().statusCode(200);
-        admin().body(Map.of("status", "END_OF_USE")).post(path).then().statusCode(200);
-        admin().body(Map.of("status", "REMOVED")).post(path).then().statusCode(200)
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "IN_SERVICE")).post(path).then().statusCode(200);
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "END_OF_USE")).post(path).then().statusCode(200);
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "REMOVED")).post(path).then().statusCode(200)
                 .body("allowedTransitions.size()", equalTo(0));
-        admin().body(Map.of("status", "IN_SERVICE")).post(path).then().statusCode(422)
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "IN_SERVICE")).post(path).then().statusCode(422)
                 .body("detail", containsString("REMOVED → IN_SERVICE"));
-        admin().body(Map.of("status", "BROKEN")).post(path).then().statusCode(400);
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "BROKEN")).post(path).then().statusCode(400);
         String etag = admin().get("/hardware/" + id).header("ETag");
         admin().header("If-Match", "\"0\"").body(Map.of("status", "IN_SERVICE")).post(path).then().statusCode(412);
         assertThat(etag).isNotEqualTo("\"0\"");
@@ -197,7 +200,7 @@ class HardwareTest {
         as(Tokens.vendor("vendor-a")).header("If-Match", etag)
                 .body(hardware(admin().get("/hardware/" + id).jsonPath().getString("serialNumber"), "rackPosition", "U02"))
                 .put("/hardware/" + id).then().statusCode(200);
-        admin().body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-05")).post("/hardware/" + id + "/status")
+        adminIfMatch("/hardware/" + id).body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-05")).post("/hardware/" + id + "/status")
                 .then().statusCode(200);
         Response h = as(Tokens.auditor()).get("/hardware/" + id + "/history");
         h.then().statusCode(200).body("size()", equalTo(3)).body("[0].type", equalTo("CREATED"))

@@ -1,6 +1,8 @@
 package io.kiban.asset.imports;
 
 import static io.kiban.asset.AssetApi.admin;
+import static io.kiban.asset.AssetApi.adminIfMatch;
+import static io.kiban.asset.AssetApi.etag;
 import static io.kiban.asset.AssetApi.as;
 import static io.kiban.asset.AssetApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +114,7 @@ class ImportTest {
     }
 
     @Test
-    void R_AS_5_osv_findings_need_a_plan_confirmed_by_jpo_before_it_is_applied() throws IOException {
+    void R_AS_5_osv_findings_need_a_plan_confirmed_by_jpo_before_it_is_applied_each_step_with_if_match() throws IOException {
         String subject = unique("image");
         sbom(Tokens.jpoAdmin(), subject, "PRODUCTION").body(resource("sbom-v1.cdx.json")).post("/imports/sbom")
                 .then().statusCode(200);
@@ -133,19 +135,28 @@ class ImportTest {
                 .orElseThrow().get("id")).longValue();
 
         String path = "/findings/" + id;
-        admin().body(Map.of("appliedOn", "2027-01-14")).post(path + "/plan/application").then().statusCode(422)
+        adminIfMatch(path).body(Map.of("appliedOn", "2027-01-14")).post(path + "/plan/application").then().statusCode(422)
                 .body("rule", equalTo("R-AS-5"));
-        as(Tokens.vendor("vendor-a")).body(Map.of("action", "upgrade log4j-core to 2.17.1", "targetDate", "2027-01-10"))
+        Map<String, String> plan = Map.of("action", "upgrade log4j-core to 2.17.1", "targetDate", "2027-01-10");
+        as(Tokens.vendor("vendor-a")).body(plan).put(path + "/plan").then().statusCode(428);
+        as(Tokens.vendor("vendor-a")).header("If-Match", "\"99\"").body(plan).put(path + "/plan").then().statusCode(412);
+        as(Tokens.vendor("vendor-a")).header("If-Match", etag(path)).body(plan)
                 .put(path + "/plan").then().statusCode(200).body("status", equalTo("PLANNED"))
                 .body("overdue", equalTo(true));
         assertThat(as(Tokens.jpoStaff()).queryParam("overdue", true).queryParam("size", 200).get("/findings").jsonPath()
                 .getList("id", Long.class)).contains(id);
+        as(Tokens.vendor("vendor-a")).header("If-Match", etag(path)).body(Map.of("appliedOn", "2027-01-14"))
+                .post(path + "/plan/application").then().statusCode(422).body("rule", equalTo("R-AS-5"));
+        as(Tokens.vendor("vendor-a")).header("If-Match", etag(path)).post(path + "/plan/confirmation").then()
+                .statusCode(403);
+        admin().post(path + "/plan/confirmation").then().statusCode(428);
+        admin().header("If-Match", "\"99\"").post(path + "/plan/confirmation").then().statusCode(412);
+        adminIfMatch(path).post(path + "/plan/confirmation").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("confirmedBy", equalTo("jpo-admin1"));
         as(Tokens.vendor("vendor-a")).body(Map.of("appliedOn", "2027-01-14")).post(path + "/plan/application").then()
-                .statusCode(422).body("rule", equalTo("R-AS-5"));
-        as(Tokens.vendor("vendor-a")).post(path + "/plan/confirmation").then().statusCode(403);
-        admin().post(path + "/plan/confirmation").then().statusCode(200).body("status", equalTo("CONFIRMED"))
-                .body("confirmedBy", equalTo("jpo-admin1"));
-        as(Tokens.vendor("vendor-a")).body(Map.of("appliedOn", "2027-01-14")).post(path + "/plan/application").then()
+                .statusCode(428);
+        as(Tokens.vendor("vendor-a")).header("If-Match", etag(path)).body(Map.of("appliedOn", "2027-01-14"))
+                .post(path + "/plan/application").then()
                 .statusCode(200).body("status", equalTo("APPLIED")).body("overdue", equalTo(false));
         assertThat(as(Tokens.jpoStaff()).queryParam("overdue", true).queryParam("size", 200).get("/findings").jsonPath()
                 .getList("id", Long.class)).doesNotContain(id);

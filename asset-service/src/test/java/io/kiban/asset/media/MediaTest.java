@@ -1,6 +1,7 @@
 package io.kiban.asset.media;
 
 import static io.kiban.asset.AssetApi.admin;
+import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
 import static io.kiban.asset.AssetApi.newHardware;
 import static io.kiban.asset.AssetApi.unique;
@@ -35,7 +36,7 @@ class MediaTest {
     }
 
     @Test
-    void media_are_listed_per_environment_and_removal_keeps_history() {
+    void media_are_listed_per_environment_and_removal_needs_if_match_and_keeps_history() {
         long hw = newHardware("environment", "PRODUCTION");
         String a = unique("DISK");
         String b = unique("DISK");
@@ -46,8 +47,13 @@ class MediaTest {
         admin().body(medium(a, "NEW")).post("/hardware/" + hw + "/media").then().statusCode(409);
 
         admin().body(Map.of("removedOn", "2027-01-12", "reference", "swap")).post("/media/" + idA + "/removal").then()
-                .statusCode(200).body("removedOn", equalTo("2027-01-12")).body("installed", equalTo(false));
-        admin().body(Map.of("removedOn", "2027-01-13")).post("/media/" + idA + "/removal").then().statusCode(409);
+                .statusCode(428);
+        admin().header("If-Match", "\"99\"").body(Map.of("removedOn", "2027-01-12", "reference", "swap"))
+                .post("/media/" + idA + "/removal").then().statusCode(412);
+        adminIfMatch("/media/" + idA).body(Map.of("removedOn", "2027-01-12", "reference", "swap"))
+                .post("/media/" + idA + "/removal").then().statusCode(200).body("removedOn", equalTo("2027-01-12")).body("installed", equalTo(false));
+        adminIfMatch("/media/" + idA).body(Map.of("removedOn", "2027-01-13")).post("/media/" + idA + "/removal").then()
+                .statusCode(409);
 
         List<String> current = as(Tokens.service("maintenance")).queryParam("hardwareId", hw).get("/media").then()
                 .statusCode(200).extract().jsonPath().getList("serial", String.class);

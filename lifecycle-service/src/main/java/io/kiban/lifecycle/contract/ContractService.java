@@ -3,6 +3,9 @@ package io.kiban.lifecycle.contract;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.security.Caller;
+import io.kiban.commons.security.Roles;
 import io.kiban.lifecycle.contract.ContractDtos.AmountInput;
 import io.kiban.lifecycle.contract.ContractDtos.ContractInput;
 import io.kiban.lifecycle.contract.ContractDtos.ContractView;
@@ -28,8 +31,10 @@ public class ContractService {
     private final ContractRepository contracts;
     private final BusinessCalendar calendar;
     private final AuditTrail audit;
+    private final Caller caller;
 
-    public ContractService(ContractRepository contracts, BusinessCalendar calendar, AuditTrail audit) {
+    public ContractService(ContractRepository contracts, BusinessCalendar calendar, AuditTrail audit, Caller caller) {
+        this.caller = caller;
         this.contracts = contracts;
         this.calendar = calendar;
         this.audit = audit;
@@ -39,6 +44,21 @@ public class ContractService {
     @Transactional
     public Contract contract() {
         return contracts.findByIdOptional(Contract.ID).orElseThrow(() -> new IllegalStateException("contract row missing"));
+    }
+
+    /**
+     * Vendor users act on the lease's records only as the contracted vendor organisation: another
+     * vendor (or a support vendor) may read, but not submit deliverables, propose extensions or write
+     * the removal checklist. 403 naming what was attempted; jpo-admin is not limited.
+     */
+    @Transactional
+    public void requireContractedVendor(String what) {
+        if (caller.isVendorSide() && !caller.hasRole(Roles.JPO_ADMIN)) {
+            String vendor = contract().vendorOrganisation;
+            if (!caller.organisation().map(vendor::equals).orElse(false)) {
+                throw ProblemException.of(ProblemType.FORBIDDEN, "only the contracted vendor " + vendor + " " + what);
+            }
+        }
     }
 
     @Transactional

@@ -4,9 +4,7 @@ import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
-import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
-import io.kiban.commons.security.Roles;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.contract.BusinessCalendar;
@@ -263,14 +261,8 @@ public class DeliverableService {
     }
 
     /** A vendor submits only as the contracted vendor organisation (checked before a file is stored). */
-    @Transactional
     public void requireContractedVendor() {
-        if (caller.hasRole(Roles.VENDOR) && !caller.hasRole(Roles.JPO_ADMIN)) {
-            String vendor = contracts.contract().vendorOrganisation;
-            if (!caller.organisation().map(vendor::equals).orElse(false)) {
-                throw ProblemException.of(ProblemType.FORBIDDEN, "only the contracted vendor " + vendor + " submits deliverables");
-            }
-        }
+        contracts.requireContractedVendor("submits deliverables");
     }
 
     private Deliverable find(long id) {

@@ -3,9 +3,7 @@ package io.kiban.lifecycle.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.problem.ProblemException;
-import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
-import io.kiban.commons.security.Roles;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.contract.Contract;
@@ -73,12 +71,9 @@ public class DeliveryService {
     /** R-LC-3: a cause, an explanation, a new date after the deadline and no later than the extension limit. */
     @Transactional
     public ExtensionView propose(ExtensionInput in) {
+        contracts.requireContractedVendor("proposes delivery extensions");
         Environment env = Environment.parse("environment", in.environment());
         Contract c = contracts.contract();
-        if (caller.hasRole(Roles.VENDOR) && !caller.hasRole(Roles.JPO_ADMIN)
-                && !caller.organisation().map(c.vendorOrganisation::equals).orElse(false)) {
-            throw ProblemException.of(ProblemType.FORBIDDEN, "only the contracted vendor proposes delivery extensions");
-        }
         if (in.explanation() == null || in.explanation().isBlank()) {
             throw ProblemException.rule("R-LC-3", "an extension needs the unavoidable cause explained to JPO (explanation)");
         }
@@ -170,13 +165,17 @@ public class DeliveryService {
         return new Status(c.deliveryDeadline, c.extensionLimit, met, metWithExtensions, lines);
     }
 
-    /** Required quantity per baseline line (asset-service conformance, R-AS-1). */
+    /**
+     * Required quantity per baseline line of this environment (asset-service conformance, R-AS-1). The
+     * conformance of PRODUCTION or STAGING also shows the SHARED distribution board; it is counted once,
+     * under SHARED, not invented as a line of each environment.
+     */
     private Map<String, Integer> required(Environment env) {
         JsonNode conformance = Remote.call("asset-service", () -> asset.conformance(env.name()));
         Map<String, Integer> required = new TreeMap<>();
         if (conformance != null) {
             for (JsonNode line : conformance.path("lines")) {
-                if (line.hasNonNull("itemCode")) {
+                if (line.hasNonNull("itemCode") && env.name().equals(line.path("environment").asText(env.name()))) {
                     required.put(line.get("itemCode").asText(), line.path("required").asInt(0));
                 }
             }

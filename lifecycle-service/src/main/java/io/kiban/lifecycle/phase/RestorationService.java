@@ -3,6 +3,7 @@ package io.kiban.lifecycle.phase;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Caller;
+import io.kiban.lifecycle.contract.ContractService;
 import io.kiban.lifecycle.phase.PhaseDtos.ChecklistItemView;
 import io.kiban.lifecycle.support.Environment;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -24,9 +25,11 @@ public class RestorationService {
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
+    private final ContractService contracts;
 
     public RestorationService(RestorationRepository items, PhaseService.PhaseRepository phases, AuditTrail audit,
-            Caller caller, Clock clock) {
+            Caller caller, Clock clock, ContractService contracts) {
+        this.contracts = contracts;
         this.items = items;
         this.phases = phases;
         this.audit = audit;
@@ -41,6 +44,7 @@ public class RestorationService {
 
     @Transactional
     public ChecklistItemView note(Environment env, String item, String note) {
+        contracts.requireContractedVendor("writes the restoration notes");
         RestorationItem i = find(env, item);
         if (i.signedAt != null) {
             throw ProblemException.rule("R-RM-1", "item " + item + " is signed off");

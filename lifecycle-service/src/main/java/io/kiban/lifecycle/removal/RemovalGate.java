@@ -155,10 +155,13 @@ public class RemovalGate {
         }
         for (JsonNode copy : list) {
             if (!copy.path("accountedFor").asBoolean(false)) {
-                String id = copy.hasNonNull("id") ? copy.get("id").asText() : copy.path("copyId").asText("?");
+                // backup-service's BackupCopy: one copy per run (runId), of targetName on arrayHardwareId
+                String id = copy.hasNonNull("runId") ? copy.get("runId").asText() : copy.path("id").asText("?");
                 blockers.add(new Blocker("BACKUP_COPY_NOT_ACCOUNTED_FOR", "backup-copy:" + id,
-                        "R-RM-3: backup copy " + id + " " + copy.path("target").asText("") + " still exists and is not "
-                                + "accounted for (pruned, or its media destroyed with accepted evidence)",
+                        "R-RM-3: backup copy " + id + " (" + copy.path("reference").asText("") + ") of "
+                                + copy.path("targetName").asText("?") + " on array " + copy.path("arrayHardwareId").asText("?")
+                                + " still exists and is not accounted for (pruned, or its media destroyed with accepted "
+                                + "evidence): " + copy.path("accountedBy").asText(""),
                         BACKUP + " /reports/backup-copies?environment=" + env));
             }
         }

@@ -109,6 +109,30 @@ class DeliveryTest {
     }
 
     @Test
+    void R_LC_2_the_shared_distribution_board_is_one_line_under_SHARED_not_a_line_of_each_environment() {
+        // asset-service's conformance of PRODUCTION and STAGING also shows the SHARED board (DOMAIN.md §3)
+        String board = "{\"environment\":\"SHARED\",\"itemCode\":\"distribution-board\",\"required\":1}";
+        for (String env : new String[] { "PRODUCTION", "STAGING", "SHARED" }) {
+            String own = env.equals("SHARED") ? "" : "{\"environment\":\"" + env
+                    + "\",\"itemCode\":\"k8s-control-plane\",\"required\":1},";
+            Stubs.asset().register(get(urlPathEqualTo("/baseline/conformance")).withQueryParam("environment", equalTo(env))
+                    .willReturn(okJson("{\"environment\":\"" + env + "\",\"lines\":[" + own + board + "]}")));
+            String hw = env.equals("SHARED") ? hw(2, "distribution-board", "2027-03-10").replace("PRODUCTION", "SHARED")
+                    : hw(env.equals("PRODUCTION") ? 1 : 3, "k8s-control-plane", "2027-03-20").replace("PRODUCTION", env);
+            Stubs.asset().register(get(urlPathEqualTo("/hardware")).withQueryParam("environment", equalTo(env))
+                    .willReturn(okJson("[" + hw + "]")));
+        }
+
+        JsonPath status = given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/status").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(status.getList("lines.findAll { it.baselineItem == 'distribution-board' }.environment"))
+                .containsExactly("SHARED");
+        assertThat(line(status, "SHARED", "distribution-board")).isEqualTo("ON_TIME");
+        assertThat(status.getList("lines")).hasSize(3);
+        assertThat(status.getBoolean("metWithExtensions")).isTrue();
+    }
+
+    @Test
     void R_LC_2_the_status_is_503_when_asset_service_fails_never_a_guess() {
         Stubs.asset().register(get(urlPathEqualTo("/hardware")).willReturn(serverError()));
         given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/status").then().statusCode(503)

@@ -79,8 +79,11 @@ class PhaseRemovalTest {
         evidence("A-1", true);
         evidence("B-2", false);
         Stubs.maintenance().register(get(urlPathEqualTo("/media/C-3/evidence-status")).willReturn(aResponse().withStatus(404)));
-        copies("PRODUCTION", "[{\"id\":7,\"target\":\"k8s-volumes\",\"accountedFor\":false},"
-                + "{\"id\":8,\"target\":\"vm-images\",\"accountedFor\":true}]");
+        // backup-service's contract (ReportDtos.BackupCopy): runId, targetName, arrayHardwareId, accountedFor …
+        copies("PRODUCTION", "[{\"runId\":7,\"targetId\":3,\"targetName\":\"k8s-volumes\",\"arrayHardwareId\":\"41\","
+                + "\"reference\":\"kiban-k8s-volumes-7\",\"accountedFor\":false,"
+                + "\"accountedBy\":\"media without accepted destruction evidence: D-1\"},"
+                + "{\"runId\":8,\"targetId\":4,\"targetName\":\"vm-images\",\"accountedFor\":true}]");
 
         JsonPath r = readiness("PRODUCTION");
         assertThat(r.getBoolean("ready")).isFalse();
@@ -90,6 +93,8 @@ class PhaseRemovalTest {
                 .doesNotContain("medium:A-1", "backup-copy:8", "removal-deadline");
         assertThat(r.getString("blockers.find { it.id == 'medium:B-2' }.source")).startsWith("maintenance-service");
         assertThat(r.getString("blockers.find { it.id == 'backup-copy:7' }.source")).startsWith("backup-service");
+        assertThat(r.getString("blockers.find { it.id == 'backup-copy:7' }.detail")).contains("k8s-volumes")
+                .contains("array 41").contains("D-1");
 
         transition("PRODUCTION", "REMOVED", null, null).then().statusCode(409).contentType("application/problem+json")
                 .body("rule", equalTo("R-RM-1")).body("conflicts.id", org.hamcrest.Matchers.hasItems("medium:B-2",
@@ -121,7 +126,7 @@ class PhaseRemovalTest {
         stubMedia("PRODUCTION", "A-1", "OLD-9");
         evidence("A-1", true);
         evidence("OLD-9", true);
-        copies("PRODUCTION", "[{\"id\":8,\"accountedFor\":true}]");
+        copies("PRODUCTION", "[{\"runId\":8,\"accountedFor\":true}]");
         given().auth().oauth2(Tokens.vendor("vendor-a")).post("/removal/PRODUCTION/checklist/RACKS/signature").then()
                 .statusCode(403);
         given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)

@@ -139,9 +139,10 @@ final class StoryTickets {
                 .body("serial", equalTo(oldSerial)).extract();
         long evidenceId = ((Number) evidence.path("id")).longValue();
         String e = "/evidence/" + evidenceId;
-        // acceptance needs a file first
-        int noFile = Api.as(Tokens.JPO_ADMIN, "maintenance").body(Map.of()).post(e + "/acceptance").then().extract()
-                .statusCode();
+        // acceptance needs a file first (a decision carries If-Match: the ETag of the evidence as read)
+        String submittedTag = evidence.header("ETag");
+        int noFile = Api.as(Tokens.JPO_ADMIN, "maintenance").header("If-Match", submittedTag).body(Map.of())
+                .post(e + "/acceptance").then().extract().statusCode();
         assertThat(noFile).as("acceptance without a file").isBetween(400, 499);
 
         byte[] pdf = certificatePdf(oldSerial, today);
@@ -156,8 +157,16 @@ final class StoryTickets {
         refusedToClose(t, oldSerial);
         // only JPO accepts
         Api.as(vendor, "maintenance").body(Map.of()).post(e + "/acceptance").then().statusCode(403);
-        Api.as(Tokens.JPO_ADMIN, "maintenance").body(Map.of()).post(e + "/acceptance").then().statusCode(200)
-                .body("status", equalTo("ACCEPTED"));
+        // a decision without If-Match is 428; on the record as read before the file was added, 412
+        Api.as(Tokens.JPO_ADMIN, "maintenance").body(Map.of()).post(e + "/acceptance").then().statusCode(428);
+        Api.as(Tokens.JPO_ADMIN, "maintenance").header("If-Match", submittedTag).body(Map.of())
+                .post(e + "/acceptance").then().statusCode(412);
+        String readTag = Api.as(Tokens.JPO_ADMIN, "maintenance").get(e).then().statusCode(200)
+                .body("files.size()", equalTo(1)).extract().header("ETag");
+        assertThat(readTag).as("the upload answers the evidence's new ETag").isEqualTo(file.header("ETag"));
+        Api.as(Tokens.JPO_ADMIN, "maintenance").header("If-Match", readTag)
+                .body(Map.of("reason", "certificate of sanitization checked against the serial"))
+                .post(e + "/acceptance").then().statusCode(200).body("status", equalTo("ACCEPTED"));
         Api.as(vendor, "maintenance").get(item).then().statusCode(200).body("item.status", equalTo("EVIDENCE_ACCEPTED"));
         byte[] downloaded = Api.as(Tokens.AUDITOR, "maintenance").accept("*/*").get(e + "/files/" + fileId).then()
                 .statusCode(200).extract().asByteArray();

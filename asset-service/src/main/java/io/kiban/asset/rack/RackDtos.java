@@ -1,0 +1,36 @@
+package io.kiban.asset.rack;
+
+import io.kiban.asset.support.LedgerView;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public final class RackDtos {
+
+    private RackDtos() {
+    }
+
+    public record RackInput(@NotBlank @Size(max = 64) String name, @NotNull @Min(1) @Max(60) Integer heightUnits,
+            @Size(max = 500) String note) {
+    }
+
+    public record RackView(Long id, Long facilityId, String name, int heightUnits, String note, long version)
+            implements LedgerView {
+
+        public static RackView of(Rack r) {
+            return new RackView(r.id, r.facilityId, r.name, r.heightUnits, r.note, r.version);
+        }
+    }
+
+    /** Mount a hardware item from {@code bottomUnit} upwards over {@code heightUnits} units (default 1). */
+    public record PositionInput(@NotNull Long hardwareId, @NotNull @Min(1) @Max(60) Integer bottomUnit,
+            @Min(1) @Max(60) Integer heightUnits) {
+    }
+
+    /** {@code units} is shown as on the sheet: U10 or U10-U11. */
+    public record PositionView(Long id, Long rackId, String rackName, Long hardwareId, String serialNumber,
+            int bottomUnit, int topUnit, String units, long version) implements LedgerView {
+    }
+}
