@@ -10,7 +10,8 @@
 #      (goals: reads ≥ 0.30×, writes ≥ 0.33×)
 #   3. per service, JVM start to ready and RSS after the first request of a second instance
 #      (goals ≤ 1.5 s, ≤ 160 MB)
-#   4. RSS growth of lifecycle-service while a 100 MB deliverable is uploaded (streamed to disk)
+#   4. RSS growth while files stream to disk: a 100 MB deliverable (lifecycle-service), 20 MB and 100 MB
+#      evidence files (maintenance-service, bench/maintenance-upload.sh)
 #   5. scheduler lateness with 1,000 policies firing every minute (bench/backup-firing.sh; goal p99 ≤ 1 s)
 #   6. SBOM import (10,000 components) and xlsx export times (bench/asset-bench.sh; goals ≤ 3 s, ≤ 5 s)
 #   7. the reliability drills of the test command at full length (5 minutes each; scripts/e2e.sh)
@@ -145,6 +146,15 @@ if ! skip 4; then
     figure "lifecycle-service RSS growth during a 100 MB upload (HTTP $code)" "$growth MB" "≤ 16 MB" \
         "$(verdict "$growth <= 16 and $code < 300")"
     rm -f "$OUT/upload-100m.pdf"
+    log "4. evidence uploads to maintenance-service: 20 MB on the running one, 100 MB on a second JVM with the limit raised"
+    bench/maintenance-upload.sh | tee "$OUT/maintenance-upload.txt"
+    for size in 20 100; do
+        g=$(sed -nE "s/^upload-${size}mb rss_growth_mb=([0-9]+) http=([0-9]+).*/\1/p" "$OUT/maintenance-upload.txt")
+        c=$(sed -nE "s/^upload-${size}mb rss_growth_mb=([0-9]+) http=([0-9]+).*/\2/p" "$OUT/maintenance-upload.txt")
+        goal=$((size == 20 ? 8 : 16))
+        figure "maintenance-service RSS growth during a $size MB evidence upload (HTTP ${c:-n/a})" "${g:-n/a} MB" \
+            "≤ $goal MB" "$(verdict "${g:-999} <= $goal and ${c:-500} < 300")"
+    done
 fi
 
 # --- 5. scheduler lateness --------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #   KIBAN_E2E_DB_PORT        MariaDB port (default 3308)
 #   KIBAN_E2E_KEYCLOAK_PORT  Keycloak port (default 8190)
 #   KIBAN_E2E_PORT_BASE      the services listen on base+1 … base+4 (default 18080)
+#   KIBAN_E2E_READY_SECONDS  how long a service may take to start (default 300: a busy 2-core machine)
 #   KIBAN_E2E_PROJECT        the JUnit project to run (default scripts/e2e; a private copy while developing)
 #   KIBAN_E2E_KEEP_KEYCLOAK  1: reuse a running e2e Keycloak as it is (quicker reruns while developing)
 set -euo pipefail
@@ -57,4 +58,5 @@ kc start
 log "end-to-end suite (story, authorization matrix, drills)"
 "$KIBAN_REPO/mvnw" -B -ntp -f "${KIBAN_E2E_PROJECT:-$KIBAN_REPO/scripts/e2e}/pom.xml" verify \
     -De2e.repo="$KIBAN_REPO" -De2e.home="$E2E_HOME/run" -De2e.db.port="$DB_PORT" \
-    -De2e.keycloak.url="http://127.0.0.1:$KC_PORT" -De2e.port.base="$PORT_BASE" "$@"
+    -De2e.keycloak.url="http://127.0.0.1:$KC_PORT" -De2e.port.base="$PORT_BASE" \
+    -De2e.ready.seconds="${KIBAN_E2E_READY_SECONDS:-300}" "$@"

@@ -122,8 +122,19 @@ public final class Fixtures {
         long evidence = submit(token, itemId, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract()
                 .jsonPath().getLong("id");
         upload(token, evidence, "certificate.pdf", PDF, "application/pdf").then().statusCode(201);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "certificate checked"))
-                .post("/evidence/" + evidence + "/acceptance").then().statusCode(200);
+        decide(ADMIN, evidence, "acceptance", Map.of("reason", "certificate checked")).then().statusCode(200);
         return evidence;
+    }
+
+    /** The ETag of evidence as jpo-admin reads it (with its files). */
+    public static String evidenceEtag(long evidenceId) {
+        return given().auth().oauth2(ADMIN).get("/evidence/" + evidenceId).then().statusCode(200).extract()
+                .header("ETag");
+    }
+
+    /** POST /evidence/{id}/acceptance or /rejection with the current ETag in If-Match. */
+    public static Response decide(String token, long evidenceId, String decision, Map<String, ?> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", evidenceEtag(evidenceId))
+                .body(body).post("/evidence/" + evidenceId + "/" + decision);
     }
 }

@@ -1,5 +1,6 @@
 package io.kiban.maintenance.contractor;
 
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
 import io.kiban.maintenance.contractor.ContractorService.ContractorInput;
@@ -13,13 +14,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/contractors")
@@ -44,8 +48,10 @@ public class ContractorResource {
 
     @GET
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
-    public List<ContractorView> list() {
-        return service.list();
+    @Operation(summary = "The contractor registry, paged (?page=&size=, X-Total-Count, Link)")
+    public RestResponse<List<ContractorView>> list(@RestQuery Integer page, @RestQuery Integer size,
+            @Context UriInfo uri) {
+        return service.list(PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

@@ -2,6 +2,8 @@ package io.kiban.maintenance.contractor;
 
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
@@ -84,8 +86,9 @@ public class ContractorService {
         return view;
     }
 
-    public List<ContractorView> list() {
-        return contractors.listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(ContractorView::of).toList();
+    public Page<ContractorView> list(PageRequest page) {
+        var query = contractors.findAll(io.quarkus.panache.common.Sort.by("id")).page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(ContractorView::of).toList(), query.count(), page);
     }
 
     public ContractorView get(long id) {

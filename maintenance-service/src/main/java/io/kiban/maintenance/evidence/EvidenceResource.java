@@ -26,6 +26,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -69,15 +70,17 @@ public class EvidenceResource {
     @POST
     @Path("/evidence/{id}/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @BodyLimit(property = "kiban.evidence.max-file-size", defaultValue = "20M")
+    @BodyLimit(property = UploadLimitConfigFactory.REQUEST, defaultValue = "20544K")
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
-    @Operation(summary = "Attach a PDF, JPEG or PNG (checked by content; 415 otherwise, 413 above the limit)")
+    @Operation(summary = "Attach a PDF, JPEG or PNG (checked by content; 415 otherwise, 413 above the limit);"
+            + " the evidence gets a new version (ETag of the response), so a decision on what was read before is 412")
     public RestResponse<FileView> upload(@RestPath long id, @RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badField("file", "send the file as multipart part 'file' with a file name");
         }
-        FileView view = service.upload(id, file.uploadedFile(), file.contentType(), file.fileName());
-        return Responses.created(URI.create("/evidence/" + id + "/files/" + view.id()), view);
+        EvidenceService.Uploaded up = service.upload(id, file.uploadedFile(), file.contentType(), file.fileName());
+        return Responses.created(URI.create("/evidence/" + id + "/files/" + up.file().id()), up.file(),
+                up.evidenceVersion());
     }
 
     @GET
@@ -105,18 +108,23 @@ public class EvidenceResource {
     @Path("/evidence/{id}/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.JPO_ADMIN)
-    @Operation(summary = "jpo-admin accepts the evidence; it can never change afterwards (R-MT-6)")
-    public EvidenceView accept(@RestPath long id, @Valid DecisionInput body) {
-        return service.accept(id, body == null ? null : body.reason());
+    @Operation(summary = "jpo-admin accepts the evidence (If-Match: the ETag of the evidence as read, with its files);"
+            + " it can never change afterwards (R-MT-6)")
+    public RestResponse<EvidenceView> accept(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+            @Valid DecisionInput body) {
+        EvidenceView view = service.accept(id, ifMatch, body == null ? null : body.reason());
+        return Responses.ok(view, view.version());
     }
 
     @POST
     @Path("/evidence/{id}/rejection")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.JPO_ADMIN)
-    @Operation(summary = "jpo-admin rejects the evidence with a reason; the vendor submits new evidence")
-    public EvidenceView reject(@RestPath long id, @Valid @NotNull DecisionInput body) {
-        return service.reject(id, body.reason());
+    @Operation(summary = "jpo-admin rejects the evidence with a reason (If-Match required); the vendor submits new evidence")
+    public RestResponse<EvidenceView> reject(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull DecisionInput body) {
+        EvidenceView view = service.reject(id, ifMatch, body.reason());
+        return Responses.ok(view, view.version());
     }
 
     /** RFC 6266: a server-made ASCII name, and the client's (sanitised) name as filename*. */

@@ -1,6 +1,7 @@
 package io.kiban.maintenance.evidence;
 
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.time.ClockProducer;
@@ -17,6 +18,7 @@ import io.kiban.maintenance.ticket.FaultClass;
 import io.kiban.maintenance.ticket.TicketService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +37,10 @@ import java.util.List;
 public class EvidenceService {
 
     public record Download(Path path, EvidenceFile file) {
+    }
+
+    /** A stored file and the version of its evidence after it was attached (the evidence's new ETag). */
+    public record Uploaded(FileView file, long evidenceVersion) {
     }
 
     private final EvidenceRepository evidence;
@@ -128,14 +134,18 @@ public class EvidenceService {
         return evidence.ofItem(itemId).stream().map(e -> EvidenceView.of(e, files.of(e.id))).toList();
     }
 
-    /** Streams the upload into the store (no transaction held meanwhile), then records it. */
-    public FileView upload(long evidenceId, Path uploaded, String declaredType, String originalName) {
+    /**
+     * Streams the upload into the store (no transaction held meanwhile), then records it. The evidence row is
+     * locked and its version raised, so jpo-admin's decision (If-Match) covers exactly the files they saw.
+     */
+    public Uploaded upload(long evidenceId, Path uploaded, String declaredType, String originalName) {
         Evidence e = visible(evidenceId);
         requireSubmitted(e, "files are added");
         EvidenceStore.Stored stored = store.store(uploaded, declaredType);
         String actor = access.actor();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Evidence current = evidence.findById(evidenceId);
+            Evidence current = evidence.getEntityManager().find(Evidence.class, evidenceId,
+                    LockModeType.PESSIMISTIC_FORCE_INCREMENT);
             requireSubmitted(current, "files are added");
             EvidenceFile f = new EvidenceFile();
             f.evidenceId = evidenceId;
@@ -148,9 +158,10 @@ public class EvidenceService {
             f.uploadedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             files.persist(f);
             files.flush();
+            evidence.flush();
             FileView view = FileView.of(f);
             audit.append("upload-evidence-file", "evidence", evidenceId, view);
-            return view;
+            return new Uploaded(view, current.version);
         });
     }
 
@@ -163,8 +174,9 @@ public class EvidenceService {
 
     /** jpo-admin accepts: from now on the record and its files are immutable (R-MT-6). */
     @Transactional
-    public EvidenceView accept(long id, String reason) {
+    public EvidenceView accept(long id, String ifMatch, String reason) {
         Evidence e = visible(id);
+        ETags.check(ifMatch, e.version);
         requireSubmitted(e, "evidence is accepted");
         List<EvidenceFile> attached = files.of(id);
         if (attached.isEmpty()) {
@@ -182,11 +194,12 @@ public class EvidenceService {
     }
 
     @Transactional
-    public EvidenceView reject(long id, String reason) {
+    public EvidenceView reject(long id, String ifMatch, String reason) {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badField("reason", "a rejection needs a reason");
         }
         Evidence e = visible(id);
+        ETags.check(ifMatch, e.version);
         requireSubmitted(e, "evidence is rejected");
         decide(e, Evidence.Status.REJECTED, reason);
         CustodyItem item = custody.visible(e.itemId);

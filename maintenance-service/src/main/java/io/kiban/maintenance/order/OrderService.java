@@ -1,6 +1,8 @@
 package io.kiban.maintenance.order;
 
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.maintenance.custody.CustodyDtos.ItemView;
 import io.kiban.maintenance.custody.CustodyItem;
@@ -123,10 +125,10 @@ public class OrderService {
         return view(order, List.of());
     }
 
-    public List<OrderView> list() {
+    public Page<OrderView> list(PageRequest page) {
         var query = access.scope().map(org -> orders.find("organisation = ?1 order by id", org))
-                .orElseGet(() -> orders.find("order by id"));
-        return query.list().stream().map(o -> view(o, List.of())).toList();
+                .orElseGet(() -> orders.find("order by id")).page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(o -> view(o, List.of())).toList(), query.count(), page);
     }
 
     private OrderView view(SanitizationOrder o, List<String> alreadyTracked) {

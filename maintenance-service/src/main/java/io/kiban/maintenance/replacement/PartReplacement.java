@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A part swapped within a ticket; written once, never changed. */
+/** A part swapped within a ticket; written once; only its data-bearing flag may later be raised (never lowered). */
 @Entity
 @Table(name = "part_replacement")
 public class PartReplacement {
@@ -61,7 +61,7 @@ public class PartReplacement {
     @Column(name = "data_bearing", nullable = false)
     public boolean dataBearing;
 
-    /** Who overrode the kind's default, when someone did. */
+    /** Who overrode the kind's default, at recording or later, when someone did. */
     @Column(name = "data_bearing_set_by")
     public String dataBearingSetBy;
 

@@ -32,6 +32,14 @@ public final class ReplacementDtos {
             @Size(max = 255) String location) {
     }
 
+    /**
+     * R-MT-2/R-MT-3: a recorded removed part turns out to bear data; it enters custody like any data-bearing part.
+     * {@code holder}/{@code location}: where it is now (default: on site).
+     */
+    public record DataBearingInput(@NotBlank @Size(max = 2000) String reason, @Size(max = 255) String holder,
+            @Size(max = 255) String location) {
+    }
+
     public record ReplacementView(String id, Long ticketId, String organisation, String hardwareId,
             RemovedPart removed, InstalledPart installed, boolean dataBearing, String dataBearingSetBy,
             LocalDate replacedOn, String recordedBy, Instant recordedAt, Long custodyItemId) {

@@ -3,6 +3,7 @@ package io.kiban.maintenance.replacement;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
+import io.kiban.maintenance.replacement.ReplacementDtos.DataBearingInput;
 import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementInput;
 import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementView;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +42,18 @@ public class ReplacementResource {
     public RestResponse<ReplacementView> record(@RestPath long id, @Valid @NotNull ReplacementInput body) {
         ReplacementView view = service.record(id, body);
         return Responses.created(URI.create("/tickets/" + id + "/replacements/" + view.id()), view);
+    }
+
+    @POST
+    @Path("/{replacementId}/data-bearing")
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
+    @Operation(summary = "R-MT-2/R-MT-3: declare a recorded removed part data-bearing after the fact; it enters custody"
+            + " (REMOVED_ON_SITE) and the close gate and the outstanding-sanitization report count it."
+            + " One-way (false to true), so no If-Match; 409 when it already is data-bearing")
+    public RestResponse<ReplacementView> markDataBearing(@RestPath long id, @RestPath String replacementId,
+            @Valid @NotNull DataBearingInput body) {
+        ReplacementView view = service.markDataBearing(id, replacementId, body);
+        return RestResponse.ok(view);
     }
 
     @GET

@@ -10,6 +10,7 @@ import io.kiban.maintenance.custody.CustodyItemRepository;
 import io.kiban.maintenance.custody.CustodyService;
 import io.kiban.maintenance.custody.CustodyStatus;
 import io.kiban.maintenance.custody.ItemSource;
+import io.kiban.maintenance.replacement.ReplacementDtos.DataBearingInput;
 import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementInput;
 import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementView;
 import io.kiban.maintenance.support.Access;
@@ -164,6 +165,44 @@ public class ReplacementService {
         }
         ReplacementView view = ReplacementView.of(r, itemId);
         audit.append("replace-part", "part-replacement", r.id, view);
+        return view;
+    }
+
+    /**
+     * R-MT-2/R-MT-3: the data-bearing flag can be raised after recording (an unusual part found to hold data, e.g.
+     * a motherboard kind recorded as OTHER). The part then gets the custody chain every data-bearing removed part
+     * has, so the ticket cannot close without accepted evidence for it (R-MT-6) — and when the ticket is already
+     * CLOSED the medium is still tracked and shows in the outstanding-sanitization report. Lowering the flag is not
+     * possible here (only jpo-admin may declare a part not data-bearing, and only when recording it).
+     */
+    @Transactional
+    public ReplacementView markDataBearing(long ticketId, String replacementId, DataBearingInput input) {
+        Ticket t = tickets.visible(ticketId);
+        PartReplacement r = replacements.findByIdOptional(replacementId).filter(x -> t.id.equals(x.ticketId))
+                .orElseThrow(() -> ProblemException.notFound("part replacement", replacementId));
+        if (r.dataBearing) {
+            throw ProblemException.of(ProblemType.CONFLICT, "removed part " + r.removedSerial
+                    + " is already data-bearing (custody item " + items.find("replacementId", r.id)
+                            .firstResultOptional().map(i -> String.valueOf(i.id)).orElse("none") + ")");
+        }
+        r.dataBearing = true;
+        r.dataBearingSetBy = access.actor();
+        replacements.flush();
+        CustodyItem item = new CustodyItem();
+        item.organisation = r.organisation;
+        item.source = ItemSource.PART;
+        item.ticketId = t.id;
+        item.replacementId = r.id;
+        item.hardwareId = r.hardwareId;
+        item.kind = r.removedKind;
+        item.make = r.removedMake;
+        item.model = r.removedModel;
+        item.serial = r.removedSerial;
+        item.status = CustodyStatus.REMOVED_ON_SITE;
+        custody.track(item, input.holder(), input.location() == null ? "on site" : input.location(),
+                "declared data-bearing after removal in ticket " + t.id + ": " + input.reason());
+        ReplacementView view = ReplacementView.of(r, item.id);
+        audit.append("declare-data-bearing", "part-replacement", r.id, view);
         return view;
     }
 

@@ -7,6 +7,7 @@ import static io.kiban.maintenance.Fixtures.STAFF;
 import static io.kiban.maintenance.Fixtures.VENDOR_A;
 import static io.kiban.maintenance.Fixtures.VENDOR_B;
 import static io.kiban.maintenance.Fixtures.acceptedEvidence;
+import static io.kiban.maintenance.Fixtures.decide;
 import static io.kiban.maintenance.Fixtures.evidenceBody;
 import static io.kiban.maintenance.Fixtures.handover;
 import static io.kiban.maintenance.Fixtures.move;
@@ -25,7 +26,9 @@ import static org.hamcrest.Matchers.hasItems;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.TestDatabase;
 import io.kiban.maintenance.AssetServiceMock;
+import io.kiban.maintenance.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
@@ -37,6 +40,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -76,24 +80,18 @@ class EvidenceTest {
         long first = submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract()
                 .jsonPath().getLong("id");
         submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(409);
-        given().auth().oauth2(VENDOR_A).contentType(ContentType.JSON).body(Map.of("reason", "x"))
-                .post("/evidence/" + first + "/rejection").then().statusCode(403);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of())
-                .post("/evidence/" + first + "/rejection").then().statusCode(400);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("reason", "photo does not show the serial number"))
-                .post("/evidence/" + first + "/rejection").then().statusCode(200).body("status", equalTo("REJECTED"))
+        decide(VENDOR_A, first, "rejection", Map.of("reason", "x")).then().statusCode(403);
+        decide(ADMIN, first, "rejection", Map.of()).then().statusCode(400);
+        decide(ADMIN, first, "rejection", Map.of("reason", "photo does not show the serial number")).then()
+                .statusCode(200).body("status", equalTo("REJECTED"))
                 .body("decisionReason", equalTo("photo does not show the serial number"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of())
-                .post("/evidence/" + first + "/acceptance").then().statusCode(409);
+        decide(ADMIN, first, "acceptance", Map.of()).then().statusCode(409);
         long second = submit(VENDOR_A, item, evidenceBody("DESTROY", "DISINTEGRATE")).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of())
-                .post("/evidence/" + second + "/acceptance").then().statusCode(409)
+        decide(ADMIN, second, "acceptance", Map.of()).then().statusCode(409)
                 .body("rule", equalTo("R-MT-3"));
         upload(VENDOR_A, second, "photo.png", PNG, "image/png").then().statusCode(201);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of())
-                .post("/evidence/" + second + "/acceptance").then().statusCode(200);
+        decide(ADMIN, second, "acceptance", Map.of()).then().statusCode(200);
         given().auth().oauth2(VENDOR_A).get("/custody-items/" + item + "/evidence").then().statusCode(200)
                 .body("status", equalTo(List.of("REJECTED", "ACCEPTED")));
     }
@@ -200,8 +198,7 @@ class EvidenceTest {
         long item = removedPartInCustody(VENDOR_A, ticket, "NVME");
         long evidence = acceptedEvidence(VENDOR_A, item);
         upload(VENDOR_A, evidence, "late.pdf", PDF, "application/pdf").then().statusCode(409);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "changed my mind"))
-                .post("/evidence/" + evidence + "/rejection").then().statusCode(409);
+        decide(ADMIN, evidence, "rejection", Map.of("reason", "changed my mind")).then().statusCode(409);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of()).put("/evidence/" + evidence)
                 .then().statusCode(405);
         given().auth().oauth2(ADMIN).delete("/evidence/" + evidence).then().statusCode(405);
@@ -348,6 +345,82 @@ class EvidenceTest {
     }
 
     @Test
+    @DisplayName("R-MT-6 acceptance and rejection need If-Match: 428 without, 412 when stale (a file added since)")
+    void R_MT_6_decisions_need_if_match_and_a_file_added_after_reading_makes_it_stale() {
+        long ticket = workingTicket(VENDOR_A, "HW-IFMATCH", "MEDIA_FAILURE");
+        long item = removedPartInCustody(VENDOR_A, ticket, "SSD");
+        var submitted = submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract();
+        long evidence = submitted.jsonPath().getLong("id");
+        String atSubmission = submitted.header("ETag");
+        String afterFirstFile = upload(VENDOR_A, evidence, "certificate.pdf", PDF, "application/pdf").then()
+                .statusCode(201).extract().header("ETag");
+        assertThat(afterFirstFile).isNotNull().isNotEqualTo(atSubmission);
+        assertThat(Fixtures.evidenceEtag(evidence)).isEqualTo(afterFirstFile);
+
+        for (String decision : List.of("acceptance", "rejection")) {
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "checked"))
+                    .post("/evidence/" + evidence + "/" + decision).then().statusCode(428)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", atSubmission)
+                    .body(Map.of("reason", "checked")).post("/evidence/" + evidence + "/" + decision).then()
+                    .statusCode(412).contentType("application/problem+json");
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", "\"not-a-version\"")
+                    .body(Map.of("reason", "checked")).post("/evidence/" + evidence + "/" + decision).then()
+                    .statusCode(412);
+        }
+        // the vendor adds a photo after jpo-admin read the record: accepting what was read is now stale
+        upload(VENDOR_A, evidence, "photo.png", PNG, "image/png").then().statusCode(201);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", afterFirstFile)
+                .body(Map.of("reason", "certificate checked")).post("/evidence/" + evidence + "/acceptance").then()
+                .statusCode(412);
+        given().auth().oauth2(VENDOR_B).contentType(ContentType.JSON).header("If-Match", afterFirstFile)
+                .body(Map.of()).post("/evidence/" + evidence + "/acceptance").then().statusCode(403);
+        given().auth().oauth2(VENDOR_A).get("/evidence/" + evidence).then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"));
+        String current = Fixtures.evidenceEtag(evidence);
+        var accepted = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", current)
+                .body(Map.of("reason", "certificate and photo checked")).post("/evidence/" + evidence + "/acceptance")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("files.size()", equalTo(2))
+                .extract();
+        assertThat(accepted.header("ETag")).isNotNull().isNotEqualTo(current);
+        // once decided, a replay with the (now stale) ETag is 412, with the new one 409 (WORM)
+        decide(ADMIN, evidence, "rejection", Map.of("reason", "too late")).then().statusCode(409);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", current)
+                .body(Map.of("reason", "too late")).post("/evidence/" + evidence + "/rejection").then()
+                .statusCode(412);
+    }
+
+    @Test
+    @DisplayName("Evidence files: exactly the configured limit is stored, one byte more is 413 (test profile: 2M)")
+    void evidence_files_of_exactly_the_limit_are_stored_and_one_byte_more_is_413() {
+        // the test profile uses 2M (not the 20M default, see EvidenceLimitConfigTest) to keep the suite fast
+        long limit = ConfigProvider.getConfig().getValue("kiban.evidence.max-file-size", MemorySize.class)
+                .asLongValue();
+        assertThat(limit).isEqualTo(2L * 1024 * 1024);
+        assertThat(ConfigProvider.getConfig().getValue(UploadLimitConfigFactory.REQUEST, Long.class))
+                .as("the multipart request may carry the file plus its headers").isEqualTo(limit + 64 * 1024);
+        long ticket = workingTicket(VENDOR_A, "HW-LIMIT", "MEDIA_FAILURE");
+        long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
+        long evidence = submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        byte[] exact = new byte[(int) limit];
+        new java.util.Random(42).nextBytes(exact);
+        System.arraycopy(PDF, 0, exact, 0, PDF.length);
+        upload(VENDOR_A, evidence, "exact.pdf", exact, "application/pdf").then().statusCode(201)
+                .body("sizeBytes", equalTo((int) limit)).body("sha256", equalTo(sha256(exact)));
+        byte[] over = java.util.Arrays.copyOf(exact, (int) limit + 1);
+        over[(int) limit] = 'x';
+        upload(VENDOR_A, evidence, "over.pdf", over, "application/pdf").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString(String.valueOf(limit)));
+        // far above: refused from Content-Length before the body is read
+        byte[] far = java.util.Arrays.copyOf(exact, (int) limit + 128 * 1024);
+        upload(VENDOR_A, evidence, "far.pdf", far, "application/pdf").then().statusCode(413)
+                .contentType("application/problem+json");
+        given().auth().oauth2(VENDOR_A).get("/evidence/" + evidence).then().statusCode(200)
+                .body("files.size()", equalTo(1)).body("files[0].sizeBytes", equalTo((int) limit));
+    }
+
+    @Test
     @DisplayName("R-MT-6 an evidence file whose checksum no longer matches is not served")
     void R_MT_6_a_tampered_file_fails_its_checksum_when_read() throws Exception {
         long ticket = workingTicket(VENDOR_A, "HW-TAMPER", "MEDIA_FAILURE");
@@ -364,8 +437,7 @@ class EvidenceTest {
         Files.write(file, "%PDF-1.7 forged".getBytes());
         given().auth().oauth2(ADMIN).get("/evidence/" + evidence + "/files/" + stored.getLong("id")).then()
                 .statusCode(409).contentType("application/problem+json").body("rule", equalTo("R-MT-6"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of())
-                .post("/evidence/" + evidence + "/acceptance").then().statusCode(409);
+        decide(ADMIN, evidence, "acceptance", Map.of()).then().statusCode(409);
     }
 
     static String sha256(byte[] content) {

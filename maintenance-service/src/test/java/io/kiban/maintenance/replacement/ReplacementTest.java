@@ -19,8 +19,10 @@ import static org.hamcrest.Matchers.nullValue;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.TestDatabase;
 import io.kiban.maintenance.AssetServiceMock;
+import io.kiban.maintenance.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.HashMap;
@@ -116,6 +118,73 @@ class ReplacementTest {
         Map<String, Object> cautious = new HashMap<>(replacementBody("FAN", serial("FAN"), "NEW"));
         cautious.put("dataBearing", true);
         replace(VENDOR_A, ticket, cautious).then().statusCode(201).body("custodyItemId", notNullValue());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("R-MT-2/R-MT-3/R-MT-6 a recorded part found to bear data later enters custody and blocks the close")
+    void R_MT_2_R_MT_3_a_part_declared_data_bearing_after_recording_enters_custody_and_the_close_gate() {
+        long ticket = workingTicket(VENDOR_A, "HW-LATE", "OTHER");
+        String odd = serial("ODD");
+        String replacement = replace(VENDOR_A, ticket, replacementBody("OTHER", odd, "NEW")).then().statusCode(201)
+                .body("dataBearing", org.hamcrest.Matchers.equalTo(false)).body("custodyItemId", nullValue())
+                .extract().jsonPath().getString("id");
+        String path = "/tickets/" + ticket + "/replacements/" + replacement + "/data-bearing";
+        Map<String, Object> body = Map.of("reason", "the riser card carries an NVRAM log buffer",
+                "holder", "engineer Sato", "location", "Tokyo DC cage 3");
+        given().auth().oauth2(VENDOR_B).contentType(ContentType.JSON).body(body).post(path).then().statusCode(404);
+        given().auth().oauth2(Fixtures.AUDITOR).contentType(ContentType.JSON).body(body).post(path).then()
+                .statusCode(403);
+        given().auth().oauth2(Fixtures.STAFF).contentType(ContentType.JSON).body(body).post(path).then()
+                .statusCode(403);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("holder", "x")).post(path).then()
+                .statusCode(400);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
+                .post("/tickets/" + ticket + "/replacements/no-such-replacement/data-bearing").then().statusCode(404);
+        long other = workingTicket(VENDOR_A, "HW-LATE-2", "OTHER");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
+                .post("/tickets/" + other + "/replacements/" + replacement + "/data-bearing").then().statusCode(404);
+
+        long item = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).post(path).then()
+                .statusCode(200).body("dataBearing", org.hamcrest.Matchers.equalTo(true))
+                .body("dataBearingSetBy", org.hamcrest.Matchers.equalTo("jpo-admin1"))
+                .body("custodyItemId", notNullValue()).extract().jsonPath().getLong("custodyItemId");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).post(path).then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(VENDOR_A).get("/custody-items/" + item).then().statusCode(200)
+                .body("item.serial", org.hamcrest.Matchers.equalTo(odd))
+                .body("item.source", org.hamcrest.Matchers.equalTo("PART"))
+                .body("item.ticketId", org.hamcrest.Matchers.equalTo((int) ticket))
+                .body("item.status", org.hamcrest.Matchers.equalTo("REMOVED_ON_SITE"))
+                .body("item.holder", org.hamcrest.Matchers.equalTo("engineer Sato"))
+                .body("chain[0].note", org.hamcrest.Matchers.containsString("NVRAM log buffer"));
+        given().auth().oauth2(VENDOR_A).get("/tickets/" + ticket + "/replacements").then().statusCode(200)
+                .body("find { it.id == '" + replacement + "' }.custodyItemId", org.hamcrest.Matchers.equalTo((int) item));
+
+        // R-MT-6: the ticket now needs accepted evidence for it before it closes
+        Fixtures.move(VENDOR_A, ticket, "RESOLVED").then().statusCode(200);
+        Fixtures.move(ADMIN, ticket, "CLOSED").then().statusCode(409)
+                .body("rule", org.hamcrest.Matchers.equalTo("R-MT-6"))
+                .body("conflicts.id", org.hamcrest.Matchers.hasItem(odd));
+        Fixtures.handover(VENDOR_A, item, "vendor-a secure depot").then().statusCode(200);
+        Fixtures.acceptedEvidence(VENDOR_A, item);
+        Fixtures.move(ADMIN, ticket, "CLOSED").then().statusCode(200);
+
+        // found out after the ticket closed: the medium is still tracked and reported as outstanding
+        String late = serial("LATE");
+        String lateReplacement = replace(VENDOR_A, other, replacementBody("OTHER", late, "NEW")).then()
+                .statusCode(201).extract().jsonPath().getString("id");
+        Fixtures.move(VENDOR_A, other, "RESOLVED").then().statusCode(200);
+        Fixtures.move(ADMIN, other, "CLOSED").then().statusCode(200);
+        long lateItem = given().auth().oauth2(VENDOR_A).contentType(ContentType.JSON)
+                .body(Map.of("reason", "vendor lab found a flash chip"))
+                .post("/tickets/" + other + "/replacements/" + lateReplacement + "/data-bearing").then()
+                .statusCode(200).body("dataBearingSetBy", org.hamcrest.Matchers.equalTo("vendor-a-engineer"))
+                .extract().jsonPath().getLong("custodyItemId");
+        given().auth().oauth2(Fixtures.STAFF).get("/reports/outstanding-sanitization").then().statusCode(200)
+                .body("custodyItemId", org.hamcrest.Matchers.hasItem((int) lateItem));
+        given().auth().oauth2(Fixtures.SERVICE).get("/media/" + late + "/evidence-status").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REMOVED_ON_SITE"))
+                .body("accepted", org.hamcrest.Matchers.equalTo(false));
     }
 
     @Test

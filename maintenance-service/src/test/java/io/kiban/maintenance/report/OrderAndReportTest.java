@@ -133,6 +133,42 @@ class OrderAndReportTest {
     }
 
     @Test
+    void sanitization_orders_and_contractors_are_paged_like_every_list() {
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(VENDOR_B).contentType(ContentType.JSON)
+                    .body(Map.of("hardwareIds", List.of("HW-EMPTY-PAGE-" + i))).post("/sanitization-orders").then()
+                    .statusCode(201);
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Paging Recycling " + i, "scope", "HDD shredding",
+                            "approvedOn", LocalDate.now().minusDays(3).toString()))
+                    .post("/contractors").then().statusCode(201);
+        }
+        for (String list : List.of("/sanitization-orders", "/contractors")) {
+            var first = given().auth().oauth2(STAFF).queryParam("size", 2).get(list).then().statusCode(200)
+                    .body("size()", equalTo(2)).extract();
+            long total = Long.parseLong(first.header("X-Total-Count"));
+            assertThat(total).as(list).isGreaterThanOrEqualTo(3);
+            assertThat(first.header("Link")).contains("rel=\"first\"", "rel=\"next\"", "rel=\"last\"")
+                    .contains("page=1").contains("size=2").doesNotContain("rel=\"prev\"");
+            List<Integer> page0 = first.jsonPath().getList("id");
+            var second = given().auth().oauth2(STAFF).queryParam("page", 1).queryParam("size", 2).get(list).then()
+                    .statusCode(200).extract();
+            assertThat(second.header("Link")).contains("rel=\"prev\"");
+            assertThat(second.jsonPath().getList("id", Integer.class)).doesNotContainAnyElementsOf(page0);
+            given().auth().oauth2(STAFF).queryParam("size", 201).get(list).then().statusCode(400)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(STAFF).queryParam("page", -1).get(list).then().statusCode(400);
+            given().auth().oauth2(STAFF).queryParam("size", 200).get(list).then().statusCode(200)
+                    .header("X-Total-Count", String.valueOf(total));
+        }
+        // R-MT-7: the total counts the caller's own organisation's orders only
+        var ownB = given().auth().oauth2(VENDOR_B).queryParam("size", 200).get("/sanitization-orders").then()
+                .statusCode(200).body("organisation", org.hamcrest.Matchers.everyItem(equalTo("vendor-b"))).extract();
+        assertThat(Long.parseLong(ownB.header("X-Total-Count"))).isEqualTo(ownB.jsonPath().getList("id").size())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void R_RM_4_the_records_export_is_for_service_and_jpo_admin() {
         long ticket = workingTicket(VENDOR_A, "HW-EXPORT", "MEDIA_FAILURE");
         removedPartInCustody(VENDOR_A, ticket, "HDD");
