@@ -145,22 +145,11 @@ if [[ "${BENCH_SKIP_100:-}" != 1 ]]; then
     ! port_open 127.0.0.1 "$SECOND_PORT" || die "port $SECOND_PORT is taken"
     mkdir -p "$work/second/checkpoints" "$work/second/uploads" "$KIBAN_HOME/evidence" "$KIBAN_HOME/documents"
     log "upload-100mb: a second maintenance-service on :$SECOND_PORT with KIBAN_EVIDENCE_MAX_FILE_SIZE=100M"
-    # the environment of kiban start_service; own audit checkpoints and upload directory
-    KIBAN_DB_PORT="$DB_PORT" \
-    KIBAN_DB_PASSWORD="${KIBAN_DB_PASSWORD:-kiban}" \
-    KIBAN_OIDC_URL="http://127.0.0.1:$KC_PORT/realms/kiban" \
-    KIBAN_KEYCLOAK_URL="http://127.0.0.1:$KC_PORT" \
-    KIBAN_OIDC_CLIENT_SECRET="maintenance-secret" \
-    KIBAN_AUDIT_HMAC_KEY="$(cat "$KIBAN_HOME/audit-hmac.key")" \
-    KIBAN_AUDIT_CHECKPOINT_DIR="$work/second/checkpoints" \
-    KIBAN_EVIDENCE_DIR="$KIBAN_HOME/evidence" \
-    KIBAN_DOCUMENTS_DIR="$KIBAN_HOME/documents" \
-    KIBAN_UPLOADS_DIR="$work/second/uploads" \
-    KIBAN_ASSET_URL="$ASSET" KIBAN_MAINTENANCE_URL="$MAINT" \
-    KIBAN_BACKUP_URL="http://127.0.0.1:8083" KIBAN_LIFECYCLE_URL="http://127.0.0.1:8084" \
-    KIBAN_EVIDENCE_MAX_FILE_SIZE=100M \
-    QUARKUS_HTTP_PORT="$SECOND_PORT" \
-        java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$jar" >"$work/second/start.log" 2>&1 </dev/null &
+    # the environment of kiban start_service (scripts/lib.sh); own audit checkpoints and upload directory
+    KIBAN_DB_PORT="$DB_PORT" KIBAN_KEYCLOAK_PORT="$KC_PORT" service_jar_start maintenance "$SECOND_PORT" \
+        "$work/second/start.log" KIBAN_AUDIT_CHECKPOINT_DIR="$work/second/checkpoints" \
+        KIBAN_UPLOADS_DIR="$work/second/uploads" KIBAN_ASSET_URL="$ASSET" KIBAN_MAINTENANCE_URL="$MAINT" \
+        KIBAN_EVIDENCE_MAX_FILE_SIZE=100M
     second_pid=$!
     waited=0
     until curl -fsS "http://127.0.0.1:$SECOND_PORT/q/health/ready" >/dev/null 2>&1; do

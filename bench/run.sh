@@ -87,17 +87,11 @@ if ! skip 2; then
 fi
 
 # --- 3. start to ready, RSS -------------------------------------------------------------------
-second_instance() { # svc port -> pid
+second_instance() { # svc port -> pid; its own audit checkpoints and upload directory
     local svc="$1" port="$2"
     mkdir -p "$OUT/$svc-2"
-    KIBAN_DB_PORT="$DB_PORT" KIBAN_DB_PASSWORD="${KIBAN_DB_PASSWORD:-kiban}" \
-        KIBAN_OIDC_URL="http://127.0.0.1:$KC_PORT/realms/kiban" KIBAN_KEYCLOAK_URL="http://127.0.0.1:$KC_PORT" \
-        KIBAN_OIDC_CLIENT_SECRET="$svc-secret" KIBAN_AUDIT_HMAC_KEY="$(cat "$KIBAN_HOME/audit-hmac.key")" \
-        KIBAN_AUDIT_CHECKPOINT_DIR="$OUT/$svc-2/checkpoints" KIBAN_EVIDENCE_DIR="$KIBAN_HOME/evidence" \
-        KIBAN_DOCUMENTS_DIR="$KIBAN_HOME/documents" KIBAN_UPLOADS_DIR="$OUT/$svc-2/uploads" \
-        QUARKUS_HTTP_PORT="$port" \
-        java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$svc-service/target/quarkus-app/quarkus-run.jar" \
-        >"$OUT/$svc-2/start.log" 2>&1 &
+    KIBAN_DB_PORT="$DB_PORT" KIBAN_KEYCLOAK_PORT="$KC_PORT" service_jar_start "$svc" "$port" "$OUT/$svc-2/start.log" \
+        KIBAN_AUDIT_CHECKPOINT_DIR="$OUT/$svc-2/checkpoints" KIBAN_UPLOADS_DIR="$OUT/$svc-2/uploads"
     echo $!
 }
 if ! skip 3; then

@@ -7,7 +7,7 @@
 #   KIBAN_REPO     absolute path of the repository root
 #   KIBAN_HOME     state directory (default <repo>/.kiban), exported
 # and the functions log, warn, die, need_cmd, wait_for_port, port_open,
-# proc_running, pid_read, pid_alive, pid_write, pid_stop.
+# proc_running, pid_read, pid_alive, pid_write, pid_stop, audit_key, service_jar_start.
 
 if [[ -n "${_KIBAN_LIB_LOADED:-}" ]]; then
     return 0
@@ -141,4 +141,40 @@ pid_stop() {
     fi
     rm -f "$file"
     return 0
+}
+
+# audit_key  -- print the local suite's audit HMAC key, generating $KIBAN_HOME/audit-hmac.key once
+audit_key() {
+    local file="$KIBAN_HOME/audit-hmac.key"
+    if [[ ! -s "$file" ]]; then
+        mkdir -p "$KIBAN_HOME"
+        (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' >"$file")
+    fi
+    cat "$file"
+}
+
+# service_jar_start SVC PORT LOGFILE [NAME=VALUE ...]
+# Starts SVC-service's packaged jar in the background ($! is its pid, in its own session) with the
+# environment of the local suite: MariaDB on KIBAN_DB_PORT, Keycloak on KIBAN_KEYCLOAK_PORT, the other
+# services on 8081–8084, state under KIBAN_HOME. NAME=VALUE pairs are added last and win (a second
+# instance gives its own KIBAN_AUDIT_CHECKPOINT_DIR and KIBAN_UPLOADS_DIR, a raised limit, …).
+service_jar_start() {
+    local svc="$1" port="$2" logfile="$3" kc="${KIBAN_KEYCLOAK_PORT:-8180}"
+    shift 3
+    env KIBAN_DB_PORT="${KIBAN_DB_PORT:-3306}" \
+        KIBAN_DB_PASSWORD="${KIBAN_DB_PASSWORD:-kiban}" \
+        KIBAN_OIDC_URL="http://127.0.0.1:$kc/realms/kiban" \
+        KIBAN_KEYCLOAK_URL="http://127.0.0.1:$kc" \
+        KIBAN_OIDC_CLIENT_SECRET="${svc}-secret" \
+        KIBAN_AUDIT_HMAC_KEY="$(audit_key)" \
+        KIBAN_AUDIT_CHECKPOINT_DIR="$KIBAN_HOME/audit-checkpoints" \
+        KIBAN_EVIDENCE_DIR="$KIBAN_HOME/evidence" \
+        KIBAN_DOCUMENTS_DIR="$KIBAN_HOME/documents" \
+        KIBAN_ASSET_URL="http://127.0.0.1:8081" KIBAN_MAINTENANCE_URL="http://127.0.0.1:8082" \
+        KIBAN_BACKUP_URL="http://127.0.0.1:8083" KIBAN_LIFECYCLE_URL="http://127.0.0.1:8084" \
+        KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS="${KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS:-/bin/true}" \
+        QUARKUS_HTTP_PORT="$port" \
+        "$@" \
+        setsid nohup java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$KIBAN_REPO/$svc-service/target/quarkus-app/quarkus-run.jar" \
+        >"$logfile" 2>&1 </dev/null &
 }
