@@ -1,6 +1,10 @@
 package io.kiban.commons.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.paging.PageRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import io.kiban.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -8,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,12 +26,55 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
 public class AuditResource {
 
+    private static final int EXPORT_BATCH = 1000;
+
     private final AuditRepository repository;
     private final AuditVerifier verifier;
+    private final AuditCheckpointStore checkpoints;
+    private final ObjectMapper json;
 
-    public AuditResource(AuditRepository repository, AuditVerifier verifier) {
+    public AuditResource(AuditRepository repository, AuditVerifier verifier, AuditCheckpointStore checkpoints,
+            ObjectMapper json) {
         this.repository = repository;
         this.verifier = verifier;
+        this.checkpoints = checkpoints;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR, Roles.SERVICE })
+    @Operation(summary = "The whole audit trail, oldest first, with a checkpoint of its head (streamed)",
+            description = "For the archive handover (R-RM-4): {chain, checkpoint, entries}. A checkpoint of the "
+                    + "current head is written first, so the entries up to checkpoint.seq can be verified against "
+                    + "it; entries recorded while the export runs may follow.")
+    public StreamingOutput export() {
+        AuditCheckpoint checkpoint = checkpoints.checkpoint();
+        return out -> {
+            try (JsonGenerator gen = json.getFactory().createGenerator(out)) {
+                gen.writeStartObject();
+                gen.writeStringField("chain", checkpoint.chain());
+                gen.writeObjectField("checkpoint", checkpoint);
+                gen.writeArrayFieldStart("entries");
+                long after = 0;
+                while (true) {
+                    long from = after;
+                    List<AuditRecord> batch = QuarkusTransaction.requiringNew().call(() -> repository
+                            .find("seq > ?1", Sort.ascending("seq"), from).page(0, EXPORT_BATCH).list().stream()
+                            .map(AuditRecord::of).toList());
+                    for (AuditRecord record : batch) {
+                        gen.writeObject(record);
+                    }
+                    gen.flush();
+                    if (batch.size() < EXPORT_BATCH) {
+                        break;
+                    }
+                    after = batch.get(batch.size() - 1).seq();
+                }
+                gen.writeEndArray();
+                gen.writeEndObject();
+            }
+        };
     }
 
     @GET

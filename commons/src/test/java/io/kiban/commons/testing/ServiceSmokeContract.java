@@ -37,4 +37,22 @@ public abstract class ServiceSmokeContract {
         given().auth().oauth2(Tokens.auditor()).get("/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("chain", equalTo(service()));
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("R-RM-4 the whole audit trail and a checkpoint of its head go to the archive (service token)")
+    void R_RM_4_the_audit_trail_is_exported_with_its_checkpoint() {
+        given().auth().oauth2(Tokens.jpoStaff()).get("/audit/export").then().statusCode(403);
+        given().auth().oauth2(Tokens.vendor("vendor-a")).get("/audit/export").then().statusCode(403);
+        var export = given().auth().oauth2(Tokens.service("lifecycle")).get("/audit/export").then().statusCode(200)
+                .body("chain", equalTo(service())).extract().jsonPath();
+        long checkpointSeq = export.getLong("checkpoint.seq");
+        java.util.List<Long> seqs = export.getList("entries.seq", Long.class);
+        assertThat(seqs).as("oldest first, none left out").isSorted();
+        assertThat(seqs).hasSizeGreaterThanOrEqualTo((int) checkpointSeq);
+        if (checkpointSeq > 0) {
+            assertThat(seqs).contains(checkpointSeq);
+            assertThat(export.getString("entries.find { it.seq == " + checkpointSeq + " }.mac"))
+                    .isEqualTo(export.getString("checkpoint.mac"));
+        }
+    }
 }
