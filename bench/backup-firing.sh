@@ -12,7 +12,8 @@
 # Every policy uses the exec driver with /bin/true (start the service with
 # KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS=/bin/true), so the figure is the scheduler and ledger, not a
 # backup tool. The policies are paused at the end (they stay in the ledger, named bench-…).
-# Figures go to bench/RESULTS.md by hand.
+# Figures go to bench/RESULTS.md by hand. TOKEN_CMD (e.g. "scripts/token.sh support1"), when given, fetches a fresh
+# token for the final pause, since the first one has expired by then.
 set -euo pipefail
 : "${BASE:=http://127.0.0.1:8083}" "${TOKEN:?bearer token (support-vendor or jpo-admin)}" "${DB:?mysql command line}"
 : "${N:=1000}" "${MINUTES:=5}" "${P:=8}"
@@ -55,8 +56,12 @@ echo "expected runs: $(( N * MINUTES ))"
 echo "database status deltas over $MINUTES min:"
 paste <(echo "$before") <(echo "$after") | awk '{printf "  %-24s %12d  (%.1f/s)\n", $1, $4 - $2, ($4 - $2) / ('"$MINUTES"' * 60)}'
 
-# pause the bench policies
+# pause the bench policies (with a fresh token: the first has expired by now)
+if [[ -n "${TOKEN_CMD:-}" ]]; then TOKEN=$($TOKEN_CMD); fi
+paused=0
 for id in $($DB -N -e "select id from backup_policy where name like 'bench-$run-%'"); do
-  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" "$BASE/policies/$id/pause"
+  if curl -sf -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" "$BASE/policies/$id/pause"; then
+    paused=$((paused + 1))
+  fi
 done
-echo "bench policies paused"
+echo "bench policies paused: $paused of $N"

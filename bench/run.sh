@@ -154,7 +154,7 @@ fi
 # --- 5. scheduler lateness --------------------------------------------------------------------
 if ! skip 5; then
     log "5. 1,000 policies firing every minute on one backup-service (bench/backup-firing.sh)"
-    BASE=http://127.0.0.1:8083 TOKEN="$(token support1)" N=1000 MINUTES="${BENCH_FIRING_MINUTES:-3}" \
+    BASE=http://127.0.0.1:8083 TOKEN="$(token support1)" TOKEN_CMD="scripts/token.sh support1" N=1000 MINUTES="${BENCH_FIRING_MINUTES:-3}" \
         DB="mariadb --no-defaults -h127.0.0.1 -P$DB_PORT -ukiban_backup -p${KIBAN_DB_PASSWORD:-kiban} kiban_backup" \
         bench/backup-firing.sh | tee "$OUT/firing.txt"
     p99=$(awk 'f {print $3; exit} /p99_s/ {f=1}' "$OUT/firing.txt")

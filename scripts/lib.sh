@@ -170,6 +170,7 @@ service_jar_start() {
         KIBAN_AUDIT_CHECKPOINT_DIR="$KIBAN_HOME/audit-checkpoints" \
         KIBAN_EVIDENCE_DIR="$KIBAN_HOME/evidence" \
         KIBAN_DOCUMENTS_DIR="$KIBAN_HOME/documents" \
+        KIBAN_BACKUP_EVIDENCE_DIR="$KIBAN_HOME/backup-evidence" \
         KIBAN_ASSET_URL="http://127.0.0.1:8081" KIBAN_MAINTENANCE_URL="http://127.0.0.1:8082" \
         KIBAN_BACKUP_URL="http://127.0.0.1:8083" KIBAN_LIFECYCLE_URL="http://127.0.0.1:8084" \
         KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS="${KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS:-/bin/true}" \

@@ -18,12 +18,19 @@ public final class DrillDtos {
 
     public record DrillView(Long id, Long targetId, Long runId, String performedBy, String performedByOrg,
             Instant performedAt, long durationSeconds, RestoreDrill.Result result, String notes, String evidence,
-            Instant recordedAt) {
+            EvidenceFile evidenceFile, Instant recordedAt) {
 
         static DrillView of(RestoreDrill d) {
+            EvidenceFile file = d.evidenceSha256 == null ? null : new EvidenceFile(d.evidenceFileName,
+                    d.evidenceSha256, d.evidenceSize, d.evidenceContentType, d.evidenceUploadedBy, d.evidenceUploadedAt);
             return new DrillView(d.id, d.targetId, d.runId, d.performedBy, d.performedByOrg, d.performedAt,
-                    d.durationSeconds, d.result, d.notes, d.evidence, d.recordedAt);
+                    d.durationSeconds, d.result, d.notes, d.evidence, file, d.recordedAt);
         }
+    }
+
+    /** The drill's evidence file (a restore log, screenshots as PDF or images): one per drill, never replaced. */
+    public record EvidenceFile(String fileName, String sha256, long size, String contentType, String uploadedBy,
+            Instant uploadedAt) {
     }
 
     /** Per target: the last successful drill and its age. */

@@ -84,6 +84,48 @@ public class DrillService {
         return view;
     }
 
+    public DrillView get(long id) {
+        return DrillView.of(find(id));
+    }
+
+    /**
+     * R-BK-4: attaches the drill's evidence file — by jpo-admin or the organisation that performed the drill. A
+     * drill has one evidence file, never replaced: the same file again is answered as before, another is 409.
+     */
+    @Transactional
+    public DrillView attach(long id, String fileName, io.kiban.commons.files.ContentStore.Stored stored) {
+        RestoreDrill d = drills.getEntityManager().find(RestoreDrill.class, id,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            throw ProblemException.notFound("restore drill", id);
+        }
+        if (!caller.hasRole(io.kiban.commons.security.Roles.JPO_ADMIN)
+                && (d.performedByOrg == null || !caller.organisation().map(d.performedByOrg::equals).orElse(false))) {
+            throw ProblemException.of(io.kiban.commons.problem.ProblemType.FORBIDDEN,
+                    "only jpo-admin or the organisation that performed drill " + id + " may attach its evidence");
+        }
+        if (d.evidenceSha256 != null) {
+            if (d.evidenceSha256.equals(stored.sha256())) {
+                return DrillView.of(d);
+            }
+            throw ProblemException.conflict("R-BK-4", "drill " + id + " already has its evidence file "
+                    + d.evidenceSha256 + " (" + d.evidenceFileName + "); evidence is never replaced", null);
+        }
+        d.evidenceSha256 = stored.sha256();
+        d.evidenceFileName = fileName;
+        d.evidenceContentType = stored.sniffedType();
+        d.evidenceSize = stored.size();
+        d.evidenceUploadedBy = caller.name();
+        d.evidenceUploadedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        DrillView view = DrillView.of(d);
+        audit.append("attach-evidence", "restore-drill", d.id, view);
+        return view;
+    }
+
+    private RestoreDrill find(long id) {
+        return drills.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("restore drill", id));
+    }
+
     public Page<DrillView> list(Long targetId, PageRequest page) {
         var query = targetId == null ? drills.findAll(Sort.descending("performedAt", "id"))
                 : drills.find("targetId", Sort.descending("performedAt", "id"), targetId);

@@ -48,6 +48,24 @@ public class RestoreDrill {
 
     public String evidence;
 
+    @Column(name = "evidence_sha256")
+    public String evidenceSha256;
+
+    @Column(name = "evidence_file_name")
+    public String evidenceFileName;
+
+    @Column(name = "evidence_content_type")
+    public String evidenceContentType;
+
+    @Column(name = "evidence_size")
+    public Long evidenceSize;
+
+    @Column(name = "evidence_uploaded_by")
+    public String evidenceUploadedBy;
+
+    @Column(name = "evidence_uploaded_at")
+    public Instant evidenceUploadedAt;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 }

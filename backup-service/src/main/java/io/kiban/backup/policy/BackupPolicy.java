@@ -71,6 +71,10 @@ public class BackupPolicy {
     @Column(name = "catch_up", nullable = false)
     public boolean catchUp;
 
+    /** Take a backup of each target when a maintenance ticket on its array is acknowledged. */
+    @Column(name = "backup_before_maintenance", nullable = false)
+    public boolean backupBeforeMaintenance;
+
     @Column(nullable = false)
     public String driver;
 

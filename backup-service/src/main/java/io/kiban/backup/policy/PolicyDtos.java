@@ -41,6 +41,7 @@ public final class PolicyDtos {
             Boolean paused,
             Boolean holdDuringMaintenance,
             Boolean catchUp,
+            Boolean backupBeforeMaintenance,
             @NotEmpty @Size(max = 200) List<@NotNull Long> targetIds,
             @NotBlank @Size(max = 32) String driver,
             Map<String, Object> driverSettings) {
@@ -48,12 +49,16 @@ public final class PolicyDtos {
 
     public record PolicyView(Long id, String name, String cron, String timeZone, BackupPolicy.Level level,
             Retention retention, int completionWindowMinutes, List<BlackoutWindow> blackoutWindows, boolean paused,
-            boolean holdDuringMaintenance, boolean catchUp, List<Long> targetIds, String driver,
+            boolean holdDuringMaintenance, boolean catchUp, boolean backupBeforeMaintenance, List<Long> targetIds, String driver,
             Map<String, Object> driverSettings, Instant scheduleFrom, Instant nextFireTime, Instant createdAt,
             Instant updatedAt, long version) {
     }
 
-    /** Answer to "run now": the request is queued on the clustered scheduler. */
-    public record RunRequested(Long policyId, Instant requestedAt, List<Long> targetIds, String requestedBy) {
+    /**
+     * Answer to "run now": one SCHEDULED run per target is in the ledger ({@code runIds}, in the order of
+     * {@code targetIds}) and the firing is queued on the clustered scheduler.
+     */
+    public record RunRequested(Long policyId, Instant requestedAt, List<Long> targetIds, List<Long> runIds,
+            String requestedBy) {
     }
 }

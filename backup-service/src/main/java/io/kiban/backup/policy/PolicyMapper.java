@@ -29,7 +29,7 @@ public class PolicyMapper {
                 : p.scheduleFrom);
         return new PolicyView(p.id, p.name, p.cron, p.timeZone, p.level,
                 new Retention(p.keepLast, p.keepDaily, p.keepWeekly, p.keepMonthly), p.completionWindowMinutes,
-                blackouts(p), p.paused, p.holdDuringMaintenance, p.catchUp,
+                blackouts(p), p.paused, p.holdDuringMaintenance, p.catchUp, p.backupBeforeMaintenance,
                 p.targets.stream().map(t -> t.id).toList(), p.driver, settings(p), p.scheduleFrom, next,
                 p.createdAt, p.updatedAt, p.version);
     }

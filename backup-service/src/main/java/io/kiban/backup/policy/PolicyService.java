@@ -6,6 +6,7 @@ import io.kiban.backup.policy.PolicyDtos.PolicyInput;
 import io.kiban.backup.policy.PolicyDtos.PolicyView;
 import io.kiban.backup.policy.PolicyDtos.RunRequested;
 import io.kiban.backup.run.BackupRun;
+import io.kiban.backup.run.RunLedger;
 import io.kiban.backup.scheduling.PolicyScheduler;
 import io.kiban.backup.target.BackupTarget;
 import io.kiban.backup.target.TargetRepository;
@@ -41,13 +42,16 @@ public class PolicyService {
     private final TargetRepository targets;
     private final DriverRegistry drivers;
     private final PolicyScheduler scheduler;
+    private final RunLedger ledger;
     private final PolicyMapper mapper;
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
 
     public PolicyService(PolicyRepository policies, TargetRepository targets, DriverRegistry drivers,
-            PolicyScheduler scheduler, PolicyMapper mapper, AuditTrail audit, Caller caller, Clock clock) {
+            PolicyScheduler scheduler, RunLedger ledger, PolicyMapper mapper, AuditTrail audit, Caller caller,
+            Clock clock) {
+        this.ledger = ledger;
         this.policies = policies;
         this.targets = targets;
         this.drivers = drivers;
@@ -157,9 +161,16 @@ public class PolicyService {
             throw ProblemException.unknownReference("targetId", targetId);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Long> targetIds = targetId == null ? PolicyMapper.ids(p.targets) : List.of(targetId);
+        List<Long> runIds = new java.util.ArrayList<>();
+        for (Long t : targetIds) {
+            BackupRun run = ledger.schedule(p.id, t, now, BackupRun.Trigger.MANUAL, p.driver, caller.name(), null, null)
+                    .orElseThrow(() -> ProblemException.conflict("R-BK-1", "a run of policy " + p.id + " for target "
+                            + t + " was already asked for at " + now + "; ask again", null));
+            runIds.add(run.id);
+        }
         scheduler.fireOnce(p.id, BackupRun.Trigger.MANUAL, now, caller.name(), targetId);
-        RunRequested requested = new RunRequested(p.id, now,
-                targetId == null ? PolicyMapper.ids(p.targets) : List.of(targetId), caller.name());
+        RunRequested requested = new RunRequested(p.id, now, targetIds, runIds, caller.name());
         audit.append("run-now", "backup-policy", p.id, requested);
         return requested;
     }
@@ -186,6 +197,7 @@ public class PolicyService {
         p.paused = Boolean.TRUE.equals(input.paused());
         p.holdDuringMaintenance = input.holdDuringMaintenance() == null || input.holdDuringMaintenance();
         p.catchUp = Boolean.TRUE.equals(input.catchUp());
+        p.backupBeforeMaintenance = Boolean.TRUE.equals(input.backupBeforeMaintenance());
         p.driver = input.driver();
         p.driverSettings = mapper.write(input.driverSettings() == null ? Map.of() : input.driverSettings());
         Set<BackupTarget> chosen = new LinkedHashSet<>();

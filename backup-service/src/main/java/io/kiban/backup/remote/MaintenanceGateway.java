@@ -47,6 +47,28 @@ public class MaintenanceGateway {
         }
     }
 
+    /** A ticket acknowledged on an array, not yet in progress. */
+    public record AcknowledgedTicket(long id, java.time.Instant acknowledgedAt) {
+    }
+
+    /**
+     * The tickets ACKNOWLEDGED on the array (their work has not started). Throws when maintenance-service cannot
+     * answer: the caller asks again on its next pass.
+     */
+    public List<AcknowledgedTicket> acknowledged(String arrayHardwareId) {
+        JsonNode tickets = maintenance.tickets(arrayHardwareId, "ACKNOWLEDGED");
+        List<AcknowledgedTicket> out = new ArrayList<>();
+        if (tickets != null && tickets.isArray()) {
+            for (JsonNode t : tickets) {
+                if (t.hasNonNull("id") && t.hasNonNull("acknowledgedAt")) {
+                    out.add(new AcknowledgedTicket(t.get("id").asLong(),
+                            java.time.Instant.parse(t.get("acknowledgedAt").asText())));
+                }
+            }
+        }
+        return out;
+    }
+
     /** R-BK-5: the array's media (asset-service) all have destruction evidence JPO accepted (maintenance). */
     public MediaDestruction mediaDestroyed(String arrayHardwareId) {
         try {

@@ -37,6 +37,18 @@ public class BackupMetrics {
         }
     }
 
+    /**
+     * How late the scheduler handed a cron fire time to this service (Quartz's pick-up and firing, before any
+     * ledger work), and how late the run was recorded RUNNING: {@code kiban_backup_fire_lateness_seconds{stage}}.
+     */
+    public void lateness(String stage, java.time.Duration late) {
+        io.micrometer.core.instrument.Timer.builder("kiban_backup_fire_lateness")
+                .description("Time from a cron fire time to the scheduler's pick-up (stage=picked-up) and to the run "
+                        + "being recorded RUNNING (stage=started)")
+                .tag("stage", stage).publishPercentiles(0.5, 0.99).register(registry)
+                .record(late.isNegative() ? java.time.Duration.ZERO : late);
+    }
+
     public void missed(long targetId, long count) {
         counter("kiban_backup_runs_missed", "Scheduled backups that never ran (R-BK-3)", targetId).increment(count);
     }

@@ -26,7 +26,16 @@ public class BackupRun {
         public static final Set<State> HOLDS_COPY = EnumSet.of(SUCCEEDED, PARTIALLY_FAILED);
     }
 
-    public enum Trigger { SCHEDULE, MANUAL, CATCH_UP }
+    public enum Trigger {
+        /** a fire time of the policy's cron */
+        SCHEDULE,
+        /** "run now" */
+        MANUAL,
+        /** the one run the reconciler starts for a target after missed fire times, when the policy asks */
+        CATCH_UP,
+        /** a maintenance ticket on the target's array was acknowledged (the backup before the work) */
+        PRE_MAINTENANCE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,6 +88,10 @@ public class BackupRun {
 
     @Column(name = "requested_by")
     public String requestedBy;
+
+    /** The maintenance-service ticket a PRE_MAINTENANCE run was taken for. */
+    @Column(name = "ticket_id")
+    public Long ticketId;
 
     @Column(name = "pruned_at")
     public Instant prunedAt;

@@ -79,6 +79,11 @@ public class Reconciler {
     @Scheduled(identity = "backup-reconciler", every = "${kiban.backup.reconcile-every:60s}",
             delayed = "${kiban.backup.reconcile-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodic() {
+        try {
+            QuarkusTransaction.requiringNew().run(this::ensureScheduled);
+        } catch (RuntimeException e) {
+            LOG.warn("checking the schedule triggers failed; the next pass retries", e);
+        }
         reconcile();
     }
 
@@ -99,6 +104,10 @@ public class Reconciler {
             }
         }
         int missed = 0;
+        for (Long targetId : ledger.expireScheduled(now.minus(config.missedGrace()))) {
+            missed++;
+            metrics.missed(targetId, 1);
+        }
         int catchUps = 0;
         Instant until = now.minus(config.missedGrace()).truncatedTo(ChronoUnit.MILLIS);
         for (PolicyWindow policy : activePolicies()) {
@@ -118,9 +127,17 @@ public class Reconciler {
                         metrics.missed(targetId, n);
                         if (policy.catchUp()) {
                             Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                            QuarkusTransaction.requiringNew().run(() -> scheduler.fireOnce(policy.id(),
-                                    BackupRun.Trigger.CATCH_UP, at, "reconciler", targetId));
-                            catchUps++;
+                            boolean queued = QuarkusTransaction.requiringNew().call(() -> {
+                                if (ledger.schedule(policy.id(), targetId, at, BackupRun.Trigger.CATCH_UP,
+                                        policy.driver(), "reconciler", null, "one catch-up after " + n
+                                                + " missed fire time(s)").isEmpty()) {
+                                    return false;
+                                }
+                                scheduler.fireOnce(policy.id(), BackupRun.Trigger.CATCH_UP, at, "reconciler",
+                                        targetId);
+                                return true;
+                            });
+                            catchUps += queued ? 1 : 0;
                         }
                     }
                 }
@@ -145,14 +162,26 @@ public class Reconciler {
                 : p.scheduleFrom;
     }
 
-    /** Policies whose Quartz job is missing (the QRTZ tables were restored, say) are scheduled again. */
-    void ensureScheduled() {
+    /**
+     * Policies whose Quartz job or schedule trigger is missing (the QRTZ tables were restored, say) are scheduled
+     * again; triggers of schedules no active policy uses, and per-policy triggers of earlier versions, go.
+     */
+    public void ensureScheduled() {
         Instant now = clock.instant();
+        java.util.Map<String, BackupPolicy> active = new java.util.HashMap<>();
         for (BackupPolicy p : policies.list("paused = false")) {
-            if (!scheduler.isScheduled(p.id)) {
-                LOG.warnf("policy %d had no trigger; scheduling it again", p.id);
+            active.putIfAbsent(PolicyScheduler.groupName(p.cron, p.timeZone), p);
+        }
+        for (BackupPolicy p : active.values()) {
+            if (!scheduler.isScheduled(p.cron, p.timeZone)) {
+                LOG.warnf("schedule %s %s (policy %d and others) had no trigger; scheduling it again", p.cron,
+                        p.timeZone, p.id);
                 scheduler.schedule(p, now);
             }
+        }
+        int removed = scheduler.tidy(active.keySet());
+        if (removed > 0) {
+            LOG.infof("removed %d schedule trigger(s) no active policy uses", removed);
         }
     }
 

@@ -19,6 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -38,11 +42,15 @@ public class RunExecutor {
     private final BackupMetrics metrics;
     private final BackupConfig config;
     private final Clock clock;
-    private final ExecutorService parallel = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "backup-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Where runs are driven once they are recorded RUNNING, so that the scheduler's threads go straight back to
+     * the next fire times (a run is late only by its bookkeeping, not by the runs ahead of it). Bounded: when
+     * every runner is busy, the scheduler's thread drives the run itself, which holds back further firings.
+     */
+    private final ThreadPoolExecutor runners;
+
+    /** Where the policies of one schedule's fire time are recorded side by side. */
+    private final ExecutorService openers;
 
     public RunExecutor(RunLedger ledger, DriverRegistry drivers, MaintenanceGateway maintenance, Retention retention,
             BackupMetrics metrics, BackupConfig config, Clock clock) {
@@ -53,6 +61,18 @@ public class RunExecutor {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.openers = Executors.newFixedThreadPool(config.fireParallelism(), runnable -> {
+            Thread thread = new Thread(runnable, "backup-fire-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.runners = new ThreadPoolExecutor(0, config.maxParallelRuns(), 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "backup-run-" + n.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     public void fire(long policyId, Instant expected, BackupRun.Trigger trigger, String requestedBy, Long onlyTarget,
@@ -62,55 +82,123 @@ public class RunExecutor {
             LOG.warnf("policy %d fired but no longer exists", policyId);
             return;
         }
-        PolicyView policy = plan.get().policy();
-        if (trigger == BackupRun.Trigger.SCHEDULE && policy.paused()) {
+        fire(plan.get(), expected, trigger, requestedBy, onlyTarget, instanceId);
+    }
+
+    /**
+     * A schedule's fire time (R-BK-1): every active policy on that cron expression and zone whose schedule began
+     * before it has its targets' runs recorded — in batches of {@value #BATCH}, several batches side by side, one
+     * transaction each — and started. Returns when all are recorded, so the fire time is not complete before the
+     * ledger has it.
+     */
+    public int fireGroup(String cron, String zone, Instant expected, String instanceId) {
+        metrics.lateness("picked-up", Duration.between(expected, clock.instant()));
+        List<RunLedger.Plan> plans = ledger.plans(cron, zone, expected);
+        java.util.Map<String, MaintenanceGateway.Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Prepared> all = new ArrayList<>();
+        for (RunLedger.Plan plan : plans) {
+            all.addAll(prepare(plan, expected, BackupRun.Trigger.SCHEDULE, null, null, instanceId, holds));
+        }
+        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Prepared> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+            batches.add(CompletableFuture.runAsync(() -> openAndStart(batch, expected), openers));
+        }
+        CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
+        return plans.size();
+    }
+
+    private static final int BATCH = 50;
+
+    /** A run about to be recorded, with what its execution needs. */
+    private record Prepared(RunLedger.Opening opening, PolicyView policy, TargetView target) {
+    }
+
+    private void fire(RunLedger.Plan plan, Instant expected, BackupRun.Trigger trigger, String requestedBy,
+            Long onlyTarget, String instanceId) {
+        if (trigger == BackupRun.Trigger.SCHEDULE && plan.policy().paused()) {
             return;
         }
-        // every target's fire time is recorded first, then the runs go in parallel: a slow target must
-        // neither delay the others' start nor leave their fire times to be taken for missed
-        List<Runnable> runs = new ArrayList<>();
-        for (TargetView target : plan.get().targets()) {
+        openAndStart(prepare(plan, expected, trigger, requestedBy, onlyTarget, instanceId,
+                new java.util.HashMap<>()), expected);
+    }
+
+    /**
+     * Decides per target (blackout, maintenance hold — asked once per array and firing) what is to be recorded.
+     */
+    private List<Prepared> prepare(RunLedger.Plan plan, Instant expected, BackupRun.Trigger trigger,
+            String requestedBy, Long onlyTarget, String instanceId, java.util.Map<String, MaintenanceGateway.Hold> holds) {
+        PolicyView policy = plan.policy();
+        List<Prepared> prepared = new ArrayList<>();
+        Instant now = clock.instant();
+        Optional<BlackoutWindow> blackout = blackout(policy, now);
+        for (TargetView target : plan.targets()) {
             if (onlyTarget != null && !onlyTarget.equals(target.id())) {
                 continue;
             }
-            try {
-                open(policy, target, expected, trigger, requestedBy, instanceId)
-                        .ifPresent(runId -> runs.add(() -> execute(runId, policy, target)));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "run of policy %d for target %d at %s could not be recorded", policyId, target.id(),
-                        expected);
+            BackupRun.State skip = null;
+            String note = null;
+            if (blackout.isPresent()) {
+                skip = BackupRun.State.SKIPPED_BLACKOUT;
+                note = "blackout window " + blackout.get().from() + " – " + blackout.get().until()
+                        + (blackout.get().reason() == null ? "" : ": " + blackout.get().reason());
+            } else if (policy.holdDuringMaintenance()) {
+                MaintenanceGateway.Hold hold = holds.computeIfAbsent(target.arrayHardwareId(), maintenance::hold);
+                skip = hold.held() ? BackupRun.State.SKIPPED_HOLD : null;
+                note = hold.note();
+            }
+            prepared.add(new Prepared(new RunLedger.Opening(policy.id(), target.id(), expected, trigger,
+                    policy.driver(), requestedBy, instanceId, skip, note), policy, target));
+        }
+        return prepared;
+    }
+
+    /**
+     * Records the runs (one transaction), then hands those RUNNING to the runners: every target's fire time is
+     * recorded first, so a slow target neither delays the others' start nor leaves their fire times to be taken
+     * for missed.
+     */
+    private void openAndStart(List<Prepared> prepared, Instant expected) {
+        if (prepared.isEmpty()) {
+            return;
+        }
+        List<RunLedger.Opened> opened;
+        try {
+            opened = ledger.openAll(prepared.stream().map(Prepared::opening).toList());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%d run(s) at %s could not be recorded; the reconciler records them MISSED", prepared.size(),
+                    expected);
+            return;
+        }
+        for (int i = 0; i < prepared.size(); i++) {
+            RunLedger.Opened o = opened.get(i);
+            if (o == null) {
+                continue;
+            }
+            if (prepared.get(i).opening().trigger() == BackupRun.Trigger.SCHEDULE) {
+                metrics.lateness("started", Duration.between(expected, o.startedAt()));
+            }
+            if (o.runId() != null) {
+                Prepared p = prepared.get(i);
+                long runId = o.runId();
+                runners.execute(() -> execute(runId, p.policy(), p.target()));
             }
         }
-        if (runs.size() == 1) {
-            runs.get(0).run();
-        } else if (!runs.isEmpty()) {
-            CompletableFuture.allOf(runs.stream().map(r -> CompletableFuture.runAsync(r, parallel))
-                    .toArray(CompletableFuture[]::new)).join();
-        }
     }
 
+    /** On shutdown, runs in progress get a little time to finish; what does not is failed by the reconciler. */
     @PreDestroy
     void stop() {
-        parallel.shutdown();
-    }
-
-    private Optional<Long> open(PolicyView policy, TargetView target, Instant expected, BackupRun.Trigger trigger,
-            String requestedBy, String instanceId) {
-        BackupRun.State skip = null;
-        String note = null;
-        Instant now = clock.instant();
-        Optional<BlackoutWindow> blackout = blackout(policy, now);
-        if (blackout.isPresent()) {
-            skip = BackupRun.State.SKIPPED_BLACKOUT;
-            note = "blackout window " + blackout.get().from() + " – " + blackout.get().until()
-                    + (blackout.get().reason() == null ? "" : ": " + blackout.get().reason());
-        } else if (policy.holdDuringMaintenance()) {
-            MaintenanceGateway.Hold hold = maintenance.hold(target.arrayHardwareId());
-            skip = hold.held() ? BackupRun.State.SKIPPED_HOLD : null;
-            note = hold.note();
+        openers.shutdown();
+        runners.shutdown();
+        try {
+            if (!runners.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warnf("%d backup run(s) still in progress at shutdown; the reconciler fails them when their "
+                        + "lease ends", runners.getActiveCount());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return ledger.open(policy.id(), target.id(), expected, trigger, policy.driver(), requestedBy, instanceId, skip,
-                note).map(RunLedger.Opened::runId);
     }
 
     private void execute(long runId, PolicyView policy, TargetView target) {

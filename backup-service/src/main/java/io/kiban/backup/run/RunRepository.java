@@ -13,6 +13,11 @@ public class RunRepository implements PanacheRepository<BackupRun> {
         return count("policyId = ?1 and targetId = ?2 and expectedFireTime = ?3", policyId, targetId, expected) > 0;
     }
 
+    public Optional<BackupRun> at(long policyId, long targetId, Instant expected) {
+        return find("policyId = ?1 and targetId = ?2 and expectedFireTime = ?3", policyId, targetId, expected)
+                .firstResultOptional();
+    }
+
     public Optional<BackupRun> running(long targetId) {
         return find("runningTargetId", targetId).firstResultOptional();
     }

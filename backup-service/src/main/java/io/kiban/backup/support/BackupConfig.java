@@ -29,6 +29,18 @@ public interface BackupConfig {
     @WithDefault("60s")
     String reconcileEvery();
 
+    /** Policies of one schedule's fire time recorded side by side (each takes a database connection). */
+    @WithDefault("8")
+    int fireParallelism();
+
+    /** Runs driven at once on one instance; beyond it the scheduler's own threads drive them (back-pressure). */
+    @WithDefault("200")
+    int maxParallelRuns();
+
+    /** How often tickets acknowledged on the arrays are looked for (read by PreMaintenanceBackups' @Scheduled). */
+    @WithDefault("30s")
+    String preMaintenanceEvery();
+
     /** At most this many fire times per policy are examined in one reconciler pass. */
     @WithDefault("5000")
     int reconcileLimit();
@@ -38,6 +50,17 @@ public interface BackupConfig {
     Exec exec();
 
     Http http();
+
+    Evidence evidence();
+
+    interface Evidence {
+        /** Where restore drill evidence files are kept, by SHA-256. */
+        String dir();
+
+        /** The largest evidence file accepted (413 above). */
+        @WithDefault("20M")
+        io.quarkus.runtime.configuration.MemorySize maxFileSize();
+    }
 
     interface Velero {
         @WithDefault("velero")

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.kiban.backup.run.Reconciler;
+import io.kiban.backup.scheduling.PolicyScheduler;
 import io.kiban.backup.support.Api;
 import io.kiban.backup.support.MaintenanceStub;
 import io.kiban.commons.testing.OidcTestServer;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(MaintenanceStub.class)
 @WithKubernetesTestServer(crud = true)
 class TargetAndPolicyApiTest {
+
+    @jakarta.inject.Inject
+    Reconciler reconciler;
 
     private static final Map<String, Object> OK_SETTINGS = Map.of("result", "SUCCEEDED");
 
@@ -74,25 +79,29 @@ class TargetAndPolicyApiTest {
     @Test
     void policies_default_to_tokyo_time_and_are_scheduled_in_the_clustered_store() throws Exception {
         long target = Api.namespaceTarget("HW-K8S-1");
-        var policy = Api.createPolicy(Api.policy(Api.DAILY, "test", OK_SETTINGS, target));
+        String cron = "0 7 3 * * ?"; // a schedule no other test uses
+        var policy = Api.createPolicy(Api.policy(cron, "test", OK_SETTINGS, target));
         long id = policy.getLong("id");
         assertThat(policy.getString("timeZone")).isEqualTo("Asia/Tokyo");
-        assertThat(policy.getString("nextFireTime")).endsWith("T18:00:00Z"); // 03:00 in Tokyo
+        assertThat(policy.getString("nextFireTime")).endsWith("T18:07:00Z"); // 03:07 in Tokyo
         assertThat(policy.getList("targetIds", Long.class)).containsExactly(target);
+        String trigger = PolicyScheduler.groupName(cron, "Asia/Tokyo");
         try (var c = TestDatabase.connect(); var s = c.createStatement();
                 ResultSet rs = s.executeQuery("select CRON_EXPRESSION, TIME_ZONE_ID from QRTZ_CRON_TRIGGERS where "
-                        + "TRIGGER_GROUP = 'backup-policy' and TRIGGER_NAME = '" + id + "'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo(Api.DAILY);
+                        + "TRIGGER_GROUP = 'backup-cron' and TRIGGER_NAME = '" + trigger + "'")) {
+            assertThat(rs.next()).as("the schedule's trigger in the clustered store").isTrue();
+            assertThat(rs.getString(1)).isEqualTo(cron);
             assertThat(rs.getString(2)).isEqualTo("Asia/Tokyo");
         }
-        // pausing removes the trigger, resuming brings it back from now
+        // pausing takes the policy off its schedule (the trigger goes once no active policy uses it);
+        // resuming puts it back from now
         given().auth().oauth2(Tokens.vendor("vendor-a")).post("/policies/" + id + "/pause").then().statusCode(200)
                 .body("paused", equalTo(true)).body("nextFireTime", equalTo(null));
-        assertThat(triggers(id)).isZero();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(reconciler::ensureScheduled);
+        assertThat(triggers(trigger)).isZero();
         given().auth().oauth2(Tokens.vendor("vendor-a")).post("/policies/" + id + "/resume").then().statusCode(200)
                 .body("paused", equalTo(false));
-        assertThat(triggers(id)).isEqualTo(1);
+        assertThat(triggers(trigger)).isEqualTo(1);
         // update with If-Match
         var changed = Api.policy("0 30 1 * * ?", "test", OK_SETTINGS, target);
         long version = given().auth().oauth2(Tokens.jpoStaff()).get("/policies/" + id).then().statusCode(200)
@@ -106,10 +115,32 @@ class TargetAndPolicyApiTest {
                 .header("X-Total-Count", notNullValue());
     }
 
-    private static int triggers(long policyId) throws Exception {
+    @Test
+    @DisplayName("R-BK-1 policies on a new schedule created at the same moment: all created, one trigger")
+    void R_BK_1_concurrent_policies_on_a_new_schedule() throws Exception {
+        long target = Api.namespaceTarget("HW-K8S-1");
+        String cron = "0 13 3 * * ?";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(Tokens.supportVendor()).contentType(ContentType.JSON)
+                        .body(Api.policy(cron, "test", OK_SETTINGS, target)).post("/policies").then().extract()
+                        .statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(triggers(PolicyScheduler.groupName(cron, "Asia/Tokyo"))).isEqualTo(1);
+    }
+
+    private static int triggers(String schedule) throws Exception {
         try (var c = TestDatabase.connect(); var s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*) from QRTZ_TRIGGERS where TRIGGER_GROUP = "
-                        + "'backup-policy' and TRIGGER_NAME = '" + policyId + "'")) {
+                        + "'backup-cron' and TRIGGER_NAME = '" + schedule + "'")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -15,6 +15,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -67,6 +70,66 @@ class ReportsTest {
         given().auth().oauth2(Tokens.supportVendor()).contentType(ContentType.JSON)
                 .body(Map.of("targetId", target, "runId", run, "durationSeconds", -5, "result", "SUCCEEDED"))
                 .post("/restore-drills").then().statusCode(400).body("errors.field", hasItem("durationSeconds"));
+    }
+
+    @Test
+    @DisplayName("R-BK-4 a restore drill's evidence file is stored by SHA-256, served only unaltered, never replaced")
+    void R_BK_4_restore_drill_evidence_file() throws Exception {
+        long target = Api.namespaceTarget("HW-K8S-1");
+        long run = succeededRun(target);
+        long drill = given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(Map.of("targetId", target, "runId", run, "durationSeconds", 600, "result", "SUCCEEDED"))
+                .post("/restore-drills").then().statusCode(201).extract().jsonPath().getLong("id");
+        byte[] pdf = ("%PDF-1.4\n% restore log of drill " + drill + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        String sha = io.kiban.commons.json.Hashes.sha256Hex(pdf);
+
+        // only jpo-admin or the organisation that performed it; readers cannot write
+        given().auth().oauth2(Tokens.vendor("vendor-b")).contentType("application/pdf").body(pdf)
+                .queryParam("fileName", "log.pdf").put("/restore-drills/" + drill + "/evidence").then().statusCode(403);
+        given().auth().oauth2(Tokens.auditor()).contentType("application/pdf").body(pdf)
+                .queryParam("fileName", "log.pdf").put("/restore-drills/" + drill + "/evidence").then().statusCode(403);
+        // bad input: no name, a path for a name, not PDF/PNG/JPEG, no such drill
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType("application/pdf").body(pdf)
+                .put("/restore-drills/" + drill + "/evidence").then().statusCode(400)
+                .body("errors.field", hasItem("fileName"));
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType("application/pdf").body(pdf)
+                .queryParam("fileName", "../../etc/passwd").put("/restore-drills/" + drill + "/evidence").then()
+                .statusCode(400);
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType("text/plain").body("just words")
+                .queryParam("fileName", "log.txt").put("/restore-drills/" + drill + "/evidence").then()
+                .statusCode(415).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType("application/pdf").body(pdf)
+                .queryParam("fileName", "log.pdf").put("/restore-drills/999999999/evidence").then().statusCode(404);
+        given().auth().oauth2(Tokens.auditor()).get("/restore-drills/" + drill + "/evidence").then().statusCode(404);
+
+        var attached = given().auth().oauth2(Tokens.vendor("vendor-a")).contentType("application/pdf").body(pdf)
+                .queryParam("fileName", "復元ログ.pdf").put("/restore-drills/" + drill + "/evidence").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(attached.getString("evidenceFile.sha256")).isEqualTo(sha);
+        assertThat(attached.getString("evidenceFile.fileName")).isEqualTo("復元ログ.pdf");
+        assertThat(attached.getString("evidenceFile.contentType")).isEqualTo("application/pdf");
+        assertThat(attached.getLong("evidenceFile.size")).isEqualTo(pdf.length);
+        assertThat(attached.getString("evidenceFile.uploadedBy")).isEqualTo("vendor-a-engineer");
+        // the same file again is answered as before; another one is refused
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType("application/pdf").body(pdf)
+                .queryParam("fileName", "復元ログ.pdf").put("/restore-drills/" + drill + "/evidence").then()
+                .statusCode(200).body("evidenceFile.sha256", org.hamcrest.Matchers.equalTo(sha));
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType("application/pdf").body(("%PDF-1.4 other").getBytes())
+                .queryParam("fileName", "other.pdf").put("/restore-drills/" + drill + "/evidence").then()
+                .statusCode(409).body("rule", org.hamcrest.Matchers.equalTo("R-BK-4"));
+
+        var download = given().auth().oauth2(Tokens.auditor()).get("/restore-drills/" + drill + "/evidence").then()
+                .statusCode(200).header("X-Uploaded-Content-Type", "application/pdf").header("Digest", "sha-256=" + sha)
+                .extract();
+        assertThat(download.asByteArray()).isEqualTo(pdf);
+        assertThat(Api.audit("restore-drill", drill)).extracting(e -> e.get("action")).contains("attach-evidence");
+
+        // altered on the volume: no longer served
+        Path stored = Path.of("target/evidence", sha.substring(0, 2), sha);
+        stored.toFile().setWritable(true);
+        Files.write(stored, "%PDF-1.4 forged".getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(Tokens.auditor()).get("/restore-drills/" + drill + "/evidence").then().statusCode(409)
+                .body("rule", org.hamcrest.Matchers.equalTo("R-BK-4"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kiban.backup.scheduling.PolicyFireJob;
+import io.kiban.backup.scheduling.CronGroupFireJob;
 import io.kiban.backup.scheduling.PolicyScheduler;
 import io.kiban.backup.support.Api;
 import io.kiban.backup.support.Await;
@@ -61,6 +62,9 @@ class ClusterReliabilityTest {
     Reconciler reconciler;
 
     @Inject
+    RunLedger ledger;
+
+    @Inject
     TestDriver driver;
 
     /** Plain JDBC connections for the second scheduler (it has no container). */
@@ -95,8 +99,7 @@ class ClusterReliabilityTest {
 
         @Override
         public void jobToBeExecuted(JobExecutionContext context) {
-            if (!PolicyScheduler.GROUP.equals(context.getJobDetail().getKey().getGroup())
-                    || context.getMergedJobDataMap().containsKey(PolicyScheduler.DATA_TRIGGER)) {
+            if (!PolicyScheduler.CRON_GROUP.equals(context.getJobDetail().getKey().getGroup())) {
                 return;
             }
             String key = context.getJobDetail().getKey().getName() + "@" + context.getScheduledFireTime().toInstant();
@@ -152,21 +155,29 @@ class ClusterReliabilityTest {
                 repository.bind(registered);
             }
         }
-        second.setJobFactory((bundle, s) -> bundle.getJobDetail().getJobClass().getName()
-                .equals(PolicyFireJob.class.getName()) ? new PolicyFireJob(executor) : ctx -> {
-                });
+        second.setJobFactory((bundle, s) -> {
+            String job = bundle.getJobDetail().getJobClass().getName();
+            if (job.equals(PolicyFireJob.class.getName())) {
+                return new PolicyFireJob(executor);
+            }
+            return job.equals(CronGroupFireJob.class.getName()) ? new CronGroupFireJob(executor) : ctx -> {
+            };
+        });
         FireCounter counter = new FireCounter();
         quarkusScheduler.getListenerManager().addJobListener(counter, GroupMatcher.jobGroupEquals(
-                PolicyScheduler.GROUP));
-        second.getListenerManager().addJobListener(counter, GroupMatcher.jobGroupEquals(PolicyScheduler.GROUP));
+                PolicyScheduler.CRON_GROUP));
+        second.getListenerManager().addJobListener(counter, GroupMatcher.jobGroupEquals(PolicyScheduler.CRON_GROUP));
         second.start();
-        // three policies firing every second: while one instance waits to fire the trigger it acquired,
-        // the other can acquire the next, so both take part
+        // three schedules firing every second (three spellings, so three triggers): while one instance waits to
+        // fire the trigger it acquired, the other can acquire the next, so both take part
         List<Long> policies = new java.util.ArrayList<>();
+        List<String> crons = List.of("* * * * * ?", "0/1 * * * * ?", "*/1 * * * * ?");
+        Set<String> groups = crons.stream().map(c -> PolicyScheduler.groupName(c, "Asia/Tokyo"))
+                .collect(Collectors.toSet());
         try {
-            for (int i = 0; i < 3; i++) {
+            for (String cron : crons) {
                 long target = Api.namespaceTarget("HW-K8S-1");
-                policies.add(Api.createPolicy(Api.policy("* * * * * ?", "test", Map.of("result", "SUCCEEDED"),
+                policies.add(Api.createPolicy(Api.policy(cron, "test", Map.of("result", "SUCCEEDED"),
                         target)).getLong("id"));
             }
             Await.until(Duration.ofSeconds(25), () -> policies.stream().mapToInt(id -> Api.runs(id).size()).sum(),
@@ -182,12 +193,12 @@ class ClusterReliabilityTest {
         }
         Map<String, Integer> fires = new TreeMap<>();
         counter.fires.forEach((k, v) -> {
-            if (policies.contains(Long.valueOf(k.substring(0, k.indexOf('@'))))) {
+            if (groups.contains(k.substring(0, k.indexOf('@')))) {
                 fires.put(k, v.get());
             }
         });
         Map<String, Long> byInstance = counter.instances.entrySet().stream()
-                .filter(e -> policies.contains(Long.valueOf(e.getKey().substring(0, e.getKey().indexOf('@')))))
+                .filter(e -> groups.contains(e.getKey().substring(0, e.getKey().indexOf('@'))))
                 .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.counting()));
         System.out.println("R-BK-1 fire times by scheduler instance: " + byInstance);
         assertThat(fires).hasSizeGreaterThanOrEqualTo(18);
@@ -238,6 +249,8 @@ class ClusterReliabilityTest {
                 .jsonPath();
         assertThat(run.getString("state")).isEqualTo("FAILED");
         assertThat(run.getString("error")).contains("dead-node").contains("stopped heartbeating");
+        assertThat(Api.audit("backup-run", runId)).as("the reconciler's decision is in the audit trail")
+                .anySatisfy(e -> assertThat(e).containsEntry("action", "abandon").containsEntry("actorName", "system"));
         // the target is free again
         Api.runNow(policy);
         Await.until(Duration.ofSeconds(15), () -> Api.runs(policy),
@@ -260,6 +273,9 @@ class ClusterReliabilityTest {
                 .containsExactlyInAnyOrderElementsOf(expected);
         reconciler.reconcile();
         assertThat(Api.runs(policy)).hasSize(2);
+        assertThat(Api.audit("backup-target", target)).as("the MISSED fire times are in the audit trail")
+                .filteredOn(e -> "record-missed".equals(e.get("action"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("actorName", "system"));
         given().auth().oauth2(Tokens.auditor()).get("/targets/" + target + "/status").then().statusCode(200)
                 .body("missedRuns", org.hamcrest.Matchers.equalTo(2))
                 .body("lastSuccessAt", org.hamcrest.Matchers.nullValue())
@@ -290,6 +306,33 @@ class ClusterReliabilityTest {
         assertThat(runs.stream().filter(r -> "MISSED".equals(r.get("state")))).hasSize(2);
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
                 "kiban_backup_last_success_timestamp_seconds{name="));
+    }
+
+    @Test
+    @DisplayName("R-BK-3 a queued run is SCHEDULED in the ledger until it starts; one no instance starts becomes MISSED")
+    void R_BK_3_queued_run_is_scheduled_then_missed_when_never_started() {
+        long target = Api.namespaceTarget("HW-K8S-1");
+        long policy = Api.createPolicy(Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"), target))
+                .getLong("id");
+        // queued as "run now" would, but no trigger fires it (the instance that queued it died, say)
+        Instant at = Instant.now().minus(Duration.ofSeconds(10)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        long runId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ledger.schedule(policy,
+                target, at, BackupRun.Trigger.MANUAL, "test", "support1", null, null).orElseThrow().id);
+        given().auth().oauth2(Tokens.auditor()).get("/runs/" + runId).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"))
+                .body("startedAt", org.hamcrest.Matchers.nullValue());
+        reconciler.reconcile();
+        given().auth().oauth2(Tokens.auditor()).get("/runs/" + runId).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+        reconciler.reconcile(Instant.now().plus(Duration.ofMinutes(1)));
+        var run = given().auth().oauth2(Tokens.auditor()).get("/runs/" + runId).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(run.getString("state")).isEqualTo("MISSED");
+        assertThat(run.getString("error")).contains("no instance started it");
+        assertThat(Api.audit("backup-run", runId)).extracting(e -> e.get("action")).contains("record-missed");
+        // the late trigger then finds the run settled and starts nothing
+        assertThat(ledger.open(policy, target, at, BackupRun.Trigger.MANUAL, "test", "support1", "late-node", null,
+                null)).isEmpty();
     }
 
     /**

@@ -35,6 +35,9 @@ class FiringTest {
     @Inject
     TestDriver driver;
 
+    @Inject
+    PreMaintenanceBackups preMaintenance;
+
     @Test
     @DisplayName("R-BK-1 run now with an Idempotency-Key runs once, however often it is retried")
     void R_BK_1_run_now_is_idempotent() {
@@ -52,6 +55,8 @@ class FiringTest {
         sleep(500);
         runs = Api.runs(policy);
         assertThat(runs).hasSize(1);
+        assertThat(first.jsonPath().getList("runIds")).as("the answer names the run it queued")
+                .containsExactly(runs.get(0).get("id"));
         assertThat(runs.get(0)).containsEntry("state", "SUCCEEDED").containsEntry("trigger", "MANUAL")
                 .containsEntry("requestedBy", "support1").containsEntry("driverReference", "test-" + runs.get(0).get("id"));
         assertThat(driver.backups(((Number) runs.get(0).get("id")).longValue())).isEqualTo(1);
@@ -137,6 +142,92 @@ class FiringTest {
         var run2 = Api.awaitRuns(policy2, 1).get(0);
         assertThat(run2).containsEntry("state", "SUCCEEDED");
         assertThat((String) run2.get("note")).contains("maintenance-service unreachable");
+    }
+
+    @Test
+    @DisplayName("R-BK-1 the policies of one schedule fire together; a target two of them share has one run per fire time")
+    void R_BK_1_policies_of_one_schedule_fire_together() {
+        long shared = Api.namespaceTarget("HW-K8S-1");
+        long own = Api.namespaceTarget("HW-K8S-1");
+        String cron = "* * * * * ? *"; // every second; a spelling no other test uses, so a schedule of its own
+        long a = Api.createPolicy(Api.policy(cron, "test", Map.of("result", "SUCCEEDED", "sleepMillis", 300),
+                shared, own)).getLong("id");
+        long b = Api.createPolicy(Api.policy(cron, "test", Map.of("result", "SUCCEEDED", "sleepMillis", 300), shared))
+                .getLong("id");
+        try {
+            Await.until(Duration.ofSeconds(20), () -> Api.runs(b), rs -> rs.stream().filter(r -> !Api.unsettled(r))
+                    .count() >= 3);
+        } finally {
+            for (long id : List.of(a, b)) {
+                given().auth().oauth2(Tokens.supportVendor()).post("/policies/" + id + "/pause").then().statusCode(200);
+            }
+        }
+        sleep(1000);
+        var runsA = Api.runs(a);
+        var runsB = Api.runs(b);
+        for (var runB : runsB) {
+            Object at = runB.get("expectedFireTime");
+            assertThat(Instant.parse((String) at).getNano()).as("a whole second of the cron").isZero();
+            var onShared = new java.util.ArrayList<Map<String, Object>>();
+            onShared.add(runB);
+            runsA.stream().filter(r -> at.equals(r.get("expectedFireTime"))
+                    && ((Number) r.get("targetId")).longValue() == shared).forEach(onShared::add);
+            assertThat(onShared).as("both policies fired at " + at).hasSize(2);
+            assertThat(onShared.stream().filter(r -> !"SKIPPED_OVERLAP".equals(r.get("state"))))
+                    .as("one run of the shared target at " + at).hasSize(1);
+            assertThat(runsA).as("policy a's other target fired at " + at).anySatisfy(r -> {
+                assertThat(r.get("expectedFireTime")).isEqualTo(at);
+                assertThat(((Number) r.get("targetId")).longValue()).isEqualTo(own);
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("R-BK-1 a ticket acknowledged on the array gets one backup before maintenance, per target, once")
+    void R_BK_1_backup_before_maintenance_when_a_ticket_is_acknowledged() {
+        String array = Api.unique("HW-ACK");
+        Instant acknowledged = Instant.parse("2026-11-20T01:02:03.456Z");
+        MaintenanceStub.server.stubFor(get(urlPathEqualTo("/tickets")).withQueryParam("hardwareId", equalTo(array))
+                .withQueryParam("status", equalTo("ACKNOWLEDGED")).atPriority(1)
+                .willReturn(MaintenanceStub.json("[{\"id\":4711,\"status\":\"ACKNOWLEDGED\",\"hardwareId\":\""
+                        + array + "\",\"acknowledgedAt\":\"" + acknowledged + "\"}]")));
+        long a = Api.namespaceTarget(array);
+        long b = Api.namespaceTarget(array);
+        var body = Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"), a, b);
+        body.put("backupBeforeMaintenance", true);
+        body.put("holdDuringMaintenance", true);
+        long policy = Api.createPolicy(body).getLong("id");
+        assertThat(given().auth().oauth2(Tokens.auditor()).get("/policies/" + policy).then().statusCode(200)
+                .extract().jsonPath().getBoolean("backupBeforeMaintenance")).isTrue();
+        long without = Api.createPolicy(Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"),
+                Api.namespaceTarget(array))).getLong("id");
+
+        List<Long> queued = preMaintenance.pass();
+        var runs = Await.until(Duration.ofSeconds(15), () -> Api.runs(policy),
+                rs -> rs.size() == 2 && rs.stream().allMatch(r -> "SUCCEEDED".equals(r.get("state"))));
+        assertThat(runs).extracting(r -> ((Number) r.get("id")).longValue()).containsAll(queued);
+        assertThat(runs).allSatisfy(r -> assertThat(r).containsEntry("trigger", "PRE_MAINTENANCE")
+                .containsEntry("ticketId", 4711).containsEntry("requestedBy", "maintenance ticket 4711")
+                .containsEntry("expectedFireTime", acknowledged.toString()));
+        assertThat(runs).extracting(r -> ((Number) r.get("targetId")).longValue()).containsExactlyInAnyOrder(a, b);
+        assertThat(Api.audit("backup-run", queued.get(0))).extracting(e -> e.get("action"))
+                .contains("queue-pre-maintenance");
+        // the ticket is still ACKNOWLEDGED at the next pass: nothing more
+        assertThat(preMaintenance.pass()).isEmpty();
+        sleep(300);
+        assertThat(Api.runs(policy)).hasSize(2);
+        assertThat(Api.runs(without)).as("a policy that does not ask takes no backup before maintenance").isEmpty();
+
+        // maintenance-service down: the pass goes on and queues nothing for that array
+        String down = Api.unique("HW-ACK-DOWN");
+        MaintenanceStub.server.stubFor(get(urlPathEqualTo("/tickets")).withQueryParam("hardwareId", equalTo(down))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        var body2 = Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"), Api.namespaceTarget(down));
+        body2.put("backupBeforeMaintenance", true);
+        long policy2 = Api.createPolicy(body2).getLong("id");
+        assertThat(preMaintenance.pass()).isEmpty();
+        assertThat(Api.runs(policy2)).isEmpty();
     }
 
     @Test

@@ -77,7 +77,7 @@ class RetentionTest {
             Api.runNow(policy);
             int n = i;
             Await.until(Duration.ofSeconds(15), () -> Api.runs(policy),
-                    rs -> rs.size() == n && rs.stream().noneMatch(r -> "RUNNING".equals(r.get("state"))));
+                    rs -> rs.size() == n && rs.stream().noneMatch(Api::unsettled));
         }
         var runs = Await.until(Duration.ofSeconds(10), () -> Api.runs(policy),
                 rs -> rs.stream().filter(r -> "PRUNED".equals(r.get("state"))).count() == 2);

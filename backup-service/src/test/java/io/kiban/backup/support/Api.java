@@ -77,6 +77,18 @@ public final class Api {
     /** Waits until the policy has {@code count} runs in a terminal state and returns them (newest first). */
     public static List<Map<String, Object>> awaitRuns(long policyId, int count) {
         return Await.until(java.time.Duration.ofSeconds(20), () -> runs(policyId),
-                rs -> rs.stream().filter(r -> !"RUNNING".equals(r.get("state"))).count() >= count);
+                rs -> rs.stream().filter(r -> !unsettled(r)).count() >= count);
+    }
+
+    /** A run that has not reached its end yet: queued (SCHEDULED) or RUNNING. */
+    public static boolean unsettled(Map<String, Object> run) {
+        return "SCHEDULED".equals(run.get("state")) || "RUNNING".equals(run.get("state"));
+    }
+
+    /** The audit trail's entries for one entity (auditor). */
+    public static List<Map<String, Object>> audit(String entityType, Object entityId) {
+        return given().auth().oauth2(Tokens.auditor()).queryParam("entityType", entityType)
+                .queryParam("entityId", String.valueOf(entityId)).queryParam("size", 200).get("/audit").then()
+                .statusCode(200).extract().jsonPath().getList("$");
     }
 }
