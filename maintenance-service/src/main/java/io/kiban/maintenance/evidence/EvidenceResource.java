@@ -104,6 +104,28 @@ public class EvidenceResource {
                 .build();
     }
 
+    @GET
+    @Path("/evidence-files/{sha256}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "An evidence file by its SHA-256, for the archive handed to JPO (R-RM-4, service role)",
+            description = "The checksum is verified before anything is sent: 409 naming R-MT-6 when the stored file no "
+                    + "longer matches it, 404 when no evidence has such a file. The files are listed in GET "
+                    + "/exports/records.json (evidence[].files[].sha256).")
+    @ServedAs
+    public RestResponse<StreamingOutput> fileByChecksum(@RestPath String sha256) {
+        EvidenceService.Download d = service.byChecksum(sha256);
+        StreamingOutput body = out -> java.nio.file.Files.copy(d.path(), out);
+        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_OCTET_STREAM)
+                .header(ServedAs.HEADER, d.file().contentType)
+                .header("Content-Length", d.file().sizeBytes)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
+                        .encodeToString(java.util.HexFormat.of().parseHex(d.file().sha256)))
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
     @POST
     @Path("/evidence/{id}/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)

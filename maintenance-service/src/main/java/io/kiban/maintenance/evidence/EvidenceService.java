@@ -172,6 +172,19 @@ public class EvidenceService {
         return new Download(store.verified(f.sha256), f);
     }
 
+    /**
+     * R-RM-4: an evidence file by its SHA-256, for the archive handed to JPO (service role): 404 when no evidence
+     * has such a file, 409 (R-MT-6) when the stored file no longer matches its checksum.
+     */
+    public Download byChecksum(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw ProblemException.badField("sha256", "64 lower-case hexadecimal digits");
+        }
+        EvidenceFile f = files.find("sha256 = ?1 order by id", sha256).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("evidence file", sha256));
+        return new Download(store.verified(f.sha256), f);
+    }
+
     /** jpo-admin accepts: from now on the record and its files are immutable (R-MT-6). */
     @Transactional
     public EvidenceView accept(long id, String ifMatch, String reason) {

@@ -1,5 +1,6 @@
 package io.kiban.maintenance.evidence;
 
+import io.kiban.commons.files.ContentStore;
 import io.kiban.commons.json.Hashes;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,9 +31,6 @@ public class EvidenceStore {
 
     private static final Logger LOG = Logger.getLogger(EvidenceStore.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
-    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
-    private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
 
     public record Stored(String sha256, long size, String contentType) {
     }
@@ -134,20 +131,7 @@ public class EvidenceStore {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        if (startsWith(head, n, PDF)) {
-            return "application/pdf";
-        }
-        if (startsWith(head, n, PNG)) {
-            return "image/png";
-        }
-        if (startsWith(head, n, JPEG)) {
-            return "image/jpeg";
-        }
-        return null;
-    }
-
-    private static boolean startsWith(byte[] head, int n, byte[] magic) {
-        return n >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+        return ContentStore.sniff(head, n);
     }
 
     /** The client's file name, reduced to something harmless to show: no directories, no control characters. */

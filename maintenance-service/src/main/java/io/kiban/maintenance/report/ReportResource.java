@@ -38,7 +38,7 @@ public class ReportResource {
     @GET
     @Path("/reports/destruction-register.xlsx")
     @Produces(XLSX)
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.SERVICE })
     @Operation(summary = "The destruction register for JPO (破壊・消去記録簿): Japanese headings, Reiwa dates")
     public RestResponse<StreamingOutput> register() {
         StreamingOutput body = service::writeRegister;

@@ -440,6 +440,40 @@ class EvidenceTest {
         decide(ADMIN, evidence, "acceptance", Map.of()).then().statusCode(409);
     }
 
+    @Test
+    @DisplayName("R-RM-4 the archive reads each evidence file by its SHA-256 with the service token, checksum verified")
+    void R_RM_4_evidence_files_by_checksum_for_the_archive() throws Exception {
+        long ticket = workingTicket(VENDOR_A, "HW-ARCHIVE", "MEDIA_FAILURE");
+        long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
+        long evidence = submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        byte[] unique = (new String(PDF) + "% archive " + serial("a")).getBytes();
+        String sha = upload(VENDOR_A, evidence, "cert.pdf", unique, "application/pdf").then().statusCode(201).extract()
+                .jsonPath().getString("sha256");
+        assertThat(sha).isEqualTo(sha256(unique));
+
+        byte[] served = given().auth().oauth2(Fixtures.SERVICE).get("/evidence-files/" + sha).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertThat(served).isEqualTo(unique);
+        // the export lists it, so the archive can find it
+        given().auth().oauth2(Fixtures.SERVICE).get("/exports/records.json").then().statusCode(200)
+                .body(containsString(sha));
+        given().auth().oauth2(Fixtures.SERVICE).get("/evidence-files/" + "0".repeat(64)).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Fixtures.SERVICE).get("/evidence-files/not-a-checksum").then().statusCode(400)
+                .contentType("application/problem+json");
+        for (String other : List.of(ADMIN, STAFF, AUDITOR, VENDOR_A)) {
+            given().auth().oauth2(other).get("/evidence-files/" + sha).then().statusCode(403);
+        }
+        given().get("/evidence-files/" + sha).then().statusCode(401);
+
+        Path file = Path.of("target/evidence", sha.substring(0, 2), sha);
+        file.toFile().setWritable(true);
+        Files.write(file, "%PDF-1.7 forged".getBytes());
+        given().auth().oauth2(Fixtures.SERVICE).get("/evidence-files/" + sha).then().statusCode(409)
+                .contentType("application/problem+json").body("rule", equalTo("R-MT-6"));
+    }
+
     static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

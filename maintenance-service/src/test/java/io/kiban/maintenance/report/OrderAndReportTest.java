@@ -108,6 +108,9 @@ class OrderAndReportTest {
         String serial = given().auth().oauth2(ADMIN).get("/evidence/" + evidence).then().extract().jsonPath()
                 .getString("serial");
         given().auth().oauth2(VENDOR_A).get("/reports/destruction-register.xlsx").then().statusCode(403);
+        // R-RM-4: the archive fetches it with the service token
+        given().auth().oauth2(SERVICE).get("/reports/destruction-register.xlsx").then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         byte[] xlsx = given().auth().oauth2(AUDITOR).get("/reports/destruction-register.xlsx").then()
                 .statusCode(200).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .extract().asByteArray();
