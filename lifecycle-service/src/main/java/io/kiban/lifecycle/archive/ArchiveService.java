@@ -1,6 +1,9 @@
 package io.kiban.lifecycle.archive;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.audit.AuditCheckpointStore;
 import io.kiban.commons.audit.AuditTrail;
@@ -49,10 +52,14 @@ import java.util.zip.ZipOutputStream;
 import org.jboss.logging.Logger;
 
 /**
- * R-RM-4: one zip of the suite's records — each service's {@code GET /exports/records.json} (service token),
- * this service's own tables (including its audit trail) and audit checkpoint, the lease ledger workbook and every stored document
- * file — with {@code manifest.json} listing each entry's SHA-256. Streamed to a file; its own SHA-256 and time
- * are recorded. A service that cannot export fails the whole archive (503): an archive is complete or not made.
+ * R-RM-4: one zip of the suite's records — each service's {@code GET /exports/records.json}, its audit trail with a
+ * checkpoint of its head ({@code GET /audit/export}) and its xlsx reports
+ * (asset-service's standard sheet, maintenance-service's destruction register), every evidence file listed in
+ * maintenance-service's records (fetched by SHA-256 and checked against it), all with the service token; this
+ * service's own tables (including its audit trail) and audit checkpoint, the lease ledger workbook and every
+ * stored document file — with {@code manifest.json} listing each entry's SHA-256. Streamed to a file, entry by
+ * entry (nothing is held whole in memory); its own SHA-256 and time are recorded. A service that cannot export
+ * fails the whole archive (503): an archive is complete or not made.
  */
 @ApplicationScoped
 public class ArchiveService {
@@ -64,7 +71,17 @@ public class ArchiveService {
     static final List<String> OWN_TABLES = List.of("contract", "contract_amount", "calendar_holiday", "production_delay",
             "lease_extension", "lease_extension_amount", "document", "deliverable", "deliverable_submission",
             "compliance_status", "delivery_extension", "approved_handler", "environment_phase", "phase_transition",
-            "restoration_item", "archive", "audit_entry", "audit_head");
+            "restoration_item", "restoration_evidence", "archive", "audit_entry", "audit_head");
+
+    /** The xlsx reports of the other services, by service name (served to the service role). */
+    static final Map<String, List<String>> REPORTS = Map.of(
+            "asset", List.of("/exports/standard-sheet.xlsx"),
+            "maintenance", List.of("/reports/destruction-register.xlsx"));
+
+    /** The service whose records list evidence files ({@code evidence[].files[].sha256}) and serves them by SHA-256. */
+    static final String EVIDENCE_SERVICE = "maintenance";
+
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     @ApplicationScoped
     public static class ArchiveRepository implements PanacheRepository<Archive> {
@@ -129,6 +146,7 @@ public class ArchiveService {
         String fileName = "kiban-archive-" + STAMP.format(now) + "-" + System.nanoTime() % 100000 + ".zip";
         Path dir = store.archives();
         Path part = dir.resolve(fileName + ".part");
+        Path records = dir.resolve(fileName + ".records.tmp");
         List<ManifestEntry> manifest = new ArrayList<>();
         try {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
@@ -137,7 +155,31 @@ public class ArchiveService {
                     if (token == null) {
                         token = token();
                     }
-                    exportOf(client.getKey() + "-service", client.getValue(), token, zip, manifest);
+                    String name = client.getKey();
+                    String service = name + "-service";
+                    boolean evidence = EVIDENCE_SERVICE.equals(name);
+                    fetch(service, client.getValue(), token, "/exports/records.json", "application/json",
+                            service + "/records.json", evidence ? records : null, zip, manifest);
+                    // the service's audit trail, with a checkpoint of its head taken just before
+                    fetch(service, client.getValue(), token, "/audit/export", "application/json",
+                            service + "/audit-trail.json", null, zip, manifest);
+                    for (String report : REPORTS.getOrDefault(name, List.of())) {
+                        fetch(service, client.getValue(), token, report,
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                service + "/" + report.substring(report.lastIndexOf('/') + 1), null, zip, manifest);
+                    }
+                    if (evidence) {
+                        for (String sha : evidenceFiles(service, records)) {
+                            ManifestEntry e = fetch(service, client.getValue(), token, "/evidence-files/" + sha,
+                                    "application/octet-stream", service + "/evidence/" + sha, null, zip, manifest);
+                            if (!e.sha256().equals(sha)) {
+                                throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, service
+                                        + " served evidence file " + sha + " with SHA-256 " + e.sha256()
+                                        + "; no archive was made (it must be complete and true)");
+                            }
+                        }
+                        Files.deleteIfExists(records);
+                    }
                 }
                 checkpoints.checkpoint();
                 QuarkusTransaction.requiringNew().run(() -> ownRecords(zip, manifest));
@@ -184,6 +226,8 @@ public class ArchiveService {
         } catch (RuntimeException e) {
             deleteQuietly(part);
             throw e;
+        } finally {
+            deleteQuietly(records);
         }
     }
 
@@ -212,31 +256,89 @@ public class ArchiveService {
         }
     }
 
-    private void exportOf(String service, LifecycleConfig.Clients.Client client, String token, ZipOutputStream zip,
-            List<ManifestEntry> manifest) throws IOException {
-        URI uri = URI.create(client.url().replaceAll("/+$", "") + "/exports/records.json");
+    /**
+     * Streams one answer of another service into a zip entry (and, when {@code copy} is given, into that file
+     * too, to be read afterwards); anything but 200 fails the archive.
+     */
+    private ManifestEntry fetch(String service, LifecycleConfig.Clients.Client client, String token, String path,
+            String accept, String entryPath, Path copy, ZipOutputStream zip, List<ManifestEntry> manifest)
+            throws IOException {
+        URI uri = URI.create(client.url().replaceAll("/+$", "") + path);
         HttpResponse<InputStream> response;
         try {
             response = http.send(HttpRequest.newBuilder(uri).timeout(client.exportTimeout())
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+                    .header("Authorization", "Bearer " + token).header("Accept", accept + ", application/problem+json")
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw unavailable(service, "unreachable");
+            throw unavailable(service, "unreachable", path);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(service, "interrupted");
+            throw unavailable(service, "interrupted", path);
         }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw unavailable(service, "answered HTTP " + response.statusCode());
+                throw unavailable(service, "answered HTTP " + response.statusCode(), path);
             }
-            entry(zip, manifest, service + "/records.json", service, body::transferTo);
+            OutputStream copied = copy == null ? OutputStream.nullOutputStream() : Files.newOutputStream(copy);
+            try (copied) {
+                return entry(zip, manifest, entryPath, service, out -> {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n; (n = read(body, buffer, service, path)) >= 0;) {
+                        out.write(buffer, 0, n);
+                        copied.write(buffer, 0, n);
+                    }
+                });
+            }
         }
     }
 
-    private static ProblemException unavailable(String service, String why) {
+    /** A read of another service's answer; a connection that breaks off fails the archive as that service's fault. */
+    private static int read(InputStream body, byte[] buffer, String service, String path) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw unavailable(service, "broke off its answer (" + e.getClass().getSimpleName() + ")", path);
+        }
+    }
+
+    /**
+     * The SHA-256 of every evidence file in maintenance-service's records ({@code evidence[].files[].sha256}),
+     * read with a streaming parser from the copy of the records.
+     */
+    private java.util.SortedSet<String> evidenceFiles(String service, Path records) {
+        java.util.SortedSet<String> shas = new java.util.TreeSet<>();
+        try (JsonParser p = mapper.getFactory().createParser(records.toFile())) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME || !"sha256".equals(p.currentName())) {
+                    continue;
+                }
+                // evidence (root field) → [ ] → { files } → [ ] → { sha256 }
+                JsonStreamContext file = p.getParsingContext();
+                JsonStreamContext evidence = file.getParent() == null ? null : file.getParent().getParent();
+                JsonStreamContext root = evidence == null || evidence.getParent() == null ? null
+                        : evidence.getParent().getParent();
+                if (!"files".equals(evidence == null ? null : evidence.getCurrentName()) || root == null
+                        || root.getParent() == null || !root.getParent().inRoot()
+                        || !"evidence".equals(root.getCurrentName())) {
+                    continue;
+                }
+                String sha = p.nextTextValue();
+                if (sha == null || !SHA256.matcher(sha).matches()) {
+                    throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, service
+                            + " listed an evidence file without a valid SHA-256 in its records; no archive was made");
+                }
+                shas.add(sha);
+            }
+        } catch (IOException e) {
+            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+                    service + " answered records that are not JSON; no archive was made");
+        }
+        return shas;
+    }
+
+    private static ProblemException unavailable(String service, String why, String path) {
         return ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
-                service + " " + why + " on GET /exports/records.json; no archive was made (it must be complete)");
+                service + " " + why + " on GET " + path + "; no archive was made (it must be complete)");
     }
 
     private void ownRecords(ZipOutputStream zip, List<ManifestEntry> manifest) {
@@ -270,7 +372,7 @@ public class ArchiveService {
     }
 
     /** Writes one zip entry through a hashing stream and adds it to the manifest. */
-    private static void entry(ZipOutputStream zip, List<ManifestEntry> manifest, String path, String source,
+    private static ManifestEntry entry(ZipOutputStream zip, List<ManifestEntry> manifest, String path, String source,
             Writer writer) throws IOException {
         MessageDigest digest = Hashes.sha256();
         long[] count = { 0 };
@@ -298,7 +400,9 @@ public class ArchiveService {
         writer.write(hashing);
         hashing.flush();
         zip.closeEntry();
-        manifest.add(new ManifestEntry(path, HexFormat.of().formatHex(digest.digest()), count[0], source));
+        ManifestEntry entry = new ManifestEntry(path, HexFormat.of().formatHex(digest.digest()), count[0], source);
+        manifest.add(entry);
+        return entry;
     }
 
     private Archive find(long id) {

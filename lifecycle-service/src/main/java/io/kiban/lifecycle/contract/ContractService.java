@@ -12,6 +12,7 @@ import io.kiban.lifecycle.contract.ContractDtos.ContractView;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,8 +33,11 @@ public class ContractService {
     private final BusinessCalendar calendar;
     private final AuditTrail audit;
     private final Caller caller;
+    private final Event<ContractAmended> amended;
 
-    public ContractService(ContractRepository contracts, BusinessCalendar calendar, AuditTrail audit, Caller caller) {
+    public ContractService(ContractRepository contracts, BusinessCalendar calendar, AuditTrail audit, Caller caller,
+            Event<ContractAmended> amended) {
+        this.amended = amended;
         this.caller = caller;
         this.contracts = contracts;
         this.calendar = calendar;
@@ -66,6 +70,10 @@ public class ContractService {
         return ContractView.of(contract());
     }
 
+    /**
+     * Amends the contract (If-Match). The scheduled progress and security compliance reports are regenerated from
+     * the new dates in the same transaction: those with nothing submitted move or go, submitted ones stay.
+     */
     @Transactional
     public ContractView amend(String ifMatch, ContractInput in) {
         Contract c = contract();
@@ -93,6 +101,8 @@ public class ContractService {
         contracts.flush();
         ContractView view = ContractView.of(c);
         audit.append("amend", "contract", c.id, view);
+        // the scheduled reports follow the new dates, in this transaction (DeliverableSchedule)
+        amended.fire(new ContractAmended(c));
         return view;
     }
 

@@ -76,6 +76,10 @@ public class Deliverable {
     @Column(name = "return_reason")
     public String returnReason;
 
+    /** Its place (1, 2, …) in the schedule generated from the contract dates; null when tracked by hand. */
+    @Column(name = "schedule_seq")
+    public Integer scheduleSeq;
+
     @Version
     public long version;
 }

@@ -32,8 +32,9 @@ public final class DeliverableDtos {
     public record SubmissionView(String sha256, String fileName, Instant submittedAt, String submittedBy) {
     }
 
+    /** {@code scheduleSeq}: its place in the schedule generated from the contract dates (null when tracked by hand). */
     public record DeliverableView(Long id, Deliverable.Kind kind, String rule, String title, Environment environment,
-            LocalDate dueDate, String dueDateReiwa, LocalDate practicalDueDate, String practicalDueDateReiwa,
+            Integer scheduleSeq, LocalDate dueDate, String dueDateReiwa, LocalDate practicalDueDate, String practicalDueDateReiwa,
             Deliverable.Status status, LocalDate submittedOn, String submittedOnReiwa, String submittedBy,
             String fileSha256, String fileName, String reviewedBy, Instant reviewedAt, String returnReason,
             boolean overdue, String overdueReason, List<SubmissionView> submissions, long version) {

@@ -2,66 +2,155 @@ package io.kiban.lifecycle.deliverable;
 
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.lifecycle.contract.Contract;
+import io.kiban.lifecycle.contract.ContractAmended;
 import io.kiban.lifecycle.contract.ContractService;
+import io.kiban.lifecycle.deliverable.DeliverableService.ComplianceRepository;
 import io.kiban.lifecycle.deliverable.DeliverableService.DeliverableRepository;
+import io.kiban.lifecycle.deliverable.DeliverableService.SubmissionRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * Generates the recurring reports from the contract dates, once: progress reports every two weeks during the
- * build phase (R-LC-11, signing → production start) and the security compliance report (別紙2) every six
- * months from the production start to the contract end (R-LC-12).
+ * The recurring reports generated from the contract dates: progress reports every two weeks during the build
+ * phase (R-LC-11, signing → production start) and the security compliance report (別紙2) every six months from
+ * the production start to the contract end (R-LC-12). Each scheduled report keeps its place in the schedule
+ * ({@code scheduleSeq}, 1, 2, …).
+ *
+ * <p>Generated at first start; regenerated when jpo-admin amends the contract, in the amendment's transaction:
+ * a scheduled report nothing was submitted for (PENDING, no file, no compliance statuses) moves to the new date
+ * of its place, or is removed when its place falls outside the new period; missing places are added; a report
+ * with anything submitted (submitted, returned or approved) is never touched nor deleted. Audited.
  */
 @ApplicationScoped
 public class DeliverableSchedule {
 
     private static final Logger LOG = Logger.getLogger(DeliverableSchedule.class);
 
+    /** What a regeneration did to one kind of report: places added, moved (old → new date), removed, kept as submitted. */
+    public record Changes(Deliverable.Kind kind, List<String> added, List<String> moved, List<String> removed,
+            List<String> keptSubmitted) {
+
+        boolean changed() {
+            return !added.isEmpty() || !moved.isEmpty() || !removed.isEmpty();
+        }
+    }
+
     private final DeliverableRepository deliverables;
+    private final SubmissionRepository submissions;
+    private final ComplianceRepository compliance;
     private final ContractService contracts;
     private final AuditTrail audit;
 
-    public DeliverableSchedule(DeliverableRepository deliverables, ContractService contracts, AuditTrail audit) {
+    public DeliverableSchedule(DeliverableRepository deliverables, SubmissionRepository submissions,
+            ComplianceRepository compliance, ContractService contracts, AuditTrail audit) {
         this.deliverables = deliverables;
+        this.submissions = submissions;
+        this.compliance = compliance;
         this.contracts = contracts;
         this.audit = audit;
     }
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
-        Contract c = contracts.contract();
-        int generated = 0;
-        if (deliverables.count("kind", Deliverable.Kind.PROGRESS_REPORT) == 0) {
-            int n = 1;
-            for (LocalDate due = c.signingDate.plusWeeks(2); !due.isAfter(c.productionStart); due = due.plusWeeks(2)) {
-                add(Deliverable.Kind.PROGRESS_REPORT, "進捗報告（第" + n++ + "回）", due);
-                generated++;
-            }
-        }
-        if (deliverables.count("kind", Deliverable.Kind.SECURITY_COMPLIANCE) == 0) {
-            int n = 1;
-            for (LocalDate due = c.productionStart.plusMonths(6); !due.isAfter(c.contractEnd); due = due.plusMonths(6)) {
-                add(Deliverable.Kind.SECURITY_COMPLIANCE, "情報セキュリティ対策の実施状況報告（別紙2）第" + n++ + "回", due);
-                generated++;
-            }
-        }
-        if (generated > 0) {
-            audit.append("generate-schedule", "deliverable", "schedule", generated);
-            LOG.infof("generated %d scheduled reports (R-LC-11, R-LC-12)", generated);
-        }
+        regenerate("generate-schedule");
     }
 
-    private void add(Deliverable.Kind kind, String title, LocalDate due) {
+    /** Synchronous observer: runs inside the transaction of {@link ContractService#amend}. */
+    @Transactional
+    void onAmended(@Observes ContractAmended event) {
+        regenerate("regenerate-schedule");
+    }
+
+    /** Brings the scheduled reports in line with the contract dates; audited when anything changed. */
+    @Transactional
+    public List<Changes> regenerate(String action) {
+        Contract c = contracts.contract();
+        List<Changes> changes = new ArrayList<>();
+        changes.add(follow(Deliverable.Kind.PROGRESS_REPORT, progressReports(c)));
+        changes.add(follow(Deliverable.Kind.SECURITY_COMPLIANCE, securityReports(c)));
+        List<Changes> changed = changes.stream().filter(Changes::changed).toList();
+        if (!changed.isEmpty()) {
+            deliverables.flush();
+            audit.append(action, "deliverable", "schedule", changed);
+            LOG.infof("%s (R-LC-11, R-LC-12): %s", action, changed);
+        }
+        return changes;
+    }
+
+    /** R-LC-11: every two weeks from signing through the production start. */
+    static List<LocalDate> progressReports(Contract c) {
+        List<LocalDate> due = new ArrayList<>();
+        for (LocalDate d = c.signingDate.plusWeeks(2); !d.isAfter(c.productionStart); d = d.plusWeeks(2)) {
+            due.add(d);
+        }
+        return due;
+    }
+
+    /** R-LC-12: every six months from the production start through the contract end. */
+    static List<LocalDate> securityReports(Contract c) {
+        List<LocalDate> due = new ArrayList<>();
+        for (LocalDate d = c.productionStart.plusMonths(6); !d.isAfter(c.contractEnd); d = d.plusMonths(6)) {
+            due.add(d);
+        }
+        return due;
+    }
+
+    private Changes follow(Deliverable.Kind kind, List<LocalDate> due) {
+        Map<Integer, Deliverable> byPlace = new TreeMap<>();
+        for (Deliverable d : deliverables.list("kind = ?1 and scheduleSeq is not null order by scheduleSeq, id", kind)) {
+            byPlace.putIfAbsent(d.scheduleSeq, d);
+        }
+        Changes ch = new Changes(kind, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int n = 1; n <= due.size(); n++) {
+            LocalDate date = due.get(n - 1);
+            Deliverable d = byPlace.remove(n);
+            if (d == null) {
+                add(kind, n, date);
+                ch.added().add("#" + n + " " + date);
+            } else if (!d.dueDate.equals(date)) {
+                if (untouched(d)) {
+                    ch.moved().add("#" + n + " " + d.dueDate + " → " + date);
+                    d.dueDate = date;
+                } else {
+                    ch.keptSubmitted().add("#" + n + " " + d.dueDate + " (" + d.status + ")");
+                }
+            }
+        }
+        // places beyond the new period
+        for (Deliverable d : byPlace.values()) {
+            if (untouched(d)) {
+                ch.removed().add("#" + d.scheduleSeq + " " + d.dueDate);
+                deliverables.delete(d);
+            } else {
+                ch.keptSubmitted().add("#" + d.scheduleSeq + " " + d.dueDate + " (" + d.status + ")");
+            }
+        }
+        return ch;
+    }
+
+    /** Nothing was submitted for it: still PENDING, no file ever, no compliance statuses. */
+    private boolean untouched(Deliverable d) {
+        return d.status == Deliverable.Status.PENDING && submissions.count("deliverableId", d.id) == 0
+                && compliance.count("deliverableId", d.id) == 0;
+    }
+
+    private void add(Deliverable.Kind kind, int n, LocalDate due) {
         Deliverable d = new Deliverable();
         d.kind = kind;
         d.ruleId = kind.rule;
-        d.title = title;
+        d.title = kind == Deliverable.Kind.PROGRESS_REPORT ? "進捗報告（第" + n + "回）"
+                : "情報セキュリティ対策の実施状況報告（別紙2）第" + n + "回";
         d.dueDate = due;
         d.status = Deliverable.Status.PENDING;
+        d.scheduleSeq = n;
         deliverables.persist(d);
     }
 }

@@ -299,7 +299,7 @@ public class DeliverableService {
                 ? submissions.list("deliverableId = ?1 order by id", d.id).stream()
                         .map(s -> new SubmissionView(s.fileSha256, s.fileName, s.submittedAt, s.submittedBy)).toList()
                 : null;
-        return new DeliverableView(d.id, d.kind, d.ruleId, d.title, d.environment, d.dueDate,
+        return new DeliverableView(d.id, d.kind, d.ruleId, d.title, d.environment, d.scheduleSeq, d.dueDate,
                 ReiwaDates.format(d.dueDate), practical, ReiwaDates.format(practical), d.status, d.submittedOn,
                 ReiwaDates.format(d.submittedOn), d.submittedBy, d.fileSha256, d.fileName, d.reviewedBy,
                 d.reviewedAt, d.returnReason, overdueReason != null, overdueReason, subs, d.version);

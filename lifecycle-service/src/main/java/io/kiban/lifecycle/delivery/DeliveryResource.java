@@ -70,7 +70,9 @@ public class DeliveryResource {
     @Idempotent
     @Operation(summary = "Propose an item-level delivery extension (R-LC-3)",
             description = "Cause SEMICONDUCTOR_SHORTAGE or OTHER_UNAVOIDABLE, with an explanation, and a new date after the "
-                    + "delivery deadline and no later than the extension limit (2027-06-30); 422 naming R-LC-3 otherwise.")
+                    + "delivery deadline and no later than the extension limit (2027-06-30); 422 naming R-LC-3 otherwise. "
+                    + "The baseline line must exist in asset-service for that environment (422 naming baselineItem); "
+                    + "503 when asset-service cannot be asked, and nothing is recorded.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<ExtensionView> propose(@Valid @NotNull ExtensionInput body) {
         ExtensionView view = service.propose(body);

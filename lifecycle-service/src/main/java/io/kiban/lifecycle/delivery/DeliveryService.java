@@ -2,7 +2,9 @@ package io.kiban.lifecycle.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
@@ -83,6 +85,7 @@ public class DeliveryService {
         if (in.newDate().isAfter(c.extensionLimit)) {
             throw ProblemException.rule("R-LC-3", "a delivery can be extended to " + c.extensionLimit + " at the latest");
         }
+        requireBaselineLine(env, in.baselineItem());
         DeliveryExtension e = new DeliveryExtension();
         e.environment = env;
         e.baselineItem = in.baselineItem();
@@ -116,6 +119,30 @@ public class DeliveryService {
         ExtensionView view = view(e);
         audit.append(approve ? "approve" : "reject", "delivery-extension", e.id, view);
         return view;
+    }
+
+    /**
+     * R-LC-3: an extension is for a line of the baseline, as asset-service holds it (service token): an unknown
+     * line is 422 naming {@code baselineItem}; when asset-service cannot say, 503 and nothing is written.
+     */
+    private void requireBaselineLine(Environment env, String item) {
+        List<AssetClient.BaselineLine> lines;
+        try {
+            lines = Remote.call("asset-service", () -> asset.baseline(env.name()));
+        } catch (Remote.Unavailable e) {
+            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, "the baseline line could not be checked: "
+                    + e.getMessage() + " on GET /baseline?environment=" + env + "; nothing was recorded");
+        }
+        boolean known = lines != null && lines.stream()
+                .anyMatch(l -> item.equals(l.itemCode()) && env.name().equals(l.environment()));
+        if (!known) {
+            String elsewhere = lines == null ? "" : lines.stream().filter(l -> item.equals(l.itemCode()))
+                    .map(l -> " (it is a line of " + l.environment() + ")").findFirst().orElse("");
+            throw new ProblemException(ProblemType.RULE_VIOLATION, "R-LC-3: an extension is for a line of the "
+                    + env + " baseline; asset-service has no line " + item + elsewhere, "R-LC-3",
+                    List.of(new Problem.FieldError("baselineItem", "no baseline line " + item + " in " + env + elsewhere)),
+                    null);
+        }
     }
 
     /** Per baseline line: on time, late, extended on time, extended late (or still pending); whether R-LC-2 was met. */

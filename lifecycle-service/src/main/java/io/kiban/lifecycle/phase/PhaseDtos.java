@@ -34,7 +34,13 @@ public final class PhaseDtos {
     public record ReasonInput(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    /** One restoration item; {@code evidence}: its photos and PDF files, at least one before it is signed off. */
     public record ChecklistItemView(String item, String label, String vendorNote, boolean signed, String signedBy,
-            Instant signedAt, long version) {
+            Instant signedAt, List<EvidenceFileView> evidence, long version) {
+    }
+
+    /** An evidence file of a restoration item, downloadable at {@code …/checklist/{item}/evidence/{sha256}}. */
+    public record EvidenceFileView(String sha256, String fileName, String contentType, long size, String uploadedBy,
+            Instant uploadedAt) {
     }
 }

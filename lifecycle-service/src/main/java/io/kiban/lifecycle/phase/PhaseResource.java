@@ -59,7 +59,8 @@ public class PhaseResource {
     @Operation(summary = "Move an environment to its next phase (jpo-admin)",
             description = "Illegal transitions → 422 naming R-RM-1; a fallback (END_OF_USE or REMOVING → IN_SERVICE, R-RM-2) "
                     + "needs reason and costNote; REMOVING → REMOVED passes the removal gate or answers 409 with the blockers; "
-                    + "SHARED (the distribution board) enters REMOVING only after both environments did.")
+                    + "SHARED (the distribution board) enters REMOVING only after both environments did, and REMOVED only "
+                    + "after both are REMOVED (blockers phase:PRODUCTION, phase:STAGING).")
     @RolesAllowed(Roles.JPO_ADMIN)
     public PhaseView transition(@RestPath String environment, @Valid @NotNull TransitionInput body) {
         return service.transition(Environment.parse("environment", environment), body);

@@ -2,9 +2,11 @@ package io.kiban.lifecycle.removal;
 
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.time.ReiwaDates;
+import io.kiban.commons.web.BodyLimit;
 import io.kiban.lifecycle.contract.Contract;
 import io.kiban.lifecycle.contract.ContractService;
 import io.kiban.lifecycle.phase.PhaseDtos.ChecklistItemView;
+import io.kiban.lifecycle.phase.PhaseDtos.EvidenceFileView;
 import io.kiban.lifecycle.phase.PhaseDtos.NoteInput;
 import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
 import io.kiban.lifecycle.phase.PhaseDtos.ReasonInput;
@@ -12,6 +14,7 @@ import io.kiban.lifecycle.phase.PhaseService;
 import io.kiban.lifecycle.phase.RestorationService;
 import io.kiban.lifecycle.removal.RemovalDtos.Blocker;
 import io.kiban.lifecycle.removal.RemovalDtos.Readiness;
+import io.kiban.lifecycle.support.DocumentStore;
 import io.kiban.lifecycle.support.Environment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,11 +26,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/removal/{environment}")
 @Tag(name = "removal", description = "Removal gate (R-RM-1, R-RM-3, R-RM-4, R-LC-8) and restoration checklist 原状復帰")
@@ -39,9 +49,11 @@ public class RemovalResource {
     private final PhaseService phases;
     private final RestorationService restoration;
     private final ContractService contracts;
+    private final DocumentStore store;
 
     public RemovalResource(RemovalGate gate, PhaseService phases, RestorationService restoration,
-            ContractService contracts) {
+            ContractService contracts, DocumentStore store) {
+        this.store = store;
         this.gate = gate;
         this.phases = phases;
         this.restoration = restoration;
@@ -88,9 +100,68 @@ public class RemovalResource {
     }
 
     @POST
+    @Path("/checklist/{item}/evidence")
+    @Consumes(MediaType.WILDCARD)
+    @BodyLimit(property = "kiban.restoration.max-file", defaultValue = "50M")
+    @Operation(summary = "Add an evidence file of one restoration item: a photo (JPEG, PNG) or a PDF, ?fileName= "
+            + "(streamed; stored by SHA-256, never rewritten; audited); the contracted vendor or jpo-admin",
+            description = "201 with the item and its evidence; 200 when this file was already attached. 415 when the "
+                    + "content is not JPEG, PNG or PDF; 422 naming R-RM-1 once the item is signed off.")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    public RestResponse<ChecklistItemView> addEvidence(@RestPath String environment, @RestPath String item,
+            @RestQuery String fileName, InputStream body) {
+        Environment env = Environment.parse("environment", environment);
+        restoration.requireOpenForEvidence(env, item);
+        DocumentStore.safeName(fileName);
+        DocumentStore.Typed typed = DocumentStore.photoOrPdf(body);
+        DocumentStore.Stored stored = store.store(typed.in());
+        RestorationService.Added added = restoration.addEvidence(env, item, fileName, typed.contentType(), stored);
+        if (!added.created()) {
+            return RestResponse.ok(added.item());
+        }
+        URI location = URI.create("/removal/" + env + "/checklist/"
+                + URLEncoder.encode(item, StandardCharsets.UTF_8).replace("+", "%20") + "/evidence/" + stored.sha256());
+        return RestResponse.ResponseBuilder.<ChecklistItemView>created(location).entity(added.item()).build();
+    }
+
+    @GET
+    @Path("/checklist/{item}/evidence")
+    @Operation(summary = "The evidence files of one restoration item")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public List<EvidenceFileView> evidence(@RestPath String environment, @RestPath String item) {
+        return restoration.evidence(Environment.parse("environment", environment), item);
+    }
+
+    @GET
+    @Path("/checklist/{item}/evidence/{sha256}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download one evidence file of a restoration item (streamed, as uploaded; its type in "
+            + "X-Uploaded-Content-Type)")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public RestResponse<StreamingOutput> evidenceFile(@RestPath String environment, @RestPath String item,
+            @RestPath String sha256) {
+        RestorationService.FileRef ref = restoration.evidenceFile(Environment.parse("environment", environment), item,
+                sha256);
+        StreamingOutput out = o -> {
+            try (InputStream in = store.open(ref.sha256())) {
+                in.transferTo(o);
+            }
+        };
+        return RestResponse.ResponseBuilder.ok(out, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("X-Uploaded-Content-Type", ref.contentType())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(ref.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Digest", "sha-256=" + ref.sha256())
+                .header("Content-Length", ref.size()).build();
+    }
+
+    @POST
     @Path("/checklist/{item}/signature")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Sign off one restoration item (jpo-admin) while the environment is REMOVING")
+    @Operation(summary = "Sign off one restoration item (jpo-admin) while the environment is REMOVING",
+            description = "422 naming R-RM-1 when the environment is not REMOVING, the item is signed already, or it "
+                    + "has no evidence file yet.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public ChecklistItemView sign(@RestPath String environment, @RestPath String item) {
         return restoration.sign(Environment.parse("environment", environment), item);

@@ -27,6 +27,11 @@ public interface AssetClient {
     @Path("/baseline/conformance")
     com.fasterxml.jackson.databind.JsonNode conformance(@QueryParam("environment") String environment);
 
+    /** The baseline lines of an environment and the SHARED ones (R-AS-1), each with itemCode and environment. */
+    @GET
+    @Path("/baseline")
+    List<BaselineLine> baseline(@QueryParam("environment") String environment);
+
     @GET
     @Path("/media")
     List<MediumFact> media(@QueryParam("environment") String environment, @QueryParam("include") String include);
@@ -34,6 +39,10 @@ public interface AssetClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record HardwareFact(Long id, String name, String serialNumber, String environment, String status,
             LocalDate deliveredOn, String baselineItem) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BaselineLine(Long id, String itemCode, String environment) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,9 +1,11 @@
 package io.kiban.lifecycle.support;
 
+import io.kiban.commons.files.ContentStore;
 import io.kiban.commons.json.Hashes;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,6 +90,37 @@ public class DocumentStore {
             throw new UncheckedIOException(e);
         }
         return dir;
+    }
+
+    /** A stream whose content type was recognised from its first bytes. */
+    public record Typed(InputStream in, String contentType) {
+    }
+
+    private static final int SNIFF_BYTES = 8;
+
+    /**
+     * A photo (JPEG, PNG) or a PDF, recognised by its content, never by its name or declared type: 415 for
+     * anything else, 400 for an empty body. The returned stream still starts at the first byte.
+     */
+    public static Typed photoOrPdf(InputStream in) {
+        BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+        byte[] head;
+        try {
+            buffered.mark(SNIFF_BYTES);
+            head = buffered.readNBytes(SNIFF_BYTES);
+            buffered.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (head.length == 0) {
+            throw ProblemException.badField("body", "the file is empty");
+        }
+        String type = ContentStore.sniff(head, head.length);
+        if (type == null) {
+            throw ProblemException.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "an evidence file is a photo (JPEG, PNG) or a PDF, recognised by its content");
+        }
+        return new Typed(buffered, type);
     }
 
     /** A file name as given by a client: no path, no control characters. */

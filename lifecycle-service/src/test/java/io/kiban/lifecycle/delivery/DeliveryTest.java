@@ -1,5 +1,6 @@
 package io.kiban.lifecycle.delivery;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
@@ -8,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.lifecycle.testing.Fixtures;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,6 +38,7 @@ class DeliveryTest {
 
     @Test
     void R_LC_3_an_extension_needs_a_cause_an_explanation_and_a_date_no_later_than_2027_06_30() {
+        baseline("PRODUCTION", "k8s-worker");
         given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
                 .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-07-01"))
                 .post("/deliveries/extensions").then().statusCode(422).contentType("application/problem+json")
@@ -89,6 +93,8 @@ class DeliveryTest {
                 .willReturn(okJson("{\"lines\":[" + line("k8s-control-plane", 1) + "]}")));
         Stubs.asset().register(get(urlPathEqualTo("/baseline/conformance")).withQueryParam("environment", equalTo("SHARED"))
                 .willReturn(okJson("{\"lines\":[]}")));
+        baseline("PRODUCTION", "k8s-control-plane", "k8s-worker", "l2-switch", "virtualization-host", "management-switch",
+                "console-kvm", "interconnect-switch");
         approve(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-06-15"));
         approve(ext("PRODUCTION", "virtualization-host", "OTHER_UNAVOIDABLE", "輸送中の事故", "2027-06-10"));
 
@@ -137,6 +143,59 @@ class DeliveryTest {
         Stubs.asset().register(get(urlPathEqualTo("/hardware")).willReturn(serverError()));
         given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/status").then().statusCode(503)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    @DisplayName("R-LC-3 the extension's baseline line is checked with asset-service: unknown is 422 naming baselineItem, no answer is 503")
+    void R_LC_3_the_baseline_line_of_an_extension_is_checked_with_asset_service() {
+        // asset-service answers an environment's lines and the SHARED ones
+        Stubs.asset().register(get(urlPathEqualTo("/baseline")).withQueryParam("environment", equalTo("PRODUCTION"))
+                .willReturn(okJson("[{\"id\":1,\"itemCode\":\"k8s-worker\",\"environment\":\"PRODUCTION\",\"requiredQuantity\":3},"
+                        + "{\"id\":9,\"itemCode\":\"distribution-board\",\"environment\":\"SHARED\",\"requiredQuantity\":1}]")));
+        String vendor = Tokens.vendor("vendor-a");
+        given().auth().oauth2(vendor).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "gpu-node", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-05-31"))
+                .post("/deliveries/extensions").then().statusCode(422).contentType("application/problem+json")
+                .body("rule", Matchers.equalTo("R-LC-3")).body("errors[0].field", Matchers.equalTo("baselineItem"));
+        // the shared board is a line of SHARED, not of PRODUCTION
+        given().auth().oauth2(vendor).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "distribution-board", "SEMICONDUCTOR_SHORTAGE", "部品供給遅延", "2027-05-31"))
+                .post("/deliveries/extensions").then().statusCode(422).body("errors[0].field", Matchers.equalTo("baselineItem"))
+                .body("detail", Matchers.containsString("SHARED"));
+        Stubs.asset().verifyThat(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/baseline"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+
+        // asset-service failing or unreachable: 503 problem+json, nothing recorded
+        Stubs.asset().register(get(urlPathEqualTo("/baseline")).atPriority(1).willReturn(serverError()));
+        given().auth().oauth2(vendor).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-05-31"))
+                .post("/deliveries/extensions").then().statusCode(503).contentType("application/problem+json")
+                .body("detail", Matchers.containsString("asset-service"));
+        Stubs.asset().register(get(urlPathEqualTo("/baseline")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-05-31"))
+                .post("/deliveries/extensions").then().statusCode(503).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/extensions").then().statusCode(200)
+                .body("size()", Matchers.equalTo(0));
+
+        // the line exists: proposed
+        Stubs.reset();
+        baseline("PRODUCTION", "k8s-worker");
+        given().auth().oauth2(vendor).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-05-31"))
+                .post("/deliveries/extensions").then().statusCode(201).body("baselineItem", Matchers.equalTo("k8s-worker"));
+    }
+
+    /** asset-service's baseline lines of one environment (GET /baseline?environment=). */
+    private static void baseline(String env, String... items) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < items.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1).append(",\"itemCode\":\"").append(items[i])
+                    .append("\",\"environment\":\"").append(env).append("\",\"requiredQuantity\":1}");
+        }
+        Stubs.asset().register(get(urlPathEqualTo("/baseline")).withQueryParam("environment", equalTo(env))
+                .willReturn(okJson(json.append("]").toString())));
     }
 
     private static String line(JsonPath status, String env, String item) {

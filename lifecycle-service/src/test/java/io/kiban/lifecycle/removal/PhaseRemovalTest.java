@@ -133,6 +133,7 @@ class PhaseRemovalTest {
                 .body(Map.of("note", "ラック2台を撤去、床のアンカー穴を補修")).put("/removal/PRODUCTION/checklist/RACKS/note")
                 .then().statusCode(200);
         given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/PRODUCTION/checklist/NOPE/signature").then().statusCode(404);
+        String rackPhoto = photo("PRODUCTION", "RACKS");
         CHECKLIST.forEach(item -> sign("PRODUCTION", item));
         given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/PRODUCTION/checklist/RACKS/signature").then().statusCode(422);
         assertThat(readiness("PRODUCTION").getList("blockers.id")).containsExactly("archive");
@@ -149,6 +150,26 @@ class PhaseRemovalTest {
                 "backup-service/records.json", "lifecycle-service/records.json", "lifecycle-service/lease-ledger.xlsx", "lifecycle-service/audit-checkpoint.json",
                 "manifest.json");
         assertThat(new String(entries.get("asset-service/records.json"))).isEqualTo("{\"service\":\"asset\"}");
+        // R-RM-4: each service's audit trail with its checkpoint
+        for (String service : List.of("asset-service", "maintenance-service", "backup-service")) {
+            assertThat(new String(entries.get(service + "/audit-trail.json"))).isEqualTo(AUDIT_TRAIL);
+        }
+        // R-RM-4: the xlsx reports and every evidence file of maintenance-service, by SHA-256, once each
+        assertThat(entries.get("asset-service/standard-sheet.xlsx")).isEqualTo(STANDARD_SHEET);
+        assertThat(entries.get("maintenance-service/destruction-register.xlsx")).isEqualTo(REGISTER);
+        assertThat(entries.get("maintenance-service/evidence/" + Hashes.sha256Hex(CERTIFICATE))).isEqualTo(CERTIFICATE);
+        assertThat(entries.get("maintenance-service/evidence/" + Hashes.sha256Hex(PHOTO))).isEqualTo(PHOTO);
+        assertThat(entries.keySet().stream().filter(k -> k.startsWith("maintenance-service/evidence/"))).hasSize(2);
+        // the restoration photos are lifecycle's documents
+        assertThat(entries).containsKey("lifecycle-service/documents/" + rackPhoto);
+        assertThat(new String(entries.get("lifecycle-service/records.json"))).contains("\"restoration_evidence\"",
+                rackPhoto);
+        Stubs.maintenance().verifyThat(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/evidence-files/" + Hashes.sha256Hex(CERTIFICATE)))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+        Stubs.maintenance().verifyThat(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/reports/destruction-register.xlsx"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
         assertThat(new String(entries.get("lifecycle-service/records.json"))).contains("\"audit_entry\"", "\"restoration_item\"");
         JsonPath manifest = new JsonPath(new String(entries.get("manifest.json")));
         assertThat(manifest.getList("entries")).hasSize(entries.size() - 1);
@@ -174,6 +195,50 @@ class PhaseRemovalTest {
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("backup-service"));
         given().auth().oauth2(Tokens.jpoAdmin()).get("/archive").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    @DisplayName("R-RM-4 no archive is made when an xlsx report or an evidence file cannot be fetched, or is not what its SHA-256 says")
+    void R_RM_4_no_archive_without_every_report_and_evidence_file() {
+        stubExports();
+        Stubs.maintenance().register(get(urlPathEqualTo("/reports/destruction-register.xlsx")).atPriority(1)
+                .willReturn(aResponse().withStatus(403)));
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("maintenance-service answered HTTP 403 on GET "
+                        + "/reports/destruction-register.xlsx"));
+
+        Stubs.reset();
+        stubExports();
+        String cert = Hashes.sha256Hex(CERTIFICATE);
+        Stubs.maintenance().register(get(urlPathEqualTo("/evidence-files/" + cert)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("%PDF-1.4 altered")));
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("evidence file " + cert));
+
+        Stubs.reset();
+        stubExports();
+        Stubs.maintenance().register(get(urlPathEqualTo("/evidence-files/" + cert)).atPriority(1)
+                .willReturn(aResponse().withStatus(409)));
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(503)
+                .body("detail", org.hamcrest.Matchers.containsString("/evidence-files/" + cert));
+
+        Stubs.reset();
+        stubExports();
+        Stubs.asset().register(get(urlPathEqualTo("/exports/standard-sheet.xlsx")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(503)
+                .body("detail", org.hamcrest.Matchers.containsString("asset-service"));
+
+        given().auth().oauth2(Tokens.jpoAdmin()).get("/archive").then().statusCode(200).body("size()", equalTo(0));
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/documents/archives"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no partial archive or temporary copy is left behind")
+                    .noneMatch(n -> n.endsWith(".part") || n.endsWith(".tmp"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -207,14 +272,127 @@ class PhaseRemovalTest {
                 .body("rule", equalTo("R-RM-1"));
     }
 
+    @Test
+    @DisplayName("R-RM-1 SHARED walks from CONTRACTED to REMOVED only after the last of PRODUCTION and STAGING, each blocker present then gone")
+    void R_RM_1_SHARED_walks_to_REMOVED_after_the_last_environment_with_every_blocker_present_then_absent() {
+        walk("SHARED", "BUILDING", "IN_SERVICE", "END_OF_USE");
+        transition("SHARED", "REMOVING", null, null).then().statusCode(422).body("rule", equalTo("R-RM-1"));
+        walk("PRODUCTION", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        transition("SHARED", "REMOVING", null, null).then().statusCode(422).body("rule", equalTo("R-RM-1"))
+                .body("detail", org.hamcrest.Matchers.containsString("STAGING"));
+        walk("STAGING", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        walk("SHARED", "REMOVING");
+
+        // nothing answers yet: the services that cannot be asked block
+        assertThat(readiness("SHARED").getList("blockers.kind")).contains("SERVICE_UNAVAILABLE");
+        // every other blocker kind present: a medium without accepted evidence, a backup copy held, the board not
+        // restored, both environments not removed, the removal deadline passed without a reason
+        stubMedia("SHARED", "PDU-CF-1");
+        evidence("PDU-CF-1", false);
+        copies("SHARED", "[{\"runId\":31,\"targetName\":\"pdu-config\",\"arrayHardwareId\":\"7\",\"accountedFor\":false}]");
+        amendRemovalDeadline("2031-01-31");
+        JsonPath r = readiness("SHARED");
+        assertThat(r.getBoolean("ready")).isFalse();
+        assertThat(r.getList("blockers.kind")).containsExactlyInAnyOrder("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE",
+                "BACKUP_COPY_NOT_ACCOUNTED_FOR", "RESTORATION_NOT_SIGNED", "ENVIRONMENT_NOT_REMOVED",
+                "ENVIRONMENT_NOT_REMOVED", "REMOVAL_DEADLINE_PASSED");
+        assertThat(r.getList("blockers.id")).containsExactlyInAnyOrder("medium:PDU-CF-1", "backup-copy:31",
+                "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING", "removal-deadline");
+        assertThat(r.getList("blockers.id")).doesNotContain("archive");
+        transition("SHARED", "REMOVED", null, null).then().statusCode(409).contentType("application/problem+json")
+                .body("rule", equalTo("R-RM-1")).body("conflicts.id", org.hamcrest.Matchers.hasItems("medium:PDU-CF-1",
+                        "backup-copy:31", "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING",
+                        "removal-deadline"));
+
+        // SHARED's own blockers resolved: only the two environments remain
+        evidence("PDU-CF-1", true);
+        copies("SHARED", "[{\"runId\":31,\"accountedFor\":true}]");
+        sign("SHARED", "DISTRIBUTION_BOARD");
+        lateReason("SHARED");
+        assertThat(readiness("SHARED").getList("blockers.id")).containsExactlyInAnyOrder("phase:PRODUCTION",
+                "phase:STAGING");
+        transition("SHARED", "REMOVED", null, null).then().statusCode(409);
+
+        // STAGING removed first: PRODUCTION is the last environment and still blocks
+        stubMedia("STAGING");
+        copies("STAGING", "[]");
+        CHECKLIST.forEach(item -> sign("STAGING", item));
+        lateReason("STAGING");
+        walk("STAGING", "REMOVED");
+        assertThat(readiness("SHARED").getList("blockers.id")).containsExactly("phase:PRODUCTION");
+        transition("SHARED", "REMOVED", null, null).then().statusCode(409).body("conflicts.id",
+                org.hamcrest.Matchers.contains("phase:PRODUCTION"));
+
+        // the last environment removed (archive handed over): SHARED goes with it
+        stubMedia("PRODUCTION");
+        copies("PRODUCTION", "[]");
+        CHECKLIST.forEach(item -> sign("PRODUCTION", item));
+        lateReason("PRODUCTION");
+        stubExports();
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(201);
+        walk("PRODUCTION", "REMOVED");
+        JsonPath ready = readiness("SHARED");
+        assertThat(ready.getBoolean("ready")).isTrue();
+        assertThat(ready.getList("blockers")).isEmpty();
+        walk("SHARED", "REMOVED", "CLOSED");
+        transition("SHARED", "IN_SERVICE", "late change of plan", "n/a").then().statusCode(422)
+                .body("rule", equalTo("R-RM-2"));
+    }
+
     // ---- helpers
 
+    static void amendRemovalDeadline(String date) {
+        var current = given().auth().oauth2(Tokens.jpoAdmin()).get("/contract");
+        Map<String, Object> body = new HashMap<>(current.jsonPath().getMap(""));
+        body.remove("monthlyLeaseTotal");
+        body.remove("monthlyMaintenanceTotal");
+        body.remove("version");
+        body.put("removalDeadline", date);
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", current.header("ETag"))
+                .body(body).put("/contract").then().statusCode(200);
+    }
+
+    static void lateReason(String env) {
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "次期システムの稼動遅延により撤去を延期（協議済み）"))
+                .post("/removal/" + env + "/late-reason").then().statusCode(200);
+    }
+
+    static final byte[] STANDARD_SHEET = "PK-standard-sheet (xlsx stand-in)".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final byte[] REGISTER = "PK-destruction-register (xlsx stand-in)".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final byte[] CERTIFICATE = "%PDF-1.4 certificate of destruction A-1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final byte[] PHOTO = "\u00ff\u00d8\u00ff photo of the shredded disk A-1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * Every service exports its records; asset-service and maintenance-service their xlsx reports; maintenance's
+     * records list two evidence files (one on two evidence records), served by SHA-256.
+     */
     static void stubExports() {
         Stubs.asset().register(get(urlPathEqualTo("/exports/records.json")).willReturn(okJson("{\"service\":\"asset\"}")));
-        Stubs.maintenance().register(get(urlPathEqualTo("/exports/records.json"))
-                .willReturn(okJson("{\"service\":\"maintenance\"}")));
+        Stubs.asset().register(get(urlPathEqualTo("/exports/standard-sheet.xlsx")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .withBody(STANDARD_SHEET)));
+        String cert = Hashes.sha256Hex(CERTIFICATE);
+        String photo = Hashes.sha256Hex(PHOTO);
+        Stubs.maintenance().register(get(urlPathEqualTo("/exports/records.json")).willReturn(okJson(
+                "{\"service\":\"maintenance-service\",\"tickets\":[{\"id\":1,\"sha256\":\"not-a-file\"}],"
+                        + "\"evidence\":[{\"id\":1,\"serial\":\"A-1\",\"files\":[{\"id\":1,\"sha256\":\"" + cert + "\"},"
+                        + "{\"id\":2,\"sha256\":\"" + photo + "\"}]},"
+                        + "{\"id\":2,\"serial\":\"A-1\",\"files\":[{\"id\":3,\"sha256\":\"" + cert + "\"}]},"
+                        + "{\"id\":3,\"serial\":\"B-2\",\"files\":[]}]}")));
+        Stubs.maintenance().register(get(urlPathEqualTo("/reports/destruction-register.xlsx")).willReturn(aResponse()
+                .withStatus(200).withBody(REGISTER)));
+        Stubs.maintenance().register(get(urlPathEqualTo("/evidence-files/" + cert)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf").withBody(CERTIFICATE)));
+        Stubs.maintenance().register(get(urlPathEqualTo("/evidence-files/" + photo)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "image/jpeg").withBody(PHOTO)));
         Stubs.backup().register(get(urlPathEqualTo("/exports/records.json")).willReturn(okJson("{\"service\":\"backup\"}")));
+        for (var stub : List.of(Stubs.asset(), Stubs.maintenance(), Stubs.backup())) {
+            stub.register(get(urlPathEqualTo("/audit/export")).willReturn(okJson(AUDIT_TRAIL)));
+        }
     }
+
+    static final String AUDIT_TRAIL = "{\"chain\":\"x-service\",\"checkpoint\":{\"seq\":1},\"entries\":[{\"seq\":1}]}";
 
     static void stubMedia(String env, String... serials) {
         StringBuilder json = new StringBuilder("[");
@@ -240,9 +418,23 @@ class PhaseRemovalTest {
                 .willReturn(okJson(json)));
     }
 
+    /** The vendor's photo of the restored item (R-RM-1: no sign-off without evidence), then jpo-admin's signature. */
     static void sign(String env, String item) {
+        photo(env, item);
         given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/" + env + "/checklist/" + item + "/signature").then()
                 .statusCode(200).body("signed", equalTo(true));
+    }
+
+    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+
+    /** A PNG unique to the environment and item, uploaded by the contracted vendor; its SHA-256. */
+    static String photo(String env, String item) {
+        byte[] bytes = (new String(PNG, java.nio.charset.StandardCharsets.ISO_8859_1) + env + "/" + item)
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType("image/png").queryParam("fileName", item + ".png")
+                .body(bytes).post("/removal/" + env + "/checklist/" + item + "/evidence").then().statusCode(
+                        org.hamcrest.Matchers.oneOf(200, 201));
+        return Hashes.sha256Hex(bytes);
     }
 
     static JsonPath readiness(String env) {

@@ -1,11 +1,16 @@
 package io.kiban.lifecycle.testing;
 
 import io.kiban.commons.testing.TestDatabase;
+import io.kiban.lifecycle.deliverable.DeliverableSchedule;
+import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Puts this service's test database back to its seeded state (tests share one database across runs). */
+/**
+ * Puts this service's test database back to its seeded state (tests share one database across runs), the
+ * scheduled reports included.
+ */
 public final class Fixtures {
 
     private Fixtures() {
@@ -25,6 +30,7 @@ public final class Fixtures {
             s.execute("DELETE FROM approved_handler");
             s.execute("DELETE FROM phase_transition");
             s.execute("UPDATE environment_phase SET phase='CONTRACTED', removing_entered_at=NULL, late_removal_reason=NULL");
+            s.execute("DELETE FROM restoration_evidence");
             s.execute("UPDATE restoration_item SET vendor_note=NULL, signed_by=NULL, signed_at=NULL");
             s.execute("DELETE FROM archive");
             s.execute("UPDATE contract SET signing_date='2026-06-30', delivery_deadline='2027-03-31', "
@@ -40,5 +46,7 @@ public final class Fixtures {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // the scheduled reports follow the seeded contract dates again (a test may have amended them)
+        Arc.container().instance(DeliverableSchedule.class).get().regenerate("test-reset");
     }
 }
