@@ -81,7 +81,7 @@ final class StoryBackups {
 
         long veleroPolicy = createPolicy(policy("namespaces-daily-velero", k8sTargets, "velero",
                 Map.of("storageLocation", "default", "snapshotVolumes", true)));
-        long httpPolicy = createPolicy(policy("vms-daily-array", vmTargets, "http", Map.of(
+        Map<String, Object> vmPolicy = policy("vms-daily-array", vmTargets, "http", Map.of(
                 "url", Suite.get().mocks.arrayUrl() + "/api/v1/vms/${target.name}/backups",
                 "method", "POST",
                 "body", "{\"run\":${run.id},\"vm\":\"${target.name}\",\"level\":\"${level}\"}",
@@ -90,7 +90,9 @@ final class StoryBackups {
                 "statusPointer", "/state",
                 "successValues", List.of("COMPLETED"),
                 "failureValues", List.of("FAILED"),
-                "bytesPointer", "/bytes")));
+                "bytesPointer", "/bytes"));
+        vmPolicy.put("backupBeforeMaintenance", true);
+        long httpPolicy = createPolicy(vmPolicy);
         StoryState.BACKUP_POLICIES.add(veleroPolicy);
         StoryState.BACKUP_POLICIES.add(httpPolicy);
 
@@ -208,6 +210,60 @@ final class StoryBackups {
             assertThat(ours).as(env + " copies " + copies).hasSize(2);
             assertThat(copies).allSatisfy(c -> assertThat(c.get("accountedFor")).isEqualTo(false));
         }
+
+        restoreDrillWithEvidence(httpRuns.get(0));
+        backupBeforeMaintenance(httpPolicy, vmTargets.get(0), array("PRODUCTION", "VIRT-ARRAY", 1));
+    }
+
+    /** R-BK-4: support restores a VM from its copy and files the drill with its evidence file. */
+    private static void restoreDrillWithEvidence(Map<String, Object> run) {
+        long drill = ((Number) Api.as(Tokens.SUPPORT, "backup").body(Map.of("targetId", run.get("targetId"),
+                "runId", run.get("id"), "durationSeconds", 1260, "result", "SUCCEEDED",
+                "notes", "VM restored beside the original; OCR answered a test request")).post("/restore-drills")
+                .then().statusCode(201).extract().path("id")).longValue();
+        byte[] pdf = ("%PDF-1.4\n% restore drill " + drill + ": console log and checks\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = Api.as(Tokens.SUPPORT, "backup").contentType("application/pdf").body(pdf)
+                .queryParam("fileName", "restore-drill-" + drill + ".pdf").put("/restore-drills/" + drill + "/evidence")
+                .then().statusCode(200).extract().path("evidenceFile.sha256");
+        byte[] back = Api.as(Tokens.AUDITOR, "backup").accept("application/octet-stream, application/problem+json")
+                .get("/restore-drills/" + drill + "/evidence").then().statusCode(200)
+                .header("X-Uploaded-Content-Type", "application/pdf").header("Digest", "sha-256=" + sha).extract()
+                .asByteArray();
+        assertThat(back).isEqualTo(pdf);
+        List<Map<String, Object>> report = Api.as(Tokens.JPO_STAFF, "backup").get("/reports/restore-drills").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(report).filteredOn(l -> run.get("targetId").equals(l.get("targetId"))).singleElement()
+                .satisfies(l -> assertThat(l.get("lastSuccessfulDrillId")).isEqualTo((int) drill));
+    }
+
+    /**
+     * The backup before maintenance: vendor-a acknowledges a ticket on the production virtualization array; the
+     * policy that asks for it backs up the array's VM once, before the work starts (trigger PRE_MAINTENANCE).
+     */
+    private static void backupBeforeMaintenance(long policyId, long vmTarget, long virtArray) {
+        Map<String, Object> ticket = new LinkedHashMap<>();
+        ticket.put("hardwareId", String.valueOf(virtArray));
+        ticket.put("severity", "S3");
+        ticket.put("faultClass", "FIRMWARE");
+        ticket.put("description", "controller firmware update announced by the array vendor");
+        ticket.put("occurredAt", Suite.get().clockStartAt());
+        var filed = Api.as(Tokens.VENDOR_A, "maintenance").body(ticket).post("/tickets").then().statusCode(201)
+                .extract();
+        String path = "/tickets/" + ((Number) filed.path("id")).longValue();
+        String etag = Api.as(Tokens.VENDOR_A, "maintenance").header("If-Match", filed.header("ETag"))
+                .body(Map.of("to", "ACKNOWLEDGED")).post(path + "/transitions").then().statusCode(200).extract()
+                .header("ETag");
+        long ticketId = ((Number) filed.path("id")).longValue();
+        List<Map<String, Object>> pre = awaitRuns(policyId, 1, r -> "PRE_MAINTENANCE".equals(r.get("trigger")));
+        assertThat(pre).singleElement().satisfies(r -> {
+            assertThat(r.get("state")).isEqualTo("SUCCEEDED");
+            assertThat(((Number) r.get("targetId")).longValue()).isEqualTo(vmTarget);
+            assertThat(((Number) r.get("ticketId")).longValue()).isEqualTo(ticketId);
+        });
+        // the work is called off; the copy stays in the ledger like any other
+        Api.as(Tokens.VENDOR_A, "maintenance").header("If-Match", etag).body(Map.of("to", "CANCELLED"))
+                .post(path + "/transitions").then().statusCode(200);
     }
 
     /** The hardware id of the environment's disk array for a baseline item (or the n-th disk array). */

@@ -473,19 +473,48 @@ final class StoryLease {
         return accepted;
     }
 
-    /** 原状復帰: a vendor note and a JPO signature per checklist item (R-RM-1). */
+    /**
+     * 原状復帰: per checklist item a vendor note, the vendor's photo as evidence (no sign-off without one) and a JPO
+     * signature (R-RM-1).
+     */
     private static void restore(String env) {
         List<Map<String, Object>> checklist = Api.as(Tokens.VENDOR_A, "lifecycle").get("/removal/" + env + "/checklist")
                 .then().statusCode(200).extract().jsonPath().getList("$");
+        boolean first = true;
         for (Map<String, Object> item : checklist) {
             String code = (String) item.get("item");
+            String base = "/removal/" + env + "/checklist/" + code;
             Api.as(Tokens.VENDOR_A, "lifecycle").body(Map.of("note", item.get("label") + ": 完了（写真添付）"))
-                    .put("/removal/" + env + "/checklist/" + code + "/note").then().statusCode(200);
-            Api.as(Tokens.VENDOR_A, "lifecycle").post("/removal/" + env + "/checklist/" + code + "/signature")
-                    .then().statusCode(403);
-            Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/removal/" + env + "/checklist/" + code + "/signature")
-                    .then().statusCode(200);
+                    .put(base + "/note").then().statusCode(200);
+            if (first) {
+                // no evidence yet: JPO cannot sign it off
+                Api.as(Tokens.JPO_ADMIN, "lifecycle").post(base + "/signature").then().statusCode(422)
+                        .body(containsString("R-RM-1"));
+                first = false;
+            }
+            byte[] photo = restorationPhoto(env + "/" + code + " " + item.get("label"));
+            // only the contracted vendor's evidence
+            Api.as(Tokens.VENDOR_B, "lifecycle").contentType("image/png").queryParam("fileName", code + ".png")
+                    .body(photo).post(base + "/evidence").then().statusCode(403);
+            Api.as(Tokens.VENDOR_A, "lifecycle").contentType("image/png").queryParam("fileName", code + ".png")
+                    .body(photo).post(base + "/evidence").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                    .body("evidence.sha256", org.hamcrest.Matchers.hasItem(sha256(photo)));
+            byte[] served = Api.as(Tokens.AUDITOR, "lifecycle").accept("application/octet-stream, application/problem+json")
+                    .get(base + "/evidence/" + sha256(photo)).then().statusCode(200).extract().asByteArray();
+            assertThat(served).as("the restoration photo of " + code + " as uploaded").isEqualTo(photo);
+            Api.as(Tokens.VENDOR_A, "lifecycle").post(base + "/signature").then().statusCode(403);
+            Api.as(Tokens.JPO_ADMIN, "lifecycle").post(base + "/signature").then().statusCode(200);
         }
+    }
+
+    /** A small file that starts like a PNG (the service recognises photos by content), unique to its subject. */
+    private static byte[] restorationPhoto(String subject) {
+        byte[] head = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+        byte[] text = ("restoration photo: " + subject).getBytes(StandardCharsets.UTF_8);
+        byte[] photo = new byte[head.length + text.length];
+        System.arraycopy(head, 0, photo, 0, head.length);
+        System.arraycopy(text, 0, photo, head.length, text.length);
+        return photo;
     }
 
     /**
@@ -520,7 +549,32 @@ final class StoryLease {
         }
         assertThat(listed.stream().map(e -> (String) e.get("path")).toList())
                 .containsAll(Suite.SERVICES.stream().map(s -> s + "-service/records.json").toList())
-                .contains("lifecycle-service/lease-ledger.xlsx");
+                .contains("lifecycle-service/lease-ledger.xlsx", "asset-service/standard-sheet.xlsx",
+                        "maintenance-service/destruction-register.xlsx");
+        // the other services' audit trails, each with a checkpoint of its head that an entry of the trail matches
+        for (String service : List.of("asset", "maintenance", "backup")) {
+            var trail = new io.restassured.path.json.JsonPath(new String(files.get(service + "-service/audit-trail.json"),
+                    StandardCharsets.UTF_8));
+            assertThat(trail.getString("chain")).isEqualTo(service + "-service");
+            long seq = trail.getLong("checkpoint.seq");
+            assertThat(trail.getString("entries.find { it.seq == " + seq + " }.mac")).as(service + " checkpoint")
+                    .isEqualTo(trail.getString("checkpoint.mac"));
+        }
+        // every evidence file maintenance-service lists is in the archive under its SHA-256
+        List<String> evidenceFiles = new io.restassured.path.json.JsonPath(new String(
+                files.get("maintenance-service/records.json"), StandardCharsets.UTF_8))
+                .getList("evidence.files.flatten().sha256", String.class);
+        assertThat(evidenceFiles).as("the sanitization evidence of steps 4–6 has files").isNotEmpty();
+        for (String sha : evidenceFiles) {
+            assertThat(files).as("evidence file " + sha).containsKey("maintenance-service/evidence/" + sha);
+        }
+        for (String report : List.of("asset-service/standard-sheet.xlsx", "maintenance-service/destruction-register.xlsx")) {
+            try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(files.get(report)))) {
+                assertThat(wb.getNumberOfSheets()).as(report).isPositive();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         // the records are the suite's: step 3's policies and the failed run are in backup-service's ledger
         String backupRecords = new String(files.get("backup-service/records.json"), StandardCharsets.UTF_8);
         var records = new io.restassured.path.json.JsonPath(backupRecords);

@@ -127,6 +127,7 @@ public final class Suite {
         env.put("KIBAN_OIDC_CLIENT_SECRET", svc + "-secret");
         env.put("KIBAN_EVIDENCE_DIR", home.resolve("evidence").toString());
         env.put("KIBAN_DOCUMENTS_DIR", home.resolve("documents").toString());
+        env.put("KIBAN_BACKUP_EVIDENCE_DIR", home.resolve("backup-evidence").toString());
         env.put("KIBAN_UPLOADS_DIR", home.resolve(name).resolve("uploads").toString());
         for (String other : SERVICES) {
             env.put("KIBAN_" + other.toUpperCase() + "_URL", url(other));
