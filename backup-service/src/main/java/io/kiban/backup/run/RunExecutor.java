@@ -88,8 +88,9 @@ public class RunExecutor {
     /**
      * A schedule's fire time (R-BK-1): every active policy on that cron expression and zone whose schedule began
      * before it has its targets' runs recorded — in batches of {@value #BATCH}, several batches side by side, one
-     * transaction each — and started. Returns when all are recorded, so the fire time is not complete before the
-     * ledger has it.
+     * transaction each — and only then are the runs started: runs already driving would take the database
+     * connections and the processor from the recording of the rest (measured: the last batches of 1,000 policies
+     * were recorded 8 s late). Returns when all are recorded and handed to the runners.
      */
     public int fireGroup(String cron, String zone, Instant expected, String instanceId) {
         metrics.lateness("picked-up", Duration.between(expected, clock.instant()));
@@ -99,12 +100,13 @@ public class RunExecutor {
         for (RunLedger.Plan plan : plans) {
             all.addAll(prepare(plan, expected, BackupRun.Trigger.SCHEDULE, null, null, instanceId, holds));
         }
-        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        List<CompletableFuture<List<Runnable>>> batches = new ArrayList<>();
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Prepared> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            batches.add(CompletableFuture.runAsync(() -> openAndStart(batch, expected), openers));
+            batches.add(CompletableFuture.supplyAsync(() -> record(batch, expected), openers));
         }
         CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
+        batches.forEach(batch -> batch.join().forEach(runners::execute));
         return plans.size();
     }
 
@@ -119,8 +121,8 @@ public class RunExecutor {
         if (trigger == BackupRun.Trigger.SCHEDULE && plan.policy().paused()) {
             return;
         }
-        openAndStart(prepare(plan, expected, trigger, requestedBy, onlyTarget, instanceId,
-                new java.util.HashMap<>()), expected);
+        record(prepare(plan, expected, trigger, requestedBy, onlyTarget, instanceId, new java.util.HashMap<>()),
+                expected).forEach(runners::execute);
     }
 
     /**
@@ -154,13 +156,14 @@ public class RunExecutor {
     }
 
     /**
-     * Records the runs (one transaction), then hands those RUNNING to the runners: every target's fire time is
-     * recorded first, so a slow target neither delays the others' start nor leaves their fire times to be taken
-     * for missed.
+     * Records the runs (one transaction) and answers the executions of those RUNNING, to be handed to the runners:
+     * every target's fire time is recorded first, so a slow target neither delays the others' start nor leaves
+     * their fire times to be taken for missed.
      */
-    private void openAndStart(List<Prepared> prepared, Instant expected) {
+    private List<Runnable> record(List<Prepared> prepared, Instant expected) {
+        List<Runnable> executions = new ArrayList<>();
         if (prepared.isEmpty()) {
-            return;
+            return executions;
         }
         List<RunLedger.Opened> opened;
         try {
@@ -168,7 +171,7 @@ public class RunExecutor {
         } catch (RuntimeException e) {
             LOG.errorf(e, "%d run(s) at %s could not be recorded; the reconciler records them MISSED", prepared.size(),
                     expected);
-            return;
+            return executions;
         }
         for (int i = 0; i < prepared.size(); i++) {
             RunLedger.Opened o = opened.get(i);
@@ -181,9 +184,10 @@ public class RunExecutor {
             if (o.runId() != null) {
                 Prepared p = prepared.get(i);
                 long runId = o.runId();
-                runners.execute(() -> execute(runId, p.policy(), p.target()));
+                executions.add(() -> execute(runId, p.policy(), p.target()));
             }
         }
+        return executions;
     }
 
     /** On shutdown, runs in progress get a little time to finish; what does not is failed by the reconciler. */
