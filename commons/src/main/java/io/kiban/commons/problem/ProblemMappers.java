@@ -219,6 +219,13 @@ public class ProblemMappers {
             LOG.warnf("database unavailable while serving %s: %s", path(uri), e.getMessage());
             return response(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable; retry shortly", path(uri));
         }
+        if (isDuplicateKey(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
+            LOG.infof("duplicate key while serving %s (a concurrent request recorded the same): %s", path(uri),
+                    e.getMessage());
+            return response(ProblemType.CONFLICT, "another request recorded the same thing at the same moment; "
+                    + "nothing was written by this one; retry (with the same Idempotency-Key, if one was sent)",
+                    path(uri));
+        }
         if (isClientAbort(e)) {
             LOG.debugf("client closed the connection while %s was served: %s", path(uri), e.getMessage());
         } else {
@@ -258,6 +265,29 @@ public class ProblemMappers {
             }
         }
         return isDatabaseUnavailable(t.getCause(), seen);
+    }
+
+    /**
+     * Two requests raced to insert the same unique row (MariaDB error 1062) and this one lost: a conflict (409),
+     * not a bug — the services check first, so only a concurrent request can get here.
+     */
+    static boolean isDuplicateKey(Throwable e) {
+        return isDuplicateKey(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isDuplicateKey(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLException sql && sql.getErrorCode() == 1062) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isDuplicateKey(suppressed, seen)) {
+                return true;
+            }
+        }
+        return isDuplicateKey(t.getCause(), seen);
     }
 
     /** The client went away before the answer was written: nothing to fix on this side. */

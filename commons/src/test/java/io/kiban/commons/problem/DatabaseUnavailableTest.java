@@ -28,6 +28,19 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void a_lost_race_for_a_unique_row_is_a_conflict_not_an_outage() {
+        RuntimeException lost = new jakarta.persistence.PersistenceException("could not execute statement",
+                new java.sql.SQLIntegrityConstraintViolationException("Duplicate entry '7-abc' for key 'uk'", "23000",
+                        1062));
+        assertThat(ProblemMappers.isDuplicateKey(new RuntimeException(lost))).isTrue();
+        assertThat(ProblemMappers.isDatabaseUnavailable(lost)).isFalse();
+        // a missing parent (1452) is not a race
+        assertThat(ProblemMappers.isDuplicateKey(new java.sql.SQLIntegrityConstraintViolationException(
+                "Cannot add or update a child row", "23000", 1452))).isFalse();
+        assertThat(ProblemMappers.isDuplicateKey(new IllegalStateException("other"))).isFalse();
+    }
+
+    @Test
     void a_client_that_hung_up_is_recognised() {
         assertThat(ProblemMappers.isClientAbort(new RuntimeException(new IOException("Connection was closed")))).isTrue();
         assertThat(ProblemMappers.isClientAbort(new IOException("disk full"))).isFalse();
