@@ -168,18 +168,21 @@ public class Reconciler {
      */
     public void ensureScheduled() {
         Instant now = clock.instant();
-        java.util.Map<String, BackupPolicy> active = new java.util.HashMap<>();
-        for (BackupPolicy p : policies.list("paused = false")) {
-            active.putIfAbsent(PolicyScheduler.groupName(p.cron, p.timeZone), p);
-        }
-        for (BackupPolicy p : active.values()) {
-            if (!scheduler.isScheduled(p.cron, p.timeZone)) {
-                LOG.warnf("schedule %s %s (policy %d and others) had no trigger; scheduling it again", p.cron,
-                        p.timeZone, p.id);
-                scheduler.schedule(p, now);
+        java.util.Set<String> active = new java.util.HashSet<>();
+        List<Object[]> schedules = policies.getEntityManager().createQuery(
+                "select p.cron, p.timeZone, min(p.id) from BackupPolicy p where p.paused = false "
+                        + "group by p.cron, p.timeZone", Object[].class).getResultList();
+        for (Object[] schedule : schedules) {
+            String cron = (String) schedule[0];
+            String zone = (String) schedule[1];
+            active.add(PolicyScheduler.groupName(cron, zone));
+            if (!scheduler.isScheduled(cron, zone)) {
+                LOG.warnf("schedule %s %s (policy %d and others) had no trigger; scheduling it again", cron, zone,
+                        schedule[2]);
+                scheduler.schedule(policies.findById((Long) schedule[2]), now);
             }
         }
-        int removed = scheduler.tidy(active.keySet());
+        int removed = scheduler.tidy(active);
         if (removed > 0) {
             LOG.infof("removed %d schedule trigger(s) no active policy uses", removed);
         }

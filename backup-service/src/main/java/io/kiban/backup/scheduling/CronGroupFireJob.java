@@ -6,7 +6,6 @@ import jakarta.enterprise.context.Dependent;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
-import org.quartz.SchedulerException;
 
 /**
  * What Quartz runs when a cron group's trigger fires: every active policy on that cron expression and time zone
@@ -27,14 +26,6 @@ public class CronGroupFireJob implements Job {
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
         executor.fireGroup(data.getString(PolicyScheduler.DATA_CRON), data.getString(PolicyScheduler.DATA_ZONE),
-                context.getScheduledFireTime().toInstant(), instanceId(context));
-    }
-
-    private static String instanceId(JobExecutionContext context) {
-        try {
-            return context.getScheduler().getSchedulerInstanceId();
-        } catch (SchedulerException e) {
-            return "unknown";
-        }
+                context.getScheduledFireTime().toInstant(), PolicyScheduler.instanceId(context));
     }
 }

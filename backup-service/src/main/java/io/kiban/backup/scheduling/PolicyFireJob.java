@@ -8,7 +8,6 @@ import java.time.Instant;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
-import org.quartz.SchedulerException;
 
 /**
  * What Quartz runs when a policy's trigger fires. The expected fire time of a scheduled run is the
@@ -36,14 +35,6 @@ public class PolicyFireJob implements Job {
                 ? Long.valueOf(data.getString(PolicyScheduler.DATA_TARGET)) : null;
         String requestedBy = data.containsKey(PolicyScheduler.DATA_REQUESTED_BY)
                 ? data.getString(PolicyScheduler.DATA_REQUESTED_BY) : null;
-        executor.fire(policyId, expected, kind, requestedBy, targetId, instanceId(context));
-    }
-
-    private static String instanceId(JobExecutionContext context) {
-        try {
-            return context.getScheduler().getSchedulerInstanceId();
-        } catch (SchedulerException e) {
-            return "unknown";
-        }
+        executor.fire(policyId, expected, kind, requestedBy, targetId, PolicyScheduler.instanceId(context));
     }
 }

@@ -64,6 +64,15 @@ public class PolicyScheduler {
         return TriggerKey.triggerKey(String.valueOf(policyId), GROUP);
     }
 
+    /** The cluster instance that runs a job (recorded on its runs). */
+    static String instanceId(org.quartz.JobExecutionContext context) {
+        try {
+            return context.getScheduler().getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            return "unknown";
+        }
+    }
+
     /** The stable name of a schedule's trigger and job: a hash of the cron expression and the time zone. */
     public static String groupName(String cron, String zone) {
         return Hashes.sha256Hex(cron + "\n" + zone).substring(0, 24);

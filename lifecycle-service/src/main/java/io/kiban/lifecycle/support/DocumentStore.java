@@ -1,77 +1,45 @@
 package io.kiban.lifecycle.support;
 
 import io.kiban.commons.files.ContentStore;
-import io.kiban.commons.json.Hashes;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
- * Files addressed by their SHA-256 under {@code kiban.documents.dir}: streamed to a temporary file while
+ * Files addressed by their SHA-256 under {@code kiban.documents.dir} (commons {@link ContentStore}): streamed to a temporary file while
  * hashing, then moved to {@code ab/abcdef…}; a file that exists is never rewritten.
  */
 @ApplicationScoped
 public class DocumentStore {
 
-    private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\r\\n\\x00-\\x1f]{1,200}");
-
+    private final ContentStore files;
     private final Path root;
 
     public DocumentStore(LifecycleConfig.Documents config) {
         this.root = Path.of(config.dir()).toAbsolutePath();
+        this.files = new ContentStore(root);
     }
 
     public record Stored(String sha256, long size) {
     }
 
     public Stored store(InputStream in) {
-        try {
-            Files.createDirectories(root.resolve("tmp"));
-            Path tmp = Files.createTempFile(root.resolve("tmp"), "upload-", ".part");
-            MessageDigest digest = Hashes.sha256();
-            long size;
-            try (InputStream din = new DigestInputStream(in, digest); OutputStream out = Files.newOutputStream(tmp)) {
-                size = din.transferTo(out);
-            }
-            String sha = HexFormat.of().formatHex(digest.digest());
-            Path target = path(sha);
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.delete(tmp);
-            } else {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    Files.deleteIfExists(tmp);
-                }
-                target.toFile().setReadOnly();
-            }
-            return new Stored(sha, size);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ContentStore.Stored stored = files.store(in, Long.MAX_VALUE);
+        return new Stored(stored.sha256(), stored.size());
     }
 
     public Path path(String sha256) {
-        if (sha256 == null || !SHA.matcher(sha256).matches()) {
+        try {
+            return files.path(sha256);
+        } catch (IllegalArgumentException e) {
             throw ProblemException.badField("sha256", "not a SHA-256");
         }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
     public InputStream open(String sha256) {
@@ -125,7 +93,7 @@ public class DocumentStore {
 
     /** A file name as given by a client: no path, no control characters. */
     public static String safeName(String name) {
-        if (name == null || !SAFE_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+        if (!ContentStore.isSafeName(name)) {
             throw ProblemException.badField("fileName", "required; no path separators or control characters, at most 200 characters");
         }
         return name;
