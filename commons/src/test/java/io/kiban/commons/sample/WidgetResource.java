@@ -60,6 +60,15 @@ public class WidgetResource {
         return Responses.created(URI.create("/widgets/" + view.id()), view, view.version());
     }
 
+    /** A POST that does not honour Idempotency-Key (a key sent to it → 400 from IdempotencyKeyFilter). */
+    @POST
+    @Path("/{id}/copies")
+    @RolesAllowed({ Roles.JPO_ADMIN })
+    public RestResponse<WidgetView> copy(@RestPath long id, @Valid @NotNull WidgetInput body) {
+        WidgetView view = service.create(body);
+        return Responses.created(URI.create("/widgets/" + view.id()), view, view.version());
+    }
+
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })

@@ -31,6 +31,12 @@ public abstract class ServiceSmokeContract {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("SEC_idempotency_key: every POST documents Idempotency-Key, or says it is not accepted and answers 400 to one (#13)")
+    void SEC_every_post_honours_or_refuses_an_idempotency_key() {
+        assertThat(ApiContract.postsBreakingTheIdempotencyKeyContract()).isEmpty();
+    }
+
+    @Test
     void the_audit_chain_verifies_and_is_protected() {
         given().get("/audit/verify").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.jpoStaff()).get("/audit/verify").then().statusCode(403);
