@@ -72,7 +72,7 @@ public class ArchiveService {
             "lease_extension", "lease_extension_amount", "document", "deliverable", "deliverable_submission",
             "compliance_status", "delivery_extension", "approved_handler", "environment_phase", "phase_transition",
             "restoration_item", "restoration_evidence", "archive", "archive_accepted_medium", "vendor_organisation",
-            "vendor_copy", "vendor_copy_evidence", "audit_entry", "audit_head");
+            "vendor_copy", "vendor_copy_evidence", "contract_amendment", "lease_closed_month", "audit_entry", "audit_head");
 
     /** The xlsx reports of the other services, by service name (served to the service role). */
     static final Map<String, List<String>> REPORTS = Map.of(
