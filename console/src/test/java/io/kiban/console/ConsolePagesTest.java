@@ -340,4 +340,55 @@ class ConsolePagesTest {
         assertThat(r.contentType()).startsWith("text/html");
         assertThat(r.asString()).contains("この操作を行う権限がありません。");
     }
+
+    @Test
+    @DisplayName("R-MT-1: a vendor files a ticket; the time typed in JST reaches the service as UTC, once (Idempotency-Key)")
+    void vendor_files_a_ticket() {
+        Login.Session s = Login.as("vendor-a1", "vendor-a", "vendor", "approved-handler");
+        ConsoleMocks.server.stubFor(post(urlPathEqualTo("/maintenance/tickets")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":9,\"status\":\"REPORTED\"}")));
+        String html = page(s, "/maintenance").asString();
+        assertThat(html).contains("チケットを起票する").contains("記憶媒体の障害");
+        Matcher key = Pattern.compile("name=\"idempotencyKey\" value=\"([0-9a-f-]{36})\"").matcher(html);
+        assertThat(key.find()).isTrue();
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(html);
+        assertThat(csrf.find()).isTrue();
+        Response r = form(s).formParams(Map.of("hardwareId", "HW-0001", "severity", "S2", "faultClass", "MEDIA_FAILURE",
+                "description", "ディスクが認識されない", "occurredAt", "2027-01-15T09:30", "idempotencyKey", key.group(1),
+                "csrf", csrf.group(1))).post("/maintenance/tickets");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.header("Location")).endsWith("/maintenance/tickets/9");
+        // 09:30 in Tokyo is 00:30 UTC
+        ConsoleMocks.server.verify(1, postRequestedFor(urlEqualTo("/maintenance/tickets"))
+                .withHeader("Idempotency-Key", equalTo(key.group(1)))
+                .withHeader("Authorization", equalTo("Bearer " + s.accessToken()))
+                .withRequestBody(equalToJson("{\"hardwareId\":\"HW-0001\",\"severity\":\"S2\",\"faultClass\":\"MEDIA_FAILURE\","
+                        + "\"description\":\"ディスクが認識されない\",\"occurredAt\":\"2027-01-15T00:30:00Z\"}")));
+    }
+
+    @Test
+    @DisplayName("SEC: the auditor sees no ticket form, and a ticket posted by hand is not forwarded")
+    void auditor_cannot_file_a_ticket() {
+        Login.Session s = Login.as("auditor1", "jpo", "auditor");
+        assertThat(page(s, "/maintenance").asString()).contains("HW-0001").doesNotContain("チケットを起票する");
+        Response r = form(s).formParams(Map.of("hardwareId", "HW-0001", "severity", "S2", "faultClass", "OTHER",
+                "description", "x", "occurredAt", "2027-01-15T09:30",
+                "csrf", csrf("sid-auditor1|" + java.util.UUID.nameUUIDFromBytes("auditor1".getBytes()))))
+                .post("/maintenance/tickets");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.asString()).contains("チケットを起票する権限がありません。");
+        ConsoleMocks.server.verify(0, postRequestedFor(urlPathEqualTo("/maintenance/tickets")));
+    }
+
+    @Test
+    @DisplayName("Every section of the inbox whose service is down says so; the other kinds still list their items")
+    void inbox_with_a_service_down() {
+        Login.Session s = admin();
+        ConsoleMocks.server.stubFor(get(urlPathMatching("/maintenance/.*")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Response r = page(s, "/inbox");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.asString()).contains("保守サービス (maintenance-service)に接続できません。")
+                .contains("山田太郎（vendor-a）").doesNotContain("破砕株式会社");
+    }
 }
