@@ -82,7 +82,8 @@ class ConsolePagesTest {
                         "令和13年3月31日 (2031-03-31)", "環境設定定義書（本番）", "SLA違反", "SN-0001", "RPO超過",
                         "正常（改ざんなし）" },
                 "/inbox", new String[] { "<h1>承認待ち</h1>", "山田太郎（vendor-a）", "環境設定定義書（本番）",
-                        "媒体 SN-0001（NVME）", "certificate.pdf", "破砕株式会社", "承認する", "差し戻す" },
+                        "媒体 SN-0001（NVME）", "certificate.pdf", "破砕株式会社", "承認する", "差し戻す",
+                        "遅延 令和9年4月1日 (2027-04-01) 〜 令和9年4月10日 (2027-04-10)（10 日）", "機器の到着遅れ" },
                 "/ledger", new String[] { "<h1>台帳</h1>", "GPUサーバ1", "SRV-0001", "本番環境" },
                 "/maintenance", new String[] { "<h1>保守</h1>", "HW-0001", "対応中", "完了" },
                 "/maintenance/tickets/5", new String[] { "保守チケット #5", "ディスク障害",
@@ -150,6 +151,9 @@ class ConsolePagesTest {
         String html = page(s, "/inbox").asString();
         String version = hidden(html, "handler-7", "version");
         assertThat(version).isEqualTo("\"2\"");
+        // only what waits: the approved handler and the approved delay are not offered
+        assertThat(html).contains("id=\"item-delay-2\"").doesNotContain("id=\"item-handler-8\"")
+                .doesNotContain("id=\"item-delay-1\"");
         String csrf = hidden(html, "handler-7", "csrf");
 
         Response r = form(s)
