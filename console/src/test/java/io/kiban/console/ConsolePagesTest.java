@@ -91,7 +91,9 @@ class ConsolePagesTest {
                         "2027-01-15 10:00 JST (令和9年1月15日)", "第1サーバ室", "certificate.pdf", "提出済" },
                 "/backup", new String[] { "<h1>バックアップ</h1>", "kiban-db", "RPO超過", "毎日", "未実行" },
                 "/removal", new String[] { "<h1>撤去</h1>", "本番環境 の撤去準備", "SN-0001 の証跡が未受理",
-                        "残り 1576 日", "/maintenance/custody/21" },
+                        "残り 1576 日", "href=\"/maintenance/custody/21\"",
+                        "消去・破壊が済んでいない媒体（OUTSTANDING_SANITIZATION）", "href=\"/removal#section-removal-staging\"",
+                        "記録の引き渡しが未実施（ARCHIVE_NOT_HANDED_OVER）" },
                 "/audit", new String[] { "<h1>監査</h1>", "正常（改ざんなし）", "/audit/asset/export",
                         "/audit/lifecycle/export" });
         for (var e : pages.entrySet()) {

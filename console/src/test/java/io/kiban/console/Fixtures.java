@@ -72,7 +72,9 @@ final class Fixtures {
             json("/lifecycle/removal/" + env + "/readiness", """
                     {"environment":"%s","phase":"IN_SERVICE","ready":false,"removalDeadline":"2031-03-31",
                      "removalDeadlineReiwa":"令和13年3月31日","daysLeftToRemovalDeadline":1576,
-                     "blockers":[{"kind":"MEDIA_WITHOUT_EVIDENCE","id":"21","detail":"SN-0001 の証跡が未受理","source":"maintenance-service"}]}"""
+                     "blockers":[{"kind":"OUTSTANDING_SANITIZATION","id":"sanitization:custody-item:21","detail":"SN-0001 の証跡が未受理","source":"maintenance-service"},
+                                 {"kind":"ENVIRONMENT_NOT_REMOVED","id":"phase:STAGING","detail":"STAGING is BUILDING","source":"lifecycle-service"},
+                                 {"kind":"ARCHIVE_NOT_HANDED_OVER","id":"archive","detail":"no archive","source":"lifecycle-service"}]}"""
                     .formatted(env));
         }
         // maintenance-service
