@@ -245,8 +245,8 @@ def check_console_login(username, password):
     code = code_for(False)
     status, body, _ = call("POST", token_path, form={"grant_type": "authorization_code", "client_id": "kiban-console",
                                                       "code": code or "", "redirect_uri": CONSOLE_HOME, "code_verifier": verifier})
-    check(status in (400, 401), "SEC_CONSOLE_client", "kiban-console: a code exchange without the client secret is refused",
-          (status, body))
+    check(code is not None and status in (400, 401), "SEC_CONSOLE_client",
+          "kiban-console: a code exchange without the client secret is refused", (code is not None, status, body))
     code = code_for(False)
     status, body, _ = call("POST", token_path, form={"grant_type": "authorization_code", "client_id": "kiban-console",
                                                       "client_secret": secret, "code": code or "",
