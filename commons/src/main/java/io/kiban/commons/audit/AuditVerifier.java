@@ -73,9 +73,13 @@ public class AuditVerifier {
         List<SealViolation> violations = verifySeals();
         boolean valid = chainResult.valid() && violations.isEmpty();
         lastResult.set(valid ? 1 : 0);
+        String reason = chainResult.reason();
+        if (reason == null && !violations.isEmpty()) {
+            reason = violations.size() + " decided row(s) differ from the audit entries that sealed them; first: "
+                    + violations.get(0).reason();
+        }
         return new AuditVerification(valid, chainResult.chain(), chainResult.entriesChecked(), chainResult.lastSeq(),
-                chainResult.firstBadSeq(), chainResult.reason(), chainResult.checkpoint(), chainResult.verifiedAt(),
-                violations);
+                chainResult.firstBadSeq(), reason, chainResult.checkpoint(), chainResult.verifiedAt(), violations);
     }
 
     /** Checks every sealed row against the audit entry its MAC names (see {@link SealedState}). */

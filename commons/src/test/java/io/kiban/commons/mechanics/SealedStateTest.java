@@ -99,6 +99,7 @@ class SealedStateTest {
                 JsonPath result = verify();
                 assertThat(result.getBoolean("valid")).isFalse();
                 assertThat(result.getString("firstBadSeq")).isNull(); // the chain itself is intact
+                assertThat(result.getString("reason")).startsWith("1 decided row(s) differ").contains("widget " + id);
                 List<Map<String, Object>> violations = result.getList("sealViolations");
                 assertThat(violations).hasSize(1);
                 assertThat(violations.get(0)).containsEntry("entityType", "widget")
