@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * an authorised caller gets a minimal body ({@code {}}) and answers 400/404/409/422/428 without changing
  * anything. Deletes and body-less state changes use a non-existent id (see the bind column).
  */
-@Order(2)
+@Order(3)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthorizationMatrixE2E {

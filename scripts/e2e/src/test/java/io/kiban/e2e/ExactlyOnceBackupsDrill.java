@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * run lease 20 s) so that the drill's fire times are all accounted for within a minute of its end. At the
  * end the policy is paused, backup-2 stops and backup is started again as the suite runs it.
  */
-@Order(4)
+@Order(5)
 @DisplayName("Drill: exactly-once backups on two instances under kill -9")
 class ExactlyOnceBackupsDrill {
 

@@ -77,7 +77,7 @@ final class MatrixFixtures {
         }
         ObjectNode ticket = api.sampleOf("TicketInput");
         ticket.put("hardwareId", get("hardware")).put("severity", "S3").put("faultClass", "MEDIA_FAILURE")
-                .put("description", "authorization matrix fixture").put("occurredAt", "2027-08-01T00:00:00Z");
+                .put("description", "authorization matrix fixture").put("occurredAt", Suite.get().clockStartAt());
         String ticketId = create("ticket", "maintenance", "/tickets", Tokens.VENDOR_A, ticket);
         if (ticketId != null) {
             ObjectNode log = api.sampleOf("LogMediumInput");
@@ -87,7 +87,7 @@ final class MatrixFixtures {
             if (custody != null) {
                 ObjectNode ev = api.sampleOf("EvidenceInput");
                 ev.put("serial", "MATRIX-USB-" + tag).put("method", "DESTROY").put("technique", "SHRED")
-                        .put("verification", "visual inspection of the shreds").put("performedOn", "2027-08-01")
+                        .put("verification", "visual inspection of the shreds").put("performedOn", StoryLedger.today().toString())
                         .put("place", "JPO data centre").put("performedBy", "vendor-a field engineer")
                         .put("destination", "vendor-a recycling").put("issuer", "VENDOR");
                 String evidence = create("evidence", "maintenance", "/custody-items/" + custody + "/evidence",
@@ -104,7 +104,7 @@ final class MatrixFixtures {
         order.put("reason", "authorization matrix fixture");
         create("order", "maintenance", "/sanitization-orders", Tokens.VENDOR_A, order);
         ObjectNode contractor = api.sampleOf("ContractorInput");
-        contractor.put("name", "matrix shredding " + tag).put("scope", "physical destruction").put("approvedOn", "2027-08-01");
+        contractor.put("name", "matrix shredding " + tag).put("scope", "physical destruction").put("approvedOn", StoryLedger.today().toString());
         create("contractor", "maintenance", "/contractors", Tokens.JPO_ADMIN, contractor);
     }
 

@@ -206,7 +206,7 @@ final class StoryLease {
     // ------------------------------------------------------------------------------------------ step 6
 
     static void step6Removal() {
-        for (String env : List.of("STAGING", "PRODUCTION")) {
+        for (String env : List.of("STAGING", "PRODUCTION", "SHARED")) {
             bringInService(env);
         }
 
@@ -274,6 +274,10 @@ final class StoryLease {
         // PRODUCTION: everything cleared but the archive — removal is refused until it is handed over (R-RM-4)
         transition("PRODUCTION", "END_OF_USE", "次期基盤へ本番移行完了", null).statusCode(200);
         transition("PRODUCTION", "REMOVING", "撤去作業開始", null).statusCode(200);
+        // an archive built (and received) before the last destruction evidence was accepted does not hold the proof
+        Api.as(Tokens.VENDOR_A, "lifecycle").post("/archive").then().statusCode(403);
+        var early = buildArchive();
+        receipt(early.<Number>path("id").longValue(), early.path("sha256"), 200);
         sanitize("PRODUCTION");
         restore("PRODUCTION");
         blockers = blockersByKind("PRODUCTION");
@@ -281,16 +285,87 @@ final class StoryLease {
         var noArchive = transition("PRODUCTION", "REMOVED", "撤去完了", null).statusCode(409).extract();
         assertThat(noArchive.asString()).contains("ARCHIVE_NOT_HANDED_OVER").contains("R-RM-4");
 
-        Api.as(Tokens.VENDOR_A, "lifecycle").post("/archive").then().statusCode(403);
-        var archive = Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/archive").then()
-                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
+        var archive = buildArchive();
         long archiveId = archive.<Number>path("id").longValue();
-        checkArchive(archiveId, archive.path("sha256"), archive.<Number>path("entries").intValue());
+        String sha = archive.path("sha256");
+        byte[] zip = checkArchive(archiveId, sha, archive.<Number>path("entries").intValue());
+        // built after the last accepted evidence, but JPO has not recorded its receipt yet
+        assertThat(blockersByKind("PRODUCTION").keySet()).as("no receipt yet").containsExactly("ARCHIVE_NOT_HANDED_OVER");
+        // the receipt names the SHA-256 JPO computed from the file it downloaded: another one is 409
+        receipt(archiveId, sha256(("not the archive " + archiveId).getBytes(StandardCharsets.UTF_8)), 409);
+        Api.as(Tokens.VENDOR_A, "lifecycle").body(Map.of("sha256", sha256(zip))).post("/archive/" + archiveId + "/receipt")
+                .then().statusCode(403);
+        receipt(archiveId, sha256(zip), 200);
 
-        assertThat(readiness("PRODUCTION").getBoolean("ready")).isTrue();
+        var productionReady = readiness("PRODUCTION");
+        assertThat(productionReady.getBoolean("ready")).as("PRODUCTION ready: " + productionReady.prettify()).isTrue();
         transition("PRODUCTION", "REMOVED", "撤去完了、記録一式を引渡し済み", null).statusCode(200);
         assertThat(Api.as(Tokens.AUDITOR, "lifecycle").get("/phases/PRODUCTION").then().statusCode(200).extract()
                 .<String>path("phase")).isEqualTo("REMOVED");
+    }
+
+    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> buildArchive() {
+        return Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/archive").then().log().ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
+    }
+
+    /** R-RM-4: jpo-admin records the receipt of an archive with the SHA-256 it computed from the downloaded file. */
+    private static void receipt(long archiveId, String sha256, int status) {
+        var r = Api.as(Tokens.JPO_ADMIN, "lifecycle").body(Map.of("sha256", sha256))
+                .post("/archive/" + archiveId + "/receipt").then().log().ifValidationFails().statusCode(status);
+        if (status == 409) {
+            r.body(containsString("R-RM-4"));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ step 7
+
+    /**
+     * The distribution board (SHARED) is removed after both environments (R-RM-1: its gate asks nothing of
+     * backup-service, it holds no backups); then every environment is CLOSED, which needs an empty readiness;
+     * and nothing new enters a removed or closed environment (R-RM-1, R-RM-3).
+     */
+    static void step7SharedAndClosed() {
+        bringInService("SHARED");
+        transition("SHARED", "END_OF_USE", "両環境の撤去に伴い分電盤の使用終了", null).statusCode(200);
+        transition("SHARED", "REMOVING", "分電盤撤去作業開始", null).statusCode(200);
+        restore("SHARED");
+        var ready = readiness("SHARED");
+        assertThat(ready.getList("blockers")).as("SHARED blockers: " + ready.prettify()).isEmpty();
+        assertThat(ready.getBoolean("ready")).isTrue();
+        transition("SHARED", "REMOVED", "分電盤撤去完了", null).statusCode(200);
+
+        for (String env : List.of("STAGING", "PRODUCTION", "SHARED")) {
+            assertThat(readiness(env).getList("blockers")).as(env + " readiness before CLOSED").isEmpty();
+            transition(env, "CLOSED", "撤去・記録引渡し完了、契約上の義務履行確認", null).statusCode(200);
+            assertThat(Api.as(Tokens.AUDITOR, "lifecycle").get("/phases/" + env).then().statusCode(200).extract()
+                    .<String>path("phase")).isEqualTo("CLOSED");
+        }
+
+        // nothing enters a closed environment: new hardware, a medium, a ticket, each refused (R-RM-1/R-RM-3)
+        Map<String, Object> hw = new LinkedHashMap<>();
+        hw.put("name", "late arrival");
+        hw.put("hardwareClass", "SERVER");
+        hw.put("serialNumber", "E2E-AFTER-CLOSE-1");
+        hw.put("environment", "STAGING");
+        hw.put("condition", "NEW");
+        refusedInClosed(Api.as(Tokens.VENDOR_A, "asset").body(hw).post("/hardware").then().extract());
+        refusedInClosed(Api.as(Tokens.VENDOR_A, "asset")
+                .body(Map.of("kind", "SSD", "serial", "E2E-AFTER-CLOSE-SSD", "make", "Kioxia", "model", "KCD8XPUG1T92",
+                        "condition", "NEW"))
+                .post("/hardware/" + StoryState.workerNodeId + "/media").then().extract());
+        Map<String, Object> ticket = new LinkedHashMap<>();
+        ticket.put("hardwareId", String.valueOf(StoryState.workerNodeId));
+        ticket.put("severity", "S3");
+        ticket.put("faultClass", "MEDIA_FAILURE");
+        ticket.put("description", "a fault reported after the environment was closed");
+        ticket.put("occurredAt", Suite.get().clockStartAt());
+        refusedInClosed(Api.as(Tokens.VENDOR_A, "maintenance").body(ticket).post("/tickets").then().extract());
+    }
+
+    private static void refusedInClosed(io.restassured.response.ExtractableResponse<io.restassured.response.Response> r) {
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(422);
+        assertThat(r.asString()).as("names R-RM-1 or R-RM-3").containsAnyOf("R-RM-1", "R-RM-3");
     }
 
     /** Phases start at CONTRACTED: the lease's earlier years bring each environment into service. */
@@ -413,6 +488,17 @@ final class StoryLease {
             evidence(((Number) item.get("id")).longValue(), serial);
         }
         assertThat(mediaWithoutAcceptedEvidence(env)).as(env + " media without accepted evidence").isEmpty();
+        // what else maintenance-service still holds for the environment (failure-analysis log media of the
+        // suite's other classes, R-MT-3): each gets its accepted evidence too
+        List<Map<String, Object>> outstanding = Api.as(Tokens.JPO_ADMIN, "maintenance").queryParam("environment", env)
+                .get("/reports/outstanding-sanitization").then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> o : outstanding) {
+            assertThat(o.get("custodyItemId")).as("outstanding without custody: " + o).isNotNull();
+            evidence(((Number) o.get("custodyItemId")).longValue(), (String) o.get("serial"));
+        }
+        assertThat(Api.as(Tokens.JPO_ADMIN, "maintenance").queryParam("environment", env)
+                .get("/reports/outstanding-sanitization").then().statusCode(200).extract().jsonPath().getList("$"))
+                .as(env + " outstanding sanitization").isEmpty();
     }
 
     /** DESTROY evidence (NIST SP 800-88 App. G) by the vendor with a certificate PDF, accepted by jpo-admin. */
@@ -521,7 +607,7 @@ final class StoryLease {
      * R-RM-4: download the archive, check its own SHA-256, then recompute the SHA-256 and size of every file
      * inside it against manifest.json — and that nothing in it is missing from the manifest.
      */
-    private static void checkArchive(long id, String sha256, int entries) {
+    private static byte[] checkArchive(long id, String sha256, int entries) {
         byte[] zip = Api.as(Tokens.AUDITOR, "lifecycle").accept("application/zip").get("/archive/" + id + "/file")
                 .then().statusCode(200).extract().asByteArray();
         assertThat(sha256(zip)).as("the archive's recorded SHA-256").isEqualTo(sha256);
@@ -592,6 +678,7 @@ final class StoryLease {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return zip;
     }
 
     // ------------------------------------------------------------------------------------------ helpers
