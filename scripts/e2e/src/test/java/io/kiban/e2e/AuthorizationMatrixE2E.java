@@ -184,7 +184,8 @@ class AuthorizationMatrixE2E {
         boolean refused = expected.equals("403") || expected.equals("404");
         Request req = request(row, path, refused && !caller.equals("anonymous"));
         String url = Suite.get().url(row.service()) + req.pathAndQuery();
-        Response res = http.send(row.method(), url, who(caller, row.service()), req.body());
+        Response res = http.send(row.method(), url, who(caller, row.service()), req.body(),
+                apis.get(row.service()).honoursIdempotencyKey(row.method(), row.path()));
         return matches(expected, res.status()) ? null
                 : new Failure(row, caller, req.pathAndQuery(), expected, res.status(), res.body());
     }

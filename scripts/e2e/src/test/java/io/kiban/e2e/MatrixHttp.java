@@ -85,14 +85,20 @@ final class MatrixHttp {
         return Tokens.of(who);
     }
 
+    /** Without Idempotency-Key (the matrix's fixtures). */
     Response send(String method, String url, String who, Body body) {
+        return send(method, url, who, body, false);
+    }
+
+    /** {@code idempotencyKey}: a fresh Idempotency-Key on a POST (only where the operation honours one). */
+    Response send(String method, String url, String who, Body body, boolean idempotencyKey) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "*/*");
         String token = token(who);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (method.equals("POST")) {
+        if (idempotencyKey && method.equals("POST")) {
             b.header("Idempotency-Key", "matrix-" + UUID.randomUUID());
         }
         if (body != null) {

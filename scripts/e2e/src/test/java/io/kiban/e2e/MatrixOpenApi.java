@@ -72,6 +72,19 @@ final class MatrixOpenApi {
         return ops;
     }
 
+    /**
+     * Whether the operation documents the header {@code Idempotency-Key} (#13 hole 7: a POST that does not honour
+     * it answers 400 to a request carrying it).
+     */
+    boolean honoursIdempotencyKey(String method, String path) {
+        for (JsonNode p : doc.path("paths").path(path).path(method.toLowerCase()).path("parameters")) {
+            if ("header".equals(p.path("in").asText()) && "Idempotency-Key".equalsIgnoreCase(p.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The content types of the operation's request body (empty: it takes none). */
     Set<String> bodyTypes(String method, String path) {
         Set<String> types = new LinkedHashSet<>();

@@ -73,14 +73,21 @@ final class StoryLease {
         var vendorDelay = Api.as(Tokens.JPO_ADMIN, "lifecycle")
                 .body(delay("VENDOR", "2027-07-01", "2027-07-10",
                         "受注者の責: 本番環境のワーカーノード交換部品の納入遅延"))
-                .post("/lease/delays").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
+                .post("/lease/delays").then().log().ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
         assertThat(vendorDelay.<Integer>path("days")).isEqualTo(10);
         assertThat(vendorDelay.<String>path("startDateReiwa")).isEqualTo("令和9年7月1日");
         assertThat(vendorDelay.<String>path("endDateReiwa")).isEqualTo("令和9年7月10日");
+        approveDelay(vendorDelay);
+        // a window starting after the planned production start is an outage, not a start delay (R-LC-14)
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").body(delay("OTHER", "2027-07-08", "2027-07-14", "停電"))
+                .post("/lease/delays").then().statusCode(422).body(containsString("R-LC-14"));
         // an overlapping delay not caused by the vendor deducts nothing more
-        Api.as(Tokens.JPO_ADMIN, "lifecycle")
-                .body(delay("OTHER", "2027-07-08", "2027-07-14", "停電（受注者の責によらない）"))
-                .post("/lease/delays").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        var otherDelay = Api.as(Tokens.JPO_ADMIN, "lifecycle")
+                .body(delay("OTHER", "2027-07-01", "2027-07-14", "停電（受注者の責によらない）"))
+                .post("/lease/delays").then().log().ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
+        approveDelay(otherDelay);
 
         // R-LC-14: July 2027 is reduced pro rata — amount × 10 ÷ 31, rounded down to the yen, per category
         var july = Api.as(Tokens.VENDOR_A, "lifecycle").get("/lease/periods/2027-07").then().statusCode(200)
@@ -120,6 +127,19 @@ final class StoryLease {
         assertThat(ledger.getInt("totals.months")).as("R-LC-7: 2027-07 … 2030-12").isEqualTo(42);
         assertThat(ledger.getLong("totals.deduction")).isEqualTo(expectedDeduction);
         assertThat(ledger.getLong("totals.net")).isEqualTo(ledger.getLong("totals.gross") - expectedDeduction);
+
+        // R-LC-14: JPO records July's payment — the month is closed, its figures stored; a later delay reaching it → 409
+        Api.as(Tokens.VENDOR_A, "lifecycle").post("/lease/periods/2027-07/close").then().statusCode(403);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/lease/periods/2027-07/close").then().log().ifValidationFails()
+                .statusCode(201).body("closed", org.hamcrest.Matchers.equalTo(true));
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/lease/periods/2027-07/close").then().statusCode(200);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle")
+                .body(delay("VENDOR", "2027-07-01", "2027-07-20", "支払済みの月への追加の遅延"))
+                .post("/lease/delays").then().statusCode(409).body(containsString("R-LC-14"));
+        var closedJuly = Api.as(Tokens.AUDITOR, "lifecycle").get("/lease/periods/2027-07").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(closedJuly.getLong("deduction")).as("July as paid").isEqualTo(expectedDeduction);
+        assertThat(closedJuly.getInt("vendorDelayDays")).isEqualTo(10);
 
         // the lease ledger as Excel (賃貸借台帳)
         try (Workbook wb = xlsx("lifecycle", "/lease/ledger.xlsx", Tokens.JPO_ADMIN)) {
@@ -388,8 +408,14 @@ final class StoryLease {
         if (costNote != null) {
             body.put("costNote", costNote);
         }
-        return Api.as(Tokens.JPO_ADMIN, "lifecycle").body(body).post("/phases/" + env + "/transitions").then()
-                .log().ifValidationFails();
+        // R-SEC-2: the decision names the phase as reviewed (required for a fallback, checked on any transition)
+        String etag = Api.as(Tokens.JPO_ADMIN, "lifecycle").get("/phases/" + env).then().statusCode(200).extract()
+                .header("ETag");
+        var req = Api.as(Tokens.JPO_ADMIN, "lifecycle").body(body);
+        if (etag != null) {
+            req.header("If-Match", etag);
+        }
+        return req.post("/phases/" + env + "/transitions").then().log().ifValidationFails();
     }
 
     private static io.restassured.path.json.JsonPath readiness(String env) {
@@ -574,8 +600,8 @@ final class StoryLease {
                     .put(base + "/note").then().statusCode(200);
             if (first) {
                 // no evidence yet: JPO cannot sign it off
-                Api.as(Tokens.JPO_ADMIN, "lifecycle").post(base + "/signature").then().statusCode(422)
-                        .body(containsString("R-RM-1"));
+                Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", itemTag(base)).post(base + "/signature").then()
+                        .statusCode(422).body(containsString("R-RM-1"));
                 first = false;
             }
             byte[] photo = restorationPhoto(env + "/" + code + " " + item.get("label"));
@@ -588,9 +614,19 @@ final class StoryLease {
             byte[] served = Api.as(Tokens.AUDITOR, "lifecycle").accept("application/octet-stream, application/problem+json")
                     .get(base + "/evidence/" + sha256(photo)).then().statusCode(200).extract().asByteArray();
             assertThat(served).as("the restoration photo of " + code + " as uploaded").isEqualTo(photo);
-            Api.as(Tokens.VENDOR_A, "lifecycle").post(base + "/signature").then().statusCode(403);
-            Api.as(Tokens.JPO_ADMIN, "lifecycle").post(base + "/signature").then().statusCode(200);
+            String reviewed = itemTag(base);
+            Api.as(Tokens.VENDOR_A, "lifecycle").header("If-Match", reviewed).post(base + "/signature").then()
+                    .statusCode(403);
+            // R-SEC-2: JPO signs the version it reviewed (with the evidence): none is 428
+            Api.as(Tokens.JPO_ADMIN, "lifecycle").post(base + "/signature").then().statusCode(428);
+            Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", reviewed).post(base + "/signature").then()
+                    .log().ifValidationFails().statusCode(200);
         }
+    }
+
+    /** The ETag of a checklist item as read (its note and evidence). */
+    private static String itemTag(String base) {
+        return Api.as(Tokens.JPO_ADMIN, "lifecycle").get(base).then().statusCode(200).extract().header("ETag");
     }
 
     /** A small file that starts like a PNG (the service recognises photos by content), unique to its subject. */
@@ -682,6 +718,20 @@ final class StoryLease {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * R-SEC-2: JPO both records and approves a delay, so the jpo-admin who recorded it never approves it (403);
+     * the approval names the version reviewed (428 without If-Match); a second jpo-admin approves.
+     */
+    private static void approveDelay(io.restassured.response.ExtractableResponse<io.restassured.response.Response> d) {
+        String path = "/lease/delays/" + d.<Number>path("id").longValue();
+        String etag = d.header("ETag");
+        Api.as(Tokens.JPO_ADMIN2, "lifecycle").post(path + "/approval").then().statusCode(428);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", etag).post(path + "/approval").then().statusCode(403)
+                .body(containsString("R-SEC-2"));
+        Api.as(Tokens.JPO_ADMIN2, "lifecycle").header("If-Match", etag).post(path + "/approval").then()
+                .log().ifValidationFails().statusCode(200);
+    }
 
     private static Map<String, Object> delay(String cause, String from, String to, String note) {
         return Map.of("cause", cause, "startDate", from, "endDate", to, "note", note);

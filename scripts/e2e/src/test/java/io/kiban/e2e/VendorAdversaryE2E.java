@@ -266,7 +266,7 @@ class VendorAdversaryE2E {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             for (Sheet sheet : wb) {
                 sheet.forEach(row -> row.forEach(c -> {
-                    if (c.getCellType() == CellType.FORMULA
+                    if (c.getCellType() == CellType.FORMULA && c.getCellFormula().contains("HYPERLINK")
                             || c.getCellType() == CellType.STRING && c.getStringCellValue().contains("HYPERLINK")) {
                         cells.add(c);
                     }
