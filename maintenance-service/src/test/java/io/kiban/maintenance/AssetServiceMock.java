@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * asset-service as WireMock. Hardware ids starting with {@code HW-} exist; anything else is 404.
  * {@code HW-DOWN} answers replacements with 500, {@code HW-RESET} resets the connection, and
- * {@code HW-OFFLINE} cannot even be looked up.
+ * {@code HW-OFFLINE} cannot even be looked up. {@code HW-<ENV>-…} (ENV = SHARED, STAGING, LAB, MARS, CACHED) is
+ * hardware of that environment; every other {@code HW-} item is PRODUCTION. {@code GET /media} answers an empty ledger
+ * unless a test stubs one (with {@code X-Total-Count}).
  */
 public class AssetServiceMock implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +39,12 @@ public class AssetServiceMock implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"HW\",\"environment\":\"PRODUCTION\","
                                 + "\"status\":\"IN_SERVICE\",\"productName\":\"server\"}")));
+        // hardware of other environments (their lease phase: LifecycleServiceMock)
+        for (String env : new String[] { "SHARED", "STAGING", "LAB", "MARS", "CACHED" }) {
+            server.stubFor(get(urlPathMatching("/hardware/HW-" + env + "-[A-Za-z0-9-]+")).atPriority(3)
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody("{\"id\":\"HW\",\"environment\":\"" + env + "\",\"status\":\"IN_SERVICE\"}")));
+        }
         server.stubFor(get(urlPathEqualTo("/hardware/HW-OFFLINE")).atPriority(1)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         server.stubFor(post(urlPathMatching("/hardware/.*/media/replacements")).atPriority(10)

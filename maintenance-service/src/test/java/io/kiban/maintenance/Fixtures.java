@@ -44,16 +44,48 @@ public final class Fixtures {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/tickets");
     }
 
+    /** A ticket of vendor-a; JPO tokens name the organisation. */
     public static long ticket(String token, String hardwareId, String faultClass) {
-        return file(token, ticketBody(hardwareId, "S2", faultClass)).then().statusCode(201).extract().jsonPath()
+        Map<String, Object> body = ticketBody(hardwareId, "S2", faultClass);
+        if (!token.equals(VENDOR_A) && !token.equals(VENDOR_B)) {
+            body.put("organisation", "vendor-a");
+        }
+        return file(token, body).then().statusCode(201).extract().jsonPath()
                 .getLong("id");
     }
 
+    /** Moves a ticket with the current ETag and a note (a cancellation needs one). */
     public static Response move(String token, long ticketId, String to) {
         String etag = given().auth().oauth2(ADMIN).get("/tickets/" + ticketId).then().statusCode(200).extract()
                 .header("ETag");
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(Map.of("to", to)).post("/tickets/" + ticketId + "/transitions");
+                .body(Map.of("to", to, "note", "moved to " + to + " by the test")).post("/tickets/" + ticketId
+                        + "/transitions");
+    }
+
+    /** A second jpo-admin account (R-SEC-2: the one who recorded a thing never accepts it). */
+    public static final String ADMIN2 = io.kiban.commons.testing.Tokens.token("jpo-admin2", "jpo", "jpo-admin");
+
+    /** The ETag of a resource as jpo-admin reads it. */
+    public static String etag(String path) {
+        return given().auth().oauth2(ADMIN).get(path).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** POST /custody-items/{id}/purge-exception by {@code token}, with the item's current ETag. */
+    public static Response purgeException(String token, long itemId, String reason) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag("/custody-items/" + itemId))
+                .body(Map.of("reason", reason)).post("/custody-items/" + itemId + "/purge-exception");
+    }
+
+    /** A contractor proposed by {@code proposer} and approved now by {@code approver}; returns its id. */
+    public static long approvedContractor(String proposer, String approver, String name) {
+        long id = given().auth().oauth2(proposer).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "scope", "HDD/SSD shredding, METI guideline compliant")).post("/contractors")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(approver).contentType(ContentType.JSON).header("If-Match", etag("/contractors/" + id))
+                .body(Map.of("note", "certificates checked against the METI guideline"))
+                .post("/contractors/" + id + "/approval").then().statusCode(200);
+        return id;
     }
 
     /** A vendor-a ticket that is IN_PROGRESS. */

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DrillEvidence {
 
+    public static final String RULE = "SEC-BK-6";
     private static final Logger LOG = Logger.getLogger(DrillEvidence.class);
     private static final Set<String> DECLARABLE = Set.of("application/pdf", "image/png", "image/jpeg");
 
@@ -29,25 +30,42 @@ public class DrillEvidence {
         this.maxBytes = config.evidence().maxFileSize().asLongValue();
     }
 
-    /** Streams the upload into the store; 413 past the limit, 415 when it is not PDF/PNG/JPEG by content. */
+    /**
+     * SEC-BK-6: the type is checked on the first bytes BEFORE anything is written (415: not PDF/PNG/JPEG by
+     * content, or not what was declared), the size while streaming into a part file that is deleted past the limit
+     * (413); only a file that passed both reaches the write-once store. The organisation is checked by the caller
+     * before this ({@link DrillService#requireMayAttach}).
+     */
     public ContentStore.Stored store(InputStream body, String declaredType) {
-        ContentStore.Stored stored;
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(body, 64);
+        byte[] head = new byte[8];
+        int n = 0;
         try {
-            stored = store.store(body, maxBytes);
-        } catch (ContentStore.TooLarge e) {
-            throw ProblemException.of(ProblemType.PAYLOAD_TOO_LARGE, "evidence files may have at most " + maxBytes
-                    + " bytes");
+            in.mark(head.length);
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) != -1;) {
+                n += r;
+            }
+            in.reset();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (stored.sniffedType() == null) {
-            throw ProblemException.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "evidence files must be PDF, PNG or JPEG (checked by content, not by name)");
+        String sniffed = ContentStore.sniff(head, n);
+        if (sniffed == null || !DECLARABLE.contains(sniffed)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "evidence files must be PDF, PNG or JPEG (checked by content, not by name); nothing was stored",
+                    RULE, null, null);
         }
         String declared = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase();
-        if (DECLARABLE.contains(declared) && !declared.equals(stored.sniffedType())) {
-            throw ProblemException.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the file was declared " + declared
-                    + " but its content is " + stored.sniffedType());
+        if (DECLARABLE.contains(declared) && !declared.equals(sniffed)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the file was declared " + declared
+                    + " but its content is " + sniffed + "; nothing was stored", RULE, null, null);
         }
-        return stored;
+        try {
+            return store.store(in, maxBytes);
+        } catch (ContentStore.TooLarge e) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "evidence files may have at most " + maxBytes
+                    + " bytes; nothing was stored", RULE, null, null);
+        }
     }
 
     /** The file, checked against its hash first; 409 when it is missing or altered (it is then never served). */

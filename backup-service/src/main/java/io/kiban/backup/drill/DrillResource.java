@@ -64,7 +64,8 @@ public class DrillResource {
     @Operation(summary = "Attach the drill's evidence file (PDF, PNG or JPEG; streamed; stored by SHA-256, never "
             + "replaced): jpo-admin or the organisation that performed the drill",
             description = "The body is the file; ?fileName= names it. The same file again answers as before; "
-                    + "another file is 409 (R-BK-4).")
+                    + "another file is 409 (R-BK-4). Organisation (403), type (415) and size (413) are checked before "
+                    + "anything is written to the write-once store (SEC-BK-6).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
     public DrillView attach(@RestPath long id, @RestQuery String fileName,
             @RestHeader("Content-Type") String contentType, InputStream body) {
@@ -72,7 +73,7 @@ public class DrillResource {
             throw ProblemException.badField("fileName",
                     "required; no path separators or control characters, at most 200 characters");
         }
-        service.get(id);
+        service.requireMayAttach(id);
         ContentStore.Stored stored = evidence.store(body, contentType);
         return service.attach(id, fileName, stored);
     }

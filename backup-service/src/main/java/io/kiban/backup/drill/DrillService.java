@@ -99,11 +99,7 @@ public class DrillService {
         if (d == null) {
             throw ProblemException.notFound("restore drill", id);
         }
-        if (!caller.hasRole(io.kiban.commons.security.Roles.JPO_ADMIN)
-                && (d.performedByOrg == null || !caller.organisation().map(d.performedByOrg::equals).orElse(false))) {
-            throw ProblemException.of(io.kiban.commons.problem.ProblemType.FORBIDDEN,
-                    "only jpo-admin or the organisation that performed drill " + id + " may attach its evidence");
-        }
+        requireMayAttach(d);
         if (d.evidenceSha256 != null) {
             if (d.evidenceSha256.equals(stored.sha256())) {
                 return DrillView.of(d);
@@ -120,6 +116,24 @@ public class DrillService {
         DrillView view = DrillView.of(d);
         audit.append("attach-evidence", "restore-drill", d.id, view);
         return view;
+    }
+
+    /**
+     * SEC-BK-6: 404 for an unknown drill, 403 unless the caller is jpo-admin or of the organisation that performed
+     * it — checked before a byte of the upload is read.
+     */
+    public void requireMayAttach(long id) {
+        RestoreDrill d = find(id);
+        requireMayAttach(d);
+    }
+
+    private void requireMayAttach(RestoreDrill d) {
+        if (!caller.hasRole(io.kiban.commons.security.Roles.JPO_ADMIN)
+                && (d.performedByOrg == null || !caller.organisation().map(d.performedByOrg::equals).orElse(false))) {
+            throw new ProblemException(io.kiban.commons.problem.ProblemType.FORBIDDEN,
+                    "only jpo-admin or the organisation that performed drill " + d.id + " may attach its evidence",
+                    DrillEvidence.RULE, null, null);
+        }
     }
 
     private RestoreDrill find(long id) {

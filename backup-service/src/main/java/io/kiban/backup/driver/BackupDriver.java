@@ -21,6 +21,14 @@ public interface BackupDriver {
     List<Problem.FieldError> validate(Map<String, Object> settings);
 
     /**
+     * What these settings may not do with these targets (SEC-BK-1, SEC-BK-2, SEC-BK-5: destinations, namespaces,
+     * arguments outside what the operators configured): answered 422 when a policy is saved. Empty when allowed.
+     */
+    default List<Problem.FieldError> refusals(Map<String, Object> settings, List<TargetView> targets) {
+        return List.of();
+    }
+
+    /**
      * Takes one backup and follows it to a terminal state. Calls {@code progress.beat()} while waiting so
      * that the run is not taken for abandoned, and {@code progress.reference(...)} as soon as the copy has
      * a name. Returns FAILED rather than throwing for failures of the backup itself.

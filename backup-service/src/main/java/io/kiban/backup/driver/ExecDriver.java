@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ExecDriver implements BackupDriver {
 
+    public static final String RULE = "SEC-BK-5";
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([a-zA-Z0-9_.]+)}");
     static final String REFERENCE_PREFIX = "kiban-reference=";
     static final String BYTES_PREFIX = "kiban-bytes=";
 
@@ -61,6 +63,52 @@ public class ExecDriver implements BackupDriver {
         return errors;
     }
 
+    /**
+     * SEC-BK-5: every value a target puts into an argument ({@code ${target.name}}, {@code ${target.arrayHardwareId}}
+     * …) must match {@code kiban.backup.exec.argument-pattern}: no option injection ({@code -…}), no spaces, no
+     * shell or path tricks.
+     */
+    @Override
+    public List<Problem.FieldError> refusals(Map<String, Object> s, List<TargetView> targets) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (String key : List.of("command", "deleteCommand")) {
+            List<String> command = Settings.strings(s, key);
+            for (TargetView t : targets) {
+                badValue(command, targetVariables(t)).ifPresent(v -> errors.add(new Problem.FieldError(
+                        "driverSettings." + key, RULE + ": target " + t.id() + " would put a value into an argument "
+                                + "that does not match kiban.backup.exec.argument-pattern")));
+            }
+        }
+        return errors;
+    }
+
+    static Map<String, String> targetVariables(TargetView t) {
+        Map<String, String> vars = new java.util.HashMap<>();
+        vars.put("target.id", String.valueOf(t.id()));
+        vars.put("target.name", t.name());
+        vars.put("target.kind", t.kind().name());
+        vars.put("target.array", t.array().name());
+        vars.put("target.arrayHardwareId", t.arrayHardwareId());
+        vars.put("target.environment", t.environment().name());
+        return vars;
+    }
+
+    /** The first value substituted into {@code command} from {@code vars} that does not match the pattern. */
+    java.util.Optional<String> badValue(List<String> command, Map<String, String> vars) {
+        java.util.regex.Pattern allowed = java.util.regex.Pattern.compile(config.exec().argumentPattern());
+        java.util.regex.Matcher m;
+        for (int i = 1; i < command.size(); i++) {
+            m = PLACEHOLDER.matcher(command.get(i));
+            while (m.find()) {
+                String value = vars.get(m.group(1));
+                if (value != null && !allowed.matcher(value).matches()) {
+                    return java.util.Optional.of(value);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private boolean allowed(String program) {
         return config.exec().allowedPrograms().map(list -> list.contains(program)).orElse(false);
     }
@@ -68,8 +116,12 @@ public class ExecDriver implements BackupDriver {
     @Override
     public Outcome backup(Request request, Progress progress) {
         Map<String, String> vars = Templates.variables(request);
-        List<String> command = Settings.strings(request.settings(), "command").stream()
-                .map(a -> Templates.render(a, vars)).toList();
+        List<String> template = Settings.strings(request.settings(), "command");
+        if (badValue(template, vars).isPresent()) {
+            return Outcome.failed(null, RULE + ": a value of the target does not match "
+                    + "kiban.backup.exec.argument-pattern; nothing was run");
+        }
+        List<String> command = template.stream().map(a -> Templates.render(a, vars)).toList();
         if (command.isEmpty() || !allowed(command.get(0))) {
             return Outcome.failed(null, "program " + (command.isEmpty() ? "(none)" : command.get(0))
                     + " is not in kiban.backup.exec.allowed-programs");
@@ -99,9 +151,13 @@ public class ExecDriver implements BackupDriver {
 
     @Override
     public void delete(TargetView target, String reference, Map<String, Object> settings) {
+        Map<String, String> vars = Map.of("reference", reference, "target.name", target.name());
+        if (badValue(Settings.strings(settings, "deleteCommand"), vars).isPresent()) {
+            throw new IllegalStateException(RULE + ": a value of the copy or target does not match "
+                    + "kiban.backup.exec.argument-pattern; nothing was run");
+        }
         List<String> command = Settings.strings(settings, "deleteCommand").stream()
-                .map(a -> Templates.render(a, Map.of("reference", reference, "target.name", target.name())))
-                .toList();
+                .map(a -> Templates.render(a, vars)).toList();
         if (command.isEmpty() || !allowed(command.get(0))) {
             throw new IllegalStateException("the exec driver has no allowed deleteCommand: the copy cannot be pruned");
         }
@@ -122,8 +178,11 @@ public class ExecDriver implements BackupDriver {
 
     private Result run(List<String> command, Instant deadline, Progress progress) throws IOException {
         Instant started = Instant.now();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(childEnvironment(config.exec().environment(), System.getenv()));
+        Process process = builder.start();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int cap = Math.max(config.exec().maxOutput() * 4, 64 * 1024);
         Thread reader = new Thread(() -> drain(process.getInputStream(), captured, cap), "exec-output");
@@ -158,6 +217,30 @@ public class ExecDriver implements BackupDriver {
         }
         return new Result(finished ? process.exitValue() : -1, !finished, output, started);
     }
+
+    /**
+     * SEC-BK-5: a child starts from an empty environment plus the variables named in
+     * {@code kiban.backup.exec.environment}; a name that looks like a secret (password, secret, token, key, HMAC,
+     * credential) or belongs to the service's own configuration ({@code KIBAN_*}, {@code QUARKUS_*}) is never passed,
+     * even when listed.
+     */
+    static Map<String, String> childEnvironment(List<String> allowed, Map<String, String> parent) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (String name : allowed) {
+            String n = name.trim();
+            if (n.isEmpty() || NEVER.matcher(n).find()) {
+                continue;
+            }
+            String value = parent.get(n);
+            if (value != null) {
+                env.put(n, value);
+            }
+        }
+        return env;
+    }
+
+    private static final java.util.regex.Pattern NEVER = java.util.regex.Pattern.compile(
+            "(?i)(PASSWORD|PASSWD|SECRET|TOKEN|KEY|HMAC|CREDENTIAL|^KIBAN_|^QUARKUS_|^KUBERNETES_)");
 
     private static void drain(InputStream in, ByteArrayOutputStream out, int cap) {
         byte[] buffer = new byte[8192];

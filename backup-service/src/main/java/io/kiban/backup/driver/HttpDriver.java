@@ -8,6 +8,7 @@ import io.kiban.backup.support.BackupConfig;
 import io.kiban.backup.support.Polling;
 import io.kiban.backup.support.Settings;
 import io.kiban.backup.support.Templates;
+import io.kiban.backup.target.BackupTarget;
 import io.kiban.backup.target.TargetDtos.TargetView;
 import io.kiban.commons.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,25 +22,38 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The REST endpoint of an array's or a hypervisor's backup tool. Settings: {@code url} (template),
- * {@code method}, {@code body} (template), {@code headers}, {@code credentials} ({@code source} env or
- * secret, {@code name}, {@code key}, {@code scheme}), {@code successStatuses}, {@code referencePointer},
+ * {@code method}, {@code body} (template), {@code credentials} (the name of a credential configured under
+ * {@code kiban.backup.http.credentials}), {@code successStatuses}, {@code referencePointer},
  * {@code bytesPointer}; job polling with {@code jobUrl} (template, may use ${reference}) or
  * {@code jobUrlPointer}, {@code statusPointer}, {@code successValues}, {@code failureValues},
  * {@code partialValues}; pruning with {@code deleteUrl} and {@code deleteMethod}.
+ *
+ * <p>SEC-BK-1: every request goes only to a base URL configured for the target's array
+ * ({@code kiban.backup.http.k8s-array|virt-array.base-urls}) with a method configured for it ({@code .methods}); a
+ * credential is attached only when the URL is under one of the base URLs configured for that credential. Only a
+ * fixed set of headers is sent ({@code Accept}, {@code Content-Type}, {@code Authorization}); a reply's body is never
+ * copied into a run (status code and a fixed message only).
  */
 @ApplicationScoped
 public class HttpDriver implements BackupDriver {
 
+    public static final String RULE = "SEC-BK-1";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> SETTINGS = Set.of("url", "method", "body", "credentials", "successStatuses",
+            "referencePointer", "bytesPointer", "jobUrl", "jobUrlPointer", "statusPointer", "successValues",
+            "failureValues", "partialValues", "deleteUrl", "deleteMethod");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json;
     private final KubernetesClient kubernetes;
     private final BackupConfig config;
@@ -58,15 +72,26 @@ public class HttpDriver implements BackupDriver {
     @Override
     public List<Problem.FieldError> validate(Map<String, Object> s) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        for (String key : s.keySet()) {
+            if (!SETTINGS.contains(key)) {
+                errors.add(new Problem.FieldError("driverSettings." + key, key.equals("headers")
+                        ? "is not accepted: the http driver sends a fixed set of headers only (SEC-BK-1)"
+                        : "is not a setting of the http driver"));
+            }
+        }
         Settings.requireString(s, "url", errors);
         if (s.get("url") instanceof String url && !url.isBlank() && !isHttpUrl(url)) {
             errors.add(new Problem.FieldError("driverSettings.url", "must be an http(s) URL"));
         }
-        if (s.get("method") != null && !METHODS.contains(String.valueOf(s.get("method")))) {
-            errors.add(new Problem.FieldError("driverSettings.method", "must be one of " + METHODS));
+        for (String key : List.of("method", "deleteMethod")) {
+            if (s.get(key) != null && !METHODS.contains(String.valueOf(s.get(key)))) {
+                errors.add(new Problem.FieldError("driverSettings." + key, "must be one of " + METHODS));
+            }
         }
-        if (s.get("deleteUrl") instanceof String url && !isHttpUrl(url)) {
-            errors.add(new Problem.FieldError("driverSettings.deleteUrl", "must be an http(s) URL"));
+        for (String key : List.of("deleteUrl", "jobUrl")) {
+            if (s.get(key) != null && !(s.get(key) instanceof String url && isHttpUrl(url))) {
+                errors.add(new Problem.FieldError("driverSettings." + key, "must be an http(s) URL"));
+            }
         }
         if (s.get("statusPointer") != null && Settings.strings(s, "successValues").isEmpty()) {
             errors.add(new Problem.FieldError("driverSettings.successValues",
@@ -76,48 +101,78 @@ public class HttpDriver implements BackupDriver {
             errors.add(new Problem.FieldError("driverSettings.jobUrl",
                     "jobUrl or jobUrlPointer is required when statusPointer is set"));
         }
-        if (s.get("credentials") != null) {
-            Map<String, Object> c = Settings.map(s, "credentials");
-            String source = String.valueOf(c.get("source"));
-            if (!source.equals("env") && !source.equals("secret")) {
-                errors.add(new Problem.FieldError("driverSettings.credentials.source", "must be env or secret"));
+        if (s.get("credentials") != null && credentialName(s).isEmpty()) {
+            errors.add(new Problem.FieldError("driverSettings.credentials",
+                    "must name a configured credential: a string, or {\"name\": \"…\"} and nothing else"));
+        }
+        return errors;
+    }
+
+    /**
+     * SEC-BK-1: the URLs must lie under a base URL of every target's array, the methods be allowed for it, and the
+     * credential (if any) be configured for those URLs. An unknown credential is answered exactly like a forbidden
+     * one.
+     */
+    @Override
+    public List<Problem.FieldError> refusals(Map<String, Object> s, List<TargetView> targets) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<BackupTarget.ArrayKind> arrays = new LinkedHashSet<>();
+        targets.forEach(t -> arrays.add(t.array()));
+        Map<String, String> placeholders = new HashMap<>();
+        List<String[]> calls = new ArrayList<>();
+        calls.add(new String[] { "url", Settings.string(s, "url", ""), "method",
+            Settings.string(s, "method", "POST") });
+        if (s.get("jobUrl") != null) {
+            calls.add(new String[] { "jobUrl", s.get("jobUrl").toString(), null, "GET" });
+        }
+        if (s.get("deleteUrl") != null) {
+            calls.add(new String[] { "deleteUrl", s.get("deleteUrl").toString(), "deleteMethod",
+                Settings.string(s, "deleteMethod", "DELETE") });
+        }
+        for (BackupTarget.ArrayKind array : arrays) {
+            BackupConfig.Endpoint endpoint = endpoint(array);
+            for (String[] call : calls) {
+                String url = sample(call[1], placeholders);
+                if (!under(url, endpoint.baseUrls().orElse(List.of()))) {
+                    errors.add(new Problem.FieldError("driverSettings." + call[0], RULE + ": not a destination "
+                            + "configured for " + array + " (kiban.backup.http." + key(array) + ".base-urls)"));
+                }
+                if (!allowedMethod(endpoint, call[3])) {
+                    errors.add(new Problem.FieldError("driverSettings." + (call[2] == null ? call[0] : call[2]),
+                            RULE + ": " + call[3] + " is not a method allowed towards " + array));
+                }
             }
-            if (!(c.get("name") instanceof String n) || n.isBlank()) {
-                errors.add(new Problem.FieldError("driverSettings.credentials.name", "is required"));
-            } else if (!permitted(source, n)) {
-                errors.add(new Problem.FieldError("driverSettings.credentials.name", "must start with "
-                        + (source.equals("secret") ? config.http().secretPrefix() : config.http().envPrefix())));
-            }
-            if (source.equals("secret") && !(c.get("key") instanceof String)) {
-                errors.add(new Problem.FieldError("driverSettings.credentials.key", "is required for a secret"));
+        }
+        Optional<String> name = credentialName(s);
+        if (name.isPresent()) {
+            BackupConfig.Credential credential = config.http().credentials().get(name.get());
+            boolean allowed = credential != null && calls.stream()
+                    .allMatch(call -> under(sample(call[1], placeholders), credential.baseUrls()));
+            if (!allowed) {
+                errors.add(new Problem.FieldError("driverSettings.credentials", RULE
+                        + ": no credential of that name may be sent to these URLs"));
             }
         }
         return errors;
     }
 
-    private static boolean isHttpUrl(String template) {
-        try {
-            URI uri = URI.create(Templates.render(template, Map.of()).replaceAll("\\$\\{[^}]*}", "x"));
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     @Override
     public Outcome backup(Request request, Progress progress) {
         Map<String, Object> s = request.settings();
+        BackupTarget.ArrayKind array = request.target().array();
         Map<String, String> vars = new HashMap<>(Templates.variables(request));
         HttpResponse<String> response;
         try {
-            response = send(Settings.string(s, "method", "POST"), Templates.render(Settings.string(s, "url", ""), vars),
+            response = send(array, Settings.string(s, "method", "POST"),
+                    Templates.render(Settings.string(s, "url", ""), vars),
                     Templates.render(Settings.string(s, "body", null), vars), s);
+        } catch (Refused e) {
+            return Outcome.failed(null, e.getMessage());
         } catch (IOException e) {
-            return Outcome.failed(null, "backup request failed: " + e.getMessage());
+            return Outcome.failed(null, "backup request failed (" + e.getClass().getSimpleName() + ")");
         }
         if (!successStatus(s, response.statusCode())) {
-            return Outcome.failed(null, "backup request answered HTTP " + response.statusCode() + ": "
-                    + Templates.truncate(response.body(), 500));
+            return Outcome.failed(null, "backup request answered HTTP " + response.statusCode());
         }
         JsonNode body = parse(response.body());
         String reference = pointer(body, Settings.string(s, "referencePointer", null))
@@ -125,35 +180,39 @@ public class HttpDriver implements BackupDriver {
         progress.reference(reference);
         vars.put("reference", reference);
         if (s.get("statusPointer") == null) {
-            return Outcome.succeeded(reference, pointer(body, Settings.string(s, "bytesPointer", null))
-                    .map(Long::valueOf).orElse(null), "HTTP " + response.statusCode());
+            return Outcome.succeeded(reference, number(pointer(body, Settings.string(s, "bytesPointer", null))),
+                    "HTTP " + response.statusCode());
         }
         String jobUrl = s.get("jobUrl") != null ? Templates.render(s.get("jobUrl").toString(), vars)
                 : pointer(body, Settings.string(s, "jobUrlPointer", null)).orElse(null);
         if (jobUrl == null) {
             return Outcome.failed(reference, "the response named no job to follow");
         }
+        Set<String> success = Set.copyOf(Settings.strings(s, "successValues"));
+        Set<String> partial = Set.copyOf(Settings.strings(s, "partialValues"));
+        Set<String> failure = Set.copyOf(Settings.strings(s, "failureValues"));
         Optional<Outcome> outcome = Polling.until(request.deadline(), config.pollInterval(), progress, () -> {
             try {
-                HttpResponse<String> job = send("GET", jobUrl, null, s);
+                HttpResponse<String> job = send(array, "GET", jobUrl, null, s);
                 if (job.statusCode() >= 400) {
                     return Optional.of(Outcome.failed(reference, "job status answered HTTP " + job.statusCode()));
                 }
                 JsonNode jobBody = parse(job.body());
                 String status = pointer(jobBody, Settings.string(s, "statusPointer", null)).orElse("");
-                Long bytes = pointer(jobBody, Settings.string(s, "bytesPointer", null)).map(Long::valueOf)
-                        .orElse(null);
-                if (Settings.strings(s, "successValues").contains(status)) {
+                Long bytes = number(pointer(jobBody, Settings.string(s, "bytesPointer", null)));
+                // only values the policy itself lists are ever written into the run, never the reply's text
+                if (success.contains(status)) {
                     return Optional.of(Outcome.succeeded(reference, bytes, "job " + status));
                 }
-                if (Settings.strings(s, "partialValues").contains(status)) {
+                if (partial.contains(status)) {
                     return Optional.of(new Outcome(Result.PARTIALLY_FAILED, reference, bytes, "job " + status, null));
                 }
-                if (Settings.strings(s, "failureValues").contains(status)) {
-                    return Optional.of(Outcome.failed(reference, "job " + status + ": "
-                            + Templates.truncate(job.body(), 500)));
+                if (failure.contains(status)) {
+                    return Optional.of(Outcome.failed(reference, "job " + status));
                 }
                 return Optional.empty();
+            } catch (Refused e) {
+                return Optional.of(Outcome.failed(reference, e.getMessage()));
             } catch (IOException e) {
                 return Optional.empty();
             }
@@ -168,27 +227,40 @@ public class HttpDriver implements BackupDriver {
             throw new IllegalStateException("the http driver has no deleteUrl: the copy cannot be pruned");
         }
         try {
-            HttpResponse<String> response = send(Settings.string(settings, "deleteMethod", "DELETE"),
+            HttpResponse<String> response = send(target.array(), Settings.string(settings, "deleteMethod", "DELETE"),
                     Templates.render(url, Map.of("reference", reference, "target.name", target.name(),
                             "target.id", String.valueOf(target.id()))), null, settings);
             if (response.statusCode() >= 300 && response.statusCode() != 404) {
                 throw new IllegalStateException("delete answered HTTP " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("delete failed: " + e.getMessage(), e);
+            throw new IllegalStateException("delete failed (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
-    private HttpResponse<String> send(String method, String url, String body, Map<String, Object> s)
-            throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+    /** A request the configuration does not allow: never sent. */
+    static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private HttpResponse<String> send(BackupTarget.ArrayKind array, String method, String url, String body,
+            Map<String, Object> s) throws IOException {
+        BackupConfig.Endpoint endpoint = endpoint(array);
+        if (!under(url, endpoint.baseUrls().orElse(List.of())) || !allowedMethod(endpoint, method)) {
+            throw new Refused(RULE + ": " + method + " to this URL is not configured for " + array + "; not sent");
+        }
+        Optional<String> authorization = authorization(s, url);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url).normalize())
+                .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Accept", "application/json");
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
-        Settings.map(s, "headers").forEach((k, v) -> builder.header(k, String.valueOf(v)));
-        credentials(s).ifPresent(value -> builder.header("Authorization", value));
+        authorization.ifPresent(value -> builder.header("Authorization", value));
         try {
             return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
@@ -197,43 +269,124 @@ public class HttpDriver implements BackupDriver {
         }
     }
 
-    private Optional<String> credentials(Map<String, Object> s) {
-        Map<String, Object> c = Settings.map(s, "credentials");
-        if (c.isEmpty()) {
+    /** The Authorization header of the policy's credential, if it names one that may go to {@code url}. */
+    private Optional<String> authorization(Map<String, Object> s, String url) throws Refused {
+        Optional<String> name = credentialName(s);
+        if (name.isEmpty()) {
             return Optional.empty();
         }
-        String name = String.valueOf(c.get("name"));
-        if (!permitted(String.valueOf(c.get("source")), name)) {
-            throw new IllegalStateException("credentials " + name + " are not permitted for the http driver");
+        BackupConfig.Credential c = config.http().credentials().get(name.get());
+        if (c == null || !under(url, c.baseUrls())) {
+            throw new Refused(RULE + ": the policy's credential may not be sent to this URL; not sent");
         }
-        String value;
-        if ("secret".equals(c.get("source"))) {
-            Secret secret = kubernetes.secrets().withName(name).get();
-            if (secret == null || secret.getData() == null || secret.getData().get(String.valueOf(c.get("key"))) == null) {
-                throw new IllegalStateException("secret " + name + " or its key " + c.get("key") + " is missing");
-            }
-            value = new String(Base64.getDecoder().decode(secret.getData().get(String.valueOf(c.get("key")))),
-                    StandardCharsets.UTF_8).trim();
-        } else {
-            value = System.getenv(name);
-            if (value == null) {
-                throw new IllegalStateException("environment variable " + name + " is not set");
-            }
+        String value = null;
+        if ("secret".equals(c.source()) && c.name().startsWith(config.http().secretPrefix())) {
+            Secret secret = kubernetes.secrets().withName(c.name()).get();
+            String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(c.key());
+            value = encoded == null ? null
+                    : new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).trim();
+        } else if ("env".equals(c.source()) && c.name().startsWith(config.http().envPrefix())) {
+            value = System.getenv(c.name());
         }
-        String scheme = Settings.string(c, "scheme", "Bearer");
-        return Optional.of("Basic".equalsIgnoreCase(scheme)
+        if (value == null) {
+            throw new Refused(RULE + ": the policy's credential is not available; not sent");
+        }
+        return Optional.of("Basic".equalsIgnoreCase(c.scheme())
                 ? "Basic " + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))
-                : scheme + " " + value);
+                : "Bearer " + value);
     }
 
-    private boolean permitted(String source, String name) {
-        return "secret".equals(source) ? name.startsWith(config.http().secretPrefix())
-                : name.startsWith(config.http().envPrefix());
+    private BackupConfig.Endpoint endpoint(BackupTarget.ArrayKind array) {
+        return array == BackupTarget.ArrayKind.K8S_ARRAY ? config.http().k8sArray() : config.http().virtArray();
+    }
+
+    private static String key(BackupTarget.ArrayKind array) {
+        return array == BackupTarget.ArrayKind.K8S_ARRAY ? "k8s-array" : "virt-array";
+    }
+
+    private static boolean allowedMethod(BackupConfig.Endpoint endpoint, String method) {
+        return endpoint.methods().stream().anyMatch(m -> m.trim().equalsIgnoreCase(method));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Optional<String> credentialName(Map<String, Object> s) {
+        Object c = s.get("credentials");
+        if (c instanceof String name && !name.isBlank()) {
+            return Optional.of(name);
+        }
+        if (c instanceof Map<?, ?> m && m.size() == 1 && m.get("name") instanceof String name && !name.isBlank()) {
+            return Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    /** A template with each placeholder replaced by a harmless segment, for checking its destination. */
+    private static String sample(String template, Map<String, String> ignored) {
+        return template.replaceAll("\\$\\{[^}]*}", "x");
+    }
+
+    /**
+     * Whether {@code url} lies under one of {@code bases}: same scheme, host and port, and its normalised path
+     * starts with the base's path at a segment boundary. No user info, no encoded dots or slashes, no backslashes.
+     */
+    static boolean under(String url, List<String> bases) {
+        URI u;
+        try {
+            u = URI.create(url).normalize();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String raw = url.toLowerCase(Locale.ROOT);
+        if (u.getHost() == null || u.getRawUserInfo() != null || raw.contains("%2e") || raw.contains("%2f")
+                || raw.contains("%5c") || raw.contains("\\") || (u.getRawPath() != null && u.getRawPath().contains(".."))) {
+            return false;
+        }
+        for (String baseText : bases) {
+            URI base;
+            try {
+                base = URI.create(baseText.trim()).normalize();
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (base.getScheme() == null || base.getHost() == null
+                    || !base.getScheme().equalsIgnoreCase(String.valueOf(u.getScheme()))
+                    || !base.getHost().equalsIgnoreCase(u.getHost()) || port(base) != port(u)) {
+                continue;
+            }
+            String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+            String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+            if (basePath.endsWith("/") ? path.startsWith(basePath) || (path + "/").equals(basePath)
+                    : path.equals(basePath) || path.startsWith(basePath + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static boolean isHttpUrl(String template) {
+        try {
+            URI uri = URI.create(template.replaceAll("\\$\\{[^}]*}", "x"));
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean successStatus(Map<String, Object> s, int status) {
         List<String> allowed = Settings.strings(s, "successStatuses");
         return allowed.isEmpty() ? status >= 200 && status < 300 : allowed.contains(String.valueOf(status));
+    }
+
+    private static Long number(Optional<String> text) {
+        try {
+            return text.map(Long::valueOf).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private JsonNode parse(String body) {

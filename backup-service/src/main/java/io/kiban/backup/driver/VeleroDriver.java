@@ -32,6 +32,8 @@ public class VeleroDriver implements BackupDriver {
             .withGroup("velero.io").withVersion("v1").withKind("DeleteBackupRequest")
             .withPlural("deletebackuprequests").withNamespaced(true).build();
 
+    public static final String RULE = "SEC-BK-2";
+
     private final KubernetesClient client;
     private final BackupConfig config;
 
@@ -59,18 +61,68 @@ public class VeleroDriver implements BackupDriver {
         return errors;
     }
 
+    /**
+     * SEC-BK-2: a target's namespace must match {@code kiban.backup.velero.allowed-namespaces} and none of
+     * {@code denied-namespaces} (kube-*, velero, kiban-* …: their Secrets would be copied); the storage location must
+     * be the default one or listed in {@code storage-locations}.
+     */
+    @Override
+    public List<Problem.FieldError> refusals(Map<String, Object> settings, List<TargetView> targets) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (TargetView t : targets) {
+            if (t.kind() == BackupTarget.Kind.NAMESPACE && !namespaceAllowed(t.name())) {
+                errors.add(new Problem.FieldError("targetIds", RULE + ": target " + t.id() + " names namespace "
+                        + t.name() + ", which is not in kiban.backup.velero.allowed-namespaces"));
+            }
+        }
+        if (settings.get("storageLocation") instanceof String location && !locationAllowed(location)) {
+            errors.add(new Problem.FieldError("driverSettings.storageLocation", RULE + ": storage location "
+                    + location + " is not in kiban.backup.velero.storage-locations"));
+        }
+        return errors;
+    }
+
+    boolean namespaceAllowed(String namespace) {
+        if (config.velero().deniedNamespaces().stream().anyMatch(glob -> glob(glob, namespace))) {
+            return false;
+        }
+        return config.velero().allowedNamespaces().orElse(List.of()).stream().anyMatch(glob -> glob(glob, namespace));
+    }
+
+    private boolean locationAllowed(String location) {
+        return location.equals(config.velero().storageLocation())
+                || config.velero().storageLocations().orElse(List.of()).contains(location);
+    }
+
+    /** {@code *} stands for any characters (none included); everything else is literal. */
+    static boolean glob(String glob, String text) {
+        List<String> parts = new ArrayList<>();
+        for (String part : glob.trim().split("\\*", -1)) {
+            parts.add(java.util.regex.Pattern.quote(part));
+        }
+        return text.matches(String.join(".*", parts));
+    }
+
     @Override
     public Outcome backup(Request request, Progress progress) {
         if (request.target().kind() != BackupTarget.Kind.NAMESPACE) {
             return Outcome.failed(null, "velero backs up Kubernetes namespaces only, not " + request.target().kind());
+        }
+        if (!namespaceAllowed(request.target().name())) {
+            return Outcome.failed(null, RULE + ": namespace " + request.target().name()
+                    + " is not in kiban.backup.velero.allowed-namespaces; no Backup was created");
+        }
+        String location = Settings.string(request.settings(), "storageLocation", config.velero().storageLocation());
+        if (!locationAllowed(location)) {
+            return Outcome.failed(null, RULE + ": storage location " + location
+                    + " is not in kiban.backup.velero.storage-locations; no Backup was created");
         }
         String namespace = config.velero().namespace();
         String name = "kiban-" + request.target().name() + "-" + request.runId();
         name = name.length() > 63 ? "kiban-run-" + request.runId() : name;
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("includedNamespaces", List.of(request.target().name()));
-        spec.put("storageLocation", Settings.string(request.settings(), "storageLocation",
-                config.velero().storageLocation()));
+        spec.put("storageLocation", location);
         spec.put("ttl", request.ttl().toHours() + "h0m0s");
         if (request.settings().get("snapshotVolumes") instanceof Boolean b) {
             spec.put("snapshotVolumes", b);
@@ -120,17 +172,37 @@ public class VeleroDriver implements BackupDriver {
         };
     }
 
+    /**
+     * R-BK-2 pruning, SEC-BK-2: only a Backup this service created (label {@code kiban.io/run}) is ever asked to be
+     * deleted; the service needs {@code get} on backups and {@code create} on deletebackuprequests, nothing more.
+     */
     @Override
     public void delete(TargetView target, String reference, Map<String, Object> settings) {
         String namespace = config.velero().namespace();
+        GenericKubernetesResource existing = client.genericKubernetesResources(BACKUP).inNamespace(namespace)
+                .withName(reference).get();
+        if (existing == null) {
+            return;
+        }
+        Map<String, String> labels = existing.getMetadata().getLabels();
+        if (labels == null || labels.get("kiban.io/run") == null) {
+            throw new IllegalStateException(RULE + ": Backup " + reference
+                    + " was not created by backup-service (no kiban.io/run label); it is not deleted");
+        }
         GenericKubernetesResource request = new GenericKubernetesResourceBuilder()
                 .withApiVersion("velero.io/v1").withKind("DeleteBackupRequest")
                 .withNewMetadata().withGenerateName(reference + "-").withName(reference + "-delete")
                 .withNamespace(namespace).addToLabels("velero.io/backup-name", reference).endMetadata()
                 .addToAdditionalProperties("spec", Map.of("backupName", reference))
                 .build();
-        client.genericKubernetesResources(DELETE_REQUEST).inNamespace(namespace).resource(request).createOr(
-                existing -> existing.update());
+        try {
+            client.genericKubernetesResources(DELETE_REQUEST).inNamespace(namespace).resource(request).create();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            // asked before: Velero is already deleting it
+        }
     }
 
     static Map<String, String> labels(String selector) {

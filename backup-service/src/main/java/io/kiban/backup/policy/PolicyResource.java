@@ -63,7 +63,12 @@ public class PolicyResource {
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a policy: cron (Quartz, seconds first), time zone (default Asia/Tokyo), level, "
-            + "retention, windows, targets, driver and settings; it is scheduled at once")
+            + "retention, windows, targets, driver and settings; it is scheduled at once",
+            description = "Vendors propose backups by creating policies; only jpo-admin changes, pauses or deletes them "
+                    + "(SEC-BK-3). A schedule firing more often than kiban.backup.min-schedule-interval is 422 "
+                    + "(SEC-BK-3); an http destination, method or credential not configured for the targets' arrays "
+                    + "is 422 (SEC-BK-1); a velero namespace or storage location not allowed is 422 (SEC-BK-2); an "
+                    + "exec argument a target fills with a value outside the argument pattern is 422 (SEC-BK-5).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
     public RestResponse<PolicyView> create(@Valid @NotNull PolicyInput body) {
         PolicyView view = service.create(body);
@@ -73,8 +78,11 @@ public class PolicyResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a policy (If-Match)")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
+    @Operation(summary = "Change a policy (If-Match): jpo-admin only",
+            description = "SEC-BK-3: changing a policy (schedule, retention, targets, driver) can weaken it, so only "
+                    + "jpo-admin may; a schedule firing more often than kiban.backup.min-schedule-interval (15 min) is "
+                    + "422.")
+    @RolesAllowed({ Roles.JPO_ADMIN })
     public RestResponse<PolicyView> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull PolicyInput body) {
         PolicyView view = service.update(id, ifMatch, body);
@@ -83,16 +91,19 @@ public class PolicyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a policy that has no runs yet (If-Match); otherwise pause it")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
+    @Operation(summary = "Delete a policy that has no runs yet (If-Match); otherwise pause it: jpo-admin only",
+            description = "SEC-BK-3: deleting a policy weakens the backups, so only jpo-admin may.")
+    @RolesAllowed({ Roles.JPO_ADMIN })
     public void delete(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
     }
 
     @POST
     @Path("/{id}/pause")
-    @Operation(summary = "Pause: nothing fires until resumed")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
+    @Operation(summary = "Pause: nothing fires until resumed; jpo-admin only",
+            description = "SEC-BK-3: pausing stops the backups, so only jpo-admin may; a paused policy cannot be run "
+                    + "now (409).")
+    @RolesAllowed({ Roles.JPO_ADMIN })
     public RestResponse<PolicyView> pause(@RestPath long id) {
         PolicyView view = service.setPaused(id, true);
         return Responses.ok(view, view.version());
@@ -110,7 +121,8 @@ public class PolicyResource {
     @POST
     @Path("/{id}/runs")
     @Idempotent
-    @Operation(summary = "Run now (Idempotency-Key): queued on the clustered scheduler; the runs appear in /runs")
+    @Operation(summary = "Run now (Idempotency-Key): queued on the clustered scheduler; the runs appear in /runs",
+            description = "SEC-BK-3: a paused policy is not run (409); vendors may run any policy.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
     public RestResponse<RunRequested> runNow(@RestPath long id, @RestQuery Long targetId) {
         return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, service.runNow(id, targetId))

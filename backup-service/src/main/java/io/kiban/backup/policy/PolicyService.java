@@ -37,6 +37,8 @@ import org.quartz.CronExpression;
 public class PolicyService {
 
     public static final String DEFAULT_ZONE = "Asia/Tokyo";
+    /** Issue 15 item 3: what JPO alone may weaken, how often a schedule may fire, no run of a paused policy. */
+    public static final String RULE = "SEC-BK-3";
 
     private final PolicyRepository policies;
     private final TargetRepository targets;
@@ -47,10 +49,12 @@ public class PolicyService {
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
+    private final io.kiban.backup.support.BackupConfig config;
 
     public PolicyService(PolicyRepository policies, TargetRepository targets, DriverRegistry drivers,
             PolicyScheduler scheduler, RunLedger ledger, PolicyMapper mapper, AuditTrail audit, Caller caller,
-            Clock clock) {
+            Clock clock, io.kiban.backup.support.BackupConfig config) {
+        this.config = config;
         this.ledger = ledger;
         this.policies = policies;
         this.targets = targets;
@@ -157,6 +161,10 @@ public class PolicyService {
     @Transactional
     public RunRequested runNow(long id, Long targetId) {
         BackupPolicy p = find(id);
+        if (p.paused) {
+            throw ProblemException.conflict(RULE, "policy " + id + " is paused: resuming it is the way to back it up "
+                    + "again (a paused policy does not run, not even on demand)", null);
+        }
         if (targetId != null && p.targets.stream().noneMatch(t -> t.id.equals(targetId))) {
             throw ProblemException.unknownReference("targetId", targetId);
         }
@@ -246,16 +254,35 @@ public class PolicyService {
             }
         }
         var driver = drivers.find(input.driver());
+        Map<String, Object> settings = input.driverSettings() == null ? Map.of() : input.driverSettings();
         if (driver.isEmpty()) {
             errors.add(new Problem.FieldError("driver", "unknown driver " + input.driver()));
         } else {
-            errors.addAll(driver.map((BackupDriver d) -> d.validate(
-                    input.driverSettings() == null ? Map.of() : input.driverSettings())).orElse(List.of()));
+            errors.addAll(driver.map((BackupDriver d) -> d.validate(settings)).orElse(List.of()));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, errors.size() == 1
                     ? errors.get(0).field() + ": " + errors.get(0).message() : "the policy has " + errors.size()
                     + " invalid fields", null, errors, null);
+        }
+        String zone = input.timeZone() == null || input.timeZone().isBlank() ? DEFAULT_ZONE : input.timeZone();
+        java.time.Duration shortest = io.kiban.backup.support.Crons.shortestGap(input.cron().trim(), zone,
+                clock.instant(), config.minScheduleInterval());
+        if (shortest != null) {
+            throw new ProblemException(ProblemType.RULE_VIOLATION, RULE + ": the schedule fires " + shortest.toSeconds()
+                    + " s apart; policies may fire at most every " + config.minScheduleInterval().toSeconds() + " s "
+                    + "(kiban.backup.min-schedule-interval)", RULE,
+                    List.of(new Problem.FieldError("cron", "fires more often than every "
+                            + config.minScheduleInterval().toSeconds() + " s")), null);
+        }
+        List<io.kiban.backup.target.TargetDtos.TargetView> chosen = input.targetIds().stream()
+                .map(targets::findByIdOptional).flatMap(java.util.Optional::stream)
+                .map(io.kiban.backup.target.TargetDtos.TargetView::of).toList();
+        List<Problem.FieldError> refusals = driver.get().refusals(settings, chosen);
+        if (!refusals.isEmpty()) {
+            String rule = refusals.get(0).message().split(":", 2)[0];
+            throw new ProblemException(ProblemType.RULE_VIOLATION, refusals.get(0).field() + ": "
+                    + refusals.get(0).message(), rule, refusals, null);
         }
     }
 }

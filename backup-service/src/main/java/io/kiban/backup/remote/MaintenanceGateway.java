@@ -21,25 +21,77 @@ public class MaintenanceGateway {
     public record MediaDestruction(boolean accepted, List<String> pendingSerials, String note) {
     }
 
+    public static final String HOLD_RULE = "SEC-BK-4";
+
     private final MaintenanceClient maintenance;
     private final AssetClient assets;
+    private final java.time.Clock clock;
+    private final io.kiban.backup.support.BackupConfig config;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
 
-    public MaintenanceGateway(@RestClient MaintenanceClient maintenance, @RestClient AssetClient assets) {
+    public MaintenanceGateway(@RestClient MaintenanceClient maintenance, @RestClient AssetClient assets,
+            java.time.Clock clock, io.kiban.backup.support.BackupConfig config,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.maintenance = maintenance;
         this.assets = assets;
+        this.clock = clock;
+        this.config = config;
+        this.registry = registry;
     }
 
-    /** A ticket IN_PROGRESS on the array holds its backups; unreachable → the run goes ahead and says so. */
+    /**
+     * SEC-BK-4: a ticket IN_PROGRESS on the array holds its backups only if JPO acknowledged it
+     * ({@code acknowledgedByJpo} on maintenance-service's ticket) and for at most {@code kiban.backup.hold.max}
+     * (24 h) after that acknowledgement. Past it the backups run, the note says why, and
+     * {@code kiban_backup_hold_overrun_total{array}} counts it (alert KibanBackupHoldOverrun). maintenance-service
+     * unreachable → the run goes ahead and says so.
+     */
     public Hold hold(String arrayHardwareId) {
         try {
             JsonNode tickets = maintenance.tickets(arrayHardwareId, "IN_PROGRESS");
             if (tickets == null || !tickets.isArray() || tickets.isEmpty()) {
                 return new Hold(false, null);
             }
-            List<String> ids = new ArrayList<>();
-            tickets.forEach(t -> ids.add(t.path("id").asText("?")));
-            return new Hold(true, "maintenance ticket(s) " + String.join(", ", ids) + " IN_PROGRESS on array "
-                    + arrayHardwareId);
+            java.time.Instant now = clock.instant();
+            List<String> holding = new ArrayList<>();
+            List<String> overrun = new ArrayList<>();
+            List<String> notJpo = new ArrayList<>();
+            for (JsonNode t : tickets) {
+                String id = t.path("id").asText("?");
+                java.time.Instant acknowledged = t.hasNonNull("acknowledgedAt")
+                        ? java.time.Instant.parse(t.get("acknowledgedAt").asText()) : null;
+                if (!t.path("acknowledgedByJpo").asBoolean(false) || acknowledged == null) {
+                    notJpo.add(id);
+                } else if (now.isAfter(acknowledged.plus(config.hold().max()))) {
+                    overrun.add(id);
+                } else {
+                    holding.add(id);
+                }
+            }
+            if (!overrun.isEmpty()) {
+                io.micrometer.core.instrument.Counter.builder("kiban_backup_hold_overrun")
+                        .description("Backups that ran although a maintenance ticket was in progress on their array, "
+                                + "because the hold outlasted kiban.backup.hold.max (SEC-BK-4)")
+                        .tag("array", arrayHardwareId).register(registry).increment();
+                LOG.warnf("%s: maintenance ticket(s) %s on array %s in progress for longer than %s after JPO's "
+                        + "acknowledgement: backups are no longer held", HOLD_RULE, overrun, arrayHardwareId,
+                        config.hold().max());
+            }
+            if (!holding.isEmpty()) {
+                return new Hold(true, "maintenance ticket(s) " + String.join(", ", holding)
+                        + " IN_PROGRESS on array " + arrayHardwareId + " (acknowledged by JPO, hold at most "
+                        + config.hold().max().toHours() + " h)");
+            }
+            List<String> why = new ArrayList<>();
+            if (!overrun.isEmpty()) {
+                why.add(HOLD_RULE + ": ticket(s) " + String.join(", ", overrun) + " in progress longer than "
+                        + config.hold().max().toHours() + " h after JPO's acknowledgement: not held");
+            }
+            if (!notJpo.isEmpty()) {
+                why.add(HOLD_RULE + ": ticket(s) " + String.join(", ", notJpo)
+                        + " in progress but not acknowledged by JPO: not held");
+            }
+            return new Hold(false, String.join("; ", why));
         } catch (RuntimeException e) {
             LOG.warnf("maintenance-service unreachable for the hold check of %s: %s", arrayHardwareId, e.getMessage());
             return new Hold(false, "maintenance-service unreachable (" + e.getClass().getSimpleName()

@@ -53,12 +53,26 @@ public class ReportResource {
 
     @GET
     @Path("reports/backup-copies")
-    @Operation(summary = "R-BK-5: every backup copy still held on the arrays, with whether it is accounted for")
+    @Operation(summary = "R-BK-5: every backup copy still held on the arrays, with whether it is accounted for",
+            description = "environment PRODUCTION, STAGING or SHARED; the SHARED environment (the distribution board) "
+                    + "holds no backups, so it answers an empty list (R-BK-5, R-RM-1 removal readiness).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.VENDOR, Roles.SUPPORT_VENDOR,
         Roles.SERVICE })
     public List<BackupCopy> backupCopies(@RestQuery BackupTarget.ArrayKind array,
-            @RestQuery BackupTarget.Environment environment, @RestQuery boolean includePruned) {
-        return reports.copies(array, environment, includePruned);
+            @RestQuery String environment, @RestQuery boolean includePruned) {
+        if ("SHARED".equals(environment)) {
+            return List.of();
+        }
+        BackupTarget.Environment env = null;
+        if (environment != null && !environment.isBlank()) {
+            try {
+                env = BackupTarget.Environment.valueOf(environment);
+            } catch (IllegalArgumentException e) {
+                throw io.kiban.commons.problem.ProblemException.badField("environment",
+                        "must be PRODUCTION, STAGING or SHARED");
+            }
+        }
+        return reports.copies(array, env, includePruned);
     }
 
     @GET

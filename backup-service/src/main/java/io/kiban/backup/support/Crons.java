@@ -54,4 +54,19 @@ public final class Crons {
         }
         return longest.isZero() ? Duration.ofDays(1) : longest;
     }
+
+    /**
+     * SEC-BK-3: the first gap between consecutive fire times (over the next 2,000 fire times or 400 days, whichever
+     * comes first) shorter than {@code minimum}, or null when there is none.
+     */
+    public static Duration shortestGap(String cron, String zone, Instant from, Duration minimum) {
+        List<Instant> times = between(cron, zone, from, from.plus(Duration.ofDays(400)), 2_000);
+        for (int i = 1; i < times.size(); i++) {
+            Duration gap = Duration.between(times.get(i - 1), times.get(i));
+            if (gap.compareTo(minimum) < 0) {
+                return gap;
+            }
+        }
+        return null;
+    }
 }

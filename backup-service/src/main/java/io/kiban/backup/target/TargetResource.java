@@ -82,8 +82,9 @@ public class TargetResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Change a target (If-Match)")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
+    @Operation(summary = "Change a target (If-Match): jpo-admin only",
+            description = "SEC-BK-3: retargeting a backup can weaken it, so only jpo-admin may.")
+    @RolesAllowed({ Roles.JPO_ADMIN })
     public RestResponse<TargetView> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull TargetInput body) {
         TargetView view = service.update(id, ifMatch, body);
@@ -92,8 +93,9 @@ public class TargetResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a target no policy covers and no run refers to (If-Match)")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
+    @Operation(summary = "Remove a target no policy covers and no run refers to (If-Match): jpo-admin only",
+            description = "SEC-BK-3: deleting targets weakens the backups, so only jpo-admin may.")
+    @RolesAllowed({ Roles.JPO_ADMIN })
     public void delete(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
     }

@@ -50,17 +50,17 @@ class HttpAndExecDriversTest {
 
     private Map<String, Object> httpSettings(String api) {
         Map<String, Object> s = new java.util.LinkedHashMap<>();
-        s.put("url", base() + "/" + api + "/backups");
+        s.put("url", base() + "/arrays/" + api + "/backups");
         s.put("method", "POST");
         s.put("body", "{\"volume\":\"${target.name}\",\"level\":\"${level}\",\"run\":${run.id}}");
-        s.put("credentials", Map.of("source", "secret", "name", "kiban-backup-credentials-array-api", "key", "token"));
+        s.put("credentials", "array-api");
         s.put("referencePointer", "/jobId");
-        s.put("jobUrl", base() + "/" + api + "/jobs/${reference}");
+        s.put("jobUrl", base() + "/arrays/" + api + "/jobs/${reference}");
         s.put("statusPointer", "/state");
         s.put("successValues", List.of("DONE"));
         s.put("failureValues", List.of("ERROR"));
         s.put("bytesPointer", "/bytes");
-        s.put("deleteUrl", base() + "/" + api + "/backups/${reference}");
+        s.put("deleteUrl", base() + "/arrays/" + api + "/backups/${reference}");
         return s;
     }
 
@@ -75,14 +75,14 @@ class HttpAndExecDriversTest {
         secret();
         String api = Api.unique("array");
         var wm = MaintenanceStub.server;
-        wm.stubFor(post(urlEqualTo("/" + api + "/backups")).withHeader("Authorization", equalTo("Bearer s3cret"))
+        wm.stubFor(post(urlEqualTo("/arrays/" + api + "/backups")).withHeader("Authorization", equalTo("Bearer s3cret"))
                 .withRequestBody(containing("\"volume\":\"vm-ocr\"")).withRequestBody(containing("\"level\":\"FULL\""))
                 .willReturn(MaintenanceStub.json("{\"jobId\":\"J-1\"}").withStatus(202)));
-        wm.stubFor(get(urlEqualTo("/" + api + "/jobs/J-1")).inScenario(api).whenScenarioStateIs(Scenario.STARTED)
+        wm.stubFor(get(urlEqualTo("/arrays/" + api + "/jobs/J-1")).inScenario(api).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(MaintenanceStub.json("{\"state\":\"RUNNING\"}")).willSetStateTo("done"));
-        wm.stubFor(get(urlEqualTo("/" + api + "/jobs/J-1")).inScenario(api).whenScenarioStateIs("done")
+        wm.stubFor(get(urlEqualTo("/arrays/" + api + "/jobs/J-1")).inScenario(api).whenScenarioStateIs("done")
                 .willReturn(MaintenanceStub.json("{\"state\":\"DONE\",\"bytes\":4096}")));
-        wm.stubFor(delete(urlEqualTo("/" + api + "/backups/J-1")).willReturn(aResponse().withStatus(204)));
+        wm.stubFor(delete(urlEqualTo("/arrays/" + api + "/backups/J-1")).willReturn(aResponse().withStatus(204)));
         var target = DriverTestSupport.namespace("vm-ocr", null);
         var outcome = http.backup(DriverTestSupport.request(target, httpSettings(api), Duration.ofSeconds(10)),
                 new DriverTestSupport.RecordingProgress());
@@ -90,7 +90,7 @@ class HttpAndExecDriversTest {
         assertThat(outcome.reference()).isEqualTo("J-1");
         assertThat(outcome.bytes()).isEqualTo(4096L);
         http.delete(target, "J-1", httpSettings(api));
-        wm.verify(deleteRequestedFor(urlEqualTo("/" + api + "/backups/J-1")));
+        wm.verify(deleteRequestedFor(urlEqualTo("/arrays/" + api + "/backups/J-1")));
     }
 
     @Test
@@ -98,40 +98,39 @@ class HttpAndExecDriversTest {
         secret();
         String api = Api.unique("array");
         var wm = MaintenanceStub.server;
-        wm.stubFor(post(urlPathEqualTo("/" + api + "/backups")).willReturn(aResponse().withStatus(500)
+        wm.stubFor(post(urlPathEqualTo("/arrays/" + api + "/backups")).willReturn(aResponse().withStatus(500)
                 .withBody("array busy")));
         var target = DriverTestSupport.namespace("vm-ocr", null);
         var refused = http.backup(DriverTestSupport.request(target, httpSettings(api), Duration.ofSeconds(5)),
                 new DriverTestSupport.RecordingProgress());
         assertThat(refused.result()).isEqualTo(BackupDriver.Result.FAILED);
-        assertThat(refused.error()).contains("HTTP 500").contains("array busy");
+        // SEC-BK-1: the status code and a fixed message, never the reply's body
+        assertThat(refused.error()).isEqualTo("backup request answered HTTP 500");
 
         String api2 = Api.unique("array");
-        wm.stubFor(post(urlPathEqualTo("/" + api2 + "/backups")).willReturn(MaintenanceStub.json("{\"jobId\":\"J-2\"}")));
-        wm.stubFor(get(urlEqualTo("/" + api2 + "/jobs/J-2")).willReturn(MaintenanceStub.json(
+        wm.stubFor(post(urlPathEqualTo("/arrays/" + api2 + "/backups")).willReturn(MaintenanceStub.json("{\"jobId\":\"J-2\"}")));
+        wm.stubFor(get(urlEqualTo("/arrays/" + api2 + "/jobs/J-2")).willReturn(MaintenanceStub.json(
                 "{\"state\":\"ERROR\",\"message\":\"LUN offline\"}")));
         var failed = http.backup(DriverTestSupport.request(target, httpSettings(api2), Duration.ofSeconds(5)),
                 new DriverTestSupport.RecordingProgress());
         assertThat(failed.result()).isEqualTo(BackupDriver.Result.FAILED);
-        assertThat(failed.error()).contains("ERROR").contains("LUN offline");
+        assertThat(failed.error()).isEqualTo("job ERROR");
     }
 
     @Test
     void http_settings_are_validated() {
         assertThat(http.validate(Map.of("url", "not a url", "statusPointer", "/state"))).extracting(e -> e.field())
                 .contains("driverSettings.url", "driverSettings.successValues", "driverSettings.jobUrl");
-        assertThat(http.validate(Map.of("url", "https://array/${target.name}", "credentials",
-                Map.of("source", "vault")))).extracting(e -> e.field())
-                .contains("driverSettings.credentials.source", "driverSettings.credentials.name");
         assertThat(http.validate(httpSettings("x"))).isEmpty();
-        // a policy cannot name the service's own secrets or environment
+        // SEC-BK-1: a policy names a configured credential only — where the secret lives is configuration
         assertThat(http.validate(Map.of("url", "https://array/x", "credentials", Map.of("source", "secret", "name",
-                "kiban-backup-credentials-array", "key", "token")))).isEmpty();
-        assertThat(http.validate(Map.of("url", "https://array/x", "credentials", Map.of("source", "secret", "name",
-                "kiban-backup-secrets", "key", "KIBAN_DB_PASSWORD"))))
-                .extracting(e -> e.field()).containsExactly("driverSettings.credentials.name");
-        assertThat(http.validate(Map.of("url", "https://array/x", "credentials", Map.of("source", "env", "name",
-                "KIBAN_DB_PASSWORD")))).extracting(e -> e.field()).containsExactly("driverSettings.credentials.name");
+                "kiban-backup-secrets", "key", "KIBAN_DB_PASSWORD")))).extracting(e -> e.field())
+                .containsExactly("driverSettings.credentials");
+        assertThat(http.validate(Map.of("url", "https://array/x", "credentials", Map.of("name", "array-api"))))
+                .isEmpty();
+        // SEC-BK-1: no caller-chosen headers
+        assertThat(http.validate(Map.of("url", "https://array/x", "headers", Map.of("X-Forwarded-User", "admin"))))
+                .extracting(e -> e.field()).containsExactly("driverSettings.headers");
     }
 
     @Test

@@ -97,13 +97,58 @@ class KubernetesDriversTest {
         assertThat(outcome.error()).contains("completion window");
     }
 
+    private void backupObject(String name, Map<String, String> labels) {
+        client().genericKubernetesResources(VeleroDriver.BACKUP).inNamespace("velero").resource(
+                new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion("velero.io/v1")
+                        .withKind("Backup").withNewMetadata().withName(name).withNamespace("velero")
+                        .withLabels(labels).endMetadata().build()).createOr(o -> o.update());
+    }
+
     @Test
     void velero_prunes_with_a_delete_backup_request() {
+        backupObject("kiban-ocr-1", Map.of("kiban.io/run", "1", "kiban.io/policy", "7"));
         velero.delete(DriverTestSupport.namespace("ocr", null), "kiban-ocr-1", Map.of());
         var requests = client().genericKubernetesResources(VeleroDriver.DELETE_REQUEST).inNamespace("velero").list()
                 .getItems();
         assertThat(requests).anySatisfy(r -> assertThat(r.getAdditionalProperties().get("spec"))
                 .isEqualTo(Map.of("backupName", "kiban-ocr-1")));
+        // asked twice (a retried prune): no error, still one request
+        velero.delete(DriverTestSupport.namespace("ocr", null), "kiban-ocr-1", Map.of());
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("SEC-BK-2 only Backups this service created (label kiban.io/run) are ever deleted")
+    void SEC_BK_2_a_backup_not_created_by_the_service_is_never_deleted() {
+        backupObject("nightly-by-ops", Map.of("team", "ops"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> velero.delete(DriverTestSupport.namespace("ocr",
+                null), "nightly-by-ops", Map.of())).hasMessageContaining("SEC-BK-2");
+        assertThat(client().genericKubernetesResources(VeleroDriver.DELETE_REQUEST).inNamespace("velero").list()
+                .getItems()).noneSatisfy(r -> assertThat(r.getAdditionalProperties().get("spec"))
+                .isEqualTo(Map.of("backupName", "nightly-by-ops")));
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("SEC-BK-2 a namespace outside the allow-list, or a denied one, is never backed up")
+    void SEC_BK_2_denied_namespace_creates_no_backup_object() {
+        for (String ns : List.of("kube-system", "velero", "kiban-prod", "payroll")) {
+            var request = DriverTestSupport.request(DriverTestSupport.namespace(ns, null), Map.of(),
+                    Duration.ofSeconds(2));
+            var outcome = velero.backup(request, new DriverTestSupport.RecordingProgress());
+            assertThat(outcome.result()).isEqualTo(BackupDriver.Result.FAILED);
+            assertThat(outcome.error()).contains("SEC-BK-2").contains(ns);
+            assertThat(client().genericKubernetesResources(VeleroDriver.BACKUP).inNamespace("velero")
+                    .withName("kiban-" + ns + "-" + request.runId()).get()).isNull();
+        }
+        var elsewhere = DriverTestSupport.request(DriverTestSupport.namespace("ocr", null),
+                Map.of("storageLocation", "attacker-bucket"), Duration.ofSeconds(2));
+        var outcome = velero.backup(elsewhere, new DriverTestSupport.RecordingProgress());
+        assertThat(outcome.result()).isEqualTo(BackupDriver.Result.FAILED);
+        assertThat(outcome.error()).contains("SEC-BK-2").contains("attacker-bucket");
+        // globs: "*" is any characters, the deny-list wins over an allowed glob
+        assertThat(VeleroDriver.glob("kiban-*", "kiban-prod")).isTrue();
+        assertThat(VeleroDriver.glob("app-*", "app-")).isTrue();
+        assertThat(VeleroDriver.glob("app-*", "xapp-1")).isFalse();
+        assertThat(VeleroDriver.glob("a.b", "axb")).isFalse();
     }
 
     @Test

@@ -45,11 +45,11 @@ class TargetAndPolicyApiTest {
         given().auth().oauth2(Tokens.jpoStaff()).get("/targets/" + id).then().statusCode(200)
                 .body("array", equalTo("VIRT_ARRAY")).body("kind", equalTo("VM"));
         body.put("description", "OCR VM");
-        given().auth().oauth2(Tokens.supportVendor()).contentType(ContentType.JSON).body(body).put("/targets/" + id)
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(body).put("/targets/" + id)
                 .then().statusCode(428);
-        given().auth().oauth2(Tokens.supportVendor()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(body)
                 .header("If-Match", "\"7\"").put("/targets/" + id).then().statusCode(412);
-        given().auth().oauth2(Tokens.supportVendor()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(body)
                 .header("If-Match", "\"0\"").put("/targets/" + id).then().statusCode(200)
                 .header("ETag", "\"1\"").body("description", equalTo("OCR VM"));
         Api.createTarget(Api.target("VIRT_ARRAY", "VM", Api.unique("vm"), "HW-VIRT-1"));
@@ -95,7 +95,7 @@ class TargetAndPolicyApiTest {
         }
         // pausing takes the policy off its schedule (the trigger goes once no active policy uses it);
         // resuming puts it back from now
-        given().auth().oauth2(Tokens.vendor("vendor-a")).post("/policies/" + id + "/pause").then().statusCode(200)
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/policies/" + id + "/pause").then().statusCode(200)
                 .body("paused", equalTo(true)).body("nextFireTime", equalTo(null));
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(reconciler::ensureScheduled);
         assertThat(triggers(trigger)).isZero();
@@ -198,9 +198,9 @@ class TargetAndPolicyApiTest {
                 .delete("/policies/" + policy).then().statusCode(409);
         long lonely = Api.namespaceTarget("HW-K8S-1");
         long unused = Api.createPolicy(Api.policy(Api.DAILY, "test", OK_SETTINGS, lonely)).getLong("id");
-        given().auth().oauth2(Tokens.supportVendor()).header("If-Match", "\"0\"").delete("/policies/" + unused)
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"").delete("/policies/" + unused)
                 .then().statusCode(204);
-        given().auth().oauth2(Tokens.supportVendor()).header("If-Match", "\"0\"").delete("/targets/" + lonely)
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"").delete("/targets/" + lonely)
                 .then().statusCode(204);
         given().auth().oauth2(Tokens.auditor()).get("/policies/" + unused).then().statusCode(404);
     }

@@ -184,7 +184,7 @@ class ClusterReliabilityTest {
                     n -> n >= 18);
         } finally {
             for (long id : policies) {
-                given().auth().oauth2(Tokens.supportVendor()).post("/policies/" + id + "/pause").then()
+                given().auth().oauth2(Tokens.jpoAdmin()).post("/policies/" + id + "/pause").then()
                         .statusCode(200);
             }
             Thread.sleep(1500);

@@ -122,7 +122,8 @@ class FiringTest {
         String held = Api.unique("HW-HELD");
         MaintenanceStub.server.stubFor(get(urlPathEqualTo("/tickets")).withQueryParam("hardwareId", equalTo(held))
                 .withQueryParam("status", equalTo("IN_PROGRESS")).atPriority(1)
-                .willReturn(MaintenanceStub.json("[{\"id\":\"MT-42\",\"status\":\"IN_PROGRESS\"}]")));
+                .willReturn(MaintenanceStub.json("[{\"id\":\"MT-42\",\"status\":\"IN_PROGRESS\",\"acknowledgedByJpo\":true,"
+                        + "\"acknowledgedAt\":\"" + Instant.now().minusSeconds(3600) + "\"}]")));
         var body = Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"), Api.namespaceTarget(held));
         body.put("holdDuringMaintenance", true);
         long policy = Api.createPolicy(body).getLong("id");
@@ -159,7 +160,7 @@ class FiringTest {
                     .count() >= 3);
         } finally {
             for (long id : List.of(a, b)) {
-                given().auth().oauth2(Tokens.supportVendor()).post("/policies/" + id + "/pause").then().statusCode(200);
+                given().auth().oauth2(Tokens.jpoAdmin()).post("/policies/" + id + "/pause").then().statusCode(200);
             }
         }
         sleep(1000);
@@ -238,7 +239,7 @@ class FiringTest {
                 .getLong("id");
         try {
             Await.until(Duration.ofSeconds(10), () -> Api.runs(policy), rs -> rs.size() >= 2);
-            given().auth().oauth2(Tokens.supportVendor()).post("/policies/" + policy + "/pause").then().statusCode(200);
+            given().auth().oauth2(Tokens.jpoAdmin()).post("/policies/" + policy + "/pause").then().statusCode(200);
             Instant pausedAt = Instant.now();
             sleep(2500);
             Instant resumedAt = Instant.now();
@@ -246,7 +247,7 @@ class FiringTest {
                     .statusCode(200);
             Await.until(Duration.ofSeconds(10), () -> Api.runs(policy), rs -> rs.stream()
                     .anyMatch(r -> Instant.parse((String) r.get("expectedFireTime")).isAfter(resumedAt)));
-            given().auth().oauth2(Tokens.supportVendor()).post("/policies/" + policy + "/pause").then().statusCode(200);
+            given().auth().oauth2(Tokens.jpoAdmin()).post("/policies/" + policy + "/pause").then().statusCode(200);
             var runs = Api.runs(policy);
             assertThat(runs).allSatisfy(r -> {
                 assertThat(r.get("trigger")).isEqualTo("SCHEDULE");
@@ -257,7 +258,7 @@ class FiringTest {
             });
             assertThat(runs.stream().map(r -> r.get("expectedFireTime")).distinct()).hasSameSizeAs(runs);
         } finally {
-            given().auth().oauth2(Tokens.supportVendor()).post("/policies/" + policy + "/pause");
+            given().auth().oauth2(Tokens.jpoAdmin()).post("/policies/" + policy + "/pause");
         }
     }
 

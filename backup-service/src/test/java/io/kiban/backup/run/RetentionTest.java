@@ -94,7 +94,7 @@ class RetentionTest {
         body.put("driverSettings", Map.of("result", "PARTIALLY_FAILED"));
         long version = given().auth().oauth2(Tokens.auditor()).get("/policies/" + policy).then().extract()
                 .jsonPath().getLong("version");
-        given().auth().oauth2(Tokens.supportVendor()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(body)
                 .header("If-Match", "\"" + version + "\"").put("/policies/" + policy).then().statusCode(200);
         Api.runNow(policy);
         Await.until(Duration.ofSeconds(15), () -> Api.runs(policy),

@@ -24,7 +24,18 @@ public class MaintenanceStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathEqualTo("/tickets")).atPriority(10).willReturn(json("[]")));
         server.stubFor(get(urlPathEqualTo("/media")).atPriority(10).willReturn(json("[]")));
         String url = "http://127.0.0.1:" + server.port();
-        return Map.of("quarkus.rest-client.maintenance.url", url, "quarkus.rest-client.asset.url", url);
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("quarkus.rest-client.maintenance.url", url);
+        config.put("quarkus.rest-client.asset.url", url);
+        // SEC-BK-1: the "arrays'" backup APIs live under /arrays/ of this server; credentials are bound to URLs
+        config.put("kiban.backup.http.k8s-array.base-urls", url + "/arrays/");
+        config.put("kiban.backup.http.k8s-array.methods", "GET,POST,DELETE");
+        config.put("kiban.backup.http.virt-array.base-urls", url + "/virt/");
+        config.put("kiban.backup.http.credentials.array-api.name", "kiban-backup-credentials-array-api");
+        config.put("kiban.backup.http.credentials.array-api.base-urls", url + "/arrays/");
+        config.put("kiban.backup.http.credentials.virt-api.name", "kiban-backup-credentials-virt-api");
+        config.put("kiban.backup.http.credentials.virt-api.base-urls", url + "/virt/");
+        return config;
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

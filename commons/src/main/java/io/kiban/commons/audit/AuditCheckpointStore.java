@@ -18,7 +18,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Copies the chain head outside the table — to a file on a separate volume and as a structured
- * log line — every minute and at shutdown, so that a deleted tail or a rebuilt chain is detected.
+ * log line — every {@code kiban.audit.checkpoint-every} (default 2 s, so a deleted tail goes unseen for
+ * at most that long plus one commit, ≤ 5 s, #15 item 7) and at shutdown, so that a deleted tail or a
+ * rebuilt chain is detected. Each replica writes its own file, {@code <chain>.<instance id>.audit-checkpoint.json}
+ * (written to a temporary file and moved into place atomically, so a reader never sees half a file and two
+ * replicas never overwrite each other); the verifier checks the chain against every replica's file.
  * A checkpoint never moves backwards: a head below the last checkpoint is reported, not saved.
  */
 @ApplicationScoped
@@ -30,6 +34,7 @@ public class AuditCheckpointStore {
     private final ObjectMapper json;
     private final Clock clock;
     private final Path file;
+    private final Path directory;
     private final String chain;
 
     public AuditCheckpointStore(EntityManager em, ObjectMapper json, Clock clock, AuditConfig config) {
@@ -37,10 +42,29 @@ public class AuditCheckpointStore {
         this.json = json;
         this.clock = clock;
         this.chain = config.chainName();
-        this.file = config.checkpointDir().resolve(chain + ".audit-checkpoint.json");
+        this.directory = config.checkpointDir();
+        this.file = directory.resolve(chain + "." + instanceId(config) + SUFFIX);
     }
 
-    @Scheduled(every = "${kiban.audit.checkpoint-every:60s}", delayed = "5s", identity = "audit-checkpoint",
+    private static final String SUFFIX = ".audit-checkpoint.json";
+
+    /** This replica's name in its checkpoint file: kiban.audit.instance-id, else the pod/host name. */
+    static String instanceId(AuditConfig config) {
+        String id = config.instanceId().filter(s -> !s.isBlank()).orElseGet(() -> {
+            String host = System.getenv("HOSTNAME");
+            if (host != null && !host.isBlank()) {
+                return host;
+            }
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "local";
+            }
+        });
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    @Scheduled(every = "${kiban.audit.checkpoint-every:2s}", delayed = "1s", identity = "audit-checkpoint",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         checkpoint();
@@ -79,21 +103,46 @@ public class AuditCheckpointStore {
         return cp;
     }
 
+    /** This replica's checkpoint. */
     public Optional<AuditCheckpoint> read() {
-        if (!Files.exists(file)) {
+        return read(file);
+    }
+
+    private Optional<AuditCheckpoint> read(Path path) {
+        if (!Files.exists(path)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(file.toFile(), AuditCheckpoint.class));
+            return Optional.of(json.readValue(path.toFile(), AuditCheckpoint.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read audit checkpoint " + file, e);
+            throw new UncheckedIOException("cannot read audit checkpoint " + path, e);
+        }
+    }
+
+    /**
+     * The checkpoints of every replica of this chain (and the single file of earlier versions,
+     * {@code <chain>.audit-checkpoint.json}), highest seq first.
+     */
+    public java.util.List<AuditCheckpoint> readAll() {
+        if (!Files.isDirectory(directory)) {
+            return java.util.List.of();
+        }
+        try (var files = Files.list(directory)) {
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(chain + ".") && name.endsWith(SUFFIX);
+            }).sorted().map(this::read).flatMap(Optional::stream)
+                    .filter(cp -> chain.equals(cp.chain()))
+                    .sorted(java.util.Comparator.comparingLong(AuditCheckpoint::seq).reversed()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list audit checkpoints in " + directory, e);
         }
     }
 
     private void write(AuditCheckpoint cp) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), chain, ".tmp");
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
             json.writeValue(tmp.toFile(), cp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -16,6 +16,12 @@ public interface AuditConfig {
     /** Directory for the chain-head checkpoint: a separate volume from the database's. */
     Path checkpointDir();
 
+    /**
+     * This replica's name in its checkpoint file (default: the pod's host name). Each replica writes its
+     * own checkpoint file, so replicas sharing the checkpoint volume never overwrite each other.
+     */
+    java.util.Optional<String> instanceId();
+
     /** Name of this chain (defaults to the application name). */
     @WithDefault("${quarkus.application.name}")
     String chainName();

@@ -47,7 +47,29 @@ public class AuditEntry {
     public String mac;
 
     /**
-     * The bytes the MAC covers, in a fixed order, one field per line: every column but the MAC itself,
+     * The fields the MAC covers (format 2), in a fixed order: every column but the MAC itself, the
+     * name shown to people included (as it was when the act was recorded), so that no column of an
+     * entry can be edited unseen. Each is length-prefixed by {@link AuditMac}, so no text can move from
+     * one field into the next; {@code null} stays distinct from the empty string.
+     */
+    public java.util.List<String> fields() {
+        return java.util.Arrays.asList(
+                Long.toString(seq),
+                recordedAt.toString(),
+                issuer,
+                subject,
+                actorName,
+                roles,
+                organisation,
+                action,
+                entityType,
+                entityId,
+                stateDigest);
+    }
+
+    /**
+     * Format 1 (entries recorded before the chain was upgraded; see {@link AuditTrail#FORMAT_2_ACTION}):
+     * the bytes the MAC covers, in a fixed order, one field per line: every column but the MAC itself,
      * the name shown to people included (as it was when the act was recorded), so that no column of
      * an entry can be edited unseen.
      */

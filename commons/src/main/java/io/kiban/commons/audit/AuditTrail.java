@@ -17,6 +17,9 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class AuditTrail {
 
+    /** The action of the entry from which on the chain is in MAC format 2 (see {@link AuditMac}). */
+    public static final String FORMAT_2_ACTION = "audit-format-2";
+
     private final EntityManager em;
     private final Clock clock;
     private final Instance<Caller> caller;
@@ -61,15 +64,41 @@ public class AuditTrail {
         entry.entityType = entityType;
         entry.entityId = String.valueOf(entityId);
         entry.stateDigest = newState == null ? CanonicalJson.sha256("") : CanonicalJson.sha256(newState);
-        entry.mac = mac.mac(head.mac, entry.canonical());
+        entry.mac = mac.mac(head.chainId, head.mac, entry.fields());
         em.persist(entry);
         head.seq = entry.seq;
         head.mac = entry.mac;
         return entry;
     }
 
-    String recompute(String previousMac, AuditEntry entry) {
-        return mac.mac(previousMac, entry.canonical());
+    /** The MAC the entry must carry: format 2 unless it was recorded before the chain's upgrade. */
+    String recompute(String chainId, String previousMac, AuditEntry entry, boolean legacy) {
+        return legacy ? mac.legacy(previousMac, entry.canonical()) : mac.mac(chainId, previousMac, entry.fields());
+    }
+
+    /**
+     * A chain whose entries were recorded in format 1 (before the chain id and length prefixes were in
+     * the MAC) gets one {@link #FORMAT_2_ACTION} entry, itself in format 2: the verifier checks the entries
+     * below it in format 1 and every later one in format 2. Removing or moving the marker breaks the chain
+     * either way. A new chain, or one already upgraded, is left alone. Replicas serialise on the head lock.
+     */
+    @Transactional
+    public void upgradeLegacyChain() {
+        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null || head.seq == 0) {
+            return;
+        }
+        Long marker = em.createQuery("select min(e.seq) from AuditEntry e where e.action = :a", Long.class)
+                .setParameter("a", FORMAT_2_ACTION).getSingleResult();
+        if (marker != null) {
+            return;
+        }
+        AuditEntry first = em.find(AuditEntry.class, 1L);
+        if (first == null || mac.mac(head.chainId, AuditHead.GENESIS_MAC, first.fields()).equals(first.mac)) {
+            return;
+        }
+        appendAs("system", chainName, "system", null, "", FORMAT_2_ACTION, "audit-chain", head.chainId,
+                java.util.Map.of("format", 2, "legacyEntries", head.seq));
     }
 
     private Caller currentCaller() {

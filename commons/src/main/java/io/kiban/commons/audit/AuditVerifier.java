@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Recomputes the chain from the first entry and compares its end with the last checkpoint. Reads
+ * Recomputes the chain from the first entry and compares it with every replica's checkpoint (each
+ * checkpoint's seq must still exist with the MAC it saw; the chain must reach the highest one). Reads
  * with a streaming JDBC cursor so a million entries take constant memory.
  */
 @ApplicationScoped
@@ -58,7 +59,8 @@ public class AuditVerifier {
     }
 
     public AuditVerification verify() {
-        Optional<AuditCheckpoint> checkpoint = checkpoints.read();
+        java.util.List<AuditCheckpoint> all = checkpoints.readAll();
+        Optional<AuditCheckpoint> checkpoint = all.stream().findFirst();
         try (Connection c = dataSource.getConnection()) {
             String chainId;
             long headSeq;
@@ -70,14 +72,27 @@ public class AuditVerifier {
                 chainId = rs.getString(1);
                 headSeq = rs.getLong(2);
             }
-            if (checkpoint.isPresent() && !checkpoint.get().chainId().equals(chainId)) {
-                return done(false, 0, 0, 1L, "the chain id " + chainId + " differs from the checkpoint's "
-                        + checkpoint.get().chainId() + ": the chain was replaced", checkpoint.get());
+            for (AuditCheckpoint cp : all) {
+                if (!cp.chainId().equals(chainId)) {
+                    return done(false, 0, 0, 1L, "the chain id " + chainId + " differs from the checkpoint's "
+                            + cp.chainId() + ": the chain was replaced", cp);
+                }
+            }
+            // entries below the format-2 marker were recorded in format 1 (see AuditTrail#upgradeLegacyChain)
+            long format2From = 1;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq) FROM audit_entry WHERE action = ?")) {
+                ps.setString(1, AuditTrail.FORMAT_2_ACTION);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        format2From = rs.getLong(1);
+                    }
+                }
             }
             long expected = 1;
             String previousMac = AuditHead.GENESIS_MAC;
-            String macAtCheckpoint = null;
-            long checkpointSeq = checkpoint.map(AuditCheckpoint::seq).orElse(-1L);
+            java.util.Map<Long, String> macsAtCheckpoints = new java.util.HashMap<>();
+            java.util.Set<Long> checkpointSeqs = new java.util.HashSet<>();
+            all.forEach(cp -> checkpointSeqs.add(cp.seq()));
             try (PreparedStatement ps = c.prepareStatement(SELECT, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(1000);
@@ -103,13 +118,13 @@ public class AuditVerifier {
                                     : "entry " + e.seq + " is out of order";
                             return done(false, expected - 1, expected - 1, expected, reason, checkpoint.orElse(null));
                         }
-                        if (!trail.recompute(previousMac, e).equals(e.mac)) {
+                        if (!trail.recompute(chainId, previousMac, e, e.seq < format2From).equals(e.mac)) {
                             return done(false, expected - 1, expected - 1, e.seq,
                                     "entry " + e.seq + " does not match its MAC: it was altered or the chain was rewritten",
                                     checkpoint.orElse(null));
                         }
-                        if (e.seq == checkpointSeq) {
-                            macAtCheckpoint = e.mac;
+                        if (checkpointSeqs.contains(e.seq)) {
+                            macsAtCheckpoints.put(e.seq, e.mac);
                         }
                         previousMac = e.mac;
                         expected++;
@@ -117,13 +132,12 @@ public class AuditVerifier {
                 }
             }
             long last = expected - 1;
-            if (checkpoint.isPresent()) {
-                AuditCheckpoint cp = checkpoint.get();
+            for (AuditCheckpoint cp : all) {
                 if (last < cp.seq()) {
                     return done(false, last, last, last + 1, "entries " + (last + 1) + "…" + cp.seq()
                             + " are missing: the checkpoint of " + cp.at() + " saw the chain up to " + cp.seq(), cp);
                 }
-                if (cp.seq() > 0 && !cp.mac().equals(macAtCheckpoint)) {
+                if (cp.seq() > 0 && !cp.mac().equals(macsAtCheckpoints.get(cp.seq()))) {
                     return done(false, last, last, cp.seq(), "entry " + cp.seq()
                             + " differs from the checkpoint: the chain was rewritten", cp);
                 }

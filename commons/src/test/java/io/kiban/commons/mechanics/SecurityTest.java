@@ -31,6 +31,19 @@ class SecurityTest {
     }
 
     @Test
+    @DisplayName("SEC_audience: a token without aud, or meant for another client, is 401 (#15 item 9)")
+    void SEC_audience_a_token_not_meant_for_this_service_is_401() {
+        given().auth().oauth2(Tokens.withAudience(java.util.List.of(), "jpo-admin1", "jpo", "jpo-admin"))
+                .get("/widgets").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.withAudience(java.util.List.of("asset-service", "account"), "jpo-admin1", "jpo",
+                "jpo-admin")).get("/widgets").then().statusCode(401).contentType("application/problem+json");
+        // the same user with this service's client id among the audiences is served
+        given().auth().oauth2(Tokens.withAudience(java.util.List.of("account", "commons-sample"), "jpo-admin1", "jpo",
+                "jpo-admin")).get("/widgets").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(Tokens.audience()).containsExactly("commons-sample");
+    }
+
+    @Test
     void tampered_token_is_401() {
         given().auth().oauth2(Tokens.tampered("jpo-staff1", "jpo", "jpo-staff")).get("/widgets")
                 .then().statusCode(401);

@@ -66,6 +66,41 @@ public final class Tokens {
                 + parts[2];
     }
 
+    /** A token for {@code user} whose {@code aud} is exactly {@code audience} (none when empty). */
+    public static String withAudience(java.util.Collection<String> audience, String user, String organisation,
+            String... roles) {
+        JwtClaimsBuilder claims = claims(user, organisation, roles);
+        claims.remove("aud");
+        if (!audience.isEmpty()) {
+            claims.audience(new java.util.LinkedHashSet<>(audience));
+        }
+        return sign(claims);
+    }
+
+    /**
+     * The {@code aud} the service under test expects (#15 item 9): its {@code quarkus.oidc.token.audience}
+     * (by default its own client id), read from the test's configuration; outside a Quarkus test, the
+     * four services' client ids.
+     */
+    public static java.util.Set<String> audience() {
+        try {
+            var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            java.util.Optional<String[]> configured = config.getOptionalValue("quarkus.oidc.token.audience",
+                    String[].class);
+            if (configured.isPresent() && configured.get().length > 0) {
+                return new java.util.LinkedHashSet<>(List.of(configured.get()));
+            }
+            java.util.Optional<String> name = config.getOptionalValue("quarkus.application.name", String.class);
+            if (name.isPresent()) {
+                return java.util.Set.of(name.get());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no configuration in this JVM: fall through
+        }
+        return new java.util.LinkedHashSet<>(
+                List.of("asset-service", "maintenance-service", "backup-service", "lifecycle-service"));
+    }
+
     private static String sign(JwtClaimsBuilder claims) {
         return claims.jws().keyId(TestKeys.KEY_ID).sign(TestKeys.privateKey());
     }
@@ -77,6 +112,7 @@ public final class Tokens {
                 .claim("preferred_username", user)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .claim("typ", "Bearer")
+                .audience(audience())
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(600));
         if (organisation != null) {

@@ -1,8 +1,10 @@
 package io.kiban.maintenance.contractor;
 
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
+import io.kiban.maintenance.contractor.ContractorService.ApprovalInput;
 import io.kiban.maintenance.contractor.ContractorService.ContractorInput;
 import io.kiban.maintenance.contractor.ContractorService.ContractorView;
 import io.kiban.maintenance.contractor.ContractorService.RevocationInput;
@@ -39,11 +41,28 @@ public class ContractorResource {
     }
 
     @POST
-    @RolesAllowed(Roles.JPO_ADMIN)
-    @Operation(summary = "Record jpo-admin's approval of a contractor's certificates")
-    public RestResponse<ContractorView> approve(@Valid @NotNull ContractorInput body) {
-        ContractorView view = service.approve(body);
+    @Idempotent
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
+    @Operation(summary = "Propose a contractor (JPO is told beforehand)",
+            description = "R-MT-4: the contractor is PROPOSED; its certificates count only after a jpo-admin approved it"
+                    + " (POST /contractors/{id}/approval). There is no typed approval date: a body with approvedOn is 400."
+                    + " Idempotency-Key honoured.")
+    public RestResponse<ContractorView> propose(@Valid @NotNull ContractorInput body) {
+        ContractorView view = service.propose(body);
         return Responses.created(URI.create("/contractors/" + view.id()), view, view.version());
+    }
+
+    @POST
+    @Path("/{id}/approval")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    @Operation(summary = "jpo-admin approves a proposed contractor (If-Match)",
+            description = "R-MT-4: the approval is the moment JPO records it (server time, audited); a certificate for a"
+                    + " destruction dated before that day is refused (422 R-MT-4). R-SEC-2: the account that proposed"
+                    + " the contractor cannot approve it (403); If-Match of the version reviewed (428 without, 412 stale).")
+    public RestResponse<ContractorView> approve(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+            @Valid ApprovalInput body) {
+        ContractorView view = service.approve(id, ifMatch, body == null ? null : body.note());
+        return Responses.ok(view, view.version());
     }
 
     @GET
@@ -65,7 +84,9 @@ public class ContractorResource {
     @POST
     @Path("/{id}/revocation")
     @RolesAllowed(Roles.JPO_ADMIN)
-    @Operation(summary = "Revoke an approval (If-Match); certificates dated on or after it are refused")
+    @Operation(summary = "Revoke an approval (If-Match)",
+            description = "R-MT-4: the revocation takes effect when it is recorded (server time); certificates for"
+                    + " destructions on that day or later are refused. A typed revokedOn is 400.")
     public RestResponse<ContractorView> revoke(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull RevocationInput body) {
         ContractorView view = service.revoke(id, ifMatch, body);

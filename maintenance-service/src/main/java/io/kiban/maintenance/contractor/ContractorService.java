@@ -12,12 +12,17 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The registry of waste contractors approved by jpo-admin (R-MT-4). */
+/**
+ * The registry of waste contractors (R-MT-4): proposed (by the vendor that chose it, or by JPO), then approved by a
+ * jpo-admin who did not propose it (R-SEC-2, If-Match of the version reviewed) at server time. A typed approval or
+ * revocation date is not part of the API (the strict JSON reader answers 400 for it).
+ */
 @ApplicationScoped
 public class ContractorService {
 
@@ -25,33 +30,39 @@ public class ContractorService {
     public static class Repository implements PanacheRepository<Contractor> {
     }
 
-    public record ContractorInput(@NotBlank @Size(max = 255) String name, @NotBlank @Size(max = 2000) String scope,
-            @NotNull LocalDate approvedOn) {
+    public record ContractorInput(@NotBlank @Size(max = 255) String name, @NotBlank @Size(max = 2000) String scope) {
     }
 
-    public record RevocationInput(@NotNull LocalDate revokedOn, @NotBlank @Size(max = 2000) String reason) {
+    public record ApprovalInput(@Size(max = 2000) String note) {
     }
 
-    public record ContractorView(Long id, String name, String scope, LocalDate approvedOn, String approvedBy,
-            LocalDate revokedOn, String revocationReason, long version) {
+    public record RevocationInput(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ContractorView(Long id, String name, String scope, Contractor.Status status, String proposedBy,
+            Instant proposedAt, Instant approvedAt, String approvedBy, Instant revokedAt, String revokedBy,
+            String revocationReason, long version) {
         public static ContractorView of(Contractor c) {
-            return new ContractorView(c.id, c.name, c.scope, c.approvedOn, c.approvedBy, c.revokedOn,
-                    c.revocationReason, c.version);
+            return new ContractorView(c.id, c.name, c.scope, c.status, c.proposedBy, c.proposedAt, c.approvedAt,
+                    c.approvedBy, c.revokedAt, c.revokedBy, c.revocationReason, c.version);
         }
     }
 
     private final Repository contractors;
     private final AuditTrail audit;
     private final Access access;
+    private final Clock clock;
 
-    public ContractorService(Repository contractors, AuditTrail audit, Access access) {
+    public ContractorService(Repository contractors, AuditTrail audit, Access access, Clock clock) {
         this.contractors = contractors;
         this.audit = audit;
         this.access = access;
+        this.clock = clock;
     }
 
+    /** R-MT-4: JPO is told of a contractor beforehand; it counts only once a jpo-admin approved it. */
     @Transactional
-    public ContractorView approve(ContractorInput input) {
+    public ContractorView propose(ContractorInput input) {
         contractors.find("name", input.name()).firstResultOptional().ifPresent(c -> {
             throw ProblemException.conflict("contractor " + input.name() + " is already registered",
                     List.of(new Problem.Conflict("contractor", String.valueOf(c.id), "same name", "/contractors/" + c.id)));
@@ -59,26 +70,52 @@ public class ContractorService {
         Contractor c = new Contractor();
         c.name = input.name();
         c.scope = input.scope();
-        c.approvedOn = input.approvedOn();
-        c.approvedBy = access.actor();
+        c.status = Contractor.Status.PROPOSED;
+        c.proposedBy = access.actor();
+        c.proposedById = access.actorId();
+        c.proposedAt = now();
         contractors.persist(c);
         contractors.flush();
         ContractorView view = ContractorView.of(c);
-        audit.append("approve-contractor", "contractor", c.id, view);
+        audit.append("propose-contractor", "contractor", c.id, view);
         return view;
     }
 
+    /**
+     * R-MT-4 / R-SEC-2: the approval is the moment JPO records it (server time, audited), by a jpo-admin who did not
+     * propose the contractor, of the version reviewed (If-Match).
+     */
+    @Transactional
+    public ContractorView approve(long id, String ifMatch, String note) {
+        Contractor c = find(id);
+        ETags.check(ifMatch, c.version);
+        if (c.status != Contractor.Status.PROPOSED) {
+            throw ProblemException.of(ProblemType.CONFLICT, "contractor " + id + " is " + c.status
+                    + "; only a PROPOSED contractor is approved");
+        }
+        access.requireNotSelf("R-SEC-2", c.proposedById, c.proposedBy, "proposed contractor " + id);
+        c.status = Contractor.Status.APPROVED;
+        c.approvedAt = now();
+        c.approvedBy = access.actor();
+        c.approvedById = access.actorId();
+        contractors.flush();
+        ContractorView view = ContractorView.of(c);
+        audit.append("approve-contractor", "contractor", c.id, java.util.Map.of("contractor", view,
+                "note", note == null ? "" : note));
+        return view;
+    }
+
+    /** R-MT-4: a revocation takes effect when it is recorded (server time); If-Match required. */
     @Transactional
     public ContractorView revoke(long id, String ifMatch, RevocationInput input) {
-        Contractor c = contractors.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("contractor", id));
+        Contractor c = find(id);
         ETags.check(ifMatch, c.version);
-        if (c.revokedOn != null) {
-            throw ProblemException.of(ProblemType.CONFLICT, "contractor " + id + " was revoked on " + c.revokedOn);
+        if (c.status == Contractor.Status.REVOKED) {
+            throw ProblemException.of(ProblemType.CONFLICT, "contractor " + id + " was revoked at " + c.revokedAt);
         }
-        if (input.revokedOn().isBefore(c.approvedOn)) {
-            throw ProblemException.badField("revokedOn", "must not be before the approval " + c.approvedOn);
-        }
-        c.revokedOn = input.revokedOn();
+        c.status = Contractor.Status.REVOKED;
+        c.revokedAt = now();
+        c.revokedBy = access.actor();
         c.revocationReason = input.reason();
         contractors.flush();
         ContractorView view = ContractorView.of(c);
@@ -92,7 +129,14 @@ public class ContractorService {
     }
 
     public ContractorView get(long id) {
-        return contractors.findByIdOptional(id).map(ContractorView::of)
-                .orElseThrow(() -> ProblemException.notFound("contractor", id));
+        return ContractorView.of(find(id));
+    }
+
+    private Contractor find(long id) {
+        return contractors.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("contractor", id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

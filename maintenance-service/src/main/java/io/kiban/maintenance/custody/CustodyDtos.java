@@ -32,12 +32,13 @@ public final class CustodyDtos {
 
     public record ItemView(Long id, String organisation, ItemSource source, Long ticketId, String replacementId,
             Long orderId, String hardwareId, MediumKind kind, String make, String model, String serial, String contents,
-            CustodyStatus status, String holder, String location, Instant createdAt, Instant purgeApprovedAt,
-            String purgeApprovedBy, String purgeApprovalReason, long version) {
+            CustodyStatus status, String holder, String location, String environment, Instant createdAt,
+            Instant purgeApprovedAt, String purgeApprovedBy, String purgeApprovalReason, long version) {
 
         public static ItemView of(CustodyItem i) {
             return new ItemView(i.id, i.organisation, i.source, i.ticketId, i.replacementId, i.orderId, i.hardwareId,
-                    i.kind, i.make, i.model, i.serial, i.contents, i.status, i.holder, i.location, i.createdAt,
+                    i.kind, i.make, i.model, i.serial, i.contents, i.status, i.holder, i.location, i.environment,
+                    i.createdAt,
                     i.purgeApprovedAt, i.purgeApprovedBy, i.purgeApprovalReason, i.version);
         }
     }

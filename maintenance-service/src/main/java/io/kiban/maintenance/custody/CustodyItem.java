@@ -61,6 +61,13 @@ public class CustodyItem {
 
     public String location;
 
+    /** The environment of the medium's hardware (outstanding report per environment, removal gate). */
+    public String environment;
+
+    /** The account (issuer#subject) that started the chain (R-SEC-2: it never approves its PURGE exception). */
+    @Column(name = "recorded_by_id")
+    public String recordedById;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,5 +1,6 @@
 package io.kiban.maintenance.custody;
 
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -58,9 +60,10 @@ public class CustodyResource {
     }
 
     @POST
+    @Idempotent
     @Path("/custody-items/{id}/handovers")
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
-    @Operation(summary = "Append a handover to the custody chain (who holds it, where)")
+    @Operation(summary = "Append a handover to the custody chain (who holds it, where); Idempotency-Key honoured")
     public RestResponse<ItemView> handover(@RestPath long id, @Valid @NotNull HandoverInput body) {
         ItemView view = service.handover(id, body);
         return Responses.ok(view, view.version());
@@ -69,9 +72,12 @@ public class CustodyResource {
     @POST
     @Path("/custody-items/{id}/purge-exception")
     @RolesAllowed(Roles.JPO_ADMIN)
-    @Operation(summary = "R-MT-5: jpo-admin allows PURGE instead of destruction for a part of a MINOR_NOT_CONTROLLER fault")
-    public RestResponse<ItemView> purgeException(@RestPath long id, @Valid @NotNull PurgeExceptionInput body) {
-        ItemView view = service.approvePurgeException(id, body.reason());
+    @Operation(summary = "R-MT-5: jpo-admin allows PURGE instead of destruction for a part of a MINOR_NOT_CONTROLLER fault",
+            description = "If-Match with the custody item's ETag (428 without, 412 stale). R-SEC-2: the account that"
+                    + " recorded the part's replacement or started its custody chain cannot approve it (403).")
+    public RestResponse<ItemView> purgeException(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull PurgeExceptionInput body) {
+        ItemView view = service.approvePurgeException(id, ifMatch, body.reason());
         return Responses.ok(view, view.version());
     }
 

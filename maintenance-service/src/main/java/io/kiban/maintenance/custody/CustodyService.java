@@ -13,6 +13,9 @@ import io.kiban.maintenance.custody.CustodyDtos.ItemDetail;
 import io.kiban.maintenance.custody.CustodyDtos.ItemView;
 import io.kiban.maintenance.custody.CustodyDtos.LogMediumInput;
 import io.kiban.maintenance.support.Access;
+import io.kiban.maintenance.support.AssetGateway;
+import io.kiban.maintenance.support.LifecycleGateway;
+import io.kiban.commons.concurrency.ETags;
 import io.kiban.maintenance.ticket.FaultClass;
 import io.kiban.maintenance.ticket.Ticket;
 import io.kiban.maintenance.ticket.TicketService;
@@ -41,9 +44,13 @@ public class CustodyService {
     private final AuditTrail audit;
     private final Access access;
     private final Clock clock;
+    private final AssetGateway asset;
+    private final LifecycleGateway lifecycle;
 
     public CustodyService(CustodyItemRepository items, CustodyItemRepository.Events events, TicketService tickets,
-            AuditTrail audit, Access access, Clock clock) {
+            AuditTrail audit, Access access, Clock clock, AssetGateway asset, LifecycleGateway lifecycle) {
+        this.asset = asset;
+        this.lifecycle = lifecycle;
         this.items = items;
         this.events = events;
         this.tickets = tickets;
@@ -55,11 +62,16 @@ public class CustodyService {
     /** Starts the chain of a medium; 409 when its serial is already tracked. Inside the caller's transaction. */
     public CustodyItem track(CustodyItem item, String holder, String location, String note) {
         items.bySerial(item.serial).ifPresent(existing -> {
+            if (!access.maySee(existing.organisation)) {
+                // another organisation's medium: the same 404 as a serial nobody knows (no existence leak)
+                throw ProblemException.notFound("medium", item.serial);
+            }
             throw ProblemException.conflict("medium " + item.serial + " is already tracked",
                     List.of(new Problem.Conflict("custody-item", item.serial, "duplicate serial",
                             access.maySee(existing.organisation) ? "/custody-items/" + existing.id : null)));
         });
         item.createdAt = now();
+        item.recordedById = access.actorId();
         item.holder = holder;
         item.location = location;
         items.persist(item);
@@ -77,6 +89,10 @@ public class CustodyService {
         if (!input.kind().dataBearing()) {
             throw ProblemException.badField("kind", input.kind() + " cannot carry log data");
         }
+        // read before anything is written: asset-service or lifecycle-service down → 503
+        String environment = asset.requireHardware("hardwareId", t.hardwareId).environment();
+        requireMaintainedByCaller(t.hardwareId);
+        lifecycle.requireOpen(environment, "failure-log medium");
         CustodyItem item = new CustodyItem();
         item.organisation = t.organisation;
         item.source = ItemSource.LOG_MEDIUM;
@@ -87,6 +103,7 @@ public class CustodyService {
         item.model = input.model();
         item.serial = input.serial().trim();
         item.contents = input.contents();
+        item.environment = environment;
         item.status = CustodyStatus.IN_CUSTODY;
         track(item, input.holder(), input.location(), "failure-analysis logs: " + input.contents());
         ItemView view = ItemView.of(item);
@@ -116,8 +133,9 @@ public class CustodyService {
      * not reach the controller. Must come before the evidence is submitted.
      */
     @Transactional
-    public ItemView approvePurgeException(long id, String reason) {
+    public ItemView approvePurgeException(long id, String ifMatch, String reason) {
         CustodyItem item = visible(id);
+        ETags.check(ifMatch, item.version);
         if (item.source != ItemSource.PART || item.ticketId == null
                 || tickets.visible(item.ticketId).faultClass != FaultClass.MINOR_NOT_CONTROLLER) {
             throw ProblemException.rule("R-MT-5", "a PURGE exception is possible only for a part removed for a"
@@ -130,6 +148,14 @@ public class CustodyService {
             throw ProblemException.rule("R-MT-5", "the exception must be approved before evidence is submitted; "
                     + item.serial + " is " + item.status);
         }
+        access.requireNotSelf("R-SEC-2", item.recordedById, null, "recorded medium " + item.serial);
+        if (item.replacementId != null) {
+            ReplacementRecorder recorder = recorderOf(item.replacementId);
+            if (recorder != null) {
+                access.requireNotSelf("R-SEC-2", recorder.id(), recorder.name(), "recorded the replacement of "
+                        + item.serial);
+            }
+        }
         item.purgeApprovedAt = now();
         item.purgeApprovedBy = access.actor();
         item.purgeApprovalReason = reason;
@@ -138,6 +164,31 @@ public class CustodyService {
         ItemView view = ItemView.of(item);
         audit.append("approve-purge-exception", "custody-item", item.id, view);
         return view;
+    }
+
+    /**
+     * A vendor acts only on hardware its organisation maintains: the contracted vendor of lifecycle-service's
+     * contract. Anyone else gets the 404 of hardware it cannot see (no existence leak). JPO is not limited.
+     */
+    public void requireMaintainedByCaller(String hardwareId) {
+        if (!access.isVendor()) {
+            return;
+        }
+        String maintainer = lifecycle.contractedVendor();
+        if (access.scope().map(maintainer::equals).orElse(false)) {
+            return;
+        }
+        throw ProblemException.notFound("hardware", hardwareId);
+    }
+
+    private record ReplacementRecorder(String id, String name) {
+    }
+
+    private ReplacementRecorder recorderOf(String replacementId) {
+        List<Object[]> rows = items.getEntityManager().createQuery(
+                "select r.recordedById, r.recordedBy from PartReplacement r where r.id = :id", Object[].class)
+                .setParameter("id", replacementId).getResultList();
+        return rows.isEmpty() ? null : new ReplacementRecorder((String) rows.get(0)[0], (String) rows.get(0)[1]);
     }
 
     public List<ItemView> logMedia(long ticketId) {

@@ -1,5 +1,6 @@
 package io.kiban.maintenance.custody;
 
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
 import io.kiban.maintenance.custody.CustodyDtos.ItemView;
@@ -33,8 +34,13 @@ public class LogMediaResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
-    @Operation(summary = "R-MT-3: register removable media that carry failure-analysis logs off site")
+    @Operation(summary = "R-MT-3: register removable media that carry failure-analysis logs off site",
+            description = "R-RM-1/R-RM-3: refused (422) when the hardware's environment is REMOVED or CLOSED in"
+                    + " lifecycle-service (503 when its phase cannot be read). A vendor registers media only for hardware"
+                    + " its organisation maintains (the contracted vendor; 404 otherwise). A serial another organisation"
+                    + " tracks answers the 404 of an unknown medium. Idempotency-Key honoured.")
     public RestResponse<ItemView> register(@RestPath long id, @Valid @NotNull LogMediumInput body) {
         ItemView view = service.registerLogMedium(id, body);
         return Responses.created(URI.create("/custody-items/" + view.id()), view, view.version());

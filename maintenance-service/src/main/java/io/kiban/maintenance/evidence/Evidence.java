@@ -86,6 +86,10 @@ public class Evidence {
     @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
 
+    /** R-SEC-2: the submitting account (issuer#subject); it never decides on this evidence. */
+    @Column(name = "submitted_by_id")
+    public String submittedById;
+
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 

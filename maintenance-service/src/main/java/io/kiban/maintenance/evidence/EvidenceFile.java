@@ -35,6 +35,10 @@ public class EvidenceFile {
     @Column(name = "uploaded_by", nullable = false)
     public String uploadedBy;
 
+    /** R-SEC-2: the uploading account (issuer#subject); it never decides on the evidence. */
+    @Column(name = "uploaded_by_id")
+    public String uploadedById;
+
     @Column(name = "uploaded_at", nullable = false)
     public Instant uploadedAt;
 }

@@ -1,5 +1,6 @@
 package io.kiban.maintenance.evidence;
 
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.BodyLimit;
@@ -43,10 +44,15 @@ public class EvidenceResource {
     }
 
     @POST
+    @Idempotent
     @Path("/custody-items/{id}/evidence")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
-    @Operation(summary = "Submit destruction evidence (NIST SP 800-88 App. G fields); rules R-MT-4 and R-MT-5 apply")
+    @Operation(summary = "Submit destruction evidence (NIST SP 800-88 App. G fields); rules R-MT-4 and R-MT-5 apply",
+            description = "R-MT-5: the technique must achieve the method on this kind of medium (overwriting flash is only"
+                    + " CLEAR; PURGE on flash only by the device's sanitize / block erase or a cryptographic erase; degaussing"
+                    + " only magnetic media). R-MT-4: a contractor certificate counts only for a destruction on or after the"
+                    + " day JPO recorded the contractor's approval, before its revocation. Idempotency-Key honoured.")
     public RestResponse<EvidenceView> submit(@RestPath long id, @Valid @NotNull EvidenceInput body) {
         EvidenceView view = service.submit(id, body);
         return Responses.created(URI.create("/evidence/" + view.id()), view, view.version());
@@ -68,12 +74,14 @@ public class EvidenceResource {
     }
 
     @POST
+    @Idempotent
     @Path("/evidence/{id}/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @BodyLimit(property = UploadLimitConfigFactory.REQUEST, defaultValue = "20544K")
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
     @Operation(summary = "Attach a PDF, JPEG or PNG (checked by content; 415 otherwise, 413 above the limit);"
-            + " the evidence gets a new version (ETag of the response), so a decision on what was read before is 412")
+            + " the evidence gets a new version (ETag of the response), so a decision on what was read before is 412;"
+            + " Idempotency-Key honoured (same key and same file: the same answer, one file)")
     public RestResponse<FileView> upload(@RestPath long id, @RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badField("file", "send the file as multipart part 'file' with a file name");
@@ -131,7 +139,9 @@ public class EvidenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.JPO_ADMIN)
     @Operation(summary = "jpo-admin accepts the evidence (If-Match: the ETag of the evidence as read, with its files);"
-            + " it can never change afterwards (R-MT-6)")
+            + " it can never change afterwards (R-MT-6)",
+            description = "R-SEC-2: the account that submitted the evidence or uploaded one of its files cannot accept it"
+                    + " (403); If-Match required (428 without, 412 stale).")
     public RestResponse<EvidenceView> accept(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid DecisionInput body) {
         EvidenceView view = service.accept(id, ifMatch, body == null ? null : body.reason());
@@ -142,7 +152,9 @@ public class EvidenceResource {
     @Path("/evidence/{id}/rejection")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.JPO_ADMIN)
-    @Operation(summary = "jpo-admin rejects the evidence with a reason (If-Match required); the vendor submits new evidence")
+    @Operation(summary = "jpo-admin rejects the evidence with a reason (If-Match required); the vendor submits new evidence",
+            description = "R-SEC-2: the account that submitted the evidence or uploaded one of its files cannot reject it"
+                    + " (403); If-Match required (428 without, 412 stale).")
     public RestResponse<EvidenceView> reject(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull DecisionInput body) {
         EvidenceView view = service.reject(id, ifMatch, body.reason());

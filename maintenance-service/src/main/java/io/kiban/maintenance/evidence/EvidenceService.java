@@ -115,6 +115,7 @@ public class EvidenceService {
         e.contractorId = contractor == null ? null : contractor.id;
         e.status = Evidence.Status.SUBMITTED;
         e.submittedBy = access.actor();
+        e.submittedById = access.actorId();
         e.submittedAt = now;
         evidence.persist(e);
         evidence.flush();
@@ -143,6 +144,7 @@ public class EvidenceService {
         requireSubmitted(e, "files are added");
         EvidenceStore.Stored stored = store.store(uploaded, declaredType);
         String actor = access.actor();
+        String actorId = access.actorId();
         return QuarkusTransaction.requiringNew().call(() -> {
             Evidence current = evidence.getEntityManager().find(Evidence.class, evidenceId,
                     LockModeType.PESSIMISTIC_FORCE_INCREMENT);
@@ -155,6 +157,7 @@ public class EvidenceService {
             f.originalName = originalName == null ? null
                     : originalName.length() > 512 ? originalName.substring(0, 512) : originalName;
             f.uploadedBy = actor;
+            f.uploadedById = actorId;
             f.uploadedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             files.persist(f);
             files.flush();
@@ -192,6 +195,7 @@ public class EvidenceService {
         ETags.check(ifMatch, e.version);
         requireSubmitted(e, "evidence is accepted");
         List<EvidenceFile> attached = files.of(id);
+        notBySubmitterOrUploader(e, attached);
         if (attached.isEmpty()) {
             throw ProblemException.conflict("R-MT-3", "evidence " + id + " has no certificate or photo file yet",
                     null);
@@ -214,6 +218,7 @@ public class EvidenceService {
         Evidence e = visible(id);
         ETags.check(ifMatch, e.version);
         requireSubmitted(e, "evidence is rejected");
+        notBySubmitterOrUploader(e, files.of(id));
         decide(e, Evidence.Status.REJECTED, reason);
         CustodyItem item = custody.visible(e.itemId);
         custody.advance(item, CustodyStatus.EVIDENCE_REJECTED, "EVIDENCE_REJECTED", reason);
@@ -221,6 +226,14 @@ public class EvidenceService {
         EvidenceView view = EvidenceView.of(e, files.of(id));
         audit.append("reject-evidence", "evidence", e.id, view);
         return view;
+    }
+
+    /** R-SEC-2: whoever submitted the evidence or uploaded one of its files never accepts or rejects it. */
+    private void notBySubmitterOrUploader(Evidence e, List<EvidenceFile> attached) {
+        access.requireNotSelf("R-SEC-2", e.submittedById, e.submittedBy, "submitted evidence " + e.id);
+        for (EvidenceFile f : attached) {
+            access.requireNotSelf("R-SEC-2", f.uploadedById, f.uploadedBy, "uploaded file " + f.id + " of evidence " + e.id);
+        }
     }
 
     private void decide(Evidence e, Evidence.Status status, String reason) {

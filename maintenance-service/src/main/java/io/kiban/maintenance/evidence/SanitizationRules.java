@@ -24,12 +24,16 @@ final class SanitizationRules {
             throw ProblemException.rule("R-MT-5", "CLEAR is never enough: the data must never be restorable or"
                     + " readable (PURGE at least, and only by exception; DESTROY by default)");
         }
-        if (!technique.achieves(method)) {
-            throw ProblemException.rule("R-MT-5", technique + " does not achieve " + method);
+        Method level = technique.levelOn(item.kind);
+        if (level == null) {
+            throw ProblemException.rule("R-MT-5", technique + " does nothing to " + item.kind
+                    + (technique == Technique.DEGAUSS ? " (flash/solid-state); only magnetic media (HDD, TAPE) can be degaussed"
+                            : "; choose a technique that suits the medium"));
         }
-        if (technique == Technique.DEGAUSS && !item.kind.magnetic()) {
-            throw ProblemException.rule("R-MT-5", "degaussing does nothing to " + item.kind
-                    + " (flash/solid-state); only magnetic media (HDD, TAPE) can be degaussed");
+        if (level != method) {
+            throw ProblemException.rule("R-MT-5", technique + " on " + item.kind + " is " + level + ", not " + method
+                    + (level == Method.CLEAR ? " (on flash, PURGE is only the device's own sanitize / block erase or a"
+                            + " cryptographic erase; overwriting leaves remapped cells readable)" : ""));
         }
         if (method == Method.PURGE) {
             if (item.source != ItemSource.PART || faultClass != FaultClass.MINOR_NOT_CONTROLLER) {
@@ -43,17 +47,23 @@ final class SanitizationRules {
         }
     }
 
-    /** R-MT-4: a contractor's certificate counts only if JPO approved the contractor, valid on its date. */
+    /**
+     * R-MT-4: a contractor's certificate counts only if a jpo-admin had approved the contractor when the destruction
+     * was performed (approval recorded at server time; the certificate's day must not be before the approval's day in
+     * Asia/Tokyo) and the approval had not been revoked by then.
+     */
     static void checkIssuer(Issuer issuer, Contractor contractor, java.time.LocalDate certificateDate) {
         if (issuer != Issuer.CONTRACTOR) {
             return;
         }
         if (contractor == null || !contractor.approvedOn(certificateDate)) {
             String why = contractor == null ? "is not in the registry of approved contractors"
-                    : contractor.approvedOn.isAfter(certificateDate)
-                            ? "was approved only on " + contractor.approvedOn
-                            : "had its approval revoked on " + contractor.revokedOn;
-            throw ProblemException.rule("R-MT-4", "a contractor certificate dated " + certificateDate
+                    : contractor.approvedAt == null ? "is only proposed; no jpo-admin approved it yet"
+                    : contractor.approvalDay().isAfter(certificateDate)
+                            ? "was approved by JPO only at " + contractor.approvedAt + " (" + contractor.approvalDay()
+                                    + " JST); a destruction before that moment is not covered"
+                            : "had its approval revoked at " + contractor.revokedAt;
+            throw ProblemException.rule("R-MT-4", "a contractor certificate for a destruction on " + certificateDate
                     + " is not accepted: the contractor " + why);
         }
     }

@@ -1,5 +1,6 @@
 package io.kiban.maintenance.order;
 
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
@@ -37,8 +38,12 @@ public class OrderResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @Operation(summary = "Take the data-bearing media of an environment (or listed hardware) from asset-service into custody")
+    @Operation(summary = "Take the data-bearing media of an environment (or listed hardware) from asset-service into custody",
+            description = "R-RM-3: every data-bearing medium asset-service lists (removed ones included) gets a custody chain."
+                    + " A vendor opens orders only for hardware its organisation maintains (the contracted vendor of"
+                    + " lifecycle-service's contract; 404 otherwise). Idempotency-Key honoured.")
     public RestResponse<OrderView> create(@Valid @NotNull OrderInput body) {
         OrderView view = service.create(body);
         return Responses.created(URI.create("/sanitization-orders/" + view.id()), view);

@@ -73,6 +73,12 @@ public class OrderService {
             throw ProblemException.badField("environment", "name either an environment or a list of hardwareIds");
         }
         String organisation = access.owningOrganisation(input.organisation());
+        // a vendor opens orders only for hardware its organisation maintains (404 otherwise, as for unknown hardware)
+        if (hasEnv) {
+            custody.requireMaintainedByCaller("of environment " + input.environment());
+        } else {
+            hardware.forEach(custody::requireMaintainedByCaller);
+        }
         // fetch first: if asset-service is down, nothing is written (503)
         Map<String, AssetClient.Medium> media = new LinkedHashMap<>();
         if (hasEnv) {
@@ -111,6 +117,7 @@ public class OrderService {
             item.make = m.make();
             item.model = m.model();
             item.serial = m.serial();
+            item.environment = m.environment() != null ? m.environment() : order.environment;
             item.status = CustodyStatus.REMOVED_ON_SITE;
             custody.track(item, null, "on site", "sanitization order " + order.id);
         }

@@ -71,6 +71,13 @@ public class PartReplacement {
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
+    @Column(name = "recorded_by_id")
+    public String recordedById;
+
+    /** What asset-service's media ledger said of the removed serial: LEDGER, UNREGISTERED_PART or NONE. */
+    @Column(name = "ledger_origin")
+    public String ledgerOrigin;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 }

@@ -38,13 +38,20 @@ public class ReplacementResource {
     @Idempotent
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
     @Operation(summary = "Record a part replacement; a data-bearing removed part starts its custody chain."
-            + " 503 and nothing recorded when asset-service cannot record it")
+            + " 503 and nothing recorded when asset-service cannot record it",
+            description = "R-MT-3: whether the removed part bears data is decided by asset-service's media ledger of the"
+                    + " hardware, not by removed.kind: a known data-bearing serial enters custody whatever kind is named, a"
+                    + " kind contradicting the ledger's is 422, a serial the ledger does not know on hardware whose ledger"
+                    + " lists media is 422 until jpo-admin records it there as an unregistered part. R-RM-1/R-RM-3: 422 in"
+                    + " an environment that is REMOVED or CLOSED. 503 (nothing written) when asset-service or"
+                    + " lifecycle-service cannot answer. Idempotency-Key honoured.")
     public RestResponse<ReplacementView> record(@RestPath long id, @Valid @NotNull ReplacementInput body) {
         ReplacementView view = service.record(id, body);
         return Responses.created(URI.create("/tickets/" + id + "/replacements/" + view.id()), view);
     }
 
     @POST
+    @Idempotent
     @Path("/{replacementId}/data-bearing")
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
     @Operation(summary = "R-MT-2/R-MT-3: declare a recorded removed part data-bearing after the fact; it enters custody"

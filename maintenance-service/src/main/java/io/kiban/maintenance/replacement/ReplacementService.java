@@ -16,6 +16,8 @@ import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementView;
 import io.kiban.maintenance.support.Access;
 import io.kiban.maintenance.support.AssetClient;
 import io.kiban.maintenance.support.AssetGateway;
+import io.kiban.maintenance.support.LifecycleGateway;
+import io.kiban.maintenance.support.MediumKind;
 import io.kiban.maintenance.ticket.Ticket;
 import io.kiban.maintenance.ticket.TicketService;
 import io.kiban.maintenance.ticket.TicketStatus;
@@ -57,9 +59,12 @@ public class ReplacementService {
     private final AuditTrail audit;
     private final Access access;
     private final Clock clock;
+    private final LifecycleGateway lifecycle;
 
     public ReplacementService(Repository replacements, CustodyItemRepository items, TicketService tickets,
-            CustodyService custody, AssetGateway asset, AuditTrail audit, Access access, Clock clock) {
+            CustodyService custody, AssetGateway asset, AuditTrail audit, Access access, Clock clock,
+            LifecycleGateway lifecycle) {
+        this.lifecycle = lifecycle;
         this.replacements = replacements;
         this.items = items;
         this.tickets = tickets;
@@ -92,15 +97,35 @@ public class ReplacementService {
         if (removedSerial.equals(installedSerial)) {
             throw ProblemException.badField("installed.serial", "must differ from removed.serial");
         }
-        boolean kindDefault = input.removed().kind().dataBearing();
-        boolean dataBearing = input.dataBearing() == null ? kindDefault : input.dataBearing();
+        MediumKind requested = input.removed().kind();
+        // everything remote is read before anything is written: asset-service or lifecycle-service down → 503
+        String environment = asset.requireHardware("hardwareId", t.hardwareId).environment();
+        lifecycle.requireOpen(environment, "part replacement");
+        Ledger ledger = ledger(t.hardwareId, removedSerial, requested);
+        boolean dataBearing;
         String setBy = null;
-        if (dataBearing != kindDefault) {
-            if (!dataBearing && !access.isJpoAdmin()) {
-                throw ProblemException.of(ProblemType.FORBIDDEN, "only jpo-admin may declare a "
-                        + input.removed().kind() + " not data-bearing (R-MT-2)");
+        if (ledger.medium() != null) {
+            // R-MT-3: the ledger decides; only jpo-admin, in asset-service, declares a ledger medium not data-bearing
+            dataBearing = ledger.medium().bearsData();
+            if (Boolean.FALSE.equals(input.dataBearing()) && dataBearing) {
+                throw ProblemException.rule("R-MT-3", "R-MT-3: asset-service's media ledger records " + removedSerial
+                        + " as data-bearing; only jpo-admin declares a ledger medium not data-bearing, in asset-service"
+                        + " and with a reason, never by this request");
             }
-            setBy = access.actor();
+            if (Boolean.TRUE.equals(input.dataBearing()) && !dataBearing) {
+                dataBearing = true; // anyone may raise it
+                setBy = access.actor();
+            }
+        } else {
+            boolean kindDefault = requested.dataBearing();
+            dataBearing = input.dataBearing() == null ? kindDefault : input.dataBearing();
+            if (dataBearing != kindDefault) {
+                if (!dataBearing && !access.isJpoAdmin()) {
+                    throw ProblemException.of(ProblemType.FORBIDDEN, "only jpo-admin may declare a "
+                            + requested + " not data-bearing (R-MT-2)");
+                }
+                setBy = access.actor();
+            }
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ClockProducer.JPO_ZONE);
         LocalDate replacedOn = input.replacedOn() == null ? today : input.replacedOn();
@@ -116,11 +141,11 @@ public class ReplacementService {
         r.ticketId = t.id;
         r.organisation = t.organisation;
         r.hardwareId = t.hardwareId;
-        r.removedKind = input.removed().kind();
+        r.removedKind = requested;
         r.removedMake = input.removed().make();
         r.removedModel = input.removed().model();
         r.removedSerial = removedSerial;
-        r.installedKind = input.installed().kind() == null ? input.removed().kind() : input.installed().kind();
+        r.installedKind = input.installed().kind() == null ? requested : input.installed().kind();
         r.installedMake = input.installed().make();
         r.installedModel = input.installed().model();
         r.installedSerial = installedSerial;
@@ -129,6 +154,8 @@ public class ReplacementService {
         r.dataBearingSetBy = setBy;
         r.replacedOn = replacedOn;
         r.recordedBy = access.actor();
+        r.recordedById = access.actorId();
+        r.ledgerOrigin = ledger.origin();
         r.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         replacements.persist(r);
         replacements.flush();
@@ -145,17 +172,20 @@ public class ReplacementService {
             item.make = r.removedMake;
             item.model = r.removedModel;
             item.serial = removedSerial;
+            item.environment = environment;
             item.status = CustodyStatus.REMOVED_ON_SITE;
             custody.track(item, input.holder(), input.location() == null ? "on site" : input.location(),
-                    "removed in ticket " + t.id);
+                    "removed in ticket " + t.id + (ledger.medium() != null ? " (data-bearing per asset-service's media"
+                            + " ledger, " + ledger.medium().kind() + ")" : ""));
             itemId = item.id;
         }
         if (t.status == TicketStatus.IN_PROGRESS) {
             tickets.move(t, TicketStatus.PARTS_REPLACED, "part " + removedSerial + " replaced");
         }
-        // last: if asset-service cannot record the swap, everything above rolls back (503). Its ledger holds
-        // data-bearing media only, so a fan or a power supply is recorded here alone.
-        if (r.removedKind.assetKind() != null) {
+        // last: if asset-service cannot record the swap, everything above rolls back (503). A serial its ledger
+        // knows is always recorded there; otherwise only parts of a media kind are (a fan on hardware without media
+        // is recorded here alone).
+        if (ledger.medium() != null || r.removedKind.assetKind() != null) {
             asset.recordReplacement(t.hardwareId, "maintenance-replacement-" + r.id,
                     new AssetClient.ReplacementRecord(removedSerial,
                             new AssetClient.Installed(r.installedKind.assetKind() != null ? r.installedKind.assetKind()
@@ -198,6 +228,7 @@ public class ReplacementService {
         item.make = r.removedMake;
         item.model = r.removedModel;
         item.serial = r.removedSerial;
+        item.environment = t.environment;
         item.status = CustodyStatus.REMOVED_ON_SITE;
         custody.track(item, input.holder(), input.location() == null ? "on site" : input.location(),
                 "declared data-bearing after removal in ticket " + t.id + ": " + input.reason());
@@ -214,8 +245,44 @@ public class ReplacementService {
                 .toList();
     }
 
+    /** What asset-service's media ledger says of the removed serial on this hardware (R-MT-3). */
+    record Ledger(AssetClient.Medium medium, String origin) {
+    }
+
+    /**
+     * R-MT-3: the removed serial is looked up in asset-service's media ledger of the hardware (every page, removed
+     * media included). Known → the ledger decides whether it bears data, and a request kind that contradicts the
+     * ledger's kind is 422; unknown on hardware whose ledger lists media → 422 (jpo-admin records it in asset-service
+     * first); a ledger without media → the request kind decides.
+     */
+    private Ledger ledger(String hardwareId, String removedSerial, MediumKind requested) {
+        List<AssetClient.Medium> media = asset.media(null, hardwareId);
+        AssetClient.Medium known = media.stream()
+                .filter(m -> m.serial() != null && m.serial().trim().equals(removedSerial)).findFirst().orElse(null);
+        if (known != null) {
+            String ledgerKind = known.kind() == null ? "OTHER" : known.kind().trim().toUpperCase(java.util.Locale.ROOT);
+            if (requested.assetKind() == null || !requested.assetKind().equals(ledgerKind)) {
+                throw ProblemException.rule("R-MT-3", "R-MT-3: removed.kind " + requested + " contradicts asset-service's"
+                        + " media ledger, which records " + removedSerial + " on hardware " + hardwareId + " as "
+                        + ledgerKind + (known.bearsData() ? " (data-bearing)" : "") + "; name the ledger's kind");
+            }
+            return new Ledger(known, known.origin() == null ? "LEDGER" : known.origin());
+        }
+        if (!media.isEmpty()) {
+            throw ProblemException.rule("R-MT-3", "R-MT-3: removed serial " + removedSerial + " is not in asset-service's"
+                    + " media ledger of hardware " + hardwareId + ", which lists " + media.size() + " medium/media; jpo-admin"
+                    + " must first record it in asset-service as an unregistered part"
+                    + " (POST /hardware/" + hardwareId + "/media/unregistered-parts)");
+        }
+        return new Ledger(null, "NONE");
+    }
+
     private void duplicate(String field, String column, String serial) {
         replacements.find(column, serial).firstResultOptional().ifPresent(existing -> {
+            if (!access.maySee(existing.organisation)) {
+                // another organisation's part: the same 404 as a serial nobody knows (no existence leak)
+                throw ProblemException.notFound("medium", serial);
+            }
             throw ProblemException.conflict(field + " " + serial + " was already recorded in a replacement",
                     List.of(new Problem.Conflict("part-replacement", serial, "duplicate serial",
                             access.maySee(existing.organisation) ? "/tickets/" + existing.ticketId : null)));

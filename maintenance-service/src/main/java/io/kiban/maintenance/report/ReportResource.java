@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/")
@@ -30,9 +31,13 @@ public class ReportResource {
     @Path("/reports/outstanding-sanitization")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.SERVICE })
-    @Operation(summary = "Every data-bearing part, log medium or order medium without accepted evidence, with age and holder")
-    public List<OutstandingItem> outstanding() {
-        return service.outstanding();
+    @Operation(summary = "Every data-bearing part, log medium or order medium without accepted evidence, with age and holder",
+            description = "R-MT-3/R-RM-3: also every data-bearing medium asset-service shows as removed that never entered"
+                    + " custody here (reason REMOVED_WITHOUT_CUSTODY; shown to JPO, auditors and services). ?environment="
+                    + " limits the list to PRODUCTION, STAGING or SHARED (lifecycle's removal gate). Each entry names its"
+                    + " reason. 503 when asset-service cannot answer.")
+    public List<OutstandingItem> outstanding(@RestQuery String environment) {
+        return service.outstanding(environment);
     }
 
     @GET

@@ -21,6 +21,16 @@ import io.kiban.maintenance.ticket.TicketDtos.TransitionView;
 import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementView;
 import io.kiban.maintenance.evidence.EvidenceDtos.EvidenceView;
 import io.kiban.maintenance.contractor.ContractorService.ContractorView;
+import io.kiban.commons.export.CellText;
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.maintenance.support.AssetClient;
+import io.kiban.maintenance.support.AssetGateway;
+import io.kiban.maintenance.ticket.BreachMonitor;
+import io.quarkus.panache.common.Parameters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -44,10 +54,20 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 @ApplicationScoped
 public class ReportService {
 
+    /**
+     * One blocker of the destruction record. {@code reason}: {@code PART_WITHOUT_ACCEPTED_EVIDENCE},
+     * {@code LOG_MEDIUM_WITHOUT_ACCEPTED_EVIDENCE}, {@code ORDER_MEDIUM_WITHOUT_ACCEPTED_EVIDENCE} (tracked here, no
+     * accepted evidence yet) or {@code REMOVED_WITHOUT_CUSTODY} (asset-service shows the medium removed, but it never
+     * entered custody here: it left outside a replacement or a sanitization order; {@code custodyItemId},
+     * {@code organisation} and {@code status} are then null, {@code source} is {@code asset-ledger} and {@code since}
+     * the removal day).
+     */
     public record OutstandingItem(Long custodyItemId, String organisation, String source, Long ticketId, Long orderId,
             String hardwareId, String kind, String serial, CustodyStatus status, String holder, String location,
-            Instant since, long ageDays) {
+            Instant since, long ageDays, String reason, String environment) {
     }
+
+    public static final String REMOVED_WITHOUT_CUSTODY = "REMOVED_WITHOUT_CUSTODY";
 
     public record RecordsExport(Instant exportedAt, String service, List<TicketView> tickets,
             List<TransitionRecord> transitions, List<ReplacementView> replacements, List<ItemView> custodyItems,
@@ -80,11 +100,17 @@ public class ReportService {
     private final OrderService.Repository orders;
     private final Access access;
     private final Clock clock;
+    private final AssetGateway asset;
+    private final BreachMonitor breaches;
+
+    private static final List<String> ENVIRONMENTS = List.of("PRODUCTION", "STAGING", "SHARED");
 
     public ReportService(CustodyItemRepository items, CustodyItemRepository.Events events, EvidenceRepository evidence,
             EvidenceRepository.Files files, ContractorService.Repository contractors, TicketRepository tickets,
             TicketRepository.Transitions transitions, ReplacementService.Repository replacements,
-            OrderService.Repository orders, Access access, Clock clock) {
+            OrderService.Repository orders, Access access, Clock clock, AssetGateway asset, BreachMonitor breaches) {
+        this.asset = asset;
+        this.breaches = breaches;
         this.items = items;
         this.events = events;
         this.evidence = evidence;
@@ -98,16 +124,71 @@ public class ReportService {
         this.clock = clock;
     }
 
-    /** Every tracked medium without accepted evidence, oldest first, with its age and holder. */
-    public List<OutstandingItem> outstanding() {
+    /**
+     * R-MT-3 / R-RM-3: every tracked medium without accepted evidence (removed parts, failure-analysis log media,
+     * order media), oldest first, with its age and holder; and, for JPO, auditors and services, every data-bearing
+     * medium asset-service shows as removed that never entered custody here. {@code environment} (optional) limits
+     * both to one environment. asset-service unreachable → 503 (never a silently shorter list).
+     */
+    public List<OutstandingItem> outstanding(String environment) {
         Instant now = clock.instant();
-        List<CustodyItem> open = access.scope()
-                .map(org -> items.list("organisation = ?1 and status <> ?2 order by createdAt, id", org,
-                        CustodyStatus.EVIDENCE_ACCEPTED))
-                .orElseGet(() -> items.list("status <> ?1 order by createdAt, id", CustodyStatus.EVIDENCE_ACCEPTED));
-        return open.stream().map(i -> new OutstandingItem(i.id, i.organisation, i.source.label(), i.ticketId,
-                i.orderId, i.hardwareId, i.kind.name(), i.serial, i.status, i.holder, i.location, i.createdAt,
-                Duration.between(i.createdAt, now).toDays())).toList();
+        String env = environment == null || environment.isBlank() ? null : environment.trim().toUpperCase(Locale.ROOT);
+        if (env != null && !ENVIRONMENTS.contains(env)) {
+            throw ProblemException.badField("environment", "must be one of " + ENVIRONMENTS);
+        }
+        List<String> where = new ArrayList<>();
+        Parameters params = Parameters.with("accepted", CustodyStatus.EVIDENCE_ACCEPTED);
+        where.add("status <> :accepted");
+        access.scope().ifPresent(org -> {
+            where.add("organisation = :scope");
+            params.and("scope", org);
+        });
+        if (env != null) {
+            where.add("environment = :env");
+            params.and("env", env);
+        }
+        List<CustodyItem> open = items.list(String.join(" and ", where) + " order by createdAt, id", params);
+        List<OutstandingItem> result = new ArrayList<>(open.stream().map(i -> new OutstandingItem(i.id, i.organisation,
+                i.source.label(), i.ticketId, i.orderId, i.hardwareId, i.kind.name(), i.serial, i.status, i.holder,
+                i.location, i.createdAt, Duration.between(i.createdAt, now).toDays(),
+                switch (i.source) {
+                    case PART -> "PART_WITHOUT_ACCEPTED_EVIDENCE";
+                    case LOG_MEDIUM -> "LOG_MEDIUM_WITHOUT_ACCEPTED_EVIDENCE";
+                    case ORDER -> "ORDER_MEDIUM_WITHOUT_ACCEPTED_EVIDENCE";
+                }, i.environment)).toList());
+        if (access.scope().isEmpty()) {
+            result.addAll(removedWithoutCustody(env, now));
+        }
+        return result;
+    }
+
+    /** Data-bearing media asset-service shows as removed whose serial never entered custody here. */
+    private List<OutstandingItem> removedWithoutCustody(String env, Instant now) {
+        List<AssetClient.Medium> removed = asset.media(env, null).stream()
+                .filter(m -> m.serial() != null && m.removed() && m.bearsData()).toList();
+        if (removed.isEmpty()) {
+            return List.of();
+        }
+        Set<String> tracked = new HashSet<>();
+        List<String> serials = removed.stream().map(m -> m.serial().trim()).distinct().toList();
+        for (int from = 0; from < serials.size(); from += 500) {
+            tracked.addAll(items.getEntityManager()
+                    .createQuery("select i.serial from CustodyItem i where i.serial in :serials", String.class)
+                    .setParameter("serials", serials.subList(from, Math.min(serials.size(), from + 500)))
+                    .getResultList());
+        }
+        List<OutstandingItem> result = new ArrayList<>();
+        for (AssetClient.Medium m : removed) {
+            if (tracked.contains(m.serial().trim())) {
+                continue;
+            }
+            Instant since = m.removedOn() == null ? null : m.removedOn().atStartOfDay(ClockProducer.JPO_ZONE).toInstant();
+            result.add(new OutstandingItem(null, null, "asset-ledger", null, null,
+                    m.hardwareId() == null ? null : String.valueOf(m.hardwareId()), m.kind(), m.serial().trim(), null,
+                    null, null, since, since == null ? 0 : Math.max(0, Duration.between(since, now).toDays()),
+                    REMOVED_WITHOUT_CUSTODY, m.environment()));
+        }
+        return result;
     }
 
     /** The destruction register: one row per accepted certificate, Japanese headings, Reiwa date cells. */
@@ -132,34 +213,37 @@ public class ReportService {
                 cell.setCellValue(REGISTER_HEADINGS.get(c));
                 cell.setCellStyle(head);
             }
+            // user data is written as text; a formula-like value (=, +, -, @, tab, CR) gets Excel's quote prefix so
+            // it is shown, never executed (OWASP CSV injection, CellText)
+            CellStyle quoted = wb.createCellStyle();
+            quoted.setQuotePrefixed(true);
             int r = 1;
             for (Evidence e : accepted) {
                 CustodyItem item = byId.get(e.itemId);
                 Row row = sheet.createRow(r);
                 int c = 0;
                 row.createCell(c++).setCellValue(r);
-                row.createCell(c++).setCellValue(e.mediaType.name());
-                row.createCell(c++).setCellValue(nz(e.make));
-                row.createCell(c++).setCellValue(nz(e.model));
-                row.createCell(c++).setCellValue(e.serial);
-                row.createCell(c++).setCellValue(e.method == io.kiban.maintenance.evidence.Method.DESTROY ? "破壊 (DESTROY)"
-                        : "消去 (PURGE)");
-                row.createCell(c++).setCellValue(e.technique.name());
-                row.createCell(c++).setCellValue(nz(e.tool) + (e.toolVersion == null ? "" : " " + e.toolVersion));
-                row.createCell(c++).setCellValue(e.verification);
+                text(row, c++, e.mediaType.name(), quoted);
+                text(row, c++, e.make, quoted);
+                text(row, c++, e.model, quoted);
+                text(row, c++, e.serial, quoted);
+                text(row, c++, e.method == io.kiban.maintenance.evidence.Method.DESTROY ? "破壊 (DESTROY)" : "消去 (PURGE)",
+                        quoted);
+                text(row, c++, e.technique.name(), quoted);
+                text(row, c++, nz(e.tool) + (e.toolVersion == null ? "" : " " + e.toolVersion), quoted);
+                text(row, c++, e.verification, quoted);
                 dateCell(row, c++, e.performedOn, date);
-                row.createCell(c++).setCellValue(e.place);
-                row.createCell(c++).setCellValue(e.performedBy);
-                row.createCell(c++).setCellValue(e.destination);
-                row.createCell(c++).setCellValue(e.issuer.name().equals("VENDOR") ? "ベンダ" : "産業廃棄物処理業者");
+                text(row, c++, e.place, quoted);
+                text(row, c++, e.performedBy, quoted);
+                text(row, c++, e.destination, quoted);
+                text(row, c++, e.issuer.name().equals("VENDOR") ? "ベンダ" : "産業廃棄物処理業者", quoted);
                 Contractor k = e.contractorId == null ? null : contractorById.get(e.contractorId);
-                row.createCell(c++).setCellValue(k == null ? "" : k.name);
+                text(row, c++, k == null ? "" : k.name, quoted);
                 dateCell(row, c++, LocalDate.ofInstant(e.decidedAt, ClockProducer.JPO_ZONE), date);
-                row.createCell(c++).setCellValue(nz(e.decidedBy));
-                row.createCell(c++).setCellValue(item == null || item.ticketId == null ? "" : item.ticketId.toString());
-                row.createCell(c++).setCellValue(item == null || item.orderId == null ? "" : item.orderId.toString());
-                row.createCell(c++).setCellValue(files.of(e.id).stream().map(f -> f.sha256)
-                        .collect(Collectors.joining("\n")));
+                text(row, c++, e.decidedBy, quoted);
+                text(row, c++, item == null || item.ticketId == null ? "" : item.ticketId.toString(), quoted);
+                text(row, c++, item == null || item.orderId == null ? "" : item.orderId.toString(), quoted);
+                text(row, c++, files.of(e.id).stream().map(f -> f.sha256).collect(Collectors.joining("\n")), quoted);
                 r++;
             }
             for (int c = 0; c < REGISTER_HEADINGS.size(); c++) {
@@ -176,10 +260,12 @@ public class ReportService {
         Instant now = clock.instant();
         Map<Long, List<EvidenceFile>> filesByEvidence = files.listAll().stream()
                 .collect(Collectors.groupingBy(f -> f.evidenceId));
+        List<io.kiban.maintenance.ticket.Ticket> allTickets = tickets.listAll();
+        Map<Long, Set<String>> recorded = breaches.of(allTickets.stream().map(t -> t.id).toList());
         Map<String, Long> itemByReplacement = items.list("replacementId is not null").stream()
                 .collect(Collectors.toMap(i -> i.replacementId, i -> i.id));
         return new RecordsExport(now, "maintenance-service",
-                tickets.listAll().stream().map(t -> TicketView.of(t, now)).toList(),
+                allTickets.stream().map(t -> TicketView.of(t, now, recorded.getOrDefault(t.id, Set.of()))).toList(),
                 transitions.listAll().stream().map(t -> new TransitionRecord(t.ticketId, TransitionView.of(t))).toList(),
                 replacements.listAll().stream().map(r -> ReplacementView.of(r, itemByReplacement.get(r.id))).toList(),
                 items.listAll().stream().map(ItemView::of).toList(),
@@ -189,6 +275,15 @@ public class ReportService {
                 contractors.listAll().stream().map(ContractorView::of).toList(),
                 orders.listAll().stream().map(o -> new OrderRecord(o.id, o.organisation, o.environment, o.hardwareIds,
                         o.reason, o.createdBy, o.createdAt)).toList());
+    }
+
+    /** A text cell from user data: never a formula (quote-prefixed when it looks like one, CellText). */
+    private static void text(Row row, int c, String value, CellStyle quoted) {
+        Cell cell = row.createCell(c);
+        cell.setCellValue(nz(value));
+        if (CellText.isFormulaLike(value)) {
+            cell.setCellStyle(quoted);
+        }
     }
 
     private static void dateCell(Row row, int c, LocalDate value, CellStyle style) {

@@ -1,6 +1,7 @@
 package io.kiban.maintenance.support;
 
 import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
@@ -65,5 +66,23 @@ public class Access {
 
     public String actor() {
         return caller.name();
+    }
+
+    /** The account (token issuer#subject) for segregation-of-duties checks. */
+    public String actorId() {
+        return caller.id();
+    }
+
+    /**
+     * R-SEC-2: whoever proposed, submitted, uploaded or recorded something never approves or accepts it. Compares the
+     * stored account id (issuer#subject) or, for records older than that column, the stored name. 403 naming the rule.
+     */
+    public void requireNotSelf(String ruleId, String recordedById, String recordedByName, String what) {
+        boolean same = recordedById != null ? recordedById.equals(caller.id())
+                : recordedByName != null && recordedByName.equals(caller.name());
+        if (same) {
+            throw ProblemException.of(ProblemType.FORBIDDEN, ruleId + ": the account that " + what
+                    + " cannot approve, accept or reject it; another jpo-admin must decide (segregation of duties)");
+        }
     }
 }

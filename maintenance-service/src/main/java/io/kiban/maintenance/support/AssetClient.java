@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** asset-service, called with this service's client-credentials token (role service). */
 @RegisterRestClient(configKey = "asset")
@@ -33,8 +34,9 @@ public interface AssetClient {
 
     @GET
     @Path("/media")
-    List<Medium> media(@QueryParam("environment") String environment, @QueryParam("hardwareId") String hardwareId,
-            @QueryParam("include") String include, @QueryParam("page") int page, @QueryParam("size") int size);
+    RestResponse<List<Medium>> media(@QueryParam("environment") String environment,
+            @QueryParam("hardwareId") String hardwareId, @QueryParam("include") String include,
+            @QueryParam("page") int page, @QueryParam("size") int size);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Hardware(Object id, String environment, String status) {
@@ -46,8 +48,22 @@ public interface AssetClient {
     record ReplacementRecord(String removedSerial, Installed installed, LocalDate replacedOn, String reference) {
     }
 
+    /**
+     * A medium of asset-service's ledger. {@code dataBearing} is false only after jpo-admin declared it so there (with
+     * an audited reason); {@code origin} is {@code LEDGER} or {@code UNREGISTERED_PART} (a part jpo-admin recorded
+     * after the fact); {@code removedOn}/{@code installed} say whether it left its hardware.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Medium(String serial, String kind, String make, String model, Object hardwareId, String environment,
-            Boolean dataBearing) {
+            Boolean dataBearing, String origin, LocalDate removedOn, Boolean installed, String removalReference) {
+
+        /** Data-bearing unless asset-service says otherwise. */
+        public boolean bearsData() {
+            return dataBearing == null || dataBearing;
+        }
+
+        public boolean removed() {
+            return removedOn != null || Boolean.FALSE.equals(installed);
+        }
     }
 }

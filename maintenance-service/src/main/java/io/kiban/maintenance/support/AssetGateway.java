@@ -7,7 +7,9 @@ import jakarta.ws.rs.WebApplicationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,12 +21,13 @@ import org.jboss.logging.Logger;
 public class AssetGateway {
 
     private static final Logger LOG = Logger.getLogger(AssetGateway.class);
-    private static final int PAGE = 200;
-
     private final AssetClient client;
+    private final int pageSize;
 
-    public AssetGateway(@RestClient AssetClient client) {
+    public AssetGateway(@RestClient AssetClient client,
+            @ConfigProperty(name = "kiban.maintenance.asset-media-page-size", defaultValue = "200") int pageSize) {
         this.client = client;
+        this.pageSize = pageSize;
     }
 
     /** 422 naming {@code field} when asset-service does not know the hardware. */
@@ -47,27 +50,45 @@ public class AssetGateway {
         }
     }
 
-    /** Every medium asset-service knows for an environment and/or hardware item, removed ones included. */
+    /**
+     * Every medium asset-service knows for an environment and/or hardware item, removed ones included. Read page by
+     * page until the total asset-service announces ({@code X-Total-Count}) is reached — never only the first page
+     * (asset-service may cap the page size below the one asked for); without a total, until a short page.
+     */
     public List<AssetClient.Medium> media(String environment, String hardwareId) {
         List<AssetClient.Medium> all = new ArrayList<>();
-        for (int page = 0; page < 1000; page++) {
+        for (int page = 0; page < 10_000; page++) {
             int p = page;
-            List<AssetClient.Medium> batch;
+            RestResponse<List<AssetClient.Medium>> response;
             try {
-                batch = call("GET /media", () -> client.media(environment, hardwareId, "removed", p, PAGE));
+                response = call("GET /media", () -> client.media(environment, hardwareId, "removed", p, pageSize));
             } catch (NotFound e) {
                 throw ProblemException.unknownReference(hardwareId != null ? "hardwareIds" : "environment",
                         hardwareId != null ? hardwareId : environment);
             }
-            if (batch == null) {
+            List<AssetClient.Medium> batch = response == null ? null : response.getEntity();
+            if (batch == null || batch.isEmpty()) {
                 break;
             }
             all.addAll(batch);
-            if (batch.size() < PAGE) {
+            Long total = total(response);
+            if (total != null ? all.size() >= total : batch.size() < pageSize) {
                 break;
             }
         }
         return all;
+    }
+
+    private static Long total(RestResponse<?> response) {
+        String value = response.getHeaderString("X-Total-Count");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static <T> T call(String what, Supplier<T> call) {

@@ -65,16 +65,24 @@ public class Ticket {
     @Column(name = "ended_at")
     public Instant endedAt;
 
-    @Column(name = "response_breached", nullable = false)
-    public boolean responseBreached;
+    /** The filing account (issuer#subject). */
+    @Column(name = "filed_by_id")
+    public String filedById;
 
-    @Column(name = "restoration_breached", nullable = false)
-    public boolean restorationBreached;
+    /** Filed by JPO (jpo-admin or jpo-staff): a vendor never cancels such a ticket. */
+    @Column(name = "filed_by_jpo", nullable = false)
+    public boolean filedByJpo;
+
+    /** The environment of the hardware when the ticket was filed (asset-service). */
+    public String environment;
 
     @Version
     public long version;
 
-    /** R-MT-1: the first response came (or is still missing) after its target. */
+    /**
+     * R-MT-1: the first response came (or is still missing) after its target. A ticket cancelled or resolved without
+     * a response counts from the moment it ended: ending it after the target passed does not erase the breach.
+     */
     public boolean responseLate(Instant now) {
         Instant answered = acknowledgedAt != null ? acknowledgedAt : endedAt != null ? endedAt : now;
         return answered.isAfter(responseDue);

@@ -22,20 +22,24 @@ public final class TicketDtos {
             @Size(max = 128) String organisation) {
     }
 
+    /** {@code note} is the reason, required when cancelling. */
     public record TransitionInput(@NotNull TicketStatus to, @Size(max = 2000) String note) {
     }
 
     public record TicketView(Long id, String organisation, String hardwareId, Severity severity, FaultClass faultClass,
             String description, TicketStatus status, Instant occurredAt, Instant reportedAt, String filedBy,
-            Instant responseDue, Instant restorationDue, Instant acknowledgedAt, Instant resolvedAt, Instant endedAt,
-            boolean responseBreached, boolean restorationBreached, boolean breached, long version) {
+            boolean filedByJpo, String environment, Instant responseDue, Instant restorationDue, Instant acknowledgedAt,
+            Instant resolvedAt, Instant endedAt, boolean responseBreached, boolean restorationBreached, boolean breached,
+            long version) {
 
-        public static TicketView of(Ticket t, Instant now) {
-            boolean response = t.responseBreached || t.responseLate(now);
-            boolean restoration = t.restorationBreached || t.restorationLate(now);
+        /** {@code recorded}: the targets recorded as breached in {@code ticket_breach}. */
+        public static TicketView of(Ticket t, Instant now, java.util.Set<String> recorded) {
+            boolean response = recorded.contains(TicketBreach.RESPONSE) || t.responseLate(now);
+            boolean restoration = recorded.contains(TicketBreach.RESTORATION) || t.restorationLate(now);
             return new TicketView(t.id, t.organisation, t.hardwareId, t.severity, t.faultClass, t.description,
-                    t.status, t.occurredAt, t.reportedAt, t.filedBy, t.responseDue, t.restorationDue, t.acknowledgedAt,
-                    t.resolvedAt, t.endedAt, response, restoration, response || restoration, t.version);
+                    t.status, t.occurredAt, t.reportedAt, t.filedBy, t.filedByJpo, t.environment, t.responseDue,
+                    t.restorationDue, t.acknowledgedAt, t.resolvedAt, t.endedAt, response, restoration,
+                    response || restoration, t.version);
         }
     }
 

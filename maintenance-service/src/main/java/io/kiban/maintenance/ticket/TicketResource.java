@@ -44,7 +44,9 @@ public class TicketResource {
     @POST
     @Idempotent
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF })
-    @Operation(summary = "File a ticket against an asset-service hardware id (Idempotency-Key honoured)")
+    @Operation(summary = "File a ticket against an asset-service hardware id (Idempotency-Key honoured)",
+            description = "R-RM-1/R-RM-3: refused (422) when the hardware's environment is REMOVED or CLOSED in"
+                    + " lifecycle-service; 503 when the phase cannot be read. R-MT-1 targets run from reportedAt.")
     public RestResponse<TicketView> file(@Valid @NotNull TicketInput body) {
         TicketView view = service.file(body);
         return Responses.created(URI.create("/tickets/" + view.id()), view, view.version());
@@ -72,7 +74,11 @@ public class TicketResource {
     @POST
     @Path("/{id}/transitions")
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF })
-    @Operation(summary = "Move a ticket on (If-Match required); CLOSED needs accepted evidence for every data-bearing item (R-MT-6)")
+    @Operation(summary = "Move a ticket on (If-Match required); CLOSED needs accepted evidence for every data-bearing item (R-MT-6)",
+            description = "DOMAIN §8: CLOSED and reopening (RESOLVED to IN_PROGRESS) are jpo-admin's; CANCELLED is"
+                    + " jpo-admin's or the vendor's, never on a ticket JPO filed, and needs a reason (note; 400 without);"
+                    + " jpo-staff files and reads only (403). R-MT-1: a target that passed before the ticket was answered,"
+                    + " resolved or cancelled stays a recorded breach.")
     public RestResponse<TicketView> transition(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull TransitionInput body) {
         TicketView view = service.transition(id, ifMatch, body.to(), body.note());

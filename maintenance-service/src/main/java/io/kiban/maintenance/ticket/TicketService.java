@@ -12,6 +12,7 @@ import io.kiban.commons.security.Roles;
 import io.kiban.maintenance.custody.CustodyItemRepository;
 import io.kiban.maintenance.support.Access;
 import io.kiban.maintenance.support.AssetGateway;
+import io.kiban.maintenance.support.LifecycleGateway;
 import io.kiban.maintenance.ticket.TicketDtos.TicketDetail;
 import io.kiban.maintenance.ticket.TicketDtos.TicketInput;
 import io.kiban.maintenance.ticket.TicketDtos.TicketView;
@@ -57,10 +58,12 @@ public class TicketService {
     private final Clock clock;
     private final TargetsConfig targets;
     private final BreachMonitor breaches;
+    private final LifecycleGateway lifecycle;
 
     public TicketService(TicketRepository tickets, TicketRepository.Transitions transitions,
             CustodyItemRepository custody, AssetGateway asset, AuditTrail audit, Access access, Caller caller,
-            Clock clock, TargetsConfig targets, BreachMonitor breaches) {
+            Clock clock, TargetsConfig targets, BreachMonitor breaches, LifecycleGateway lifecycle) {
+        this.lifecycle = lifecycle;
         this.tickets = tickets;
         this.transitions = transitions;
         this.custody = custody;
@@ -88,7 +91,8 @@ public class TicketService {
         if (reportedAt.isBefore(occurredAt)) {
             throw ProblemException.badField("reportedAt", "must not be before occurredAt");
         }
-        asset.requireHardware("hardwareId", input.hardwareId());
+        String environment = asset.requireHardware("hardwareId", input.hardwareId()).environment();
+        lifecycle.requireOpen(environment, "new ticket");
         Ticket t = new Ticket();
         t.organisation = organisation;
         t.hardwareId = input.hardwareId();
@@ -99,14 +103,17 @@ public class TicketService {
         t.occurredAt = occurredAt;
         t.reportedAt = reportedAt;
         t.filedBy = access.actor();
+        t.filedById = access.actorId();
+        t.filedByJpo = caller.hasRole(Roles.JPO_ADMIN) || caller.hasRole(Roles.JPO_STAFF);
+        t.environment = environment;
         TargetsConfig.Target target = targets.of(t.severity);
         t.responseDue = reportedAt.plus(target.response());
         t.restorationDue = reportedAt.plus(target.restoration());
-        breaches.flag(t, now);
         tickets.persist(t);
         record(t, null, TicketStatus.REPORTED, now, null);
         tickets.flush();
-        TicketView view = TicketView.of(t, now);
+        breaches.flag(t, now);
+        TicketView view = TicketView.of(t, now, breaches.of(t.id));
         audit.append("file", "ticket", t.id, view);
         return view;
     }
@@ -117,36 +124,39 @@ public class TicketService {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         access.scope().ifPresent(org -> {
-            where.add("organisation = :scope");
+            where.add("t.organisation = :scope");
             params.and("scope", org);
         });
         if (organisation != null) {
-            where.add("organisation = :org");
+            where.add("t.organisation = :org");
             params.and("org", organisation);
         }
         if (status != null) {
-            where.add("status = :status");
+            where.add("t.status = :status");
             params.and("status", status);
         }
         if (hardwareId != null) {
-            where.add("hardwareId = :hw");
+            where.add("t.hardwareId = :hw");
             params.and("hw", hardwareId);
         }
         if (breached != null) {
-            String late = "(responseBreached = true or restorationBreached = true"
-                    + " or (acknowledgedAt is null and endedAt is null and responseDue < :now)"
-                    + " or (resolvedAt is null and endedAt is null and restorationDue < :now))";
+            String late = "(exists (select 1 from TicketBreach b where b.ticketId = t.id)"
+                    + " or (t.acknowledgedAt is null and t.endedAt is null and t.responseDue < :now)"
+                    + " or (t.resolvedAt is null and t.endedAt is null and t.restorationDue < :now))";
             where.add(breached ? late : "not " + late);
             params.and("now", now);
         }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        var q = tickets.find(query, Sort.by("id"), params).page(page.page(), page.size());
-        return new Page<>(q.list().stream().map(t -> TicketView.of(t, now)).toList(), q.count(), page);
+        String query = "from Ticket t where " + (where.isEmpty() ? "1 = 1" : String.join(" and ", where));
+        var q = tickets.find(query, Sort.by("t.id"), params).page(page.page(), page.size());
+        List<Ticket> found = q.list();
+        Map<Long, Set<String>> recorded = breaches.of(found.stream().map(t -> t.id).toList());
+        return new Page<>(found.stream().map(t -> TicketView.of(t, now, recorded.getOrDefault(t.id, Set.of())))
+                .toList(), q.count(), page);
     }
 
     public TicketDetail get(long id) {
         Ticket t = visible(id);
-        return new TicketDetail(TicketView.of(t, now()), transitions.of(id).stream().map(TransitionView::of).toList());
+        return new TicketDetail(TicketView.of(t, now(), breaches.of(t.id)), transitions.of(id).stream().map(TransitionView::of).toList());
     }
 
     @Transactional
@@ -155,7 +165,7 @@ public class TicketService {
         ETags.check(ifMatch, t.version);
         move(t, to, note);
         tickets.flush();
-        TicketView view = TicketView.of(t, now());
+        TicketView view = TicketView.of(t, now(), breaches.of(t.id));
         audit.append("transition:" + to, "ticket", t.id, view);
         return view;
     }
@@ -171,7 +181,10 @@ public class TicketService {
             throw ProblemException.of(ProblemType.CONFLICT,
                     "a ticket in " + t.status + " cannot move to " + to + "; next: " + NEXT.get(t.status));
         }
-        requireRoleFor(t.status, to);
+        requireRoleFor(t, to);
+        if (to == TicketStatus.CANCELLED && (note == null || note.isBlank())) {
+            throw ProblemException.badField("note", "a cancellation needs a reason (R-MT-1: it stays on the record)");
+        }
         if (to == TicketStatus.CLOSED || to == TicketStatus.CANCELLED) {
             closeGate(t, to);
         }
@@ -190,20 +203,32 @@ public class TicketService {
             default -> {
             }
         }
-        breaches.flag(t, now);
         record(t, from, to, now, note);
+        // R-MT-1: a target that passed before this moment stays a breach, whether the ticket was answered, resolved,
+        // cancelled or closed; it is recorded beside the ticket
+        breaches.flag(t, now);
     }
 
-    private void requireRoleFor(TicketStatus from, TicketStatus to) {
+    /**
+     * DOMAIN §8: closing and reopening are jpo-admin's; cancelling is jpo-admin's or the vendor's, but a vendor never
+     * cancels a ticket JPO filed; jpo-staff files and reads only. The work steps are the vendor's (and jpo-admin's).
+     */
+    private void requireRoleFor(Ticket t, TicketStatus to) {
+        TicketStatus from = t.status;
         Set<String> allowed = switch (to) {
-            case CLOSED -> Set.of(Roles.JPO_ADMIN, Roles.JPO_STAFF);
-            case IN_PROGRESS -> from == TicketStatus.RESOLVED ? Set.of(Roles.JPO_ADMIN, Roles.JPO_STAFF)
+            case CLOSED -> Set.of(Roles.JPO_ADMIN);
+            case IN_PROGRESS -> from == TicketStatus.RESOLVED ? Set.of(Roles.JPO_ADMIN)
                     : Set.of(Roles.JPO_ADMIN, Roles.VENDOR);
             default -> Set.of(Roles.JPO_ADMIN, Roles.VENDOR);
         };
         if (allowed.stream().noneMatch(caller::hasRole)) {
             throw ProblemException.of(ProblemType.FORBIDDEN,
-                    "moving a ticket from " + from + " to " + to + " needs one of the roles " + allowed);
+                    "moving a ticket from " + from + " to " + to + " needs one of the roles " + allowed
+                            + " (jpo-staff files and reads tickets; closing, cancelling and reopening are not theirs)");
+        }
+        if (to == TicketStatus.CANCELLED && t.filedByJpo && !caller.hasRole(Roles.JPO_ADMIN)) {
+            throw ProblemException.of(ProblemType.FORBIDDEN,
+                    "ticket " + t.id + " was filed by JPO; a vendor may not cancel it (R-MT-1: only jpo-admin may)");
         }
     }
 

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.TestDatabase;
 import io.kiban.maintenance.AssetServiceMock;
+import io.kiban.maintenance.LifecycleServiceMock;
 import io.kiban.maintenance.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(AssetServiceMock.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class ReplacementTest {
 
     @Test

@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.maintenance.AssetServiceMock;
+import io.kiban.maintenance.LifecycleServiceMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(AssetServiceMock.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class OrderAndReportTest {
 
     @Test
@@ -138,12 +140,12 @@ class OrderAndReportTest {
     @Test
     void sanitization_orders_and_contractors_are_paged_like_every_list() {
         for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(VENDOR_B).contentType(ContentType.JSON)
-                    .body(Map.of("hardwareIds", List.of("HW-EMPTY-PAGE-" + i))).post("/sanitization-orders").then()
-                    .statusCode(201);
+            // vendor-b maintains no hardware (the contracted vendor is vendor-a): JPO opens its orders for it
             given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Paging Recycling " + i, "scope", "HDD shredding",
-                            "approvedOn", LocalDate.now().minusDays(3).toString()))
+                    .body(Map.of("hardwareIds", List.of("HW-EMPTY-PAGE-" + i), "organisation", "vendor-b"))
+                    .post("/sanitization-orders").then().statusCode(201);
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Paging Recycling " + i, "scope", "HDD shredding"))
                     .post("/contractors").then().statusCode(201);
         }
         for (String list : List.of("/sanitization-orders", "/contractors")) {

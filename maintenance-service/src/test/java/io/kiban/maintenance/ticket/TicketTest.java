@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.not;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.maintenance.AssetServiceMock;
+import io.kiban.maintenance.LifecycleServiceMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(AssetServiceMock.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class TicketTest {
 
     @Inject
@@ -130,10 +132,11 @@ class TicketTest {
         move(VENDOR_A, id, "IN_PROGRESS").then().statusCode(200);
         move(VENDOR_A, id, "RESOLVED").then().statusCode(200).body("resolvedAt", not(equalTo(null)));
         move(VENDOR_A, id, "CLOSED").then().statusCode(403);
-        move(STAFF, id, "CLOSED").then().statusCode(200).body("status", equalTo("CLOSED"));
+        move(STAFF, id, "CLOSED").then().statusCode(403);
+        move(ADMIN, id, "CLOSED").then().statusCode(200).body("status", equalTo("CLOSED"));
         given().auth().oauth2(VENDOR_A).get("/tickets/" + id).then().statusCode(200)
                 .body("transitions.to", equalTo(List.of("REPORTED", "ACKNOWLEDGED", "IN_PROGRESS", "RESOLVED", "CLOSED")))
-                .body("transitions[4].actor", equalTo("jpo-staff1"));
+                .body("transitions[4].actor", equalTo("jpo-admin1"));
         given().auth().oauth2(AUDITOR).queryParam("entityType", "ticket").queryParam("entityId", id).get("/audit")
                 .then().statusCode(200);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("to", "CANCELLED"))
