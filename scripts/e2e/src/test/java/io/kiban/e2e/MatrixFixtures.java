@@ -104,7 +104,8 @@ final class MatrixFixtures {
         order.put("reason", "authorization matrix fixture");
         create("order", "maintenance", "/sanitization-orders", Tokens.VENDOR_A, order);
         ObjectNode contractor = api.sampleOf("ContractorInput");
-        contractor.put("name", "matrix shredding " + tag).put("scope", "physical destruction").put("approvedOn", StoryLedger.today().toString());
+        contractor.put("name", "matrix shredding " + tag).put("scope", "physical destruction");
+        contractor.remove("approvedOn");
         create("contractor", "maintenance", "/contractors", Tokens.JPO_ADMIN, contractor);
     }
 

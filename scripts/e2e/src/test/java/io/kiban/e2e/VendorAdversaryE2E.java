@@ -220,15 +220,16 @@ class VendorAdversaryE2E {
         // the same key and the same body: the first answer again, no second ticket
         Api.as(VENDOR, "maintenance").header("Idempotency-Key", key).body(first).post("/tickets").then()
                 .statusCode(201);
-        // a key on a POST that does not replay answers: 400, not a silent second write on retry
-        long item = custodyItem(ssdSerial);
-        refusedWithoutWriting("Idempotency-Key on a POST that does not honour it", List.of(
-                total("custody items of the ticket", Tokens.JPO_ADMIN, "maintenance", "/custody-items?ticketId=" + ticket),
-                audit("maintenance")),
-                () -> Api.as(VENDOR, "maintenance").header("Idempotency-Key", key + "-handover")
-                        .body(Map.of("holder", "vendor-a courier", "location", "van")).post("/custody-items/" + item
-                                + "/handovers"),
+        // a key on a POST that does not replay answers (a decision: it takes If-Match instead): 400, nothing moves
+        String etag = Api.as(VENDOR, "maintenance").get("/tickets/" + ticket).then().statusCode(200).extract()
+                .header("ETag");
+        refusedWithoutWriting("Idempotency-Key on a POST that does not honour it", ticketCounts(ticket),
+                () -> Api.as(VENDOR, "maintenance").header("Idempotency-Key", key + "-transition")
+                        .header("If-Match", etag).body(Map.of("to", "RESOLVED", "note", "done, honestly"))
+                        .post("/tickets/" + ticket + "/transitions"),
                 400, null);
+        Api.as(Tokens.AUDITOR, "maintenance").get("/tickets/" + ticket).then().statusCode(200)
+                .body("ticket.status", equalTo("IN_PROGRESS"));
     }
 
     // ------------------------------------------------------------------------------------------ hole 8
