@@ -2,10 +2,12 @@
 # Offline checks of k8s/ (no API server needed):
 #   1. `kubectl kustomize` renders k8s/overlays/production and k8s/overlays/staging (and production
 #      with the native-image component);
-#   2. every rendered object validates against the Kubernetes API schema and the Prometheus Operator
-#      CRDs, unknown fields included (npm: kubernetes-models, @kubernetes-models/prometheus-operator);
+#   2. every rendered object validates against the Kubernetes API schema, the Prometheus Operator
+#      CRDs and the Gateway API CRDs, unknown fields included (npm: kubernetes-models,
+#      @kubernetes-models/prometheus-operator, @kubernetes-models/gateway-api);
 #   3. a policy test over the rendered objects (probes, resources, non-root, no :latest, production
-#      replicas/PDB/spread, default-deny NetworkPolicy, no literal Secrets, RBAC, ...);
+#      replicas/PDB/spread, default-deny NetworkPolicy, no literal Secrets, RBAC, Gateway API routes
+#      with API paths only (no /q/*, no Keycloak master realm), encrypted separate dumps, ...);
 #   4. the generated manifests carry their header and the realm copy matches scripts/keycloak/.
 # Prints "k8s: N objects validated, M policy checks passed" and exits non-zero on any violation.
 #
@@ -90,12 +92,29 @@ EOF
 render "$tmp/production-native" "$tmp/production-native.yaml" || status=1
 ((status == 0)) || { echo "k8s: rendering failed" >&2; exit 1; }
 
-# the Swagger UI login behind the Ingress: the realm lets kiban-swagger return to every service host,
-# and the services tell the browser the public Keycloak host of their own environment
-python3 - "$REPO/scripts/keycloak/kiban-realm.prod.json" "$tmp/production.yaml" "$tmp/staging.yaml" <<'PY' || status=1
-import json, sys, yaml
-realm = json.load(open(sys.argv[1]))
+# the Gateway API routes against the code and the realm (issue #15, items 10 and 11):
+#  - each service's HTTPRoute carries every first path segment its JAX-RS resources (and commons')
+#    declare, and nothing else: an API path added to the code without the route fails here;
+#  - where a Swagger UI is routed (staging), the realm lets kiban-swagger return to that host, and the
+#    services tell the browser the public Keycloak host of their own environment.
+python3 - "$REPO" "$tmp/production.yaml" "$tmp/staging.yaml" <<'PY' || status=1
+import json, pathlib, re, sys, yaml
+repo = pathlib.Path(sys.argv[1])
+realm = json.load(open(repo / "scripts/keycloak/kiban-realm.prod.json"))
 swagger = next(c for c in realm["clients"] if c["clientId"] == "kiban-swagger")
+
+def segments(src):
+    segs = set()
+    for f in src.rglob("*.java"):
+        text = f.read_text(encoding="utf-8")
+        cls = re.findall(r'^@Path\("([^"]*)"\)', text, re.M)
+        if not cls:
+            continue
+        values = re.findall(r'^\s+@Path\("([^"]*)"\)', text, re.M) if cls[0].strip("/") == "" else cls
+        segs.update(v.strip("/").split("/")[0] for v in values if v.strip("/"))
+    return segs
+
+common = segments(repo / "commons/src/main/java")
 bad = 0
 for rendered in sys.argv[2:]:
     docs = [d for d in yaml.safe_load_all(open(rendered)) if d]
@@ -103,12 +122,24 @@ for rendered in sys.argv[2:]:
     auth = cm["data"]["KIBAN_KEYCLOAK_PUBLIC_URL"]
     if cm["data"].get("KIBAN_OIDC_PUBLIC_URL") != auth + "/realms/kiban":
         print(f"POLICY  {rendered}: KIBAN_OIDC_PUBLIC_URL must be {auth}/realms/kiban", file=sys.stderr); bad = 1
-    for ing in (d for d in docs if d["kind"] == "Ingress"):
-        for rule in ing["spec"]["rules"]:
-            svc = rule["http"]["paths"][0]["backend"]["service"]["name"]
-            uri = f"https://{rule['host']}/q/swagger-ui/*"
-            if svc.endswith("-service") and uri not in swagger["redirectUris"]:
-                print(f"POLICY  kiban-swagger lacks the redirect URI {uri} ({svc})", file=sys.stderr); bad = 1
+    routes = [d for d in docs if d["kind"] == "HTTPRoute"]
+    for svc in ("asset-service", "maintenance-service", "backup-service", "lifecycle-service"):
+        route = next((r for r in routes if r["metadata"]["name"] == svc), None)
+        if route is None:
+            print(f"POLICY  {rendered}: HTTPRoute {svc} missing", file=sys.stderr); bad = 1; continue
+        routed = {m["path"]["value"].strip("/") for rule in route["spec"]["rules"] for m in rule.get("matches", [])}
+        wanted = segments(repo / svc / "src/main/java") | common
+        for seg in sorted(wanted - routed):
+            print(f"POLICY  {rendered}: HTTPRoute {svc} does not route /{seg}, which the code serves", file=sys.stderr); bad = 1
+        for seg in sorted(routed - wanted):
+            print(f"POLICY  {rendered}: HTTPRoute {svc} routes /{seg}, which the code does not serve", file=sys.stderr); bad = 1
+    for route in routes:
+        paths = [m["path"]["value"] for rule in route["spec"]["rules"] for m in rule.get("matches", [])]
+        if any(p.startswith("/q/swagger-ui") for p in paths):
+            for host in route["spec"].get("hostnames", []):
+                uri = f"https://{host}/q/swagger-ui/*"
+                if uri not in swagger["redirectUris"]:
+                    print(f"POLICY  kiban-swagger lacks the redirect URI {uri} ({route['metadata']['name']})", file=sys.stderr); bad = 1
 sys.exit(bad)
 PY
 

@@ -3,8 +3,9 @@
 //   node validate.mjs --env production=rendered-prod.yaml --env staging=rendered-staging.yaml \
 //                     [--variant production-native=rendered.yaml] [--schema-only file.yaml ...]
 //
-// 1. Schema: every object is validated against the Kubernetes API schema (kubernetes-models) or the
-//    Prometheus Operator CRD schema (@kubernetes-models/prometheus-operator); an object whose
+// 1. Schema: every object is validated against the Kubernetes API schema (kubernetes-models), the
+//    Prometheus Operator CRD schema (@kubernetes-models/prometheus-operator) or the Gateway API CRD
+//    schema (@kubernetes-models/gateway-api); an object whose
 //    apiVersion/kind has no schema fails. Unknown fields fail too: the generated validators ignore
 //    properties they do not know, so every field is probed with a value of no JSON type — a field
 //    the schema knows then reports a type error at its path, an unknown one reports nothing.
@@ -52,6 +53,7 @@ async function modelFor(apiVersion, kind) {
   let spec;
   if (!apiVersion || !kind) spec = null;
   else if (apiVersion.startsWith("monitoring.coreos.com/")) spec = `@kubernetes-models/prometheus-operator/${apiVersion}/${kind}`;
+  else if (apiVersion.startsWith("gateway.networking.k8s.io/")) spec = `@kubernetes-models/gateway-api/${apiVersion}/${kind}`;
   else if (!apiVersion.includes("/")) spec = `kubernetes-models/${apiVersion}/${kind}`;
   else spec = `kubernetes-models/${apiVersion}/${kind}`;
   let cls = null;
@@ -242,7 +244,30 @@ function policy(label, env, objs) {
   }
   const mariadb = longRunning.find((o) => o.kind === "StatefulSet" && o.metadata.name === "mariadb");
   check(!!mariadb && mariadb.spec.replicas === 1, label, "MariaDB: one primary (StatefulSet mariadb, 1 replica)");
-  check(byKind("CronJob").some((o) => o.metadata.name === "mariadb-dump"), label, "MariaDB dump CronJob missing");
+  // database dumps (issue #15 item 8): encrypted with age to recipients from a Secret; the suite's
+  // databases and Keycloak's in separate jobs, users, Secrets and directories
+  const DUMPS = {
+    "mariadb-dump": { user: "kiban_dump", dbs: ["kiban_asset", "kiban_maintenance", "kiban_backup", "kiban_lifecycle"], secret: "kiban-dump-age", dir: "kiban" },
+    "keycloak-dump": { user: "keycloak_dump", dbs: ["keycloak"], secret: "keycloak-dump-age", dir: "keycloak" },
+  };
+  for (const [name, want] of Object.entries(DUMPS)) {
+    const cj = byKind("CronJob").find((o) => o.metadata.name === name);
+    check(!!cj, label, `dump CronJob ${name} missing`);
+    if (!cj) continue;
+    const spec = podTemplate(cj).spec;
+    const c = spec.containers?.[0] ?? {};
+    const env = Object.fromEntries((c.env ?? []).map((e) => [e.name, e]));
+    const script = (c.command ?? []).concat(c.args ?? []).join("\n");
+    check(env.KIBAN_DUMP_USER?.value === want.user, id(cj), `dumps as ${want.user}`);
+    check((env.KIBAN_DUMP_DATABASES?.value ?? "").split(/\s+/).filter(Boolean).sort().join(" ") === [...want.dbs].sort().join(" "),
+      id(cj), `dumps exactly ${want.dbs.join(" ")} (Keycloak's schema never with the services')`);
+    check(script.includes('| age --encrypt -R "$recipients" >') && !/(mariadb-dump|gzip)[^|\n]*>/.test(script),
+      id(cj), "the dump is piped through `age --encrypt -R` before it touches the disk");
+    const vol = (spec.volumes ?? []).find((v) => v.secret);
+    check(vol?.secret?.secretName === want.secret, id(cj), `age recipients from Secret ${want.secret}`);
+    const dm = (c.volumeMounts ?? []).find((m) => m.mountPath === "/dumps");
+    check(dm?.subPath === want.dir, id(cj), `writes only to its own directory ${want.dir}/ on the dump volume`);
+  }
 
   // services select pods; ServiceMonitors select services
   const podLabelSets = longRunning.map((o) => o.spec.template.metadata?.labels ?? {});
@@ -257,14 +282,61 @@ function policy(label, env, objs) {
   for (const s of SERVICES) check(byKind("ServiceMonitor").some((m) => m.metadata.name === s), label, `ServiceMonitor ${s} missing`);
   check(byKind("PrometheusRule").length > 0, label, "PrometheusRule missing");
 
-  // ingress backends exist
-  for (const ing of byKind("Ingress")) {
-    for (const rule of ing.spec?.rules ?? []) {
-      check(!!rule.host && !rule.host.endsWith(".invalid"), id(ing), `host ${rule.host} must be set by the overlay`);
-      for (const p of rule.http?.paths ?? []) {
-        const b = p.backend?.service;
-        const svc = services.get(b?.name);
-        check(!!svc && (svc.spec.ports ?? []).some((pt) => pt.name === b.port?.name || pt.port === b.port?.number), id(ing), `backend ${b?.name}:${b?.port?.name ?? b?.port?.number} not found`);
+  // entry: Gateway API only (ingress-nginx is retired); routes, listeners and backends consistent
+  check(byKind("Ingress").length === 0, label, "Ingress objects are not allowed (Gateway API HTTPRoutes instead)");
+  const gateways = new Map(byKind("Gateway").map((g) => [g.metadata.name, g]));
+  check(gateways.size === 1, label, `exactly one Gateway expected (has ${gateways.size})`);
+  for (const g of gateways.values()) {
+    for (const l of g.spec?.listeners ?? []) {
+      if (l.protocol === "HTTPS") {
+        check(!!l.hostname && !l.hostname.endsWith(".invalid"), id(g), `listener ${l.name}: hostname ${l.hostname} must be set by the overlay`);
+        check(l.tls?.mode === "Terminate" && (l.tls?.certificateRefs ?? []).length > 0, id(g), `listener ${l.name}: TLS with a certificate`);
+      } else {
+        check(l.protocol === "HTTP", id(g), `listener ${l.name}: only HTTP (redirect) and HTTPS`);
+      }
+      check(l.allowedRoutes?.namespaces?.from === "Same", id(g), `listener ${l.name}: routes from its own namespace only`);
+    }
+  }
+  const SERVICE_PATH = /^\/(?!q(\/|$))[a-z0-9][a-z0-9-]*$/; // one first segment, never /q
+  for (const r of byKind("HTTPRoute")) {
+    const parents = r.spec?.parentRefs ?? [];
+    check(parents.length > 0, id(r), "no parentRefs");
+    let plainHttp = false;
+    for (const p of parents) {
+      const g = gateways.get(p.name);
+      const l = g?.spec?.listeners?.find((x) => x.name === p.sectionName);
+      check(!!l, id(r), `parent ${p.name}/${p.sectionName} is not a rendered Gateway listener`);
+      if (l?.protocol === "HTTP") plainHttp = true;
+      if (l?.hostname) check((r.spec.hostnames ?? []).every((h) => h === l.hostname), id(r), `hostnames ${r.spec.hostnames} differ from listener ${l.name} (${l.hostname})`);
+    }
+    for (const rule of r.spec?.rules ?? []) {
+      if (plainHttp) {
+        check(!(rule.backendRefs ?? []).length && (rule.filters ?? []).some((f) => f.type === "RequestRedirect" && f.requestRedirect?.scheme === "https"),
+          id(r), "plain HTTP may only redirect to HTTPS");
+        continue;
+      }
+      for (const b of rule.backendRefs ?? []) {
+        const svc = services.get(b.name);
+        check(!b.kind || b.kind === "Service", id(r), `backend ${b.name}: only Services`);
+        check(!b.namespace, id(r), `backend ${b.name}: no cross-namespace backends`);
+        check(!!svc && (svc.spec.ports ?? []).some((pt) => pt.port === b.port), id(r), `backend ${b.name}:${b.port} not found`);
+      }
+      const toKeycloak = (rule.backendRefs ?? []).some((b) => b.name === "keycloak");
+      const swagger = r.metadata.name.endsWith("-swagger-ui");
+      check((rule.matches ?? []).length > 0, id(r), "a rule without matches routes every path");
+      for (const m of rule.matches ?? []) {
+        const p = m.path ?? { type: "PathPrefix", value: "/" };
+        const where = `${id(r)} ${p.type} ${p.value}`;
+        check(p.type === "PathPrefix" || p.type === "Exact", where, "only PathPrefix and Exact paths (no regular expressions)");
+        if (toKeycloak) {
+          check(/^\/realms\/kiban(\/|$)/.test(p.value) || /^\/resources(\/|$)/.test(p.value), where,
+            "Keycloak: only the realm kiban and its static resources (never /realms/master, /admin)");
+        } else if (swagger) {
+          check(env !== "production", where, "production routes no Swagger UI or OpenAPI document");
+          check(["/q/swagger-ui", "/q/openapi"].includes(p.value), where, "the Swagger UI route carries only /q/swagger-ui and /q/openapi");
+        } else {
+          check(SERVICE_PATH.test(p.value), where, "service routes carry API paths only: never / (everything) or /q/* (Swagger UI, OpenAPI, metrics, health)");
+        }
       }
     }
   }

@@ -1,10 +1,12 @@
 #!/bin/bash
 # Creates (or re-keys) one user per database, each with all privileges on its own database only,
-# plus kiban_dump (read-only, for the dump CronJob). Passwords come from the environment of the
+# plus the read-only dump users kiban_dump (the four kiban_* databases) and keycloak_dump (keycloak
+# only), one per dump CronJob (k8s/base/mariadb/dump.yaml). Passwords come from the environment of the
 # MariaDB container, which takes them from the Secrets (no password is in any committed file):
 #   KIBAN_ASSET_DB_PASSWORD ... KIBAN_LIFECYCLE_DB_PASSWORD  <- kiban-<service>-secrets/KIBAN_DB_PASSWORD
 #   KEYCLOAK_DB_PASSWORD                                     <- keycloak-secrets/KC_DB_PASSWORD
 #   KIBAN_DUMP_DB_PASSWORD                                   <- mariadb-secrets/MARIADB_DUMP_PASSWORD
+#   KEYCLOAK_DUMP_DB_PASSWORD                                <- mariadb-secrets/KEYCLOAK_DUMP_PASSWORD
 # Run by the entrypoint on an empty datadir (sourced there); idempotent, so after rotating a password:
 #   kubectl exec statefulset/mariadb -- bash /docker-entrypoint-initdb.d/02-users.sh
 # not `set -eu` when sourced: that would change the entrypoint's own shell options
@@ -23,10 +25,22 @@ kiban_users_sql() {
         echo "ALTER USER '$user'@'%' IDENTIFIED BY $(sql_quote "$pw");"
         echo "GRANT ALL PRIVILEGES ON \`$db\`.* TO '$user'@'%';"
     done
+    # the dump users: read-only, each on its own databases only (not *.*: no mysql.*, no other schema).
+    # SELECT (data), SHOW VIEW (views), TRIGGER (--triggers), EVENT (--events); --single-transaction
+    # needs no LOCK TABLES, --no-tablespaces no PROCESS. kiban_dump never sees Keycloak's schema.
     pw="${KIBAN_DUMP_DB_PASSWORD:?KIBAN_DUMP_DB_PASSWORD is not set (see docs/deploy.md, Secrets)}"
     echo "CREATE USER IF NOT EXISTS 'kiban_dump'@'%' IDENTIFIED BY $(sql_quote "$pw");"
     echo "ALTER USER 'kiban_dump'@'%' IDENTIFIED BY $(sql_quote "$pw");"
-    echo "GRANT SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES ON *.* TO 'kiban_dump'@'%';"
+    # an upgrade from the earlier global grant: take everything back first
+    echo "REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'kiban_dump'@'%';"
+    for db in kiban_asset kiban_maintenance kiban_backup kiban_lifecycle; do
+        echo "GRANT SELECT, SHOW VIEW, TRIGGER, EVENT ON \`$db\`.* TO 'kiban_dump'@'%';"
+    done
+    pw="${KEYCLOAK_DUMP_DB_PASSWORD:?KEYCLOAK_DUMP_DB_PASSWORD is not set (see docs/deploy.md, Secrets)}"
+    echo "CREATE USER IF NOT EXISTS 'keycloak_dump'@'%' IDENTIFIED BY $(sql_quote "$pw");"
+    echo "ALTER USER 'keycloak_dump'@'%' IDENTIFIED BY $(sql_quote "$pw");"
+    echo "REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'keycloak_dump'@'%';"
+    echo "GRANT SELECT, SHOW VIEW, TRIGGER, EVENT ON \`keycloak\`.* TO 'keycloak_dump'@'%';"
     echo "FLUSH PRIVILEGES;"
 }
 

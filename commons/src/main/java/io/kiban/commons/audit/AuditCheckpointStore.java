@@ -67,10 +67,23 @@ public class AuditCheckpointStore {
     @Scheduled(every = "${kiban.audit.checkpoint-every:2s}", delayed = "1s", identity = "audit-checkpoint",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        checkpoint();
+        if (stopping) {
+            return;
+        }
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                LOG.warnf("no audit checkpoint this time (next in %s): %s", "kiban.audit.checkpoint-every",
+                        e.getMessage());
+            }
+        }
     }
 
+    private volatile boolean stopping;
+
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         try {
             checkpoint();
         } catch (RuntimeException e) {

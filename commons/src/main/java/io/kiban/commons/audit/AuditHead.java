@@ -16,7 +16,8 @@ public class AuditHead {
     @Id
     public byte id;
 
-    @Column(name = "chain_id", nullable = false, columnDefinition = "CHAR(36)")
+    /** Set once by the migration; never written by the service (its database user may not, #15 item 7). */
+    @Column(name = "chain_id", nullable = false, updatable = false, columnDefinition = "CHAR(36)")
     public String chainId;
 
     @Column(nullable = false)

@@ -2,7 +2,11 @@ package io.kiban.commons.paging;
 
 import io.kiban.commons.problem.ProblemException;
 
-/** {@code ?page=&size=}: zero-based page, size 1…{@value #MAX_SIZE} (400 outside). */
+/**
+ * {@code ?page=&size=}: zero-based page, size 1…{@value #MAX_SIZE} (400 outside). The row offset
+ * {@code page × size} (and the end of the page) must fit the database's 32-bit offset: a page beyond it is
+ * 400, not an overflow into a negative offset and a 500 (#15 item 10).
+ */
 public record PageRequest(int page, int size) {
 
     public static final int MAX_SIZE = 200;
@@ -16,6 +20,10 @@ public record PageRequest(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.badField("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) p * s + s > Integer.MAX_VALUE) {
+            throw ProblemException.badField("page", "page × size must stay below " + Integer.MAX_VALUE
+                    + " (page " + p + " of size " + s + " is beyond any list)");
         }
         return new PageRequest(p, s);
     }

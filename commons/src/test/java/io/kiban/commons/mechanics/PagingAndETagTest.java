@@ -52,6 +52,20 @@ class PagingAndETagTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("SEC_paging_overflow: page × size beyond 2^31 - 1 is 400 naming page, not a 500 (#15 item 10)")
+    void SEC_paging_overflow_is_400_not_500() {
+        given().auth().oauth2(Tokens.jpoAdmin()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 200)
+                .get("/widgets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("page"));
+        // 10,737,418 × 200 = 2,147,483,600; its last row 2,147,483,800 is past 2,147,483,647
+        given().auth().oauth2(Tokens.jpoAdmin()).queryParam("page", 10_737_418).queryParam("size", 200)
+                .get("/widgets").then().statusCode(400).body("errors.field", hasItem("page"));
+        // 10,737,417 × 200 = 2,147,483,400; its last row 2,147,483,600 still fits: an empty page, not an error
+        given().auth().oauth2(Tokens.jpoAdmin()).queryParam("page", 10_737_417).queryParam("size", 200)
+                .get("/widgets").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void get_carries_the_version_as_etag_and_updates_need_if_match() {
         String location = create();
         String etag = given().auth().oauth2(Tokens.jpoAdmin()).get(location)

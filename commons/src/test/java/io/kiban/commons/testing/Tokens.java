@@ -47,6 +47,15 @@ public final class Tokens {
         return token("service-account-" + client, "kiban", "service");
     }
 
+    /** A client-credentials token of {@code client} for {@code audience}, valid for {@code lifetimeSeconds}. */
+    public static String serviceToken(String client, java.util.Set<String> audience, int lifetimeSeconds) {
+        Instant now = Instant.now();
+        JwtClaimsBuilder claims = claims("service-account-" + client, "kiban", "service");
+        claims.audience(new java.util.LinkedHashSet<>(audience));
+        claims.issuedAt(now).expiresAt(now.plusSeconds(lifetimeSeconds));
+        return sign(claims);
+    }
+
     public static String token(String user, String organisation, String... roles) {
         return sign(claims(user, organisation, roles));
     }
@@ -95,10 +104,24 @@ public final class Tokens {
                 return java.util.Set.of(name.get());
             }
         } catch (RuntimeException | LinkageError e) {
-            // no configuration in this JVM: fall through
+            // no Quarkus configuration on this thread (a test resource starting, a WireMock thread): fall through
         }
-        return new java.util.LinkedHashSet<>(
-                List.of("asset-service", "maintenance-service", "backup-service", "lifecycle-service"));
+        java.util.Set<String> fallback = new java.util.LinkedHashSet<>();
+        try (var in = Thread.currentThread().getContextClassLoader() == null ? null
+                : Thread.currentThread().getContextClassLoader().getResourceAsStream("application.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                String name = p.getProperty("quarkus.application.name");
+                if (name != null && !name.contains("${")) {
+                    fallback.add(name);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no application.properties: the four services' client ids below
+        }
+        fallback.addAll(List.of("asset-service", "maintenance-service", "backup-service", "lifecycle-service"));
+        return fallback;
     }
 
     private static String sign(JwtClaimsBuilder claims) {

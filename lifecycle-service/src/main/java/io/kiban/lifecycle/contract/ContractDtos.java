@@ -60,13 +60,39 @@ public final class ContractDtos {
             String practicalDueDateReiwa) {
     }
 
+    /** {@code breaches}: for the removal deadline (R-LC-8), each environment removed late or not removed in time. */
     public record Deadline(String id, String rule, String name, LocalDate date, String dateReiwa,
-            LocalDate practicalDueDate, String practicalDueDateReiwa) {
+            LocalDate practicalDueDate, String practicalDueDateReiwa, List<RemovalBreach> breaches) {
 
         public static Deadline of(String id, String rule, String name, LocalDate date, LocalDate practical) {
             return new Deadline(id, rule, name, date, ReiwaDates.format(date), practical,
-                    ReiwaDates.format(practical));
+                    ReiwaDates.format(practical), List.of());
         }
+
+        public Deadline withBreaches(List<RemovalBreach> list) {
+            return new Deadline(id, rule, name, date, dateReiwa, practicalDueDate, practicalDueDateReiwa,
+                    List.copyOf(list));
+        }
+    }
+
+    /**
+     * R-LC-8: an environment removed after the removal deadline (REMOVED_LATE, {@code removedOn}) or still not removed
+     * after it (NOT_REMOVED); {@code daysLate} counted to the removal or to today. {@code lateRemovalReason} is shown,
+     * it never waives the breach.
+     */
+    public record RemovalBreach(String rule, io.kiban.lifecycle.support.Environment environment,
+            LocalDate removalDeadline, LocalDate removedOn, long daysLate, Kind kind, String lateRemovalReason) {
+
+        public enum Kind { REMOVED_LATE, NOT_REMOVED }
+    }
+
+    /** A proposed amendment: the whole new contract and why (R-SEC-2: approved by a second jpo-admin). */
+    public record AmendmentInput(@NotBlank @Size(max = 2000) String reason, @Valid @NotNull ContractInput contract) {
+    }
+
+    public record AmendmentView(Long id, long baseVersion, ContractInput contract, String reason,
+            ContractAmendment.Status status, String proposedBy, java.time.Instant proposedAt, String decidedBy,
+            java.time.Instant decidedAt, long version) {
     }
 
     public record HolidayView(LocalDate date, String reiwa, String name, String kind, String source) {

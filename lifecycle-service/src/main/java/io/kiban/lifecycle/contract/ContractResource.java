@@ -1,10 +1,12 @@
 package io.kiban.lifecycle.contract;
 
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
+import io.kiban.lifecycle.contract.ContractDtos.AmendmentInput;
+import io.kiban.lifecycle.contract.ContractDtos.AmendmentView;
 import io.kiban.lifecycle.contract.ContractDtos.CalendarDate;
-import io.kiban.lifecycle.contract.ContractDtos.ContractInput;
 import io.kiban.lifecycle.contract.ContractDtos.ContractView;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
 import io.kiban.lifecycle.contract.ContractDtos.HolidayView;
@@ -13,10 +15,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -35,8 +38,10 @@ public class ContractResource {
 
     private final ContractService service;
     private final BusinessCalendar calendar;
+    private final RemovalObligation obligation;
 
-    public ContractResource(ContractService service, BusinessCalendar calendar) {
+    public ContractResource(ContractService service, BusinessCalendar calendar, RemovalObligation obligation) {
+        this.obligation = obligation;
         this.service = service;
         this.calendar = calendar;
     }
@@ -50,21 +55,71 @@ public class ContractResource {
         return Responses.ok(view, view.version());
     }
 
-    @PUT
-    @Path("contract")
-    @Operation(summary = "Amend the contract (jpo-admin, If-Match required, audited); amounts in JPY, never negative")
+    @GET
+    @Path("contract/amendments")
+    @Operation(summary = "Proposed, approved and rejected contract amendments (R-SEC-2)")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    public List<AmendmentView> amendments() {
+        return service.amendments();
+    }
+
+    @GET
+    @Path("contract/amendments/{id}")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    public RestResponse<AmendmentView> amendment(@RestPath long id) {
+        AmendmentView view = service.amendment(id);
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Path("contract/amendments")
+    @Idempotent
+    @Operation(summary = "Propose an amendment of the contract (jpo-admin; If-Match: the contract's ETag as reviewed)",
+            description = "R-SEC-2: JPO both proposes and approves amendments, so a second jpo-admin approves (POST "
+                    + "…/{id}/approval); nothing changes before. The body is the whole new contract and a reason; amounts "
+                    + "in JPY, never negative; dates in order (422 naming the rule). R-LC-14: an amendment that would move "
+                    + "the lease off a closed month → 409 naming R-LC-14; amended amounts apply to open months only.")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public RestResponse<ContractView> amend(@RestHeader("If-Match") String ifMatch, @Valid @NotNull ContractInput body) {
-        ContractView view = service.amend(ifMatch, body);
+    public RestResponse<AmendmentView> propose(@RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull AmendmentInput body) {
+        AmendmentView view = service.propose(ifMatch, body);
+        return Responses.created(URI.create("/contract/amendments/" + view.id()), view, view.version());
+    }
+
+    @POST
+    @Path("contract/amendments/{id}/approval")
+    @Consumes(MediaType.WILDCARD)
+    @Idempotent
+    @Operation(summary = "Approve a proposed amendment (a second jpo-admin, If-Match of the amendment reviewed)",
+            description = "R-SEC-2: the proposer never approves its own amendment (403 naming R-SEC-2); If-Match required "
+                    + "(428/412); 409 when the contract changed since the proposal. On approval the contract changes (audited) "
+                    + "and the scheduled reports and the R-LC-5/R-LC-6 deliverables follow the new dates.")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<AmendmentView> approve(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        AmendmentView view = service.decide(id, true, ifMatch);
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Path("contract/amendments/{id}/rejection")
+    @Consumes(MediaType.WILDCARD)
+    @Idempotent
+    @Operation(summary = "Reject a proposed amendment (a second jpo-admin, If-Match)",
+            description = "R-SEC-2: the proposer never decides its own amendment (403); If-Match required (428/412).")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<AmendmentView> reject(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        AmendmentView view = service.decide(id, false, ifMatch);
         return Responses.ok(view, view.version());
     }
 
     @GET
     @Path("contract/deadlines")
-    @Operation(summary = "The contract's deadlines with Reiwa form and practical due date (previous business day)")
+    @Operation(summary = "The contract's deadlines with Reiwa form and practical due date (previous business day)",
+            description = "R-LC-8: the removal deadline is an obligation; its entry lists every environment removed after "
+                    + "it or not removed when it passed (breaches), and a late-removal reason never removes a breach.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
     public List<Deadline> deadlines() {
-        return service.deadlines();
+        return obligation.deadlines();
     }
 
     @GET

@@ -6,11 +6,18 @@ import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kiban.lifecycle.contract.ContractDtos.AmendmentInput;
+import io.kiban.lifecycle.contract.ContractDtos.AmendmentView;
 import io.kiban.lifecycle.contract.ContractDtos.AmountInput;
 import io.kiban.lifecycle.contract.ContractDtos.ContractInput;
 import io.kiban.lifecycle.contract.ContractDtos.ContractView;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -29,19 +36,32 @@ public class ContractService {
     public static class ContractRepository implements PanacheRepositoryBase<Contract, Byte> {
     }
 
+    @ApplicationScoped
+    public static class AmendmentRepository implements PanacheRepository<ContractAmendment> {
+    }
+
     private final ContractRepository contracts;
+    private final AmendmentRepository amendments;
     private final BusinessCalendar calendar;
     private final AuditTrail audit;
     private final Caller caller;
     private final Event<ContractAmended> amended;
+    private final Instance<AmendmentGuard> guards;
+    private final ObjectMapper json;
+    private final Clock clock;
 
-    public ContractService(ContractRepository contracts, BusinessCalendar calendar, AuditTrail audit, Caller caller,
-            Event<ContractAmended> amended) {
+    public ContractService(ContractRepository contracts, AmendmentRepository amendments, BusinessCalendar calendar,
+            AuditTrail audit, Caller caller, Event<ContractAmended> amended, Instance<AmendmentGuard> guards,
+            ObjectMapper json, Clock clock) {
         this.amended = amended;
         this.caller = caller;
         this.contracts = contracts;
+        this.amendments = amendments;
         this.calendar = calendar;
         this.audit = audit;
+        this.guards = guards;
+        this.json = json;
+        this.clock = clock;
     }
 
     /** The contract entity, for other features inside this service (read-only use). */
@@ -70,15 +90,80 @@ public class ContractService {
         return ContractView.of(contract());
     }
 
+    @Transactional
+    public List<AmendmentView> amendments() {
+        return amendments.list("order by id").stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public AmendmentView amendment(long id) {
+        return view(findAmendment(id));
+    }
+
     /**
-     * Amends the contract (If-Match). The scheduled progress and security compliance reports are regenerated from
-     * the new dates in the same transaction: those with nothing submitted move or go, submitted ones stay.
+     * R-SEC-2: a jpo-admin proposes an amendment (the whole new contract) against the contract version reviewed
+     * (If-Match, 428/412); it is validated now (422) and checked against what it must not rewrite (R-LC-14 closed
+     * months, 409), and changes nothing until a second jpo-admin approves it.
      */
     @Transactional
-    public ContractView amend(String ifMatch, ContractInput in) {
+    public AmendmentView propose(String ifMatch, AmendmentInput in) {
         Contract c = contract();
         ETags.check(ifMatch, c.version);
-        validate(in);
+        validate(in.contract());
+        guards.forEach(g -> g.check(c, in.contract()));
+        ContractAmendment a = new ContractAmendment();
+        a.baseVersion = c.version;
+        a.proposal = write(in.contract());
+        a.reason = in.reason();
+        a.status = ContractAmendment.Status.PROPOSED;
+        a.proposedBy = caller.name();
+        a.proposedById = caller.id();
+        a.proposedAt = clock.instant();
+        amendments.persist(a);
+        amendments.flush();
+        AmendmentView view = view(a);
+        audit.append("propose", "contract-amendment", a.id, view);
+        return view;
+    }
+
+    /**
+     * R-SEC-2: a second jpo-admin approves (or rejects) the amendment on the version reviewed (If-Match); the proposer
+     * never decides it (403). Approval needs the contract unchanged since the proposal (409) and applies it: the
+     * scheduled reports and the deliverables due relative to the online service start follow in this transaction.
+     */
+    @Transactional
+    public AmendmentView decide(long id, boolean approve, String ifMatch) {
+        ContractAmendment a = findAmendment(id);
+        ETags.check(ifMatch, a.version);
+        if (a.status != ContractAmendment.Status.PROPOSED) {
+            throw ProblemException.conflict("amendment " + id + " was already decided (" + a.status + ")", List.of());
+        }
+        if (caller.id().equals(a.proposedById)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + a.proposedBy + " proposed amendment " + id
+                    + " and may not decide it; a second jpo-admin approves it", "R-SEC-2", null, null);
+        }
+        if (approve) {
+            Contract c = contract();
+            if (c.version != a.baseVersion) {
+                throw ProblemException.conflict("the contract changed since amendment " + id + " was proposed (version "
+                        + a.baseVersion + ", now " + c.version + "); propose it again on the current contract", List.of());
+            }
+            ContractInput in = read(a.proposal);
+            validate(in);
+            guards.forEach(g -> g.check(c, in));
+            apply(c, in);
+        }
+        a.status = approve ? ContractAmendment.Status.APPROVED : ContractAmendment.Status.REJECTED;
+        a.decidedBy = caller.name();
+        a.decidedById = caller.id();
+        a.decidedAt = clock.instant();
+        amendments.flush();
+        AmendmentView view = view(a);
+        audit.append(approve ? "approve" : "reject", "contract-amendment", a.id, view);
+        return view;
+    }
+
+    private void apply(Contract c, ContractInput in) {
         c.signingDate = in.signingDate();
         c.deliveryDeadline = in.deliveryDeadline();
         c.extensionLimit = in.extensionLimit();
@@ -101,9 +186,33 @@ public class ContractService {
         contracts.flush();
         ContractView view = ContractView.of(c);
         audit.append("amend", "contract", c.id, view);
-        // the scheduled reports follow the new dates, in this transaction (DeliverableSchedule)
+        // the scheduled reports and R-LC-5/6 deliverables follow the new dates, in this transaction (DeliverableSchedule)
         amended.fire(new ContractAmended(c));
-        return view;
+    }
+
+    private ContractAmendment findAmendment(long id) {
+        return amendments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("contract amendment", id));
+    }
+
+    private AmendmentView view(ContractAmendment a) {
+        return new AmendmentView(a.id, a.baseVersion, read(a.proposal), a.reason, a.status, a.proposedBy, a.proposedAt,
+                a.decidedBy, a.decidedAt, a.version);
+    }
+
+    private String write(ContractInput in) {
+        try {
+            return json.writeValueAsString(in);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ContractInput read(String proposal) {
+        try {
+            return json.readValue(proposal, ContractInput.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable contract amendment", e);
+        }
     }
 
     private static void validate(ContractInput in) {

@@ -20,7 +20,9 @@ public class Deliverable {
 
     public enum Kind {
         ENVIRONMENT_DEFINITION("R-LC-5"), OPERATIONS_MANUAL("R-LC-6"), INSTALLATION_PLAN("R-LC-10"),
-        PROGRESS_REPORT("R-LC-11"), SECURITY_COMPLIANCE("R-LC-12"), COST_BREAKDOWN("R-LC-13");
+        PROGRESS_REPORT("R-LC-11"), SECURITY_COMPLIANCE("R-LC-12"), COST_BREAKDOWN("R-LC-13"),
+        /** Security item 1): the confirmation document (確認書類), promptly after signing, before the 別紙2 reports. */
+        SECURITY_CONFIRMATION("R-LC-12");
 
         public final String rule;
 
@@ -60,6 +62,13 @@ public class Deliverable {
 
     @Column(name = "submitted_by")
     public String submittedBy;
+
+    /** Token identity (issuer#subject) of the submitter: never the reviewer (R-SEC-2). */
+    @Column(name = "submitted_by_id")
+    public String submittedById;
+
+    @Column(name = "reviewed_by_id")
+    public String reviewedById;
 
     @Column(name = "file_sha256")
     public String fileSha256;

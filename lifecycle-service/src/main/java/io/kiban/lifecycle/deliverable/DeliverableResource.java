@@ -115,18 +115,27 @@ public class DeliverableResource {
     @POST
     @Path("/{id}/approval")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Approve a submitted deliverable (jpo-admin)")
+    @Idempotent
+    @Operation(summary = "Approve a submitted deliverable (jpo-admin, If-Match of the version reviewed)",
+            description = "R-SEC-2: If-Match of the version reviewed (428 without, 412 stale); the account that submitted "
+                    + "the file never approves it (403 naming R-SEC-2). R-LC-12: a security compliance report (別紙2) is "
+                    + "approved only after the security confirmation document (確認書類, security item 1)) was approved.")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public DeliverableView approve(@RestPath long id) {
-        return service.approve(id);
+    public RestResponse<DeliverableView> approve(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        DeliverableView view = service.approve(id, ifMatch);
+        return Responses.ok(view, view.version());
     }
 
     @POST
     @Path("/{id}/return")
-    @Operation(summary = "Return a submitted deliverable with a reason (jpo-admin)")
+    @Idempotent
+    @Operation(summary = "Return a submitted deliverable with a reason (jpo-admin, If-Match of the version reviewed)",
+            description = "R-SEC-2: If-Match required (428/412); the submitter never returns its own deliverable (403).")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public DeliverableView giveBack(@RestPath long id, @Valid @NotNull ReturnInput body) {
-        return service.giveBack(id, body.reason());
+    public RestResponse<DeliverableView> giveBack(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull ReturnInput body) {
+        DeliverableView view = service.giveBack(id, body.reason(), ifMatch);
+        return Responses.ok(view, view.version());
     }
 
     @PUT

@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The recurring reports generated from the contract dates: progress reports every two weeks during the build
- * phase (R-LC-11, signing → production start) and the security compliance report (別紙2) every six months from
- * the production start to the contract end (R-LC-12). Each scheduled report keeps its place in the schedule
+ * phase (R-LC-11, signing → production start), the security confirmation document (確認書類, two weeks after
+ * signing) and the security compliance report (別紙2) every six months from signing to the contract end (R-LC-12);
+ * the environment definition (R-LC-5) and operations manual (R-LC-6) follow the online service start. Each scheduled report keeps its place in the schedule
  * ({@code scheduleSeq}, 1, 2, …).
  *
  * <p>Generated at first start; regenerated when jpo-admin amends the contract, in the amendment's transaction:
@@ -75,7 +76,10 @@ public class DeliverableSchedule {
         Contract c = contracts.contract();
         List<Changes> changes = new ArrayList<>();
         changes.add(follow(Deliverable.Kind.PROGRESS_REPORT, progressReports(c)));
+        changes.add(follow(Deliverable.Kind.SECURITY_CONFIRMATION, List.of(securityConfirmation(c))));
         changes.add(follow(Deliverable.Kind.SECURITY_COMPLIANCE, securityReports(c)));
+        changes.add(followServiceStart(Deliverable.Kind.ENVIRONMENT_DEFINITION, c.productionStart.minusDays(1)));
+        changes.add(followServiceStart(Deliverable.Kind.OPERATIONS_MANUAL, c.productionStart.minusWeeks(2)));
         List<Changes> changed = changes.stream().filter(Changes::changed).toList();
         if (!changed.isEmpty()) {
             deliverables.flush();
@@ -94,13 +98,46 @@ public class DeliverableSchedule {
         return due;
     }
 
-    /** R-LC-12: every six months from the production start through the contract end. */
+    /**
+     * R-LC-12: every six months of the contract period, counted from signing (signing + 6, + 12, … months, each from
+     * the signing date so no drift), through the contract end; when the last half-year falls short of the contract
+     * end, a last report is due on the contract end itself, so the removal half-year is reported and no two reports
+     * are more than a year apart.
+     */
     static List<LocalDate> securityReports(Contract c) {
         List<LocalDate> due = new ArrayList<>();
-        for (LocalDate d = c.productionStart.plusMonths(6); !d.isAfter(c.contractEnd); d = d.plusMonths(6)) {
-            due.add(d);
+        for (int n = 1; !c.signingDate.plusMonths(6L * n).isAfter(c.contractEnd); n++) {
+            due.add(c.signingDate.plusMonths(6L * n));
+        }
+        if (due.isEmpty() || due.get(due.size() - 1).isBefore(c.contractEnd)) {
+            due.add(c.contractEnd);
         }
         return due;
+    }
+
+    /** R-LC-12, security item 1): the confirmation document (確認書類), promptly (two weeks) after signing. */
+    static LocalDate securityConfirmation(Contract c) {
+        return c.signingDate.plusWeeks(2);
+    }
+
+    /**
+     * R-LC-5 (the day before) and R-LC-6 (two weeks before): deliverables due relative to the online service start
+     * move when it is amended, unless already approved.
+     */
+    private Changes followServiceStart(Deliverable.Kind kind, LocalDate due) {
+        Changes ch = new Changes(kind, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Deliverable d : deliverables.list("kind = ?1 and scheduleSeq is null order by id", kind)) {
+            if (d.dueDate.equals(due)) {
+                continue;
+            }
+            if (d.status == Deliverable.Status.APPROVED) {
+                ch.keptSubmitted().add("#" + d.id + " " + d.dueDate + " (APPROVED)");
+            } else {
+                ch.moved().add("#" + d.id + " " + d.dueDate + " → " + due);
+                d.dueDate = due;
+            }
+        }
+        return ch;
     }
 
     private Changes follow(Deliverable.Kind kind, List<LocalDate> due) {
@@ -146,8 +183,11 @@ public class DeliverableSchedule {
         Deliverable d = new Deliverable();
         d.kind = kind;
         d.ruleId = kind.rule;
-        d.title = kind == Deliverable.Kind.PROGRESS_REPORT ? "進捗報告（第" + n + "回）"
-                : "情報セキュリティ対策の実施状況報告（別紙2）第" + n + "回";
+        d.title = switch (kind) {
+            case PROGRESS_REPORT -> "進捗報告（第" + n + "回）";
+            case SECURITY_CONFIRMATION -> "情報セキュリティ対策の確認書類（セキュリティ要件1)）";
+            default -> "情報セキュリティ対策の実施状況報告（別紙2）第" + n + "回";
+        };
         d.dueDate = due;
         d.status = Deliverable.Status.PENDING;
         d.scheduleSeq = n;

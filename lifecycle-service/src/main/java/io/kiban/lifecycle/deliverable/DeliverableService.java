@@ -1,9 +1,11 @@
 package io.kiban.lifecycle.deliverable;
 
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
@@ -155,9 +157,11 @@ public class DeliverableService {
         d.status = Deliverable.Status.SUBMITTED;
         d.submittedOn = today();
         d.submittedBy = caller.name();
+        d.submittedById = caller.id();
         d.fileSha256 = stored.sha256();
         d.fileName = name;
         d.reviewedBy = null;
+        d.reviewedById = null;
         d.reviewedAt = null;
         deliverables.flush();
         DeliverableView view = view(d, true);
@@ -182,10 +186,17 @@ public class DeliverableService {
     }
 
     @Transactional
-    public DeliverableView approve(long id) {
+    public DeliverableView approve(long id, String ifMatch) {
         Deliverable d = find(id);
+        ETags.check(ifMatch, d.version);
         if (d.status != Deliverable.Status.SUBMITTED) {
             throw ProblemException.rule(d.ruleId, "only a submitted deliverable can be approved (it is " + d.status + ")");
+        }
+        requireNotSubmitter(d, "approve");
+        if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE && deliverables.count("kind = ?1 and status = ?2",
+                Deliverable.Kind.SECURITY_CONFIRMATION, Deliverable.Status.APPROVED) == 0) {
+            throw ProblemException.rule("R-LC-12", "the security compliance reports follow the security confirmation "
+                    + "document (確認書類, security item 1)), which JPO has not approved yet");
         }
         if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE) {
             List<ComplianceLine> lines = complianceLines(d.id);
@@ -196,6 +207,7 @@ public class DeliverableService {
         }
         d.status = Deliverable.Status.APPROVED;
         d.reviewedBy = caller.name();
+        d.reviewedById = caller.id();
         d.reviewedAt = clock.instant();
         d.returnReason = null;
         deliverables.flush();
@@ -205,19 +217,30 @@ public class DeliverableService {
     }
 
     @Transactional
-    public DeliverableView giveBack(long id, String reason) {
+    public DeliverableView giveBack(long id, String reason, String ifMatch) {
         Deliverable d = find(id);
+        ETags.check(ifMatch, d.version);
         if (d.status != Deliverable.Status.SUBMITTED) {
             throw ProblemException.rule(d.ruleId, "only a submitted deliverable can be returned (it is " + d.status + ")");
         }
+        requireNotSubmitter(d, "return");
         d.status = Deliverable.Status.RETURNED;
         d.reviewedBy = caller.name();
+        d.reviewedById = caller.id();
         d.reviewedAt = clock.instant();
         d.returnReason = reason;
         deliverables.flush();
         DeliverableView view = view(d, true);
         audit.append("return", "deliverable", d.id, view);
         return view;
+    }
+
+    /** R-SEC-2: whoever submitted the file never reviews it (403). */
+    private void requireNotSubmitter(Deliverable d, String what) {
+        if (caller.id().equals(d.submittedById) || (d.submittedById == null && caller.name().equals(d.submittedBy))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + d.submittedBy + " submitted deliverable "
+                    + d.id + " and may not " + what + " it; another jpo-admin reviews it", "R-SEC-2", null, null);
+        }
     }
 
     /** R-LC-12: the statuses of 別紙2, all items at once. */
@@ -286,7 +309,7 @@ public class DeliverableService {
         String overdueReason = null;
         if (d.status != Deliverable.Status.APPROVED) {
             if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE) {
-                LocalDate since = lastSecurityApproval.orElse(c.productionStart);
+                LocalDate since = lastSecurityApproval.orElse(c.signingDate);
                 if (!d.dueDate.isAfter(today) && since.plusMonths(12).isBefore(today)) {
                     overdueReason = "R-LC-12: no security compliance report approved since " + since
                             + " (at least once a year)";

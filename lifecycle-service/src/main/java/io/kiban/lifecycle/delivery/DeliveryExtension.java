@@ -51,11 +51,18 @@ public class DeliveryExtension {
     @Column(name = "proposed_by", nullable = false)
     public String proposedBy;
 
+    /** Token identity (issuer#subject) of the proposer: never the approver (R-SEC-2). */
+    @Column(name = "proposed_by_id")
+    public String proposedById;
+
     @Column(name = "proposed_at", nullable = false)
     public Instant proposedAt;
 
     @Column(name = "decided_by")
     public String decidedBy;
+
+    @Column(name = "decided_by_id")
+    public String decidedById;
 
     @Column(name = "decided_at")
     public Instant decidedAt;

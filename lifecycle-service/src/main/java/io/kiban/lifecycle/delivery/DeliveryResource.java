@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -70,7 +71,8 @@ public class DeliveryResource {
     @Idempotent
     @Operation(summary = "Propose an item-level delivery extension (R-LC-3)",
             description = "Cause SEMICONDUCTOR_SHORTAGE or OTHER_UNAVOIDABLE, with an explanation, and a new date after the "
-                    + "delivery deadline and no later than the extension limit (2027-06-30); 422 naming R-LC-3 otherwise. "
+                    + "delivery deadline and no later than the extension limit (2027-06-30); 422 naming R-LC-3 otherwise; it counts "
+                    + "only once approved by JPO before the original deadline (POST …/approval). "
                     + "The baseline line must exist in asset-service for that environment (422 naming baselineItem); "
                     + "503 when asset-service cannot be asked, and nothing is recorded.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
@@ -82,17 +84,27 @@ public class DeliveryResource {
     @POST
     @Path("/extensions/{id}/approval")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Approve an extension (jpo-admin); the time of approval is recorded")
+    @Idempotent
+    @Operation(summary = "Approve an extension (jpo-admin, If-Match of the version reviewed)",
+            description = "R-LC-3: an extension counts only if JPO approved it before the original deadline of the line "
+                    + "(the delivery deadline, 2027-03-31); the approval time is the server's, never typed, and an approval "
+                    + "recorded after that date → 422 naming R-LC-3. R-SEC-2: If-Match of the version reviewed (428 "
+                    + "without, 412 stale); the account that proposed the extension never approves it (403 naming R-SEC-2).")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public ExtensionView approve(@RestPath long id) {
-        return service.decide(id, true);
+    public RestResponse<ExtensionView> approve(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        ExtensionView view = service.decide(id, true, ifMatch);
+        return Responses.ok(view, view.version());
     }
 
     @POST
     @Path("/extensions/{id}/rejection")
     @Consumes(MediaType.WILDCARD)
+    @Idempotent
+    @Operation(summary = "Reject an extension (jpo-admin, If-Match of the version reviewed)",
+            description = "R-SEC-2: If-Match required (428/412); the proposer never decides its own extension (403).")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public ExtensionView reject(@RestPath long id) {
-        return service.decide(id, false);
+    public RestResponse<ExtensionView> reject(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        ExtensionView view = service.decide(id, false, ifMatch);
+        return Responses.ok(view, view.version());
     }
 }

@@ -2,6 +2,7 @@ package io.kiban.lifecycle.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
@@ -94,6 +95,7 @@ public class DeliveryService {
         e.newDate = in.newDate();
         e.status = DeliveryExtension.Status.PROPOSED;
         e.proposedBy = caller.name();
+        e.proposedById = caller.id();
         e.proposedAt = clock.instant();
         extensions.persist(e);
         extensions.flush();
@@ -102,11 +104,30 @@ public class DeliveryService {
         return view;
     }
 
+    /**
+     * Approves or rejects a proposed extension. R-SEC-2: the version reviewed (If-Match, 428/412) and never by the
+     * account that proposed it (403). R-LC-3: an approval counts only when recorded (server time, JPO calendar) no
+     * later than the original deadline of the line (the delivery deadline); recorded later → 422 and nothing changes.
+     */
     @Transactional
-    public ExtensionView decide(long id, boolean approve) {
+    public ExtensionView decide(long id, boolean approve, String ifMatch) {
         DeliveryExtension e = find(id);
+        ETags.check(ifMatch, e.version);
         if (e.status != DeliveryExtension.Status.PROPOSED) {
             throw ProblemException.rule("R-LC-3", "extension " + id + " was already decided (" + e.status + ")");
+        }
+        if (caller.id().equals(e.proposedById) || (e.proposedById == null && caller.name().equals(e.proposedBy))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + e.proposedBy
+                    + " proposed extension " + id + " and may not decide it; another jpo-admin decides", "R-SEC-2",
+                    null, null);
+        }
+        Contract c = contracts.contract();
+        java.time.Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ClockProducer.JPO_ZONE);
+        if (approve && today.isAfter(c.deliveryDeadline)) {
+            throw ProblemException.rule("R-LC-3", "an extension is approved before the original deadline "
+                    + c.deliveryDeadline + " of the line (" + ReiwaDates.format(c.deliveryDeadline)
+                    + "); an approval recorded on " + today + " does not permit the late delivery");
         }
         if (approve && extensions.count("environment = ?1 and baselineItem = ?2 and status = ?3", e.environment,
                 e.baselineItem, DeliveryExtension.Status.APPROVED) > 0) {
@@ -114,7 +135,8 @@ public class DeliveryService {
         }
         e.status = approve ? DeliveryExtension.Status.APPROVED : DeliveryExtension.Status.REJECTED;
         e.decidedBy = caller.name();
-        e.decidedAt = clock.instant();
+        e.decidedById = caller.id();
+        e.decidedAt = now;
         extensions.flush();
         ExtensionView view = view(e);
         audit.append(approve ? "approve" : "reject", "delivery-extension", e.id, view);
@@ -150,7 +172,11 @@ public class DeliveryService {
     public Status status() {
         Contract c = contracts.contract();
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
-        List<DeliveryExtension> approved = extensions.list("status", DeliveryExtension.Status.APPROVED);
+        // R-LC-3: only an approval recorded by the original deadline permits the late delivery
+        List<DeliveryExtension> approved = extensions.list("status", DeliveryExtension.Status.APPROVED).stream()
+                .filter(x -> x.decidedAt != null
+                        && !LocalDate.ofInstant(x.decidedAt, ClockProducer.JPO_ZONE).isAfter(c.deliveryDeadline))
+                .toList();
         List<Line> lines = new ArrayList<>();
         for (Environment env : Environment.values()) {
             Map<String, List<HardwareFact>> byItem = new TreeMap<>();

@@ -20,9 +20,10 @@ public final class LeaseDtos {
             @NotNull LocalDate endDate, @Size(max = 2000) String note) {
     }
 
+    /** {@code status}: PROPOSED until a second jpo-admin approves it (R-SEC-2); only APPROVED delays count. */
     public record DelayView(Long id, ProductionDelay.Cause cause, LocalDate startDate, LocalDate endDate,
             String startDateReiwa, String endDateReiwa, long days, String note, String recordedBy,
-            Instant recordedAt, long version) {
+            Instant recordedAt, ProductionDelay.Status status, String approvedBy, Instant approvedAt, long version) {
     }
 
     public record ExtensionAmountInput(@NotBlank @Size(max = 64) String categoryCode,
@@ -41,13 +42,18 @@ public final class LeaseDtos {
             List<ExtensionAmountInput> amounts, String recordedBy, Instant recordedAt) {
     }
 
-    /** One expense category in one month: amounts due, deduction for vendor-caused delay days, net. */
+    /**
+     * One expense category in one month: amounts due, what JPO pays (R-LC-14: floor(amount × paid days ÷ days of the
+     * month), per line) and the difference as deduction.
+     */
     public record Line(String categoryCode, String categoryName, long lease, long maintenance, long leaseDeduction,
             long maintenanceDeduction, long leaseNet, long maintenanceNet) {
     }
 
+    /** {@code closed}: JPO recorded the payment; the figures are the stored ones and never change (R-LC-14). */
     public record Month(String month, LocalDate firstDay, String firstDayReiwa, int calendarDays,
-            int vendorDelayDays, String terms, List<Line> lines, long gross, long deduction, long net) {
+            int vendorDelayDays, int paidDays, String terms, List<Line> lines, long gross, long deduction, long net,
+            boolean closed, String closedBy, Instant closedAt) {
     }
 
     public record Totals(int months, long leaseGross, long maintenanceGross, long gross, long deduction, long net) {

@@ -66,7 +66,8 @@ public class LeaseResource {
 
     @GET
     @Path("/periods/{month}")
-    @Operation(summary = "One month (yyyy-MM) of the ledger; 404 for a month outside the lease and its extensions")
+    @Operation(summary = "One month (yyyy-MM) of the ledger; 404 for a month outside the lease and its extensions",
+            description = "A closed month (closed=true) shows its stored figures (R-LC-14).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
     public Month period(@RestPath String month) {
         return service.period(month);
@@ -84,7 +85,9 @@ public class LeaseResource {
     @Path("/delays")
     @Idempotent
     @Operation(summary = "Record a delay of the production start with its cause (VENDOR or OTHER) and period (inclusive)",
-            description = LeaseService.RULE)
+            description = "R-LC-14: the delay starts at the planned production start (a window starting later is an "
+                    + "outage → 422 naming R-LC-14); it is PROPOSED until a second jpo-admin approves it (R-SEC-2); one "
+                    + "that would change a closed month → 409 naming R-LC-14. " + LeaseService.RULE)
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<DelayView> recordDelay(@Valid @NotNull DelayInput body) {
         DelayView view = service.recordDelay(body);
@@ -99,9 +102,54 @@ public class LeaseResource {
         return Responses.ok(view, view.version());
     }
 
+    @POST
+    @Path("/delays/{id}/approval")
+    @Consumes(MediaType.WILDCARD)
+    @Idempotent
+    @Operation(summary = "Approve a recorded production-start delay (a second jpo-admin, If-Match of the version reviewed)",
+            description = "R-SEC-2: JPO both records and approves delays, so the jpo-admin who recorded it never approves "
+                    + "it (403 naming R-SEC-2); If-Match required (428 without, 412 stale). Only approved delays deduct "
+                    + "(R-LC-14); a delay that would change a closed month → 409 naming R-LC-14.")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<DelayView> approveDelay(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        DelayView view = service.decideDelay(id, true, ifMatch);
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/delays/{id}/rejection")
+    @Consumes(MediaType.WILDCARD)
+    @Idempotent
+    @Operation(summary = "Reject a recorded production-start delay (a second jpo-admin, If-Match)",
+            description = "R-SEC-2: the recorder never decides its own record (403); If-Match required (428/412).")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<DelayView> rejectDelay(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        DelayView view = service.decideDelay(id, false, ifMatch);
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/periods/{month}/close")
+    @Consumes(MediaType.WILDCARD)
+    @Idempotent
+    @Operation(summary = "Close a month (yyyy-MM): JPO recorded its payment (jpo-admin, audited)",
+            description = "R-LC-14: a month is closed when JPO records its payment, after the month ended (422 naming "
+                    + "R-LC-14 before); its figures are stored and never recomputed: contract amendments and delays "
+                    + "recorded later apply to open months only, and a change that would reach a closed month → 409 naming "
+                    + "R-LC-14. Closing a closed month again answers 200 with the stored figures (idempotent); 201 the "
+                    + "first time. Months are never closed automatically.")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<Month> close(@RestPath String month) {
+        LeaseService.Closing closing = service.close(month);
+        return closing.created()
+                ? Responses.created(URI.create("/lease/periods/" + closing.month().month()), closing.month())
+                : RestResponse.ok(closing.month());
+    }
+
     @DELETE
     @Path("/delays/{id}")
-    @Operation(summary = "Delete a delay recorded by mistake (If-Match; audited)")
+    @Operation(summary = "Delete a delay recorded by mistake (If-Match; audited)",
+            description = "R-LC-14: an approved delay that reaches a closed month cannot be deleted (409).")
     @RolesAllowed(Roles.JPO_ADMIN)
     public void deleteDelay(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
         service.deleteDelay(id, ifMatch);
@@ -126,7 +174,8 @@ public class LeaseResource {
 
     @DELETE
     @Path("/extensions/{id}")
-    @Operation(summary = "Withdraw the last extension recorded by mistake (audited)")
+    @Operation(summary = "Withdraw the last extension recorded by mistake (audited)",
+            description = "R-LC-14: an extension holding a closed month cannot be withdrawn (409).")
     @RolesAllowed(Roles.JPO_ADMIN)
     public void deleteExtension(@RestPath long id) {
         service.deleteExtension(id);

@@ -2,7 +2,10 @@ package io.kiban.lifecycle.lease;
 
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
+import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.contract.Contract;
@@ -17,7 +20,10 @@ import io.kiban.lifecycle.lease.LeaseDtos.Ledger;
 import io.kiban.lifecycle.lease.LeaseDtos.Line;
 import io.kiban.lifecycle.lease.LeaseDtos.Month;
 import io.kiban.lifecycle.lease.LeaseDtos.Totals;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -32,22 +38,29 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The monthly lease ledger (R-LC-7) with delay deductions (R-LC-14) and negotiated extensions (R-LC-9).
  *
- * <p>R-LC-14: for each calendar day of a vendor-caused delay of the production start that falls inside a
- * paid lease month, that month's lease and maintenance amounts are reduced by amount × days ÷ calendar days
- * of the month, per expense category, rounded down to the yen (円未満切捨て). Overlapping vendor delays count
- * each day once; delays of another cause deduct nothing.
+ * <p>R-LC-14: for each calendar day of an approved vendor-caused delay of the production start that falls inside a
+ * paid lease month, JPO does not pay: per expense category, payment = floor(amount × paid days ÷ days of the month)
+ * (円未満切捨て on the payment, never on the deduction). Overlapping vendor delays count each day once; delays of
+ * another cause deduct nothing. A closed month keeps its stored figures.
  */
 @ApplicationScoped
 public class LeaseService {
 
-    public static final String RULE = "R-LC-14: for the days of a vendor-caused production-start delay that fall "
-            + "inside a paid lease month, that month's lease and maintenance amounts are deducted pro rata per "
-            + "calendar day (amount × delay days ÷ days of the month, per expense category, rounded down to the yen); "
-            + "overlapping vendor delays count each day once; delays of cause OTHER deduct nothing.";
+    public static final String RULE = "R-LC-14: JPO does not pay for the days of a vendor-caused production-start delay "
+            + "that fall inside a paid lease month: per expense category and line, payment = floor(amount × paid days ÷ "
+            + "days of the month) (rounded down to the yen, never amount − floor(deduction)); overlapping vendor delays "
+            + "count each day once; delays of cause OTHER deduct nothing; a delay counts once a second jpo-admin approved "
+            + "it (R-SEC-2). A closed month (POST /lease/periods/{yyyy-MM}/close) keeps its stored figures: amendments "
+            + "apply to open months only and a change reaching a closed month → 409.";
+
+    @ApplicationScoped
+    public static class ClosedMonthRepository implements PanacheRepositoryBase<ClosedMonth, String> {
+    }
 
     @ApplicationScoped
     public static class DelayRepository implements PanacheRepository<ProductionDelay> {
@@ -59,13 +72,17 @@ public class LeaseService {
 
     private final DelayRepository delays;
     private final ExtensionRepository extensions;
+    private final ClosedMonthRepository closed;
+    private final ObjectMapper json;
     private final ContractService contracts;
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
 
-    public LeaseService(DelayRepository delays, ExtensionRepository extensions, ContractService contracts,
-            AuditTrail audit, Caller caller, Clock clock) {
+    public LeaseService(DelayRepository delays, ExtensionRepository extensions, ClosedMonthRepository closed,
+            ObjectMapper json, ContractService contracts, AuditTrail audit, Caller caller, Clock clock) {
+        this.closed = closed;
+        this.json = json;
         this.delays = delays;
         this.extensions = extensions;
         this.contracts = contracts;
@@ -81,23 +98,28 @@ public class LeaseService {
         return delays.list("order by startDate, id").stream().map(LeaseService::view).toList();
     }
 
+    /**
+     * R-LC-14: a production-start delay starts at the planned production start (a window starting later is an outage,
+     * not a start delay → 422) and ends within the contract; one that would change a closed month → 409. Recorded as
+     * PROPOSED: it counts once a second jpo-admin approves it (R-SEC-2).
+     */
     @Transactional
     public DelayView recordDelay(DelayInput in) {
         Contract c = contracts.contract();
         if (in.endDate().isBefore(in.startDate())) {
             throw ProblemException.badField("endDate", "must not be before startDate");
         }
-        if (in.startDate().isBefore(c.productionStart) || in.endDate().isAfter(c.contractEnd)) {
-            throw ProblemException.rule("R-LC-1", "a production-start delay lies between the planned production start "
-                    + c.productionStart + " and the contract end " + c.contractEnd);
-        }
+        requireStartDelay(c, in.startDate(), in.endDate());
+        requireOpenMonths(in.cause(), in.startDate(), in.endDate(), "record this delay");
         ProductionDelay d = new ProductionDelay();
         d.cause = in.cause();
         d.startDate = in.startDate();
         d.endDate = in.endDate();
         d.note = in.note();
         d.recordedBy = caller.name();
+        d.recordedById = caller.id();
         d.recordedAt = clock.instant();
+        d.status = ProductionDelay.Status.PROPOSED;
         delays.persist(d);
         delays.flush();
         DelayView view = view(d);
@@ -105,23 +127,87 @@ public class LeaseService {
         return view;
     }
 
+    /**
+     * R-SEC-2: a second jpo-admin approves (or rejects) the delay recorded by the first, on the version reviewed
+     * (If-Match); the recorder never decides it (403). R-LC-14: checked again against the contract and closed months.
+     */
+    @Transactional
+    public DelayView decideDelay(long id, boolean approve, String ifMatch) {
+        ProductionDelay d = findDelay(id);
+        ETags.check(ifMatch, d.version);
+        if (d.status != ProductionDelay.Status.PROPOSED) {
+            throw ProblemException.rule("R-LC-14", "delay " + id + " was already decided (" + d.status + ")");
+        }
+        if (caller.id().equals(d.recordedById) || (d.recordedById == null && caller.name().equals(d.recordedBy))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + d.recordedBy + " recorded delay " + id
+                    + " and may not decide it; a second jpo-admin approves it", "R-SEC-2", null, null);
+        }
+        if (approve) {
+            requireStartDelay(contracts.contract(), d.startDate, d.endDate);
+            requireOpenMonths(d.cause, d.startDate, d.endDate, "approve this delay");
+        }
+        d.status = approve ? ProductionDelay.Status.APPROVED : ProductionDelay.Status.REJECTED;
+        d.approvedBy = caller.name();
+        d.approvedById = caller.id();
+        d.approvedAt = clock.instant();
+        delays.flush();
+        DelayView view = view(d);
+        audit.append(approve ? "approve" : "reject", "production-delay", d.id, view);
+        return view;
+    }
+
     @Transactional
     public void deleteDelay(long id, String ifMatch) {
-        ProductionDelay d = delays.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("delay", id));
+        ProductionDelay d = findDelay(id);
         ETags.check(ifMatch, d.version);
+        if (d.status == ProductionDelay.Status.APPROVED) {
+            requireOpenMonths(d.cause, d.startDate, d.endDate, "delete this delay");
+        }
         delays.delete(d);
         audit.append("delete", "production-delay", id, null);
     }
 
+    private static void requireStartDelay(Contract c, LocalDate start, LocalDate end) {
+        if (!start.equals(c.productionStart)) {
+            throw ProblemException.rule("R-LC-14", "a production-start delay starts at the planned production start "
+                    + c.productionStart + " (" + ReiwaDates.format(c.productionStart) + "); a window starting " + start
+                    + " is an outage, not a delay of the start");
+        }
+        if (end.isAfter(c.contractEnd)) {
+            throw ProblemException.rule("R-LC-1", "a production-start delay ends within the contract (" + c.contractEnd + ")");
+        }
+    }
+
+    /** 409 naming R-LC-14 when a vendor delay over these days would change a closed month. */
+    private void requireOpenMonths(ProductionDelay.Cause cause, LocalDate start, LocalDate end, String what) {
+        if (cause != ProductionDelay.Cause.VENDOR) {
+            return;
+        }
+        List<String> hit = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+            if (closed.findByIdOptional(m.toString()).isPresent()) {
+                hit.add(m.toString());
+            }
+        }
+        if (!hit.isEmpty()) {
+            throw ProblemException.conflict("R-LC-14", "cannot " + what + ": it falls in the closed month(s) " + hit
+                    + ", whose figures are final", hit.stream().map(m -> Problem.Conflict.of("lease-period", m, "closed")).toList());
+        }
+    }
+
+    private ProductionDelay findDelay(long id) {
+        return delays.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("delay", id));
+    }
+
     @Transactional
     public DelayView delay(long id) {
-        return view(delays.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("delay", id)));
+        return view(findDelay(id));
     }
 
     private static DelayView view(ProductionDelay d) {
         return new DelayView(d.id, d.cause, d.startDate, d.endDate, ReiwaDates.format(d.startDate),
                 ReiwaDates.format(d.endDate), ChronoUnit.DAYS.between(d.startDate, d.endDate) + 1, d.note,
-                d.recordedBy, d.recordedAt, d.version);
+                d.recordedBy, d.recordedAt, d.status, d.approvedBy, d.approvedAt, d.version);
     }
 
     // ---- extensions (R-LC-9)
@@ -179,6 +265,16 @@ public class LeaseService {
         if (!last.id.equals(e.id)) {
             throw ProblemException.rule("R-LC-9", "only the last extension can be withdrawn");
         }
+        List<String> hit = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(e.firstMonth); !m.isAfter(YearMonth.from(e.lastMonth)); m = m.plusMonths(1)) {
+            if (closed.findByIdOptional(m.toString()).isPresent()) {
+                hit.add(m.toString());
+            }
+        }
+        if (!hit.isEmpty()) {
+            throw ProblemException.conflict("R-LC-14", "extension " + id + " holds closed month(s) " + hit
+                    + "; it cannot be withdrawn", List.of());
+        }
         extensions.delete(e);
         audit.append("delete", "lease-extension", id, null);
     }
@@ -209,7 +305,10 @@ public class LeaseService {
     @Transactional
     public Ledger ledger() {
         Contract c = contracts.contract();
-        List<ProductionDelay> vendorDelays = delays.list("cause", ProductionDelay.Cause.VENDOR);
+        List<ProductionDelay> vendorDelays = delays.list("cause = ?1 and status = ?2", ProductionDelay.Cause.VENDOR,
+                ProductionDelay.Status.APPROVED);
+        Map<String, ClosedMonth> closedMonths = new HashMap<>();
+        closed.listAll().forEach(x -> closedMonths.put(x.month, x));
         Map<String, String> names = new HashMap<>();
         c.amounts.forEach(a -> names.put(a.categoryCode, a.categoryName));
         List<Month> months = new ArrayList<>();
@@ -220,7 +319,9 @@ public class LeaseService {
                 codes.add(a.categoryCode);
                 amounts.add(new long[] { a.leaseMonthly, a.maintenanceMonthly });
             }
-            months.add(month(m, "CONTRACT", codes, amounts, names, vendorDelays));
+            YearMonth month = m;
+            months.add(stored(closedMonths.get(m.toString()))
+                    .orElseGet(() -> month(month, "CONTRACT", codes, amounts, names, vendorDelays)));
         }
         for (LeaseExtension e : extensions.list("order by firstMonth")) {
             for (YearMonth m = YearMonth.from(e.firstMonth); !m.isAfter(YearMonth.from(e.lastMonth)); m = m.plusMonths(1)) {
@@ -230,7 +331,9 @@ public class LeaseService {
                     codes.add(a.categoryCode);
                     amounts.add(new long[] { a.leaseMonthly, a.maintenanceMonthly });
                 }
-                months.add(month(m, "EXTENSION-" + e.id, codes, amounts, names, vendorDelays));
+                YearMonth month = m;
+                months.add(stored(closedMonths.get(m.toString()))
+                        .orElseGet(() -> month(month, "EXTENSION-" + e.id, codes, amounts, names, vendorDelays)));
             }
         }
         long lease = 0, maintenance = 0, deduction = 0, net = 0;
@@ -253,25 +356,84 @@ public class LeaseService {
                 .orElseThrow(() -> ProblemException.notFound("lease period", m));
     }
 
+    /** The result of closing a month: {@code created} false when it was closed already (the stored figures). */
+    public record Closing(Month month, boolean created) {
+    }
+
+    /**
+     * R-LC-14: JPO records the payment of a month that has ended (JPO calendar; 422 before): its figures are stored as
+     * they stand and never recomputed. Closing a closed month again answers the stored figures (idempotent, audited
+     * once). A month outside the ledger → 404.
+     */
+    @Transactional
+    public Closing close(String month) {
+        YearMonth m = month("month", month);
+        Optional<ClosedMonth> existing = closed.findByIdOptional(m.toString());
+        if (existing.isPresent()) {
+            return new Closing(stored(existing.get()).orElseThrow(), false);
+        }
+        Month figures = period(m.toString());
+        LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
+        if (!today.isAfter(m.atEndOfMonth())) {
+            throw ProblemException.rule("R-LC-14", "a month is closed once its payment is recorded, after it ended ("
+                    + m.atEndOfMonth() + "); today is " + today);
+        }
+        ClosedMonth cm = new ClosedMonth();
+        cm.month = m.toString();
+        cm.net = figures.net();
+        cm.closedBy = caller.name();
+        cm.closedAt = clock.instant();
+        Month stored = new Month(figures.month(), figures.firstDay(), figures.firstDayReiwa(), figures.calendarDays(),
+                figures.vendorDelayDays(), figures.paidDays(), figures.terms(), figures.lines(), figures.gross(),
+                figures.deduction(), figures.net(), true, cm.closedBy, cm.closedAt);
+        try {
+            cm.figures = json.writeValueAsString(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        closed.persist(cm);
+        closed.flush();
+        audit.append("close", "lease-period", cm.month, stored);
+        return new Closing(stored, true);
+    }
+
+    /** The last closed month (yyyy-MM), if any: amendments must not move the lease off it. */
+    @Transactional
+    public List<String> closedMonths() {
+        return closed.listAll().stream().map(x -> x.month).sorted().toList();
+    }
+
+    private Optional<Month> stored(ClosedMonth cm) {
+        if (cm == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(cm.figures, Month.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("closed month " + cm.month + " has unreadable figures", e);
+        }
+    }
+
     private static Month month(YearMonth m, String terms, List<String> codes, List<long[]> amounts,
             Map<String, String> names, List<ProductionDelay> vendorDelays) {
         int days = m.lengthOfMonth();
         int delayDays = vendorDelayDays(m, vendorDelays);
+        int paidDays = days - delayDays;
         List<Line> lines = new ArrayList<>();
-        long gross = 0, deduction = 0;
+        long gross = 0, net = 0;
         for (int i = 0; i < codes.size(); i++) {
             long lease = amounts.get(i)[0];
             long maintenance = amounts.get(i)[1];
-            long leaseCut = proRata(lease, delayDays, days);
-            long maintenanceCut = proRata(maintenance, delayDays, days);
+            long leasePaid = payment(lease, paidDays, days);
+            long maintenancePaid = payment(maintenance, paidDays, days);
             lines.add(new Line(codes.get(i), names.getOrDefault(codes.get(i), codes.get(i)), lease, maintenance,
-                    leaseCut, maintenanceCut, lease - leaseCut, maintenance - maintenanceCut));
+                    lease - leasePaid, maintenance - maintenancePaid, leasePaid, maintenancePaid));
             gross += lease + maintenance;
-            deduction += leaseCut + maintenanceCut;
+            net += leasePaid + maintenancePaid;
         }
         lines.sort(Comparator.comparing(Line::categoryCode));
-        return new Month(m.toString(), m.atDay(1), ReiwaDates.format(m.atDay(1)), days, delayDays, terms, lines, gross,
-                deduction, gross - deduction);
+        return new Month(m.toString(), m.atDay(1), ReiwaDates.format(m.atDay(1)), days, delayDays, paidDays, terms,
+                lines, gross, gross - net, net, false, null, null);
     }
 
     /** Days of the month covered by at least one vendor-caused delay (each day once). */
@@ -286,12 +448,12 @@ public class LeaseService {
         return count;
     }
 
-    /** amount × days ÷ monthDays, rounded down to the yen. */
-    static long proRata(long amount, int days, int monthDays) {
-        if (days == 0) {
-            return 0;
+    /** R-LC-14: what JPO pays for a line, floor(amount × paidDays ÷ monthDays), rounded down to the yen. */
+    static long payment(long amount, int paidDays, int monthDays) {
+        if (paidDays == monthDays) {
+            return amount;
         }
-        return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(days))
+        return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(paidDays))
                 .divide(BigDecimal.valueOf(monthDays), 0, RoundingMode.DOWN).longValueExact();
     }
 }

@@ -1,5 +1,6 @@
 package io.kiban.lifecycle.lease;
 
+import io.kiban.commons.export.CellText;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.lease.LeaseDtos.DelayView;
 import io.kiban.lifecycle.lease.LeaseDtos.Ledger;
@@ -31,6 +32,9 @@ public final class LeaseWorkbook {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat(ReiwaDates.EXCEL_FORMAT));
+            // text from user data (category names, notes) that a spreadsheet would read as a formula is marked as text
+            CellStyle quoted = wb.createCellStyle();
+            quoted.setQuotePrefixed(true);
             CellStyle yen = wb.createCellStyle();
             yen.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
 
@@ -42,8 +46,8 @@ public final class LeaseWorkbook {
                     Row row = sheet.createRow(r++);
                     row.createCell(0).setCellValue(m.month());
                     dateCell(row, 1, m.firstDay(), date);
-                    row.createCell(2).setCellValue(l.categoryCode());
-                    row.createCell(3).setCellValue(l.categoryName());
+                    text(row, 2, l.categoryCode(), quoted);
+                    text(row, 3, l.categoryName(), quoted);
                     number(row, 4, l.lease(), yen);
                     number(row, 5, l.maintenance(), yen);
                     row.createCell(6).setCellValue(m.vendorDelayDays());
@@ -73,7 +77,7 @@ public final class LeaseWorkbook {
                 dateCell(row, 1, v.startDate(), date);
                 dateCell(row, 2, v.endDate(), date);
                 row.createCell(3).setCellValue(v.days());
-                row.createCell(4).setCellValue(v.note() == null ? "" : v.note());
+                text(row, 4, v.note() == null ? "" : v.note(), quoted);
             }
             wb.write(out);
             wb.dispose();
@@ -84,6 +88,15 @@ public final class LeaseWorkbook {
         Row row = sheet.createRow(0);
         for (int i = 0; i < headings.size(); i++) {
             row.createCell(i).setCellValue(headings.get(i));
+        }
+    }
+
+    /** A string cell from user data: unchanged, quote-prefixed when formula-like (OWASP CSV injection, CellText). */
+    static void text(Row row, int col, String value, CellStyle quoted) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value);
+        if (CellText.isFormulaLike(value)) {
+            cell.setCellStyle(quoted);
         }
     }
 

@@ -19,6 +19,9 @@ public class ProductionDelay {
 
     public enum Cause { VENDOR, OTHER }
 
+    /** R-SEC-2: recorded by one jpo-admin, counted only once a second jpo-admin approved it. */
+    public enum Status { PROPOSED, APPROVED, REJECTED }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -39,8 +42,24 @@ public class ProductionDelay {
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
+    @Column(name = "recorded_by_id")
+    public String recordedById;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_by_id")
+    public String approvedById;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
 
     @Version
     public long version;

@@ -23,7 +23,9 @@ public class OverviewResource {
 
     @GET
     @Operation(summary = "Phases, next five deadlines, overdue deliverables, delivery status, open tickets and outstanding "
-            + "sanitization, backup freshness; a section whose service is down says unavailable")
+            + "sanitization, backup freshness; a section whose service is down says unavailable",
+            description = "R-LC-8: removalBreaches lists every environment removed after the removal deadline (2031-03-31) "
+                    + "or still not removed after it; a recorded late-removal reason is shown and never removes a breach.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
     public Overview overview() {
         return service.overview();

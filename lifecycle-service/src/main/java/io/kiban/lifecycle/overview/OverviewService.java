@@ -3,7 +3,9 @@ package io.kiban.lifecycle.overview;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
+import io.kiban.lifecycle.contract.ContractDtos.RemovalBreach;
 import io.kiban.lifecycle.contract.ContractService;
+import io.kiban.lifecycle.contract.RemovalObligation;
 import io.kiban.lifecycle.deliverable.DeliverableDtos.DeliverableView;
 import io.kiban.lifecycle.deliverable.DeliverableService;
 import io.kiban.lifecycle.delivery.DeliveryService;
@@ -43,8 +45,10 @@ public class OverviewService {
             LocalDate practicalDueDate) {
     }
 
+    /** {@code removalBreaches}: R-LC-8, every environment removed after the removal deadline or not removed by it. */
     public record Overview(LocalDate today, List<PhaseView> phases, List<UpcomingDeadline> nextDeadlines,
-            List<DeliverableView> overdue, Section deliveries, Section maintenance, Section backup) {
+            List<DeliverableView> overdue, List<RemovalBreach> removalBreaches, Section deliveries, Section maintenance,
+            Section backup) {
     }
 
     private final PhaseService phases;
@@ -53,9 +57,12 @@ public class OverviewService {
     private final DeliveryService deliveries;
     private final MaintenanceClient maintenance;
     private final BackupClient backup;
+    private final RemovalObligation obligation;
 
     public OverviewService(PhaseService phases, ContractService contracts, DeliverableService deliverables,
-            DeliveryService deliveries, @RestClient MaintenanceClient maintenance, @RestClient BackupClient backup) {
+            DeliveryService deliveries, @RestClient MaintenanceClient maintenance, @RestClient BackupClient backup,
+            RemovalObligation obligation) {
+        this.obligation = obligation;
         this.phases = phases;
         this.contracts = contracts;
         this.deliverables = deliverables;
@@ -78,7 +85,7 @@ public class OverviewService {
         }
         List<UpcomingDeadline> next = upcoming.stream().filter(d -> !d.date().isBefore(today))
                 .sorted(Comparator.comparing(UpcomingDeadline::date)).limit(5).toList();
-        return new Overview(today, phases.list(), next, deliverables.overdue(),
+        return new Overview(today, phases.list(), next, deliverables.overdue(), obligation.breaches(),
                 section("asset-service", deliveries::status),
                 section("maintenance-service", this::maintenanceFigures),
                 section("backup-service", this::backupFigures));

@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -47,7 +48,8 @@ class ContractCalendarTest {
     }
 
     @Test
-    void R_LC_13_jpo_admin_amends_the_contract_with_If_Match_and_it_is_audited() {
+    @DisplayName("R-SEC-2 R-LC-13 a contract amendment is proposed on the version reviewed and approved by a second jpo-admin")
+    void R_SEC_2_an_amendment_is_proposed_by_one_jpo_admin_and_approved_by_another() {
         var current = given().auth().oauth2(Tokens.jpoAdmin()).get("/contract");
         String etag = current.header("ETag");
         Map<String, Object> body = current.jsonPath().getMap("");
@@ -58,18 +60,73 @@ class ContractCalendarTest {
         List<Map<String, Object>> amounts = (List<Map<String, Object>>) body.get("amounts");
         amounts.get(0).put("leaseMonthly", 4_300_000);
 
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(body).put("/contract")
-                .then().statusCode(428).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.jpoStaff()).contentType(ContentType.JSON).header("If-Match", etag).body(body)
-                .put("/contract").then().statusCode(403);
-        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON).header("If-Match", etag).body(body)
-                .put("/contract").then().statusCode(403);
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of("reason", "x", "contract", body))
+                .post("/contract/amendments").then().statusCode(428).contentType("application/problem+json");
+        propose(Tokens.jpoStaff(), etag, body).then().statusCode(403);
+        propose(Tokens.vendor("vendor-a"), etag, body).then().statusCode(403);
+        // the old PUT is gone: a contract never changes on one account's word
         given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", etag).body(body)
-                .put("/contract").then().statusCode(200)
+                .put("/contract").then().statusCode(405);
+        var proposed = propose(Tokens.jpoAdmin(), etag, body);
+        proposed.then().statusCode(201).body("status", equalTo("PROPOSED")).body("proposedBy", equalTo("jpo-admin1"));
+        int id = proposed.path("id");
+        String amendmentTag = proposed.header("ETag");
+        // nothing changed yet
+        given().auth().oauth2(Tokens.jpoStaff()).get("/contract").then().header("ETag", etag)
+                .body("amounts.find { it.categoryCode == 'SERVERS' }.leaseMonthly", equalTo(4_200_000));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", amendmentTag)
+                .post("/contract/amendments/" + id + "/approval").then().statusCode(403)
+                .contentType("application/problem+json").body("rule", equalTo("R-SEC-2"));
+        given().auth().oauth2(AmendmentSteps.JPO_ADMIN_2).post("/contract/amendments/" + id + "/approval").then()
+                .statusCode(428);
+        given().auth().oauth2(AmendmentSteps.JPO_ADMIN_2).header("If-Match", "\"41\"")
+                .post("/contract/amendments/" + id + "/approval").then().statusCode(412);
+        given().auth().oauth2(AmendmentSteps.JPO_ADMIN_2).header("If-Match", amendmentTag)
+                .post("/contract/amendments/" + id + "/approval").then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("jpo-admin2"));
+        given().auth().oauth2(Tokens.jpoStaff()).get("/contract").then()
                 .body("amounts.find { it.categoryCode == 'SERVERS' }.leaseMonthly", equalTo(4_300_000));
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", etag).body(body)
-                .put("/contract").then().statusCode(412);
-        given().auth().oauth2(Tokens.auditor()).get("/audit?entityType=contract").then().statusCode(200);
+        // a proposal on the version before the amendment is stale
+        propose(Tokens.jpoAdmin(), etag, body).then().statusCode(412);
+        JsonPath audit = new JsonPath(given().auth().oauth2(Tokens.auditor()).get("/audit?entityType=contract").then()
+                .statusCode(200).extract().asString());
+        assertThat(audit.getString("[0].action")).isEqualTo("amend");
+        assertThat(audit.getString("[0].actorName")).isEqualTo("jpo-admin2");
+    }
+
+    @Test
+    @DisplayName("R-SEC-2 an amendment proposed on a contract that changed since is refused at approval (409), nothing applied")
+    void R_SEC_2_an_amendment_on_an_outdated_contract_is_not_applied() {
+        Map<String, Object> first = AmendmentSteps.contractWith(Map.of("extensionLimit", "2027-06-29"));
+        Map<String, Object> second = AmendmentSteps.contractWith(Map.of("extensionLimit", "2027-06-28"));
+        var a = AmendmentSteps.propose(first);
+        var b = AmendmentSteps.propose(second);
+        given().auth().oauth2(AmendmentSteps.JPO_ADMIN_2).header("If-Match", a.header("ETag"))
+                .post("/contract/amendments/" + a.path("id") + "/approval").then().statusCode(200);
+        given().auth().oauth2(AmendmentSteps.JPO_ADMIN_2).header("If-Match", b.header("ETag"))
+                .post("/contract/amendments/" + b.path("id") + "/approval").then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.jpoStaff()).get("/contract").then().body("extensionLimit", equalTo("2027-06-29"));
+    }
+
+    @Test
+    @DisplayName("SEC idempotency: a retried amendment proposal with the same Idempotency-Key is one proposal; another body → 422")
+    void SEC_idempotency_key_on_amendment_proposals() {
+        String key = "amend-" + java.util.UUID.randomUUID();
+        Map<String, Object> body = Map.of("reason", "延長限度の訂正", "contract",
+                AmendmentSteps.contractWith(Map.of("extensionLimit", "2027-06-29")));
+        String etag = AmendmentSteps.contractEtag();
+        int id = given().auth().oauth2(Tokens.jpoAdmin()).header("Idempotency-Key", key).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(body).post("/contract/amendments").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(Tokens.jpoAdmin()).header("Idempotency-Key", key).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(body).post("/contract/amendments").then().statusCode(201)
+                .body("id", equalTo(id));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("Idempotency-Key", key).header("If-Match", etag)
+                .contentType(ContentType.JSON).body(Map.of("reason", "別の内容", "contract", body.get("contract")))
+                .post("/contract/amendments").then().statusCode(422);
+        given().auth().oauth2(Tokens.auditor()).get("/contract/amendments").then().statusCode(200)
+                .body("size()", equalTo(1));
     }
 
     @Test
@@ -83,21 +140,18 @@ class ContractCalendarTest {
 
         Map<String, Object> late = new java.util.HashMap<>(body);
         late.put("removalDeadline", "2031-06-30");
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", etag).body(late)
-                .put("/contract").then().statusCode(422).contentType("application/problem+json")
+        propose(Tokens.jpoAdmin(), etag, late).then().statusCode(422).contentType("application/problem+json")
                 .body("rule", equalTo("R-LC-1"));
 
         Map<String, Object> negative = new java.util.HashMap<>(body);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> amounts = (List<Map<String, Object>>) negative.get("amounts");
         amounts.get(1).put("maintenanceMonthly", -1);
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", etag).body(negative)
-                .put("/contract").then().statusCode(400).contentType("application/problem+json");
+        propose(Tokens.jpoAdmin(), etag, negative).then().statusCode(400).contentType("application/problem+json");
 
         Map<String, Object> notADate = new java.util.HashMap<>(body);
         notADate.put("leaseStart", "2027-13-01");
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", etag).body(notADate)
-                .put("/contract").then().statusCode(400).contentType("application/problem+json");
+        propose(Tokens.jpoAdmin(), etag, notADate).then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -114,13 +168,11 @@ class ContractCalendarTest {
         for (var e : bad.entrySet()) {
             Map<String, Object> changed = new java.util.HashMap<>(body);
             changed.put(e.getKey(), e.getValue());
-            given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", etag).body(changed)
-                    .put("/contract").then().statusCode(422).body("rule", equalTo(rule.get(e.getKey())));
+            propose(Tokens.jpoAdmin(), etag, changed).then().statusCode(422).body("rule", equalTo(rule.get(e.getKey())));
         }
         Map<String, Object> midMonth = new java.util.HashMap<>(body);
         midMonth.put("leaseStart", "2027-07-15");
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", etag).body(midMonth)
-                .put("/contract").then().statusCode(400).body("errors[0].field", equalTo("leaseStart"));
+        propose(Tokens.jpoAdmin(), etag, midMonth).then().statusCode(400).body("errors[0].field", equalTo("leaseStart"));
     }
 
     @Test
@@ -153,5 +205,10 @@ class ContractCalendarTest {
         given().auth().oauth2(Tokens.jpoStaff()).get("/calendar/not-a-date").then().statusCode(400)
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.jpoStaff()).get("/calendar/holidays?year=2040").then().statusCode(400);
+    }
+
+    private static io.restassured.response.Response propose(String token, String etag, Map<String, Object> contract) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("reason", "契約変更", "contract", contract)).post("/contract/amendments");
     }
 }

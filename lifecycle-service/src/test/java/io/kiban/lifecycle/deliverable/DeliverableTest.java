@@ -2,6 +2,7 @@ package io.kiban.lifecycle.deliverable;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -61,10 +64,86 @@ class DeliverableTest {
     }
 
     @Test
-    void R_LC_12_security_compliance_reports_are_scheduled_half_yearly() {
-        List<String> due = list("?kind=SECURITY_COMPLIANCE").getList("dueDate");
-        assertThat(due).containsExactly("2027-10-01", "2028-04-01", "2028-10-01", "2029-04-01", "2029-10-01",
-                "2030-04-01", "2030-10-01");
+    @DisplayName("R-LC-12 the 別紙2 reports run half-yearly from signing (2026-06-30) to the contract end, the removal half-year included")
+    void R_LC_12_security_compliance_reports_are_scheduled_half_yearly_over_the_whole_contract() {
+        List<String> due = list("?kind=SECURITY_COMPLIANCE&size=50").getList("dueDate");
+        assertThat(due).containsExactly("2026-12-30", "2027-06-30", "2027-12-30", "2028-06-30", "2028-12-30",
+                "2029-06-30", "2029-12-30", "2030-06-30", "2030-12-30", "2031-03-31");
+        // never more than a year apart, and the first within a year of signing
+        LocalDate previous = LocalDate.of(2026, 6, 30);
+        for (String d : due) {
+            assertThat(LocalDate.parse(d)).isBeforeOrEqualTo(previous.plusYears(1));
+            previous = LocalDate.parse(d);
+        }
+    }
+
+    @Test
+    @DisplayName("R-LC-12 security item 1): the confirmation document is due 2026-07-14 and the 別紙2 reports are approved only after it")
+    void R_LC_12_the_security_confirmation_document_comes_first_and_is_approved_by_jpo() {
+        JsonPath confirmation = list("?kind=SECURITY_CONFIRMATION");
+        assertThat(confirmation.getList("dueDate")).containsExactly("2026-07-14");
+        assertThat(confirmation.getString("[0].rule")).isEqualTo("R-LC-12");
+        long confirmationId = confirmation.getLong("[0].id");
+
+        long report = list("?kind=SECURITY_COMPLIANCE").getLong("[0].id");
+        upload(report, "別紙2".getBytes(StandardCharsets.UTF_8), "bessi2.xlsx", Tokens.vendor("vendor-a")).then()
+                .statusCode(200);
+        compliance(report, complete()).then().statusCode(200);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(report)).post("/deliverables/" + report + "/approval")
+                .then().statusCode(422).body("rule", equalTo("R-LC-12")).body("detail", containsString("確認書類"));
+
+        upload(confirmationId, "確認書類".getBytes(StandardCharsets.UTF_8), "kakunin.docx", Tokens.vendor("vendor-a"))
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(confirmationId))
+                .post("/deliverables/" + confirmationId + "/approval").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(report)).post("/deliverables/" + report + "/approval")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    @Test
+    @DisplayName("R-SEC-2 a deliverable is approved on the version reviewed (428/412) and never by the account that submitted it")
+    void R_SEC_2_deliverable_approval_needs_if_match_and_another_account_than_the_submitter() {
+        long id = list("?kind=COST_BREAKDOWN").getLong("[0].id");
+        // jpo-admin1 submits the file on the vendor's behalf
+        upload(id, "内訳".getBytes(StandardCharsets.UTF_8), "breakdown.xlsx", Tokens.jpoAdmin()).then().statusCode(200);
+        String tag = etag(id);
+        given().auth().oauth2(JPO_ADMIN_2).post("/deliverables/" + id + "/approval").then().statusCode(428)
+                .contentType("application/problem+json");
+        given().auth().oauth2(JPO_ADMIN_2).header("If-Match", "\"999\"").post("/deliverables/" + id + "/approval").then()
+                .statusCode(412);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", tag).post("/deliverables/" + id + "/approval").then()
+                .statusCode(403).contentType("application/problem+json").body("rule", equalTo("R-SEC-2"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", tag).contentType(ContentType.JSON)
+                .body(Map.of("reason", "自分で差し戻し")).post("/deliverables/" + id + "/return").then().statusCode(403)
+                .body("rule", equalTo("R-SEC-2"));
+        given().auth().oauth2(Tokens.auditor()).get("/deliverables/" + id).then().body("status", equalTo("SUBMITTED"))
+                .header("ETag", tag);
+        given().auth().oauth2(JPO_ADMIN_2).header("If-Match", tag).post("/deliverables/" + id + "/approval").then()
+                .statusCode(200).body("status", equalTo("APPROVED")).body("reviewedBy", equalTo("jpo-admin2"));
+    }
+
+    @Test
+    @DisplayName("SEC idempotency: a retried POST /deliverables with the same Idempotency-Key is one row; another body → 422")
+    void SEC_idempotency_key_on_deliverable_creation() {
+        String key = "del-" + UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>(Map.of("kind", "PROGRESS_REPORT", "title", "TEST idem", "dueDate", "2027-01-10"));
+        int first = given().auth().oauth2(Tokens.jpoAdmin()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/deliverables").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.jpoAdmin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/deliverables").then().statusCode(201).body("id", equalTo(first));
+        body.put("title", "TEST idem other");
+        given().auth().oauth2(Tokens.jpoAdmin()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/deliverables").then().statusCode(422);
+        assertThat(list("?kind=PROGRESS_REPORT&size=200").getList("findAll { it.title.startsWith('TEST idem') }"))
+                .hasSize(1);
+    }
+
+    static final String JPO_ADMIN_2 = Tokens.token("jpo-admin2", "jpo", "jpo-admin");
+
+    static String etag(long id) {
+        return given().auth().oauth2(Tokens.jpoStaff()).get("/deliverables/" + id).then().statusCode(200).extract()
+                .header("ETag");
     }
 
     @Test
@@ -75,16 +154,18 @@ class DeliverableTest {
         upload(id, first, "env-def.xlsx", Tokens.vendor("vendor-a")).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("fileSha256", equalTo(Hashes.sha256Hex(first)))
                 .body("submittedOn", equalTo("2031-02-03"));
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of()).post("/deliverables/" + id + "/return")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of("reason", "表2の記載漏れ"))
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(id)).contentType(ContentType.JSON).body(Map.of())
+                .post("/deliverables/" + id + "/return").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(id)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "表2の記載漏れ"))
                 .post("/deliverables/" + id + "/return").then().statusCode(200).body("status", equalTo("RETURNED"))
                 .body("returnReason", equalTo("表2の記載漏れ"));
         upload(id, second, "env-def-v2.xlsx", Tokens.vendor("vendor-a")).then().statusCode(200)
                 .body("submissions.size()", equalTo(2));
-        given().auth().oauth2(Tokens.vendor("vendor-a")).post("/deliverables/" + id + "/approval").then().statusCode(403);
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliverables/" + id + "/approval").then().statusCode(200)
-                .body("status", equalTo("APPROVED")).body("reviewedBy", equalTo("jpo-admin1"));
+        given().auth().oauth2(Tokens.vendor("vendor-a")).header("If-Match", etag(id)).post("/deliverables/" + id + "/approval")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(id)).post("/deliverables/" + id + "/approval").then()
+                .statusCode(200).body("status", equalTo("APPROVED")).body("reviewedBy", equalTo("jpo-admin1"));
         // both files are kept and downloadable, unchanged
         byte[] current = given().auth().oauth2(Tokens.auditor()).get("/deliverables/" + id + "/file").then().statusCode(200)
                 .extract().asByteArray();
@@ -102,8 +183,8 @@ class DeliverableTest {
         upload(id, new byte[] { 1 }, "manual.docx", Tokens.vendor("vendor-b")).then().statusCode(403);
         upload(id, new byte[] { 1 }, "manual.docx", Tokens.jpoStaff()).then().statusCode(403);
         upload(id, new byte[] { 1 }, "manual.docx", Tokens.unapprovedVendor("vendor-a")).then().statusCode(403);
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliverables/" + id + "/approval").then().statusCode(422)
-                .body("rule", equalTo("R-LC-6"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(id)).post("/deliverables/" + id + "/approval").then()
+                .statusCode(422).body("rule", equalTo("R-LC-6"));
         given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("kind", "PROGRESS_REPORT", "title", "TEST outside", "dueDate", "2031-06-01"))
                 .post("/deliverables").then().statusCode(422).body("rule", equalTo("R-LC-1"));
@@ -149,12 +230,18 @@ class DeliverableTest {
         assertThat(overdue.getList("kind")).contains("SECURITY_COMPLIANCE", "ENVIRONMENT_DEFINITION");
         assertThat(overdue.getString("find { it.kind == 'SECURITY_COMPLIANCE' }.overdueReason")).contains("R-LC-12");
 
+        long confirmation = list("?kind=SECURITY_CONFIRMATION").getLong("[0].id");
+        upload(confirmation, "確認書類".getBytes(StandardCharsets.UTF_8), "kakunin.docx", Tokens.vendor("vendor-a")).then()
+                .statusCode(200);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(confirmation))
+                .post("/deliverables/" + confirmation + "/approval").then().statusCode(200);
         long id = list("?kind=SECURITY_COMPLIANCE").getLong("[6].id");
         upload(id, "別紙2".getBytes(StandardCharsets.UTF_8), "bessi2.xlsx", Tokens.vendor("vendor-a")).then().statusCode(200);
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliverables/" + id + "/approval").then().statusCode(422)
-                .body("rule", equalTo("R-LC-12"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(id)).post("/deliverables/" + id + "/approval").then()
+                .statusCode(422).body("rule", equalTo("R-LC-12"));
         compliance(id, complete()).then().statusCode(200);
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliverables/" + id + "/approval").then().statusCode(200);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(id)).post("/deliverables/" + id + "/approval").then()
+                .statusCode(200);
 
         assertThat(list("?overdue=true&size=200").getList("kind")).doesNotContain("SECURITY_COMPLIANCE")
                 .contains("ENVIRONMENT_DEFINITION");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
+import io.kiban.lifecycle.contract.AmendmentSteps;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,7 +44,8 @@ class ScheduleAmendmentTest {
         long third = id(progress, 3);
         // #1 approved, #2 submitted: never touched again
         submit(first, "進捗報告1.pdf");
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliverables/" + first + "/approval").then().statusCode(200);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", DeliverableTest.etag(first))
+                .post("/deliverables/" + first + "/approval").then().statusCode(200);
         submit(second, "進捗報告2.pdf");
         // a progress report tracked by hand is not part of the schedule
         given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
@@ -51,7 +53,7 @@ class ScheduleAmendmentTest {
                 .post("/deliverables").then().statusCode(201).body("scheduleSeq", Matchers.nullValue());
         // the first security report has statuses recorded (something was submitted), still PENDING
         List<Map<String, Object>> security = list("SECURITY_COMPLIANCE");
-        assertThat(security).hasSize(7);
+        assertThat(security).hasSize(10);
         long security1 = id(security, 1);
         given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
                 .body(Map.of("items", DeliverableTest.complete())).put("/deliverables/" + security1 + "/compliance")
@@ -82,18 +84,23 @@ class ScheduleAmendmentTest {
             assertThat(at(progress, n).get("status")).isEqualTo("PENDING");
         }
 
+        // R-LC-12: half-yearly from the new signing date 2026-07-31; #1 (statuses recorded) keeps 2026-12-30
         security = list("SECURITY_COMPLIANCE");
-        assertThat(security).hasSize(8);
-        assertThat(at(security, 1)).containsEntry("id", (int) security1).containsEntry("dueDate", "2027-10-01");
+        assertThat(security).hasSize(10);
+        assertThat(at(security, 1)).containsEntry("id", (int) security1).containsEntry("dueDate", "2026-12-30");
         assertThat(security.stream().filter(d -> !d.get("id").equals((int) security1)).map(d -> (String) d.get("dueDate")))
-                .containsExactly("2028-03-01", "2028-09-01", "2029-03-01", "2029-09-01", "2030-03-01", "2030-09-01",
-                        "2031-03-01");
-        assertThat(at(security, 8)).containsEntry("title", "情報セキュリティ対策の実施状況報告（別紙2）第8回");
+                .containsExactly("2027-07-31", "2028-01-31", "2028-07-31", "2029-01-31", "2029-07-31", "2030-01-31",
+                        "2030-07-31", "2031-01-31", "2031-03-31");
+        assertThat(at(security, 10)).containsEntry("title", "情報セキュリティ対策の実施状況報告（別紙2）第10回");
+        assertThat(list("SECURITY_CONFIRMATION")).singleElement().extracting(d -> d.get("dueDate")).isEqualTo("2026-08-14");
+        // R-LC-5 (the day before) and R-LC-6 (two weeks before) follow the online service start 2027-03-01
+        assertThat(list("ENVIRONMENT_DEFINITION")).extracting(d -> d.get("dueDate")).containsOnly("2027-02-28");
+        assertThat(list("OPERATIONS_MANUAL")).extracting(d -> d.get("dueDate")).containsOnly("2027-02-15");
 
         JsonPath audit = new JsonPath(given().auth().oauth2(Tokens.auditor())
                 .get("/audit?entityType=deliverable&entityId=schedule").then().statusCode(200).extract().asString());
         assertThat(audit.getString("[0].action")).isEqualTo("regenerate-schedule");
-        assertThat(audit.getString("[0].actorName")).isEqualTo("jpo-admin1");
+        assertThat(audit.getString("[0].actorName")).isEqualTo("jpo-admin2");
 
         // production starts right after signing: one place left; the submitted #2 outside it stays, untouched
         amend(Map.of("signingDate", "2026-07-31", "productionStart", "2026-08-20"));
@@ -107,32 +114,35 @@ class ScheduleAmendmentTest {
     }
 
     @Test
+    @DisplayName("R-LC-5 R-LC-6 the environment definition and operations manual move with the online service start, unless approved")
+    void R_LC_5_R_LC_6_deliverables_follow_an_amended_online_service_start() {
+        long manual = ((Number) list("OPERATIONS_MANUAL").get(0).get("id")).longValue();
+        long staging = ((Number) list("ENVIRONMENT_DEFINITION").stream().filter(d -> "STAGING".equals(d.get("environment")))
+                .findFirst().orElseThrow().get("id")).longValue();
+        submit(staging, "env-def-staging.xlsx");
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", DeliverableTest.etag(staging))
+                .post("/deliverables/" + staging + "/approval").then().statusCode(200);
+        // the online service start moves from 2027-04-01 to 2027-05-06 (a Thursday)
+        amend(Map.of("productionStart", "2027-05-06"));
+        given().auth().oauth2(Tokens.jpoStaff()).get("/deliverables/" + manual).then().statusCode(200)
+                .body("dueDate", Matchers.equalTo("2027-04-22")).body("rule", Matchers.equalTo("R-LC-6"));
+        assertThat(list("ENVIRONMENT_DEFINITION")).extracting(d -> d.get("environment") + " " + d.get("dueDate"))
+                .containsExactlyInAnyOrder("PRODUCTION 2027-05-05", "STAGING 2027-03-31");
+        given().auth().oauth2(Tokens.jpoStaff()).get("/contract/deadlines").then().statusCode(200)
+                .body("find { it.id == 'production-start' }.date", Matchers.equalTo("2027-05-06"));
+    }
+
+    @Test
     @DisplayName("R-LC-1 an amendment refused by its rules changes no scheduled report")
     void R_LC_1_a_refused_amendment_leaves_the_schedule_alone() {
         List<Map<String, Object>> before = list("PROGRESS_REPORT");
-        var current = given().auth().oauth2(Tokens.jpoAdmin()).get("/contract");
-        Map<String, Object> body = contract(current.jsonPath().getMap(""));
-        body.put("signingDate", "2026-07-31");
-        body.put("removalDeadline", "2031-06-30");
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", current.header("ETag"))
-                .body(body).put("/contract").then().statusCode(422).body("rule", Matchers.equalTo("R-LC-1"));
+        AmendmentSteps.propose(AmendmentSteps.contractWith(Map.of("signingDate", "2026-07-31",
+                "removalDeadline", "2031-06-30"))).then().statusCode(422).body("rule", Matchers.equalTo("R-LC-1"));
         assertThat(list("PROGRESS_REPORT")).isEqualTo(before);
     }
 
     private static void amend(Map<String, String> dates) {
-        var current = given().auth().oauth2(Tokens.jpoAdmin()).get("/contract");
-        Map<String, Object> body = contract(current.jsonPath().getMap(""));
-        body.putAll(dates);
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", current.header("ETag"))
-                .body(body).put("/contract").then().statusCode(200);
-    }
-
-    private static Map<String, Object> contract(Map<String, Object> view) {
-        Map<String, Object> body = new HashMap<>(view);
-        body.remove("monthlyLeaseTotal");
-        body.remove("monthlyMaintenanceTotal");
-        body.remove("version");
-        return body;
+        AmendmentSteps.amend(dates);
     }
 
     private static void submit(long id, String name) {

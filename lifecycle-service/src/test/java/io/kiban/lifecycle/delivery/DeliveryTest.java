@@ -14,6 +14,8 @@ import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
+import io.kiban.lifecycle.testing.TestClock;
+import java.time.Instant;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -63,13 +65,93 @@ class DeliveryTest {
                 .body(ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延（半導体不足）", "2027-05-31"))
                 .post("/deliveries/extensions").then().statusCode(201).body("status", Matchers.equalTo("PROPOSED"))
                 .extract().path("id");
-        given().auth().oauth2(Tokens.vendor("vendor-a")).post("/deliveries/extensions/" + id + "/approval").then()
-                .statusCode(403);
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliveries/extensions/" + id + "/approval").then().statusCode(200)
+        given().auth().oauth2(Tokens.vendor("vendor-a")).header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(403);
+        TestClock.set(Instant.parse("2027-03-10T01:00:00Z"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(200)
                 .body("status", Matchers.equalTo("APPROVED")).body("decidedBy", Matchers.equalTo("jpo-admin1"))
-                .body("decidedAt", Matchers.startsWith("2031-02-03T01:00"));
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliveries/extensions/" + id + "/approval").then().statusCode(422)
+                .body("decidedAt", Matchers.startsWith("2027-03-10T01:00"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"1\"")
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(422)
                 .body("rule", Matchers.equalTo("R-LC-3"));
+    }
+
+    @Test
+    @DisplayName("R-LC-3 an approval counts only before the original deadline 2027-03-31 (JST, server time); later → 422, nothing changes")
+    void R_LC_3_an_approval_recorded_after_the_original_deadline_is_refused() {
+        baseline("PRODUCTION", "k8s-worker");
+        TestClock.set(Instant.parse("2027-03-01T00:00:00Z"));
+        int id = propose(Tokens.vendor("vendor-a"), ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE",
+                "GPU供給遅延（半導体不足）", "2027-05-31"));
+        // 2027-04-01 00:30 in Tokyo is 2027-03-31 15:30 UTC: the deadline has passed in the JPO calendar
+        TestClock.set(Instant.parse("2027-03-31T15:30:00Z"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(422)
+                .contentType("application/problem+json").body("rule", Matchers.equalTo("R-LC-3"))
+                .body("detail", Matchers.containsString("2027-03-31"));
+        // a typed approval date is not read: the server's time decides
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("decidedAt", "2027-03-01T00:00:00Z", "approvedAt", "2027-03-01"))
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(422)
+                .body("rule", Matchers.equalTo("R-LC-3"));
+        given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/extensions/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"").body("status", Matchers.equalTo("PROPOSED"))
+                .body("decidedAt", Matchers.nullValue());
+        // 23:59 on 2027-03-31 in Tokyo (14:59 UTC) is still before the deadline passed
+        TestClock.set(Instant.parse("2027-03-31T14:59:00Z"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(200)
+                .body("status", Matchers.equalTo("APPROVED")).body("decidedAt", Matchers.startsWith("2027-03-31T14:59"));
+    }
+
+    @Test
+    @DisplayName("R-SEC-2 an extension is approved on the version reviewed (428/412) and never by the account that proposed it")
+    void R_SEC_2_extension_approval_needs_if_match_and_another_account_than_the_proposer() {
+        baseline("PRODUCTION", "k8s-worker");
+        TestClock.set(Instant.parse("2027-03-01T00:00:00Z"));
+        // jpo-admin1 proposes on the vendor's behalf: jpo-admin1 may not approve it, jpo-admin2 may
+        int id = propose(Tokens.jpoAdmin(), ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延",
+                "2027-05-31"));
+        given().auth().oauth2(JPO_ADMIN_2).post("/deliveries/extensions/" + id + "/approval").then().statusCode(428)
+                .contentType("application/problem+json");
+        given().auth().oauth2(JPO_ADMIN_2).header("If-Match", "\"7\"").post("/deliveries/extensions/" + id + "/approval")
+                .then().statusCode(412);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(403)
+                .contentType("application/problem+json").body("rule", Matchers.equalTo("R-SEC-2"));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/rejection").then().statusCode(403)
+                .body("rule", Matchers.equalTo("R-SEC-2"));
+        given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/extensions/" + id).then()
+                .body("status", Matchers.equalTo("PROPOSED"));
+        given().auth().oauth2(JPO_ADMIN_2).header("If-Match", "\"0\"").post("/deliveries/extensions/" + id + "/approval")
+                .then().statusCode(200).header("ETag", "\"1\"").body("status", Matchers.equalTo("APPROVED"))
+                .body("decidedBy", Matchers.equalTo("jpo-admin2"));
+    }
+
+    @Test
+    @DisplayName("SEC idempotency: a retried extension proposal with the same Idempotency-Key is one row; another body → 422")
+    void SEC_idempotency_key_on_extension_proposals() {
+        baseline("PRODUCTION", "k8s-worker");
+        var body = ext("PRODUCTION", "k8s-worker", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-05-31");
+        String key = "ext-" + java.util.UUID.randomUUID();
+        int first = given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/deliveries/extensions").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/deliveries/extensions").then().statusCode(201).body("id", Matchers.equalTo(first));
+        body.put("newDate", "2027-06-01");
+        given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/deliveries/extensions").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/extensions").then().body("size()", Matchers.equalTo(1));
+    }
+
+    static final String JPO_ADMIN_2 = Tokens.token("jpo-admin2", "jpo", "jpo-admin");
+
+    private static int propose(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/deliveries/extensions").then()
+                .statusCode(201).extract().path("id");
     }
 
     @Test
@@ -211,10 +293,13 @@ class DeliveryTest {
                 + deliveredOn + "\",\"baselineItem\":\"" + item + "\",\"allowedTransitions\":[\"INSTALLED\"]}";
     }
 
+    /** Proposed by the vendor and approved by jpo-admin before the original deadline (R-LC-3); the clock goes back. */
     private static void approve(Map<String, Object> body) {
-        int id = given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON).body(body)
-                .post("/deliveries/extensions").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/deliveries/extensions/" + id + "/approval").then().statusCode(200);
+        TestClock.set(Instant.parse("2027-03-10T01:00:00Z"));
+        int id = propose(Tokens.vendor("vendor-a"), body);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(200);
+        TestClock.reset();
     }
 
     static Map<String, Object> ext(String env, String item, String cause, String explanation, String newDate) {

@@ -17,15 +17,18 @@ public final class Fixtures {
     }
 
     public static void reset() {
+        TestClock.reset();
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM production_delay");
+            s.execute("DELETE FROM lease_closed_month");
+            s.execute("DELETE FROM contract_amendment");
             s.execute("DELETE FROM lease_extension_amount");
             s.execute("DELETE FROM lease_extension");
             s.execute("DELETE FROM compliance_status");
             s.execute("DELETE FROM deliverable_submission");
             s.execute("DELETE FROM deliverable WHERE title LIKE 'TEST %'");
             s.execute("UPDATE deliverable SET status='PENDING', submitted_on=NULL, submitted_by=NULL, file_sha256=NULL, "
-                    + "file_name=NULL, reviewed_by=NULL, reviewed_at=NULL, return_reason=NULL");
+                    + "file_name=NULL, reviewed_by=NULL, reviewed_at=NULL, return_reason=NULL, submitted_by_id=NULL, reviewed_by_id=NULL");
             s.execute("DELETE FROM delivery_extension");
             s.execute("DELETE FROM approved_handler");
             s.execute("DELETE FROM phase_transition");
