@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Sheets 3, 6, 7 and 9: lines, public domains, handled information, KPIs with measurements. */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class LedgerCategoriesTest {
 
     @Test

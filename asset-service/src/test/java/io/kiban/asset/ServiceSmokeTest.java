@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The service starts on its own database with health, metrics, OpenAPI, security and its audit chain. */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class ServiceSmokeTest extends ServiceSmokeContract {
 
     @Override

@@ -1,10 +1,14 @@
 package io.kiban.asset.baseline;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.asset.support.Lists;
 import io.kiban.asset.baseline.BaselineDtos.BaselineInput;
 import io.kiban.asset.baseline.BaselineDtos.BaselineView;
 import io.kiban.asset.baseline.BaselineDtos.Conformance;
 import io.kiban.asset.support.Environment;
 import io.kiban.asset.support.Filters;
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
 import io.kiban.asset.history.HistoryDtos.RevisionView;
@@ -47,8 +51,9 @@ public class BaselineResource {
     @Operation(summary = "Baseline lines; with environment, that environment's lines and the SHARED ones")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<BaselineView> list(@RestQuery String environment) {
-        return service.list(Filters.parse(Environment.class, "environment", environment));
+    public RestResponse<List<BaselineView>> list(@RestQuery String environment,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.list(Filters.parse(Environment.class, "environment", environment)), page, size).toResponse(uri);
     }
 
     @GET
@@ -61,6 +66,7 @@ public class BaselineResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Add a baseline line (jpo-admin)")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<BaselineView> create(@Valid @NotNull BaselineInput body) {
@@ -99,7 +105,8 @@ public class BaselineResource {
     @Operation(summary = "Sheet 10 (変更管理): every change of this baseline line — who, when, which fields from what to what")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<RevisionView> history(@RestPath long id) {
-        return history.history(BaselineLine.class, "baseline line", id);
+    public RestResponse<List<RevisionView>> history(@RestPath long id,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(history.history(BaselineLine.class, "baseline line", id), page, size).toResponse(uri);
     }
 }

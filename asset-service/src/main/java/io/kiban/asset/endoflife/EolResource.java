@@ -1,7 +1,12 @@
 package io.kiban.asset.endoflife;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.asset.support.Lists;
 import io.kiban.asset.endoflife.EolService.MappingInput;
 import io.kiban.asset.endoflife.EolService.MappingView;
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,11 +43,13 @@ public class EolResource {
     @GET
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<MappingView> mappings() {
-        return service.mappings();
+    public RestResponse<List<MappingView>> mappings(
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.mappings(), page, size).toResponse(uri);
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Map installed software (purl/CPE prefix or name) to an endoflife.date product (jpo-admin)")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<MappingView> create(@Valid @NotNull MappingInput body) {

@@ -32,6 +32,7 @@ import io.kiban.asset.vulnerability.Advisory;
 import io.kiban.asset.vulnerability.Finding;
 import io.kiban.asset.vulnerability.FindingDtos.AdvisoryView;
 import io.kiban.asset.vulnerability.FindingService;
+import io.kiban.commons.export.CellText;
 import io.kiban.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -117,9 +118,11 @@ public class ExportService {
         } else {
             switch (category) {
                 case "media" -> table(w, "from Medium m order by m.id", Medium.class,
-                        List.of("id", "ハードウェアID", "種別", "製造番号", "メーカー", "型式", "取付日", "取外し日", "参照"),
+                        List.of("id", "ハードウェアID", "種別", "製造番号", "メーカー", "型式", "取付日", "取外し日", "参照",
+                                "取外し経路", "データ保持", "登録経緯"),
                         m -> Arrays.asList(m.id, m.hardwareId, m.kind, m.serialNumber, m.make, m.model, m.installedOn,
-                                m.removedOn, m.removalReference));
+                                m.removedOn, m.removalReference, m.removalVia, m.dataBearing ? "保持" : "非保持",
+                                m.origin));
                 case "baseline" -> table(w, "from BaselineLine b order by b.id", BaselineLine.class,
                         List.of("品目コード", "区分", "品目", "品目（日本語）", "環境", "必要数"),
                         b -> Arrays.asList(b.itemCode, b.hardwareClass, b.name, b.nameJa, b.environment,
@@ -157,12 +160,13 @@ public class ExportService {
                 b.append(',');
             }
             Object v = values.get(i);
-            if (v != null) {
-                String s = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-                if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                    s = '"' + s.replace("\"", "\"\"") + '"';
-                }
-                b.append(s);
+            if (v instanceof BigDecimal d) {
+                b.append(d.toPlainString());
+            } else if (v instanceof Number n) {
+                b.append(n);
+            } else if (v != null) {
+                // issue 13 hole 8 (OWASP CSV injection): text from user data never starts a formula
+                b.append(CellText.csv(v.toString()));
             }
         }
         b.append("\r\n");

@@ -3,24 +3,26 @@ package io.kiban.asset.export;
 import io.kiban.asset.baseline.BaselineLine;
 import io.kiban.asset.hardware.Hardware;
 import io.kiban.asset.history.AssetRevision;
+import io.kiban.asset.history.HistoryDtos.FieldChange;
 import io.kiban.asset.kpi.Kpi;
 import io.kiban.asset.kpi.KpiMeasurement;
 import io.kiban.asset.ledger.ExternalService;
 import io.kiban.asset.ledger.Facility;
 import io.kiban.asset.ledger.HandledInformation;
+import io.kiban.asset.ledger.NetworkLine;
+import io.kiban.asset.ledger.PublicDomain;
 import io.kiban.asset.ledger.ScheduleItem;
 import io.kiban.asset.ledger.SecurityRequirement;
 import io.kiban.asset.ledger.WorkRecord;
-import io.kiban.asset.ledger.NetworkLine;
-import io.kiban.asset.ledger.PublicDomain;
-import io.kiban.asset.history.HistoryDtos.FieldChange;
 import io.kiban.asset.media.Medium;
+import io.kiban.asset.media.MediumOrigin;
 import io.kiban.asset.rack.Rack;
 import io.kiban.asset.rack.RackDtos.PositionView;
 import io.kiban.asset.rack.RackPosition;
 import io.kiban.asset.rack.RackService;
 import io.kiban.asset.software.Software;
 import io.kiban.asset.vulnerability.Finding;
+import io.kiban.commons.export.CellText;
 import io.kiban.commons.time.ReiwaDates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,8 +38,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -162,7 +164,9 @@ public class StandardSheetService {
     private void hardware(RowSink sink) {
         Map<Long, String> media = new HashMap<>();
         em.createQuery("from Medium m order by m.id", Medium.class).getResultList().forEach(m -> media.merge(
-                m.hardwareId, m.kind + ":" + m.serialNumber + (m.removedOn == null ? "" : "(取外し " + m.removedOn + ")"),
+                m.hardwareId, m.kind + ":" + m.serialNumber + (m.removedOn == null ? "" : "(取外し " + m.removedOn + ")")
+                        + (m.origin == MediumOrigin.UNREGISTERED_PART ? "(台帳未登録部品)" : "")
+                        + (m.dataBearing ? "" : "(データ非保持: JPO判断)"),
                 (a, b) -> a + ", " + b));
         em.clear();
         chunks("from Hardware h order by h.id", Hardware.class, h -> sink.row(h.id, h.name, h.modelNumber,
@@ -300,7 +304,14 @@ public class StandardSheetService {
             } else if (v instanceof Number n) {
                 row.createCell(i).setCellValue(n.doubleValue());
             } else if (v != null) {
-                row.createCell(i).setCellValue(v.toString());
+                // issue 13 hole 8 (OWASP CSV injection): user text is written unchanged as a string cell; when a
+                // spreadsheet would read it as a formula the cell is quote-prefixed (Excel's "this is text" flag)
+                String text = v.toString();
+                Cell c = row.createCell(i);
+                c.setCellValue(text);
+                if (CellText.isFormulaLike(text)) {
+                    c.setCellStyle(styles.text);
+                }
             }
         }
     }
@@ -328,8 +339,11 @@ public class StandardSheetService {
         final CellStyle heading;
         final CellStyle date;
         final CellStyle dateTime;
+        final CellStyle text;
 
         Styles(SXSSFWorkbook wb) {
+            text = wb.createCellStyle();
+            text.setQuotePrefixed(true);
             heading = wb.createCellStyle();
             Font bold = wb.createFont();
             bold.setBold(true);

@@ -54,7 +54,9 @@ public final class HardwareDtos {
     }
 
     /** R-AS-6: an item whose maintenance deadline (保守期限) does not cover the lease. */
+    /** R-AS-6; {@code contractAsOf}/{@code contractStale}: the copy of lifecycle's contract the lease end is from. */
     public record MaintenanceRisk(Long id, String name, String serialNumber, Environment environment,
-            LocalDate maintenanceDeadline, LocalDate leaseEnd, Long daysShort, String reason) {
+            LocalDate maintenanceDeadline, LocalDate leaseEnd, Long daysShort, String reason,
+            java.time.Instant contractAsOf, boolean contractStale) {
     }
 }

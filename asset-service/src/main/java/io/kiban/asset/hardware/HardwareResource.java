@@ -1,5 +1,6 @@
 package io.kiban.asset.hardware;
 
+import io.kiban.asset.support.Lists;
 import io.kiban.asset.hardware.HardwareDtos.HardwareInput;
 import io.kiban.asset.hardware.HardwareDtos.HardwareView;
 import io.kiban.asset.hardware.HardwareDtos.MaintenanceRisk;
@@ -76,7 +77,10 @@ public class HardwareResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Register a hardware item (R-AS-2 new only, R-AS-3 substitutes, serial unique)")
+    @Operation(summary = "Register a hardware item (R-AS-2 new only, R-AS-3 substitutes, serial unique)",
+            description = "An environment whose phase is REMOVED or CLOSED takes no new hardware (422 naming "
+                    + "R-RM-1/R-RM-3; the phase is read from lifecycle-service, 503 when it cannot say); SHARED "
+                    + "hardware (the distribution board) follows the SHARED phase. Idempotency-Key honoured.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<HardwareView> create(@Valid @NotNull HardwareInput body) {
         writers.require();
@@ -117,11 +121,16 @@ public class HardwareResource {
 
     @GET
     @Path("/maintenance-risks")
-    @Operation(summary = "R-AS-6: hardware whose maintenance deadline (保守期限) ends before the lease ends")
+    @Operation(summary = "R-AS-6: hardware whose maintenance deadline (保守期限) ends before the lease ends",
+            description = "The lease end is lifecycle-service's contract as amended; headers Kiban-Contract-As-Of and "
+                    + "Kiban-Contract-Stale (and each row's contractAsOf/contractStale) say which copy was used — the "
+                    + "last one when lifecycle-service is down; 503 when there is none. Paged.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<MaintenanceRisk> maintenanceRisks(@RestQuery String environment) {
-        return service.maintenanceRisks(Filters.parse(Environment.class, "environment", environment));
+    public RestResponse<List<MaintenanceRisk>> maintenanceRisks(@RestQuery String environment,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return service.maintenanceRisks(Filters.parse(Environment.class, "environment", environment),
+                PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
@@ -129,7 +138,8 @@ public class HardwareResource {
     @Operation(summary = "Sheet 10 (変更管理): every change of this item — who, when, which fields from what to what")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<RevisionView> history(@RestPath long id) {
-        return history.history(Hardware.class, "hardware", id);
+    public RestResponse<List<RevisionView>> history(@RestPath long id,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(history.history(Hardware.class, "hardware", id), page, size).toResponse(uri);
     }
 }

@@ -6,10 +6,12 @@ import io.kiban.asset.hardware.HardwareDtos.HardwareView;
 import io.kiban.asset.hardware.HardwareDtos.MaintenanceRisk;
 import io.kiban.asset.hardware.HardwareDtos.StatusChange;
 import io.kiban.asset.media.MediaRepository;
-import io.kiban.asset.support.AssetConfig;
 import io.kiban.asset.support.Condition;
+import io.kiban.asset.support.ContractReport;
 import io.kiban.asset.support.Environment;
 import io.kiban.asset.support.Filters;
+import io.kiban.asset.support.Lifecycle;
+import io.kiban.asset.support.Lists;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.paging.Page;
@@ -36,16 +38,16 @@ public class HardwareService {
     private final BaselineRepository baseline;
     private final MediaRepository media;
     private final AuditTrail audit;
-    private final AssetConfig config;
+    private final Lifecycle lifecycle;
     private final Clock clock;
 
     public HardwareService(HardwareRepository repository, BaselineRepository baseline, MediaRepository media,
-            AuditTrail audit, AssetConfig config, Clock clock) {
+            AuditTrail audit, Lifecycle lifecycle, Clock clock) {
         this.repository = repository;
         this.baseline = baseline;
         this.media = media;
         this.audit = audit;
-        this.config = config;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -79,6 +81,7 @@ public class HardwareService {
             throw ProblemException.badField("deliveredOn", "an ORDERED item has no delivery date yet");
         }
         checkDeliveryDate(input.deliveredOn());
+        lifecycle.requireOpen(input.environment(), "new hardware");
         Hardware h = new Hardware();
         apply(h, input);
         h.status = status;
@@ -96,6 +99,9 @@ public class HardwareService {
         ETags.check(ifMatch, h.version);
         if (input.status() != null && input.status() != h.status) {
             throw ProblemException.badField("status", "change the status with POST /hardware/" + id + "/status");
+        }
+        if (input.environment() != h.environment) {
+            lifecycle.requireOpen(input.environment(), "moving hardware into it");
         }
         apply(h, input);
         if (input.deliveredOn() != null && h.status.isDelivered()) {
@@ -156,24 +162,29 @@ public class HardwareService {
         return view;
     }
 
-    /** R-AS-6: maintenance deadlines that end before the lease does (or are not recorded). */
+    /**
+     * R-AS-6: maintenance deadlines that end before the lease does (or are not recorded). The lease end is
+     * lifecycle-service's contract as amended (issue 14 item 9): the last copy, marked stale, when lifecycle is
+     * down; 503 with no copy.
+     */
     @Transactional
-    public List<MaintenanceRisk> maintenanceRisks(Environment environment) {
-        LocalDate leaseEnd = config.leaseEnd();
+    public ContractReport<MaintenanceRisk> maintenanceRisks(Environment environment, PageRequest page) {
+        Lifecycle.Contract contract = lifecycle.contract();
+        LocalDate leaseEnd = contract.leaseEnd();
         Filters f = new Filters().eq("environment", environment).raw("status <> :removed", "removed",
                 HardwareStatus.REMOVED).raw("discontinued = false");
         List<MaintenanceRisk> risks = new ArrayList<>();
         for (Hardware h : repository.list(f.query("id"), f.params())) {
             if (h.maintenanceDeadline == null) {
                 risks.add(new MaintenanceRisk(h.id, h.name, h.serialNumber, h.environment, null, leaseEnd, null,
-                        "no maintenance deadline (保守期限) recorded"));
+                        "no maintenance deadline (保守期限) recorded", contract.asOf(), contract.stale()));
             } else if (h.maintenanceDeadline.isBefore(leaseEnd)) {
                 risks.add(new MaintenanceRisk(h.id, h.name, h.serialNumber, h.environment, h.maintenanceDeadline,
                         leaseEnd, ChronoUnit.DAYS.between(h.maintenanceDeadline, leaseEnd),
-                        "maintenance ends before the lease ends"));
+                        "maintenance ends before the lease ends", contract.asOf(), contract.stale()));
             }
         }
-        return risks;
+        return new ContractReport<>(Lists.page(risks, page), contract);
     }
 
     private void apply(Hardware h, HardwareInput input) {

@@ -46,6 +46,9 @@ public final class ImportProblems {
                 List.of(new Problem.FieldError(path, message)), null);
     }
 
+    /** The longest version string an import accepts (issue 15 item 10): longer → 400 naming its JSON path. */
+    public static final int MAX_VERSION = 128;
+
     public static String text(JsonNode node, String field, String path, boolean required, int maxLength) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {

@@ -1,15 +1,16 @@
 package io.kiban.asset.imports;
 
-import io.kiban.asset.endoflife.EolService;
 import io.kiban.asset.endoflife.EolService.EolReport;
+import io.kiban.asset.endoflife.EolService;
 import io.kiban.asset.imports.SbomImportService.SbomReport;
 import io.kiban.asset.imports.SbomImportService.Target;
 import io.kiban.asset.software.InstalledOn;
 import io.kiban.asset.support.Environment;
 import io.kiban.asset.support.Filters;
 import io.kiban.asset.support.LedgerWriters;
-import io.kiban.asset.vulnerability.AdvisoryService;
 import io.kiban.asset.vulnerability.AdvisoryService.OsvReport;
+import io.kiban.asset.vulnerability.AdvisoryService;
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.BodyLimit;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,11 +19,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Offline imports: a user uploads a file; the service never calls out (closed network). */
 @Path("/imports")
@@ -44,35 +51,57 @@ public class ImportResource {
     }
 
     @POST
+    @Idempotent
     @Path("/sbom")
     @BodyLimit(property = "kiban.imports.max-body", defaultValue = "50M")
-    @Operation(summary = "CycloneDX 1.4–1.6 JSON SBOM of a host or image → its software set (re-import replaces it)")
+    @Operation(summary = "CycloneDX 1.4–1.6 JSON SBOM of a host or image → its software set (re-import replaces it)",
+            description = "Subject up to 255 characters; a component version longer than 128 characters → 400 naming "
+                    + "its JSON path, nothing written. Idempotency-Key honoured (same key and file → the same report "
+                    + "replayed; another file → 422).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    public SbomReport sbom(@RestQuery String subject, @RestQuery String environment, @RestQuery String installedOn,
-            @RestQuery Long hardwareId, @RestQuery String host, InputStream body) {
+    public RestResponse<SbomReport> sbom(@RestQuery String subject, @RestQuery String environment,
+            @RestQuery String installedOn, @RestQuery Long hardwareId, @RestQuery String host, File body) {
         writers.require();
-        return sbom.importSbom(new Target(subject, Filters.parse(Environment.class, "environment", environment),
-                Filters.parse(InstalledOn.class, "installedOn", installedOn), hardwareId, host), body);
+        Target target = new Target(subject, Filters.parse(Environment.class, "environment", environment),
+                Filters.parse(InstalledOn.class, "installedOn", installedOn), hardwareId, host);
+        return RestResponse.ok(read(body, in -> sbom.importSbom(target, in)));
     }
 
     @POST
+    @Idempotent
     @Path("/osv")
     @BodyLimit(property = "kiban.imports.max-body", defaultValue = "50M")
-    @Operation(summary = "OSV advisories (one object or an array) → matched against installed software as findings")
+    @Operation(summary = "OSV advisories (one object or an array) → matched against installed software as findings",
+            description = "Idempotency-Key honoured (same key and file → the same report replayed; another file → 422).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    public OsvReport osv(@RestQuery String source, InputStream body) {
+    public RestResponse<OsvReport> osv(@RestQuery String source, File body) {
         writers.require();
-        return osv.importOsv(body, source);
+        return RestResponse.ok(read(body, in -> osv.importOsv(in, source)));
     }
 
     @POST
+    @Idempotent
     @Path("/endoflife")
     @BodyLimit(property = "kiban.imports.max-body", defaultValue = "50M")
-    @Operation(summary = "endoflife.date release JSON of one product → support deadlines of the mapped software")
+    @Operation(summary = "endoflife.date release JSON of one product → support deadlines of the mapped software",
+            description = "Idempotency-Key honoured (same key and file → the same report replayed; another file → 422).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    public EolReport endoflife(@RestQuery String product, @RestQuery String source, @RestQuery LocalDate asOf,
-            InputStream body) {
+    public RestResponse<EolReport> endoflife(@RestQuery String product, @RestQuery String source,
+            @RestQuery LocalDate asOf, File body) {
         writers.require();
-        return eol.importReleases(product, source, asOf, body);
+        return RestResponse.ok(read(body, in -> eol.importReleases(product, source, asOf, in)));
+    }
+
+    /** The uploaded body (a temporary file, so that Idempotency-Key can fingerprint it), deleted afterwards. */
+    private static <T> T read(File body, Function<InputStream, T> importer) {
+        try (InputStream in = body == null ? InputStream.nullInputStream() : Files.newInputStream(body.toPath())) {
+            return importer.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (body != null) {
+                body.delete();
+            }
+        }
     }
 }

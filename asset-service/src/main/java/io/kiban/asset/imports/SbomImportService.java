@@ -214,7 +214,7 @@ public class SbomImportService {
             seen[0]++;
             String name = text(c, "name", p, true, 200);
             String group = text(c, "group", p, false, 200);
-            String version = text(c, "version", p, false, 100);
+            String version = text(c, "version", p, false, ImportProblems.MAX_VERSION);
             String purl = text(c, "purl", p, false, 512);
             if (purl != null && !purl.startsWith("pkg:")) {
                 throw bad(p + ".purl", "is not a package URL (pkg:…)");

@@ -1,10 +1,12 @@
 package io.kiban.asset.kpi;
 
+import io.kiban.asset.support.Lists;
 import io.kiban.asset.kpi.KpiDtos.KpiInput;
 import io.kiban.asset.kpi.KpiDtos.KpiView;
 import io.kiban.asset.kpi.KpiDtos.MeasurementInput;
 import io.kiban.asset.kpi.KpiDtos.MeasurementView;
 import io.kiban.asset.support.LedgerWriters;
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
@@ -69,6 +71,7 @@ public class KpiResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Define a KPI (jpo-admin)")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<KpiView> create(@Valid @NotNull KpiInput body) {
@@ -93,6 +96,7 @@ public class KpiResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id: \\d+}/measurements")
     @Operation(summary = "Record a measured value (jpo-admin, the contracted vendor, or a service)")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SERVICE })
@@ -109,8 +113,9 @@ public class KpiResource {
     @Operation(summary = "The series of measured values in [from, to)")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<MeasurementView> series(@RestPath long id, @RestQuery Instant from, @RestQuery Instant to) {
-        return service.series(id, from, to);
+    public RestResponse<List<MeasurementView>> series(@RestPath long id, @RestQuery Instant from, @RestQuery Instant to,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.series(id, from, to), page, size).toResponse(uri);
     }
 
     @GET
@@ -118,7 +123,8 @@ public class KpiResource {
     @Operation(summary = "Sheet 10 (変更管理): every change of this KPI — who, when, which fields from what to what")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<RevisionView> history(@RestPath long id) {
-        return history.history(Kpi.class, "KPI", id);
+    public RestResponse<List<RevisionView>> history(@RestPath long id,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(history.history(Kpi.class, "KPI", id), page, size).toResponse(uri);
     }
 }

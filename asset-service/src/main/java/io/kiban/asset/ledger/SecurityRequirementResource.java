@@ -1,6 +1,7 @@
 package io.kiban.asset.ledger;
 
 import static io.kiban.asset.ledger.LedgerCategories.SECURITY_REQUIREMENTS;
+import static io.kiban.asset.support.LedgerResource.SCHEME;
 
 import io.kiban.asset.history.HistoryService;
 import io.kiban.asset.ledger.LedgerDtos.SecurityRequirementInput;
@@ -8,11 +9,21 @@ import io.kiban.asset.ledger.LedgerDtos.SecurityRequirementView;
 import io.kiban.asset.support.LedgerResource;
 import io.kiban.asset.support.LedgerStore;
 import io.kiban.asset.support.LedgerWriters;
+import io.kiban.commons.idempotency.Idempotent;
+import io.kiban.commons.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/security-requirements")
 @Tag(name = "security-requirements", description = "Sheet 8 (情報セキュリティ要件)")
@@ -22,5 +33,16 @@ public class SecurityRequirementResource extends LedgerResource<SecurityRequirem
 
     public SecurityRequirementResource(LedgerStore store, LedgerWriters writers, HistoryService history) {
         super(SECURITY_REQUIREMENTS, store, writers, history);
+    }
+
+    @POST
+    @Idempotent
+    @Operation(summary = "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description = "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = SCHEME,
+            scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
+    public RestResponse<SecurityRequirementView> add(@Valid @NotNull SecurityRequirementInput body, @Context UriInfo uri) {
+        return create(body, uri);
     }
 }

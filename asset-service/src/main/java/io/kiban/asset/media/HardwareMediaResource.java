@@ -4,6 +4,7 @@ import io.kiban.asset.media.MediaDtos.MediumInput;
 import io.kiban.asset.media.MediaDtos.MediumView;
 import io.kiban.asset.media.MediaDtos.Replacement;
 import io.kiban.asset.media.MediaDtos.ReplacementView;
+import io.kiban.asset.media.MediaDtos.UnregisteredPart;
 import io.kiban.asset.support.LedgerWriters;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
@@ -52,7 +53,10 @@ public class HardwareMediaResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Record a data-bearing medium installed in the item (R-AS-2: new only)")
+    @Operation(summary = "Record a data-bearing medium installed in the item (R-AS-2: new only)",
+            description = "jpo-admin and the contracted vendor; Idempotency-Key honoured; an environment that is "
+                    + "REMOVED or CLOSED takes nothing new (422 naming R-RM-1/R-RM-3, 503 when lifecycle-service "
+                    + "cannot say).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<MediumView> install(@RestPath long hardwareId, @Valid @NotNull MediumInput body) {
         writers.require();
@@ -64,10 +68,27 @@ public class HardwareMediaResource {
     @Idempotent
     @Path("/replacements")
     @Operation(summary = "Service-to-service (maintenance-service): a part swap — old medium removed and kept, new one "
-            + "installed, in one transaction (R-AS-2: the new part must be new)")
-    @RolesAllowed({ Roles.SERVICE, Roles.JPO_ADMIN })
+            + "installed, in one transaction (R-AS-2: the new part must be new)",
+            description = "Role service only (issue 13 hole 2); the reference of the maintenance replacement is "
+                    + "required; refused in a REMOVED or CLOSED environment (422 naming R-RM-1/R-RM-3).")
+    @RolesAllowed(Roles.SERVICE)
     public RestResponse<ReplacementView> replace(@RestPath long hardwareId, @Valid @NotNull Replacement body) {
         ReplacementView view = service.replace(hardwareId, body);
         return Responses.created(URI.create("/media/" + view.installed().id()), view);
+    }
+
+    @POST
+    @Idempotent
+    @Path("/unregistered-parts")
+    @Operation(summary = "jpo-admin records a data-bearing part the ledger never listed (issue 13 hole 1, R-MT-3)",
+            description = "Body {serial, kind, make, model, reason}; the medium gets origin UNREGISTERED_PART, so the "
+                    + "ledger gap stays visible (GET /media, the change history, the standard sheet); audited; "
+                    + "Idempotency-Key honoured; a serial already in the ledger → 409; refused in a REMOVED or CLOSED "
+                    + "environment (422 naming R-RM-1/R-RM-3).")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<MediumView> recordUnregistered(@RestPath long hardwareId,
+            @Valid @NotNull UnregisteredPart body) {
+        MediumView view = service.recordUnregistered(hardwareId, body);
+        return Responses.created(URI.create("/media/" + view.id()), view, view.version());
     }
 }

@@ -22,7 +22,27 @@ public final class MediaDtos {
             LocalDate installedOn) {
     }
 
-    public record Removal(@NotNull LocalDate removedOn, @Size(max = 200) String reference) {
+    /**
+     * A service-role removal (issue 13 hole 2): the medium leaves through a sanitization order of
+     * maintenance-service, whose reference is required.
+     */
+    public record Removal(@NotNull LocalDate removedOn, @NotBlank @Size(max = 200) String reference) {
+    }
+
+    /** jpo-admin declares a ledger medium not data-bearing; the reason is audited and kept in the history. */
+    public record NotDataBearing(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /**
+     * jpo-admin records a part found in the hardware that the ledger never listed (origin UNREGISTERED_PART);
+     * its condition and installation date are unknown.
+     */
+    public record UnregisteredPart(
+            @NotBlank @Size(max = 100) String serial,
+            @NotNull MediumKind kind,
+            @Size(max = 100) String make,
+            @Size(max = 100) String model,
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     /** Maintenance-service's part swap: the old medium leaves (kept with removedOn), the new one comes in. */
@@ -30,7 +50,7 @@ public final class MediaDtos {
             @NotBlank @Size(max = 100) String removedSerial,
             @NotNull @Valid InstalledMedium installed,
             @NotNull LocalDate replacedOn,
-            @Size(max = 200) String reference) {
+            @NotBlank @Size(max = 200) String reference) {
     }
 
     public record InstalledMedium(
@@ -41,9 +61,17 @@ public final class MediaDtos {
             @NotNull Condition condition) {
     }
 
+    /**
+     * One medium. {@code dataBearing} is the ledger's word (true unless jpo-admin declared otherwise);
+     * {@code origin} LEDGER or UNREGISTERED_PART; {@code removalVia} REPLACEMENT or SANITIZATION_ORDER;
+     * {@code removedWithoutCustodyReference} is true for a medium that left without a replacement or sanitization
+     * order reference — a blocker for maintenance's outstanding report and lifecycle's removal gate.
+     */
     public record MediumView(Long id, Long hardwareId, String hardwareSerial, Environment environment,
             MediumKind kind, String serial, String make, String model, Condition condition, LocalDate installedOn,
-            LocalDate removedOn, String removalReference, Long replacedById, boolean installed, long version) {
+            LocalDate removedOn, String removalReference, RemovalVia removalVia, Long replacedById,
+            boolean installed, boolean dataBearing, String notDataBearingReason, MediumOrigin origin,
+            String originReason, boolean removedWithoutCustodyReference, long version) {
     }
 
     public record ReplacementView(Long hardwareId, MediumView removed, MediumView installed) {

@@ -5,11 +5,14 @@ import io.kiban.asset.hardware.HardwareRepository;
 import io.kiban.asset.hardware.HardwareStatus;
 import io.kiban.asset.media.MediaDtos.MediumInput;
 import io.kiban.asset.media.MediaDtos.MediumView;
+import io.kiban.asset.media.MediaDtos.NotDataBearing;
 import io.kiban.asset.media.MediaDtos.Removal;
 import io.kiban.asset.media.MediaDtos.Replacement;
 import io.kiban.asset.media.MediaDtos.ReplacementView;
+import io.kiban.asset.media.MediaDtos.UnregisteredPart;
 import io.kiban.asset.support.Condition;
 import io.kiban.asset.support.Environment;
+import io.kiban.asset.support.Lifecycle;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.paging.Page;
@@ -24,7 +27,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Data-bearing media per hardware item: installs, removals (kept in history) and part replacements. */
+/**
+ * Data-bearing media per hardware item: installs, removals (kept in history) and part replacements. The ledger,
+ * not the vendor, says what bears data (issue 13 hole 1); a medium leaves only through a maintenance replacement
+ * or a sanitization order, both service-role calls carrying their reference (hole 2); nothing new enters an
+ * environment that is REMOVED or CLOSED (R-RM-1/R-RM-3).
+ */
 @ApplicationScoped
 public class MediaService {
 
@@ -32,18 +40,21 @@ public class MediaService {
     private final HardwareRepository hardware;
     private final EntityManager em;
     private final AuditTrail audit;
+    private final Lifecycle lifecycle;
 
-    public MediaService(MediaRepository repository, HardwareRepository hardware, EntityManager em, AuditTrail audit) {
+    public MediaService(MediaRepository repository, HardwareRepository hardware, EntityManager em, AuditTrail audit,
+            Lifecycle lifecycle) {
         this.repository = repository;
         this.hardware = hardware;
         this.em = em;
         this.audit = audit;
+        this.lifecycle = lifecycle;
     }
 
     /**
      * Media, optionally of one environment or one hardware item; installed only unless
-     * {@code includeRemoved}. Without a page request every match is returned (the removal gate
-     * must see them all).
+     * {@code includeRemoved}. Paged like every list (issue 15 item 10): {@code X-Total-Count} says how many
+     * there are, a caller that needs them all (the removal gate) walks the pages.
      */
     @Transactional
     public Page<MediumView> list(Environment environment, Long hardwareId, boolean includeRemoved, Integer page,
@@ -67,14 +78,14 @@ public class MediaService {
             count.setParameter(k, v);
             select.setParameter(k, v);
         });
-        long total = count.getSingleResult();
-        PageRequest request;
-        if (page == null && size == null) {
-            request = new PageRequest(0, (int) Math.max(1, Math.min(Integer.MAX_VALUE, total)));
-        } else {
-            request = PageRequest.of(page, size);
-            select.setFirstResult(request.offset()).setMaxResults(request.size());
+        PageRequest request = PageRequest.of(page, size);
+        long offset = (long) request.page() * request.size();
+        if (offset > Integer.MAX_VALUE) {
+            throw ProblemException.badField("page", "page × size is beyond any list (at most " + Integer.MAX_VALUE
+                    + " rows are skipped)");
         }
+        long total = count.getSingleResult();
+        select.setFirstResult((int) offset).setMaxResults(request.size());
         List<MediumView> items = select.getResultList().stream()
                 .map(row -> view((Medium) row[0], (Hardware) row[1])).toList();
         return new Page<>(items, total, request);
@@ -89,10 +100,54 @@ public class MediaService {
     @Transactional
     public MediumView install(long hardwareId, MediumInput input) {
         Hardware h = hardwareFor(hardwareId);
+        lifecycle.requireOpen(h.environment, "a new medium");
         Medium m = newMedium(h, input.kind(), input.serial(), input.make(), input.model(), input.condition(),
                 input.installedOn());
         MediumView view = view(m, h);
         audit.append("install", "medium", m.id, view);
+        return view;
+    }
+
+    /**
+     * jpo-admin records a part that a maintenance swap found in the hardware but the ledger never listed: a
+     * medium of origin UNREGISTERED_PART (data-bearing, condition and installation date unknown). The gap stays
+     * visible in the list, the change history, the audit trail and the standard sheet.
+     */
+    @Transactional
+    public MediumView recordUnregistered(long hardwareId, UnregisteredPart part) {
+        Hardware h = hardwareFor(hardwareId);
+        lifecycle.requireOpen(h.environment, "an unregistered part");
+        Medium m = new Medium();
+        m.origin = MediumOrigin.UNREGISTERED_PART;
+        m.originReason = part.reason().trim();
+        m = persistNew(m, h, part.kind(), part.serial(), part.make(), part.model(), null, null);
+        MediumView view = view(m, h);
+        audit.append("record-unregistered-part", "medium", m.id, view);
+        return view;
+    }
+
+    /**
+     * jpo-admin declares a ledger medium not data-bearing, with a reason (audited, in the change history). A
+     * medium that already left the ledger keeps what it was (409): its custody was decided when it left.
+     */
+    @Transactional
+    public MediumView declareNotDataBearing(long mediumId, String ifMatch, NotDataBearing declaration) {
+        Medium m = find(mediumId);
+        ETags.check(ifMatch, m.version);
+        if (m.removedOn != null) {
+            throw ProblemException.conflict("medium " + m.serialNumber + " left the ledger on " + m.removedOn
+                    + "; whether it bore data was settled then",
+                    List.of(Problem.Conflict.of("medium", m.serialNumber, "removed on " + m.removedOn)));
+        }
+        if (!m.dataBearing) {
+            throw ProblemException.conflict("medium " + m.serialNumber + " is already declared not data-bearing",
+                    List.of(Problem.Conflict.of("medium", m.serialNumber, "not data-bearing")));
+        }
+        m.dataBearing = false;
+        m.notDataBearingReason = declaration.reason().trim();
+        repository.flush();
+        MediumView view = view(m, hardware.findById(m.hardwareId));
+        audit.append("declare-not-data-bearing", "medium", m.id, view);
         return view;
     }
 
@@ -106,7 +161,8 @@ public class MediaService {
         }
         checkRemovalDate(m, removal.removedOn());
         m.removedOn = removal.removedOn();
-        m.removalReference = removal.reference();
+        m.removalReference = removal.reference().trim();
+        m.removalVia = RemovalVia.SANITIZATION_ORDER;
         repository.flush();
         MediumView view = view(m, hardware.findById(m.hardwareId));
         audit.append("remove", "medium", m.id, view);
@@ -117,6 +173,7 @@ public class MediaService {
     @Transactional
     public ReplacementView replace(long hardwareId, Replacement r) {
         Hardware h = hardwareFor(hardwareId);
+        lifecycle.requireOpen(h.environment, "a media replacement");
         Medium old = repository.find("hardwareId = ?1 and serialNumber = ?2", hardwareId, r.removedSerial().trim())
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.unknownReference("removedSerial",
@@ -133,7 +190,8 @@ public class MediaService {
         var in = r.installed();
         Medium installed = newMedium(h, in.kind(), in.serial(), in.make(), in.model(), in.condition(), r.replacedOn());
         old.removedOn = r.replacedOn();
-        old.removalReference = r.reference();
+        old.removalReference = r.reference().trim();
+        old.removalVia = RemovalVia.REPLACEMENT;
         old.replacedById = installed.id;
         repository.flush();
         ReplacementView view = new ReplacementView(h.id, view(old, h), view(installed, h));
@@ -141,19 +199,26 @@ public class MediaService {
         return view;
     }
 
+    private static void requireNew(Condition condition, String why) {
+        if (condition != Condition.NEW) {
+            throw ProblemException.rule(Condition.RULE, why + "; condition " + condition + " is refused");
+        }
+    }
+
     private Medium newMedium(Hardware h, MediumKind kind, String serial, String make, String model,
             Condition condition, LocalDate installedOn) {
-        if (condition != Condition.NEW) {
-            throw ProblemException.rule(Condition.RULE, "a data-bearing part must be new (§10.3(1)); condition "
-                    + condition + " is refused");
-        }
+        requireNew(condition, "a data-bearing part must be new (§10.3(1))");
+        return persistNew(new Medium(), h, kind, serial, make, model, condition, installedOn);
+    }
+
+    private Medium persistNew(Medium m, Hardware h, MediumKind kind, String serial, String make, String model,
+            Condition condition, LocalDate installedOn) {
         String s = serial.trim();
         repository.findBySerial(s).ifPresent(other -> {
             throw ProblemException.conflict("medium serial " + s + " is already registered",
                     List.of(Problem.Conflict.of("medium", String.valueOf(other.id), "same serial, in hardware "
                             + other.hardwareId)));
         });
-        Medium m = new Medium();
         m.hardwareId = h.id;
         m.kind = kind;
         m.serialNumber = s;
@@ -187,8 +252,11 @@ public class MediaService {
     }
 
     public static MediumView view(Medium m, Hardware h) {
+        boolean withoutReference = m.removedOn != null
+                && (m.removalReference == null || m.removalReference.isBlank() || m.removalVia == null);
         return new MediumView(m.id, m.hardwareId, h == null ? null : h.serialNumber, h == null ? null : h.environment,
                 m.kind, m.serialNumber, m.make, m.model, m.condition, m.installedOn, m.removedOn, m.removalReference,
-                m.replacedById, m.removedOn == null, m.version);
+                m.removalVia, m.replacedById, m.removedOn == null, m.dataBearing, m.notDataBearingReason, m.origin,
+                m.originReason, withoutReference, m.version);
     }
 }

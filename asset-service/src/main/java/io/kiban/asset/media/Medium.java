@@ -40,8 +40,9 @@ public class Medium {
 
     public String model;
 
+    /** Unknown (null) for an unregistered part. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "item_condition", nullable = false)
+    @Column(name = "item_condition")
     public Condition condition;
 
     @Column(name = "installed_on")
@@ -55,6 +56,26 @@ public class Medium {
 
     @Column(name = "replaced_by_id")
     public Long replacedById;
+
+    /** How it left: REPLACEMENT or SANITIZATION_ORDER; null for a removal recorded before that was required. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "removal_via")
+    public RemovalVia removalVia;
+
+    /** The ledger says whether a medium bears data; only jpo-admin may declare it does not (issue 13 hole 1). */
+    @Column(name = "data_bearing", nullable = false)
+    public boolean dataBearing = true;
+
+    @Column(name = "not_data_bearing_reason")
+    public String notDataBearingReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MediumOrigin origin = MediumOrigin.LEDGER;
+
+    /** jpo-admin's reason when recording an unregistered part. */
+    @Column(name = "origin_reason")
+    public String originReason;
 
     @Version
     public long version;

@@ -1,5 +1,9 @@
 package io.kiban.asset.rack;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.asset.support.Lists;
 import io.kiban.asset.history.HistoryDtos.RevisionView;
 import io.kiban.asset.history.HistoryService;
 import io.kiban.asset.rack.RackDtos.PositionInput;
@@ -7,6 +11,7 @@ import io.kiban.asset.rack.RackDtos.PositionView;
 import io.kiban.asset.rack.RackDtos.RackInput;
 import io.kiban.asset.rack.RackDtos.RackView;
 import io.kiban.asset.support.LedgerWriters;
+import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,8 +53,9 @@ public class RackResource {
     @Operation(summary = "The racks of a facility")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<RackView> list(@RestPath long facilityId) {
-        return service.racks(facilityId);
+    public RestResponse<List<RackView>> list(@RestPath long facilityId,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.racks(facilityId), page, size).toResponse(uri);
     }
 
     @GET
@@ -62,6 +68,7 @@ public class RackResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Add a rack to a facility (name unique in the facility, 409 otherwise)")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<RackView> create(@RestPath long facilityId, @Valid @NotNull RackInput body) {
@@ -96,9 +103,10 @@ public class RackResource {
     @Operation(summary = "Sheet 10 (変更管理): every change of this rack")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<RevisionView> history(@RestPath long facilityId, @RestPath long rackId) {
+    public RestResponse<List<RevisionView>> history(@RestPath long facilityId, @RestPath long rackId,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         service.rack(facilityId, rackId);
-        return history.history(Rack.class, "rack", rackId);
+        return Lists.page(history.history(Rack.class, "rack", rackId), page, size).toResponse(uri);
     }
 
     @GET
@@ -106,11 +114,13 @@ public class RackResource {
     @Operation(summary = "Which hardware item occupies which units of the rack, bottom up")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<PositionView> positions(@RestPath long facilityId, @RestPath long rackId) {
-        return service.positions(facilityId, rackId);
+    public RestResponse<List<PositionView>> positions(@RestPath long facilityId, @RestPath long rackId,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.positions(facilityId, rackId), page, size).toResponse(uri);
     }
 
     @POST
+    @Idempotent
     @Path("/{rackId: \\d+}/positions")
     @Operation(summary = "Mount a hardware item at a rack position (409 when the units are taken or the item is mounted elsewhere)")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })

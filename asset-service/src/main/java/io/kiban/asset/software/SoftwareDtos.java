@@ -15,7 +15,7 @@ public final class SoftwareDtos {
     public record SoftwareInput(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 100) String edition,
-            @Size(max = 100) String version,
+            @Size(max = 128) String version,
             @NotNull SoftwareClass softwareClass,
             @Size(max = 64) String contractForm,
             @Size(max = 64) String licenseForm,
@@ -58,7 +58,8 @@ public final class SoftwareDtos {
     /** R-AS-4: software whose support ends (or ended) before the contract does. */
     public record SupportRisk(Long softwareId, String name, String edition, String version, Environment environment,
             InstalledOn installedOn, Long hardwareId, String host, LocalDate supportDeadline, Long daysLeft,
-            RiskLevel level, LocalDate contractEnd, String supportSource) {
+            RiskLevel level, LocalDate contractEnd, String supportSource, java.time.Instant contractAsOf,
+            boolean contractStale) {
     }
 
     /** A product whose versions differ between PRODUCTION and STAGING. */

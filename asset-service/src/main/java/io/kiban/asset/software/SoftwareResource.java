@@ -1,5 +1,6 @@
 package io.kiban.asset.software;
 
+import io.kiban.asset.support.Lists;
 import io.kiban.asset.history.HistoryDtos.RevisionView;
 import io.kiban.asset.history.HistoryService;
 import io.kiban.asset.software.SoftwareDtos.Drift;
@@ -103,12 +104,17 @@ public class SoftwareResource {
     @GET
     @Path("/support-risks")
     @Operation(summary = "R-AS-4: software whose support has ended or ends before the contract end, with days left; "
-            + "WARNING = inside the warning horizon")
+            + "WARNING = inside the warning horizon",
+            description = "The contract end is lifecycle-service's contract as amended; headers Kiban-Contract-As-Of "
+                    + "and Kiban-Contract-Stale (and each row's contractAsOf/contractStale) say which copy was used — "
+                    + "the last one when lifecycle-service is down; 503 when there is none. Paged.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<SupportRisk> supportRisks(@RestQuery String environment, @RestQuery Boolean includeUnknown) {
+    public RestResponse<List<SupportRisk>> supportRisks(@RestQuery String environment,
+            @RestQuery Boolean includeUnknown, @RestQuery Integer page, @RestQuery Integer size,
+            @Context UriInfo uri) {
         return service.supportRisks(Filters.parse(Environment.class, "environment", environment),
-                Boolean.TRUE.equals(includeUnknown));
+                Boolean.TRUE.equals(includeUnknown), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
@@ -116,8 +122,8 @@ public class SoftwareResource {
     @Operation(summary = "Products whose versions differ between PRODUCTION and STAGING")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<Drift> drift() {
-        return service.drift();
+    public RestResponse<List<Drift>> drift(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.drift(), page, size).toResponse(uri);
     }
 
     @GET
@@ -125,7 +131,8 @@ public class SoftwareResource {
     @Operation(summary = "Sheet 10 (変更管理): every change of this software entry")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public List<RevisionView> history(@RestPath long id) {
-        return history.history(Software.class, "software", id);
+    public RestResponse<List<RevisionView>> history(@RestPath long id,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(history.history(Software.class, "software", id), page, size).toResponse(uri);
     }
 }

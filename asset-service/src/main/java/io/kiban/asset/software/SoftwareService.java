@@ -8,8 +8,11 @@ import io.kiban.asset.software.SoftwareDtos.SoftwareInput;
 import io.kiban.asset.software.SoftwareDtos.SoftwareView;
 import io.kiban.asset.software.SoftwareDtos.SupportRisk;
 import io.kiban.asset.support.AssetConfig;
+import io.kiban.asset.support.ContractReport;
 import io.kiban.asset.support.Environment;
 import io.kiban.asset.support.Filters;
+import io.kiban.asset.support.Lifecycle;
+import io.kiban.asset.support.Lists;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.paging.Page;
@@ -38,10 +41,12 @@ public class SoftwareService {
     private final EntityManager em;
     private final AuditTrail audit;
     private final AssetConfig config;
+    private final Lifecycle lifecycle;
     private final Clock clock;
 
     public SoftwareService(SoftwareRepository repository, HardwareRepository hardware, EntityManager em,
-            AuditTrail audit, AssetConfig config, Clock clock) {
+            AuditTrail audit, AssetConfig config, Lifecycle lifecycle, Clock clock) {
+        this.lifecycle = lifecycle;
         this.repository = repository;
         this.hardware = hardware;
         this.em = em;
@@ -101,12 +106,16 @@ public class SoftwareService {
 
     /**
      * R-AS-4: software whose support has ended or ends before the contract does, with days left;
-     * WARNING marks what ends inside the warning horizon. Today comes from the injected clock (JPO time).
+     * WARNING marks what ends inside the warning horizon. Today comes from the injected clock (JPO time). The
+     * contract end is lifecycle-service's contract as amended (issue 14 item 9): the last copy, marked stale,
+     * when lifecycle is down; 503 with no copy.
      */
     @Transactional
-    public List<SupportRisk> supportRisks(Environment environment, boolean includeUnknown) {
+    public ContractReport<SupportRisk> supportRisks(Environment environment, boolean includeUnknown,
+            PageRequest page) {
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
-        LocalDate contractEnd = config.contractEnd();
+        Lifecycle.Contract contract = lifecycle.contract();
+        LocalDate contractEnd = contract.contractEnd();
         Filters f = new Filters().eq("environment", environment);
         f.raw(includeUnknown ? "(supportEnded = true or supportDeadline is null or supportDeadline < :end)"
                 : "(supportEnded = true or supportDeadline < :end)", "end", contractEnd);
@@ -124,9 +133,10 @@ public class SoftwareService {
                 level = RiskLevel.BEFORE_CONTRACT_END;
             }
             risks.add(new SupportRisk(s.id, s.name, s.edition, s.productVersion, s.environment, s.installedOn,
-                    s.hardwareId, s.host, s.supportDeadline, daysLeft, level, contractEnd, s.supportSource));
+                    s.hardwareId, s.host, s.supportDeadline, daysLeft, level, contractEnd, s.supportSource,
+                    contract.asOf(), contract.stale()));
         }
-        return risks;
+        return new ContractReport<>(Lists.page(risks, page), contract);
     }
 
     /** Products (name + edition) whose set of versions differs between PRODUCTION and STAGING. */

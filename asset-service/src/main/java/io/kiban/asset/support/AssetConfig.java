@@ -2,25 +2,29 @@ package io.kiban.asset.support;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.LocalDate;
+import java.time.Duration;
 
-/** Contract facts the ledger checks against (DOMAIN.md §2–§4). */
+/**
+ * Settings of the ledger. The contract facts (lease end, contract end, contracted vendor) are not configured
+ * here: they are lifecycle-service's contract, read through {@link Lifecycle} (issue 14 item 9).
+ */
 @ConfigMapping(prefix = "kiban.asset")
 public interface AssetConfig {
-
-    /** The organisation ({@code org} claim) of the contracted hardware vendor, who keeps the ledger with JPO. */
-    @WithDefault("vendor-a")
-    String contractedVendor();
-
-    /** R-AS-6: the last day of the lease; maintenance must cover it. */
-    @WithDefault("2030-12-31")
-    LocalDate leaseEnd();
-
-    /** R-AS-4: the last day of the contract; support must cover it. */
-    @WithDefault("2031-03-31")
-    LocalDate contractEnd();
 
     /** R-AS-4: support ending within this many days is flagged ahead of time. */
     @WithDefault("180")
     int supportWarningDays();
+
+    LifecycleSettings lifecycle();
+
+    interface LifecycleSettings {
+
+        /** How long an environment's phase read from lifecycle-service is trusted (R-RM-1/R-RM-3 gate). */
+        @WithDefault("10s")
+        Duration phaseTtl();
+
+        /** How long the contract read from lifecycle-service is used before it is read again. */
+        @WithDefault("60s")
+        Duration contractTtl();
+    }
 }

@@ -35,7 +35,7 @@ public abstract class LedgerResource<E, I, V extends LedgerView> {
      * from {@code @RolesAllowed} of the resource class's own methods, so operations inherited from
      * this class state theirs explicitly, with the same roles.
      */
-    static final String SCHEME = "SecurityScheme";
+    public static final String SCHEME = "SecurityScheme";
 
     protected final LedgerCategory<E, I, V> category;
     protected final LedgerStore store;
@@ -70,10 +70,11 @@ public abstract class LedgerResource<E, I, V extends LedgerView> {
         return Responses.ok(view, view.version());
     }
 
-    @POST
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<V> create(@Valid @NotNull I body, @Context UriInfo uri) {
+    /**
+     * The POST of each category: a subclass declares it ({@code @POST @Idempotent}, roles jpo-admin and vendor)
+     * and calls this, so that the OpenAPI document sees the Idempotency-Key it honours (issue 13 hole 7).
+     */
+    protected RestResponse<V> create(I body, UriInfo uri) {
         writers.require();
         V view = store.add(category, body);
         return Responses.created(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build(), view,
@@ -112,7 +113,8 @@ public abstract class LedgerResource<E, I, V extends LedgerView> {
             Roles.SERVICE })
     @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR,
             Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
-    public List<RevisionView> history(@RestPath long id) {
-        return history.history(category.entity(), category.type(), id);
+    public RestResponse<List<RevisionView>> history(@RestPath long id,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(history.history(category.entity(), category.type(), id), page, size).toResponse(uri);
     }
 }

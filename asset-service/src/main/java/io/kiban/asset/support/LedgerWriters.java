@@ -7,33 +7,37 @@ import io.kiban.commons.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Who keeps the ledger: jpo-admin, and vendor users of the contracted vendor organisation. Other
- * vendors, the support vendor, JPO staff and auditors read only (403).
+ * Who keeps the ledger: jpo-admin, and vendor users of the contracted vendor organisation — the contract's
+ * {@code vendorOrganisation} in lifecycle-service (issue 14 item 9; the last copy when lifecycle is down, 503
+ * with none). Other vendors, the support vendor, JPO staff and auditors read only (403).
  */
 @ApplicationScoped
 public class LedgerWriters {
 
     private final Caller caller;
-    private final AssetConfig config;
+    private final Lifecycle lifecycle;
 
-    public LedgerWriters(Caller caller, AssetConfig config) {
+    public LedgerWriters(Caller caller, Lifecycle lifecycle) {
         this.caller = caller;
-        this.config = config;
+        this.lifecycle = lifecycle;
     }
 
     public boolean mayWrite() {
         if (caller.hasRole(Roles.JPO_ADMIN)) {
             return true;
         }
-        return caller.hasRole(Roles.VENDOR)
-                && caller.organisation().map(config.contractedVendor()::equals).orElse(false);
+        if (!caller.hasRole(Roles.VENDOR)) {
+            return false;
+        }
+        String contracted = lifecycle.contract().vendorOrganisation();
+        return caller.organisation().map(contracted::equals).orElse(false);
     }
 
     /** 403 unless the caller keeps the ledger. */
     public void require() {
         if (!mayWrite()) {
             throw ProblemException.of(ProblemType.FORBIDDEN,
-                    "only jpo-admin and the contracted vendor (" + config.contractedVendor() + ") keep the ledger");
+                    "only jpo-admin and the contracted vendor keep the ledger");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.kiban.asset.export;
 
+import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class ExportTest {
 
     @Test
@@ -113,7 +115,7 @@ class ExportTest {
         headers.put("change-history", "id,変更日,変更日時,対象,対象ID,変更種別,項目,変更前,変更後,変更者");
         headers.put("work-records", "id,日付,種別,内容,担当,状態,脆弱性ID,対策計画,対策期限,確認者,適用日");
         headers.put("schedule", "id,作業項目,計画開始,計画終了,実績開始,実績終了,計画工数,実績工数");
-        headers.put("media", "id,ハードウェアID,種別,製造番号,メーカー,型式,取付日,取外し日,参照");
+        headers.put("media", "id,ハードウェアID,種別,製造番号,メーカー,型式,取付日,取外し日,参照,取外し経路,データ保持,登録経緯");
         headers.put("baseline", "品目コード,区分,品目,品目（日本語）,環境,必要数");
         headers.put("findings", "id,脆弱性ID,別名,深刻度,ソフトウェア,バージョン,環境,導入先,状態,対策計画,対策期限,確認者,適用日");
         Map<String, String> bodies = new java.util.HashMap<>();

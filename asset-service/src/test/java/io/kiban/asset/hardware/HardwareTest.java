@@ -1,5 +1,6 @@
 package io.kiban.asset.hardware;
 
+import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class HardwareTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.kiban.asset.imports;
 
+import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.as;
 import static io.kiban.asset.AssetApi.unique;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class EndOfLifeTest {
 
     static long software(String name, String version) {

@@ -1,5 +1,6 @@
 package io.kiban.asset.imports;
 
+import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.etag;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class ImportTest {
 
     static byte[] resource(String name) throws IOException {

@@ -1,5 +1,6 @@
 package io.kiban.asset.rack;
 
+import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Sheet 5 (施設): racks of a facility and the rack positions of hardware items. */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class RackTest {
 
     static long facility(String name) {

@@ -1,5 +1,6 @@
 package io.kiban.asset.software;
 
+import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.as;
 import static io.kiban.asset.AssetApi.newHardware;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(LifecycleServiceMock.class)
 class SoftwareTest {
 
     static Map<String, Object> software(String name, String version, String environment, String deadline) {

@@ -82,6 +82,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        Response tooLarge = tooLargeCause(e, uri);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
         String field = fieldPath(e);
         if (field.isEmpty()) {
             return response(ProblemType.MALFORMED_JSON, "the body is not the expected JSON document", path(uri));
@@ -93,6 +97,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        Response tooLarge = tooLargeCause(e, uri);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
         String field = fieldPath(e);
         String message = e.getOriginalMessage() == null ? "invalid value" : firstLine(e.getOriginalMessage());
         if (field.isEmpty()) {
@@ -103,6 +111,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, UriInfo uri) {
+        Response tooLarge = tooLargeCause(e, uri);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return response(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where, path(uri));
@@ -110,6 +122,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        Response tooLarge = tooLargeCause(e, uri);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
         return response(ProblemType.MALFORMED_JSON, "the body is not valid JSON", path(uri));
     }
 
@@ -174,10 +190,28 @@ public class ProblemMappers {
         return response(ProblemType.NOT_ACCEPTABLE, "no representation matches the Accept header", path(uri));
     }
 
+    private Response tooLargeCause(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof io.kiban.commons.web.BodyLimitFilter.BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge, uri);
+            }
+        }
+        return null;
+    }
+
+    /** A chunked body that passed the endpoint's limit while it was read (see BodyLimitFilter): 413. */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(io.kiban.commons.web.BodyLimitFilter.BodyTooLargeException e, UriInfo uri) {
+        return response(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), path(uri));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof io.kiban.commons.web.BodyLimitFilter.BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge, uri);
+            }
             if (cause instanceof InvalidFormatException invalid) {
                 return invalidFormat(invalid, uri);
             }

@@ -69,6 +69,17 @@ public class WidgetResource {
         return Responses.created(URI.create("/widgets/" + view.id()), view, view.version());
     }
 
+    /** A multipart upload with its own body limit (64K unless kiban.test.attachment-limit says otherwise). */
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @io.kiban.commons.web.BodyLimit(property = "kiban.test.attachment-limit", defaultValue = "64K")
+    @RolesAllowed({ Roles.JPO_ADMIN })
+    public RestResponse<java.util.Map<String, Object>> attach(@RestPath long id,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        return RestResponse.ok(java.util.Map.of("size", file.size()));
+    }
+
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })

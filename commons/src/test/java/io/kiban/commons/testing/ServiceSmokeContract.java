@@ -37,6 +37,18 @@ public abstract class ServiceSmokeContract {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("SEC_audience: a token whose aud does not name this service is 401, whatever its roles (#15 item 9)")
+    void SEC_audience_a_token_for_another_client_is_401() {
+        given().auth().oauth2(Tokens.withAudience(java.util.List.of("account", "kiban-other-client"), "auditor1", "jpo",
+                "auditor", "jpo-admin")).get("/audit/verify").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.withAudience(java.util.List.of(), "auditor1", "jpo", "auditor"))
+                .get("/audit/verify").then().statusCode(401);
+        given().auth().oauth2(Tokens.withAudience(java.util.List.of(service()), "auditor1", "jpo", "auditor"))
+                .get("/audit/verify").then().statusCode(200);
+    }
+
+    @Test
     void the_audit_chain_verifies_and_is_protected() {
         given().get("/audit/verify").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.jpoStaff()).get("/audit/verify").then().statusCode(403);

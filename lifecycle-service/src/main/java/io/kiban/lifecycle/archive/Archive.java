@@ -34,4 +34,14 @@ public class Archive {
 
     @Column(nullable = false)
     public int entries;
+
+    /** R-RM-4: the SHA-256 JPO computed from the file it received (equal to {@link #sha256}), who and when. */
+    @Column(name = "received_sha256")
+    public String receivedSha256;
+
+    @Column(name = "received_by")
+    public String receivedBy;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
 }

@@ -29,9 +29,14 @@ public class ArchiveResource {
     }
 
     @POST
+    @io.kiban.commons.idempotency.Idempotent
+    @jakarta.ws.rs.Consumes(MediaType.WILDCARD)
     @Operation(summary = "Build the archive (jpo-admin): every service's records export, this service's records and "
             + "documents, manifest.json with SHA-256 per entry; the archive's own SHA-256 and time are recorded",
-            description = "503 naming the service when one cannot export: an incomplete archive is never handed over.")
+            description = "R-RM-4: 503 naming the service when one cannot export: an incomplete archive is never handed "
+                    + "over. The media whose destruction evidence maintenance-service had accepted are noted: PRODUCTION's "
+                    + "removal counts only an archive that holds every accepted evidence of its media. Honours "
+                    + "Idempotency-Key.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<ArchiveView> create() {
         ArchiveView view = service.create();
@@ -49,6 +54,20 @@ public class ArchiveResource {
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
     public ArchiveView get(@RestPath long id) {
         return service.get(id);
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/{id}/receipt")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @io.kiban.commons.idempotency.Idempotent
+    @Operation(summary = "Record JPO's receipt of the archive (jpo-admin) with the SHA-256 JPO computed from the file",
+            description = "R-RM-4: PRODUCTION is removed only with an archive whose receipt JPO recorded; a SHA-256 "
+                    + "that is not the archive's → 409 naming R-RM-4 and nothing recorded; a second receipt → 409; "
+                    + "audited. Honours Idempotency-Key.")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<ArchiveView> receipt(@RestPath long id,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ArchiveService.ReceiptInput body) {
+        return RestResponse.ok(service.receive(id, body.sha256()));
     }
 
     @GET

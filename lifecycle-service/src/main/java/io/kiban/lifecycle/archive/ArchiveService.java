@@ -71,7 +71,8 @@ public class ArchiveService {
     static final List<String> OWN_TABLES = List.of("contract", "contract_amount", "calendar_holiday", "production_delay",
             "lease_extension", "lease_extension_amount", "document", "deliverable", "deliverable_submission",
             "compliance_status", "delivery_extension", "approved_handler", "environment_phase", "phase_transition",
-            "restoration_item", "restoration_evidence", "archive", "audit_entry", "audit_head");
+            "restoration_item", "restoration_evidence", "archive", "archive_accepted_medium", "vendor_organisation",
+            "vendor_copy", "vendor_copy_evidence", "audit_entry", "audit_head");
 
     /** The xlsx reports of the other services, by service name (served to the service role). */
     static final Map<String, List<String>> REPORTS = Map.of(
@@ -87,11 +88,58 @@ public class ArchiveService {
     public static class ArchiveRepository implements PanacheRepository<Archive> {
     }
 
+    /** {@code receivedAt} etc.: JPO's receipt (R-RM-4), null until recorded. */
     public record ArchiveView(Long id, Instant createdAt, String createdBy, String fileName, String sha256, long size,
-            int entries) {
+            int entries, boolean received, String receivedSha256, String receivedBy, Instant receivedAt) {
         static ArchiveView of(Archive a) {
-            return new ArchiveView(a.id, a.createdAt, a.createdBy, a.fileName, a.sha256, a.size, a.entries);
+            return new ArchiveView(a.id, a.createdAt, a.createdBy, a.fileName, a.sha256, a.size, a.entries,
+                    a.receivedAt != null, a.receivedSha256, a.receivedBy, a.receivedAt);
         }
+    }
+
+    public record ReceiptInput(@jakarta.validation.constraints.NotBlank
+            @jakarta.validation.constraints.Pattern(regexp = "[0-9a-fA-F]{64}", message = "a SHA-256 in hex (64 characters)")
+            String sha256) {
+    }
+
+    /**
+     * R-RM-4: JPO records that it received the archive, with the SHA-256 it computed from the file it downloaded;
+     * a hash that is not the archive's → 409 and nothing is recorded; a second receipt → 409; audited.
+     */
+    @Transactional
+    public ArchiveView receive(long id, String sha256) {
+        Archive a = archives.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("archive", id));
+        String given = sha256.toLowerCase(java.util.Locale.ROOT);
+        if (a.receivedAt != null) {
+            throw ProblemException.conflict("R-RM-4", "archive " + id + " was received already by " + a.receivedBy + " at "
+                    + a.receivedAt, List.of());
+        }
+        if (!given.equals(a.sha256)) {
+            // the refusal is audited in its own transaction: the request's own is rolled back
+            Long archiveId = a.id;
+            String archiveSha = a.sha256;
+            QuarkusTransaction.requiringNew().run(() -> audit.append("receipt-refused", "archive", archiveId,
+                    Map.of("archiveSha256", archiveSha, "receivedSha256", given)));
+            throw ProblemException.conflict("R-RM-4", "the SHA-256 JPO computed (" + given + ") is not the archive's ("
+                    + a.sha256 + "): the file received is not the archive; nothing was recorded", List.of());
+        }
+        a.receivedSha256 = given;
+        a.receivedBy = caller.name();
+        a.receivedAt = clock.instant();
+        archives.flush();
+        ArchiveView view = ArchiveView.of(a);
+        audit.append("receipt", "archive", a.id, view);
+        return view;
+    }
+
+    /** The serials whose destruction evidence had been accepted in maintenance-service's records of this archive. */
+    @Transactional
+    public java.util.Set<String> acceptedMedia(long archiveId) {
+        @SuppressWarnings("unchecked")
+        List<String> serials = em.createNativeQuery("SELECT serial FROM archive_accepted_medium WHERE archive_id = ?1")
+                .setParameter(1, archiveId).getResultList();
+        return new java.util.HashSet<>(serials);
     }
 
     record ManifestEntry(String path, String sha256, long size, String source) {
@@ -148,6 +196,7 @@ public class ArchiveService {
         Path part = dir.resolve(fileName + ".part");
         Path records = dir.resolve(fileName + ".records.tmp");
         List<ManifestEntry> manifest = new ArrayList<>();
+        java.util.SortedSet<String> acceptedMedia = new java.util.TreeSet<>();
         try {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
                 String token = null;
@@ -178,6 +227,7 @@ public class ArchiveService {
                                         + "; no archive was made (it must be complete and true)");
                             }
                         }
+                        acceptedMedia.addAll(acceptedMedia(service, records));
                         Files.deleteIfExists(records);
                     }
                 }
@@ -219,7 +269,7 @@ public class ArchiveService {
             Files.move(part, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
             dir.resolve(fileName).toFile().setReadOnly();
             int entries = manifest.size() + 1;
-            return QuarkusTransaction.requiringNew().call(() -> record(now, fileName, sha, size, entries));
+            return QuarkusTransaction.requiringNew().call(() -> record(now, fileName, sha, size, entries, acceptedMedia));
         } catch (IOException e) {
             deleteQuietly(part);
             throw new UncheckedIOException(e);
@@ -231,7 +281,8 @@ public class ArchiveService {
         }
     }
 
-    private ArchiveView record(Instant now, String fileName, String sha, long size, int entries) {
+    private ArchiveView record(Instant now, String fileName, String sha, long size, int entries,
+            java.util.Set<String> acceptedMedia) {
         Archive a = new Archive();
         a.createdAt = now;
         a.createdBy = caller.name();
@@ -241,8 +292,12 @@ public class ArchiveService {
         a.entries = entries;
         archives.persist(a);
         archives.flush();
+        for (String serial : acceptedMedia) {
+            em.createNativeQuery("INSERT INTO archive_accepted_medium (archive_id, serial) VALUES (?1, ?2)")
+                    .setParameter(1, a.id).setParameter(2, serial).executeUpdate();
+        }
         ArchiveView view = ArchiveView.of(a);
-        audit.append("hand-over", "archive", a.id, view);
+        audit.append("hand-over", "archive", a.id, Map.of("archive", view, "acceptedMedia", acceptedMedia.size()));
         LOG.infof("R-RM-4: archive %s (%d entries, sha-256 %s) made by %s", fileName, entries, sha, a.createdBy);
         return view;
     }
@@ -334,6 +389,40 @@ public class ArchiveService {
                     service + " answered records that are not JSON; no archive was made");
         }
         return shas;
+    }
+
+    /**
+     * The serials of the custody items that were EVIDENCE_ACCEPTED in maintenance-service's records
+     * ({@code custodyItems[].serial/status}): the media whose destruction proof this archive holds (R-RM-4).
+     */
+    private java.util.SortedSet<String> acceptedMedia(String service, Path records) {
+        java.util.SortedSet<String> serials = new java.util.TreeSet<>();
+        try (JsonParser p = mapper.getFactory().createParser(records.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return serials;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"custodyItems".equals(field) || value != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                com.fasterxml.jackson.databind.ObjectReader reader = mapper.readerFor(com.fasterxml.jackson.databind.JsonNode.class)
+                        .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    com.fasterxml.jackson.databind.JsonNode item = reader.readValue(p);
+                    if ("EVIDENCE_ACCEPTED".equals(item.path("status").asText()) && item.hasNonNull("serial")) {
+                        serials.add(item.get("serial").asText());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("R-RM-4: %s's records could not be read for the accepted media: %s", service, e.toString());
+            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+                    service + " answered records that are not JSON (custodyItems); no archive was made");
+        }
+        return serials;
     }
 
     private static ProblemException unavailable(String service, String why, String path) {

@@ -25,6 +25,18 @@ public class ApprovedHandler {
     @Column(nullable = false)
     public String name;
 
+    /** Personal data (R-SEC-1): shown only to jpo-admin, the auditor and the handler's own organisation. */
+    public String address;
+
+    /** Personal data (R-SEC-1), like {@link #address}. */
+    @Column(name = "date_of_birth")
+    public java.time.LocalDate dateOfBirth;
+
+    public String department;
+
+    @Column(name = "job_position")
+    public String position;
+
     @Column(nullable = false)
     public String organisation;
 
@@ -39,6 +51,10 @@ public class ApprovedHandler {
 
     @Column(nullable = false)
     public String nationality;
+
+    /** Track record of comparable work (security 4)). */
+    @Column(name = "track_record")
+    public String trackRecord;
 
     /** Keycloak user id or username. */
     @Column(name = "account_id", nullable = false)
@@ -75,6 +91,10 @@ public class ApprovedHandler {
     /** A proposed change of an approved entry (JSON), applied when jpo-admin approves it. */
     @Column(name = "pending_change")
     public String pendingChange;
+
+    /** Who proposed the waiting change (R-SEC-2: never its approver). */
+    @Column(name = "pending_change_by")
+    public String pendingChangeBy;
 
     @Version
     public long version;

@@ -60,7 +60,11 @@ public class HandlerResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Propose a handler (name, organisation, role, affiliation, expertise, nationality, Keycloak account)")
+    @Operation(summary = "Propose a handler (R-SEC-1): name, address, date of birth, department, position, role, "
+            + "affiliation, expertise, track record, nationality and the person's Keycloak account",
+            description = "R-SEC-1: the list of information handlers holds these fields; address and date of birth are "
+                    + "personal data, shown only to jpo-admin, the auditor and the handler's own organisation. "
+                    + "Honours Idempotency-Key.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
     public RestResponse<HandlerView> propose(@Valid @NotNull HandlerInput body) {
         HandlerView view = service.propose(body);
@@ -80,17 +84,56 @@ public class HandlerResource {
     @POST
     @Path("/{id}/approval")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Approve beforehand (jpo-admin): grants the realm role approved-handler in Keycloak")
+    @Operation(summary = "Approve beforehand (jpo-admin): grants the realm role approved-handler in Keycloak",
+            description = "R-SEC-2: If-Match of the version reviewed (428 without, 412 stale); the account that proposed "
+                    + "the entry or its change never approves it (403 naming R-SEC-2). R-SEC-1: the Keycloak account "
+                    + "must carry the proposing organisation in its org attribute (422 naming R-SEC-1).")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public HandlerView approve(@RestPath long id) {
-        return service.approve(id);
+    public RestResponse<HandlerView> approve(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        HandlerView view = service.approve(id, ifMatch);
+        return Responses.ok(view, view.version());
     }
 
     @POST
     @Path("/{id}/rejection")
+    @Operation(summary = "Reject a proposal or a proposed change (jpo-admin); If-Match of the version reviewed (R-SEC-2)")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public HandlerView reject(@RestPath long id, @Valid @NotNull Reason body) {
-        return service.reject(id, body.reason());
+    public RestResponse<HandlerView> reject(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull Reason body) {
+        HandlerView view = service.reject(id, ifMatch, body.reason());
+        return Responses.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/reconciliation")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Run the reconciler now (jpo-admin): R-SEC-1, every Keycloak account holding approved-handler "
+            + "that is not approved on the list loses the role (audited, counted in "
+            + HandlerService.ROLE_REMOVED_METRIC + "); it also runs every few minutes and at start")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public HandlerDtos.ReconcileResult reconcile() {
+        return service.reconcile();
+    }
+
+    @GET
+    @Path("/organisations/{organisation}")
+    @Operation(summary = "R-SEC-1: a vendor organisation's capital relations, officers and place of work (recorded once "
+            + "per vendor); a vendor reads its own")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR })
+    public RestResponse<HandlerDtos.OrganisationView> organisation(@RestPath String organisation) {
+        HandlerDtos.OrganisationView view = service.organisation(organisation);
+        return Responses.ok(view, view.version());
+    }
+
+    @PUT
+    @Path("/organisations/{organisation}")
+    @Operation(summary = "R-SEC-1: record a vendor organisation's capital relations, officers and place of work (the "
+            + "vendor for its own organisation, or jpo-admin); If-Match once a record exists; audited")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
+    public RestResponse<HandlerDtos.OrganisationView> recordOrganisation(@RestPath String organisation,
+            @RestHeader("If-Match") String ifMatch, @Valid @NotNull HandlerDtos.OrganisationInput body) {
+        HandlerDtos.OrganisationView view = service.recordOrganisation(organisation, ifMatch, body);
+        return Responses.ok(view, view.version());
     }
 
     @POST

@@ -10,7 +10,20 @@ import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
 import io.kiban.lifecycle.handler.HandlerDtos.HandlerInput;
 import io.kiban.lifecycle.handler.HandlerDtos.HandlerView;
+import io.kiban.lifecycle.handler.HandlerDtos.OrganisationInput;
+import io.kiban.lifecycle.handler.HandlerDtos.OrganisationView;
+import io.kiban.lifecycle.handler.HandlerDtos.ReconcileResult;
 import io.kiban.lifecycle.support.KeycloakRoles;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -35,16 +48,39 @@ public class HandlerService {
     public static class HandlerRepository implements PanacheRepository<ApprovedHandler> {
     }
 
+    @ApplicationScoped
+    public static class OrganisationRepository
+            implements io.quarkus.hibernate.orm.panache.PanacheRepositoryBase<VendorOrganisation, String> {
+    }
+
+    /** Micrometer counter of roles the reconciler took away (an alert fires on any increase). */
+    public static final String ROLE_REMOVED_METRIC = "kiban.handlers.role.removed.by.reconciler";
+    public static final String RECONCILE_FAILED_METRIC = "kiban.handlers.reconcile.failures";
+
     private final HandlerRepository handlers;
     private final KeycloakRoles keycloak;
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final OrganisationRepository organisations;
+    private final Counter roleRemoved;
+    private final Counter reconcileFailed;
+    private final boolean reconcileAtStart;
 
     public HandlerService(HandlerRepository handlers, KeycloakRoles keycloak, AuditTrail audit, Caller caller,
-            Clock clock, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+            Clock clock, com.fasterxml.jackson.databind.ObjectMapper mapper, OrganisationRepository organisations,
+            MeterRegistry registry,
+            @ConfigProperty(name = "kiban.handlers.reconcile-at-start", defaultValue = "true") boolean reconcileAtStart) {
         this.mapper = mapper;
+        this.organisations = organisations;
+        this.roleRemoved = Counter.builder(ROLE_REMOVED_METRIC)
+                .description("R-SEC-1: approved-handler taken away from a Keycloak account not on the approved list")
+                .register(registry);
+        this.reconcileFailed = Counter.builder(RECONCILE_FAILED_METRIC)
+                .description("R-SEC-1: reconciler passes or role removals that failed (Keycloak unreachable or refusing)")
+                .register(registry);
+        this.reconcileAtStart = reconcileAtStart;
         this.handlers = handlers;
         this.keycloak = keycloak;
         this.audit = audit;
@@ -86,9 +122,8 @@ public class HandlerService {
         h.roleSynced = true;
         handlers.persist(h);
         handlers.flush();
-        HandlerView view = view(h);
-        audit.append("propose", "approved-handler", h.id, view);
-        return view;
+        audit.append("propose", "approved-handler", h.id, auditView(h));
+        return view(h);
     }
 
     /**
@@ -102,17 +137,19 @@ public class HandlerService {
         String org = organisation(in);
         if (h.status == ApprovedHandler.Status.PROPOSED) {
             apply(h, in, org);
+            h.pendingChangeBy = caller.name(); // R-SEC-2: whoever shaped the proposal does not approve it either
         } else if (h.status == ApprovedHandler.Status.APPROVED) {
-            h.pendingChange = write(new HandlerInput(in.name(), org, in.role(), in.affiliation(), in.expertise(),
-                    in.nationality(), in.accountId()));
+            h.pendingChange = write(new HandlerInput(in.name(), org, in.address(), in.dateOfBirth(), in.department(),
+                    in.position(), in.role(), in.affiliation(), in.expertise(), in.trackRecord(), in.nationality(),
+                    in.accountId()));
+            h.pendingChangeBy = caller.name();
         } else {
             throw ProblemException.rule("R-SEC-1", "handler " + id + " is " + h.status + " and cannot be changed");
         }
         handlers.flush();
-        HandlerView view = view(h);
         audit.append(h.status == ApprovedHandler.Status.APPROVED ? "propose-change" : "change", "approved-handler", h.id,
-                view);
-        return view;
+                auditView(h));
+        return view(h);
     }
 
     private String write(HandlerInput in) {
@@ -135,17 +172,41 @@ public class HandlerService {
     }
 
     private HandlerView view(ApprovedHandler h) {
-        return HandlerView.of(h, pending(h));
+        return HandlerView.of(h, pending(h), personalDataVisible(h));
     }
 
-    @Transactional
-    public HandlerView approve(long id) {
-        ApprovedHandler h = visible(id);
-        if (h.status == ApprovedHandler.Status.APPROVED && h.pendingChange != null) {
-            return approveChange(h);
+    /** R-SEC-1: address and date of birth are shown to jpo-admin, the auditor and the handler's own organisation. */
+    private boolean personalDataVisible(ApprovedHandler h) {
+        if (caller.hasRole(Roles.JPO_ADMIN) || caller.hasRole(Roles.AUDITOR)) {
+            return true;
         }
-        if (h.status != ApprovedHandler.Status.PROPOSED) {
-            throw ProblemException.rule("R-SEC-1", "only a proposed handler can be approved (it is " + h.status + ")");
+        return caller.isVendorSide() && caller.organisation().map(o -> o.equals(h.organisation)).orElse(false);
+    }
+
+    /** The audit trail keeps the full entry (it is read by jpo-admin and the auditor only). */
+    private HandlerView auditView(ApprovedHandler h) {
+        return HandlerView.of(h, pending(h), true);
+    }
+
+    /**
+     * R-SEC-2: jpo-admin approves the version reviewed (If-Match), never a proposal or change proposed by the same
+     * account; R-SEC-1: the Keycloak account must belong to the proposing organisation (its {@code org} attribute).
+     */
+    @Transactional
+    public HandlerView approve(long id, String ifMatch) {
+        ApprovedHandler h = visible(id);
+        ETags.check(ifMatch, h.version);
+        boolean change = h.status == ApprovedHandler.Status.APPROVED && h.pendingChange != null;
+        if (!change && h.status != ApprovedHandler.Status.PROPOSED) {
+            throw ProblemException.rule("R-SEC-1", "only a proposed handler or a proposed change can be approved (it is "
+                    + h.status + ")");
+        }
+        if (caller.name().equals(h.pendingChangeBy) || (!change && caller.name().equals(h.proposedBy))) {
+            throw fourEyes("handler " + id + (change ? " change" : ""), caller.name());
+        }
+        requireOrganisation(change ? pending(h).accountId() : h.accountId, h.organisation);
+        if (change) {
+            return approveChange(h);
         }
         try {
             keycloak.grant(h.accountId);
@@ -159,9 +220,33 @@ public class HandlerService {
         h.decidedAt = clock.instant();
         h.roleSynced = true;
         handlers.flush();
-        HandlerView view = view(h);
-        audit.append("approve", "approved-handler", h.id, view);
-        return view;
+        audit.append("approve", "approved-handler", h.id, auditView(h));
+        return view(h);
+    }
+
+    static ProblemException fourEyes(String what, String proposer) {
+        return new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + what + " was proposed or submitted by " + proposer
+                + ", who may not approve it; another jpo-admin approves", "R-SEC-2", null, null);
+    }
+
+    /** R-SEC-1: the account is known to Keycloak and its {@code org} attribute is the proposing organisation. */
+    private void requireOrganisation(String accountId, String organisation) {
+        java.util.Optional<KeycloakRoles.Account> account;
+        try {
+            account = keycloak.account(accountId);
+        } catch (RuntimeException e) {
+            LOG.warnf("R-SEC-1: Keycloak could not be asked about %s: %s", accountId, e.toString());
+            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "Keycloak could not be asked whose account " + accountId + " is; nothing was approved — retry");
+        }
+        if (account.isEmpty()) {
+            throw ProblemException.rule("R-SEC-1", "Keycloak knows no account " + accountId + "; nothing was approved");
+        }
+        if (!organisation.equals(account.get().organisation())) {
+            throw ProblemException.rule("R-SEC-1", "account " + accountId + " belongs to organisation "
+                    + (account.get().organisation() == null ? "(none)" : account.get().organisation())
+                    + ", not to the proposing organisation " + organisation + "; nothing was approved");
+        }
     }
 
     private HandlerView approveChange(ApprovedHandler h) {
@@ -181,21 +266,22 @@ public class HandlerService {
         h.decidedAt = clock.instant();
         h.roleSynced = change.accountId().equals(oldAccount) || revoke(oldAccount);
         handlers.flush();
-        HandlerView view = view(h);
-        audit.append("approve-change", "approved-handler", h.id, view);
-        return view;
+        audit.append("approve-change", "approved-handler", h.id, auditView(h));
+        return view(h);
     }
 
+    /** A decision on the version reviewed (R-SEC-2: If-Match). */
     @Transactional
-    public HandlerView reject(long id, String reason) {
+    public HandlerView reject(long id, String ifMatch, String reason) {
         ApprovedHandler h = visible(id);
+        ETags.check(ifMatch, h.version);
         if (h.status == ApprovedHandler.Status.APPROVED && h.pendingChange != null) {
             h.pendingChange = null;
+            h.pendingChangeBy = null;
             h.note = reason;
             handlers.flush();
-            HandlerView view = view(h);
-            audit.append("reject-change", "approved-handler", h.id, view);
-            return view;
+            audit.append("reject-change", "approved-handler", h.id, auditView(h));
+            return view(h);
         }
         if (h.status != ApprovedHandler.Status.PROPOSED) {
             throw ProblemException.rule("R-SEC-1", "only a proposed handler can be rejected (it is " + h.status + ")");
@@ -205,9 +291,8 @@ public class HandlerService {
         h.decidedAt = clock.instant();
         h.note = reason;
         handlers.flush();
-        HandlerView view = view(h);
-        audit.append("reject", "approved-handler", h.id, view);
-        return view;
+        audit.append("reject", "approved-handler", h.id, auditView(h));
+        return view(h);
     }
 
     /** Removal is immediate: the entry is REMOVED now and the Keycloak role removed (retried if Keycloak is down). */
@@ -224,9 +309,8 @@ public class HandlerService {
         h.note = reason;
         h.roleSynced = !wasApproved || revoke(h.accountId);
         handlers.flush();
-        HandlerView view = view(h);
-        audit.append("remove", "approved-handler", h.id, view);
-        return view;
+        audit.append("remove", "approved-handler", h.id, auditView(h));
+        return view(h);
     }
 
     @Scheduled(every = "${kiban.handlers.sync-every:60s}", delayed = "30s",
@@ -236,9 +320,116 @@ public class HandlerService {
         for (ApprovedHandler h : handlers.list("status = ?1 and roleSynced = false", ApprovedHandler.Status.REMOVED)) {
             if (revoke(h.accountId)) {
                 h.roleSynced = true;
-                audit.append("role-removed", "approved-handler", h.id, view(h));
+                audit.append("role-removed", "approved-handler", h.id, auditView(h));
             }
         }
+    }
+
+    /**
+     * R-SEC-1, the list is the truth: every Keycloak account holding {@code approved-handler} that is not an APPROVED
+     * entry of the list (by account id or username) loses the role; each removal is audited and counted. Runs on the
+     * clustered Quartz scheduler every few minutes (one instance per pass) and once at start.
+     */
+    @Scheduled(identity = "handler-role-reconciler", every = "${kiban.handlers.reconcile-every:3m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reconcileOnSchedule() {
+        reconcile();
+    }
+
+    void reconcileAtStart(@Observes StartupEvent start) {
+        if (!reconcileAtStart) {
+            return;
+        }
+        // off the startup thread: a slow Keycloak never delays readiness
+        Thread t = new Thread(() -> io.quarkus.arc.Arc.container().instance(HandlerService.class).get().reconcile(),
+                "handler-role-reconciler-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Transactional
+    @ActivateRequestContext
+    public ReconcileResult reconcile() {
+        List<KeycloakRoles.Account> holders;
+        try {
+            holders = keycloak.holders();
+        } catch (RuntimeException e) {
+            reconcileFailed.increment();
+            LOG.errorf("R-SEC-1: the reconciler could not read the holders of approved-handler: %s", e.toString());
+            return new ReconcileResult(-1, List.of(), List.of("keycloak"));
+        }
+        Set<String> listed = new HashSet<>();
+        for (ApprovedHandler h : handlers.list("status", ApprovedHandler.Status.APPROVED)) {
+            listed.add(h.accountId.toLowerCase(Locale.ROOT));
+        }
+        List<String> removed = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (KeycloakRoles.Account a : holders) {
+            boolean onList = (a.id() != null && listed.contains(a.id().toLowerCase(Locale.ROOT)))
+                    || (a.username() != null && listed.contains(a.username().toLowerCase(Locale.ROOT)));
+            if (onList) {
+                continue;
+            }
+            try {
+                keycloak.revoke(a.id());
+            } catch (RuntimeException e) {
+                reconcileFailed.increment();
+                failed.add(a.username());
+                LOG.errorf("R-SEC-1: could not take approved-handler from %s (not on the list): %s", a.username(),
+                        e.toString());
+                continue;
+            }
+            roleRemoved.increment();
+            removed.add(a.username());
+            LOG.warnf("R-SEC-1: approved-handler taken from %s (%s, organisation %s): not on the approved list",
+                    a.username(), a.id(), a.organisation());
+            audit.append("reconcile-role-removed", "keycloak-account", a.username(), a);
+        }
+        return new ReconcileResult(holders.size(), removed, failed);
+    }
+
+    /** R-SEC-1: a vendor organisation's facts; a vendor reads its own, JPO and the auditor read all. */
+    @Transactional
+    public OrganisationView organisation(String organisation) {
+        if (!caller.maySee(organisation)) {
+            throw ProblemException.notFound("vendor organisation", organisation);
+        }
+        return organisations.findByIdOptional(organisation).map(OrganisationView::of)
+                .orElseThrow(() -> ProblemException.notFound("vendor organisation", organisation));
+    }
+
+    /**
+     * R-SEC-1: records (first time, no If-Match) or changes (If-Match) the facts of one vendor organisation: the
+     * vendor for its own organisation, or jpo-admin; audited.
+     */
+    @Transactional
+    public OrganisationView recordOrganisation(String organisation, String ifMatch, OrganisationInput in) {
+        if (!caller.hasRole(Roles.JPO_ADMIN) && !caller.organisation().map(organisation::equals).orElse(false)) {
+            throw ProblemException.notFound("vendor organisation", organisation);
+        }
+        VendorOrganisation o = organisations.findById(organisation);
+        boolean created = o == null;
+        if (created) {
+            if (ifMatch != null && !ifMatch.isBlank()) {
+                throw ProblemException.of(ProblemType.PRECONDITION_FAILED, "no record of " + organisation + " exists yet");
+            }
+            o = new VendorOrganisation();
+            o.organisation = organisation;
+        } else {
+            ETags.check(ifMatch, o.version);
+        }
+        o.capitalRelations = in.capitalRelations();
+        o.officers = in.officers();
+        o.placeOfWork = in.placeOfWork();
+        o.recordedBy = caller.name();
+        o.recordedAt = clock.instant();
+        if (created) {
+            organisations.persist(o);
+        }
+        organisations.flush();
+        OrganisationView view = OrganisationView.of(o);
+        audit.append(created ? "record" : "change", "vendor-organisation", organisation, view);
+        return view;
     }
 
     private boolean revoke(String accountId) {
@@ -264,6 +455,11 @@ public class HandlerService {
 
     private static void apply(ApprovedHandler h, HandlerInput in, String org) {
         h.name = in.name();
+        h.address = in.address();
+        h.dateOfBirth = in.dateOfBirth();
+        h.department = in.department();
+        h.position = in.position();
+        h.trackRecord = in.trackRecord();
         h.organisation = org;
         h.role = in.role();
         h.affiliation = in.affiliation();

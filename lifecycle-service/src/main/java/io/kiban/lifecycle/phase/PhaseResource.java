@@ -56,13 +56,19 @@ public class PhaseResource {
 
     @POST
     @Path("/{environment}/transitions")
+    @io.kiban.commons.idempotency.Idempotent
     @Operation(summary = "Move an environment to its next phase (jpo-admin)",
             description = "Illegal transitions → 422 naming R-RM-1; a fallback (END_OF_USE or REMOVING → IN_SERVICE, R-RM-2) "
-                    + "needs reason and costNote; REMOVING → REMOVED passes the removal gate or answers 409 with the blockers; "
-                    + "SHARED (the distribution board) enters REMOVING only after both environments did, and REMOVED only "
-                    + "after both are REMOVED (blockers phase:PRODUCTION, phase:STAGING).")
+                    + "needs reason and costNote and If-Match of the phase reviewed (R-SEC-2: 428 without, 412 stale; "
+                    + "If-Match is checked on any transition that sends it); REMOVING → REMOVED passes the removal gate or "
+                    + "answers 409 with the blockers, and REMOVED → CLOSED requires that the readiness is still empty "
+                    + "(409 with the blockers, R-RM-1); SHARED (the distribution board) enters REMOVING only after both "
+                    + "environments did, and REMOVED only after both are REMOVED (blockers phase:PRODUCTION, "
+                    + "phase:STAGING). Honours Idempotency-Key.")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public PhaseView transition(@RestPath String environment, @Valid @NotNull TransitionInput body) {
-        return service.transition(Environment.parse("environment", environment), body);
+    public RestResponse<PhaseView> transition(@RestPath String environment,
+            @org.jboss.resteasy.reactive.RestHeader("If-Match") String ifMatch, @Valid @NotNull TransitionInput body) {
+        PhaseView view = service.transition(Environment.parse("environment", environment), body, ifMatch);
+        return Responses.ok(view, view.version());
     }
 }

@@ -68,11 +68,18 @@ public class PhaseService {
                 .toList();
     }
 
+    /**
+     * {@code ifMatch}: the phase's version; required for a fallback (R-RM-2 is a JPO decision on the state it
+     * reviewed, R-SEC-2), checked when given for any other transition.
+     */
     @Transactional
-    public PhaseView transition(Environment env, TransitionInput in) {
+    public PhaseView transition(Environment env, TransitionInput in, String ifMatch) {
         EnvironmentPhase p = phases.findById(env, LockModeType.PESSIMISTIC_WRITE);
         Phase from = p.phase;
         Phase to = in.to();
+        if (from.isFallback(to) || (ifMatch != null && !ifMatch.isBlank())) {
+            io.kiban.commons.concurrency.ETags.check(ifMatch, p.version);
+        }
         if (from == to) {
             throw ProblemException.rule("R-RM-1", env + " is already " + to);
         }
@@ -97,10 +104,12 @@ public class PhaseService {
                 }
             }
         }
-        if (to == Phase.REMOVED) {
+        if (to == Phase.REMOVED || to == Phase.CLOSED) {
+            // CLOSED: nothing may have appeared since removal (R-RM-1, R-RM-3, R-RM-4): the readiness is still empty
             List<Blocker> blockers = gate.blockers(env);
             if (!blockers.isEmpty()) {
-                throw ProblemException.conflict("R-RM-1", env + " cannot be removed yet: " + blockers.size() + " blocker(s)",
+                throw ProblemException.conflict("R-RM-1", env + " cannot be " + (to == Phase.CLOSED ? "closed" : "removed")
+                        + " yet: " + blockers.size() + " blocker(s)",
                         blockers.stream().map(b -> new Problem.Conflict(b.kind(), b.id(), b.detail(), b.source())).toList());
             }
         }

@@ -34,6 +34,10 @@ public class RestorationItem {
     @Column(name = "vendor_note")
     public String vendorNote;
 
+    /** Who wrote the note (R-SEC-2: never the signer). */
+    @Column(name = "vendor_note_by")
+    public String vendorNoteBy;
+
     @Column(name = "signed_by")
     public String signedBy;
 

@@ -60,6 +60,11 @@ public class RestorationService {
     }
 
     @Transactional
+    public ChecklistItemView item(Environment env, String item) {
+        return view(find(env, item));
+    }
+
+    @Transactional
     public List<ChecklistItemView> checklist(Environment env) {
         return items.list("environment = ?1 order by id", env).stream().map(this::view).toList();
     }
@@ -72,6 +77,7 @@ public class RestorationService {
             throw ProblemException.rule("R-RM-1", "item " + item + " is signed off");
         }
         i.vendorNote = note;
+        i.vendorNoteBy = caller.name();
         items.flush();
         ChecklistItemView view = view(i);
         audit.append("note", "restoration-item", env + "/" + item, view);
@@ -115,7 +121,10 @@ public class RestorationService {
         e.uploadedBy = caller.name();
         e.uploadedAt = clock.instant();
         evidence.persist(e);
+        // R-SEC-2: the version JPO signs includes the evidence; an added file makes an older If-Match stale
+        items.getEntityManager().lock(i, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         evidence.flush();
+        items.flush();
         EvidenceFileView file = fileView(e);
         audit.append("evidence", "restoration-item", env + "/" + item, file);
         return new Added(view(i), file, true);
@@ -137,9 +146,20 @@ public class RestorationService {
         return new FileRef(e.fileSha256, e.fileName, doc.contentType, doc.size);
     }
 
+    /**
+     * jpo-admin signs the version reviewed (If-Match, R-SEC-2), never an item whose note or an evidence file the
+     * same account wrote (403 naming R-SEC-2).
+     */
     @Transactional
-    public ChecklistItemView sign(Environment env, String item) {
+    public ChecklistItemView sign(Environment env, String item, String ifMatch) {
         RestorationItem i = find(env, item);
+        io.kiban.commons.concurrency.ETags.check(ifMatch, i.version);
+        String me = caller.name();
+        if (me.equals(i.vendorNoteBy) || evidence.count("itemId = ?1 and uploadedBy = ?2", i.id, me) > 0) {
+            throw new ProblemException(io.kiban.commons.problem.ProblemType.FORBIDDEN, "R-SEC-2: " + me
+                    + " wrote the note or an evidence file of " + env + "/" + item + " and may not sign it off; another "
+                    + "jpo-admin signs", "R-SEC-2", null, null);
+        }
         Phase phase = phases.findById(env).phase;
         if (phase != Phase.REMOVING) {
             throw ProblemException.rule("R-RM-1", "restoration is signed off while " + env + " is REMOVING (it is " + phase + ")");

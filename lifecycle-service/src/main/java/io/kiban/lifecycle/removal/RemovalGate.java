@@ -29,11 +29,15 @@ import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The removal gate (R-RM-1, R-RM-3, R-RM-4, R-LC-8). An environment may reach REMOVED only when
+ * The removal gate (R-RM-1, R-RM-3, R-RM-4, R-LC-8). An environment may reach REMOVED (and later CLOSED) only when
  * (a) every data-bearing medium ever installed in it has accepted destruction evidence,
- * (b) every backup copy on its arrays is accounted for, (c) the restoration checklist is signed,
- * (d) for PRODUCTION an archive was handed over after it entered REMOVING, (e) the removal deadline has not
- * passed or a reason is recorded; and SHARED only after both environments are removed. A service that
+ * (b) every backup copy on its arrays is accounted for (not asked for SHARED: the distribution board holds no
+ * backups), (c) maintenance-service lists no outstanding sanitization for it (failure-analysis log media without
+ * accepted evidence, media removed from the ledger without custody; an entry of a kind this service does not know
+ * blocks too), (d) the restoration checklist is signed, (e) for PRODUCTION an archive was built after it entered
+ * REMOVING that holds the accepted evidence of each of its media, and JPO recorded receiving it, and every copy
+ * of the work's information a vendor held is confirmed returned, destroyed or erased, (f) the removal deadline
+ * has not passed or a reason is recorded; and SHARED only after both environments are removed. A service that
  * cannot be asked is itself a blocker: the gate never passes on silence.
  */
 @ApplicationScoped
@@ -52,10 +56,15 @@ public class RemovalGate {
     private final ArchiveRepository archives;
     private final ContractService contracts;
     private final Clock clock;
+    private final VendorCopyService vendorCopies;
+    private final io.kiban.lifecycle.archive.ArchiveService archiveService;
 
     public RemovalGate(@RestClient AssetClient asset, @RestClient MaintenanceClient maintenance,
             @RestClient BackupClient backup, PhaseRepository phases, RestorationRepository restoration,
-            ArchiveRepository archives, ContractService contracts, Clock clock) {
+            ArchiveRepository archives, ContractService contracts, Clock clock, VendorCopyService vendorCopies,
+            io.kiban.lifecycle.archive.ArchiveService archiveService) {
+        this.vendorCopies = vendorCopies;
+        this.archiveService = archiveService;
         this.asset = asset;
         this.maintenance = maintenance;
         this.backup = backup;
@@ -69,12 +78,16 @@ public class RemovalGate {
     @Transactional
     public List<Blocker> blockers(Environment env) {
         List<Blocker> blockers = new ArrayList<>();
-        media(env, blockers);
-        backupCopies(env, blockers);
+        MediaFacts media = media(env, blockers);
+        if (env != Environment.SHARED) {
+            backupCopies(env, blockers);
+        }
+        outstandingSanitization(env, blockers);
         checklist(env, blockers);
         EnvironmentPhase phase = phases.findById(env);
         if (env == Environment.PRODUCTION) {
-            archive(phase, blockers);
+            archive(phase, media, blockers);
+            vendorCopies(blockers);
         }
         if (env == Environment.SHARED) {
             for (Environment other : List.of(Environment.PRODUCTION, Environment.STAGING)) {
@@ -99,15 +112,24 @@ public class RemovalGate {
         return LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
     }
 
+    /**
+     * What the gate learnt of an environment's media: the serials with accepted evidence (null when asset-service or maintenance-service
+     * could not be asked) and the latest acceptance time maintenance-service reported, if it reports one.
+     */
+    record MediaFacts(Set<String> serials, java.time.Instant lastAcceptedAt) {
+    }
+
     /** (a) R-RM-3: every medium ever installed, including media replaced years before. */
-    private void media(Environment env, List<Blocker> blockers) {
+    private MediaFacts media(Environment env, List<Blocker> blockers) {
         List<MediumFact> media;
         try {
             media = Remote.call(ASSET, () -> asset.media(env.name(), "removed"));
         } catch (Remote.Unavailable e) {
             blockers.add(unavailable(ASSET, "GET /media?environment=" + env + "&include=removed", e));
-            return;
+            return new MediaFacts(null, null);
         }
+        java.time.Instant lastAccepted = null;
+        Set<String> accepted = new LinkedHashSet<>();
         Set<String> serials = new LinkedHashSet<>();
         for (MediumFact m : media) {
             if (m.serial() != null) {
@@ -127,7 +149,14 @@ public class RemovalGate {
                 }
                 blockers.add(unavailable(MAINTENANCE, "GET /media/{serial}/evidence-status (" + serials.size()
                         + " media unchecked)", e));
-                return;
+                return new MediaFacts(null, null);
+            }
+            if (status != null && status.accepted()) {
+                accepted.add(serial);
+            }
+            if (status != null && status.accepted() && status.acceptedAt() != null
+                    && (lastAccepted == null || status.acceptedAt().isAfter(lastAccepted))) {
+                lastAccepted = status.acceptedAt();
             }
             if (status == null || !status.accepted()) {
                 blockers.add(new Blocker("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE", "medium:" + serial,
@@ -135,6 +164,61 @@ public class RemovalGate {
                                 + (status == null ? "unknown" : status.status()) + ")",
                         MAINTENANCE + " /media/" + serial + "/evidence-status"));
             }
+        }
+        return new MediaFacts(accepted, lastAccepted);
+    }
+
+    /**
+     * (c) R-RM-3 / R-MT-3: maintenance-service's outstanding sanitization for the environment. Each entry blocks,
+     * whatever its {@code kind} (an unknown kind too); an entry that names another environment is not this one's.
+     */
+    private void outstandingSanitization(Environment env, List<Blocker> blockers) {
+        JsonNode answer;
+        try {
+            answer = Remote.call(MAINTENANCE, () -> maintenance.outstandingSanitizationIn(env.name()));
+        } catch (Remote.Unavailable e) {
+            blockers.add(unavailable(MAINTENANCE, "GET /reports/outstanding-sanitization?environment=" + env, e));
+            return;
+        }
+        JsonNode list = answer;
+        if (answer != null && answer.isObject()) {
+            list = answer.has("items") ? answer.get("items") : answer.has("entries") ? answer.get("entries")
+                    : answer.get("outstanding");
+        }
+        if (list == null || !list.isArray()) {
+            blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + MAINTENANCE,
+                    "maintenance-service answered something other than a list of outstanding sanitization entries",
+                    MAINTENANCE + " /reports/outstanding-sanitization?environment=" + env));
+            return;
+        }
+        int n = 0;
+        for (JsonNode entry : list) {
+            n++;
+            String entryEnv = entry.path("environment").asText(null);
+            if (entryEnv != null && !entryEnv.isBlank() && !entryEnv.equalsIgnoreCase(env.name())) {
+                continue;
+            }
+            String kind = entry.path("kind").asText("UNKNOWN");
+            String serial = entry.path("serial").asText(null);
+            String ref = entry.hasNonNull("custodyItemId") ? "custody-item:" + entry.get("custodyItemId").asText()
+                    : serial != null ? "medium:" + serial : "entry:" + n;
+            blockers.add(new Blocker("OUTSTANDING_SANITIZATION", "sanitization:" + ref,
+                    "R-RM-3: maintenance-service lists " + (serial == null ? "an entry" : "medium " + serial) + " of kind "
+                            + kind + " as outstanding (no accepted destruction evidence, or removed without custody)"
+                            + (entry.hasNonNull("status") ? "; status " + entry.get("status").asText() : "")
+                            + (entry.hasNonNull("holder") ? "; held by " + entry.get("holder").asText() : ""),
+                    MAINTENANCE + " /reports/outstanding-sanitization?environment=" + env));
+        }
+    }
+
+    /** (e) R-RM-4 / security 8): every copy of the work's information a vendor held is confirmed by JPO. */
+    private void vendorCopies(List<Blocker> blockers) {
+        for (VendorCopy c : vendorCopies.unconfirmed()) {
+            blockers.add(new Blocker("VENDOR_COPY_NOT_CONFIRMED", "vendor-copy:" + c.id,
+                    "R-RM-4: " + c.kind + " of " + c.organisation + " (" + c.description + ") is " + c.status
+                            + (c.status == VendorCopy.Status.OPEN ? ": its return, destruction or erasure is not recorded"
+                                    : ": JPO has not confirmed its " + c.disposition),
+                    SELF + " /vendor-copies/" + c.id));
         }
     }
 
@@ -178,15 +262,56 @@ public class RemovalGate {
         }
     }
 
-    /** (d) R-RM-4: before production is removed, the records are handed over. */
-    private void archive(EnvironmentPhase phase, List<Blocker> blockers) {
-        boolean handedOver = phase.removingEnteredAt != null
-                && archives.count("createdAt >= ?1", phase.removingEnteredAt) > 0;
-        if (!handedOver) {
+    /**
+     * (e) R-RM-4: before production is removed, the records are handed over: an archive built after PRODUCTION
+     * entered REMOVING, that holds the accepted destruction evidence of every medium of the environment (built after
+     * the last acceptance), and whose receipt JPO recorded with the archive's SHA-256.
+     */
+    private void archive(EnvironmentPhase phase, MediaFacts media, List<Blocker> blockers) {
+        List<io.kiban.lifecycle.archive.Archive> built = phase.removingEnteredAt == null ? List.of()
+                : archives.list("createdAt >= ?1 order by createdAt desc, id desc", phase.removingEnteredAt);
+        if (built.isEmpty()) {
             blockers.add(new Blocker("ARCHIVE_NOT_HANDED_OVER", "archive",
                     "R-RM-4: no archive of the records was handed over after PRODUCTION entered REMOVING",
                     SELF + " POST /archive"));
+            return;
         }
+        io.kiban.lifecycle.archive.Archive latest = built.get(0);
+        io.kiban.lifecycle.archive.Archive olderReceived = null;
+        List<String> olderMissing = List.of();
+        for (io.kiban.lifecycle.archive.Archive a : built) {
+            if (a.receivedAt == null) {
+                continue;
+            }
+            if (media.serials() == null) {
+                return; // asset- or maintenance-service could not be asked: already a blocker
+            }
+            Set<String> held = archiveService.acceptedMedia(a.id);
+            List<String> missing = media.serials().stream().filter(s -> !held.contains(s)).toList();
+            boolean olderThanAcceptance = media.lastAcceptedAt() != null && a.createdAt.isBefore(media.lastAcceptedAt());
+            if (missing.isEmpty() && !olderThanAcceptance) {
+                return; // a received archive that holds every accepted evidence of the environment
+            }
+            if (olderReceived == null) {
+                olderReceived = a;
+                olderMissing = missing;
+            }
+        }
+        if (latest.receivedAt == null) {
+            blockers.add(new Blocker("ARCHIVE_RECEIPT_NOT_RECORDED", "archive:" + latest.id,
+                    "R-RM-4: JPO has not recorded receiving archive " + latest.id + " (the SHA-256 computed from the "
+                            + "downloaded file)",
+                    SELF + " POST /archive/" + latest.id + "/receipt"));
+            return;
+        }
+        blockers.add(new Blocker("ARCHIVE_OLDER_THAN_EVIDENCE", "archive:" + olderReceived.id,
+                "R-RM-4: received archive " + olderReceived.id + " (built " + olderReceived.createdAt + ") does not hold "
+                        + "the accepted destruction evidence of "
+                        + (olderMissing.isEmpty() ? "every medium (the last was accepted " + media.lastAcceptedAt() + ")"
+                                : olderMissing.size() + " medium/media: "
+                                        + String.join(", ", olderMissing.stream().limit(20).toList()))
+                        + "; build a new archive after the last acceptance and record its receipt",
+                SELF + " POST /archive"));
     }
 
     private static Blocker unavailable(String service, String call, Remote.Unavailable e) {

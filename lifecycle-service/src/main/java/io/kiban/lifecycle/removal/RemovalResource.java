@@ -63,10 +63,14 @@ public class RemovalResource {
     @GET
     @Path("/readiness")
     @Operation(summary = "What still blocks removal of this environment, each with id and source; days left to R-LC-8",
-            description = "Blockers: MEDIUM_WITHOUT_ACCEPTED_EVIDENCE (asset media ever installed × maintenance evidence), "
-                    + "BACKUP_COPY_NOT_ACCOUNTED_FOR, RESTORATION_NOT_SIGNED, ARCHIVE_NOT_HANDED_OVER (PRODUCTION), "
+            description = "Blockers: MEDIUM_WITHOUT_ACCEPTED_EVIDENCE (asset media ever installed × maintenance evidence, "
+                    + "R-RM-3), BACKUP_COPY_NOT_ACCOUNTED_FOR (not asked for SHARED, which holds no backups), "
+                    + "OUTSTANDING_SANITIZATION (maintenance-service's outstanding entries for the environment, any kind, "
+                    + "R-RM-3), RESTORATION_NOT_SIGNED (R-RM-1), for PRODUCTION ARCHIVE_NOT_HANDED_OVER, "
+                    + "ARCHIVE_RECEIPT_NOT_RECORDED, ARCHIVE_OLDER_THAN_EVIDENCE (R-RM-4: an archive built after the last "
+                    + "accepted evidence, received by JPO) and VENDOR_COPY_NOT_CONFIRMED (R-RM-4, security 8)), "
                     + "REMOVAL_DEADLINE_PASSED (without a recorded reason), ENVIRONMENT_NOT_REMOVED (SHARED), and "
-                    + "SERVICE_UNAVAILABLE when another service cannot be asked.")
+                    + "SERVICE_UNAVAILABLE when another service cannot be asked. REMOVED and CLOSED both require it empty.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
     public Readiness readiness(@RestPath String environment) {
         Environment env = Environment.parse("environment", environment);
@@ -91,6 +95,15 @@ public class RemovalResource {
         return restoration.checklist(Environment.parse("environment", environment));
     }
 
+    @GET
+    @Path("/checklist/{item}")
+    @Operation(summary = "One restoration item with its evidence; its ETag is what a signature's If-Match names")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    public RestResponse<ChecklistItemView> item(@RestPath String environment, @RestPath String item) {
+        ChecklistItemView view = restoration.item(Environment.parse("environment", environment), item);
+        return io.kiban.commons.web.Responses.ok(view, view.version());
+    }
+
     @PUT
     @Path("/checklist/{item}/note")
     @Operation(summary = "The vendor's note of what was restored for one item")
@@ -103,16 +116,25 @@ public class RemovalResource {
     @Path("/checklist/{item}/evidence")
     @Consumes(MediaType.WILDCARD)
     @BodyLimit(property = "kiban.restoration.max-file", defaultValue = "50M")
+    @io.kiban.commons.idempotency.Idempotent
     @Operation(summary = "Add an evidence file of one restoration item: a photo (JPEG, PNG) or a PDF, ?fileName= "
-            + "(streamed; stored by SHA-256, never rewritten; audited); the contracted vendor or jpo-admin",
+            + "(stored by SHA-256, never rewritten; audited); the contracted vendor or jpo-admin",
             description = "201 with the item and its evidence; 200 when this file was already attached. 415 when the "
-                    + "content is not JPEG, PNG or PDF; 422 naming R-RM-1 once the item is signed off.")
+                    + "content is not JPEG, PNG or PDF; 422 naming R-RM-1 once the item is signed off. An added file "
+                    + "changes the item's version (a signature's If-Match must name the version with it). Honours "
+                    + "Idempotency-Key.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<ChecklistItemView> addEvidence(@RestPath String environment, @RestPath String item,
-            @RestQuery String fileName, InputStream body) {
+            @RestQuery String fileName, java.nio.file.Path file) throws java.io.IOException {
         Environment env = Environment.parse("environment", environment);
         restoration.requireOpenForEvidence(env, item);
         DocumentStore.safeName(fileName);
+        try (InputStream body = java.nio.file.Files.newInputStream(file)) {
+            return addEvidence(env, item, fileName, body);
+        }
+    }
+
+    private RestResponse<ChecklistItemView> addEvidence(Environment env, String item, String fileName, InputStream body) {
         DocumentStore.Typed typed = DocumentStore.photoOrPdf(body);
         DocumentStore.Stored stored = store.store(typed.in());
         RestorationService.Added added = restoration.addEvidence(env, item, fileName, typed.contentType(), stored);
@@ -160,10 +182,14 @@ public class RemovalResource {
     @Path("/checklist/{item}/signature")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Sign off one restoration item (jpo-admin) while the environment is REMOVING",
-            description = "422 naming R-RM-1 when the environment is not REMOVING, the item is signed already, or it "
-                    + "has no evidence file yet.")
+            description = "R-SEC-2: If-Match of the item version reviewed (428 without, 412 stale); the account that "
+                    + "wrote its note or one of its evidence files never signs it (403 naming R-SEC-2). 422 naming "
+                    + "R-RM-1 when the environment is not REMOVING, the item is signed already, or it has no evidence "
+                    + "file yet.")
     @RolesAllowed(Roles.JPO_ADMIN)
-    public ChecklistItemView sign(@RestPath String environment, @RestPath String item) {
-        return restoration.sign(Environment.parse("environment", environment), item);
+    public RestResponse<ChecklistItemView> sign(@RestPath String environment, @RestPath String item,
+            @org.jboss.resteasy.reactive.RestHeader("If-Match") String ifMatch) {
+        ChecklistItemView view = restoration.sign(Environment.parse("environment", environment), item, ifMatch);
+        return io.kiban.commons.web.Responses.ok(view, view.version());
     }
 }

@@ -43,6 +43,51 @@ public class KeycloakRoles {
         LOG.infof("R-SEC-1: removed %s from %s", role.getName(), accountId);
     }
 
+    /** A Keycloak account: its id, username and organisation (user attribute {@code org}). */
+    public record Account(String id, String username, String organisation) {
+    }
+
+    /** The account for an id or exact username, with its {@code org} attribute; empty when Keycloak knows none. */
+    public java.util.Optional<Account> account(String accountId) {
+        RealmResource realm = realm();
+        String id;
+        try {
+            id = userId(realm, accountId);
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+        UserRepresentation user;
+        try {
+            user = realm.users().get(id).toRepresentation();
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(of(user));
+    }
+
+    /** Every account holding the realm role {@code approved-handler} (paged through, 100 at a time). */
+    public List<Account> holders() {
+        RealmResource realm = realm();
+        List<Account> all = new java.util.ArrayList<>();
+        for (int first = 0;; first += PAGE) {
+            List<UserRepresentation> page = realm.roles().get(config.approvedHandlerRole()).getUserMembers(first, PAGE);
+            if (page == null || page.isEmpty()) {
+                return all;
+            }
+            page.forEach(u -> all.add(of(u)));
+            if (page.size() < PAGE) {
+                return all;
+            }
+        }
+    }
+
+    private static final int PAGE = 100;
+
+    private static Account of(UserRepresentation u) {
+        List<String> org = u.getAttributes() == null ? null : u.getAttributes().get("org");
+        return new Account(u.getId(), u.getUsername(), org == null || org.isEmpty() ? null : org.get(0));
+    }
+
     private RealmResource realm() {
         return keycloak.realm(config.realm());
     }

@@ -30,7 +30,16 @@ public interface MaintenanceClient {
     @Path("/reports/outstanding-sanitization")
     JsonNode outstandingSanitization();
 
+    /**
+     * Every medium of the environment without accepted destruction evidence (custody items, failure-analysis log
+     * media, media asset-service shows removed without custody), each with a {@code kind}; read defensively.
+     */
+    @GET
+    @Path("/reports/outstanding-sanitization")
+    JsonNode outstandingSanitizationIn(@QueryParam("environment") String environment);
+
+    /** {@code acceptedAt}: when the evidence was accepted, when maintenance-service tells (null otherwise). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record EvidenceStatus(String serial, String status, boolean accepted) {
+    record EvidenceStatus(String serial, String status, boolean accepted, java.time.Instant acceptedAt) {
     }
 }

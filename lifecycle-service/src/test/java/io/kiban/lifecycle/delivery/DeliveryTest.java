@@ -106,6 +106,33 @@ class DeliveryTest {
     }
 
     @Test
+    @DisplayName("R-LC-3 the delivery status ignores an approval recorded after the original deadline (data from before the rule)")
+    void R_LC_3_an_approval_dated_after_the_deadline_does_not_extend_the_line() throws Exception {
+        Stubs.asset().register(get(urlPathEqualTo("/hardware")).withQueryParam("environment", equalTo("PRODUCTION"))
+                .willReturn(okJson("[" + hw(3, "k8s-worker", "2027-05-10") + "]")));
+        Stubs.asset().register(get(urlPathEqualTo("/hardware")).withQueryParam("environment", equalTo("STAGING"))
+                .willReturn(okJson("[]")));
+        Stubs.asset().register(get(urlPathEqualTo("/hardware")).withQueryParam("environment", equalTo("SHARED"))
+                .willReturn(okJson("[]")));
+        Stubs.asset().register(get(urlPathEqualTo("/baseline/conformance"))
+                .willReturn(okJson("{\"lines\":[]}")));
+        Stubs.asset().register(get(urlPathEqualTo("/baseline/conformance")).withQueryParam("environment", equalTo("PRODUCTION"))
+                .willReturn(okJson("{\"lines\":[" + line("k8s-worker", 1) + "]}")));
+        try (java.sql.Connection c = io.kiban.commons.testing.TestDatabase.connect();
+                java.sql.Statement st = c.createStatement()) {
+            // approved on 2027-04-02 (JST): after the deadline, as an older version of this service allowed
+            st.execute("INSERT INTO delivery_extension (environment, baseline_item, cause, explanation, new_date, status, "
+                    + "proposed_by, proposed_at, decided_by, decided_at, version) VALUES ('PRODUCTION', 'k8s-worker', "
+                    + "'SEMICONDUCTOR_SHORTAGE', 'GPU', '2027-05-31', 'APPROVED', 'vendor-a-engineer', "
+                    + "'2027-03-20 00:00:00', 'jpo-admin1', '2027-04-02 01:00:00', 1)");
+        }
+        JsonPath status = given().auth().oauth2(Tokens.jpoStaff()).get("/deliveries/status").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(line(status, "PRODUCTION", "k8s-worker")).isEqualTo("LATE");
+        assertThat(status.getString("lines.find { it.baselineItem == 'k8s-worker' }.approvedExtensionId")).isNull();
+    }
+
+    @Test
     @DisplayName("R-SEC-2 an extension is approved on the version reviewed (428/412) and never by the account that proposed it")
     void R_SEC_2_extension_approval_needs_if_match_and_another_account_than_the_proposer() {
         baseline("PRODUCTION", "k8s-worker");

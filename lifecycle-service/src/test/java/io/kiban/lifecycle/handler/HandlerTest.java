@@ -43,8 +43,9 @@ class HandlerTest {
                 .body("nationality", equalTo("日本")).extract().path("id");
         Stubs.keycloak().verifyThat(exactly(0), postRequestedFor(urlPathMatching(".*/role-mappings/realm")));
 
-        given().auth().oauth2(Tokens.vendor("vendor-a")).post("/handlers/" + id + "/approval").then().statusCode(403);
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/handlers/" + id + "/approval").then().statusCode(200)
+        given().auth().oauth2(Tokens.vendor("vendor-a")).header("If-Match", etag(id)).post("/handlers/" + id + "/approval")
+                .then().statusCode(403);
+        approve(Tokens.jpoAdmin(), id).then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("jpo-admin1")).body("roleSynced", equalTo(true));
         Stubs.keycloak().verifyThat(exactly(1), postRequestedFor(urlPathEqualTo(MAPPINGS))
                 .withRequestBody(containing("approved-handler")));
@@ -53,7 +54,7 @@ class HandlerTest {
     @Test
     void R_SEC_1_removal_takes_effect_at_once_and_removes_the_keycloak_role() {
         int id = propose(Tokens.vendor("vendor-a"), handler(Stubs.KEYCLOAK_USER_ID)).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/handlers/" + id + "/approval").then().statusCode(200);
+        approve(Tokens.jpoAdmin(), id).then().statusCode(200);
         given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of("reason", "退職"))
                 .post("/handlers/" + id + "/removal").then().statusCode(200)
                 .body("status", equalTo("REMOVED")).body("roleSynced", equalTo(true)).body("note", equalTo("退職"));
@@ -66,7 +67,7 @@ class HandlerTest {
     @Test
     void R_SEC_1_a_change_of_an_approved_entry_waits_for_approval() {
         int id = propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka")).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/handlers/" + id + "/approval").then().statusCode(200);
+        approve(Tokens.jpoAdmin(), id).then().statusCode(200);
         String etag = given().auth().oauth2(Tokens.vendor("vendor-a")).get("/handlers/" + id).then().statusCode(200)
                 .extract().header("ETag");
         Map<String, Object> changed = handler("vendor-a-tanaka");
@@ -77,7 +78,7 @@ class HandlerTest {
                 .put("/handlers/" + id).then().statusCode(200).body("status", equalTo("APPROVED"))
                 .body("affiliation", equalTo("ITサービス事業部"))
                 .body("pendingChange.affiliation", equalTo("クラウド基盤部"));
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/handlers/" + id + "/approval").then().statusCode(200)
+        approve(Tokens.jpoAdmin(), id).then().statusCode(200)
                 .body("affiliation", equalTo("クラウド基盤部")).body("pendingChange", org.hamcrest.Matchers.nullValue());
     }
 
@@ -85,7 +86,7 @@ class HandlerTest {
     void R_SEC_1_nothing_is_approved_when_keycloak_refuses() {
         Stubs.keycloak().register(post(urlPathMatching(".*/role-mappings/realm")).atPriority(1).willReturn(serverError()));
         int id = propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka")).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/handlers/" + id + "/approval").then().statusCode(503)
+        approve(Tokens.jpoAdmin(), id).then().statusCode(503)
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.jpoAdmin()).get("/handlers/" + id).then().statusCode(200)
                 .body("status", equalTo("PROPOSED"));
@@ -109,13 +110,27 @@ class HandlerTest {
         given().auth().oauth2(Tokens.auditor()).get("/handlers?status=MAYBE").then().statusCode(400);
     }
 
-    private static io.restassured.response.Response propose(String token, Map<String, Object> body) {
+    static String etag(int id) {
+        return given().auth().oauth2(Tokens.jpoAdmin()).get("/handlers/" + id).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** R-SEC-2: an approval names the version reviewed. */
+    static io.restassured.response.Response approve(String token, int id) {
+        return given().auth().oauth2(token).header("If-Match", etag(id)).post("/handlers/" + id + "/approval");
+    }
+
+    static io.restassured.response.Response propose(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/handlers");
     }
 
     static Map<String, Object> handler(String account) {
         Map<String, Object> m = new HashMap<>();
         m.put("name", "田中 一郎");
+        m.put("address", "東京都千代田区霞が関3-4-3");
+        m.put("dateOfBirth", "1980-04-01");
+        m.put("department", "ITサービス事業部 基盤課");
+        m.put("position", "課長");
+        m.put("trackRecord", "官公庁向け基盤の保守 10年");
         m.put("role", "保守作業責任者");
         m.put("affiliation", "ITサービス事業部");
         m.put("expertise", "Kubernetes, ストレージ");

@@ -244,6 +244,30 @@ class LeaseTest {
     }
 
     @Test
+    @DisplayName("R-LC-14 an approved delay or a negotiated extension holding a closed month cannot be withdrawn (409)")
+    void R_LC_14_nothing_reaching_a_closed_month_is_withdrawn() {
+        delay("VENDOR", "2027-04-01", "2027-07-10");
+        int delayId = given().auth().oauth2(Tokens.jpoStaff()).get("/lease/delays").then().extract().path("[0].id");
+        Map<String, Object> ext = Map.of("firstMonth", "2031-01", "lastMonth", "2031-02", "agreedOn", "2030-11-20",
+                "reference", "協議書 2030-11", "amounts", List.of(Map.of("categoryCode", "SERVERS", "leaseMonthly", 1_000_000,
+                        "maintenanceMonthly", 500_000)));
+        int extId = given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(ext).post("/lease/extensions")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/lease/periods/2027-07/close").then().statusCode(201)
+                .body("net", equalTo(6_347_414));
+        TestClock.set(java.time.Instant.parse("2031-02-05T00:00:00Z"));
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/lease/periods/2031-01/close").then().statusCode(201)
+                .body("gross", equalTo(1_500_000)).body("terms", equalTo("EXTENSION-" + extId));
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", "\"1\"").delete("/lease/delays/" + delayId).then()
+                .statusCode(409).body("rule", equalTo("R-LC-14"));
+        given().auth().oauth2(Tokens.jpoAdmin()).delete("/lease/extensions/" + extId).then().statusCode(409)
+                .body("rule", equalTo("R-LC-14"));
+        JsonPath ledger = ledger();
+        assertThat(ledger.getLong("months[0].net")).isEqualTo(6_347_414);
+        assertThat(ledger.getList("months")).hasSize(44);
+    }
+
+    @Test
     @DisplayName("SEC idempotency: a retried POST /lease/delays with the same Idempotency-Key is one row; another body → 422")
     void SEC_idempotency_key_on_delay_records() {
         String key = "delay-" + java.util.UUID.randomUUID();

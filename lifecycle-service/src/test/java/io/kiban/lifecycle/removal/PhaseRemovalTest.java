@@ -135,7 +135,8 @@ class PhaseRemovalTest {
         given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/PRODUCTION/checklist/NOPE/signature").then().statusCode(404);
         String rackPhoto = photo("PRODUCTION", "RACKS");
         CHECKLIST.forEach(item -> sign("PRODUCTION", item));
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/PRODUCTION/checklist/RACKS/signature").then().statusCode(422);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", itemETag("PRODUCTION", "RACKS"))
+                .post("/removal/PRODUCTION/checklist/RACKS/signature").then().statusCode(422);
         assertThat(readiness("PRODUCTION").getList("blockers.id")).containsExactly("archive");
 
         stubExports();
@@ -178,6 +179,9 @@ class PhaseRemovalTest {
                     .isEqualTo(e.get("sha256"));
         }
 
+        // R-RM-4: the archive counts once JPO recorded receiving it
+        assertThat(readiness("PRODUCTION").getList("blockers.id")).containsExactly("archive:" + id);
+        receive(id);
         JsonPath ready = readiness("PRODUCTION");
         assertThat(ready.getBoolean("ready")).isTrue();
         assertThat(ready.getList("blockers")).isEmpty();
@@ -243,14 +247,7 @@ class PhaseRemovalTest {
 
     @Test
     void R_LC_8_removal_after_the_deadline_needs_a_recorded_reason() {
-        var current = given().auth().oauth2(Tokens.jpoAdmin()).get("/contract");
-        Map<String, Object> body = new HashMap<>(current.jsonPath().getMap(""));
-        body.remove("monthlyLeaseTotal");
-        body.remove("monthlyMaintenanceTotal");
-        body.remove("version");
-        body.put("removalDeadline", "2031-01-31");
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", current.header("ETag"))
-                .body(body).put("/contract").then().statusCode(200);
+        amendRemovalDeadline("2031-01-31");
         JsonPath r = readiness("STAGING");
         assertThat(r.getList("blockers.id")).contains("removal-deadline");
         assertThat(r.getLong("daysLeftToRemovalDeadline")).isEqualTo(-3);
@@ -268,7 +265,8 @@ class PhaseRemovalTest {
         transition("SHARED", "REMOVING", null, null).then().statusCode(422).body("rule", equalTo("R-RM-1"));
         assertThat(readiness("SHARED").getList("blockers.id")).contains("phase:PRODUCTION", "phase:STAGING",
                 "checklist:DISTRIBUTION_BOARD");
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/STAGING/checklist/RACKS/signature").then().statusCode(422)
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", itemETag("STAGING", "RACKS"))
+                .post("/removal/STAGING/checklist/RACKS/signature").then().statusCode(422)
                 .body("rule", equalTo("R-RM-1"));
     }
 
@@ -285,28 +283,28 @@ class PhaseRemovalTest {
 
         // nothing answers yet: the services that cannot be asked block
         assertThat(readiness("SHARED").getList("blockers.kind")).contains("SERVICE_UNAVAILABLE");
-        // every other blocker kind present: a medium without accepted evidence, a backup copy held, the board not
-        // restored, both environments not removed, the removal deadline passed without a reason
+        // every other blocker kind present: a medium without accepted evidence, the board not restored, both
+        // environments not removed, the removal deadline passed without a reason; backup-service is never asked
+        // about SHARED (the distribution board holds no backups: it answers 404 there)
         stubMedia("SHARED", "PDU-CF-1");
         evidence("PDU-CF-1", false);
-        copies("SHARED", "[{\"runId\":31,\"targetName\":\"pdu-config\",\"arrayHardwareId\":\"7\",\"accountedFor\":false}]");
+        Stubs.backup().register(get(urlPathEqualTo("/reports/backup-copies"))
+                .withQueryParam("environment", com.github.tomakehurst.wiremock.client.WireMock.equalTo("SHARED"))
+                .willReturn(aResponse().withStatus(404)));
         amendRemovalDeadline("2031-01-31");
         JsonPath r = readiness("SHARED");
         assertThat(r.getBoolean("ready")).isFalse();
         assertThat(r.getList("blockers.kind")).containsExactlyInAnyOrder("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE",
-                "BACKUP_COPY_NOT_ACCOUNTED_FOR", "RESTORATION_NOT_SIGNED", "ENVIRONMENT_NOT_REMOVED",
-                "ENVIRONMENT_NOT_REMOVED", "REMOVAL_DEADLINE_PASSED");
-        assertThat(r.getList("blockers.id")).containsExactlyInAnyOrder("medium:PDU-CF-1", "backup-copy:31",
+                "RESTORATION_NOT_SIGNED", "ENVIRONMENT_NOT_REMOVED", "ENVIRONMENT_NOT_REMOVED", "REMOVAL_DEADLINE_PASSED");
+        assertThat(r.getList("blockers.id")).containsExactlyInAnyOrder("medium:PDU-CF-1",
                 "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING", "removal-deadline");
         assertThat(r.getList("blockers.id")).doesNotContain("archive");
         transition("SHARED", "REMOVED", null, null).then().statusCode(409).contentType("application/problem+json")
                 .body("rule", equalTo("R-RM-1")).body("conflicts.id", org.hamcrest.Matchers.hasItems("medium:PDU-CF-1",
-                        "backup-copy:31", "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING",
-                        "removal-deadline"));
+                        "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING", "removal-deadline"));
 
         // SHARED's own blockers resolved: only the two environments remain
         evidence("PDU-CF-1", true);
-        copies("SHARED", "[{\"runId\":31,\"accountedFor\":true}]");
         sign("SHARED", "DISTRIBUTION_BOARD");
         lateReason("SHARED");
         assertThat(readiness("SHARED").getList("blockers.id")).containsExactlyInAnyOrder("phase:PRODUCTION",
@@ -329,27 +327,40 @@ class PhaseRemovalTest {
         CHECKLIST.forEach(item -> sign("PRODUCTION", item));
         lateReason("PRODUCTION");
         stubExports();
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(201);
+        long archive = given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        receive(archive);
         walk("PRODUCTION", "REMOVED");
         JsonPath ready = readiness("SHARED");
         assertThat(ready.getBoolean("ready")).isTrue();
         assertThat(ready.getList("blockers")).isEmpty();
         walk("SHARED", "REMOVED", "CLOSED");
+        // R-RM-1: all three environments CLOSED, backup-service never asked about SHARED
+        walk("STAGING", "CLOSED");
+        walk("PRODUCTION", "CLOSED");
+        Stubs.backup().verifyThat(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/reports/backup-copies")).withQueryParam("environment",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("SHARED")));
         transition("SHARED", "IN_SERVICE", "late change of plan", "n/a").then().statusCode(422)
                 .body("rule", equalTo("R-RM-2"));
     }
 
     // ---- helpers
 
+    /** A contract amendment proposed by jpo-admin1 and approved by jpo-admin2 (R-SEC-2). */
     static void amendRemovalDeadline(String date) {
         var current = given().auth().oauth2(Tokens.jpoAdmin()).get("/contract");
-        Map<String, Object> body = new HashMap<>(current.jsonPath().getMap(""));
-        body.remove("monthlyLeaseTotal");
-        body.remove("monthlyMaintenanceTotal");
-        body.remove("version");
-        body.put("removalDeadline", date);
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", current.header("ETag"))
-                .body(body).put("/contract").then().statusCode(200);
+        Map<String, Object> contract = new HashMap<>(current.jsonPath().getMap(""));
+        contract.remove("monthlyLeaseTotal");
+        contract.remove("monthlyMaintenanceTotal");
+        contract.remove("version");
+        contract.put("removalDeadline", date);
+        var proposed = given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
+                .header("If-Match", current.header("ETag"))
+                .body(Map.of("reason", "撤去期限の変更（協議済み）", "contract", contract)).post("/contract/amendments").then()
+                .statusCode(201).extract();
+        given().auth().oauth2(Tokens.token("jpo-admin2", "jpo", "jpo-admin")).header("If-Match", proposed.header("ETag"))
+                .post("/contract/amendments/" + proposed.path("id") + "/approval").then().statusCode(200);
     }
 
     static void lateReason(String env) {
@@ -379,7 +390,8 @@ class PhaseRemovalTest {
                         + "\"evidence\":[{\"id\":1,\"serial\":\"A-1\",\"files\":[{\"id\":1,\"sha256\":\"" + cert + "\"},"
                         + "{\"id\":2,\"sha256\":\"" + photo + "\"}]},"
                         + "{\"id\":2,\"serial\":\"A-1\",\"files\":[{\"id\":3,\"sha256\":\"" + cert + "\"}]},"
-                        + "{\"id\":3,\"serial\":\"B-2\",\"files\":[]}]}")));
+                        + "{\"id\":3,\"serial\":\"B-2\",\"files\":[]}],"
+                        + "\"custodyItems\":[" + custodyItems(ACCEPTED_IN_EXPORT) + "]}")));
         Stubs.maintenance().register(get(urlPathEqualTo("/reports/destruction-register.xlsx")).willReturn(aResponse()
                 .withStatus(200).withBody(REGISTER)));
         Stubs.maintenance().register(get(urlPathEqualTo("/evidence-files/" + cert)).willReturn(aResponse().withStatus(200)
@@ -390,6 +402,18 @@ class PhaseRemovalTest {
         for (var stub : List.of(Stubs.asset(), Stubs.maintenance(), Stubs.backup())) {
             stub.register(get(urlPathEqualTo("/audit/export")).willReturn(okJson(AUDIT_TRAIL)));
         }
+    }
+
+    /** The serials maintenance-service's records export shows EVIDENCE_ACCEPTED (R-RM-4: what the archive holds). */
+    static List<String> ACCEPTED_IN_EXPORT = List.of("A-1", "OLD-9");
+
+    static String custodyItems(List<String> accepted) {
+        StringBuilder json = new StringBuilder("{\"id\":90,\"serial\":\"B-2\",\"status\":\"EVIDENCE_SUBMITTED\"}");
+        for (int i = 0; i < accepted.size(); i++) {
+            json.append(",{\"id\":").append(i + 1).append(",\"serial\":\"").append(accepted.get(i))
+                    .append("\",\"status\":\"EVIDENCE_ACCEPTED\",\"kind\":\"SSD\"}");
+        }
+        return json.toString();
     }
 
     static final String AUDIT_TRAIL = "{\"chain\":\"x-service\",\"checkpoint\":{\"seq\":1},\"entries\":[{\"seq\":1}]}";
@@ -421,8 +445,26 @@ class PhaseRemovalTest {
     /** The vendor's photo of the restored item (R-RM-1: no sign-off without evidence), then jpo-admin's signature. */
     static void sign(String env, String item) {
         photo(env, item);
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/" + env + "/checklist/" + item + "/signature").then()
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", itemETag(env, item))
+                .post("/removal/" + env + "/checklist/" + item + "/signature").then()
                 .statusCode(200).body("signed", equalTo(true));
+    }
+
+    static String itemETag(String env, String item) {
+        return given().auth().oauth2(Tokens.jpoStaff()).get("/removal/" + env + "/checklist/" + item).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
+    static String phaseETag(String env) {
+        return given().auth().oauth2(Tokens.jpoStaff()).get("/phases/" + env).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** R-RM-4: JPO downloads the archive, computes its SHA-256 and records the receipt. */
+    static void receive(long archiveId) {
+        byte[] zip = given().auth().oauth2(Tokens.jpoAdmin()).get("/archive/" + archiveId + "/file").then().statusCode(200)
+                .extract().asByteArray();
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of("sha256", Hashes.sha256Hex(zip)))
+                .post("/archive/" + archiveId + "/receipt").then().statusCode(200).body("received", equalTo(true));
     }
 
     static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
@@ -457,8 +499,12 @@ class PhaseRemovalTest {
         if (costNote != null) {
             body.put("costNote", costNote);
         }
-        return given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(body)
-                .post("/phases/" + env + "/transitions");
+        var read = given().auth().oauth2(Tokens.jpoStaff()).get("/phases/" + env);
+        var request = given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(body);
+        if (read.statusCode() == 200) {
+            request.header("If-Match", read.header("ETag"));
+        }
+        return request.post("/phases/" + env + "/transitions");
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws Exception {

@@ -40,7 +40,8 @@ class RestorationEvidenceTest {
     @DisplayName("R-RM-1 a restoration item is signed off only with an evidence file, uploaded by the contracted vendor")
     void R_RM_1_restoration_items_need_evidence_files_before_sign_off() {
         PhaseRemovalTest.walk("STAGING", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/STAGING/checklist/RACKS/signature").then().statusCode(422)
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", PhaseRemovalTest.itemETag("STAGING", "RACKS"))
+                .post("/removal/STAGING/checklist/RACKS/signature").then().statusCode(422)
                 .contentType("application/problem+json").body("rule", equalTo("R-RM-1"))
                 .body("detail", containsString("evidence"));
 
@@ -100,14 +101,17 @@ class RestorationEvidenceTest {
         assertThat(audit.getList("action")).contains("evidence");
         given().auth().oauth2(Tokens.auditor()).get("/audit/verify").then().statusCode(200).body("valid", equalTo(true));
 
-        // with evidence the item is signed; afterwards its evidence is final
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/STAGING/checklist/RACKS/signature").then().statusCode(200)
+        // with evidence the item is signed (R-SEC-2: by a jpo-admin who uploaded none of it); afterwards its evidence is final
+        given().auth().oauth2(Tokens.token("jpo-admin2", "jpo", "jpo-admin"))
+                .header("If-Match", PhaseRemovalTest.itemETag("STAGING", "RACKS"))
+                .post("/removal/STAGING/checklist/RACKS/signature").then().statusCode(200)
                 .body("signed", equalTo(true)).body("evidence.size()", equalTo(2));
         upload(vendor, "STAGING", "RACKS", "late.pdf", (new String(PDF, StandardCharsets.UTF_8) + "late")
                 .getBytes(StandardCharsets.UTF_8)).then().statusCode(422).body("rule", equalTo("R-RM-1"));
         assertThat(evidence("STAGING", "RACKS")).hasSize(2);
         // evidence of another item does not count for this one
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/removal/STAGING/checklist/POWER/signature").then().statusCode(422)
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", PhaseRemovalTest.itemETag("STAGING", "POWER"))
+                .post("/removal/STAGING/checklist/POWER/signature").then().statusCode(422)
                 .body("rule", equalTo("R-RM-1"));
     }
 

@@ -34,8 +34,12 @@ public final class Fixtures {
             s.execute("DELETE FROM phase_transition");
             s.execute("UPDATE environment_phase SET phase='CONTRACTED', removing_entered_at=NULL, late_removal_reason=NULL");
             s.execute("DELETE FROM restoration_evidence");
-            s.execute("UPDATE restoration_item SET vendor_note=NULL, signed_by=NULL, signed_at=NULL");
+            s.execute("UPDATE restoration_item SET vendor_note=NULL, vendor_note_by=NULL, signed_by=NULL, signed_at=NULL");
+            s.execute("DELETE FROM archive_accepted_medium");
             s.execute("DELETE FROM archive");
+            s.execute("DELETE FROM vendor_copy_evidence");
+            s.execute("DELETE FROM vendor_copy");
+            s.execute("DELETE FROM vendor_organisation");
             s.execute("UPDATE contract SET signing_date='2026-06-30', delivery_deadline='2027-03-31', "
                     + "extension_limit='2027-06-30', production_start='2027-04-01', lease_start='2027-07-01', "
                     + "lease_end='2030-12-31', removal_deadline='2031-03-31', contract_end='2031-03-31', "

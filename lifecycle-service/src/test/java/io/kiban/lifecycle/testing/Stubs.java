@@ -99,6 +99,13 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
                         + "\"clientRole\":false}")));
         kc.register(get(urlPathEqualTo("/admin/realms/kiban/users"))
                 .willReturn(okJson("[{\"id\":\"" + KEYCLOAK_USER_ID + "\",\"username\":\"vendor-a-tanaka\"}]")));
+        // R-SEC-1: the account's organisation (user attribute org) is checked on approval
+        kc.register(get(urlPathEqualTo("/admin/realms/kiban/users/" + KEYCLOAK_USER_ID))
+                .willReturn(okJson("{\"id\":\"" + KEYCLOAK_USER_ID + "\",\"username\":\"vendor-a-tanaka\","
+                        + "\"attributes\":{\"org\":[\"vendor-a\"]}}")));
+        // R-RM-3: no outstanding sanitization unless a test says otherwise (the removal gate asks for it)
+        maintenance().register(get(urlPathEqualTo("/reports/outstanding-sanitization")).atPriority(10)
+                .willReturn(okJson("[]")));
         kc.register(post(urlPathMatching("/admin/realms/kiban/users/[^/]+/role-mappings/realm"))
                 .willReturn(aResponse().withStatus(204)));
         kc.register(delete(urlPathMatching("/admin/realms/kiban/users/[^/]+/role-mappings/realm"))

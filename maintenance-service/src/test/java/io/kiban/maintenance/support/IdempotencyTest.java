@@ -67,28 +67,45 @@ class IdempotencyTest {
     }
 
     @Test
-    @DisplayName("SEC Idempotency-Key on log media, handovers, evidence, files, contractors, orders and data-bearing declarations")
-    void SEC_every_creating_post_honours_idempotency_key() {
-        long ticket = workingTicket(VENDOR_A, "HW-IDEM-ALL", "MEDIA_FAILURE");
+    @DisplayName("SEC Idempotency-Key on POST /tickets/{id}/log-media")
+    void SEC_log_media_honour_idempotency_key() {
+        long ticket = workingTicket(VENDOR_A, "HW-IDEM-LOG", "MEDIA_FAILURE");
         String logPath = "/tickets/" + ticket + "/log-media";
-        String usb = serial("LOG-USB");
         replays(VENDOR_A, logPath,
-                Map.of("kind", "USB_FLASH", "serial", usb, "contents", "BMC logs", "holder", "vendor-a engineer"),
+                Map.of("kind", "USB_FLASH", "serial", serial("LOG-USB"), "contents", "BMC logs", "holder", "vendor-a engineer"),
                 Map.of("kind", "USB_FLASH", "serial", serial("LOG-USB"), "contents", "other", "holder", "x"),
                 () -> count(ADMIN, logPath), 1);
+    }
 
+    @Test
+    @DisplayName("SEC Idempotency-Key on POST /custody-items/{id}/handovers")
+    void SEC_handovers_honour_idempotency_key() {
+        long ticket = workingTicket(VENDOR_A, "HW-IDEM-HAND", "MEDIA_FAILURE");
         long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
-        String handovers = "/custody-items/" + item + "/handovers";
-        replays(VENDOR_A, handovers, Map.of("holder", "courier", "location", "van 3"),
+        // the chain holds REMOVED_ON_SITE and the fixture's handover; one more handover makes 3 events
+        replays(VENDOR_A, "/custody-items/" + item + "/handovers", Map.of("holder", "courier", "location", "van 3"),
                 Map.of("holder", "courier", "location", "van 4"),
                 () -> given().auth().oauth2(ADMIN).get("/custody-items/" + item).then().statusCode(200).extract()
                         .jsonPath().getList("chain").size(), 3);
+    }
 
+    @Test
+    @DisplayName("SEC Idempotency-Key on POST /custody-items/{id}/evidence")
+    void SEC_evidence_submission_honours_idempotency_key() {
+        long ticket = workingTicket(VENDOR_A, "HW-IDEM-EVID", "MEDIA_FAILURE");
+        long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
         String evidencePath = "/custody-items/" + item + "/evidence";
         replays(VENDOR_A, evidencePath, evidenceBody("DESTROY", "SHRED"), evidenceBody("DESTROY", "CRUSH"),
                 () -> count(ADMIN, evidencePath), 1);
+    }
 
-        long evidence = given().auth().oauth2(ADMIN).get(evidencePath).then().extract().jsonPath().getLong("[0].id");
+    @Test
+    @DisplayName("SEC Idempotency-Key on POST /evidence/{id}/files (the same file replays, another file is 422)")
+    void SEC_evidence_files_honour_idempotency_key() {
+        long ticket = workingTicket(VENDOR_A, "HW-IDEM-FILE", "MEDIA_FAILURE");
+        long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
+        long evidence = submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
         String key = "idem-file-" + UUID.randomUUID();
         String files = "/evidence/" + evidence + "/files";
         long fileId = as(VENDOR_A, key).multiPart("file", "c.pdf", PDF, "application/pdf").post(files).then()
@@ -98,26 +115,41 @@ class IdempotencyTest {
         byte[] other = (new String(PDF) + "% another\n").getBytes();
         as(VENDOR_A, key).multiPart("file", "c.pdf", other, "application/pdf").post(files).then().statusCode(422);
         given().auth().oauth2(ADMIN).get("/evidence/" + evidence).then().body("files.size()", equalTo(1));
+    }
 
+    @Test
+    @DisplayName("SEC Idempotency-Key on POST /contractors")
+    void SEC_contractor_proposals_honour_idempotency_key() {
         String name = serial("Idem Recycling");
+        int before = total(ADMIN, "/contractors");
         replays(ADMIN, "/contractors", Map.of("name", name, "scope", "HDD"), Map.of("name", name, "scope", "SSD"),
-                () -> total(ADMIN, "/contractors"), total(ADMIN, "/contractors") + 1);
+                () -> total(ADMIN, "/contractors"), before + 1);
+    }
 
+    @Test
+    @DisplayName("SEC Idempotency-Key on POST /sanitization-orders")
+    void SEC_sanitization_orders_honour_idempotency_key() {
         int orders = total(ADMIN, "/sanitization-orders");
         replays(VENDOR_A, "/sanitization-orders", Map.of("hardwareIds", List.of("HW-IDEM-ORDER")),
                 Map.of("hardwareIds", List.of("HW-IDEM-ORDER-2")), () -> total(ADMIN, "/sanitization-orders"),
                 orders + 1);
+    }
 
-        String fan = serial("FAN");
-        String replacementId = replace(VENDOR_A, ticket, replacementBody("FAN", fan, "NEW")).then().statusCode(201)
-                .extract().jsonPath().getString("id");
+    @Test
+    @DisplayName("SEC Idempotency-Key on POST /tickets/{id}/replacements/{rid}/data-bearing")
+    void SEC_data_bearing_declarations_honour_idempotency_key() {
+        long ticket = workingTicket(VENDOR_A, "HW-IDEM-DB", "MEDIA_FAILURE");
+        String replacementId = replace(VENDOR_A, ticket, replacementBody("FAN", serial("FAN"), "NEW")).then()
+                .statusCode(201).extract().jsonPath().getString("id");
         String declare = "/tickets/" + ticket + "/replacements/" + replacementId + "/data-bearing";
-        String dKey = "idem-db-" + UUID.randomUUID();
-        long custody = as(VENDOR_A, dKey).contentType(ContentType.JSON).body(Map.of("reason", "fan has a flash chip"))
+        String key = "idem-db-" + UUID.randomUUID();
+        long custody = as(VENDOR_A, key).contentType(ContentType.JSON).body(Map.of("reason", "fan has a flash chip"))
                 .post(declare).then().statusCode(200).extract().jsonPath().getLong("custodyItemId");
-        as(VENDOR_A, dKey).contentType(ContentType.JSON).body(Map.of("reason", "fan has a flash chip")).post(declare)
+        as(VENDOR_A, key).contentType(ContentType.JSON).body(Map.of("reason", "fan has a flash chip")).post(declare)
                 .then().statusCode(200).header("Idempotent-Replayed", "true").body("custodyItemId", equalTo((int) custody));
-        as(VENDOR_A, dKey).contentType(ContentType.JSON).body(Map.of("reason", "another reason")).post(declare).then()
+        as(VENDOR_A, key).contentType(ContentType.JSON).body(Map.of("reason", "another reason")).post(declare).then()
                 .statusCode(422);
+        given().auth().oauth2(ADMIN).queryParam("ticketId", ticket).get("/custody-items").then().statusCode(200)
+                .header("X-Total-Count", "1");
     }
 }

@@ -70,16 +70,17 @@ class PhaseGateTest {
     void R_RM_3_no_replacement_or_log_medium_once_the_environment_is_removed() throws Exception {
         var lifecycle = LifecycleServiceMock.server();
         lifecycle.resetRequests();
-        long ticket = workingTicket(VENDOR_A, "HW-CACHED-1", "MEDIA_FAILURE");
         file(VENDOR_A, ticketBody("HW-CACHED-2", "S3", "OTHER")).then().statusCode(201);
-        // cached: two filings within the TTL asked lifecycle-service once
+        file(VENDOR_A, ticketBody("HW-CACHED-3", "S3", "OTHER")).then().statusCode(201);
+        // cached: two filings within the TTL (5 s in tests) asked lifecycle-service once
         assertThat(lifecycle.findAll(getRequestedFor(urlPathEqualTo("/phases/CACHED")))).hasSize(1);
+        long ticket = workingTicket(VENDOR_A, "HW-CACHED-1", "MEDIA_FAILURE");
 
         var removed = lifecycle.stubFor(get(urlPathEqualTo("/phases/CACHED")).atPriority(1)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"environment\":\"CACHED\",\"phase\":\"REMOVED\",\"version\":9}")));
         try {
-            Thread.sleep(2_200); // the test TTL is 2 s
+            Thread.sleep(5_300); // the test TTL is 5 s
             replace(VENDOR_A, ticket, replacementBody("SSD", serial("SSD"), "NEW")).then().statusCode(422)
                     .body("rule", equalTo("R-RM-1")).body("detail", containsString("part replacement"));
             given().auth().oauth2(VENDOR_A).contentType(ContentType.JSON)

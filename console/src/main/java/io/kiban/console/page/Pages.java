@@ -1,0 +1,254 @@
+package io.kiban.console.page;
+
+import io.kiban.console.page.View.Section;
+import io.kiban.console.support.CurrentUser;
+import io.kiban.console.support.Problems;
+import io.kiban.console.support.Reply;
+import io.kiban.console.support.ServiceCalls;
+import io.kiban.console.support.Svc;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The console's pages. Thin: each page asks its builder for sections and renders them; decisions and downloads
+ * go to the service that owns the record with the user's own token.
+ */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class Pages {
+
+    private static final Logger LOG = Logger.getLogger(Pages.class);
+
+    /** What may be downloaded through the console, per service: the services' file and export endpoints only. */
+    private static final List<Object[]> DOWNLOADS = List.of(
+            new Object[] { Svc.LIFECYCLE, Pattern.compile("deliverables/\\d{1,18}/file") },
+            new Object[] { Svc.LIFECYCLE, Pattern.compile("lease/ledger\\.xlsx") },
+            new Object[] { Svc.MAINTENANCE, Pattern.compile("evidence/\\d{1,18}/files/\\d{1,18}") },
+            new Object[] { Svc.MAINTENANCE, Pattern.compile("reports/destruction-register\\.xlsx") },
+            new Object[] { Svc.ASSET, Pattern.compile("exports/standard-sheet\\.xlsx") });
+
+    private final Template page;
+    private final Template inbox;
+    private final CurrentUser user;
+    private final Dashboard dashboard;
+    private final Inbox approvals;
+    private final Browse browse;
+    private final ServiceCalls calls;
+
+    public Pages(@Location("page.html") Template page, @Location("inbox.html") Template inbox, CurrentUser user,
+            Dashboard dashboard, Inbox approvals, Browse browse, ServiceCalls calls) {
+        this.page = page;
+        this.inbox = inbox;
+        this.user = user;
+        this.dashboard = dashboard;
+        this.approvals = approvals;
+        this.browse = browse;
+        this.calls = calls;
+    }
+
+    private TemplateInstance render(String nav, String title, String lead, List<Section> sections) {
+        return page.data("nav", nav).data("title", title).data("lead", lead).data("user", user)
+                .data("sections", sections).data("filter", null);
+    }
+
+    @GET
+    public TemplateInstance dashboard() {
+        return render("dashboard", "ダッシュボード", "契約と各環境の状況、期限、保守、バックアップ、監査の状態をまとめて表示します。",
+                dashboard.build(user));
+    }
+
+    @GET
+    @Path("inbox")
+    public TemplateInstance inbox() {
+        return inboxPage(null, null);
+    }
+
+    private TemplateInstance inboxPage(String message, String error) {
+        return inbox.data("nav", "inbox").data("title", "承認待ち").data("user", user).data("kinds", approvals.build())
+                .data("message", message).data("error", error);
+    }
+
+    /**
+     * Approve or return one item: the form names the kind, the id, the version shown (sent as If-Match) and a
+     * reason; the console builds the path. The service decides (roles, R-SEC-2, stale versions): its answer is
+     * shown in Japanese.
+     */
+    @POST
+    @Path("inbox/decision")
+    public Response decide(@FormParam("kind") String kindKey, @FormParam("id") String id,
+            @FormParam("version") String version, @FormParam("decision") String decision,
+            @FormParam("reason") String reason, @FormParam("csrf") String csrf, @HeaderParam("Origin") String origin,
+            @HeaderParam("Host") String host) {
+        if (!user.csrfMatches(csrf) || (origin != null && host != null && !origin.endsWith("//" + host))) {
+            return Response.status(403).entity(inboxPage(null,
+                    "フォームの確認に失敗しました（画面が古いか、別のサイトから送信されました）。承認待ちを開き直してください。")).build();
+        }
+        if (!user.isCanDecide()) {
+            // the service would answer 403 too; the console does not even forward a decision it never offered
+            return Response.status(403).entity(inboxPage(null, "承認・差戻しは特許庁管理者（jpo-admin）だけが行えます。")).build();
+        }
+        Inbox.Kind kind = Inbox.kind(kindKey);
+        boolean approve = "approve".equals(decision);
+        if (kind == null || id == null || !id.matches("\\d{1,18}") || !(approve || "return".equals(decision))) {
+            return Response.status(400).entity(inboxPage(null, "不正な操作です。")).build();
+        }
+        if (!approve && kind.reject() == null) {
+            return Response.status(400).entity(inboxPage(null, kind.label() + "は差し戻しできません。")).build();
+        }
+        if (!approve && kind.rejectNeedsReason() && (reason == null || reason.isBlank())) {
+            return Response.status(400).entity(inboxPage(null, "差し戻しの理由を入力してください。")).build();
+        }
+        if (reason != null && reason.length() > 2000) {
+            return Response.status(400).entity(inboxPage(null, "理由は2000文字以内で入力してください。")).build();
+        }
+        String path = kind.path(approve ? kind.approve() : kind.reject(), id);
+        String body = approvals.body(approve ? kind.approveReasonField() : kind.rejectReasonField(), reason);
+        Reply r = calls.post(kind.svc(), path, version == null || version.isBlank() ? null : version, body);
+        if (r.ok()) {
+            String what = kind.label() + " #" + id + " を" + (approve ? "承認しました。" : "差し戻しました。");
+            return Response.ok(inboxPage(what, null)).build();
+        }
+        int status = r.status() >= 400 && r.status() < 500 ? r.status() : 502;
+        return Response.status(status).entity(inboxPage(null, kind.label() + " #" + id + ": " + r.error())).build();
+    }
+
+    @GET
+    @Path("ledger")
+    public TemplateInstance ledger(@QueryParam("environment") String environment, @QueryParam("q") String q) {
+        return render("ledger", "台帳", "資産管理サービスのハードウェア台帳です。環境で絞り込み、名称・シリアル・型番で検索できます。",
+                browse.ledger(environment, q)).data("filter", new Filter(environment, q));
+    }
+
+    /** The ledger's search form values. */
+    @io.quarkus.qute.TemplateData
+    public record Filter(String environment, String q) {
+    }
+
+    @GET
+    @Path("maintenance")
+    public TemplateInstance maintenance(@QueryParam("status") String status) {
+        return render("maintenance", "保守", "保守チケットの一覧です。ベンダは自社のチケットだけが表示されます。", browse.tickets(status));
+    }
+
+    @GET
+    @Path("maintenance/tickets/{id: \\d{1,18}}")
+    public TemplateInstance ticket(@PathParam("id") long id) {
+        return render("maintenance", "保守チケット #" + id, "チケットの内容、取り外した記憶媒体の保管の連鎖と破壊・消去の証跡です。",
+                browse.ticket(id));
+    }
+
+    @GET
+    @Path("maintenance/custody/{id: \\d{1,18}}")
+    public TemplateInstance custody(@PathParam("id") long id) {
+        return render("maintenance", "記憶媒体 #" + id, "記憶媒体の保管の連鎖と破壊・消去の証跡です。", browse.custodyItem(id));
+    }
+
+    @GET
+    @Path("backup")
+    public TemplateInstance backup() {
+        return render("backup", "バックアップ", "バックアップの対象、方針、最近の実行です。", browse.backup());
+    }
+
+    @GET
+    @Path("removal")
+    public TemplateInstance removal() {
+        return render("removal", "撤去", "環境ごとの撤去の準備状況と、撤去の前に解消すべき項目です。", browse.removal());
+    }
+
+    @GET
+    @Path("audit")
+    public TemplateInstance audit() {
+        return render("audit", "監査", "各サービスの監査チェーンを検証し、監査証跡を書き出します。", browse.audit(user));
+    }
+
+    /** A service's audit export, streamed through the console with the user's token. */
+    @GET
+    @Path("audit/{svc: [a-z]{1,16}}/export")
+    @Produces(MediaType.WILDCARD)
+    public Response auditExport(@PathParam("svc") String key) {
+        Svc svc = Svc.ofKey(key);
+        if (svc == null) {
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(404, "対象が見つかりません。")).build();
+        }
+        return stream(svc, "/audit/export", "kiban-audit-" + svc.key() + ".json");
+    }
+
+    /** A file or an xlsx export of a service, streamed through the console (the browser keeps only its session). */
+    @GET
+    @Path("files/{svc: [a-z]{1,16}}/{path: .+}")
+    @Produces(MediaType.WILDCARD)
+    public Response file(@PathParam("svc") String key, @PathParam("path") String path) {
+        Svc svc = Svc.ofKey(key);
+        boolean allowed = svc != null && DOWNLOADS.stream()
+                .anyMatch(d -> d[0] == svc && ((Pattern) d[1]).matcher(path).matches());
+        if (!allowed) {
+            return Response.status(404).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(404, "対象が見つかりません。")).build();
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return stream(svc, "/" + path, name);
+    }
+
+    private Response stream(Svc svc, String path, String fallbackName) {
+        HttpResponse<InputStream> r;
+        try {
+            r = calls.download(svc, path);
+        } catch (IOException e) {
+            return Response.status(502).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(502, Problems.unreachable(svc))).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.status(502).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(502, Problems.timedOut(svc))).build();
+        }
+        if (r.statusCode() != 200) {
+            String message;
+            try (InputStream in = r.body()) {
+                message = Problems.message(svc, r.statusCode(),
+                        new com.fasterxml.jackson.databind.ObjectMapper().readTree(in.readNBytes(64 * 1024)));
+            } catch (IOException | RuntimeException e) {
+                message = Problems.status(svc, r.statusCode());
+            }
+            int status = r.statusCode() >= 400 && r.statusCode() < 500 ? r.statusCode() : 502;
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(errorPage(status, message)).build();
+        }
+        InputStream body = r.body();
+        StreamingOutput out = o -> {
+            try (InputStream in = body) {
+                in.transferTo(o);
+            }
+        };
+        Response.ResponseBuilder b = Response.ok(out)
+                .type(r.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_OCTET_STREAM))
+                .header("Content-Disposition", r.headers().firstValue("Content-Disposition")
+                        .orElse("attachment; filename=\"" + fallbackName.replaceAll("[^A-Za-z0-9._-]", "_") + "\""))
+                .header("X-Content-Type-Options", "nosniff");
+        r.headers().firstValue("Content-Length").ifPresent(l -> b.header("Content-Length", l));
+        r.headers().firstValue("Digest").ifPresent(d -> b.header("Digest", d));
+        LOG.debugf("download %s %s by %s", svc.key(), path, user.getName());
+        return b.build();
+    }
+
+    private TemplateInstance errorPage(int status, String message) {
+        Section s = new Section("error", "エラー（" + status + "）");
+        s.errors.add(message);
+        return render("", "エラー", "", List.of(s));
+    }
+}

@@ -1,0 +1,75 @@
+package io.kiban.lifecycle.removal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * R-RM-4 / security 8): one copy of the work's information a vendor held (a device brought in, a copy made outside
+ * JPO, a lent document), how it was returned, destroyed or erased, and JPO's confirmation.
+ */
+@Entity
+@Table(name = "vendor_copy")
+public class VendorCopy {
+
+    public enum Kind { DEVICE_BROUGHT_IN, COPY_OUTSIDE_JPO, LENT_DOCUMENT }
+
+    public enum Disposition { RETURNED, DESTROYED, ERASED }
+
+    /** OPEN → DISPOSED (the vendor recorded the disposition with evidence) → CONFIRMED (by JPO). */
+    public enum Status { OPEN, DISPOSED, CONFIRMED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(nullable = false)
+    public String description;
+
+    public String holder;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    @Enumerated(EnumType.STRING)
+    public Disposition disposition;
+
+    @Column(name = "disposition_note")
+    public String dispositionNote;
+
+    @Column(name = "disposed_by")
+    public String disposedBy;
+
+    @Column(name = "disposed_at")
+    public Instant disposedAt;
+
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Version
+    public long version;
+}
