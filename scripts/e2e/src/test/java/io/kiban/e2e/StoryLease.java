@@ -67,16 +67,18 @@ final class StoryLease {
         List<Map<String, Object>> amounts = contract.getList("amounts");
         assertThat(amounts).isNotEmpty();
 
-        // the vendor cannot record a delay; JPO records the vendor's 10 days of July 2027 (in the paid lease)
-        Api.as(Tokens.VENDOR_A, "lifecycle").body(delay("VENDOR", "2027-07-01", "2027-07-10", "x"))
+        // the vendor cannot record a delay; JPO records that production started late through the vendor's fault:
+        // from the planned start 2027-04-01 to 2027-07-10, of which 10 days fall in the paid lease (July 2027)
+        Api.as(Tokens.VENDOR_A, "lifecycle").body(delay("VENDOR", "2027-04-01", "2027-07-10", "x"))
                 .post("/lease/delays").then().statusCode(403);
         var vendorDelay = Api.as(Tokens.JPO_ADMIN, "lifecycle")
-                .body(delay("VENDOR", "2027-07-01", "2027-07-10",
-                        "受注者の責: 本番環境のワーカーノード交換部品の納入遅延"))
+                .body(delay("VENDOR", "2027-04-01", "2027-07-10",
+                        "受注者の責: 本番環境のワーカーノード交換部品の納入遅延による本番稼動開始の遅延"))
                 .post("/lease/delays").then().log().ifValidationFails()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
-        assertThat(vendorDelay.<Integer>path("days")).isEqualTo(10);
-        assertThat(vendorDelay.<String>path("startDateReiwa")).isEqualTo("令和9年7月1日");
+        // April 30 + May 31 + June 30 + July 10
+        assertThat(vendorDelay.<Integer>path("days")).isEqualTo(101);
+        assertThat(vendorDelay.<String>path("startDateReiwa")).isEqualTo("令和9年4月1日");
         assertThat(vendorDelay.<String>path("endDateReiwa")).isEqualTo("令和9年7月10日");
         approveDelay(vendorDelay);
         // a window starting after the planned production start is an outage, not a start delay (R-LC-14)
@@ -84,12 +86,12 @@ final class StoryLease {
                 .post("/lease/delays").then().statusCode(422).body(containsString("R-LC-14"));
         // an overlapping delay not caused by the vendor deducts nothing more
         var otherDelay = Api.as(Tokens.JPO_ADMIN, "lifecycle")
-                .body(delay("OTHER", "2027-07-01", "2027-07-14", "停電（受注者の責によらない）"))
+                .body(delay("OTHER", "2027-04-01", "2027-07-14", "停電（受注者の責によらない）"))
                 .post("/lease/delays").then().log().ifValidationFails()
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
         approveDelay(otherDelay);
 
-        // R-LC-14: July 2027 is reduced pro rata — amount × 10 ÷ 31, rounded down to the yen, per category
+        // R-LC-14: July 2027 is paid for 21 of its 31 days — floor(amount × 21 ÷ 31), per category
         var july = Api.as(Tokens.VENDOR_A, "lifecycle").get("/lease/periods/2027-07").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(july.getInt("calendarDays")).isEqualTo(31);
@@ -103,8 +105,9 @@ final class StoryLease {
             String code = (String) amount.get("categoryCode");
             long lease = ((Number) amount.get("leaseMonthly")).longValue();
             long maintenance = ((Number) amount.get("maintenanceMonthly")).longValue();
-            long leaseDeduction = proRata(lease, 10, 31);
-            long maintenanceDeduction = proRata(maintenance, 10, 31);
+            // JPO pays floor(amount × 21 paid days ÷ 31), per line; the deduction is what it does not pay
+            long leaseDeduction = lease - proRata(lease, 21, 31);
+            long maintenanceDeduction = maintenance - proRata(maintenance, 21, 31);
             expectedByCategory.put(code, new long[] { leaseDeduction, maintenanceDeduction });
             Map<String, Object> line = lines.stream().filter(l -> code.equals(l.get("categoryCode"))).findFirst()
                     .orElseThrow(() -> new AssertionError("no July line for " + code + ": " + lines));
@@ -134,7 +137,7 @@ final class StoryLease {
                 .statusCode(201).body("closed", org.hamcrest.Matchers.equalTo(true));
         Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/lease/periods/2027-07/close").then().statusCode(200);
         Api.as(Tokens.JPO_ADMIN, "lifecycle")
-                .body(delay("VENDOR", "2027-07-01", "2027-07-20", "支払済みの月への追加の遅延"))
+                .body(delay("VENDOR", "2027-04-01", "2027-07-20", "支払済みの月への追加の遅延"))
                 .post("/lease/delays").then().statusCode(409).body(containsString("R-LC-14"));
         var closedJuly = Api.as(Tokens.AUDITOR, "lifecycle").get("/lease/periods/2027-07").then().statusCode(200)
                 .extract().jsonPath();
@@ -163,14 +166,13 @@ final class StoryLease {
             Sheet delays = wb.getSheet("稼動遅延");
             assertThat(delays).as("sheet 稼動遅延").isNotNull();
             Set<LocalDate> delayDates = reiwaDates(delays);
-            assertThat(delayDates).contains(LocalDate.of(2027, 7, 1), LocalDate.of(2027, 7, 10));
+            assertThat(delayDates).contains(LocalDate.of(2027, 4, 1), LocalDate.of(2027, 7, 10));
         }
 
         // the information asset management standard sheet (asset-service): its hardware and media
         List<Map<String, Object>> hardware = new ArrayList<>();
         for (String env : List.of("PRODUCTION", "STAGING")) {
-            hardware.addAll(Api.as(Tokens.JPO_ADMIN, "asset").queryParam("environment", env).queryParam("size", 200)
-                    .get("/hardware").then().statusCode(200).extract().jsonPath().getList("$"));
+            hardware.addAll(Api.all(Tokens.JPO_ADMIN, "asset", "/hardware", Map.of("environment", env)));
         }
         assertThat(hardware).as("step 1 registered hardware").isNotEmpty();
         try (Workbook wb = xlsx("asset", "/exports/standard-sheet.xlsx", Tokens.AUDITOR)) {
@@ -434,8 +436,7 @@ final class StoryLease {
 
     /** Every medium ever installed in the environment (asset-service, the gate's source). */
     private static List<Map<String, Object>> media(String env) {
-        return Api.as(Tokens.JPO_ADMIN, "asset").queryParam("environment", env).queryParam("include", "removed")
-                .get("/media").then().statusCode(200).extract().jsonPath().getList("$");
+        return Api.all(Tokens.JPO_ADMIN, "asset", "/media", Map.of("environment", env, "include", "removed"));
     }
 
     private static Set<String> mediaWithoutAcceptedEvidence(String env) {
@@ -506,8 +507,7 @@ final class StoryLease {
             }
         }
         // every custody item of a pending serial (the order's, or one tracked before) gets accepted evidence
-        List<Map<String, Object>> tracked = Api.as(Tokens.VENDOR_A, "maintenance").queryParam("size", 200)
-                .get("/custody-items").then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> tracked = Api.all(Tokens.VENDOR_A, "maintenance", "/custody-items", Map.of());
         for (String serial : pending) {
             Map<String, Object> item = tracked.stream().filter(i -> serial.equals(i.get("serial"))).findFirst()
                     .orElseThrow(() -> new AssertionError("no custody item for " + serial + " after the order"));
@@ -572,9 +572,8 @@ final class StoryLease {
 
     /** Every accepted certificate (jpo-admin sees all organisations). */
     private static List<Map<String, Object>> acceptedEvidence() {
-        List<Map<String, Object>> items = Api.as(Tokens.JPO_ADMIN, "maintenance")
-                .queryParam("status", "EVIDENCE_ACCEPTED").queryParam("size", 200).get("/custody-items").then()
-                .statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> items = Api.all(Tokens.JPO_ADMIN, "maintenance", "/custody-items",
+                Map.of("status", "EVIDENCE_ACCEPTED"));
         List<Map<String, Object>> accepted = new ArrayList<>();
         for (Map<String, Object> item : items) {
             List<Map<String, Object>> evidence = Api.as(Tokens.JPO_ADMIN, "maintenance")

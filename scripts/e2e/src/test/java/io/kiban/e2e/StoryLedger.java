@@ -335,8 +335,8 @@ final class StoryLedger {
         assertThat(eol.<Integer>path("updated")).as("quarkus-core entries given a deadline").isEqualTo(boms.size());
 
         // R-AS-4: Quarkus 3.33 (LTS, eol 2027-03-25) has ended by the story's August 2027
-        List<Map<String, Object>> risks = Api.as(Tokens.JPO_ADMIN, "asset").queryParam("environment", "PRODUCTION")
-                .get("/software/support-risks").then().statusCode(200).extract().path("$");
+        List<Map<String, Object>> risks = Api.all(Tokens.JPO_ADMIN, "asset", "/software/support-risks",
+                Map.of("environment", "PRODUCTION"));
         List<Map<String, Object>> quarkus = risks.stream().filter(r -> QUARKUS_CORE.equals(r.get("name"))).toList();
         assertThat(quarkus).as("Quarkus in the support risks: " + risks).hasSize(boms.size());
         for (Map<String, Object> r : quarkus) {

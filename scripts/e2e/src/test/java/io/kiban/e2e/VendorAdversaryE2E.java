@@ -391,7 +391,12 @@ class VendorAdversaryE2E {
     }
 
     private long fileTicket(String user, String severity, String description) {
-        return ((Number) Api.as(user, "maintenance").body(ticketBody(severity, description)).post("/tickets").then()
+        Map<String, Object> body = ticketBody(severity, description);
+        if (!VENDOR.equals(user)) {
+            // JPO files for the maintaining organisation
+            body.put("organisation", "vendor-a");
+        }
+        return ((Number) Api.as(user, "maintenance").body(body).post("/tickets").then()
                 .log().ifValidationFails().statusCode(201).extract().path("id")).longValue();
     }
 
@@ -439,8 +444,7 @@ class VendorAdversaryE2E {
     }
 
     private static Long findCustody(String serial) {
-        List<Map<String, Object>> items = Api.as(VENDOR, "maintenance").queryParam("size", 200).get("/custody-items")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> items = Api.all(VENDOR, "maintenance", "/custody-items", Map.of());
         return items.stream().filter(i -> serial.equals(i.get("serial"))).map(i -> ((Number) i.get("id")).longValue())
                 .findFirst().orElse(null);
     }
