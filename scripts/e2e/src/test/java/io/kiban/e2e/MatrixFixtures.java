@@ -127,7 +127,9 @@ final class MatrixFixtures {
         MatrixOpenApi api = apis.get("lifecycle");
         ObjectNode handler = api.sampleOf("HandlerInput");
         handler.put("name", "Matrix Engineer " + tag).put("role", "field engineer").put("affiliation", "vendor-a")
-                .put("expertise", "storage").put("nationality", "JP").put("accountId", "matrix-no-such-account-" + tag);
+                .put("expertise", "storage").put("nationality", "JP").put("accountId", "matrix-no-such-account-" + tag)
+                .put("address", "東京都千代田区霞が関3-4-3").put("dateOfBirth", "1985-04-01").put("department", "infra")
+                .put("position", "engineer").put("trackRecord", "matrix fixture");
         create("handler", "lifecycle", "/handlers", Tokens.VENDOR_A, handler);
         firstId("deliverable", "lifecycle", "/deliverables", Tokens.JPO_ADMIN, "SECURITY_COMPLIANCE");
     }

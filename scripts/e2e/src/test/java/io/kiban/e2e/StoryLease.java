@@ -303,16 +303,18 @@ final class StoryLease {
         sanitize("PRODUCTION");
         restore("PRODUCTION");
         blockers = blockersByKind("PRODUCTION");
-        assertThat(blockers.keySet()).as("PRODUCTION blockers " + blockers).containsExactly("ARCHIVE_NOT_HANDED_OVER");
+        assertThat(blockers.keySet()).as("PRODUCTION blockers " + blockers).containsExactly("ARCHIVE_OLDER_THAN_EVIDENCE");
+        assertThat(blockers.get("ARCHIVE_OLDER_THAN_EVIDENCE")).containsExactly("archive:" + early.<Number>path("id"));
         var noArchive = transition("PRODUCTION", "REMOVED", "撤去完了", null).statusCode(409).extract();
-        assertThat(noArchive.asString()).contains("ARCHIVE_NOT_HANDED_OVER").contains("R-RM-4");
+        assertThat(noArchive.asString()).contains("ARCHIVE_OLDER_THAN_EVIDENCE").contains("R-RM-4");
 
         var archive = buildArchive();
         long archiveId = archive.<Number>path("id").longValue();
         String sha = archive.path("sha256");
         byte[] zip = checkArchive(archiveId, sha, archive.<Number>path("entries").intValue());
         // built after the last accepted evidence, but JPO has not recorded its receipt yet
-        assertThat(blockersByKind("PRODUCTION").keySet()).as("no receipt yet").containsExactly("ARCHIVE_NOT_HANDED_OVER");
+        assertThat(blockersByKind("PRODUCTION")).as("no receipt yet")
+                .containsOnlyKeys("ARCHIVE_RECEIPT_NOT_RECORDED").containsValue(List.of("archive:" + archiveId));
         // the receipt names the SHA-256 JPO computed from the file it downloaded: another one is 409
         receipt(archiveId, sha256(("not the archive " + archiveId).getBytes(StandardCharsets.UTF_8)), 409);
         Api.as(Tokens.VENDOR_A, "lifecycle").body(Map.of("sha256", sha256(zip))).post("/archive/" + archiveId + "/receipt")
