@@ -85,6 +85,16 @@ final class MatrixOpenApi {
         return false;
     }
 
+    /** Whether the operation takes the header If-Match (a decision on the version read). */
+    boolean takesIfMatch(String method, String path) {
+        for (JsonNode p : doc.path("paths").path(path).path(method.toLowerCase()).path("parameters")) {
+            if ("header".equals(p.path("in").asText()) && "If-Match".equalsIgnoreCase(p.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The content types of the operation's request body (empty: it takes none). */
     Set<String> bodyTypes(String method, String path) {
         Set<String> types = new LinkedHashSet<>();
