@@ -69,7 +69,9 @@ root -e "CREATE VIEW kiban_asset.marker_view AS SELECT v FROM kiban_asset.marker
 pw() { openssl rand -hex 16; }
 export KIBAN_ASSET_DB_PASSWORD="$(pw)" KIBAN_MAINTENANCE_DB_PASSWORD="$(pw)" KIBAN_BACKUP_DB_PASSWORD="$(pw)" \
     KIBAN_LIFECYCLE_DB_PASSWORD="$(pw)" KEYCLOAK_DB_PASSWORD="$(pw)" KIBAN_DUMP_DB_PASSWORD="$(pw)" \
-    KEYCLOAK_DUMP_DB_PASSWORD="$(pw)"
+    KEYCLOAK_DUMP_DB_PASSWORD="$(pw)" KIBAN_ASSET_DB_OWNER_PASSWORD="$(pw)" \
+    KIBAN_MAINTENANCE_DB_OWNER_PASSWORD="$(pw)" KIBAN_BACKUP_DB_OWNER_PASSWORD="$(pw)" \
+    KIBAN_LIFECYCLE_DB_OWNER_PASSWORD="$(pw)"
 for _ in 1 2; do
     SOCKET="$SOCKET" bash -c 'docker_process_sql() { mariadb --no-defaults --socket="$SOCKET" --user=root; }
         set -eu; . "$1"' _ "$USERS_SH"
@@ -80,6 +82,12 @@ as() { # <user> <password> <sql>
         --batch --skip-column-names -e "$3"
 }
 D="$KIBAN_DUMP_DB_PASSWORD" K="$KEYCLOAK_DUMP_DB_PASSWORD"
+# #15 item 7: the service's runtime user holds nothing database-wide (Flyway, running as the owner, grants it
+# table by table: commons LeastPrivilegeTest); the owner holds the schema
+check "$(fails as kiban_asset "$KIBAN_ASSET_DB_PASSWORD" 'CREATE TABLE kiban_asset.x (i INT)')" "kiban_asset (runtime) cannot create tables"
+check "$(fails as kiban_asset "$KIBAN_ASSET_DB_PASSWORD" "UPDATE kiban_asset.marker SET v = 'x'")" "kiban_asset (runtime) has no database-wide write"
+check "$(run as kiban_asset_owner "$KIBAN_ASSET_DB_OWNER_PASSWORD" 'CREATE TABLE kiban_asset.owner_probe (i INT)')" "kiban_asset_owner (Flyway) creates tables"
+check "$(fails as kiban_asset_owner "$KIBAN_ASSET_DB_OWNER_PASSWORD" 'SELECT v FROM kiban_lifecycle.marker')" "kiban_asset_owner holds only its own database"
 check "$(run as kiban_dump "$D" 'SELECT v FROM kiban_lifecycle.marker')" "kiban_dump reads the suite's databases"
 check "$(fails as kiban_dump "$D" 'SELECT v FROM keycloak.marker')" "kiban_dump cannot read Keycloak's database"
 check "$(fails as kiban_dump "$D" 'SELECT user FROM mysql.user')" "kiban_dump cannot read mysql.user"

@@ -388,6 +388,52 @@ def main():
     status, _, _ = call("GET", "/admin/realms/master/users", token=lt)
     check(status in (401, 403), "SEC_FGAP", "lifecycle-service has no access to the master realm", status)
 
+    # the exact calls lifecycle-service's KeycloakRoles makes (R-SEC-1), with its own token: FGAP v2 lets it
+    # view users and map approved-handler, but not read the role itself or list the role's members
+    status, _, _ = call("GET", R + "/roles/approved-handler", token=lt)
+    print(f"info: lifecycle-service GET /roles/approved-handler -> {status} (not used by KeycloakRoles)")
+    status, _, _ = call("GET", R + "/roles/approved-handler/users?first=0&max=100", token=lt)
+    print(f"info: lifecycle-service GET /roles/approved-handler/users -> {status} (not used by KeycloakRoles)")
+    status, one, _ = call("GET", R + f"/users/{vendor}", token=lt)
+    check(status == 200 and (one.get("attributes") or {}).get("org") == ["vendor-a"], "SEC_FGAP_calls",
+          "KeycloakRoles.account: GET /users/{id} gives lifecycle-service the org attribute", (status, one))
+    status, avail, _ = call("GET", R + f"/users/{vendor}/role-mappings/realm/available", token=lt)
+    picked = [r for r in avail if r.get("name") == "approved-handler"] if status == 200 else []
+    check(len(picked) == 1, "SEC_FGAP_calls", "KeycloakRoles.grant: approved-handler is picked by name from "
+          "role-mappings/realm/available", (status, avail))
+    if picked:
+        status, _, _ = call("POST", R + f"/users/{vendor}/role-mappings/realm", token=lt, body=picked)
+        check(status == 204, "SEC_FGAP_calls", "KeycloakRoles.grant: POST role-mappings/realm with the picked role", status)
+    holders = []
+    for first in range(0, 10000, 100):
+        status, page, _ = call("GET", R + f"/users?first={first}&max=100&briefRepresentation=false", token=lt)
+        check(status == 200, "SEC_FGAP_calls", f"KeycloakRoles.holders: GET /users?first={first}&max=100", status)
+        if status != 200 or not page:
+            break
+        for u in page:
+            s2, eff, _ = call("GET", R + f"/users/{u['id']}/role-mappings/realm/composite", token=lt)
+            if s2 != 200:
+                check(False, "SEC_FGAP_calls", f"KeycloakRoles.holders: GET /users/{{id}}/role-mappings/realm/composite "
+                      f"for {u.get('username')}", s2)
+                continue
+            if "approved-handler" in [r["name"] for r in eff]:
+                holders.append(u)
+        if len(page) < 100:
+            break
+    check([u["username"] for u in holders] == ["rc-vendor"] and (holders[0].get("attributes") or {}).get("org") == ["vendor-a"],
+          "SEC_FGAP_calls", "KeycloakRoles.holders: paging through GET /users and each user's effective realm roles "
+          "finds exactly the holder of approved-handler, with its org", [u.get("username") for u in holders])
+    status, mapped, _ = call("GET", R + f"/users/{vendor}/role-mappings/realm", token=lt)
+    direct = [r for r in mapped if r.get("name") == "approved-handler"] if status == 200 else []
+    check(len(direct) == 1, "SEC_FGAP_calls", "KeycloakRoles.revoke: approved-handler is picked by name from "
+          "role-mappings/realm", (status, mapped))
+    if direct:
+        status, _, _ = call("DELETE", R + f"/users/{vendor}/role-mappings/realm", token=lt, body=direct)
+        check(status == 204, "SEC_FGAP_calls", "KeycloakRoles.revoke: DELETE role-mappings/realm with the picked role", status)
+    status, mapped, _ = call("GET", R + f"/users/{vendor}/role-mappings/realm/composite", token=lt)
+    check(status == 200 and "approved-handler" not in [r["name"] for r in mapped], "SEC_FGAP_calls",
+          "after KeycloakRoles.revoke the user no longer holds approved-handler", (status, mapped))
+
     print(f"realm-check: {failures} failure(s)")
     return failures
 

@@ -1,9 +1,11 @@
 #!/bin/bash
-# Creates (or re-keys) one user per database, each with all privileges on its own database only,
+# Creates (or re-keys) the users: Keycloak's, with all privileges on its own database; per service an
+# owner (schema, Flyway) and a runtime user without database-wide privileges (see below);
 # plus the read-only dump users kiban_dump (the four kiban_* databases) and keycloak_dump (keycloak
 # only), one per dump CronJob (k8s/base/mariadb/dump.yaml). Passwords come from the environment of the
 # MariaDB container, which takes them from the Secrets (no password is in any committed file):
 #   KIBAN_ASSET_DB_PASSWORD ... KIBAN_LIFECYCLE_DB_PASSWORD  <- kiban-<service>-secrets/KIBAN_DB_PASSWORD
+#   KIBAN_ASSET_DB_OWNER_PASSWORD ... (the owners)           <- kiban-<service>-secrets/KIBAN_DB_MIGRATION_PASSWORD
 #   KEYCLOAK_DB_PASSWORD                                     <- keycloak-secrets/KC_DB_PASSWORD
 #   KIBAN_DUMP_DB_PASSWORD                                   <- mariadb-secrets/MARIADB_DUMP_PASSWORD
 #   KEYCLOAK_DUMP_DB_PASSWORD                                <- mariadb-secrets/KEYCLOAK_DUMP_PASSWORD
@@ -15,15 +17,28 @@
 sql_quote() { printf "'%s'" "${1//\'/\'\'}"; }
 
 kiban_users_sql() {
-    local user var db pw
-    for pair in kiban_asset:KIBAN_ASSET_DB_PASSWORD kiban_maintenance:KIBAN_MAINTENANCE_DB_PASSWORD \
-        kiban_backup:KIBAN_BACKUP_DB_PASSWORD kiban_lifecycle:KIBAN_LIFECYCLE_DB_PASSWORD \
-        keycloak:KEYCLOAK_DB_PASSWORD; do
-        user="${pair%%:*}" var="${pair#*:}" db="${pair%%:*}"
+    local user var db pw owner ownervar
+    # Keycloak: all privileges on its own database
+    pw="${KEYCLOAK_DB_PASSWORD:?KEYCLOAK_DB_PASSWORD is not set (see docs/deploy.md, Secrets)}"
+    echo "CREATE USER IF NOT EXISTS 'keycloak'@'%' IDENTIFIED BY $(sql_quote "$pw");"
+    echo "ALTER USER 'keycloak'@'%' IDENTIFIED BY $(sql_quote "$pw");"
+    echo "GRANT ALL PRIVILEGES ON \`keycloak\`.* TO 'keycloak'@'%';"
+    # the services (#15 item 7): the owner kiban_<s>_owner holds the schema and runs Flyway
+    # (KIBAN_DB_MIGRATION_USER); the runtime user kiban_<s> gets no database-wide privilege: Flyway
+    # grants it table by table after every migration (commons LeastPrivilegeMigrations), with only
+    # SELECT/INSERT on audit_entry, so the running service cannot rewrite its own audit trail.
+    for svc in asset maintenance backup lifecycle; do
+        user="kiban_$svc" db="kiban_$svc" owner="kiban_${svc}_owner"
+        var="KIBAN_${svc^^}_DB_PASSWORD" ownervar="KIBAN_${svc^^}_DB_OWNER_PASSWORD"
         pw="${!var:?$var is not set (see docs/deploy.md, Secrets)}"
+        echo "CREATE USER IF NOT EXISTS '$owner'@'%' IDENTIFIED BY $(sql_quote "${!ownervar:?$ownervar is not set (see docs/deploy.md, Secrets)}");"
+        echo "ALTER USER '$owner'@'%' IDENTIFIED BY $(sql_quote "${!ownervar}");"
+        echo "GRANT ALL PRIVILEGES ON \`$db\`.* TO '$owner'@'%' WITH GRANT OPTION;"
         echo "CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY $(sql_quote "$pw");"
         echo "ALTER USER '$user'@'%' IDENTIFIED BY $(sql_quote "$pw");"
-        echo "GRANT ALL PRIVILEGES ON \`$db\`.* TO '$user'@'%';"
+        # an upgrade from the earlier database-wide grant: take it back. This also drops the table grants
+        # Flyway gave; the service grants them again when it next starts (restart it after running this).
+        echo "REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$user'@'%';"
     done
     # the dump users: read-only, each on its own databases only (not *.*: no mysql.*, no other schema).
     # SELECT (data), SHOW VIEW (views), TRIGGER (--triggers), EVENT (--events); --single-transaction

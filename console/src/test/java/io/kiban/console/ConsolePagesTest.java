@@ -82,7 +82,8 @@ class ConsolePagesTest {
                         "令和13年3月31日 (2031-03-31)", "環境設定定義書（本番）", "SLA違反", "SN-0001", "RPO超過",
                         "正常（改ざんなし）" },
                 "/inbox", new String[] { "<h1>承認待ち</h1>", "山田太郎（vendor-a）", "環境設定定義書（本番）",
-                        "媒体 SN-0001（NVME）", "certificate.pdf", "破砕株式会社", "承認する", "差し戻す" },
+                        "媒体 SN-0001（NVME）", "certificate.pdf", "破砕株式会社", "承認する", "差し戻す",
+                        "遅延 令和9年4月1日 (2027-04-01) 〜 令和9年4月10日 (2027-04-10)（10 日）", "機器の到着遅れ" },
                 "/ledger", new String[] { "<h1>台帳</h1>", "GPUサーバ1", "SRV-0001", "本番環境" },
                 "/maintenance", new String[] { "<h1>保守</h1>", "HW-0001", "対応中", "完了" },
                 "/maintenance/tickets/5", new String[] { "保守チケット #5", "ディスク障害",
@@ -90,7 +91,9 @@ class ConsolePagesTest {
                         "2027-01-15 10:00 JST (令和9年1月15日)", "第1サーバ室", "certificate.pdf", "提出済" },
                 "/backup", new String[] { "<h1>バックアップ</h1>", "kiban-db", "RPO超過", "毎日", "未実行" },
                 "/removal", new String[] { "<h1>撤去</h1>", "本番環境 の撤去準備", "SN-0001 の証跡が未受理",
-                        "残り 1576 日", "/maintenance/custody/21" },
+                        "残り 1576 日", "href=\"/maintenance/custody/21\"",
+                        "消去・破壊が済んでいない媒体（OUTSTANDING_SANITIZATION）", "href=\"/removal#section-removal-staging\"",
+                        "記録の引き渡しが未実施（ARCHIVE_NOT_HANDED_OVER）" },
                 "/audit", new String[] { "<h1>監査</h1>", "正常（改ざんなし）", "/audit/asset/export",
                         "/audit/lifecycle/export" });
         for (var e : pages.entrySet()) {
@@ -150,6 +153,9 @@ class ConsolePagesTest {
         String html = page(s, "/inbox").asString();
         String version = hidden(html, "handler-7", "version");
         assertThat(version).isEqualTo("\"2\"");
+        // only what waits: the approved handler and the approved delay are not offered
+        assertThat(html).contains("id=\"item-delay-2\"").doesNotContain("id=\"item-handler-8\"")
+                .doesNotContain("id=\"item-delay-1\"");
         String csrf = hidden(html, "handler-7", "csrf");
 
         Response r = form(s)
@@ -339,5 +345,56 @@ class ConsolePagesTest {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.contentType()).startsWith("text/html");
         assertThat(r.asString()).contains("この操作を行う権限がありません。");
+    }
+
+    @Test
+    @DisplayName("R-MT-1: a vendor files a ticket; the time typed in JST reaches the service as UTC, once (Idempotency-Key)")
+    void vendor_files_a_ticket() {
+        Login.Session s = Login.as("vendor-a1", "vendor-a", "vendor", "approved-handler");
+        ConsoleMocks.server.stubFor(post(urlPathEqualTo("/maintenance/tickets")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":9,\"status\":\"REPORTED\"}")));
+        String html = page(s, "/maintenance").asString();
+        assertThat(html).contains("チケットを起票する").contains("記憶媒体の障害");
+        Matcher key = Pattern.compile("name=\"idempotencyKey\" value=\"([0-9a-f-]{36})\"").matcher(html);
+        assertThat(key.find()).isTrue();
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(html);
+        assertThat(csrf.find()).isTrue();
+        Response r = form(s).formParams(Map.of("hardwareId", "HW-0001", "severity", "S2", "faultClass", "MEDIA_FAILURE",
+                "description", "ディスクが認識されない", "occurredAt", "2027-01-15T09:30", "idempotencyKey", key.group(1),
+                "csrf", csrf.group(1))).post("/maintenance/tickets");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.header("Location")).endsWith("/maintenance/tickets/9");
+        // 09:30 in Tokyo is 00:30 UTC
+        ConsoleMocks.server.verify(1, postRequestedFor(urlEqualTo("/maintenance/tickets"))
+                .withHeader("Idempotency-Key", equalTo(key.group(1)))
+                .withHeader("Authorization", equalTo("Bearer " + s.accessToken()))
+                .withRequestBody(equalToJson("{\"hardwareId\":\"HW-0001\",\"severity\":\"S2\",\"faultClass\":\"MEDIA_FAILURE\","
+                        + "\"description\":\"ディスクが認識されない\",\"occurredAt\":\"2027-01-15T00:30:00Z\"}")));
+    }
+
+    @Test
+    @DisplayName("SEC: the auditor sees no ticket form, and a ticket posted by hand is not forwarded")
+    void auditor_cannot_file_a_ticket() {
+        Login.Session s = Login.as("auditor1", "jpo", "auditor");
+        assertThat(page(s, "/maintenance").asString()).contains("HW-0001").doesNotContain("チケットを起票する");
+        Response r = form(s).formParams(Map.of("hardwareId", "HW-0001", "severity", "S2", "faultClass", "OTHER",
+                "description", "x", "occurredAt", "2027-01-15T09:30",
+                "csrf", csrf("sid-auditor1|" + java.util.UUID.nameUUIDFromBytes("auditor1".getBytes()))))
+                .post("/maintenance/tickets");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.asString()).contains("チケットを起票する権限がありません。");
+        ConsoleMocks.server.verify(0, postRequestedFor(urlPathEqualTo("/maintenance/tickets")));
+    }
+
+    @Test
+    @DisplayName("Every section of the inbox whose service is down says so; the other kinds still list their items")
+    void inbox_with_a_service_down() {
+        Login.Session s = admin();
+        ConsoleMocks.server.stubFor(get(urlPathMatching("/maintenance/.*")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Response r = page(s, "/inbox");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.asString()).contains("保守サービス (maintenance-service)に接続できません。")
+                .contains("山田太郎（vendor-a）").doesNotContain("破砕株式会社");
     }
 }

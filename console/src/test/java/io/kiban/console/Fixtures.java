@@ -61,11 +61,20 @@ final class Fixtures {
                  "accountId":"vendor-a1","status":"PROPOSED","proposedBy":"vendor-a2","proposedAt":"2027-01-15T03:00:00Z","version":2}""");
         json("/lifecycle/deliveries/extensions", "[]");
         json("/lifecycle/contract/amendments", "[]");
+        json("/lifecycle/lease/delays", """
+                [{"id":2,"cause":"VENDOR","startDate":"2027-04-01","endDate":"2027-04-10","days":10,"status":"PROPOSED",
+                  "recordedBy":"jpo-admin2","version":1},
+                 {"id":1,"cause":"OTHER","startDate":"2027-04-01","endDate":"2027-04-02","days":2,"status":"APPROVED","version":3}]""");
+        withEtag("/lifecycle/lease/delays/2", "\"1\"", """
+                {"id":2,"cause":"VENDOR","startDate":"2027-04-01","endDate":"2027-04-10","days":10,"note":"機器の到着遅れ",
+                 "status":"PROPOSED","recordedBy":"jpo-admin2","recordedAt":"2027-03-25T01:00:00Z","version":1}""");
         for (String env : new String[] { "PRODUCTION", "STAGING", "SHARED" }) {
             json("/lifecycle/removal/" + env + "/readiness", """
                     {"environment":"%s","phase":"IN_SERVICE","ready":false,"removalDeadline":"2031-03-31",
                      "removalDeadlineReiwa":"令和13年3月31日","daysLeftToRemovalDeadline":1576,
-                     "blockers":[{"kind":"MEDIA_WITHOUT_EVIDENCE","id":"21","detail":"SN-0001 の証跡が未受理","source":"maintenance-service"}]}"""
+                     "blockers":[{"kind":"OUTSTANDING_SANITIZATION","id":"sanitization:custody-item:21","detail":"SN-0001 の証跡が未受理","source":"maintenance-service"},
+                                 {"kind":"ENVIRONMENT_NOT_REMOVED","id":"phase:STAGING","detail":"STAGING is BUILDING","source":"lifecycle-service"},
+                                 {"kind":"ARCHIVE_NOT_HANDED_OVER","id":"archive","detail":"no archive","source":"lifecycle-service"}]}"""
                     .formatted(env));
         }
         // maintenance-service

@@ -15,8 +15,11 @@ import io.kiban.asset.LifecycleServiceMock;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -187,6 +190,31 @@ class MediaLedgerTest {
                 .statusCode(200).body("installed", equalTo(false)).body("removalVia", equalTo("SANITIZATION_ORDER"))
                 .body("removalReference", equalTo("maintenance-service:order/7"))
                 .body("removedWithoutCustodyReference", equalTo(false));
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void R_RM_3_a_medium_removed_without_custody_reference_is_flagged() {
+        long hw = newHardware();
+        String serial = unique("HDD");
+        long id = install(hw, "HDD", serial);
+        // a removal recorded before issue 13 (by a vendor, through the old direct endpoint, no reference): the row
+        // as it stands after migration V9
+        QuarkusTransaction.requiringNew().run(() -> {
+            Medium m = em.find(Medium.class, id);
+            m.removedOn = java.time.LocalDate.of(2027, 1, 12);
+            m.removalReference = null;
+            m.removalVia = null;
+        });
+        as(Tokens.service("lifecycle")).queryParam("hardwareId", hw).queryParam("include", "removed").get("/media")
+                .then().statusCode(200).body("serial", equalTo(List.of(serial)))
+                .body("installed", equalTo(List.of(false)))
+                .body("removedWithoutCustodyReference", equalTo(List.of(true)));
+        // a medium that already left cannot be declared not data-bearing after the fact
+        admin().header("If-Match", etag("/media/" + id)).body(Map.of("reason", "late"))
+                .post("/media/" + id + "/not-data-bearing").then().statusCode(409);
     }
 
     @Test

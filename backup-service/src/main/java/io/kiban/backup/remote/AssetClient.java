@@ -1,6 +1,7 @@
 package io.kiban.backup.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.client.RetryOnceOnUnauthorized;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** asset-service: the data-bearing media of an array (every medium ever installed). */
 @RegisterRestClient(configKey = "asset")
 @OidcClientFilter
+@RetryOnceOnUnauthorized
 @Produces(MediaType.APPLICATION_JSON)
 public interface AssetClient {
 

@@ -1,6 +1,7 @@
 package io.kiban.backup.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.client.RetryOnceOnUnauthorized;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** maintenance-service, called with this service's client-credentials token (role service). */
 @RegisterRestClient(configKey = "maintenance")
 @OidcClientFilter
+@RetryOnceOnUnauthorized
 @Produces(MediaType.APPLICATION_JSON)
 public interface MaintenanceClient {
 

@@ -265,7 +265,7 @@ public class Browse {
                 s.note(ready ? "撤去の準備ができています。" : "撤去の前に解消が必要な項目があります。");
                 List<Row> rows = new ArrayList<>();
                 for (JsonNode bl : b.path("blockers")) {
-                    rows.add(new Row(List.of(Cell.of(Json.text(bl, "kind")), blockerLink(bl),
+                    rows.add(new Row(List.of(Cell.of(blockerKind(Json.text(bl, "kind"))), blockerLink(bl),
                             Cell.of(Json.text(bl, "detail")), Cell.of(Json.text(bl, "source")))));
                 }
                 s.table(new Table("未解消の項目", List.of("種類", "記録", "内容", "出所"), rows, "未解消の項目はありません。"));
@@ -275,17 +275,45 @@ public class Browse {
         return out;
     }
 
+    private static final Map<String, String> BLOCKERS = Map.ofEntries(
+            Map.entry("ENVIRONMENT_NOT_REMOVED", "他の環境が撤去されていない"),
+            Map.entry("SERVICE_UNAVAILABLE", "確認できないサービスがある"),
+            Map.entry("MEDIUM_REMOVED_WITHOUT_CUSTODY", "保管の記録がないまま取り外された媒体"),
+            Map.entry("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE", "破壊証跡が受理されていない媒体"),
+            Map.entry("OUTSTANDING_SANITIZATION", "消去・破壊が済んでいない媒体"),
+            Map.entry("VENDOR_COPY_NOT_CONFIRMED", "ベンダ保有の複製の廃棄が未確認"),
+            Map.entry("BACKUP_COPY_NOT_ACCOUNTED_FOR", "所在の確認されていないバックアップ複製"),
+            Map.entry("RESTORATION_NOT_SIGNED", "原状回復の確認が未署名"),
+            Map.entry("ARCHIVE_NOT_HANDED_OVER", "記録の引き渡しが未実施"),
+            Map.entry("ARCHIVE_RECEIPT_NOT_RECORDED", "記録の受領が未登録"),
+            Map.entry("ARCHIVE_OLDER_THAN_EVIDENCE", "引き渡した記録が最新の証跡より古い"));
+
+    static String blockerKind(String kind) {
+        return kind == null ? "—" : BLOCKERS.getOrDefault(kind, kind) + "（" + kind + "）";
+    }
+
+    /**
+     * A blocker's record ("sanitization:custody-item:21", "medium:SN-1", "phase:STAGING", "backup-copy:4" …) as a
+     * link where the console has a page for it, else as text.
+     */
     static Cell blockerLink(JsonNode bl) {
         String id = Json.text(bl, "id");
-        String source = Json.text(bl, "source", "");
-        String kind = Json.text(bl, "kind", "");
-        if (id != null && id.matches("\\d+")) {
-            if (source.contains("maintenance") && kind.toUpperCase().contains("TICKET")) {
-                return Cell.link(id, "/maintenance/tickets/" + id);
-            }
-            if (source.contains("maintenance")) {
-                return Cell.link(id, "/maintenance/custody/" + id);
-            }
+        if (id == null) {
+            return Cell.of("—");
+        }
+        java.util.regex.Matcher custody = java.util.regex.Pattern.compile("custody-item:(\\d{1,18})").matcher(id);
+        if (custody.find()) {
+            return Cell.link(id, "/maintenance/custody/" + custody.group(1));
+        }
+        java.util.regex.Matcher phase = java.util.regex.Pattern.compile("^phase:(PRODUCTION|STAGING|SHARED)$").matcher(id);
+        if (phase.find()) {
+            return Cell.link(id, "/removal#section-removal-" + phase.group(1).toLowerCase());
+        }
+        if (id.startsWith("backup-copy:")) {
+            return Cell.link(id, "/backup");
+        }
+        if (id.startsWith("medium:")) {
+            return Cell.link(id, "/ledger?q=" + q(id.substring("medium:".length())));
         }
         return Cell.of(id);
     }

@@ -57,6 +57,9 @@ public class Inbox {
         add(new Kind("amendment", "契約変更（R-SEC-2）", Svc.LIFECYCLE, "/contract/amendments?size=200",
                 a -> "PROPOSED".equals(Json.text(a, "status")), "/contract/amendments/{id}",
                 "/contract/amendments/{id}/approval", null, "/contract/amendments/{id}/rejection", null, false));
+        add(new Kind("delay", "本番稼働開始の遅延（R-LC-14）", Svc.LIFECYCLE, "/lease/delays",
+                d -> "PROPOSED".equals(Json.text(d, "status")), "/lease/delays/{id}", "/lease/delays/{id}/approval", null,
+                "/lease/delays/{id}/rejection", null, false));
         add(new Kind("evidence", "破壊・消去の証跡（R-MT-6）", Svc.MAINTENANCE, null,
                 e -> "SUBMITTED".equals(Json.text(e, "status")), "/evidence/{id}", "/evidence/{id}/acceptance",
                 "reason", "/evidence/{id}/rejection", "reason", true));
@@ -170,6 +173,12 @@ public class Inbox {
                 facts.add("理由: " + Json.text(b, "reason", "—"));
                 facts.add("変更後の契約: " + Json.text(b, "contract", "—"));
                 facts.add("提案者: " + Json.text(b, "proposedBy", "—") + " / " + Jp.time(Json.text(b, "proposedAt")));
+            }
+            case "delay" -> {
+                title = "遅延 " + Jp.date(Json.text(b, "startDate")) + " 〜 " + Jp.date(Json.text(b, "endDate"))
+                        + "（" + Json.text(b, "days", "?") + " 日）";
+                facts.add("原因: " + Json.text(b, "cause", "—") + " / " + Json.text(b, "note", ""));
+                facts.add("記録者: " + Json.text(b, "recordedBy", "—") + " / " + Jp.time(Json.text(b, "recordedAt")));
             }
             case "evidence" -> {
                 title = "媒体 " + Json.text(b, "serial", "?") + "（" + Json.text(b, "mediaType", "") + "）";

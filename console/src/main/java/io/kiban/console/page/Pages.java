@@ -47,6 +47,13 @@ public class Pages {
             new Object[] { Svc.MAINTENANCE, Pattern.compile("reports/destruction-register\\.xlsx") },
             new Object[] { Svc.ASSET, Pattern.compile("exports/standard-sheet\\.xlsx") });
 
+    static final List<String[]> SEVERITIES = List.of(new String[] { "S1", "S1（最重要）" },
+            new String[] { "S2", "S2（重要）" }, new String[] { "S3", "S3（中）" }, new String[] { "S4", "S4（軽微）" });
+    static final List<String[]> FAULT_CLASSES = List.of(new String[] { "MINOR_NOT_CONTROLLER", "軽微な障害（コントローラ以外）" },
+            new String[] { "MEDIA_FAILURE", "記憶媒体の障害" }, new String[] { "CONTROLLER_FAILURE", "コントローラの障害" },
+            new String[] { "SERVER_HARDWARE", "サーバ機器の障害" }, new String[] { "NETWORK", "ネットワーク" },
+            new String[] { "POWER", "電源" }, new String[] { "FIRMWARE", "ファームウェア" }, new String[] { "OTHER", "その他" });
+
     private final Template page;
     private final Template inbox;
     private final CurrentUser user;
@@ -68,7 +75,7 @@ public class Pages {
 
     private TemplateInstance render(String nav, String title, String lead, List<Section> sections) {
         return page.data("nav", nav).data("title", title).data("lead", lead).data("user", user)
-                .data("sections", sections).data("filter", null);
+                .data("sections", sections).data("filter", null).data("ticketForm", null).data("formError", null);
     }
 
     @GET
@@ -147,7 +154,61 @@ public class Pages {
     @GET
     @Path("maintenance")
     public TemplateInstance maintenance(@QueryParam("status") String status) {
-        return render("maintenance", "保守", "保守チケットの一覧です。ベンダは自社のチケットだけが表示されます。", browse.tickets(status));
+        return maintenancePage(status, null, TicketForm.blank());
+    }
+
+    private TemplateInstance maintenancePage(String status, String error, TicketForm form) {
+        return render("maintenance", "保守", "保守チケットの一覧です。ベンダは自社のチケットだけが表示されます。", browse.tickets(status))
+                .data("ticketForm", user.isCanFileTicket() ? form : null).data("formError", error)
+                .data("severities", SEVERITIES).data("faultClasses", FAULT_CLASSES);
+    }
+
+    /** The ticket form's values (kept when the service refuses them) and the key that makes a retry file once. */
+    @io.quarkus.qute.TemplateData
+    public record TicketForm(String hardwareId, String severity, String faultClass, String description,
+            String occurredAt, String idempotencyKey) {
+        static TicketForm blank() {
+            return new TicketForm("", "S3", "OTHER", "", "", java.util.UUID.randomUUID().toString());
+        }
+    }
+
+    /**
+     * File a ticket (vendor, jpo-admin, jpo-staff): the time the fault occurred is typed in JST; the service
+     * checks the hardware and the phase of its environment (R-RM-1/R-RM-3) and starts the SLA clock (R-MT-1).
+     */
+    @POST
+    @Path("maintenance/tickets")
+    public Response fileTicket(@FormParam("hardwareId") String hardwareId, @FormParam("severity") String severity,
+            @FormParam("faultClass") String faultClass, @FormParam("description") String description,
+            @FormParam("occurredAt") String occurredAt, @FormParam("idempotencyKey") String key,
+            @FormParam("csrf") String csrf, @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
+        String idem = key != null && key.matches("[0-9a-f-]{36}") ? key : java.util.UUID.randomUUID().toString();
+        TicketForm form = new TicketForm(hardwareId, severity, faultClass, description, occurredAt, idem);
+        if (!user.csrfMatches(csrf) || (origin != null && host != null && !origin.endsWith("//" + host))) {
+            return Response.status(403).entity(maintenancePage(null,
+                    "フォームの確認に失敗しました（画面が古いか、別のサイトから送信されました）。保守を開き直してください。", form)).build();
+        }
+        if (!user.isCanFileTicket()) {
+            return Response.status(403).entity(maintenancePage(null, "チケットを起票する権限がありません。", form)).build();
+        }
+        java.time.Instant occurred;
+        try {
+            occurred = java.time.LocalDateTime.parse(occurredAt).atZone(io.kiban.console.support.Jp.JST).toInstant();
+        } catch (RuntimeException e) {
+            return Response.status(400).entity(maintenancePage(null, "発生日時を入力してください（日本時間）。", form)).build();
+        }
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("hardwareId", hardwareId == null ? "" : hardwareId.strip()).put("severity", severity)
+                .put("faultClass", faultClass).put("description", description == null ? "" : description.strip())
+                .put("occurredAt", occurred.toString());
+        Reply r = calls.post(Svc.MAINTENANCE, "/tickets", null, idem, body.toString());
+        if (r.ok()) {
+            String id = io.kiban.console.support.Json.text(r.body(), "id");
+            return Response.seeOther(java.net.URI.create(id != null && id.matches("\\d+") ? "/maintenance/tickets/" + id
+                    : "/maintenance")).build();
+        }
+        int status = r.status() >= 400 && r.status() < 500 ? r.status() : 502;
+        return Response.status(status).entity(maintenancePage(null, "チケットを起票できませんでした: " + r.error(), form)).build();
     }
 
     @GET

@@ -61,6 +61,11 @@ public class CurrentUser {
         return has(JPO_ADMIN) || has(AUDITOR);
     }
 
+    /** Who may file a maintenance ticket (maintenance-service: vendor, jpo-admin, jpo-staff). */
+    public boolean isCanFileTicket() {
+        return has(VENDOR) || has(JPO_ADMIN) || has(JPO_STAFF);
+    }
+
     /** Only jpo-admin decides approvals (the services answer 403 to anyone else anyway). */
     public boolean isCanDecide() {
         return isJpoAdmin();

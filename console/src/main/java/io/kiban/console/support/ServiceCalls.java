@@ -81,9 +81,17 @@ public class ServiceCalls {
      * A decision or another write: POST {@code jsonBody} (or nothing) with {@code If-Match: ifMatch}, waited for.
      */
     public Reply post(Svc svc, String path, String ifMatch, String jsonBody) {
+        return post(svc, path, ifMatch, null, jsonBody);
+    }
+
+    /** As {@link #post(Svc, String, String, String)}, with an {@code Idempotency-Key} (a retried form files once). */
+    public Reply post(Svc svc, String path, String ifMatch, String idempotencyKey, String jsonBody) {
         HttpRequest.Builder b = request(svc, path, token());
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
+        }
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
         }
         if (jsonBody != null) {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));

@@ -72,7 +72,7 @@ public class ArchiveService {
             "lease_extension", "lease_extension_amount", "document", "deliverable", "deliverable_submission",
             "compliance_status", "delivery_extension", "approved_handler", "environment_phase", "phase_transition",
             "restoration_item", "restoration_evidence", "archive", "archive_accepted_medium", "vendor_organisation",
-            "vendor_copy", "vendor_copy_evidence", "audit_entry", "audit_head");
+            "vendor_copy", "vendor_copy_evidence", "contract_amendment", "lease_closed_month", "audit_entry", "audit_head");
 
     /** The xlsx reports of the other services, by service name (served to the service role). */
     static final Map<String, List<String>> REPORTS = Map.of(
@@ -156,6 +156,8 @@ public class ArchiveService {
     private final AuditCheckpointStore checkpoints;
     private final Caller caller;
     private final Clock clock;
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<io.kiban.lifecycle.contract.RemovalObligation> removalObligation;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public ArchiveService(ArchiveRepository archives, EntityManager em, DocumentStore store, LifecycleConfig.Clients config,
@@ -199,11 +201,8 @@ public class ArchiveService {
         java.util.SortedSet<String> acceptedMedia = new java.util.TreeSet<>();
         try {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(part))) {
-                String token = null;
+                ServiceToken token = new ServiceToken();
                 for (var client : new TreeMap<>(config.services()).entrySet()) {
-                    if (token == null) {
-                        token = token();
-                    }
                     String name = client.getKey();
                     String service = name + "-service";
                     boolean evidence = EVIDENCE_SERVICE.equals(name);
@@ -233,6 +232,12 @@ public class ArchiveService {
                 }
                 checkpoints.checkpoint();
                 QuarkusTransaction.requiringNew().run(() -> ownRecords(zip, manifest));
+                // R-LC-8: the removal deadline's breaches (removed late, or not removed while it has passed), with any
+                // late-removal reason beside them; a reason never hides one
+                var breaches = QuarkusTransaction.requiringNew().call(() -> removalObligation.get().breaches());
+                entry(zip, manifest, "lifecycle-service/removal-breaches.json", "lifecycle-service",
+                        out -> mapper.writerWithDefaultPrettyPrinter().writeValue(out,
+                                Map.of("rule", "R-LC-8", "breaches", breaches)));
                 if (Files.exists(checkpoints.file())) {
                     entry(zip, manifest, "lifecycle-service/audit-checkpoint.json", "lifecycle-service",
                             out -> Files.copy(checkpoints.file(), out));
@@ -315,13 +320,10 @@ public class ArchiveService {
      * Streams one answer of another service into a zip entry (and, when {@code copy} is given, into that file
      * too, to be read afterwards); anything but 200 fails the archive.
      */
-    private ManifestEntry fetch(String service, LifecycleConfig.Clients.Client client, String token, String path,
-            String accept, String entryPath, Path copy, ZipOutputStream zip, List<ManifestEntry> manifest)
-            throws IOException {
-        URI uri = URI.create(client.url().replaceAll("/+$", "") + path);
-        HttpResponse<InputStream> response;
+    private HttpResponse<InputStream> send(String service, LifecycleConfig.Clients.Client client, String token, URI uri,
+            String accept, String path) {
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(client.exportTimeout())
+            return http.send(HttpRequest.newBuilder(uri).timeout(client.exportTimeout())
                     .header("Authorization", "Bearer " + token).header("Accept", accept + ", application/problem+json")
                     .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
@@ -329,6 +331,36 @@ public class ArchiveService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(service, "interrupted", path);
+        }
+    }
+
+    /** The service token of one archive run: fetched when first needed, fetched anew after a 401. */
+    private final class ServiceToken {
+        private String value;
+
+        String get() {
+            if (value == null) {
+                value = token();
+            }
+            return value;
+        }
+
+        String refresh() {
+            value = token();
+            return value;
+        }
+    }
+
+    private ManifestEntry fetch(String service, LifecycleConfig.Clients.Client client, ServiceToken token, String path,
+            String accept, String entryPath, Path copy, ZipOutputStream zip, List<ManifestEntry> manifest)
+            throws IOException {
+        URI uri = URI.create(client.url().replaceAll("/+$", "") + path);
+        HttpResponse<InputStream> response = send(service, client, token.get(), uri, accept, path);
+        if (response.statusCode() == 401) {
+            // #15 item 12: the token lapsed or was refused: once more with a fresh client-credentials token
+            response.body().close();
+            LOG.debugf("%s answered 401 on GET %s: retrying once with a fresh service token", service, path);
+            response = send(service, client, token.refresh(), uri, accept, path);
         }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {

@@ -70,6 +70,13 @@ public class Deliverable {
     @Column(name = "reviewed_by_id")
     public String reviewedById;
 
+    /** Who last recorded the 別紙2 statuses (R-LC-12): never the reviewer (R-SEC-2). */
+    @Column(name = "compliance_by")
+    public String complianceBy;
+
+    @Column(name = "compliance_by_id")
+    public String complianceById;
+
     @Column(name = "file_sha256")
     public String fileSha256;
 

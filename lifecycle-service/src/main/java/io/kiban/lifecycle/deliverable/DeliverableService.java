@@ -241,6 +241,11 @@ public class DeliverableService {
             throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + d.submittedBy + " submitted deliverable "
                     + d.id + " and may not " + what + " it; another jpo-admin reviews it", "R-SEC-2", null, null);
         }
+        if (caller.id().equals(d.complianceById)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + d.complianceBy + " recorded the 別紙2 "
+                    + "statuses of deliverable " + d.id + " and may not " + what + " it; another jpo-admin reviews it",
+                    "R-SEC-2", null, null);
+        }
     }
 
     /** R-LC-12: the statuses of 別紙2, all items at once. */
@@ -266,6 +271,11 @@ public class DeliverableService {
             compliance.persist(s);
         }
         compliance.flush();
+        // the report's version moves with its statuses: an approval names the statuses reviewed (R-SEC-2)
+        d.complianceBy = caller.name();
+        d.complianceById = caller.id();
+        deliverables.getEntityManager().lock(d, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        deliverables.flush();
         List<ComplianceLine> result = complianceLines(d.id);
         audit.append("compliance", "deliverable", d.id, result);
         return result;

@@ -12,7 +12,16 @@ public final class PhaseDtos {
     private PhaseDtos() {
     }
 
-    public record TransitionInput(@NotNull Phase to, @Size(max = 2000) String reason, @Size(max = 2000) String costNote) {
+    /**
+     * A phase change. R-RM-2: a fallback needs {@code reason}; {@code costNote} only when {@code newCost} is true (the
+     * fallback gives rise to new cost, to agree separately).
+     */
+    public record TransitionInput(@NotNull Phase to, @Size(max = 2000) String reason, @Size(max = 2000) String costNote,
+            Boolean newCost) {
+
+        public TransitionInput(Phase to, String reason, String costNote) {
+            this(to, reason, costNote, null);
+        }
     }
 
     public record PhaseView(Environment environment, Phase phase, Instant enteredAt, Instant removingEnteredAt,

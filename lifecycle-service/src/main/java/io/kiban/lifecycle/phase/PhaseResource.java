@@ -59,7 +59,7 @@ public class PhaseResource {
     @io.kiban.commons.idempotency.Idempotent
     @Operation(summary = "Move an environment to its next phase (jpo-admin)",
             description = "Illegal transitions → 422 naming R-RM-1; a fallback (END_OF_USE or REMOVING → IN_SERVICE, R-RM-2) "
-                    + "needs reason and costNote and If-Match of the phase reviewed (R-SEC-2: 428 without, 412 stale; "
+                    + "needs reason (costNote only when newCost is true) and If-Match of the phase reviewed (R-SEC-2: 428 without, 412 stale; "
                     + "If-Match is checked on any transition that sends it); REMOVING → REMOVED passes the removal gate or "
                     + "answers 409 with the blockers, and REMOVED → CLOSED requires that the readiness is still empty "
                     + "(409 with the blockers, R-RM-1); SHARED (the distribution board) enters REMOVING only after both "

@@ -91,9 +91,12 @@ public class PhaseService {
                     + from.next() + ")");
         }
         if (from.isFallback(to)) {
-            if (blank(in.reason()) || blank(in.costNote())) {
-                throw ProblemException.rule("R-RM-2", "a fallback (切り戻し) records the JPO decision's reason and a note of "
-                        + "any new cost to agree separately (reason, costNote)");
+            if (blank(in.reason())) {
+                throw ProblemException.rule("R-RM-2", "a fallback (切り戻し) records the JPO decision's reason (reason)");
+            }
+            if (Boolean.TRUE.equals(in.newCost()) && blank(in.costNote())) {
+                throw ProblemException.rule("R-RM-2", "a fallback that gives rise to new cost (newCost: true) records a "
+                        + "note of that cost, to agree separately (costNote)");
             }
         }
         if (env == Environment.SHARED && to == Phase.REMOVING) {

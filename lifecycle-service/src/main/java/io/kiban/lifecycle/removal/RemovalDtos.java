@@ -15,6 +15,7 @@ public final class RemovalDtos {
     }
 
     public record Readiness(Environment environment, Phase phase, boolean ready, LocalDate removalDeadline,
-            String removalDeadlineReiwa, long daysLeftToRemovalDeadline, List<Blocker> blockers) {
+            String removalDeadlineReiwa, long daysLeftToRemovalDeadline, List<Blocker> blockers,
+            List<io.kiban.lifecycle.contract.ContractDtos.RemovalBreach> removalBreaches) {
     }
 }

@@ -30,14 +30,18 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The removal gate (R-RM-1, R-RM-3, R-RM-4, R-LC-8). An environment may reach REMOVED (and later CLOSED) only when
- * (a) every data-bearing medium ever installed in it has accepted destruction evidence,
+ * (a) every data-bearing medium ever installed in it (asset-service's paged {@code GET /media}, read to the end; media
+ * marked {@code dataBearing: false} are skipped) has accepted destruction evidence, and none left the ledger without
+ * a custody reference ({@code removedWithoutCustodyReference: true} blocks),
  * (b) every backup copy on its arrays is accounted for (not asked for SHARED: the distribution board holds no
  * backups), (c) maintenance-service lists no outstanding sanitization for it (failure-analysis log media without
  * accepted evidence, media removed from the ledger without custody; an entry of a kind this service does not know
  * blocks too), (d) the restoration checklist is signed, (e) for PRODUCTION an archive was built after it entered
  * REMOVING that holds the accepted evidence of each of its media, and JPO recorded receiving it, and every copy
  * of the work's information a vendor held is confirmed returned, destroyed or erased, (f) the removal deadline
- * has not passed or a reason is recorded; and SHARED only after both environments are removed. A service that
+ * (f) SHARED only after both environments are removed. R-LC-8: a passed removal deadline does not block (removal
+ * must stay possible) and is not cleared by a late-removal reason either: it is a breach that readiness, the
+ * overview, the deadlines and the archive show. A service that
  * cannot be asked is itself a blocker: the gate never passes on silence.
  */
 @ApplicationScoped
@@ -99,12 +103,8 @@ public class RemovalGate {
                 }
             }
         }
-        Contract c = contracts.contract();
-        if (today().isAfter(c.removalDeadline) && (phase.lateRemovalReason == null || phase.lateRemovalReason.isBlank())) {
-            blockers.add(new Blocker("REMOVAL_DEADLINE_PASSED", "removal-deadline",
-                    "R-LC-8: the removal deadline " + c.removalDeadline + " has passed and no reason is recorded",
-                    SELF + " /removal/" + env + "/late-reason"));
-        }
+        // R-LC-8: a passed removal deadline is no blocker and no note clears it: removal stays possible and is recorded as
+        // a breach (RemovalObligation: readiness, overview, deadlines and the archive show it)
         return blockers;
     }
 
@@ -121,19 +121,45 @@ public class RemovalGate {
 
     /** (a) R-RM-3: every medium ever installed, including media replaced years before. */
     private MediaFacts media(Environment env, List<Blocker> blockers) {
-        List<MediumFact> media;
+        List<MediumFact> media = new ArrayList<>();
+        Long total = null;
         try {
-            media = Remote.call(ASSET, () -> asset.media(env.name(), "removed"));
-        } catch (Remote.Unavailable e) {
-            blockers.add(unavailable(ASSET, "GET /media?environment=" + env + "&include=removed", e));
+            for (int page = 0; page < 10_000; page++) {
+                int p = page;
+                var answer = Remote.call(ASSET, () -> asset.media(env.name(), "removed", p, AssetClient.PAGE_SIZE));
+                List<MediumFact> batch = answer.getEntity() == null ? List.of() : answer.getEntity();
+                String count = answer.getHeaderString("X-Total-Count");
+                if (count != null && !count.isBlank()) {
+                    total = Long.parseLong(count.trim());
+                }
+                media.addAll(batch);
+                if (batch.size() < AssetClient.PAGE_SIZE || (total != null && media.size() >= total)) {
+                    break;
+                }
+            }
+        } catch (Remote.Unavailable | NumberFormatException e) {
+            blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + ASSET, "could not be checked: "
+                    + e.getMessage() + " on GET /media?environment=" + env + "&include=removed (paged)", ASSET));
+            return new MediaFacts(null, null);
+        }
+        if (total != null && media.size() != total) {
+            blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + ASSET, "could not be checked: asset-service "
+                    + "announced " + total + " media (X-Total-Count) but its pages held " + media.size(), ASSET));
             return new MediaFacts(null, null);
         }
         java.time.Instant lastAccepted = null;
         Set<String> accepted = new LinkedHashSet<>();
         Set<String> serials = new LinkedHashSet<>();
         for (MediumFact m : media) {
-            if (m.serial() != null) {
-                serials.add(m.serial());
+            if (m.serial() == null || Boolean.FALSE.equals(m.dataBearing())) {
+                continue; // R-RM-3 concerns media that hold data; asset-service marks the others dataBearing: false
+            }
+            serials.add(m.serial());
+            if (Boolean.TRUE.equals(m.removedWithoutCustodyReference())) {
+                blockers.add(new Blocker("MEDIUM_REMOVED_WITHOUT_CUSTODY", "medium-custody:" + m.serial(),
+                        "R-RM-3: medium " + m.serial() + " left the ledger without a replacement or sanitization order "
+                                + "(removedWithoutCustodyReference): its custody is not accounted for",
+                        ASSET + " /media/" + m.id()));
             }
         }
         for (String serial : serials) {

@@ -50,9 +50,11 @@ public class RemovalResource {
     private final RestorationService restoration;
     private final ContractService contracts;
     private final DocumentStore store;
+    private final io.kiban.lifecycle.contract.RemovalObligation obligation;
 
     public RemovalResource(RemovalGate gate, PhaseService phases, RestorationService restoration,
-            ContractService contracts, DocumentStore store) {
+            ContractService contracts, DocumentStore store, io.kiban.lifecycle.contract.RemovalObligation obligation) {
+        this.obligation = obligation;
         this.store = store;
         this.gate = gate;
         this.phases = phases;
@@ -69,20 +71,24 @@ public class RemovalResource {
                     + "R-RM-3), RESTORATION_NOT_SIGNED (R-RM-1), for PRODUCTION ARCHIVE_NOT_HANDED_OVER, "
                     + "ARCHIVE_RECEIPT_NOT_RECORDED, ARCHIVE_OLDER_THAN_EVIDENCE (R-RM-4: an archive built after the last "
                     + "accepted evidence, received by JPO) and VENDOR_COPY_NOT_CONFIRMED (R-RM-4, security 8)), "
-                    + "REMOVAL_DEADLINE_PASSED (without a recorded reason), ENVIRONMENT_NOT_REMOVED (SHARED), and "
-                    + "SERVICE_UNAVAILABLE when another service cannot be asked. REMOVED and CLOSED both require it empty.")
+                    + "ENVIRONMENT_NOT_REMOVED (SHARED), and "
+                    + "SERVICE_UNAVAILABLE when another service cannot be asked. REMOVED and CLOSED both require it empty. "
+                    + "R-LC-8: a passed removal deadline blocks nothing and no note clears it: removalBreaches lists the "
+                    + "environment's breach (NOT_REMOVED, later REMOVED_LATE), which the overview, deadlines and archive show.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
     public Readiness readiness(@RestPath String environment) {
         Environment env = Environment.parse("environment", environment);
         List<Blocker> blockers = gate.blockers(env);
         Contract c = contracts.contract();
         return new Readiness(env, phases.get(env).phase(), blockers.isEmpty(), c.removalDeadline,
-                ReiwaDates.format(c.removalDeadline), ChronoUnit.DAYS.between(gate.today(), c.removalDeadline), blockers);
+                ReiwaDates.format(c.removalDeadline), ChronoUnit.DAYS.between(gate.today(), c.removalDeadline), blockers,
+                obligation.breaches().stream().filter(b -> b.environment() == env).toList());
     }
 
     @POST
     @Path("/late-reason")
-    @Operation(summary = "Record why removal completes after the removal deadline (R-LC-8), jpo-admin")
+    @Operation(summary = "Record why removal completes after the removal deadline (R-LC-8), jpo-admin",
+            description = "R-LC-8: the reason is shown beside the breach; it neither clears the breach nor is needed to remove.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public PhaseView lateReason(@RestPath String environment, @Valid @NotNull ReasonInput body) {
         return phases.recordLateReason(Environment.parse("environment", environment), body.reason());

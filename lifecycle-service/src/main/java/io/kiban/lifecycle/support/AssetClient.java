@@ -1,6 +1,7 @@
 package io.kiban.lifecycle.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.kiban.commons.client.RetryOnceOnUnauthorized;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,9 +12,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** asset-service, with this service's client-credentials token (role service). */
+/** asset-service, with this service's client-credentials token (role service); a 401 is retried once with a fresh token. */
 @RegisterRestClient(configKey = "asset")
 @OidcClientFilter
+@RetryOnceOnUnauthorized
 @Produces(MediaType.APPLICATION_JSON)
 public interface AssetClient {
 
@@ -32,9 +34,13 @@ public interface AssetClient {
     @Path("/baseline")
     List<BaselineLine> baseline(@QueryParam("environment") String environment);
 
+    /** One page of the media (asset-service pages: size ≤ 200, X-Total-Count); callers page until complete. */
     @GET
     @Path("/media")
-    List<MediumFact> media(@QueryParam("environment") String environment, @QueryParam("include") String include);
+    org.jboss.resteasy.reactive.RestResponse<List<MediumFact>> media(@QueryParam("environment") String environment,
+            @QueryParam("include") String include, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    int PAGE_SIZE = 200;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record HardwareFact(Long id, String name, String serialNumber, String environment, String status,
@@ -47,6 +53,7 @@ public interface AssetClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MediumFact(Long id, String serial, String kind, String hardwareSerial, String environment,
-            LocalDate installedOn, LocalDate removedOn, Boolean installed) {
+            LocalDate installedOn, LocalDate removedOn, Boolean installed, Boolean dataBearing,
+            Boolean removedWithoutCustodyReference) {
     }
 }

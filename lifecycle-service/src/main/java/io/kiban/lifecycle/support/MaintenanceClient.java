@@ -2,6 +2,7 @@ package io.kiban.lifecycle.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.client.RetryOnceOnUnauthorized;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** maintenance-service, with this service's client-credentials token (role service). */
 @RegisterRestClient(configKey = "maintenance")
 @OidcClientFilter
+@RetryOnceOnUnauthorized
 @Produces(MediaType.APPLICATION_JSON)
 public interface MaintenanceClient {
 

@@ -124,6 +124,35 @@ class DeliverableTest {
     }
 
     @Test
+    @DisplayName("R-SEC-2 the 別紙2 statuses are part of the version reviewed, and whoever recorded them never approves the report")
+    void R_SEC_2_compliance_statuses_move_the_version_and_their_recorder_never_approves() {
+        long confirmation = list("?kind=SECURITY_CONFIRMATION").getLong("[0].id");
+        upload(confirmation, "確認書類".getBytes(StandardCharsets.UTF_8), "kakunin.docx", Tokens.vendor("vendor-a")).then()
+                .statusCode(200);
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(confirmation))
+                .post("/deliverables/" + confirmation + "/approval").then().statusCode(200);
+        long report = list("?kind=SECURITY_COMPLIANCE").getLong("[1].id");
+        upload(report, "別紙2".getBytes(StandardCharsets.UTF_8), "bessi2.xlsx", Tokens.vendor("vendor-a")).then()
+                .statusCode(200);
+        compliance(report, complete()).then().statusCode(200);
+        String reviewed = etag(report);
+        // the statuses change after the review: the reviewed version is stale
+        List<Map<String, Object>> changed = complete();
+        changed.get(0).put("status", "NOT_IMPLEMENTED");
+        changed.get(0).put("note", "次期で対応");
+        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of("items", changed))
+                .put("/deliverables/" + report + "/compliance").then().statusCode(200);
+        assertThat(etag(report)).isNotEqualTo(reviewed);
+        given().auth().oauth2(JPO_ADMIN_2).header("If-Match", reviewed).post("/deliverables/" + report + "/approval")
+                .then().statusCode(412);
+        // jpo-admin1 recorded the statuses: jpo-admin1 does not approve them, jpo-admin2 does
+        given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag(report))
+                .post("/deliverables/" + report + "/approval").then().statusCode(403).body("rule", equalTo("R-SEC-2"));
+        given().auth().oauth2(JPO_ADMIN_2).header("If-Match", etag(report)).post("/deliverables/" + report + "/approval")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    @Test
     @DisplayName("SEC idempotency: a retried POST /deliverables with the same Idempotency-Key is one row; another body → 422")
     void SEC_idempotency_key_on_deliverable_creation() {
         String key = "del-" + UUID.randomUUID();

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.kiban.lifecycle.handler.HandlerTest.approve;
 import static io.kiban.lifecycle.handler.HandlerTest.etag;
@@ -166,10 +167,26 @@ class HandlerSecurityTest {
         approve(Tokens.jpoAdmin(), id).then().statusCode(200);
         // a proposal that is not approved does not count
         propose(Tokens.vendor("vendor-a"), handler("vendor-a2")).then().statusCode(201);
-        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/roles/approved-handler/users"))
-                .willReturn(okJson("[{\"id\":\"" + Stubs.KEYCLOAK_USER_ID + "\",\"username\":\"vendor-a-tanaka\"},"
-                        + "{\"id\":\"" + ROGUE_ID + "\",\"username\":\"vendor-a2\",\"attributes\":{\"org\":[\"vendor-a\"]}},"
+        // FGAP v2 refuses GET /roles/approved-handler/users (Stubs: 403): the reconciler pages through GET /users
+        // (100 a page) and reads each user's effective realm roles. Page 1: the approved handler and 99 others
+        // without the role; page 2: two holders not on the list, and the group member.
+        StringBuilder page1 = new StringBuilder("[{\"id\":\"" + Stubs.KEYCLOAK_USER_ID + "\",\"username\":\"vendor-a-tanaka\"}");
+        for (int i = 1; i <= 99; i++) {
+            page1.append(",{\"id\":\"00000000-0000-4000-8000-0000000000").append(String.format("%02d", i))
+                    .append("\",\"username\":\"user").append(i).append("\"}");
+        }
+        page1.append("]");
+        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users")).atPriority(1)
+                .withQueryParam("first", com.github.tomakehurst.wiremock.client.WireMock.equalTo("0")).withQueryParam("max", com.github.tomakehurst.wiremock.client.WireMock.equalTo("100"))
+                .willReturn(okJson(page1.toString())));
+        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users")).atPriority(1)
+                .withQueryParam("first", com.github.tomakehurst.wiremock.client.WireMock.equalTo("100")).withQueryParam("max", com.github.tomakehurst.wiremock.client.WireMock.equalTo("100"))
+                .willReturn(okJson("[{\"id\":\"" + ROGUE_ID + "\",\"username\":\"vendor-a2\",\"attributes\":{\"org\":[\"vendor-a\"]}},"
                         + "{\"id\":\"" + SUPPORT_ID + "\",\"username\":\"support1\",\"attributes\":{\"org\":[\"support-co\"]}}]")));
+        for (String holder : new String[] { Stubs.KEYCLOAK_USER_ID, ROGUE_ID, SUPPORT_ID }) {
+            Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users/" + holder + "/role-mappings/realm/composite"))
+                    .atPriority(1).willReturn(okJson("[" + Stubs.APPROVED_HANDLER + "]")));
+        }
         double before = removedMetric();
         long audited = Db.audit("reconcile-role-removed", "keycloak-account");
 
@@ -187,12 +204,31 @@ class HandlerSecurityTest {
                 deleteRequestedFor(urlPathEqualTo("/admin/realms/kiban/users/" + Stubs.KEYCLOAK_USER_ID + "/role-mappings/realm")));
         assertThat(Db.audit("reconcile-role-removed", "keycloak-account") - audited).isEqualTo(2);
         assertThat(removedMetric() - before).isEqualTo(2.0);
+        Stubs.keycloak().verifyThat(exactly(0), getRequestedFor(urlPathMatching("/admin/realms/kiban/roles/.*")));
+        Stubs.keycloak().verifyThat(exactly(102), getRequestedFor(urlPathMatching(".*/role-mappings/realm/composite")));
+    }
+
+    @Test
+    @DisplayName("R-SEC-1 a holder through a group, whose role lifecycle-service cannot remove, is a counted reconciler failure")
+    void R_SEC_1_reconciler_counts_a_group_held_role_as_a_failure() {
+        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users")).atPriority(1)
+                .willReturn(okJson("[{\"id\":\"" + ROGUE_ID + "\",\"username\":\"vendor-a2\"}]")));
+        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users/" + ROGUE_ID + "/role-mappings/realm/composite"))
+                .atPriority(1).willReturn(okJson("[" + Stubs.APPROVED_HANDLER + "]")));
+        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users/" + ROGUE_ID + "/role-mappings/realm"))
+                .atPriority(1).willReturn(okJson("[]")));
+        double failures = failureMetric();
+        given().auth().oauth2(Tokens.jpoAdmin()).post("/handlers/reconciliation").then().statusCode(200)
+                .body("holders", equalTo(1)).body("removed", org.hamcrest.Matchers.empty())
+                .body("failed", org.hamcrest.Matchers.contains("vendor-a2"));
+        Stubs.keycloak().verifyThat(exactly(0), deleteRequestedFor(urlPathMatching(".*/role-mappings/realm")));
+        assertThat(failureMetric() - failures).isEqualTo(1.0);
     }
 
     @Test
     @DisplayName("R-SEC-1 a reconciler pass that cannot reach Keycloak removes nothing and is counted as a failure")
     void R_SEC_1_reconciler_without_keycloak_changes_nothing() {
-        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/roles/approved-handler/users"))
+        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users")).atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
         given().auth().oauth2(Tokens.jpoAdmin()).post("/handlers/reconciliation").then().statusCode(200)
                 .body("holders", equalTo(-1)).body("failed", org.hamcrest.Matchers.contains("keycloak"));
@@ -240,6 +276,12 @@ class HandlerSecurityTest {
         given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", RUN + "h-1").contentType(ContentType.JSON)
                 .body(body).post("/handlers").then().statusCode(422);
         assertThat(Db.count("SELECT COUNT(*) FROM approved_handler")).isEqualTo(1);
+    }
+
+    private static double failureMetric() {
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return scrape.lines().filter(l -> l.startsWith("kiban_handlers_reconcile_failures_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static double removedMetric() {

@@ -59,17 +59,34 @@ class PhaseRemovalTest {
     }
 
     @Test
-    void R_RM_2_fallback_from_end_of_use_or_removing_needs_a_reason_and_a_cost_note() {
+    @DisplayName("R-RM-2 a fallback needs a reason; a cost note only when it gives rise to new cost (newCost: true)")
+    void R_RM_2_fallback_needs_a_reason_and_a_cost_note_only_for_new_cost() {
         walk("PRODUCTION", "BUILDING", "IN_SERVICE", "END_OF_USE");
         transition("PRODUCTION", "IN_SERVICE", null, null).then().statusCode(422).body("rule", equalTo("R-RM-2"));
-        transition("PRODUCTION", "IN_SERVICE", "次期システム移行の延期", null).then().statusCode(422).body("rule", equalTo("R-RM-2"));
-        transition("PRODUCTION", "IN_SERVICE", "次期システム移行の延期", "再開作業費用は別途協議").then().statusCode(200)
-                .body("phase", equalTo("IN_SERVICE"));
+        // new cost declared without its note: refused, nothing written
+        fallback("PRODUCTION", Map.of("to", "IN_SERVICE", "reason", "次期システム移行の延期", "newCost", true))
+                .then().statusCode(422).contentType("application/problem+json").body("rule", equalTo("R-RM-2"))
+                .body("detail", org.hamcrest.Matchers.containsString("costNote"));
+        fallback("PRODUCTION", Map.of("to", "IN_SERVICE", "reason", "次期システム移行の延期", "newCost", true, "costNote", " "))
+                .then().statusCode(422).body("rule", equalTo("R-RM-2"));
+        given().auth().oauth2(Tokens.jpoStaff()).get("/phases/PRODUCTION").then().statusCode(200)
+                .body("phase", equalTo("END_OF_USE"));
+        fallback("PRODUCTION", Map.of("to", "IN_SERVICE", "reason", "次期システム移行の延期", "newCost", true,
+                "costNote", "再開作業費用は別途協議")).then().statusCode(200).body("phase", equalTo("IN_SERVICE"));
+        // no new cost: the reason alone suffices (newCost false or absent)
         walk("PRODUCTION", "END_OF_USE", "REMOVING");
-        transition("PRODUCTION", "IN_SERVICE", "次期システム障害", "費用なし").then().statusCode(200);
+        transition("PRODUCTION", "IN_SERVICE", "次期システム障害", null).then().statusCode(200);
+        walk("PRODUCTION", "END_OF_USE");
+        fallback("PRODUCTION", Map.of("to", "IN_SERVICE", "reason", "再延期", "newCost", false)).then().statusCode(200);
         JsonPath history = given().auth().oauth2(Tokens.auditor()).get("/phases/PRODUCTION/transitions").then()
                 .statusCode(200).extract().jsonPath();
-        assertThat(history.getList("costNote")).contains("再開作業費用は別途協議", "費用なし");
+        assertThat(history.getList("findAll { it.to == 'IN_SERVICE' && it.reason != null }.costNote"))
+                .containsExactly("再開作業費用は別途協議", null, null);
+    }
+
+    static io.restassured.response.Response fallback(String env, Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).header("If-Match", phaseETag(env))
+                .body(body).post("/phases/" + env + "/transitions");
     }
 
     @Test
@@ -246,17 +263,61 @@ class PhaseRemovalTest {
     }
 
     @Test
-    void R_LC_8_removal_after_the_deadline_needs_a_recorded_reason() {
+    @DisplayName("R-LC-8 removal after the deadline stays possible, is a recorded breach, and a late-removal note never clears it")
+    void R_LC_8_removal_after_the_deadline_is_a_breach_that_a_note_does_not_clear() throws Exception {
+        // test clock: 2031-02-03 (JST); deadline amended to 2031-01-31 → 3 days past it
         amendRemovalDeadline("2031-01-31");
+        walk("STAGING", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        stubMedia("STAGING");
+        copies("STAGING", "[]");
         JsonPath r = readiness("STAGING");
-        assertThat(r.getList("blockers.id")).contains("removal-deadline");
         assertThat(r.getLong("daysLeftToRemovalDeadline")).isEqualTo(-3);
+        assertThat(r.getList("blockers.id")).doesNotContain("removal-deadline");
+        assertThat(r.getList("removalBreaches.kind")).containsExactly("NOT_REMOVED");
+        assertThat(r.getList("removalBreaches.daysLate", Integer.class)).containsExactly(3);
+
         given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of())
                 .post("/removal/STAGING/late-reason").then().statusCode(400);
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "次期システムの稼動遅延により撤去を延期（協議済み）"))
-                .post("/removal/STAGING/late-reason").then().statusCode(200);
-        assertThat(readiness("STAGING").getList("blockers.id")).doesNotContain("removal-deadline");
+        lateReason("STAGING");
+        r = readiness("STAGING");
+        assertThat(r.getList("removalBreaches.kind")).as("a note never makes the breach disappear")
+                .containsExactly("NOT_REMOVED");
+        assertThat(r.getList("removalBreaches.lateRemovalReason")).containsExactly("次期システムの稼動遅延により撤去を延期（協議済み）");
+
+        // removal is still possible: the deadline is no blocker
+        CHECKLIST.forEach(item -> sign("STAGING", item));
+        walk("STAGING", "REMOVED");
+        JsonPath deadlines = given().auth().oauth2(Tokens.auditor()).get("/contract/deadlines").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> breaches = deadlines.getList("find { it.id == 'removal' }.breaches");
+        Map<String, Object> staging = breaches.stream().filter(b -> "STAGING".equals(b.get("environment"))).findFirst()
+                .orElseThrow();
+        assertThat(staging).containsEntry("kind", "REMOVED_LATE").containsEntry("removedOn", "2031-02-03")
+                .containsEntry("daysLate", 3).containsEntry("removalDeadline", "2031-01-31");
+        assertThat(given().auth().oauth2(Tokens.auditor()).get("/overview").then().statusCode(200).extract().asString())
+                .contains("REMOVED_LATE");
+
+        // the archive carries the breaches (removal-breaches.json)
+        stubExports();
+        long id = given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        byte[] zip = given().auth().oauth2(Tokens.auditor()).get("/archive/" + id + "/file").then().statusCode(200)
+                .extract().asByteArray();
+        JsonPath archived = new JsonPath(new String(unzip(zip).get("lifecycle-service/removal-breaches.json"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(archived.getString("rule")).isEqualTo("R-LC-8");
+        assertThat(archived.getList("breaches.environment")).contains("STAGING", "PRODUCTION", "SHARED");
+        assertThat(archived.getString("breaches.find { it.environment == 'STAGING' }.kind")).isEqualTo("REMOVED_LATE");
+        assertThat(archived.getInt("breaches.find { it.environment == 'STAGING' }.daysLate")).isEqualTo(3);
+        assertThat(archived.getString("breaches.find { it.environment == 'PRODUCTION' }.kind")).isEqualTo("NOT_REMOVED");
+    }
+
+    @Test
+    @DisplayName("R-LC-8 before the deadline there is no breach")
+    void R_LC_8_no_breach_before_the_deadline() {
+        JsonPath r = readiness("STAGING");
+        assertThat(r.getList("removalBreaches")).isEmpty();
+        assertThat(r.getList("blockers.id")).doesNotContain("removal-deadline");
     }
 
     @Test
@@ -295,18 +356,19 @@ class PhaseRemovalTest {
         JsonPath r = readiness("SHARED");
         assertThat(r.getBoolean("ready")).isFalse();
         assertThat(r.getList("blockers.kind")).containsExactlyInAnyOrder("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE",
-                "RESTORATION_NOT_SIGNED", "ENVIRONMENT_NOT_REMOVED", "ENVIRONMENT_NOT_REMOVED", "REMOVAL_DEADLINE_PASSED");
+                "RESTORATION_NOT_SIGNED", "ENVIRONMENT_NOT_REMOVED", "ENVIRONMENT_NOT_REMOVED");
         assertThat(r.getList("blockers.id")).containsExactlyInAnyOrder("medium:PDU-CF-1",
-                "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING", "removal-deadline");
+                "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING");
+        // R-LC-8: the passed deadline is a breach shown beside the blockers, not one of them
+        assertThat(r.getList("removalBreaches.kind")).containsExactly("NOT_REMOVED");
         assertThat(r.getList("blockers.id")).doesNotContain("archive");
         transition("SHARED", "REMOVED", null, null).then().statusCode(409).contentType("application/problem+json")
                 .body("rule", equalTo("R-RM-1")).body("conflicts.id", org.hamcrest.Matchers.hasItems("medium:PDU-CF-1",
-                        "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING", "removal-deadline"));
+                        "checklist:DISTRIBUTION_BOARD", "phase:PRODUCTION", "phase:STAGING"));
 
         // SHARED's own blockers resolved: only the two environments remain
         evidence("PDU-CF-1", true);
         sign("SHARED", "DISTRIBUTION_BOARD");
-        lateReason("SHARED");
         assertThat(readiness("SHARED").getList("blockers.id")).containsExactlyInAnyOrder("phase:PRODUCTION",
                 "phase:STAGING");
         transition("SHARED", "REMOVED", null, null).then().statusCode(409);
@@ -315,7 +377,6 @@ class PhaseRemovalTest {
         stubMedia("STAGING");
         copies("STAGING", "[]");
         CHECKLIST.forEach(item -> sign("STAGING", item));
-        lateReason("STAGING");
         walk("STAGING", "REMOVED");
         assertThat(readiness("SHARED").getList("blockers.id")).containsExactly("phase:PRODUCTION");
         transition("SHARED", "REMOVED", null, null).then().statusCode(409).body("conflicts.id",
@@ -325,7 +386,6 @@ class PhaseRemovalTest {
         stubMedia("PRODUCTION");
         copies("PRODUCTION", "[]");
         CHECKLIST.forEach(item -> sign("PRODUCTION", item));
-        lateReason("PRODUCTION");
         stubExports();
         long archive = given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(201).extract()
                 .jsonPath().getLong("id");

@@ -140,12 +140,14 @@ class RemovalGateTest {
         receive(later);
         assertThat(readiness("PRODUCTION").getList("blockers")).isEmpty();
 
-        // maintenance-service reports acceptance times: an acceptance after the archive was built → blocker
+        // maintenance-service reports acceptance times (acceptedAt): the archive was built at the test clock's
+        // 2031-02-03T01:00:00Z; an acceptance one second later → the archive cannot hold it → blocker
         Stubs.maintenance().register(get(urlPathEqualTo("/media/A-1/evidence-status")).atPriority(1).willReturn(okJson(
-                "{\"serial\":\"A-1\",\"status\":\"EVIDENCE_ACCEPTED\",\"accepted\":true,\"acceptedAt\":\"2099-01-01T00:00:00Z\"}")));
+                "{\"serial\":\"A-1\",\"status\":\"EVIDENCE_ACCEPTED\",\"accepted\":true,\"acceptedAt\":\"2031-02-03T01:00:01Z\"}")));
         assertThat(readiness("PRODUCTION").getList("blockers.kind")).containsExactly("ARCHIVE_OLDER_THAN_EVIDENCE");
+        // accepted one second before the archive was built: it holds it
         Stubs.maintenance().register(get(urlPathEqualTo("/media/A-1/evidence-status")).atPriority(1).willReturn(okJson(
-                "{\"serial\":\"A-1\",\"status\":\"EVIDENCE_ACCEPTED\",\"accepted\":true,\"acceptedAt\":\"2020-01-01T00:00:00Z\"}")));
+                "{\"serial\":\"A-1\",\"status\":\"EVIDENCE_ACCEPTED\",\"accepted\":true,\"acceptedAt\":\"2031-02-03T00:59:59Z\"}")));
         assertThat(readiness("PRODUCTION").getList("blockers")).isEmpty();
         transition("PRODUCTION", "REMOVED", null, null).then().statusCode(200);
     }

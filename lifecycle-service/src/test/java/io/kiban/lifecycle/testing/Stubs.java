@@ -25,6 +25,10 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
 
     public static final String KEYCLOAK_USER_ID = "0b7c7d0e-1111-4222-8333-444455556666";
 
+    /** The realm role as Keycloak lists it in a user's role mappings. */
+    public static final String APPROVED_HANDLER = "{\"id\":\"role-approved-handler\",\"name\":\"approved-handler\","
+            + "\"composite\":false,\"clientRole\":false}";
+
     private WireMockServer asset;
     private WireMockServer maintenance;
     private WireMockServer backup;
@@ -94,9 +98,15 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
         kc.resetRequests();
         kc.register(post(urlPathEqualTo("/realms/kiban/protocol/openid-connect/token"))
                 .willReturn(okJson("{\"access_token\":\"admin-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
-        kc.register(get(urlPathEqualTo("/admin/realms/kiban/roles/approved-handler"))
-                .willReturn(okJson("{\"id\":\"role-approved-handler\",\"name\":\"approved-handler\",\"composite\":false,"
-                        + "\"clientRole\":false}")));
+        // R-SEC-1 / FGAP v2: like the hardened realm, Keycloak refuses lifecycle-service the role itself and its members;
+        // the role is picked by name from a user's available (grant) or mapped (revoke) realm roles
+        kc.register(get(urlPathMatching("/admin/realms/kiban/roles/.*")).willReturn(aResponse().withStatus(403)));
+        kc.register(get(urlPathMatching("/admin/realms/kiban/users/[^/]+/role-mappings/realm/available")).atPriority(10)
+                .willReturn(okJson("[" + APPROVED_HANDLER + "]")));
+        kc.register(get(urlPathMatching("/admin/realms/kiban/users/[^/]+/role-mappings/realm")).atPriority(10)
+                .willReturn(okJson("[" + APPROVED_HANDLER + "]")));
+        kc.register(get(urlPathMatching("/admin/realms/kiban/users/[^/]+/role-mappings/realm/composite")).atPriority(10)
+                .willReturn(okJson("[]")));
         kc.register(get(urlPathEqualTo("/admin/realms/kiban/users"))
                 .willReturn(okJson("[{\"id\":\"" + KEYCLOAK_USER_ID + "\",\"username\":\"vendor-a-tanaka\"}]")));
         // R-SEC-1: the account's organisation (user attribute org) is checked on approval

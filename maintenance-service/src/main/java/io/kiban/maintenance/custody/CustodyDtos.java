@@ -55,6 +55,10 @@ public final class CustodyDtos {
     }
 
     /** For lifecycle-service and backup-service: has this medium been proven destroyed? */
-    public record EvidenceStatus(String serial, String status, boolean accepted) {
+    /**
+     * {@code acceptedAt}: when the medium's destruction evidence was accepted (the accepting decision's time), null
+     * unless {@code accepted} — lifecycle-service's removal gate needs the archive built after it (R-RM-4).
+     */
+    public record EvidenceStatus(String serial, String status, boolean accepted, java.time.Instant acceptedAt) {
     }
 }

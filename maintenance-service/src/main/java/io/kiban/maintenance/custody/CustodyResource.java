@@ -84,7 +84,9 @@ public class CustodyResource {
     @GET
     @Path("/media/{serial}/evidence-status")
     @RolesAllowed({ Roles.SERVICE, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
-    @Operation(summary = "Whether a medium has accepted destruction evidence, whichever way it was tracked")
+    @Operation(summary = "Whether a medium has accepted destruction evidence, whichever way it was tracked",
+            description = "R-RM-4: acceptedAt is the instant the evidence was accepted (null otherwise), so that "
+                    + "lifecycle-service's removal gate can require an archive built after the last acceptance.")
     public EvidenceStatus evidenceStatus(@RestPath String serial) {
         return service.evidenceStatus(serial);
     }

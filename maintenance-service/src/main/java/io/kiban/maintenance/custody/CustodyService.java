@@ -236,8 +236,20 @@ public class CustodyService {
     /** Whichever way a medium was evidenced (part, log medium, sanitization order). */
     public EvidenceStatus evidenceStatus(String serial) {
         return items.bySerial(serial)
-                .map(i -> new EvidenceStatus(serial, i.status.name(), i.status == CustodyStatus.EVIDENCE_ACCEPTED))
-                .orElse(new EvidenceStatus(serial, "NOT_TRACKED", false));
+                .map(i -> i.status == CustodyStatus.EVIDENCE_ACCEPTED
+                        ? new EvidenceStatus(serial, i.status.name(), true, acceptedAt(i.id))
+                        : new EvidenceStatus(serial, i.status.name(), false, null))
+                .orElse(new EvidenceStatus(serial, "NOT_TRACKED", false, null));
+    }
+
+    @jakarta.inject.Inject
+    io.kiban.maintenance.evidence.EvidenceRepository evidenceRecords;
+
+    /** R-RM-4: the time the item's evidence was accepted (the latest accepting decision). */
+    private Instant acceptedAt(long itemId) {
+        return evidenceRecords.find("itemId = ?1 and status = ?2 order by decidedAt desc, id desc", itemId,
+                io.kiban.maintenance.evidence.Evidence.Status.ACCEPTED).firstResultOptional()
+                .map(e -> e.decidedAt).orElse(null);
     }
 
     public CustodyItem visible(long id) {

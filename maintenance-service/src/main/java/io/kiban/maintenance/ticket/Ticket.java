@@ -73,6 +73,13 @@ public class Ticket {
     @Column(name = "filed_by_jpo", nullable = false)
     public boolean filedByJpo;
 
+    /**
+     * Whether JPO (jpo-admin) made the ACKNOWLEDGED transition: only such a ticket may hold its array's scheduled
+     * backups (backup-service, SEC-BK-4); a vendor's own acknowledgement answers R-MT-1 but holds nothing.
+     */
+    @Column(name = "acknowledged_by_jpo", nullable = false)
+    public boolean acknowledgedByJpo;
+
     /** The environment of the hardware when the ticket was filed (asset-service). */
     public String environment;
 

@@ -29,6 +29,7 @@ public final class TicketDtos {
     public record TicketView(Long id, String organisation, String hardwareId, Severity severity, FaultClass faultClass,
             String description, TicketStatus status, Instant occurredAt, Instant reportedAt, String filedBy,
             boolean filedByJpo, String environment, Instant responseDue, Instant restorationDue, Instant acknowledgedAt,
+            boolean acknowledgedByJpo,
             Instant resolvedAt, Instant endedAt, boolean responseBreached, boolean restorationBreached, boolean breached,
             long version) {
 
@@ -38,7 +39,7 @@ public final class TicketDtos {
             boolean restoration = recorded.contains(TicketBreach.RESTORATION) || t.restorationLate(now);
             return new TicketView(t.id, t.organisation, t.hardwareId, t.severity, t.faultClass, t.description,
                     t.status, t.occurredAt, t.reportedAt, t.filedBy, t.filedByJpo, t.environment, t.responseDue,
-                    t.restorationDue, t.acknowledgedAt, t.resolvedAt, t.endedAt, response, restoration,
+                    t.restorationDue, t.acknowledgedAt, t.acknowledgedByJpo, t.resolvedAt, t.endedAt, response, restoration,
                     response || restoration, t.version);
         }
     }

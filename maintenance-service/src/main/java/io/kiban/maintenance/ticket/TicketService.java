@@ -192,7 +192,10 @@ public class TicketService {
         TicketStatus from = t.status;
         t.status = to;
         switch (to) {
-            case ACKNOWLEDGED -> t.acknowledgedAt = now;
+            case ACKNOWLEDGED -> {
+                t.acknowledgedAt = now;
+                t.acknowledgedByJpo = caller.hasRole(Roles.JPO_ADMIN);
+            }
             case RESOLVED -> t.resolvedAt = now;
             case IN_PROGRESS -> {
                 if (from == TicketStatus.RESOLVED) {

@@ -53,7 +53,8 @@ class OrderAndReportTest {
         given().auth().oauth2(VENDOR_B).get("/sanitization-orders/" + orderId).then().statusCode(404);
         given().auth().oauth2(VENDOR_A).get("/sanitization-orders/" + orderId).then().statusCode(200);
         given().auth().oauth2(SERVICE).get("/media/STG-TAPE-0003/evidence-status").then().statusCode(200)
-                .body("status", equalTo("REMOVED_ON_SITE")).body("accepted", equalTo(false));
+                .body("status", equalTo("REMOVED_ON_SITE")).body("accepted", equalTo(false))
+                .body("acceptedAt", org.hamcrest.Matchers.nullValue());
 
         handover(VENDOR_A, tape, "vendor-a depot").then().statusCode(200);
         handover(VENDOR_A, nvme, "vendor-a depot").then().statusCode(200);
@@ -61,12 +62,21 @@ class OrderAndReportTest {
         io.kiban.maintenance.Fixtures.submit(VENDOR_A, nvme,
                 io.kiban.maintenance.Fixtures.evidenceBody("PURGE", "CRYPTO_ERASE")).then().statusCode(422)
                 .body("rule", equalTo("R-MT-5"));
-        acceptedEvidence(VENDOR_A, tape);
-        given().auth().oauth2(SERVICE).get("/media/STG-TAPE-0003/evidence-status").then().statusCode(200)
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long accepted = acceptedEvidence(VENDOR_A, tape);
+        java.time.Instant after = java.time.Instant.now();
+        // R-RM-4: acceptedAt is the accepting decision's time, the same instant the evidence record shows
+        String decidedAt = given().auth().oauth2(ADMIN).get("/evidence/" + accepted).then().statusCode(200)
+                .extract().path("decidedAt");
+        String acceptedAt = given().auth().oauth2(SERVICE).get("/media/STG-TAPE-0003/evidence-status").then().statusCode(200)
                 .body("serial", equalTo("STG-TAPE-0003")).body("status", equalTo("EVIDENCE_ACCEPTED"))
-                .body("accepted", equalTo(true));
+                .body("accepted", equalTo(true)).extract().path("acceptedAt");
+        assertThat(acceptedAt).isNotNull();
+        assertThat(java.time.Instant.parse(acceptedAt)).isEqualTo(java.time.Instant.parse(decidedAt))
+                .isBetween(before, after);
         given().auth().oauth2(SERVICE).get("/media/NEVER-SEEN/evidence-status").then().statusCode(200)
-                .body("status", equalTo("NOT_TRACKED")).body("accepted", equalTo(false));
+                .body("status", equalTo("NOT_TRACKED")).body("accepted", equalTo(false))
+                .body("acceptedAt", org.hamcrest.Matchers.nullValue());
 
         // a second order for the same environment does not fork the chains
         given().auth().oauth2(VENDOR_A).contentType(ContentType.JSON).body(Map.of("environment", "STAGING"))

@@ -92,6 +92,22 @@ class TicketRulesTest {
     }
 
     @Test
+    @DisplayName("SEC-BK-4 a ticket shows whether JPO acknowledged it: only then may it hold its array's backups")
+    void SEC_BK_4_acknowledged_by_jpo_only_when_jpo_admin_acknowledged() {
+        long byVendor = ticket(VENDOR_A, "HW-ACK-VENDOR", "OTHER");
+        move(VENDOR_A, byVendor, "ACKNOWLEDGED").then().statusCode(200).body("acknowledgedByJpo", equalTo(false));
+        given().auth().oauth2(ADMIN).get("/tickets/" + byVendor).then().statusCode(200)
+                .body("ticket.acknowledgedByJpo", equalTo(false));
+
+        long byJpo = ticket(VENDOR_A, "HW-ACK-JPO", "OTHER");
+        given().auth().oauth2(ADMIN).get("/tickets/" + byJpo).then().statusCode(200)
+                .body("ticket.acknowledgedByJpo", equalTo(false));
+        move(ADMIN, byJpo, "ACKNOWLEDGED").then().statusCode(200).body("acknowledgedByJpo", equalTo(true));
+        // the vendor's next step does not take JPO's acknowledgement away
+        move(VENDOR_A, byJpo, "IN_PROGRESS").then().statusCode(200).body("acknowledgedByJpo", equalTo(true));
+    }
+
+    @Test
     @DisplayName("R-MT-1 a vendor never cancels a ticket JPO filed; a cancellation needs a reason")
     void R_MT_1_a_vendor_may_not_cancel_jpos_ticket_and_a_cancellation_needs_a_reason() {
         long jpos = ticket(ADMIN, "HW-CANCEL-JPO", "OTHER");
