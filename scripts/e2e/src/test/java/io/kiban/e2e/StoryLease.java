@@ -234,7 +234,8 @@ final class StoryLease {
 
         // R-RM-1: JPO ends use of STAGING (the next set replaces it); R-RM-2: it falls back once
         transition("STAGING", "END_OF_USE", "次期基盤の総合試験環境へ移行", null).statusCode(200);
-        transition("STAGING", "IN_SERVICE", "次期基盤で障害", null).statusCode(422)
+        // a fallback that gives rise to new cost records a note of it, to agree separately (R-RM-2)
+        transition("STAGING", "IN_SERVICE", "次期基盤で障害", null, true).statusCode(422)
                 .body(containsString("R-RM-2"));
         transition("STAGING", "IN_SERVICE", "次期基盤の総合試験で重大障害、現行環境で試験を再開",
                 "再開作業の費用は別途協議（見積: 検証環境再構築 2人日）").statusCode(200);
@@ -406,11 +407,20 @@ final class StoryLease {
 
     private static io.restassured.response.ValidatableResponse transition(String env, String to, String reason,
             String costNote) {
+        return transition(env, to, reason, costNote, costNote != null ? Boolean.TRUE : null);
+    }
+
+    /** {@code newCost}: whether the change (a fallback, R-RM-2) gives rise to new cost; null: not said. */
+    private static io.restassured.response.ValidatableResponse transition(String env, String to, String reason,
+            String costNote, Boolean newCost) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", to);
         body.put("reason", reason);
         if (costNote != null) {
             body.put("costNote", costNote);
+        }
+        if (newCost != null) {
+            body.put("newCost", newCost);
         }
         // R-SEC-2: the decision names the phase as reviewed (required for a fallback, checked on any transition)
         String etag = Api.as(Tokens.JPO_ADMIN, "lifecycle").get("/phases/" + env).then().statusCode(200).extract()
