@@ -123,7 +123,7 @@ class ExactlyOnceBackupsDrill {
                 return expected.stream().allMatch(at -> byTime.containsKey(at) && byTime.get(at).stream()
                         .noneMatch(r -> UNSETTLED.contains(r.path("state").asText())));
             });
-            DrillKit.Reply paused = DrillKit.post(Tokens.SUPPORT, url(port1), "/policies/" + policyId + "/pause", null);
+            DrillKit.Reply paused = DrillKit.post(Tokens.JPO_ADMIN, url(port1), "/policies/" + policyId + "/pause", null);
             assertThat(paused.status()).as("pause: " + paused).isEqualTo(200);
 
             Map<Instant, List<JsonNode>> byTime = ledger(port1, port2, policyId);
@@ -179,7 +179,7 @@ class ExactlyOnceBackupsDrill {
             assertThat(states.getOrDefault("SUCCEEDED", 0)).as("successful runs").isPositive();
         } finally {
             if (policyId > 0) {
-                DrillKit.post(Tokens.SUPPORT, url(port1), "/policies/" + policyId + "/pause", null);
+                DrillKit.post(Tokens.JPO_ADMIN, url(port1), "/policies/" + policyId + "/pause", null);
             }
             suite.stop("backup-2");
             suite.stop("backup");
