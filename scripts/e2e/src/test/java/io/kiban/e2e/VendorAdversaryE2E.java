@@ -103,7 +103,7 @@ class VendorAdversaryE2E {
 
     @Test
     @Order(2)
-    @DisplayName("#13 hole 2: a vendor (or jpo-admin) marking a medium removed directly → 403; the medium stays installed")
+    @DisplayName("#13 holes 1-2: a vendor (or jpo-admin) marking a medium removed directly, a vendor declaring it not data-bearing → 403; the medium stays installed and data-bearing")
     void directMediaRemoval() {
         for (String who : List.of(VENDOR, Tokens.JPO_ADMIN)) {
             String etag = Api.as(who, "asset").get("/media/" + ssdId).then().statusCode(200).extract().header("ETag");
@@ -113,7 +113,14 @@ class VendorAdversaryE2E {
                             .post("/media/" + ssdId + "/removal"),
                     403, null);
         }
-        Api.as(Tokens.AUDITOR, "asset").get("/media/" + ssdId).then().statusCode(200).body("installed", equalTo(true));
+        // nor may the vendor declare the SSD not data-bearing (only jpo-admin, with a reason: R-MT-3)
+        String etag = Api.as(VENDOR, "asset").get("/media/" + ssdId).then().statusCode(200).extract().header("ETag");
+        refusedWithoutWriting("vendor-a1 declares the SSD not data-bearing", mediaCounts(),
+                () -> Api.as(VENDOR, "asset").header("If-Match", etag)
+                        .body(Map.of("reason", "just a cache, nothing on it")).post("/media/" + ssdId + "/not-data-bearing"),
+                403, null);
+        Api.as(Tokens.AUDITOR, "asset").get("/media/" + ssdId).then().statusCode(200).body("installed", equalTo(true))
+                .body("dataBearing", equalTo(true));
     }
 
     // ------------------------------------------------------------------------------------------ holes 3 and 4
