@@ -88,7 +88,7 @@ class ExactlyOnceBackupsDrill {
                     .willReturn(WireMock.okJson("{\"reference\":\"drill-copy\",\"bytes\":1024}")));
             policy.put("driver", "http");
             policy.put("driverSettings", Map.of(
-                    "url", "http://127.0.0.1:" + suite.mocks.array.port() + "/drill-exactly-once/" + run + "/${run.id}",
+                    "url", suite.mocks.arrayUrl() + "/drill-exactly-once/" + run + "/${run.id}",
                     "method", "POST",
                     "body", "{\"target\":\"${target.name}\"}",
                     "referencePointer", "/reference",

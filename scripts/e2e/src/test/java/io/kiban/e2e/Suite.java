@@ -136,8 +136,9 @@ public final class Suite {
             env.put("KIBAN_" + other.toUpperCase() + "_URL", url(other));
         }
         // SEC-BK-1: the http driver sends requests only under the arrays' configured base URLs (the WireMock array)
-        env.put("KIBAN_BACKUP_VIRT_ARRAY_BASE_URLS", mocks.arrayUrl() + "/");
-        env.put("KIBAN_BACKUP_K8S_ARRAY_BASE_URLS", mocks.arrayUrl() + "/");
+        String arrays = mocks.arrayUrl() + "/,http://127.0.0.1:" + mocks.array.port() + "/";
+        env.put("KIBAN_BACKUP_VIRT_ARRAY_BASE_URLS", arrays);
+        env.put("KIBAN_BACKUP_K8S_ARRAY_BASE_URLS", arrays);
         try {
             Files.createDirectories(home.resolve(name).resolve("uploads"));
             Files.createDirectories(home.resolve("logs"));
