@@ -7,7 +7,7 @@
 #   KIBAN_REPO     absolute path of the repository root
 #   KIBAN_HOME     state directory (default <repo>/.kiban), exported
 # and the functions log, warn, die, need_cmd, wait_for_port, port_open,
-# proc_running, pid_read, pid_alive, pid_write, pid_stop, audit_key, service_jar_start.
+# proc_running, pid_read, pid_alive, pid_write, pid_stop, audit_key, service_jar_start, console_jar_start.
 
 if [[ -n "${_KIBAN_LIB_LOADED:-}" ]]; then
     return 0
@@ -177,5 +177,24 @@ service_jar_start() {
         QUARKUS_HTTP_PORT="$port" \
         "$@" \
         setsid nohup java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$KIBAN_REPO/$svc-service/target/quarkus-app/quarkus-run.jar" \
+        >"$logfile" 2>&1 </dev/null &
+}
+
+# console_jar_start PORT LOGFILE [NAME=VALUE ...]
+# Starts the console's packaged jar (console/target/quarkus-app, issue #17) in the background ($! is its
+# pid, in its own session), like service_jar_start: Keycloak on KIBAN_KEYCLOAK_PORT with the dev realm's
+# confidential client kiban-console (secret console-secret), the four services on 8081–8084. The console
+# has no database and no audit trail. NAME=VALUE pairs are added last and win.
+console_jar_start() {
+    local port="$1" logfile="$2" kc="${KIBAN_KEYCLOAK_PORT:-8180}"
+    shift 2
+    env KIBAN_OIDC_URL="http://127.0.0.1:$kc/realms/kiban" \
+        KIBAN_OIDC_CLIENT_ID=kiban-console \
+        KIBAN_OIDC_CLIENT_SECRET=console-secret \
+        KIBAN_ASSET_URL="http://127.0.0.1:8081" KIBAN_MAINTENANCE_URL="http://127.0.0.1:8082" \
+        KIBAN_BACKUP_URL="http://127.0.0.1:8083" KIBAN_LIFECYCLE_URL="http://127.0.0.1:8084" \
+        QUARKUS_HTTP_PORT="$port" \
+        "$@" \
+        setsid nohup java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$KIBAN_REPO/console/target/quarkus-app/quarkus-run.jar" \
         >"$logfile" 2>&1 </dev/null &
 }

@@ -15,6 +15,7 @@ import hmac
 import html
 import http.cookiejar
 import json
+import os
 import re
 import secrets
 import ssl
@@ -30,6 +31,9 @@ REALM = "kiban"
 R = f"/admin/realms/{REALM}"
 SERVICES = ["asset-service", "maintenance-service", "backup-service", "lifecycle-service"]
 SWAGGER_REDIRECT = "https://asset.staging.kiban.internal/q/swagger-ui/oauth2-redirect.html"
+# the console's client (issue #17): only the hosts of k8s/overlays/{production,staging}
+CONSOLE_REDIRECTS = ["https://console.prod.kiban.internal/*", "https://console.staging.kiban.internal/*"]
+CONSOLE_HOME = "https://console.prod.kiban.internal/"
 CTX = ssl.create_default_context()
 CTX.check_hostname = False
 CTX.verify_mode = ssl.CERT_NONE  # the throw-away self-signed certificate of realm-check.sh
@@ -155,6 +159,112 @@ class Browser:
         return body
 
 
+def check_console_client(by_id):
+    """kiban-console (issue #17): confidential, standard flow only, PKCE S256, only the console's https hosts."""
+    c = by_id.get("kiban-console")
+    check(c is not None, "SEC_CONSOLE_client", "the client kiban-console exists", "")
+    if c is None:
+        return
+    attrs = c.get("attributes") or {}
+    check(c.get("publicClient") is False and c.get("clientAuthenticatorType") == "client-secret", "SEC_CONSOLE_client",
+          "kiban-console is confidential (client secret)", (c.get("publicClient"), c.get("clientAuthenticatorType")))
+    check(c.get("standardFlowEnabled") is True and not c.get("implicitFlowEnabled") and not c.get("directAccessGrantsEnabled")
+          and not c.get("serviceAccountsEnabled") and attrs.get("oauth2.device.authorization.grant.enabled") != "true"
+          and attrs.get("oidc.ciba.grant.enabled") != "true", "SEC_CONSOLE_client",
+          "kiban-console: authorization code flow only (no implicit, password, client-credentials, device, CIBA)",
+          {k: c.get(k) for k in ("standardFlowEnabled", "implicitFlowEnabled", "directAccessGrantsEnabled", "serviceAccountsEnabled")})
+    check(attrs.get("pkce.code.challenge.method") == "S256", "SEC_CONSOLE_pkce", "kiban-console requires PKCE S256",
+          attrs.get("pkce.code.challenge.method"))
+    check(sorted(c.get("redirectUris") or []) == sorted(CONSOLE_REDIRECTS), "SEC_CONSOLE_redirects",
+          "kiban-console redirects only to the console's production and staging hosts (https, no localhost)", c.get("redirectUris"))
+    logout = [u for u in (attrs.get("post.logout.redirect.uris") or "").split("##") if u]
+    check(all(u in CONSOLE_REDIRECTS for u in logout), "SEC_CONSOLE_redirects",
+          "kiban-console's post-logout redirect URIs are the console's hosts only", logout)
+    check(all(not re.search(r"localhost|127\.0\.0\.1|\[::1\]|^http:|^\*$", o) for o in c.get("webOrigins") or []),
+          "SEC_CONSOLE_redirects", "kiban-console's web origins have no localhost, plain http or *", c.get("webOrigins"))
+    org = [m for m in c.get("protocolMappers", []) if m["protocolMapper"] == "oidc-usermodel-attribute-mapper"
+           and m["config"].get("user.attribute") == "org" and m["config"].get("claim.name") == "org"
+           and m["config"].get("access.token.claim") == "true"]
+    check(len(org) == 1, "SEC_AUD_mappers", "kiban-console puts org into the access token", c.get("protocolMappers"))
+
+
+def check_console_login(username, password):
+    """The console's login as Keycloak answers it: PKCE and the redirect URIs enforced, the user's token fit for
+    the four services (aud, org), the code useless without the verifier or the client secret."""
+    _, found, _ = call("GET", R + "/clients?clientId=kiban-console", token=admin_token())
+    if not found:
+        check(False, "SEC_CONSOLE_client", "kiban-console found through the admin API", found)
+        return
+    _, cred, _ = call("GET", R + f"/clients/{found[0]['id']}/client-secret", token=admin_token())
+    secret = (cred or {}).get("value") or ""
+    want = os.environ.get("KIBAN_CONSOLE_CLIENT_SECRET")
+    if want:
+        check(secret == want, "SEC_CONSOLE_client",
+              "kiban-console's secret is ${KIBAN_CONSOLE_CLIENT_SECRET} from Keycloak's environment", "another value")
+    else:
+        print("skip SEC_CONSOLE_client the secret's placeholder: realm-check.sh does not export KIBAN_CONSOLE_CLIENT_SECRET")
+    auth = f"/realms/{REALM}/protocol/openid-connect/auth?"
+    token_path = f"/realms/{REALM}/protocol/openid-connect/token"
+    verifier = secrets.token_urlsafe(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    base_q = {"client_id": "kiban-console", "response_type": "code", "scope": "openid profile", "state": "s1"}
+
+    status, _, loc = call("GET", auth + urllib.parse.urlencode({**base_q, "redirect_uri": CONSOLE_HOME}))
+    check(status in (302, 303) and "error=invalid_request" in (loc or ""), "SEC_CONSOLE_pkce",
+          "kiban-console: an authorization request without a PKCE challenge is refused", (status, loc))
+    status, _, loc = call("GET", auth + urllib.parse.urlencode({**base_q, "redirect_uri": CONSOLE_HOME,
+                                                                 "code_challenge": verifier, "code_challenge_method": "plain"}))
+    check(status in (302, 303) and "error=invalid_request" in (loc or ""), "SEC_CONSOLE_pkce",
+          "kiban-console: a plain PKCE challenge is refused (S256 only)", (status, loc))
+    for bad in ("http://127.0.0.1:8085/", "http://localhost:8085/", "https://console.prod.kiban.internal.evil.example/"):
+        status, _, loc = call("GET", auth + urllib.parse.urlencode({**base_q, "redirect_uri": bad, "code_challenge": challenge,
+                                                                     "code_challenge_method": "S256"}))
+        check(status == 400 and not loc, "SEC_CONSOLE_redirects", f"kiban-console refuses the redirect URI {bad}", (status, loc))
+
+    jar = http.cookiejar.CookieJar()
+    op = opener(jar)
+
+    def code_for(user_login):
+        status, page, loc = call("GET", auth + urllib.parse.urlencode({**base_q, "redirect_uri": CONSOLE_HOME,
+                                                                       "code_challenge": challenge,
+                                                                       "code_challenge_method": "S256"}), op=op)
+        if status == 200 and user_login:
+            status, page, loc = call("POST", form_action(page), op=op,
+                                     form={"username": username, "password": password, "credentialId": ""})
+        if status in (302, 303) and (loc or "").startswith(CONSOLE_HOME):
+            return urllib.parse.parse_qs(urllib.parse.urlparse(loc).query).get("code", [None])[0]
+        return None
+
+    code = code_for(True)
+    check(code is not None, "SEC_CONSOLE_client", f"{username} signs in to the console (code flow with PKCE)", "")
+    if code is None:
+        return
+    status, body, _ = call("POST", token_path, form={"grant_type": "authorization_code", "client_id": "kiban-console",
+                                                      "client_secret": secret, "code": code, "redirect_uri": CONSOLE_HOME})
+    check(status == 400, "SEC_CONSOLE_pkce", "kiban-console: a code without its PKCE verifier is refused", (status, body))
+    code = code_for(False)
+    status, body, _ = call("POST", token_path, form={"grant_type": "authorization_code", "client_id": "kiban-console",
+                                                      "code": code or "", "redirect_uri": CONSOLE_HOME, "code_verifier": verifier})
+    check(code is not None and status in (400, 401), "SEC_CONSOLE_client",
+          "kiban-console: a code exchange without the client secret is refused", (code is not None, status, body))
+    code = code_for(False)
+    status, body, _ = call("POST", token_path, form={"grant_type": "authorization_code", "client_id": "kiban-console",
+                                                      "client_secret": secret, "code": code or "",
+                                                      "redirect_uri": CONSOLE_HOME, "code_verifier": verifier})
+    check(status == 200, "SEC_CONSOLE_client", "kiban-console exchanges a code with verifier and secret", (status, body))
+    if status == 200:
+        tok = claims(body["access_token"])
+        aud = tok.get("aud") if isinstance(tok.get("aud"), list) else [tok.get("aud")]
+        check(set(SERVICES) <= set(aud), "SEC_AUD_user", "a user's console token has the four services in aud", aud)
+        check(tok.get("azp") == "kiban-console" and tok.get("org") == "vendor-a", "SEC_AUD_user",
+              "a user's console token names kiban-console as azp and carries the user's org", (tok.get("azp"), tok.get("org")))
+        check(tok["exp"] - tok["iat"] <= 300, "SEC_REALM_lifetimes", "a console access token lives <= 300 s", tok["exp"] - tok["iat"])
+    for grant in ({"grant_type": "password", "username": username, "password": password}, {"grant_type": "client_credentials"}):
+        status, body, _ = call("POST", token_path, form={**grant, "client_id": "kiban-console", "client_secret": secret})
+        check(status in (400, 401) and "access_token" not in (body or {}), "SEC_CONSOLE_client",
+              f"kiban-console: the {grant['grant_type']} grant is refused", (status, body))
+
+
 def main():
     code, realm, _ = call("GET", R, token=admin_token())
     assert code == 200, f"realm {REALM} not imported ({code})"
@@ -204,7 +314,8 @@ def main():
     check(not direct, "SEC_REALM_grants", "no client allows the password grant or the implicit flow", direct)
     check("kiban-cli" not in by_id, "SEC_REALM_grants", "the dev-only kiban-cli client is absent", "")
 
-    for svc in SERVICES + ["kiban-swagger"]:
+    check_console_client(by_id)
+    for svc in SERVICES + ["kiban-swagger", "kiban-console"]:
         c = by_id.get(svc, {})
         auds = sorted(m["config"].get("included.client.audience") for m in c.get("protocolMappers", [])
                       if m["protocolMapper"] == "oidc-audience-mapper" and m["config"].get("access.token.claim") == "true")
@@ -284,6 +395,9 @@ def main():
         check(tok["exp"] - tok["iat"] <= 300, "SEC_REALM_lifetimes", "a user's access token lives <= 300 s", tok["exp"] - tok["iat"])
         check("offline_access" not in tok.get("realm_access", {}).get("roles", []), "SEC_REALM_offline",
               "a user's token holds no offline_access", tok.get("realm_access"))
+
+    # the console's client, driven like the console does (issue #17)
+    check_console_login("rc-vendor", good)
 
     # jpo-admin and auditor must set up and then use OTP
     for username, role in (("rc-admin", "jpo-admin"), ("rc-auditor", "auditor")):

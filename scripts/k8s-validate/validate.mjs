@@ -14,7 +14,8 @@ import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 
 const SERVICES = ["asset-service", "maintenance-service", "backup-service", "lifecycle-service"];
-const HA = [...SERVICES, "keycloak"]; // two replicas, spread and a PDB in production
+const CONSOLE = "console"; // the JPO console (issue #17): pages, no database
+const HA = [...SERVICES, CONSOLE, "keycloak"]; // two replicas, spread and a PDB in production
 const NAMESPACES = { production: "kiban-prod", staging: "kiban-staging" };
 const EXTRA_NAMESPACES = ["velero"]; // backup-service's Role for Velero lives there
 const INTERNAL_REGISTRY = "registry.kiban.internal/";
@@ -279,7 +280,7 @@ function policy(label, env, objs) {
     check(!!sel && Object.keys(sel).length > 0, id(sm), "empty selector (would scrape every Service)");
     check([...services.values()].some((s) => matches(sel, s.metadata.labels)), id(sm), "selects no Service");
   }
-  for (const s of SERVICES) check(byKind("ServiceMonitor").some((m) => m.metadata.name === s), label, `ServiceMonitor ${s} missing`);
+  for (const s of [...SERVICES, CONSOLE]) check(byKind("ServiceMonitor").some((m) => m.metadata.name === s), label, `ServiceMonitor ${s} missing`);
   check(byKind("PrometheusRule").length > 0, label, "PrometheusRule missing");
 
   // entry: Gateway API only (ingress-nginx is retired); routes, listeners and backends consistent
@@ -323,6 +324,9 @@ function policy(label, env, objs) {
       }
       const toKeycloak = (rule.backendRefs ?? []).some((b) => b.name === "keycloak");
       const swagger = r.metadata.name.endsWith("-swagger-ui");
+      // the console serves pages: its dashboard is the exact path / (never a PathPrefix /, which would route
+      // /q/* too); its other paths are first segments like the services'
+      const consolePages = r.metadata.name === CONSOLE && (rule.backendRefs ?? []).every((b) => b.name === CONSOLE);
       check((rule.matches ?? []).length > 0, id(r), "a rule without matches routes every path");
       for (const m of rule.matches ?? []) {
         const p = m.path ?? { type: "PathPrefix", value: "/" };
@@ -334,8 +338,12 @@ function policy(label, env, objs) {
         } else if (swagger) {
           check(env !== "production", where, "production routes no Swagger UI or OpenAPI document");
           check(["/q/swagger-ui", "/q/openapi"].includes(p.value), where, "the Swagger UI route carries only /q/swagger-ui and /q/openapi");
+        } else if (consolePages && p.type === "Exact" && p.value === "/") {
+          checks++; // the console's dashboard
         } else {
-          check(SERVICE_PATH.test(p.value), where, "service routes carry API paths only: never / (everything) or /q/* (Swagger UI, OpenAPI, metrics, health)");
+          check(SERVICE_PATH.test(p.value), where, consolePages
+            ? "the console route carries its pages only: Exact / and first path segments, never PathPrefix / or /q/* (health, metrics)"
+            : "service routes carry API paths only: never / (everything) or /q/* (Swagger UI, OpenAPI, metrics, health)");
         }
       }
     }

@@ -87,7 +87,9 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Operation(summary = "Recompute the chain against the last checkpoint",
-            description = "valid=false names the first entry that does not match (firstBadSeq) and why.")
+            description = "valid=false names the first entry that does not match (firstBadSeq) and why, or lists in "
+                    + "sealViolations every decided row (accepted evidence, approvals) whose state differs from what "
+                    + "its audit entry sealed, whose MAC is missing or copied from another entry (#15 item 7).")
     public AuditVerification verify() {
         return verifier.verify();
     }

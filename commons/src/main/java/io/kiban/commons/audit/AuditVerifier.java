@@ -12,7 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -35,10 +38,13 @@ public class AuditVerifier {
     private final Clock clock;
     private final String chain;
     private final AtomicInteger lastResult = new AtomicInteger(1);
+    private final jakarta.enterprise.inject.Instance<SealedState> sealedStates;
 
     public AuditVerifier(AgroalDataSource dataSource, AuditTrail trail, AuditCheckpointStore checkpoints,
-            Clock clock, AuditConfig config, MeterRegistry registry) {
+            Clock clock, AuditConfig config, MeterRegistry registry,
+            jakarta.enterprise.inject.Instance<SealedState> sealedStates) {
         this.dataSource = dataSource;
+        this.sealedStates = sealedStates;
         this.trail = trail;
         this.checkpoints = checkpoints;
         this.clock = clock;
@@ -54,11 +60,113 @@ public class AuditVerifier {
     void scheduled() {
         AuditVerification result = verify();
         if (!result.valid()) {
-            LOG.errorf("audit chain %s FAILED verification at seq %s: %s", chain, result.firstBadSeq(), result.reason());
+            LOG.errorf("audit chain %s FAILED verification at seq %s: %s; %d sealed-state violation(s) %s", chain,
+                    result.firstBadSeq(), result.reason(), result.sealViolations().size(), result.sealViolations());
         }
     }
 
+    /**
+     * The chain, then every decided row of every {@link SealedState} bean (#15 item 7): valid only when both hold.
+     */
     public AuditVerification verify() {
+        AuditVerification chainResult = verifyChain();
+        List<SealViolation> violations = verifySeals();
+        boolean valid = chainResult.valid() && violations.isEmpty();
+        lastResult.set(valid ? 1 : 0);
+        String reason = chainResult.reason();
+        if (reason == null && !violations.isEmpty()) {
+            reason = violations.size() + " decided row(s) differ from the audit entries that sealed them; first: "
+                    + violations.get(0).reason();
+        }
+        return new AuditVerification(valid, chainResult.chain(), chainResult.entriesChecked(), chainResult.lastSeq(),
+                chainResult.firstBadSeq(), reason, chainResult.checkpoint(), chainResult.verifiedAt(), violations);
+    }
+
+    /** Checks every sealed row against the audit entry its MAC names (see {@link SealedState}). */
+    List<SealViolation> verifySeals() {
+        List<SealViolation> violations = new ArrayList<>();
+        for (SealedState state : sealedStates) {
+            List<SealedState.Seal> seals = QuarkusTransaction.requiringNew().call(state::seals);
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement byEntity = c.prepareStatement("SELECT seq, action, state_digest, mac"
+                            + " FROM audit_entry WHERE entity_type = ? AND entity_id = ? ORDER BY seq");
+                    PreparedStatement byMac = c.prepareStatement(
+                            "SELECT seq, entity_type, entity_id, action FROM audit_entry WHERE mac = ? ORDER BY seq")) {
+                for (SealedState.Seal seal : seals) {
+                    SealViolation violation = check(state, seal, byEntity, byMac);
+                    if (violation != null) {
+                        violations.add(violation);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the audit chain: " + e.getMessage(), e);
+            }
+        }
+        return violations;
+    }
+
+    private static SealViolation violation(SealedState state, SealedState.Seal seal, Long seq, String reason) {
+        return new SealViolation(state.entityType(), seal.entityId(), seal.action(), seq, reason);
+    }
+
+    private static SealViolation check(SealedState state, SealedState.Seal seal, PreparedStatement byEntity,
+            PreparedStatement byMac) throws SQLException {
+        String what = state.entityType() + " " + seal.entityId();
+        if (seal.mac() == null || seal.mac().isBlank()) {
+            return violation(state, seal, null, what + " is decided (" + seal.action()
+                    + ") but carries no audit MAC: no audit entry decided it");
+        }
+        Long sealing = null;
+        String sealingAction = null;
+        String sealingDigest = null;
+        Long superseding = null;
+        String supersedingAction = null;
+        byEntity.setString(1, state.entityType());
+        byEntity.setString(2, seal.entityId());
+        try (ResultSet rs = byEntity.executeQuery()) {
+            while (rs.next()) {
+                long seq = rs.getLong(1);
+                String action = rs.getString(2);
+                if (seal.mac().equals(rs.getString(4))) {
+                    sealing = seq;
+                    sealingAction = action;
+                    sealingDigest = rs.getString(3);
+                } else if (sealing != null && state.actions().contains(action)) {
+                    superseding = seq;
+                    supersedingAction = action;
+                }
+            }
+        }
+        if (sealing == null) {
+            byMac.setString(1, seal.mac());
+            try (ResultSet rs = byMac.executeQuery()) {
+                if (rs.next()) {
+                    return violation(state, seal, rs.getLong(1), what + " carries the MAC of audit entry "
+                            + rs.getLong(1) + " (" + rs.getString(4) + " of " + rs.getString(2) + " "
+                            + rs.getString(3) + "): a MAC copied from another entry");
+                }
+            }
+            return violation(state, seal, null, what + " carries a MAC that no audit entry has: its decision ("
+                    + seal.action() + ") was not recorded in the audit trail");
+        }
+        if (!seal.action().equals(sealingAction)) {
+            return violation(state, seal, sealing, what + " is in the state of " + seal.action()
+                    + " but its MAC is of audit entry " + sealing + " (" + sealingAction
+                    + "): the row was changed after the decision");
+        }
+        if (superseding != null) {
+            return violation(state, seal, sealing, what + " carries the MAC of audit entry " + sealing + " ("
+                    + sealingAction + ") but audit entry " + superseding + " (" + supersedingAction
+                    + ") decided it later: the row was rolled back");
+        }
+        if (!sealingDigest.equals(seal.digest())) {
+            return violation(state, seal, sealing, what + " differs from the decided fields audit entry " + sealing
+                    + " (" + sealingAction + ") sealed: the row was changed after the decision");
+        }
+        return null;
+    }
+
+    private AuditVerification verifyChain() {
         java.util.List<AuditCheckpoint> all = checkpoints.readAll();
         Optional<AuditCheckpoint> checkpoint = all.stream().findFirst();
         try (Connection c = dataSource.getConnection()) {
@@ -155,7 +263,6 @@ public class AuditVerifier {
 
     private AuditVerification done(boolean valid, long checked, long last, Long bad, String reason,
             AuditCheckpoint cp) {
-        lastResult.set(valid ? 1 : 0);
         return new AuditVerification(valid, chain, checked, last, bad, reason, cp, clock.instant());
     }
 }

@@ -89,6 +89,14 @@ public class WidgetResource {
         return Responses.ok(view, view.version());
     }
 
+    @PUT
+    @Path("/{id}/approval")
+    @RolesAllowed({ Roles.JPO_ADMIN })
+    public RestResponse<WidgetView> approve(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        WidgetView view = service.approve(id, ifMatch);
+        return Responses.ok(view, view.version());
+    }
+
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })

@@ -85,6 +85,22 @@ public class WidgetService {
         return view;
     }
 
+    /** #15 item 7 sample: the approval's audit entry seals the decided fields; its MAC is kept on the row. */
+    @Transactional
+    public WidgetView approve(long id, String ifMatch) {
+        Widget w = visible(id);
+        ETags.check(ifMatch, w.version);
+        if (w.approved) {
+            throw ProblemException.of(io.kiban.commons.problem.ProblemType.CONFLICT, "widget " + id + " is approved");
+        }
+        w.approved = true;
+        w.approvedBy = caller.name();
+        w.approvedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        w.auditMac = audit.append(WidgetSeals.APPROVE, "widget", w.id, w.approvalSeal()).mac;
+        repository.flush();
+        return WidgetView.of(w);
+    }
+
     @Transactional
     public void delete(long id, String ifMatch) {
         Widget w = visible(id);

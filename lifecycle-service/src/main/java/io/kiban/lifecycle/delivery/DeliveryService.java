@@ -150,7 +150,7 @@ public class DeliveryService {
     private void requireBaselineLine(Environment env, String item) {
         List<AssetClient.BaselineLine> lines;
         try {
-            lines = Remote.call("asset-service", () -> asset.baseline(env.name()));
+            lines = baseline(env);
         } catch (Remote.Unavailable e) {
             throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, "the baseline line could not be checked: "
                     + e.getMessage() + " on GET /baseline?environment=" + env + "; nothing was recorded");
@@ -234,6 +234,21 @@ public class DeliveryService {
             }
         }
         return required;
+    }
+
+    /** asset-service's paged baseline, read to the end (200 a page). */
+    private List<AssetClient.BaselineLine> baseline(Environment env) {
+        List<AssetClient.BaselineLine> all = new ArrayList<>();
+        for (int page = 0; page < 1000; page++) {
+            int p = page;
+            List<AssetClient.BaselineLine> batch = Remote.call("asset-service",
+                    () -> asset.baseline(env.name(), p, AssetClient.PAGE_SIZE));
+            all.addAll(batch);
+            if (batch.size() < AssetClient.PAGE_SIZE) {
+                break;
+            }
+        }
+        return all;
     }
 
     private List<HardwareFact> hardware(Environment env) {

@@ -29,10 +29,11 @@ public interface AssetClient {
     @Path("/baseline/conformance")
     com.fasterxml.jackson.databind.JsonNode conformance(@QueryParam("environment") String environment);
 
-    /** The baseline lines of an environment and the SHARED ones (R-AS-1), each with itemCode and environment. */
+    /** One page of the baseline lines of an environment and the SHARED ones (R-AS-1); callers page until complete. */
     @GET
     @Path("/baseline")
-    List<BaselineLine> baseline(@QueryParam("environment") String environment);
+    List<BaselineLine> baseline(@QueryParam("environment") String environment, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     /** One page of the media (asset-service pages: size ≤ 200, X-Total-Count); callers page until complete. */
     @GET

@@ -296,6 +296,27 @@ class DeliveryTest {
                 .post("/deliveries/extensions").then().statusCode(201).body("baselineItem", Matchers.equalTo("k8s-worker"));
     }
 
+    @Test
+    @DisplayName("R-LC-3 asset-service's baseline is paged: a line on the second page (after 200 others) is found")
+    void R_LC_3_the_baseline_is_read_over_every_page() {
+        StringBuilder first = new StringBuilder("[");
+        for (int i = 1; i <= 200; i++) {
+            first.append(i == 1 ? "" : ",").append("{\"id\":").append(i).append(",\"itemCode\":\"line-").append(i)
+                    .append("\",\"environment\":\"PRODUCTION\"}");
+        }
+        Stubs.asset().register(get(urlPathEqualTo("/baseline")).withQueryParam("environment", equalTo("PRODUCTION"))
+                .withQueryParam("page", equalTo("0")).withQueryParam("size", equalTo("200"))
+                .willReturn(okJson(first.append("]").toString()).withHeader("X-Total-Count", "201")));
+        Stubs.asset().register(get(urlPathEqualTo("/baseline")).withQueryParam("environment", equalTo("PRODUCTION"))
+                .withQueryParam("page", equalTo("1")).withQueryParam("size", equalTo("200"))
+                .willReturn(okJson("[{\"id\":201,\"itemCode\":\"gpu-node\",\"environment\":\"PRODUCTION\"}]")
+                        .withHeader("X-Total-Count", "201")));
+        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+                .body(ext("PRODUCTION", "gpu-node", "SEMICONDUCTOR_SHORTAGE", "GPU供給遅延", "2027-05-31"))
+                .post("/deliveries/extensions").then().statusCode(201).body("baselineItem", Matchers.equalTo("gpu-node"));
+        Stubs.asset().verifyThat(2, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/baseline")));
+    }
+
     /** asset-service's baseline lines of one environment (GET /baseline?environment=). */
     private static void baseline(String env, String... items) {
         StringBuilder json = new StringBuilder("[");

@@ -65,8 +65,25 @@ public class Contractor {
     @Column(name = "revocation_reason")
     public String revocationReason;
 
+    /** #15 item 7: the MAC of the audit entry that approved or revoked it (see {@link ContractorSeals}). */
+    @Column(name = "audit_mac")
+    public String auditMac;
+
     @Version
     public long version;
+
+    /** #15 item 7: the decided fields the approval's or revocation's audit entry seals. */
+    public java.util.Map<String, Object> sealFields() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("status", status.name());
+        m.put("approvedBy", approvedBy);
+        m.put("approvedById", approvedById);
+        m.put("approvedAt", approvedAt);
+        m.put("revokedBy", revokedBy);
+        m.put("revokedAt", revokedAt);
+        return m;
+    }
 
     /** The JPO calendar day (Asia/Tokyo) of the approval, or null while only proposed. */
     public LocalDate approvalDay() {

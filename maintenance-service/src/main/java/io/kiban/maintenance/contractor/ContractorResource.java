@@ -58,7 +58,9 @@ public class ContractorResource {
     @Operation(summary = "jpo-admin approves a proposed contractor (If-Match)",
             description = "R-MT-4: the approval is the moment JPO records it (server time, audited); a certificate for a"
                     + " destruction dated before that day is refused (422 R-MT-4). R-SEC-2: the account that proposed"
-                    + " the contractor cannot approve it (403); If-Match of the version reviewed (428 without, 412 stale).")
+                    + " the contractor cannot approve it (403); If-Match of the version reviewed (428 without, 412 stale). The audit entry seals status, approver,"
+                    + " approval and revocation; its MAC is stored on the row and"
+                    + " GET /audit/verify reports the row if it changes later (#15 item 7).")
     public RestResponse<ContractorView> approve(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid ApprovalInput body) {
         ContractorView view = service.approve(id, ifMatch, body == null ? null : body.note());
@@ -86,7 +88,9 @@ public class ContractorResource {
     @RolesAllowed(Roles.JPO_ADMIN)
     @Operation(summary = "Revoke an approval (If-Match)",
             description = "R-MT-4: the revocation takes effect when it is recorded (server time); certificates for"
-                    + " destructions on that day or later are refused. A typed revokedOn is 400.")
+                    + " destructions on that day or later are refused. A typed revokedOn is 400. The audit entry seals status, approver, approval"
+                    + " and revocation; its MAC is stored on the row and"
+                    + " GET /audit/verify reports the row if it changes later (#15 item 7).")
     public RestResponse<ContractorView> revoke(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull RevocationInput body) {
         ContractorView view = service.revoke(id, ifMatch, body);

@@ -98,11 +98,10 @@ public class ContractorService {
         c.approvedAt = now();
         c.approvedBy = access.actor();
         c.approvedById = access.actorId();
+        // #15 item 7: the audit entry seals the decided fields; its MAC is stored on the row
+        c.auditMac = audit.append(ContractorSeals.APPROVE, "contractor", c.id, c.sealFields()).mac;
         contractors.flush();
-        ContractorView view = ContractorView.of(c);
-        audit.append("approve-contractor", "contractor", c.id, java.util.Map.of("contractor", view,
-                "note", note == null ? "" : note));
-        return view;
+        return ContractorView.of(c);
     }
 
     /** R-MT-4: a revocation takes effect when it is recorded (server time); If-Match required. */
@@ -117,10 +116,9 @@ public class ContractorService {
         c.revokedAt = now();
         c.revokedBy = access.actor();
         c.revocationReason = input.reason();
+        c.auditMac = audit.append(ContractorSeals.REVOKE, "contractor", c.id, c.sealFields()).mac;
         contractors.flush();
-        ContractorView view = ContractorView.of(c);
-        audit.append("revoke-contractor", "contractor", c.id, view);
-        return view;
+        return ContractorView.of(c);
     }
 
     public Page<ContractorView> list(PageRequest page) {

@@ -141,7 +141,9 @@ public class EvidenceResource {
     @Operation(summary = "jpo-admin accepts the evidence (If-Match: the ETag of the evidence as read, with its files);"
             + " it can never change afterwards (R-MT-6)",
             description = "R-SEC-2: the account that submitted the evidence or uploaded one of its files cannot accept it"
-                    + " (403); If-Match required (428 without, 412 stale).")
+                    + " (403); If-Match required (428 without, 412 stale). The decision's audit entry seals id, status,"
+                    + " decider, time and file SHA-256s; its MAC is stored on the row and"
+                    + " GET /audit/verify reports the row if it changes later (#15 item 7).")
     public RestResponse<EvidenceView> accept(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid DecisionInput body) {
         EvidenceView view = service.accept(id, ifMatch, body == null ? null : body.reason());
@@ -154,7 +156,9 @@ public class EvidenceResource {
     @RolesAllowed(Roles.JPO_ADMIN)
     @Operation(summary = "jpo-admin rejects the evidence with a reason (If-Match required); the vendor submits new evidence",
             description = "R-SEC-2: the account that submitted the evidence or uploaded one of its files cannot reject it"
-                    + " (403); If-Match required (428 without, 412 stale).")
+                    + " (403); If-Match required (428 without, 412 stale). The decision's audit entry seals id, status,"
+                    + " decider, time and file SHA-256s; its MAC is stored on the row and"
+                    + " GET /audit/verify reports the row if it changes later (#15 item 7).")
     public RestResponse<EvidenceView> reject(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull DecisionInput body) {
         EvidenceView view = service.reject(id, ifMatch, body.reason());

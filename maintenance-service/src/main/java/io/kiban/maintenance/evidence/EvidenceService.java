@@ -201,13 +201,11 @@ public class EvidenceService {
                     null);
         }
         attached.forEach(f -> store.verified(f.sha256));
-        decide(e, Evidence.Status.ACCEPTED, reason);
+        decide(e, Evidence.Status.ACCEPTED, reason, attached);
         CustodyItem item = custody.visible(e.itemId);
         custody.advance(item, CustodyStatus.EVIDENCE_ACCEPTED, "EVIDENCE_ACCEPTED", "evidence " + e.id);
         evidence.flush();
-        EvidenceView view = EvidenceView.of(e, attached);
-        audit.append("accept-evidence", "evidence", e.id, view);
-        return view;
+        return EvidenceView.of(e, attached);
     }
 
     @Transactional
@@ -218,14 +216,13 @@ public class EvidenceService {
         Evidence e = visible(id);
         ETags.check(ifMatch, e.version);
         requireSubmitted(e, "evidence is rejected");
-        notBySubmitterOrUploader(e, files.of(id));
-        decide(e, Evidence.Status.REJECTED, reason);
+        List<EvidenceFile> attached = files.of(id);
+        notBySubmitterOrUploader(e, attached);
+        decide(e, Evidence.Status.REJECTED, reason, attached);
         CustodyItem item = custody.visible(e.itemId);
         custody.advance(item, CustodyStatus.EVIDENCE_REJECTED, "EVIDENCE_REJECTED", reason);
         evidence.flush();
-        EvidenceView view = EvidenceView.of(e, files.of(id));
-        audit.append("reject-evidence", "evidence", e.id, view);
-        return view;
+        return EvidenceView.of(e, attached);
     }
 
     /** R-SEC-2: whoever submitted the evidence or uploaded one of its files never accepts or rejects it. */
@@ -236,11 +233,16 @@ public class EvidenceService {
         }
     }
 
-    private void decide(Evidence e, Evidence.Status status, String reason) {
+    /**
+     * #15 item 7: the decision's audit entry seals the decided fields (id, status, decider, time, file SHA-256s) and
+     * its MAC is written to the row in the same UPDATE, so /audit/verify reports any later change of the row.
+     */
+    private void decide(Evidence e, Evidence.Status status, String reason, List<EvidenceFile> attached) {
         e.status = status;
         e.decidedBy = access.actor();
         e.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         e.decisionReason = reason;
+        e.auditMac = audit.append(EvidenceSeals.action(status), "evidence", e.id, e.sealFields(attached)).mac;
     }
 
     private static void requireSubmitted(Evidence e, String what) {
