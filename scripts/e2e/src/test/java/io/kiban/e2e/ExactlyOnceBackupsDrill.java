@@ -65,7 +65,11 @@ class ExactlyOnceBackupsDrill {
 
             Map<String, Object> target = new LinkedHashMap<>();
             target.put("array", "K8S_ARRAY");
-            target.put("arrayHardwareId", "drill-array-" + run);
+            // a real production disk array when the story registered one: the drill's copies are then held on it
+            // and accounted for when its media are destroyed at removal (R-BK-5), as every copy must be
+            List<JsonNode> arrays = DrillKit.listAll(Tokens.SUPPORT, suite.url("asset"),
+                    "/hardware?environment=PRODUCTION&class=DISK_ARRAY");
+            target.put("arrayHardwareId", arrays.isEmpty() ? "drill-array-" + run : arrays.get(0).path("id").asText());
             target.put("environment", "PRODUCTION");
             target.put("kind", "NAMESPACE");
             target.put("name", "drill-eo-" + run);
