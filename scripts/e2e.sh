@@ -4,9 +4,14 @@
 # which starts the four packaged jars itself (profile e2e, test clock inside the lease years) and
 # drives them over HTTP with tokens from Keycloak: the story, the authorization matrix, the drills.
 #
-#   scripts/e2e.sh [extra Maven arguments, e.g. -Dtest=StoryE2E or -De2e.drill.seconds=300]
+#   scripts/e2e.sh [extra Maven arguments, e.g. -Dtest='Story*E2E' or -De2e.drill.seconds=300]
 #
-# Needs the packaged services (./mvnw package). Environment:
+# Order of the classes: StoryE2E (steps 1-5; it starts on 2027-03-20 and moves the clocks to August 2027),
+# VendorAdversaryE2E (issue #13), AuthorizationMatrixE2E, the drills, then StoryRemovalE2E (steps 6-8: every
+# environment removed and closed, after which nothing new may enter). -Dtest='Story*E2E' runs the story alone.
+#
+# Needs the packaged services (./mvnw package; the story imports the SBOMs the cyclonedx plugin writes then,
+# which needs Maven online). Environment:
 #   KIBAN_E2E_DB_PORT        MariaDB port (default 3308)
 #   KIBAN_E2E_KEYCLOAK_PORT  Keycloak port (default 8190)
 #   KIBAN_E2E_PORT_BASE      the services listen on base+1 … base+4 (default 18080)

@@ -28,6 +28,26 @@ public final class Api {
                 .contentType(ContentType.JSON).accept("application/json, application/problem+json");
     }
 
+    /**
+     * Every element of a paged list ({@code ?page=&size=}, commons: size ≤ 200, {@code X-Total-Count}), page by
+     * page; {@code query} holds the other parameters.
+     */
+    public static java.util.List<java.util.Map<String, Object>> all(String user, String svc, String path,
+            java.util.Map<String, ?> query) {
+        java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int page = 0; page < 1000; page++) {
+            var r = as(user, svc).queryParams(query).queryParam("page", page).queryParam("size", 200).get(path).then()
+                    .statusCode(200).extract();
+            java.util.List<java.util.Map<String, Object>> rows = r.jsonPath().getList("$");
+            all.addAll(rows);
+            String total = r.header("X-Total-Count");
+            if (rows.isEmpty() || total == null || all.size() >= Long.parseLong(total)) {
+                return all;
+            }
+        }
+        throw new IllegalStateException(path + ": more than 1000 pages");
+    }
+
     public static RequestSpecification anonymous(String svc) {
         return given().config(CONFIG).baseUri(Suite.get().url(svc)).contentType(ContentType.JSON);
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * tail newer than the checkpoint can be cut off unseen, by design; the drill waits until the checkpoint
  * has caught up with the head first. Seeded: {@code -De2e.drill.seed=} replays a run.
  */
-@Order(6)
+@Order(7)
 @DisplayName("Drill: 1,000 tamperings of the audit chain, each detected")
 class AuditTamperingDrill {
 

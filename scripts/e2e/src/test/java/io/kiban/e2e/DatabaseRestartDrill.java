@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * the services answer 503 application/problem+json, never 500; readiness goes down (503) and comes back
  * (200); every write acknowledged before, during or after the outage is in the database afterwards.
  */
-@Order(5)
+@Order(6)
 @DisplayName("Drill: MariaDB stopped for 20 s under load")
 class DatabaseRestartDrill {
 

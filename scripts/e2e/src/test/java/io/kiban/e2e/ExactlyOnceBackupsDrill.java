@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * run lease 20 s) so that the drill's fire times are all accounted for within a minute of its end. At the
  * end the policy is paused, backup-2 stops and backup is started again as the suite runs it.
  */
-@Order(4)
+@Order(5)
 @DisplayName("Drill: exactly-once backups on two instances under kill -9")
 class ExactlyOnceBackupsDrill {
 
@@ -65,7 +65,11 @@ class ExactlyOnceBackupsDrill {
 
             Map<String, Object> target = new LinkedHashMap<>();
             target.put("array", "K8S_ARRAY");
-            target.put("arrayHardwareId", "drill-array-" + run);
+            // a real production disk array when the story registered one: the drill's copies are then held on it
+            // and accounted for when its media are destroyed at removal (R-BK-5), as every copy must be
+            List<JsonNode> arrays = DrillKit.listAll(Tokens.SUPPORT, suite.url("asset"),
+                    "/hardware?environment=PRODUCTION&class=DISK_ARRAY");
+            target.put("arrayHardwareId", arrays.isEmpty() ? "drill-array-" + run : arrays.get(0).path("id").asText());
             target.put("environment", "PRODUCTION");
             target.put("kind", "NAMESPACE");
             target.put("name", "drill-eo-" + run);
@@ -88,7 +92,7 @@ class ExactlyOnceBackupsDrill {
                     .willReturn(WireMock.okJson("{\"reference\":\"drill-copy\",\"bytes\":1024}")));
             policy.put("driver", "http");
             policy.put("driverSettings", Map.of(
-                    "url", "http://127.0.0.1:" + suite.mocks.array.port() + "/drill-exactly-once/" + run + "/${run.id}",
+                    "url", suite.mocks.arrayUrl() + "/drill-exactly-once/" + run + "/${run.id}",
                     "method", "POST",
                     "body", "{\"target\":\"${target.name}\"}",
                     "referencePointer", "/reference",
@@ -123,7 +127,7 @@ class ExactlyOnceBackupsDrill {
                 return expected.stream().allMatch(at -> byTime.containsKey(at) && byTime.get(at).stream()
                         .noneMatch(r -> UNSETTLED.contains(r.path("state").asText())));
             });
-            DrillKit.Reply paused = DrillKit.post(Tokens.SUPPORT, url(port1), "/policies/" + policyId + "/pause", null);
+            DrillKit.Reply paused = DrillKit.post(Tokens.JPO_ADMIN, url(port1), "/policies/" + policyId + "/pause", null);
             assertThat(paused.status()).as("pause: " + paused).isEqualTo(200);
 
             Map<Instant, List<JsonNode>> byTime = ledger(port1, port2, policyId);
@@ -179,7 +183,7 @@ class ExactlyOnceBackupsDrill {
             assertThat(states.getOrDefault("SUCCEEDED", 0)).as("successful runs").isPositive();
         } finally {
             if (policyId > 0) {
-                DrillKit.post(Tokens.SUPPORT, url(port1), "/policies/" + policyId + "/pause", null);
+                DrillKit.post(Tokens.JPO_ADMIN, url(port1), "/policies/" + policyId + "/pause", null);
             }
             suite.stop("backup-2");
             suite.stop("backup");

@@ -18,6 +18,8 @@ final class MatrixBodies {
             "asset PUT /public-domains/{id}", "{\"dnsName\":\"matrix.example.jp\"}",
             "asset POST /software", "{\"installedOn\":\"CLUSTER\",\"host\":\"matrix-cluster\",\"environment\":\"STAGING\"}",
             "asset PUT /software/{id}", "{\"installedOn\":\"CLUSTER\",\"host\":\"matrix-cluster\",\"environment\":\"STAGING\"}",
+            // TicketService checks the transition's order before the role: a move the fixture ticket can make
+            "maintenance POST /tickets/{id}/transitions", "{\"to\":\"ACKNOWLEDGED\",\"note\":\"matrix\"}",
             // DeliveryService.propose parses the environment before it checks the contracted vendor
             "lifecycle POST /deliveries/extensions", "{\"environment\":\"STAGING\",\"newDate\":\"2027-05-31\","
                     + "\"explanation\":\"semiconductor shortage\"}");

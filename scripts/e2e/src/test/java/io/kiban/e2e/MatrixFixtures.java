@@ -77,7 +77,7 @@ final class MatrixFixtures {
         }
         ObjectNode ticket = api.sampleOf("TicketInput");
         ticket.put("hardwareId", get("hardware")).put("severity", "S3").put("faultClass", "MEDIA_FAILURE")
-                .put("description", "authorization matrix fixture").put("occurredAt", "2027-08-01T00:00:00Z");
+                .put("description", "authorization matrix fixture").put("occurredAt", Suite.get().clockStartAt());
         String ticketId = create("ticket", "maintenance", "/tickets", Tokens.VENDOR_A, ticket);
         if (ticketId != null) {
             ObjectNode log = api.sampleOf("LogMediumInput");
@@ -87,7 +87,7 @@ final class MatrixFixtures {
             if (custody != null) {
                 ObjectNode ev = api.sampleOf("EvidenceInput");
                 ev.put("serial", "MATRIX-USB-" + tag).put("method", "DESTROY").put("technique", "SHRED")
-                        .put("verification", "visual inspection of the shreds").put("performedOn", "2027-08-01")
+                        .put("verification", "visual inspection of the shreds").put("performedOn", StoryLedger.today().toString())
                         .put("place", "JPO data centre").put("performedBy", "vendor-a field engineer")
                         .put("destination", "vendor-a recycling").put("issuer", "VENDOR");
                 String evidence = create("evidence", "maintenance", "/custody-items/" + custody + "/evidence",
@@ -104,7 +104,8 @@ final class MatrixFixtures {
         order.put("reason", "authorization matrix fixture");
         create("order", "maintenance", "/sanitization-orders", Tokens.VENDOR_A, order);
         ObjectNode contractor = api.sampleOf("ContractorInput");
-        contractor.put("name", "matrix shredding " + tag).put("scope", "physical destruction").put("approvedOn", "2027-08-01");
+        contractor.put("name", "matrix shredding " + tag).put("scope", "physical destruction");
+        contractor.remove("approvedOn");
         create("contractor", "maintenance", "/contractors", Tokens.JPO_ADMIN, contractor);
     }
 
@@ -126,7 +127,9 @@ final class MatrixFixtures {
         MatrixOpenApi api = apis.get("lifecycle");
         ObjectNode handler = api.sampleOf("HandlerInput");
         handler.put("name", "Matrix Engineer " + tag).put("role", "field engineer").put("affiliation", "vendor-a")
-                .put("expertise", "storage").put("nationality", "JP").put("accountId", "matrix-no-such-account-" + tag);
+                .put("expertise", "storage").put("nationality", "JP").put("accountId", "matrix-no-such-account-" + tag)
+                .put("address", "東京都千代田区霞が関3-4-3").put("dateOfBirth", "1985-04-01").put("department", "infra")
+                .put("position", "engineer").put("trackRecord", "matrix fixture");
         create("handler", "lifecycle", "/handlers", Tokens.VENDOR_A, handler);
         firstId("deliverable", "lifecycle", "/deliverables", Tokens.JPO_ADMIN, "SECURITY_COMPLIANCE");
     }

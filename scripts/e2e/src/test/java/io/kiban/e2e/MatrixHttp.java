@@ -21,7 +21,17 @@ final class MatrixHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    record Response(int status, String body) {
+    record Response(int status, String body, java.util.Map<String, java.util.List<String>> headers) {
+        Response(int status, String body) {
+            this(status, body, java.util.Map.of());
+        }
+
+        /** The first value of a response header (case-insensitive), or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -85,14 +95,28 @@ final class MatrixHttp {
         return Tokens.of(who);
     }
 
+    /** Without Idempotency-Key (the matrix's fixtures). */
     Response send(String method, String url, String who, Body body) {
+        return send(method, url, who, body, false);
+    }
+
+    /** {@code idempotencyKey}: a fresh Idempotency-Key on a POST (only where the operation honours one). */
+    Response send(String method, String url, String who, Body body, boolean idempotencyKey) {
+        return send(method, url, who, body, idempotencyKey, null);
+    }
+
+    /** {@code ifMatch}: the If-Match header to send (null: none). */
+    Response send(String method, String url, String who, Body body, boolean idempotencyKey, String ifMatch) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "*/*");
         String token = token(who);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (method.equals("POST")) {
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        if (idempotencyKey && method.equals("POST")) {
             b.header("Idempotency-Key", "matrix-" + UUID.randomUUID());
         }
         if (body != null) {
@@ -105,7 +129,7 @@ final class MatrixHttp {
         try {
             HttpResponse<byte[]> res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             String text = new String(res.body(), StandardCharsets.UTF_8);
-            return new Response(res.statusCode(), text);
+            return new Response(res.statusCode(), text, res.headers().map());
         } catch (IOException e) {
             return new Response(-1, e.toString());
         } catch (InterruptedException e) {

@@ -72,6 +72,29 @@ final class MatrixOpenApi {
         return ops;
     }
 
+    /**
+     * Whether the operation documents the header {@code Idempotency-Key} (#13 hole 7: a POST that does not honour
+     * it answers 400 to a request carrying it).
+     */
+    boolean honoursIdempotencyKey(String method, String path) {
+        for (JsonNode p : doc.path("paths").path(path).path(method.toLowerCase()).path("parameters")) {
+            if ("header".equals(p.path("in").asText()) && "Idempotency-Key".equalsIgnoreCase(p.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the operation takes the header If-Match (a decision on the version read). */
+    boolean takesIfMatch(String method, String path) {
+        for (JsonNode p : doc.path("paths").path(path).path(method.toLowerCase()).path("parameters")) {
+            if ("header".equals(p.path("in").asText()) && "If-Match".equalsIgnoreCase(p.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The content types of the operation's request body (empty: it takes none). */
     Set<String> bodyTypes(String method, String path) {
         Set<String> types = new LinkedHashSet<>();
@@ -120,6 +143,10 @@ final class MatrixOpenApi {
                 for (JsonNode req : s.path("required")) {
                     JsonNode prop = s.path("properties").path(req.asText());
                     o.set(req.asText(), prop.isMissingNode() ? f.textNode("x") : sample(prop, depth + 1));
+                    if (req.asText().toLowerCase(java.util.Locale.ROOT).contains("birth")) {
+                        // a date that is @Past whatever the clock (R-SEC-1 handler entries)
+                        o.put(req.asText(), "1985-04-01");
+                    }
                 }
                 return o;
             }

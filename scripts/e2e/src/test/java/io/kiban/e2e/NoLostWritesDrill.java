@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * clock over, and an Idempotency-Key claimed by the killed process would stay "in flight" until the new
  * clock caught up with its lease.
  */
-@Order(3)
+@Order(4)
 @DisplayName("Drill: no lost writes and no duplicates under kill -9 of maintenance-service")
 class NoLostWritesDrill {
 

@@ -262,7 +262,8 @@ final class StoryBackups {
             assertThat(((Number) r.get("ticketId")).longValue()).isEqualTo(ticketId);
         });
         // the work is called off; the copy stays in the ledger like any other
-        Api.as(Tokens.VENDOR_A, "maintenance").header("If-Match", etag).body(Map.of("to", "CANCELLED"))
+        Api.as(Tokens.VENDOR_A, "maintenance").header("If-Match", etag)
+                .body(Map.of("to", "CANCELLED", "note", "firmware update postponed by the array vendor"))
                 .post(path + "/transitions").then().statusCode(200);
     }
 

@@ -67,22 +67,31 @@ final class StoryLease {
         List<Map<String, Object>> amounts = contract.getList("amounts");
         assertThat(amounts).isNotEmpty();
 
-        // the vendor cannot record a delay; JPO records the vendor's 10 days of July 2027 (in the paid lease)
-        Api.as(Tokens.VENDOR_A, "lifecycle").body(delay("VENDOR", "2027-07-01", "2027-07-10", "x"))
+        // the vendor cannot record a delay; JPO records that production started late through the vendor's fault:
+        // from the planned start 2027-04-01 to 2027-07-10, of which 10 days fall in the paid lease (July 2027)
+        Api.as(Tokens.VENDOR_A, "lifecycle").body(delay("VENDOR", "2027-04-01", "2027-07-10", "x"))
                 .post("/lease/delays").then().statusCode(403);
         var vendorDelay = Api.as(Tokens.JPO_ADMIN, "lifecycle")
-                .body(delay("VENDOR", "2027-07-01", "2027-07-10",
-                        "受注者の責: 本番環境のワーカーノード交換部品の納入遅延"))
-                .post("/lease/delays").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
-        assertThat(vendorDelay.<Integer>path("days")).isEqualTo(10);
-        assertThat(vendorDelay.<String>path("startDateReiwa")).isEqualTo("令和9年7月1日");
+                .body(delay("VENDOR", "2027-04-01", "2027-07-10",
+                        "受注者の責: 本番環境のワーカーノード交換部品の納入遅延による本番稼動開始の遅延"))
+                .post("/lease/delays").then().log().ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
+        // April 30 + May 31 + June 30 + July 10
+        assertThat(vendorDelay.<Integer>path("days")).isEqualTo(101);
+        assertThat(vendorDelay.<String>path("startDateReiwa")).isEqualTo("令和9年4月1日");
         assertThat(vendorDelay.<String>path("endDateReiwa")).isEqualTo("令和9年7月10日");
+        approveDelay(vendorDelay);
+        // a window starting after the planned production start is an outage, not a start delay (R-LC-14)
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").body(delay("OTHER", "2027-07-08", "2027-07-14", "停電"))
+                .post("/lease/delays").then().statusCode(422).body(containsString("R-LC-14"));
         // an overlapping delay not caused by the vendor deducts nothing more
-        Api.as(Tokens.JPO_ADMIN, "lifecycle")
-                .body(delay("OTHER", "2027-07-08", "2027-07-14", "停電（受注者の責によらない）"))
-                .post("/lease/delays").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        var otherDelay = Api.as(Tokens.JPO_ADMIN, "lifecycle")
+                .body(delay("OTHER", "2027-04-01", "2027-07-14", "停電（受注者の責によらない）"))
+                .post("/lease/delays").then().log().ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
+        approveDelay(otherDelay);
 
-        // R-LC-14: July 2027 is reduced pro rata — amount × 10 ÷ 31, rounded down to the yen, per category
+        // R-LC-14: July 2027 is paid for 21 of its 31 days — floor(amount × 21 ÷ 31), per category
         var july = Api.as(Tokens.VENDOR_A, "lifecycle").get("/lease/periods/2027-07").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(july.getInt("calendarDays")).isEqualTo(31);
@@ -96,8 +105,9 @@ final class StoryLease {
             String code = (String) amount.get("categoryCode");
             long lease = ((Number) amount.get("leaseMonthly")).longValue();
             long maintenance = ((Number) amount.get("maintenanceMonthly")).longValue();
-            long leaseDeduction = proRata(lease, 10, 31);
-            long maintenanceDeduction = proRata(maintenance, 10, 31);
+            // JPO pays floor(amount × 21 paid days ÷ 31), per line; the deduction is what it does not pay
+            long leaseDeduction = lease - proRata(lease, 21, 31);
+            long maintenanceDeduction = maintenance - proRata(maintenance, 21, 31);
             expectedByCategory.put(code, new long[] { leaseDeduction, maintenanceDeduction });
             Map<String, Object> line = lines.stream().filter(l -> code.equals(l.get("categoryCode"))).findFirst()
                     .orElseThrow(() -> new AssertionError("no July line for " + code + ": " + lines));
@@ -121,6 +131,19 @@ final class StoryLease {
         assertThat(ledger.getLong("totals.deduction")).isEqualTo(expectedDeduction);
         assertThat(ledger.getLong("totals.net")).isEqualTo(ledger.getLong("totals.gross") - expectedDeduction);
 
+        // R-LC-14: JPO records July's payment — the month is closed, its figures stored; a later delay reaching it → 409
+        Api.as(Tokens.VENDOR_A, "lifecycle").post("/lease/periods/2027-07/close").then().statusCode(403);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/lease/periods/2027-07/close").then().log().ifValidationFails()
+                .statusCode(201).body("closed", org.hamcrest.Matchers.equalTo(true));
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/lease/periods/2027-07/close").then().statusCode(200);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle")
+                .body(delay("VENDOR", "2027-04-01", "2027-07-20", "支払済みの月への追加の遅延"))
+                .post("/lease/delays").then().statusCode(409).body(containsString("R-LC-14"));
+        var closedJuly = Api.as(Tokens.AUDITOR, "lifecycle").get("/lease/periods/2027-07").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(closedJuly.getLong("deduction")).as("July as paid").isEqualTo(expectedDeduction);
+        assertThat(closedJuly.getInt("vendorDelayDays")).isEqualTo(10);
+
         // the lease ledger as Excel (賃貸借台帳)
         try (Workbook wb = xlsx("lifecycle", "/lease/ledger.xlsx", Tokens.JPO_ADMIN)) {
             Sheet sheet = wb.getSheet("賃貸借台帳");
@@ -143,14 +166,13 @@ final class StoryLease {
             Sheet delays = wb.getSheet("稼動遅延");
             assertThat(delays).as("sheet 稼動遅延").isNotNull();
             Set<LocalDate> delayDates = reiwaDates(delays);
-            assertThat(delayDates).contains(LocalDate.of(2027, 7, 1), LocalDate.of(2027, 7, 10));
+            assertThat(delayDates).contains(LocalDate.of(2027, 4, 1), LocalDate.of(2027, 7, 10));
         }
 
         // the information asset management standard sheet (asset-service): its hardware and media
         List<Map<String, Object>> hardware = new ArrayList<>();
         for (String env : List.of("PRODUCTION", "STAGING")) {
-            hardware.addAll(Api.as(Tokens.JPO_ADMIN, "asset").queryParam("environment", env).queryParam("size", 200)
-                    .get("/hardware").then().statusCode(200).extract().jsonPath().getList("$"));
+            hardware.addAll(Api.all(Tokens.JPO_ADMIN, "asset", "/hardware", Map.of("environment", env)));
         }
         assertThat(hardware).as("step 1 registered hardware").isNotEmpty();
         try (Workbook wb = xlsx("asset", "/exports/standard-sheet.xlsx", Tokens.AUDITOR)) {
@@ -206,13 +228,14 @@ final class StoryLease {
     // ------------------------------------------------------------------------------------------ step 6
 
     static void step6Removal() {
-        for (String env : List.of("STAGING", "PRODUCTION")) {
+        for (String env : List.of("STAGING", "PRODUCTION", "SHARED")) {
             bringInService(env);
         }
 
         // R-RM-1: JPO ends use of STAGING (the next set replaces it); R-RM-2: it falls back once
         transition("STAGING", "END_OF_USE", "次期基盤の総合試験環境へ移行", null).statusCode(200);
-        transition("STAGING", "IN_SERVICE", "次期基盤で障害", null).statusCode(422)
+        // a fallback that gives rise to new cost records a note of it, to agree separately (R-RM-2)
+        transition("STAGING", "IN_SERVICE", "次期基盤で障害", null, true).statusCode(422)
                 .body(containsString("R-RM-2"));
         transition("STAGING", "IN_SERVICE", "次期基盤の総合試験で重大障害、現行環境で試験を再開",
                 "再開作業の費用は別途協議（見積: 検証環境再構築 2人日）").statusCode(200);
@@ -274,23 +297,103 @@ final class StoryLease {
         // PRODUCTION: everything cleared but the archive — removal is refused until it is handed over (R-RM-4)
         transition("PRODUCTION", "END_OF_USE", "次期基盤へ本番移行完了", null).statusCode(200);
         transition("PRODUCTION", "REMOVING", "撤去作業開始", null).statusCode(200);
+        // an archive built (and received) before the last destruction evidence was accepted does not hold the proof
+        Api.as(Tokens.VENDOR_A, "lifecycle").post("/archive").then().statusCode(403);
+        var early = buildArchive();
+        receipt(early.<Number>path("id").longValue(), early.path("sha256"), 200);
         sanitize("PRODUCTION");
         restore("PRODUCTION");
         blockers = blockersByKind("PRODUCTION");
-        assertThat(blockers.keySet()).as("PRODUCTION blockers " + blockers).containsExactly("ARCHIVE_NOT_HANDED_OVER");
+        assertThat(blockers.keySet()).as("PRODUCTION blockers " + blockers).containsExactly("ARCHIVE_OLDER_THAN_EVIDENCE");
+        assertThat(blockers.get("ARCHIVE_OLDER_THAN_EVIDENCE")).containsExactly("archive:" + early.<Number>path("id"));
         var noArchive = transition("PRODUCTION", "REMOVED", "撤去完了", null).statusCode(409).extract();
-        assertThat(noArchive.asString()).contains("ARCHIVE_NOT_HANDED_OVER").contains("R-RM-4");
+        assertThat(noArchive.asString()).contains("ARCHIVE_OLDER_THAN_EVIDENCE").contains("R-RM-4");
 
-        Api.as(Tokens.VENDOR_A, "lifecycle").post("/archive").then().statusCode(403);
-        var archive = Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/archive").then()
-                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
+        // the services' test clocks start with each process, a few hundred ms apart: the archive is built clearly
+        // after the last acceptance on maintenance-service's clock as well (R-RM-4 compares the two)
+        Suite.sleep(5000);
+        var archive = buildArchive();
         long archiveId = archive.<Number>path("id").longValue();
-        checkArchive(archiveId, archive.path("sha256"), archive.<Number>path("entries").intValue());
+        String sha = archive.path("sha256");
+        byte[] zip = checkArchive(archiveId, sha, archive.<Number>path("entries").intValue());
+        // built after the last accepted evidence, but JPO has not recorded its receipt yet
+        assertThat(blockersByKind("PRODUCTION")).as("no receipt yet")
+                .containsOnlyKeys("ARCHIVE_RECEIPT_NOT_RECORDED").containsValue(List.of("archive:" + archiveId));
+        // the receipt names the SHA-256 JPO computed from the file it downloaded: another one is 409
+        receipt(archiveId, sha256(("not the archive " + archiveId).getBytes(StandardCharsets.UTF_8)), 409);
+        Api.as(Tokens.VENDOR_A, "lifecycle").body(Map.of("sha256", sha256(zip))).post("/archive/" + archiveId + "/receipt")
+                .then().statusCode(403);
+        receipt(archiveId, sha256(zip), 200);
 
-        assertThat(readiness("PRODUCTION").getBoolean("ready")).isTrue();
+        var productionReady = readiness("PRODUCTION");
+        assertThat(productionReady.getBoolean("ready")).as("PRODUCTION ready: " + productionReady.prettify()).isTrue();
         transition("PRODUCTION", "REMOVED", "撤去完了、記録一式を引渡し済み", null).statusCode(200);
         assertThat(Api.as(Tokens.AUDITOR, "lifecycle").get("/phases/PRODUCTION").then().statusCode(200).extract()
                 .<String>path("phase")).isEqualTo("REMOVED");
+    }
+
+    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> buildArchive() {
+        return Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/archive").then().log().ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract();
+    }
+
+    /** R-RM-4: jpo-admin records the receipt of an archive with the SHA-256 it computed from the downloaded file. */
+    private static void receipt(long archiveId, String sha256, int status) {
+        var r = Api.as(Tokens.JPO_ADMIN, "lifecycle").body(Map.of("sha256", sha256))
+                .post("/archive/" + archiveId + "/receipt").then().log().ifValidationFails().statusCode(status);
+        if (status == 409) {
+            r.body(containsString("R-RM-4"));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ step 7
+
+    /**
+     * The distribution board (SHARED) is removed after both environments (R-RM-1: its gate asks nothing of
+     * backup-service, it holds no backups); then every environment is CLOSED, which needs an empty readiness;
+     * and nothing new enters a removed or closed environment (R-RM-1, R-RM-3).
+     */
+    static void step7SharedAndClosed() {
+        bringInService("SHARED");
+        transition("SHARED", "END_OF_USE", "両環境の撤去に伴い分電盤の使用終了", null).statusCode(200);
+        transition("SHARED", "REMOVING", "分電盤撤去作業開始", null).statusCode(200);
+        restore("SHARED");
+        var ready = readiness("SHARED");
+        assertThat(ready.getList("blockers")).as("SHARED blockers: " + ready.prettify()).isEmpty();
+        assertThat(ready.getBoolean("ready")).isTrue();
+        transition("SHARED", "REMOVED", "分電盤撤去完了", null).statusCode(200);
+
+        for (String env : List.of("STAGING", "PRODUCTION", "SHARED")) {
+            assertThat(readiness(env).getList("blockers")).as(env + " readiness before CLOSED").isEmpty();
+            transition(env, "CLOSED", "撤去・記録引渡し完了、契約上の義務履行確認", null).statusCode(200);
+            assertThat(Api.as(Tokens.AUDITOR, "lifecycle").get("/phases/" + env).then().statusCode(200).extract()
+                    .<String>path("phase")).isEqualTo("CLOSED");
+        }
+
+        // nothing enters a closed environment: new hardware, a medium, a ticket, each refused (R-RM-1/R-RM-3)
+        Map<String, Object> hw = new LinkedHashMap<>();
+        hw.put("name", "late arrival");
+        hw.put("hardwareClass", "SERVER");
+        hw.put("serialNumber", "E2E-AFTER-CLOSE-1");
+        hw.put("environment", "STAGING");
+        hw.put("condition", "NEW");
+        refusedInClosed(Api.as(Tokens.VENDOR_A, "asset").body(hw).post("/hardware").then().extract());
+        refusedInClosed(Api.as(Tokens.VENDOR_A, "asset")
+                .body(Map.of("kind", "SSD", "serial", "E2E-AFTER-CLOSE-SSD", "make", "Kioxia", "model", "KCD8XPUG1T92",
+                        "condition", "NEW"))
+                .post("/hardware/" + StoryState.workerNodeId + "/media").then().extract());
+        Map<String, Object> ticket = new LinkedHashMap<>();
+        ticket.put("hardwareId", String.valueOf(StoryState.workerNodeId));
+        ticket.put("severity", "S3");
+        ticket.put("faultClass", "MEDIA_FAILURE");
+        ticket.put("description", "a fault reported after the environment was closed");
+        ticket.put("occurredAt", Suite.get().clockStartAt());
+        refusedInClosed(Api.as(Tokens.VENDOR_A, "maintenance").body(ticket).post("/tickets").then().extract());
+    }
+
+    private static void refusedInClosed(io.restassured.response.ExtractableResponse<io.restassured.response.Response> r) {
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(422);
+        assertThat(r.asString()).as("names R-RM-1 or R-RM-3").containsAnyOf("R-RM-1", "R-RM-3");
     }
 
     /** Phases start at CONTRACTED: the lease's earlier years bring each environment into service. */
@@ -307,14 +410,29 @@ final class StoryLease {
 
     private static io.restassured.response.ValidatableResponse transition(String env, String to, String reason,
             String costNote) {
+        return transition(env, to, reason, costNote, costNote != null ? Boolean.TRUE : null);
+    }
+
+    /** {@code newCost}: whether the change (a fallback, R-RM-2) gives rise to new cost; null: not said. */
+    private static io.restassured.response.ValidatableResponse transition(String env, String to, String reason,
+            String costNote, Boolean newCost) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", to);
         body.put("reason", reason);
         if (costNote != null) {
             body.put("costNote", costNote);
         }
-        return Api.as(Tokens.JPO_ADMIN, "lifecycle").body(body).post("/phases/" + env + "/transitions").then()
-                .log().ifValidationFails();
+        if (newCost != null) {
+            body.put("newCost", newCost);
+        }
+        // R-SEC-2: the decision names the phase as reviewed (required for a fallback, checked on any transition)
+        String etag = Api.as(Tokens.JPO_ADMIN, "lifecycle").get("/phases/" + env).then().statusCode(200).extract()
+                .header("ETag");
+        var req = Api.as(Tokens.JPO_ADMIN, "lifecycle").body(body);
+        if (etag != null) {
+            req.header("If-Match", etag);
+        }
+        return req.post("/phases/" + env + "/transitions").then().log().ifValidationFails();
     }
 
     private static io.restassured.path.json.JsonPath readiness(String env) {
@@ -333,8 +451,7 @@ final class StoryLease {
 
     /** Every medium ever installed in the environment (asset-service, the gate's source). */
     private static List<Map<String, Object>> media(String env) {
-        return Api.as(Tokens.JPO_ADMIN, "asset").queryParam("environment", env).queryParam("include", "removed")
-                .get("/media").then().statusCode(200).extract().jsonPath().getList("$");
+        return Api.all(Tokens.JPO_ADMIN, "asset", "/media", Map.of("environment", env, "include", "removed"));
     }
 
     private static Set<String> mediaWithoutAcceptedEvidence(String env) {
@@ -405,14 +522,24 @@ final class StoryLease {
             }
         }
         // every custody item of a pending serial (the order's, or one tracked before) gets accepted evidence
-        List<Map<String, Object>> tracked = Api.as(Tokens.VENDOR_A, "maintenance").queryParam("size", 200)
-                .get("/custody-items").then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> tracked = Api.all(Tokens.VENDOR_A, "maintenance", "/custody-items", Map.of());
         for (String serial : pending) {
             Map<String, Object> item = tracked.stream().filter(i -> serial.equals(i.get("serial"))).findFirst()
                     .orElseThrow(() -> new AssertionError("no custody item for " + serial + " after the order"));
             evidence(((Number) item.get("id")).longValue(), serial);
         }
         assertThat(mediaWithoutAcceptedEvidence(env)).as(env + " media without accepted evidence").isEmpty();
+        // what else maintenance-service still holds for the environment (failure-analysis log media of the
+        // suite's other classes, R-MT-3): each gets its accepted evidence too
+        List<Map<String, Object>> outstanding = Api.as(Tokens.JPO_ADMIN, "maintenance").queryParam("environment", env)
+                .get("/reports/outstanding-sanitization").then().statusCode(200).extract().jsonPath().getList("$");
+        for (Map<String, Object> o : outstanding) {
+            assertThat(o.get("custodyItemId")).as("outstanding without custody: " + o).isNotNull();
+            evidence(((Number) o.get("custodyItemId")).longValue(), (String) o.get("serial"));
+        }
+        assertThat(Api.as(Tokens.JPO_ADMIN, "maintenance").queryParam("environment", env)
+                .get("/reports/outstanding-sanitization").then().statusCode(200).extract().jsonPath().getList("$"))
+                .as(env + " outstanding sanitization").isEmpty();
     }
 
     /** DESTROY evidence (NIST SP 800-88 App. G) by the vendor with a certificate PDF, accepted by jpo-admin. */
@@ -460,9 +587,8 @@ final class StoryLease {
 
     /** Every accepted certificate (jpo-admin sees all organisations). */
     private static List<Map<String, Object>> acceptedEvidence() {
-        List<Map<String, Object>> items = Api.as(Tokens.JPO_ADMIN, "maintenance")
-                .queryParam("status", "EVIDENCE_ACCEPTED").queryParam("size", 200).get("/custody-items").then()
-                .statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> items = Api.all(Tokens.JPO_ADMIN, "maintenance", "/custody-items",
+                Map.of("status", "EVIDENCE_ACCEPTED"));
         List<Map<String, Object>> accepted = new ArrayList<>();
         for (Map<String, Object> item : items) {
             List<Map<String, Object>> evidence = Api.as(Tokens.JPO_ADMIN, "maintenance")
@@ -488,8 +614,8 @@ final class StoryLease {
                     .put(base + "/note").then().statusCode(200);
             if (first) {
                 // no evidence yet: JPO cannot sign it off
-                Api.as(Tokens.JPO_ADMIN, "lifecycle").post(base + "/signature").then().statusCode(422)
-                        .body(containsString("R-RM-1"));
+                Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", itemTag(base)).post(base + "/signature").then()
+                        .statusCode(422).body(containsString("R-RM-1"));
                 first = false;
             }
             byte[] photo = restorationPhoto(env + "/" + code + " " + item.get("label"));
@@ -502,9 +628,19 @@ final class StoryLease {
             byte[] served = Api.as(Tokens.AUDITOR, "lifecycle").accept("application/octet-stream, application/problem+json")
                     .get(base + "/evidence/" + sha256(photo)).then().statusCode(200).extract().asByteArray();
             assertThat(served).as("the restoration photo of " + code + " as uploaded").isEqualTo(photo);
-            Api.as(Tokens.VENDOR_A, "lifecycle").post(base + "/signature").then().statusCode(403);
-            Api.as(Tokens.JPO_ADMIN, "lifecycle").post(base + "/signature").then().statusCode(200);
+            String reviewed = itemTag(base);
+            Api.as(Tokens.VENDOR_A, "lifecycle").header("If-Match", reviewed).post(base + "/signature").then()
+                    .statusCode(403);
+            // R-SEC-2: JPO signs the version it reviewed (with the evidence): none is 428
+            Api.as(Tokens.JPO_ADMIN, "lifecycle").post(base + "/signature").then().statusCode(428);
+            Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", reviewed).post(base + "/signature").then()
+                    .log().ifValidationFails().statusCode(200);
         }
+    }
+
+    /** The ETag of a checklist item as read (its note and evidence). */
+    private static String itemTag(String base) {
+        return Api.as(Tokens.JPO_ADMIN, "lifecycle").get(base).then().statusCode(200).extract().header("ETag");
     }
 
     /** A small file that starts like a PNG (the service recognises photos by content), unique to its subject. */
@@ -521,7 +657,7 @@ final class StoryLease {
      * R-RM-4: download the archive, check its own SHA-256, then recompute the SHA-256 and size of every file
      * inside it against manifest.json — and that nothing in it is missing from the manifest.
      */
-    private static void checkArchive(long id, String sha256, int entries) {
+    private static byte[] checkArchive(long id, String sha256, int entries) {
         byte[] zip = Api.as(Tokens.AUDITOR, "lifecycle").accept("application/zip").get("/archive/" + id + "/file")
                 .then().statusCode(200).extract().asByteArray();
         assertThat(sha256(zip)).as("the archive's recorded SHA-256").isEqualTo(sha256);
@@ -592,9 +728,24 @@ final class StoryLease {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return zip;
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * R-SEC-2: JPO both records and approves a delay, so the jpo-admin who recorded it never approves it (403);
+     * the approval names the version reviewed (428 without If-Match); a second jpo-admin approves.
+     */
+    private static void approveDelay(io.restassured.response.ExtractableResponse<io.restassured.response.Response> d) {
+        String path = "/lease/delays/" + d.<Number>path("id").longValue();
+        String etag = d.header("ETag");
+        Api.as(Tokens.JPO_ADMIN2, "lifecycle").post(path + "/approval").then().statusCode(428);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", etag).post(path + "/approval").then().statusCode(403)
+                .body(containsString("R-SEC-2"));
+        Api.as(Tokens.JPO_ADMIN2, "lifecycle").header("If-Match", etag).post(path + "/approval").then()
+                .log().ifValidationFails().statusCode(200);
+    }
 
     private static Map<String, Object> delay(String cause, String from, String to, String note) {
         return Map.of("cause", cause, "startDate", from, "endDate", to, "note", note);

@@ -37,6 +37,11 @@ final class StoryLedger {
     /** the late line: a disk array held up by the semiconductor shortage */
     static final String LATE_ENVIRONMENT = "PRODUCTION";
     static final String LATE_ITEM_HINT = "ARRAY";
+    /**
+     * The suite starts in March 2027, before the delivery deadline (deliveries, the extension approved in time,
+     * R-LC-3); after step 1 the services restart with their clocks here (the lease's first paid months behind).
+     */
+    static final String STORY_AUGUST = "2027-08-02T00:00:00Z";
 
     private StoryLedger() {
     }
@@ -151,10 +156,23 @@ final class StoryLedger {
         var proposed = Api.as(vendor, "lifecycle").body(ext).post("/deliveries/extensions").then()
                 .statusCode(201).body("status", equalTo("PROPOSED")).extract();
         long extId = ((Number) proposed.path("id")).longValue();
+        String extTag = proposed.header("ETag");
+        assertThat(today()).as("R-LC-3: the approval is recorded before the line's original deadline")
+                .isBefore(DELIVERY_DEADLINE.plusDays(1));
         // not the vendor's decision
-        Api.as(vendor, "lifecycle").post("/deliveries/extensions/" + extId + "/approval").then().statusCode(403);
+        Api.as(vendor, "lifecycle").header("If-Match", extTag).post("/deliveries/extensions/" + extId + "/approval")
+                .then().statusCode(403);
+        // R-SEC-2: the approval names the version reviewed
         Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/deliveries/extensions/" + extId + "/approval").then()
+                .statusCode(428);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", extTag)
+                .post("/deliveries/extensions/" + extId + "/approval").then().log().ifValidationFails()
                 .statusCode(200).body("status", equalTo("APPROVED")).body("decidedBy", org.hamcrest.Matchers.notNullValue());
+
+        // the months pass: the services restart with their clocks in the story's August 2027
+        Suite.get().restartWithClock(STORY_AUGUST);
+        assertThat(today()).isEqualTo(LocalDate.parse("2027-08-02"));
+        lateExtensionRefused(vendor, lines.keySet().stream().filter(k -> !k.equals(lateKey)).findFirst().orElseThrow());
         for (long id : lateIds) {
             deliverAndPutInService(vendor, id, DELIVERED_LATE);
         }
@@ -200,6 +218,29 @@ final class StoryLedger {
                 .as("delivery lines = baseline lines").containsExactlyInAnyOrderElementsOf(lines.keySet());
         assertThat(status.<Boolean>path("metWithExtensions")).as("R-LC-2 met with the approved extension (R-LC-3)")
                 .isTrue();
+    }
+
+    /**
+     * R-LC-3: an extension approved after the line's original deadline does not permit the late delivery — the
+     * approval is refused (422) and the line's status does not change.
+     */
+    private static void lateExtensionRefused(String vendor, String lineKey) {
+        String env = lineKey.substring(0, lineKey.indexOf('/'));
+        String item = lineKey.substring(lineKey.indexOf('/') + 1);
+        var proposed = Api.as(vendor, "lifecycle").body(Map.of("environment", env, "baselineItem", item,
+                "cause", "OTHER_UNAVOIDABLE", "explanation", "asked for after the deadline",
+                "newDate", "2027-06-30")).post("/deliveries/extensions").then().extract();
+        if (proposed.statusCode() == 422) {
+            assertThat(proposed.asString()).as("a late proposal is refused naming R-LC-3").contains("R-LC-3");
+            return;
+        }
+        assertThat(proposed.statusCode()).as(proposed.asString()).isEqualTo(201);
+        long id = ((Number) proposed.path("id")).longValue();
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", proposed.header("ETag"))
+                .post("/deliveries/extensions/" + id + "/approval").then().statusCode(422)
+                .body("rule", equalTo("R-LC-3"));
+        Api.as(Tokens.AUDITOR, "lifecycle").get("/deliveries/extensions/" + id).then().statusCode(200)
+                .body("status", equalTo("PROPOSED"));
     }
 
     /** Data-bearing media by hardware class: servers boot from an SSD, worker nodes add an NVMe data disk, arrays hold HDDs. */
@@ -294,8 +335,8 @@ final class StoryLedger {
         assertThat(eol.<Integer>path("updated")).as("quarkus-core entries given a deadline").isEqualTo(boms.size());
 
         // R-AS-4: Quarkus 3.33 (LTS, eol 2027-03-25) has ended by the story's August 2027
-        List<Map<String, Object>> risks = Api.as(Tokens.JPO_ADMIN, "asset").queryParam("environment", "PRODUCTION")
-                .get("/software/support-risks").then().statusCode(200).extract().path("$");
+        List<Map<String, Object>> risks = Api.all(Tokens.JPO_ADMIN, "asset", "/software/support-risks",
+                Map.of("environment", "PRODUCTION"));
         List<Map<String, Object>> quarkus = risks.stream().filter(r -> QUARKUS_CORE.equals(r.get("name"))).toList();
         assertThat(quarkus).as("Quarkus in the support risks: " + risks).hasSize(boms.size());
         for (Map<String, Object> r : quarkus) {
@@ -349,23 +390,22 @@ final class StoryLedger {
         // not on the list: the account gets nothing
         Api.withToken(Tokens.fresh(engineer), "maintenance").get("/tickets").then().statusCode(403);
 
-        Map<String, Object> proposal = new LinkedHashMap<>();
+        Map<String, Object> proposal = new LinkedHashMap<>(DemoHandlers.proposal(engineer));
         proposal.put("name", "Vendor A Engineer Two");
         proposal.put("organisation", "vendor-a");
-        proposal.put("role", "field engineer (maintenance)");
         proposal.put("affiliation", "vendor-a, infrastructure services division");
-        proposal.put("expertise", "server and storage maintenance, Kubernetes operations");
-        proposal.put("nationality", "Japan");
-        proposal.put("accountId", engineer);
         var proposed = Api.as(Tokens.VENDOR_A, "lifecycle").body(proposal).post("/handlers").then()
                 .statusCode(201).body("status", equalTo("PROPOSED")).extract();
         long id = ((Number) proposed.path("id")).longValue();
+        String proposedTag = proposed.header("ETag");
         // proposed is not approved: still nothing
         Api.withToken(Tokens.fresh(engineer), "maintenance").get("/tickets").then().statusCode(403);
-        Api.as(Tokens.VENDOR_A, "lifecycle").post("/handlers/" + id + "/approval").then().statusCode(403);
-
-        Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/handlers/" + id + "/approval").then().statusCode(200)
-                .body("status", equalTo("APPROVED")).body("roleSynced", equalTo(true));
+        Api.as(Tokens.VENDOR_A, "lifecycle").header("If-Match", proposedTag).post("/handlers/" + id + "/approval")
+                .then().statusCode(403);
+        // R-SEC-2: an approval names the version reviewed — none is 428
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").post("/handlers/" + id + "/approval").then().statusCode(428);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", proposedTag).post("/handlers/" + id + "/approval")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("roleSynced", equalTo(true));
         // the engineer's next token carries approved-handler: a vendor endpoint answers
         Api.withToken(Tokens.fresh(engineer), "maintenance").get("/tickets").then().statusCode(200);
         Api.withToken(Tokens.fresh(engineer), "asset").get("/hardware/" + StoryState.workerNodeId).then()

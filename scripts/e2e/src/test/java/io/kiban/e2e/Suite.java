@@ -52,8 +52,9 @@ public final class Suite {
         dbPort = Integer.parseInt(System.getProperty("e2e.db.port", "3308"));
         keycloakUrl = System.getProperty("e2e.keycloak.url", "http://127.0.0.1:8190");
         portBase = Integer.parseInt(System.getProperty("e2e.port.base", "18080"));
-        // inside the lease years: after delivery (FY2026), before the end of use (2030)
-        clockStartAt = System.getProperty("e2e.clock.start-at", "2027-08-02T00:00:00Z");
+        // before the delivery deadline 2027-03-31 (deliveries and an extension approved in time, R-LC-3); the
+        // story moves on to August 2027 with restartWithClock after its step 1
+        clockStartAt = System.getProperty("e2e.clock.start-at", "2027-03-20T00:00:00Z");
         mocks = Mocks.start();
     }
 
@@ -69,6 +70,8 @@ public final class Suite {
                 suite.awaitReady(svc, READY_TIMEOUT);
             }
             instance = suite;
+            // R-SEC-1: the vendors of the story work only once they are on the approved list
+            DemoHandlers.approveAll();
         }
         return instance;
     }
@@ -132,6 +135,10 @@ public final class Suite {
         for (String other : SERVICES) {
             env.put("KIBAN_" + other.toUpperCase() + "_URL", url(other));
         }
+        // SEC-BK-1: the http driver sends requests only under the arrays' configured base URLs (the WireMock array)
+        String arrays = mocks.arrayUrl() + "/,http://127.0.0.1:" + mocks.array.port() + "/";
+        env.put("KIBAN_BACKUP_VIRT_ARRAY_BASE_URLS", arrays);
+        env.put("KIBAN_BACKUP_K8S_ARRAY_BASE_URLS", arrays);
         try {
             Files.createDirectories(home.resolve(name).resolve("uploads"));
             Files.createDirectories(home.resolve("logs"));

@@ -14,13 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Tokens {
 
     public static final String JPO_ADMIN = "jpo-admin1";
+    /** the second jpo-admin: approves what jpo-admin1 proposed (R-SEC-2, four eyes) */
+    public static final String JPO_ADMIN2 = "jpo-admin2";
     public static final String JPO_STAFF = "jpo-staff1";
     public static final String AUDITOR = "auditor1";
-    /** vendor-a, approved handler */
+    /** vendor-a, put on the approved list at suite start ({@link DemoHandlers}) */
     public static final String VENDOR_A = "vendor-a1";
     /** vendor-a, not (yet) an approved handler */
     public static final String VENDOR_A_NEW = "vendor-a2";
-    /** vendor-b, approved handler */
+    /** vendor-b, put on the approved list at suite start */
     public static final String VENDOR_B = "vendor-b1";
     public static final String SUPPORT = "support1";
 
