@@ -52,6 +52,19 @@ public class DeliverableService {
 
     @ApplicationScoped
     public static class DocumentRepository implements PanacheRepositoryBase<StoredDocument, String> {
+
+        /** The document row of a stored file (content-addressed: one row per SHA-256, written once). */
+        public void recordIfAbsent(io.kiban.lifecycle.support.DocumentStore.Stored stored, String contentType,
+                java.time.Instant at) {
+            if (findByIdOptional(stored.sha256()).isEmpty()) {
+                StoredDocument doc = new StoredDocument();
+                doc.sha256 = stored.sha256();
+                doc.size = stored.size();
+                doc.contentType = contentType;
+                doc.storedAt = at;
+                persist(doc);
+            }
+        }
     }
 
     private final DeliverableRepository deliverables;
@@ -139,14 +152,8 @@ public class DeliverableService {
         if (stored.size() == 0) {
             throw ProblemException.badField("body", "the file is empty");
         }
-        if (documents.findByIdOptional(stored.sha256()).isEmpty()) {
-            StoredDocument doc = new StoredDocument();
-            doc.sha256 = stored.sha256();
-            doc.size = stored.size();
-            doc.contentType = contentType == null ? "application/octet-stream" : contentType;
-            doc.storedAt = clock.instant();
-            documents.persist(doc);
-        }
+        documents.recordIfAbsent(stored, contentType == null ? "application/octet-stream" : contentType,
+                clock.instant());
         DeliverableSubmission s = new DeliverableSubmission();
         s.deliverableId = d.id;
         s.fileSha256 = stored.sha256();

@@ -106,14 +106,7 @@ public class RestorationService {
         if (existing != null) {
             return new Added(view(i), fileView(existing), false);
         }
-        if (documents.findByIdOptional(stored.sha256()).isEmpty()) {
-            StoredDocument doc = new StoredDocument();
-            doc.sha256 = stored.sha256();
-            doc.size = stored.size();
-            doc.contentType = contentType;
-            doc.storedAt = clock.instant();
-            documents.persist(doc);
-        }
+        documents.recordIfAbsent(stored, contentType, clock.instant());
         RestorationEvidence e = new RestorationEvidence();
         e.itemId = i.id;
         e.fileSha256 = stored.sha256();

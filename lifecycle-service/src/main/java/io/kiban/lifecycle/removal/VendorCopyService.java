@@ -133,14 +133,7 @@ public class VendorCopyService {
         if (existing != null) {
             return new Added(view(c), false);
         }
-        if (documents.findByIdOptional(stored.sha256()).isEmpty()) {
-            StoredDocument doc = new StoredDocument();
-            doc.sha256 = stored.sha256();
-            doc.size = stored.size();
-            doc.contentType = contentType;
-            doc.storedAt = clock.instant();
-            documents.persist(doc);
-        }
+        documents.recordIfAbsent(stored, contentType, clock.instant());
         VendorCopyEvidence e = new VendorCopyEvidence();
         e.copyId = c.id;
         e.fileSha256 = stored.sha256();
