@@ -44,4 +44,8 @@ public class Archive {
 
     @Column(name = "received_at")
     public Instant receivedAt;
+
+    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    @Column(name = "audit_mac")
+    public String auditMac;
 }

@@ -127,10 +127,9 @@ public class ArchiveService {
         a.receivedSha256 = given;
         a.receivedBy = caller.name();
         a.receivedAt = clock.instant();
+        a.auditMac = seals.seal("receipt", a); // #15 item 7
         archives.flush();
-        ArchiveView view = ArchiveView.of(a);
-        audit.append("receipt", "archive", a.id, view);
-        return view;
+        return ArchiveView.of(a);
     }
 
     /** The serials whose destruction evidence had been accepted in maintenance-service's records of this archive. */
@@ -145,6 +144,7 @@ public class ArchiveService {
     record ManifestEntry(String path, String sha256, long size, String source) {
     }
 
+    private final ArchiveSeals seals;
     private final ArchiveRepository archives;
     private final EntityManager em;
     private final DocumentStore store;
@@ -162,7 +162,8 @@ public class ArchiveService {
 
     public ArchiveService(ArchiveRepository archives, EntityManager em, DocumentStore store, LifecycleConfig.Clients config,
             OidcClient oidc, LeaseService lease, ObjectMapper mapper, AuditTrail audit, AuditCheckpointStore checkpoints,
-            Caller caller, Clock clock) {
+            Caller caller, Clock clock, ArchiveSeals seals) {
+        this.seals = seals;
         this.archives = archives;
         this.em = em;
         this.store = store;

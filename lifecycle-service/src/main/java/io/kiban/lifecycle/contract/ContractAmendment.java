@@ -60,4 +60,8 @@ public class ContractAmendment {
 
     @Version
     public long version;
+
+    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    @Column(name = "audit_mac")
+    public String auditMac;
 }

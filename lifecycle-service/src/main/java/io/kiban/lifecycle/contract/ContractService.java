@@ -40,6 +40,7 @@ public class ContractService {
     public static class AmendmentRepository implements PanacheRepository<ContractAmendment> {
     }
 
+    private final AmendmentSeals seals;
     private final ContractRepository contracts;
     private final AmendmentRepository amendments;
     private final BusinessCalendar calendar;
@@ -52,7 +53,8 @@ public class ContractService {
 
     public ContractService(ContractRepository contracts, AmendmentRepository amendments, BusinessCalendar calendar,
             AuditTrail audit, Caller caller, Event<ContractAmended> amended, Instance<AmendmentGuard> guards,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, AmendmentSeals seals) {
+        this.seals = seals;
         this.amended = amended;
         this.caller = caller;
         this.contracts = contracts;
@@ -157,10 +159,9 @@ public class ContractService {
         a.decidedBy = caller.name();
         a.decidedById = caller.id();
         a.decidedAt = clock.instant();
+        a.auditMac = seals.seal(approve ? "approve" : "reject", a); // #15 item 7
         amendments.flush();
-        AmendmentView view = view(a);
-        audit.append(approve ? "approve" : "reject", "contract-amendment", a.id, view);
-        return view;
+        return view(a);
     }
 
     private void apply(Contract c, ContractInput in) {

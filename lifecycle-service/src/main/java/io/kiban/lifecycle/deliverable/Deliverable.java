@@ -98,4 +98,8 @@ public class Deliverable {
 
     @Version
     public long version;
+
+    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    @Column(name = "audit_mac")
+    public String auditMac;
 }

@@ -67,6 +67,7 @@ public class DeliverableService {
         }
     }
 
+    private final DeliverableSeals seals;
     private final DeliverableRepository deliverables;
     private final SubmissionRepository submissions;
     private final ComplianceRepository compliance;
@@ -79,7 +80,8 @@ public class DeliverableService {
 
     public DeliverableService(DeliverableRepository deliverables, SubmissionRepository submissions,
             ComplianceRepository compliance, DocumentRepository documents,
-            ContractService contracts, BusinessCalendar calendar, AuditTrail audit, Caller caller, Clock clock) {
+            ContractService contracts, BusinessCalendar calendar, AuditTrail audit, Caller caller, Clock clock, DeliverableSeals seals) {
+        this.seals = seals;
         this.deliverables = deliverables;
         this.submissions = submissions;
         this.compliance = compliance;
@@ -217,10 +219,9 @@ public class DeliverableService {
         d.reviewedById = caller.id();
         d.reviewedAt = clock.instant();
         d.returnReason = null;
+        d.auditMac = seals.seal("approve", d); // #15 item 7: the approval is sealed by its audit entry
         deliverables.flush();
-        DeliverableView view = view(d, true);
-        audit.append("approve", "deliverable", d.id, view);
-        return view;
+        return view(d, true);
     }
 
     @Transactional
@@ -236,10 +237,9 @@ public class DeliverableService {
         d.reviewedById = caller.id();
         d.reviewedAt = clock.instant();
         d.returnReason = reason;
+        d.auditMac = seals.seal("return", d); // #15 item 7
         deliverables.flush();
-        DeliverableView view = view(d, true);
-        audit.append("return", "deliverable", d.id, view);
-        return view;
+        return view(d, true);
     }
 
     /** R-SEC-2: whoever submitted the file never reviews it (403). */

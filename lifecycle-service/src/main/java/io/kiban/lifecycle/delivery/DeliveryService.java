@@ -44,6 +44,7 @@ public class DeliveryService {
     public static class ExtensionRepository implements PanacheRepository<DeliveryExtension> {
     }
 
+    private final ExtensionSeals seals;
     private final ExtensionRepository extensions;
     private final ContractService contracts;
     private final AssetClient asset;
@@ -52,7 +53,8 @@ public class DeliveryService {
     private final Clock clock;
 
     public DeliveryService(ExtensionRepository extensions, ContractService contracts, @RestClient AssetClient asset,
-            AuditTrail audit, Caller caller, Clock clock) {
+            AuditTrail audit, Caller caller, Clock clock, ExtensionSeals seals) {
+        this.seals = seals;
         this.extensions = extensions;
         this.contracts = contracts;
         this.asset = asset;
@@ -137,10 +139,9 @@ public class DeliveryService {
         e.decidedBy = caller.name();
         e.decidedById = caller.id();
         e.decidedAt = now;
+        e.auditMac = seals.seal(approve ? "approve" : "reject", e); // #15 item 7
         extensions.flush();
-        ExtensionView view = view(e);
-        audit.append(approve ? "approve" : "reject", "delivery-extension", e.id, view);
-        return view;
+        return view(e);
     }
 
     /**

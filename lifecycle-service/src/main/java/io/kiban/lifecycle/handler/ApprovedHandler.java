@@ -98,4 +98,12 @@ public class ApprovedHandler {
 
     @Version
     public long version;
+
+    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    @Column(name = "audit_mac")
+    public String auditMac;
+
+    /** #15 item 7: the action of that audit entry ({@code approve} or {@code approve-change} for an approved entry). */
+    @Column(name = "audit_action")
+    public String auditAction;
 }

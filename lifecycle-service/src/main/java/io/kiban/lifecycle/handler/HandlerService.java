@@ -57,6 +57,7 @@ public class HandlerService {
     public static final String ROLE_REMOVED_METRIC = "kiban.handlers.role.removed.by.reconciler";
     public static final String RECONCILE_FAILED_METRIC = "kiban.handlers.reconcile.failures";
 
+    private final HandlerSeals seals;
     private final HandlerRepository handlers;
     private final KeycloakRoles keycloak;
     private final AuditTrail audit;
@@ -71,7 +72,8 @@ public class HandlerService {
     public HandlerService(HandlerRepository handlers, KeycloakRoles keycloak, AuditTrail audit, Caller caller,
             Clock clock, com.fasterxml.jackson.databind.ObjectMapper mapper, OrganisationRepository organisations,
             MeterRegistry registry,
-            @ConfigProperty(name = "kiban.handlers.reconcile-at-start", defaultValue = "true") boolean reconcileAtStart) {
+            @ConfigProperty(name = "kiban.handlers.reconcile-at-start", defaultValue = "true") boolean reconcileAtStart, HandlerSeals seals) {
+        this.seals = seals;
         this.mapper = mapper;
         this.organisations = organisations;
         this.roleRemoved = Counter.builder(ROLE_REMOVED_METRIC)
@@ -219,8 +221,8 @@ public class HandlerService {
         h.decidedBy = caller.name();
         h.decidedAt = clock.instant();
         h.roleSynced = true;
+        seals.decide("approve", h); // #15 item 7
         handlers.flush();
-        audit.append("approve", "approved-handler", h.id, auditView(h));
         return view(h);
     }
 
@@ -265,8 +267,8 @@ public class HandlerService {
         h.decidedBy = caller.name();
         h.decidedAt = clock.instant();
         h.roleSynced = change.accountId().equals(oldAccount) || revoke(oldAccount);
+        seals.decide("approve-change", h); // #15 item 7
         handlers.flush();
-        audit.append("approve-change", "approved-handler", h.id, auditView(h));
         return view(h);
     }
 
@@ -290,8 +292,8 @@ public class HandlerService {
         h.decidedBy = caller.name();
         h.decidedAt = clock.instant();
         h.note = reason;
+        seals.decide("reject", h); // #15 item 7
         handlers.flush();
-        audit.append("reject", "approved-handler", h.id, auditView(h));
         return view(h);
     }
 
@@ -308,8 +310,8 @@ public class HandlerService {
         h.removedAt = clock.instant();
         h.note = reason;
         h.roleSynced = !wasApproved || revoke(h.accountId);
+        seals.decide("remove", h); // #15 item 7
         handlers.flush();
-        audit.append("remove", "approved-handler", h.id, auditView(h));
         return view(h);
     }
 

@@ -29,4 +29,8 @@ public class ClosedMonth {
 
     @Column(name = "closed_at", nullable = false)
     public Instant closedAt;
+
+    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    @Column(name = "audit_mac")
+    public String auditMac;
 }

@@ -70,6 +70,8 @@ public class LeaseService {
     public static class ExtensionRepository implements PanacheRepository<LeaseExtension> {
     }
 
+    private final DelaySeals delaySeals;
+    private final ClosedMonthSeals monthSeals;
     private final DelayRepository delays;
     private final ExtensionRepository extensions;
     private final ClosedMonthRepository closed;
@@ -80,7 +82,9 @@ public class LeaseService {
     private final Clock clock;
 
     public LeaseService(DelayRepository delays, ExtensionRepository extensions, ClosedMonthRepository closed,
-            ObjectMapper json, ContractService contracts, AuditTrail audit, Caller caller, Clock clock) {
+            ObjectMapper json, ContractService contracts, AuditTrail audit, Caller caller, Clock clock, DelaySeals delaySeals, ClosedMonthSeals monthSeals) {
+        this.delaySeals = delaySeals;
+        this.monthSeals = monthSeals;
         this.closed = closed;
         this.json = json;
         this.delays = delays;
@@ -150,10 +154,9 @@ public class LeaseService {
         d.approvedBy = caller.name();
         d.approvedById = caller.id();
         d.approvedAt = clock.instant();
+        d.auditMac = delaySeals.seal(approve ? "approve" : "reject", d); // #15 item 7
         delays.flush();
-        DelayView view = view(d);
-        audit.append(approve ? "approve" : "reject", "production-delay", d.id, view);
-        return view;
+        return view(d);
     }
 
     @Transactional
@@ -391,9 +394,9 @@ public class LeaseService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        cm.auditMac = monthSeals.seal("close", cm); // #15 item 7: the stored figures are sealed by the close entry
         closed.persist(cm);
         closed.flush();
-        audit.append("close", "lease-period", cm.month, stored);
         return new Closing(stored, true);
     }
 

@@ -29,7 +29,7 @@ public final class Fixtures {
             s.execute("DELETE FROM deliverable WHERE title LIKE 'TEST %'");
             s.execute("UPDATE deliverable SET status='PENDING', submitted_on=NULL, submitted_by=NULL, file_sha256=NULL, "
                     + "file_name=NULL, reviewed_by=NULL, reviewed_at=NULL, return_reason=NULL, submitted_by_id=NULL, reviewed_by_id=NULL, "
-                    + "compliance_by=NULL, compliance_by_id=NULL");
+                    + "compliance_by=NULL, compliance_by_id=NULL, audit_mac=NULL");
             s.execute("DELETE FROM delivery_extension");
             s.execute("DELETE FROM approved_handler");
             s.execute("DELETE FROM phase_transition");
