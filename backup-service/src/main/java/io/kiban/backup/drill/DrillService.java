@@ -5,6 +5,7 @@ import io.kiban.backup.drill.DrillDtos.DrillReportLine;
 import io.kiban.backup.drill.DrillDtos.DrillView;
 import io.kiban.backup.run.BackupRun;
 import io.kiban.backup.run.RunRepository;
+import io.kiban.backup.target.BackupTarget;
 import io.kiban.backup.target.TargetRepository;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.paging.Page;
@@ -151,9 +152,16 @@ public class DrillService {
         return drills.listAll(Sort.by("id")).stream().map(DrillView::of).toList();
     }
 
-    public List<DrillReportLine> report() {
+    /**
+     * R-BK-4: per target (filtered, in target-id order, paged in SQL), its drills, the last one and the last
+     * successful one with its age.
+     */
+    public Page<DrillReportLine> report(BackupTarget.ArrayKind array, BackupTarget.Environment environment,
+            String arrayHardwareId, PageRequest page) {
         Instant now = clock.instant();
-        return targets.listAll(Sort.by("id")).stream().map(t -> {
+        var query = targets.filtered(array, environment, arrayHardwareId);
+        query.page(page.page(), page.size());
+        List<DrillReportLine> lines = query.list().stream().map(t -> {
             List<RestoreDrill> list = drills.list("targetId", Sort.descending("performedAt", "id"), t.id);
             RestoreDrill last = list.isEmpty() ? null : list.get(0);
             RestoreDrill lastOk = list.stream().filter(d -> d.result == RestoreDrill.Result.SUCCEEDED).findFirst()
@@ -163,5 +171,6 @@ public class DrillService {
                     lastOk == null ? null : lastOk.performedAt,
                     lastOk == null ? null : Duration.between(lastOk.performedAt, now).toDays());
         }).toList();
+        return new Page<>(lines, query.count(), page);
     }
 }

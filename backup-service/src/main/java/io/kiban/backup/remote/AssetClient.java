@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** asset-service: the data-bearing media of an array (every medium ever installed). */
 @RegisterRestClient(configKey = "asset")
@@ -17,9 +18,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface AssetClient {
 
-    /** A JSON array of media, each with {@code serial}. */
+    /** One page of media (a JSON array, each with {@code serial}); the total in {@code X-Total-Count}. */
     @GET
     @Path("/media")
-    JsonNode media(@QueryParam("hardwareId") String hardwareId, @QueryParam("include") String include,
-            @QueryParam("size") Integer size);
+    RestResponse<JsonNode> media(@QueryParam("hardwareId") String hardwareId, @QueryParam("include") String include,
+            @QueryParam("page") int page, @QueryParam("size") int size);
 }

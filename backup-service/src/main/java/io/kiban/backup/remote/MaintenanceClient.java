@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** maintenance-service, called with this service's client-credentials token (role service). */
 @RegisterRestClient(configKey = "maintenance")
@@ -18,10 +19,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface MaintenanceClient {
 
-    /** Tickets on a piece of hardware in a state: a JSON array. */
+    /** One page of the tickets on a piece of hardware in a state (a JSON array; the total in X-Total-Count). */
     @GET
     @Path("/tickets")
-    JsonNode tickets(@QueryParam("hardwareId") String hardwareId, @QueryParam("status") String status);
+    RestResponse<JsonNode> tickets(@QueryParam("hardwareId") String hardwareId, @QueryParam("status") String status,
+            @QueryParam("page") int page, @QueryParam("size") int size);
 
     /** {@code {serial, status, accepted}}. */
     @GET

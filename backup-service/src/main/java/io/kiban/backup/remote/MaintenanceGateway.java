@@ -48,8 +48,8 @@ public class MaintenanceGateway {
      */
     public Hold hold(String arrayHardwareId) {
         try {
-            JsonNode tickets = maintenance.tickets(arrayHardwareId, "IN_PROGRESS");
-            if (tickets == null || !tickets.isArray() || tickets.isEmpty()) {
+            List<JsonNode> tickets = tickets(arrayHardwareId, "IN_PROGRESS");
+            if (tickets.isEmpty()) {
                 return new Hold(false, null);
             }
             java.time.Instant now = clock.instant();
@@ -108,24 +108,34 @@ public class MaintenanceGateway {
      * answer: the caller asks again on its next pass.
      */
     public List<AcknowledgedTicket> acknowledged(String arrayHardwareId) {
-        JsonNode tickets = maintenance.tickets(arrayHardwareId, "ACKNOWLEDGED");
         List<AcknowledgedTicket> out = new ArrayList<>();
-        if (tickets != null && tickets.isArray()) {
-            for (JsonNode t : tickets) {
-                if (t.hasNonNull("id") && t.hasNonNull("acknowledgedAt")) {
-                    out.add(new AcknowledgedTicket(t.get("id").asLong(),
-                            java.time.Instant.parse(t.get("acknowledgedAt").asText())));
-                }
+        for (JsonNode t : tickets(arrayHardwareId, "ACKNOWLEDGED")) {
+            if (t.hasNonNull("id") && t.hasNonNull("acknowledgedAt")) {
+                out.add(new AcknowledgedTicket(t.get("id").asLong(),
+                        java.time.Instant.parse(t.get("acknowledgedAt").asText())));
             }
         }
         return out;
     }
 
-    /** R-BK-5: the array's media (asset-service) all have destruction evidence JPO accepted (maintenance). */
+    /**
+     * Every ticket on the hardware in the state, every page of maintenance-service's paged {@code GET /tickets}
+     * (#15 item 10: a ticket after the first page still holds or queues backups).
+     */
+    private List<JsonNode> tickets(String arrayHardwareId, String status) {
+        return AllPages.read("maintenance-service GET /tickets?hardwareId=" + arrayHardwareId + "&status=" + status,
+                page -> maintenance.tickets(arrayHardwareId, status, page, AllPages.SIZE));
+    }
+
+    /**
+     * R-BK-5: the array's media (asset-service, every page of {@code GET /media}, #15 item 10 — not only the first
+     * 200) all have destruction evidence JPO accepted (maintenance-service).
+     */
     public MediaDestruction mediaDestroyed(String arrayHardwareId) {
         try {
-            JsonNode media = assets.media(arrayHardwareId, "removed", 200);
-            if (media == null || !media.isArray() || media.isEmpty()) {
+            List<JsonNode> media = AllPages.read("asset-service GET /media?hardwareId=" + arrayHardwareId,
+                    page -> assets.media(arrayHardwareId, "removed", page, AllPages.SIZE));
+            if (media.isEmpty()) {
                 return new MediaDestruction(false, List.of(), "asset-service lists no media for " + arrayHardwareId);
             }
             List<String> pending = new ArrayList<>();

@@ -15,15 +15,12 @@ import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,18 +45,7 @@ public class TargetService {
 
     public Page<TargetView> list(BackupTarget.ArrayKind array, BackupTarget.Environment environment,
             PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (array != null) {
-            where.add("arrayKind = :array");
-            params.and("array", array);
-        }
-        if (environment != null) {
-            where.add("environment = :environment");
-            params.and("environment", environment);
-        }
-        var query = where.isEmpty() ? targets.findAll(Sort.by("id"))
-                : targets.find(String.join(" and ", where), Sort.by("id"), params);
+        var query = targets.filtered(array, environment, null);
         query.page(page.page(), page.size());
         return new Page<>(query.list().stream().map(TargetView::of).toList(), query.count(), page);
     }
@@ -136,10 +122,19 @@ public class TargetService {
                 rpo == null ? null : rpo.toSeconds(), breached);
     }
 
-    public List<TargetStatus> rpoBreaches() {
+    /**
+     * R-BK-3: the targets whose RPO is breached, one page. Whether a target is breached is computed from its run
+     * ledger and the cron of every active policy covering it (an interval SQL cannot compute), so the filtered
+     * targets are evaluated whole at one instant, kept in target-id order and the page is sliced from that list.
+     */
+    public Page<TargetStatus> rpoBreaches(BackupTarget.ArrayKind array, BackupTarget.Environment environment,
+            String arrayHardwareId, PageRequest page) {
         Instant now = clock.instant();
-        return targets.listAll(Sort.by("id")).stream().map(t -> status(t, now)).filter(TargetStatus::rpoBreached)
-                .toList();
+        List<TargetStatus> breached = targets.filtered(array, environment, arrayHardwareId).list().stream()
+                .map(t -> status(t, now)).filter(TargetStatus::rpoBreached).toList();
+        int from = Math.min(page.offset(), breached.size());
+        int to = Math.min(from + page.size(), breached.size());
+        return new Page<>(breached.subList(from, to), breached.size(), page);
     }
 
     /** 1.5 × the shortest interval of the active policies covering the target. */

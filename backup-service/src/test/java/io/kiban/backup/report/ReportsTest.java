@@ -50,8 +50,8 @@ class ReportsTest {
         assertThat(recorded.getString("performedBy")).isEqualTo("vendor-a-engineer");
         assertThat(recorded.getString("performedByOrg")).isEqualTo("vendor-a");
         assertThat(recorded.getString("performedAt")).isNotNull();
-        var lines = given().auth().oauth2(Tokens.auditor()).get("/reports/restore-drills").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.targetId == " + target + " }", Map.class);
+        var lines = Api.allPages(Tokens.auditor(), "/reports/restore-drills", Map.of()).stream()
+                .filter(l -> ((Number) l.get("targetId")).longValue() == target).toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).containsEntry("lastSuccessfulDrillId", recorded.getInt("id"))
                 .containsEntry("lastSuccessAgeDays", 0).containsEntry("drills", 1);
@@ -159,14 +159,13 @@ class ReportsTest {
                 "{\"serial\":\"" + s2 + "\",\"status\":\"ACCEPTED\",\"accepted\":true}")));
         copy = copies().stream().filter(c -> ((Number) c.get("runId")).longValue() == run).findFirst().orElseThrow();
         assertThat(copy).containsEntry("accountedFor", true);
-        given().auth().oauth2(Tokens.jpoStaff()).queryParam("array", "K8S_ARRAY").get("/reports/backup-copies")
-                .then().statusCode(200).body("runId", org.hamcrest.Matchers.not(hasItem((int) run)));
+        assertThat(Api.allPages(Tokens.jpoStaff(), "/reports/backup-copies", Map.of("array", "K8S_ARRAY")))
+                .extracting(c -> ((Number) c.get("runId")).longValue()).doesNotContain(run);
     }
 
     private static List<Map<String, Object>> copies() {
-        return given().auth().oauth2(Tokens.service("lifecycle")).queryParam("array", "VIRT_ARRAY")
-                .queryParam("environment", "STAGING").get("/reports/backup-copies").then().statusCode(200).extract()
-                .jsonPath().getList("$");
+        return Api.allPages(Tokens.service("lifecycle"), "/reports/backup-copies",
+                Map.of("array", "VIRT_ARRAY", "environment", "STAGING"));
     }
 
     @Test

@@ -91,4 +91,22 @@ public final class Api {
                 .queryParam("entityId", String.valueOf(entityId)).queryParam("size", 200).get("/audit").then()
                 .statusCode(200).extract().jsonPath().getList("$");
     }
+
+    /**
+     * Every item of a paged list (pages of 200 until {@code X-Total-Count}), for tests that look for their own rows
+     * in a list other tests fill too.
+     */
+    public static List<Map<String, Object>> allPages(String token, String path, Map<String, ?> params) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; page < 1000; page++) {
+            var reply = given().auth().oauth2(token).queryParams(params).queryParam("page", page)
+                    .queryParam("size", 200).get(path).then().statusCode(200).extract();
+            List<Map<String, Object>> items = reply.jsonPath().getList("$");
+            all.addAll(items);
+            if (items.isEmpty() || all.size() >= Long.parseLong(reply.header("X-Total-Count"))) {
+                return all;
+            }
+        }
+        throw new AssertionError(path + " did not end");
+    }
 }
