@@ -36,9 +36,11 @@ import java.util.regex.Pattern;
  *   java -cp mariadb-java-client.jar bench/Bench.java        (bench/run.sh sets the environment)
  * </pre>
  *
- * Load: BENCH_THREADS closed-loop client threads; each HTTP thread has its own {@link HttpClient} forced to
- * HTTP/1.1, so one keep-alive TCP connection per thread (the JDK client's default, HTTP/2 over h2c, would
- * multiplex every thread on one connection); each JDBC thread has its own connection. Every row is first
+ * Load: BENCH_THREADS closed-loop client threads, each with its own keep-alive HTTP/1.1 connection (the JDK
+ * client's default, HTTP/2 over h2c, multiplexed every thread on one connection) and its own JDBC connection. The
+ * HTTP client is a plain blocking HTTP/1.1 client on a socket ({@link PlainClient}, about 35 µs of CPU per request
+ * against about 330 µs for the JDK {@link HttpClient}, which BENCH_CLIENT=jdk selects): on two cores the load
+ * generator's CPU is taken from the service. Every row is first
  * warmed up at load for BENCH_WARMUP seconds, then measured BENCH_REPS times for BENCH_MEASURE seconds; the
  * repetitions go round the rows (rep 1 of every row, then rep 2 …) so that a ratio's two sides are measured
  * minutes apart at most. The open-loop row (POST at half of the measured POST rate, latency from each request's
@@ -48,7 +50,7 @@ import java.util.regex.Pattern;
  *   floor       GET /q/health/live                          HTTP floor, no token
  *   token       GET BENCH_TOKEN_PATH (expect BENCH_TOKEN_STATUS) the cheapest authenticated GET, no database
  *   get         GET /hardware/{id}                           one row by primary key
- *   raw-select  SELECT … WHERE id = ? over JDBC               same number of connections as get
+ *   raw-select  the service's own SELECT by primary key over JDBC, autocommit, same rows, same connections
  *   post        POST /hardware with an Idempotency-Key       audit chain, idempotency, Envers history
  *   raw-insert  one INSERT, autocommit                       the old baseline
  *   raw-tx      the statements the service issues per POST, in one transaction, over JDBC (see RawTx)
@@ -62,7 +64,7 @@ import java.util.regex.Pattern;
  * Environment: BENCH_THREADS (8), BENCH_WARMUP (30), BENCH_MEASURE (30), BENCH_REPS (3), BENCH_BASE
  * (http://127.0.0.1:8081), BENCH_KC (http://127.0.0.1:8180), BENCH_USER (vendor-a1), BENCH_JDBC, BENCH_DB_USER,
  * BENCH_DB_PASSWORD, BENCH_PIDS ("name=pid …": roots of the process trees whose CPU and RSS are recorded),
- * BENCH_ROWS (the rows to run, default all), BENCH_CLK_TCK (100).
+ * BENCH_ROWS (the rows to run, default all), BENCH_CLK_TCK (100), BENCH_CLIENT (plain | jdk).
  */
 public class Bench {
 
@@ -81,6 +83,9 @@ public class Bench {
     static final List<String> ROWS = List.of(
             env("BENCH_ROWS", "floor token get raw-select post raw-insert raw-tx post-half").trim().split("\\s+"));
     static final long CLK_TCK = intEnv("BENCH_CLK_TCK", 100);
+    static final String CLIENT = env("BENCH_CLIENT", "plain");
+    /** Set by the shutdown hook: the load threads stop before the bench_* tables are dropped under them. */
+    static volatile boolean stopping;
 
     static final String HW_BODY = "{\"name\":\"bench node\",\"hardwareClass\":\"SERVER\",\"serialNumber\":\"BENCH-%s\","
             + "\"environment\":\"STAGING\",\"condition\":\"NEW\",\"status\":\"ORDERED\"}";
@@ -88,13 +93,31 @@ public class Bench {
     public static void main(String[] args) throws Exception {
         Tokens tokens = new Tokens();
         Procs procs = new Procs(env("BENCH_PIDS", ""));
-        HttpClient[] http = new HttpClient[2 * THREADS];
+        Client[] http = new Client[2 * THREADS];
         for (int i = 0; i < http.length; i++) {
-            http[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            http[i] = newClient();
         }
+        log("HTTP client: " + (CLIENT.equals("jdk") ? "JDK HttpClient, HTTP/1.1" : "plain HTTP/1.1 on a socket")
+                + ", one keep-alive connection per thread");
         Service service = new Service(http, tokens);
         Raw raw = ROWS.stream().anyMatch(r -> r.startsWith("raw-")) ? new Raw(THREADS) : null;
+        if (raw != null) {
+            raw.service = service;
+        }
+        if (raw != null) { // Ctrl-C or kill: drop the bench_* tables all the same
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (raw.dropped) {
+                    return;
+                }
+                stopping = true;
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                raw.dropQuietly();
+            }, "bench-cleanup"));
+        }
         List<String> closed = ROWS.stream().filter(r -> !r.equals("post-half")).toList();
         Map<String, Op> ops = new LinkedHashMap<>();
         for (String row : closed) {
@@ -110,7 +133,7 @@ public class Bench {
             });
         }
         try {
-            if (ops.containsKey("get") && !ops.containsKey("post")) {
+            if ((ops.containsKey("get") || ops.containsKey("raw-select")) && !ops.containsKey("post")) {
                 service.seed(THREADS * 10);
             }
             // the POST warm-up first: it creates the rows GET reads (and raw-insert the rows raw-select reads)
@@ -118,12 +141,18 @@ public class Bench {
             warmOrder.sort((a, b) -> Boolean.compare(!a.startsWith("post") && !a.equals("raw-insert"),
                     !b.startsWith("post") && !b.equals("raw-insert")));
             for (String row : warmOrder) {
+                if (stopping) {
+                    return;
+                }
                 log("warm-up " + row + ": " + WARMUP + " s at " + THREADS + " threads");
                 closedLoop(row, ops.get(row), WARMUP);
             }
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             for (int rep = 1; rep <= REPS; rep++) {
                 for (Map.Entry<String, Op> e : ops.entrySet()) {
+                    if (stopping) {
+                        return;
+                    }
                     log("rep " + rep + "/" + REPS + " " + e.getKey() + ": " + MEASURE + " s");
                     Procs.Sample before = procs.sample();
                     Result r = closedLoop(e.getKey(), e.getValue(), MEASURE);
@@ -143,7 +172,7 @@ public class Bench {
                 log("post-half: open loop at " + String.format(Locale.ROOT, "%.1f", rate) + " POST/s (half of "
                         + "the median saturated rate), warm-up " + WARMUP + " s");
                 openLoop(service, rate, WARMUP);
-                for (int rep = 1; rep <= REPS; rep++) {
+                for (int rep = 1; rep <= REPS && !stopping; rep++) {
                     log("rep " + rep + "/" + REPS + " post-half: " + MEASURE + " s");
                     Procs.Sample before = procs.sample();
                     Result r = openLoop(service, rate, MEASURE);
@@ -166,10 +195,15 @@ public class Bench {
         void run(int thread) throws Exception;
     }
 
-    record Result(String row, double rate, double p50, double p99, long n, long errors, double secs) {
+    record Result(String row, double rate, double p50, double p99, long n, long errors, double secs, double target) {
+        Result(String row, double rate, double p50, double p99, long n, long errors, double secs) {
+            this(row, rate, p50, p99, n, errors, secs, Double.NaN);
+        }
+
         void print(int rep) {
-            System.out.printf(Locale.ROOT, "RESULT row=%s rep=%d rate=%.1f p50=%.2f p99=%.2f n=%d errors=%d secs=%.1f%n",
-                    row, rep, rate, p50, p99, n, errors, secs);
+            System.out.printf(Locale.ROOT, "RESULT row=%s rep=%d rate=%.1f p50=%.2f p99=%.2f n=%d errors=%d secs=%.1f%s%n",
+                    row, rep, rate, p50, p99, n, errors, secs,
+                    Double.isNaN(target) ? "" : String.format(Locale.ROOT, " target=%.1f", target));
             System.out.flush();
         }
     }
@@ -214,7 +248,7 @@ public class Bench {
                 try {
                     go.await();
                     long deadline = window[1];
-                    while (System.nanoTime() < deadline) {
+                    while (System.nanoTime() < deadline && !stopping) {
                         long t0 = System.nanoTime();
                         try {
                             op.run(thread);
@@ -266,7 +300,7 @@ public class Bench {
                 try {
                     while (true) {
                         long due = start + next.getAndIncrement() * intervalNanos;
-                        if (due >= end) {
+                        if (due >= end || stopping) {
                             return;
                         }
                         long wait;
@@ -292,7 +326,7 @@ public class Bench {
         double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
         long[] sorted = Latencies.merge(all);
         return new Result("post-half", sorted.length / elapsed, pct(sorted, 0.50), pct(sorted, 0.99),
-                sorted.length, errors.get(), elapsed);
+                sorted.length, errors.get(), elapsed, rate);
     }
 
     static double pct(long[] sorted, double p) {
@@ -311,53 +345,242 @@ public class Bench {
 
     // --- the service, over HTTP/1.1 ---------------------------------------------------------------------------
 
+    /** The answer of one request: status and body. */
+    record Reply(int status, String body) {
+    }
+
+    /** One client connection (one per thread): HTTP/1.1, keep-alive. */
+    interface Client {
+        Reply send(String method, String path, String token, String idempotencyKey, String json) throws Exception;
+    }
+
+    static Client newClient() {
+        return CLIENT.equals("jdk") ? new JdkClient() : new PlainClient();
+    }
+
+    /** The JDK {@link HttpClient} forced to HTTP/1.1, one instance (so one pooled connection) per thread. */
+    static final class JdkClient implements Client {
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        @Override
+        public Reply send(String method, String path, String token, String idempotencyKey, String json)
+                throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            if (idempotencyKey != null) {
+                b.header("Idempotency-Key", idempotencyKey);
+            }
+            if (json != null) {
+                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            } else {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body());
+        }
+    }
+
+    /**
+     * A blocking HTTP/1.1 client on one keep-alive socket, as lean as the JDBC driver on the raw side (the JDK
+     * client costs the load generator several times the CPU per request, taken from the same two cores as the
+     * service). Content-Length and chunked bodies; reconnects once when a kept-alive connection was closed.
+     */
+    static final class PlainClient implements Client {
+        final String host;
+        final int port;
+        final String hostHeader;
+        java.net.Socket socket;
+        java.io.InputStream in;
+        java.io.OutputStream out;
+
+        PlainClient() {
+            URI base = URI.create(BASE);
+            host = base.getHost();
+            port = base.getPort() < 0 ? 80 : base.getPort();
+            hostHeader = host + ":" + port;
+        }
+
+        @Override
+        public Reply send(String method, String path, String token, String idempotencyKey, String json)
+                throws Exception {
+            StringBuilder req = new StringBuilder(512).append(method).append(' ').append(path)
+                    .append(" HTTP/1.1\r\nHost: ").append(hostHeader).append("\r\nAccept: application/json\r\n");
+            if (token != null) {
+                req.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
+            if (idempotencyKey != null) {
+                req.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+            }
+            byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                req.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            }
+            req.append("\r\n");
+            byte[] head = req.toString().getBytes(StandardCharsets.UTF_8);
+            boolean reused = socket != null;
+            try {
+                return exchange(head, body);
+            } catch (IOException e) {
+                close();
+                if (!reused) {
+                    throw e;
+                }
+                return exchange(head, body); // the server closed the idle connection: once more on a new one
+            }
+        }
+
+        private Reply exchange(byte[] head, byte[] body) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new java.net.InetSocketAddress(host, port), 5000);
+                socket.setSoTimeout(60_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8192);
+            }
+            out.write(head);
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            String status = line();
+            if (status == null || !status.startsWith("HTTP/1.")) {
+                throw new IOException("no HTTP answer: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = status.startsWith("HTTP/1.0");
+            for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = h.substring(0, colon).trim();
+                String value = h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+                    chunked = true;
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    close = value.equalsIgnoreCase("close");
+                }
+            }
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1024);
+            if (chunked) {
+                for (long size = chunkSize(); size > 0; size = chunkSize()) {
+                    copy(size, buf);
+                    line();
+                }
+                for (String t = line(); t != null && !t.isEmpty(); t = line()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                copy(length, buf);
+            } else {
+                in.transferTo(buf); // no length: the body ends with the connection
+                close = true;
+            }
+            if (close) {
+                close();
+            }
+            return new Reply(code, buf.toString(StandardCharsets.UTF_8));
+        }
+
+        private long chunkSize() throws IOException {
+            String l = line();
+            if (l == null) {
+                throw new IOException("connection closed in a chunked body");
+            }
+            int semi = l.indexOf(';');
+            return Long.parseLong((semi < 0 ? l : l.substring(0, semi)).trim(), 16);
+        }
+
+        private void copy(long n, java.io.ByteArrayOutputStream buf) throws IOException {
+            byte[] chunk = new byte[8192];
+            while (n > 0) {
+                int r = in.read(chunk, 0, (int) Math.min(chunk.length, n));
+                if (r < 0) {
+                    throw new IOException("connection closed in a body");
+                }
+                buf.write(chunk, 0, r);
+                n -= r;
+            }
+        }
+
+        /** One header line without its CRLF; null at the end of the stream. */
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c == '\n') {
+                    int len = sb.length();
+                    return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+                }
+                sb.append((char) c);
+            }
+            return sb.length() == 0 ? null : sb.toString();
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                // closing anyway
+            }
+            socket = null;
+        }
+    }
+
     static final class Service {
-        final HttpClient[] http;
+        final Client[] http;
         final Tokens tokens;
         /** The ids created so far (the last 100,000), read at random by get. */
         final long[] ids = new long[100_000];
         final AtomicLong created = new AtomicLong();
         static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
-        Service(HttpClient[] http, Tokens tokens) {
+        Service(Client[] http, Tokens tokens) {
             this.http = http;
             this.tokens = tokens;
         }
 
-        HttpResponse<String> send(int thread, HttpRequest req) throws IOException, InterruptedException {
-            return http[thread].send(req, HttpResponse.BodyHandlers.ofString());
-        }
-
-        void expect(HttpResponse<String> r, int status, String what) {
-            if (r.statusCode() != status) {
-                throw new IllegalStateException(what + " answered " + r.statusCode() + " (expected " + status + "): "
+        void expect(Reply r, int status, String what) {
+            if (r.status() != status) {
+                throw new IllegalStateException(what + " answered " + r.status() + " (expected " + status + "): "
                         + r.body().substring(0, Math.min(300, r.body().length())));
             }
         }
 
         void floor(int t) throws Exception {
-            expect(send(t, HttpRequest.newBuilder(URI.create(BASE + "/q/health/live")).GET().build()), 200,
-                    "GET /q/health/live");
+            expect(http[t].send("GET", "/q/health/live", null, null, null), 200, "GET /q/health/live");
         }
 
         void token(int t) throws Exception {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(BASE + TOKEN_PATH))
-                    .header("Authorization", "Bearer " + tokens.get()).GET().build();
-            expect(send(t, req), TOKEN_STATUS, "GET " + TOKEN_PATH);
+            expect(http[t].send("GET", TOKEN_PATH, tokens.get(), null, null), TOKEN_STATUS, "GET " + TOKEN_PATH);
         }
 
         void get(int t) throws Exception {
+            long id = pickId();
+            if (id == 0) {
+                throw new IllegalStateException("no hardware created yet to read");
+            }
+            expect(http[t].send("GET", "/hardware/" + id, tokens.get(), null, null), 200, "GET /hardware/{id}");
+        }
+
+        /** One of the ids created so far, at random; 0 when there is none. */
+        long pickId() {
             long n = Math.min(created.get(), ids.length);
             long id = 0;
             for (int tries = 0; id == 0 && n > 0 && tries < 10; tries++) { // a slot being written reads 0
                 id = ids[ThreadLocalRandom.current().nextInt((int) n)];
             }
-            if (id == 0) {
-                throw new IllegalStateException("no hardware created yet to read");
-            }
-            HttpRequest req = HttpRequest.newBuilder(URI.create(BASE + "/hardware/" + id))
-                    .header("Authorization", "Bearer " + tokens.get()).GET().build();
-            expect(send(t, req), 200, "GET /hardware/{id}");
+            return id;
         }
 
         void post(int t) throws Exception {
@@ -366,13 +589,7 @@ public class Bench {
 
         void postOn(int t) throws Exception {
             String key = UUID.randomUUID().toString();
-            HttpRequest req = HttpRequest.newBuilder(URI.create(BASE + "/hardware"))
-                    .header("Authorization", "Bearer " + tokens.get())
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key)
-                    .POST(HttpRequest.BodyPublishers.ofString(String.format(HW_BODY, key)))
-                    .build();
-            HttpResponse<String> r = send(t, req);
+            Reply r = http[t].send("POST", "/hardware", tokens.get(), key, String.format(HW_BODY, key));
             expect(r, 201, "POST /hardware");
             Matcher m = ID.matcher(r.body());
             if (!m.find()) {
@@ -465,29 +682,23 @@ public class Bench {
             }
         }
 
-        private volatile long max;
-        private volatile long maxReadAt;
+        Service service;
 
+        /**
+         * The statement the service issues for GET /hardware/{id} (general log), on the real table, autocommit, one
+         * of the ids the bench created (the rows GET reads).
+         */
         void select(int t) throws SQLException {
-            long now = System.nanoTime();
-            if (max == 0 || now - maxReadAt > 1_000_000_000L) {
-                try (Statement s = connections[t].createStatement();
-                        ResultSet rs = s.executeQuery("SELECT MAX(id) FROM bench_raw")) {
-                    rs.next();
-                    max = rs.getLong(1);
-                    maxReadAt = now;
-                }
-                if (max == 0) {
-                    insert(t);
-                    return;
-                }
+            long id = service.pickId();
+            if (id == 0) {
+                throw new IllegalStateException("no hardware created yet to read");
             }
             try (PreparedStatement ps = connections[t].prepareStatement(
-                    "SELECT id, serial, payload, version FROM bench_raw WHERE id = ?")) {
-                ps.setLong(1, 1 + ThreadLocalRandom.current().nextLong(max));
+                    "select " + RawTx.HARDWARE_COLUMNS + " from hardware h1_0 where h1_0.id=?")) {
+                ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalStateException("row missing");
+                        throw new IllegalStateException("hardware " + id + " missing");
                     }
                 }
             }
@@ -497,6 +708,8 @@ public class Bench {
             tx.run(connections[t]);
         }
 
+        private volatile boolean dropped;
+
         void close() throws SQLException {
             try (Statement s = connections[0].createStatement()) {
                 s.execute("DROP TABLE IF EXISTS bench_raw");
@@ -504,8 +717,26 @@ public class Bench {
             if (tx != null) {
                 tx.drop(connections[0]);
             }
+            dropped = true;
             for (Connection c : connections) {
                 c.close();
+            }
+        }
+
+        /** From the shutdown hook: on its own connection, the others may be in use. */
+        void dropQuietly() {
+            if (dropped) {
+                return;
+            }
+            try (Connection c = DriverManager.getConnection(JDBC, DB_USER, DB_PASSWORD);
+                    Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bench_raw");
+                if (tx != null) {
+                    tx.drop(c);
+                }
+                log("dropped the bench_* tables");
+            } catch (SQLException e) {
+                log("could not drop the bench_* tables: " + e);
             }
         }
     }

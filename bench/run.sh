@@ -8,12 +8,14 @@
 #   BENCH_WARMUP=5 BENCH_MEASURE=5 BENCH_REPS=1 BENCH_RECORD=0 bench/run.sh   # a smoke run, ≈ 3 minutes
 #
 #   1. bench/Bench.java, one JVM, rows on asset-service as vendor-a1 (a ledger writer), HTTP/1.1 with one
-#      keep-alive connection per client thread, one JDBC connection per raw thread; every row warmed up at load
+#      keep-alive connection per client thread (a plain socket client, as lean as the JDBC driver; BENCH_CLIENT=jdk
+#      for the JDK HttpClient), one JDBC connection per raw thread; every row warmed up at load
 #      for BENCH_WARMUP s, then BENCH_REPS windows of BENCH_MEASURE s going round the rows:
 #        floor       GET /q/health/live (HTTP floor)
 #        token       GET /hardware?environment=BENCH_TOKEN_COST: token check and role check, then 400 before any
 #                    database work (no authenticated endpoint answers 200 without the database; see RESULTS.md)
-#        get         GET /hardware/{id}               vs raw-select: SELECT by primary key, same connections
+#        get         GET /hardware/{id}               vs raw-select: the service's SELECT by primary key over JDBC,
+#                                                     autocommit, the same rows, the same number of connections
 #        post        POST /hardware (Idempotency-Key) vs raw-insert: one INSERT, autocommit
 #                                                     vs raw-tx: the statements the service issues, one transaction
 #        post-half   POST at half of the median POST rate, open loop (latency from the intended start): p99
@@ -84,7 +86,6 @@ second_instance() { # svc port dir -> pid
     echo $!
 }
 if [[ "${BENCH_SKIP_START:-}" != 1 ]]; then
-    admin=$(scripts/token.sh jpo-admin1)
     for rep in $(seq 1 "$BENCH_REPS"); do
         for svc in "${SERVICES[@]}"; do
             port=$((19000 + ${PORTS[$svc]} - 8080))
@@ -92,11 +93,13 @@ if [[ "${BENCH_SKIP_START:-}" != 1 ]]; then
             rm -rf "$dir"
             mkdir -p "$dir"
             log "2. rep $rep/$BENCH_REPS $svc-service: a second JVM on :$port, start to ready, RSS after the first request"
+            admin=$(scripts/token.sh jpo-admin1) # a fresh one each time: it lives 5 minutes
             t0=$(date +%s%N)
             pid=$(second_instance "$svc" "$port" "$dir")
-            until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
+            # the port first (cheap, every 10 ms), then readiness (a curl every 20 ms), not to slow the start down
+            until port_open 127.0.0.1 "$port" && curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
                 proc_running "$pid" || die "second $svc instance died: $(tail -5 "$dir/start.log")"
-                sleep 0.02
+                port_open 127.0.0.1 "$port" && sleep 0.02 || sleep 0.01
             done
             t1=$(date +%s%N)
             code=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" \
