@@ -32,6 +32,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$KIBAN_REPO"
+{ # the whole script is read before it runs: editing or checking out this file during a run cannot derail it
 
 (($# == 0)) || die "bench/run.sh takes no arguments any more; set BENCH_THREADS, BENCH_WARMUP, BENCH_MEASURE, BENCH_REPS"
 export BENCH_THREADS="${BENCH_THREADS:-8}" BENCH_WARMUP="${BENCH_WARMUP:-30}" BENCH_MEASURE="${BENCH_MEASURE:-30}"
@@ -208,7 +209,8 @@ if [[ "${BENCH_RECORD:-1}" == 1 ]]; then
         echo "## $(date -u '+%F %H:%M') UTC — bench/run.sh (threads $BENCH_THREADS, warm-up ${BENCH_WARMUP}s, $BENCH_REPS × ${BENCH_MEASURE}s; ${elapsed}s in all)"
         echo
         echo "Machine: $machine; MariaDB, Keycloak, the four services, the console and the load generator on the same machine."
-        echo "Java: $(java -version 2>&1 | head -1); services started with ${KIBAN_JAVA_OPTS:--Xmx256m}."
+        echo "Java: $(java -version 2>&1 | head -1); services started with ${KIBAN_JAVA_OPTS:--Xmx256m};" \
+            "load generator bench/Bench.java with the ${BENCH_CLIENT:-plain} HTTP/1.1 client, one connection per thread."
         echo
         echo "$table"
         if [[ -s "$FIGURES" ]]; then
@@ -221,3 +223,5 @@ if [[ "${BENCH_RECORD:-1}" == 1 ]]; then
     log "section appended to bench/RESULTS.md"
 fi
 log "done in ${elapsed}s (lines: $LINES)"
+exit 0
+}
