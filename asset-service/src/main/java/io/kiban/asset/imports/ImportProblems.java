@@ -1,6 +1,7 @@
 package io.kiban.asset.imports;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,19 +24,20 @@ public final class ImportProblems {
         if (body == null) {
             throw ProblemException.of(ProblemType.BAD_REQUEST, "the file is empty");
         }
+        JsonParser parser = null;
         try {
-            JsonNode root = json.readTree(body);
+            parser = json.createParser(body);
+            JsonNode root = json.readTree(parser);
             if (root == null || root.isMissingNode()) {
                 throw ProblemException.of(ProblemType.MALFORMED_JSON, "the file is empty");
             }
             return root;
-        } catch (JsonParseException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        } catch (JsonProcessingException e) {
+            // limits (nesting depth, number length) throw without a location: the parser still knows where it is
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw ProblemException.of(ProblemType.MALFORMED_JSON, "the file is not valid JSON" + where + ": "
                     + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw ProblemException.of(ProblemType.MALFORMED_JSON, "the file is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ProblemException.of(ProblemType.BAD_REQUEST, "the file could not be read: " + e.getMessage());
         }

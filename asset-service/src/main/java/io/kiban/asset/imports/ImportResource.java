@@ -2,7 +2,13 @@ package io.kiban.asset.imports;
 
 import io.kiban.asset.endoflife.EolService.EolReport;
 import io.kiban.asset.endoflife.EolService;
+import io.kiban.asset.imports.SbomImportService.DependencyEdge;
 import io.kiban.asset.imports.SbomImportService.SbomReport;
+import io.kiban.asset.support.Lists;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import io.kiban.asset.imports.SbomImportService.Target;
 import io.kiban.asset.software.InstalledOn;
 import io.kiban.asset.support.Environment;
@@ -35,7 +41,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/imports")
 @Tag(name = "imports", description = "Offline imports: CycloneDX SBOM, OSV advisories, endoflife.date release data")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes({ MediaType.APPLICATION_JSON, "application/vnd.cyclonedx+json", MediaType.APPLICATION_OCTET_STREAM })
+@Consumes({ MediaType.APPLICATION_JSON, "application/vnd.cyclonedx+json", "application/vnd.cyclonedx+xml",
+        MediaType.APPLICATION_XML, MediaType.TEXT_XML, "application/csaf+json", MediaType.APPLICATION_OCTET_STREAM })
 public class ImportResource {
 
     private final SbomImportService sbom;
@@ -54,10 +61,13 @@ public class ImportResource {
     @Idempotent
     @Path("/sbom")
     @BodyLimit(property = "kiban.imports.max-body", defaultValue = "50M")
-    @Operation(summary = "CycloneDX 1.4–1.6 JSON SBOM of a host or image → its software set (re-import replaces it)",
-            description = "Subject up to 255 characters; a component version longer than 128 characters → 400 naming "
-                    + "its JSON path, nothing written. Idempotency-Key honoured (same key and file → the same report "
-                    + "replayed; another file → 422).")
+    @Operation(summary = "CycloneDX 1.2–1.7 SBOM, JSON or XML, of a host or image → its software set (re-import replaces it)",
+            description = "Read with cyclonedx-core-java (1.7 through the documented mapping, see the module README); "
+                    + "JSON or XML is told by the content. Every component counts, nested included; identity is the "
+                    + "canonical purl, else group/name/version; merged duplicates are listed with the reason; bom-refs "
+                    + "and dependencies are kept. Subject up to 255 characters; a component version longer than 128 "
+                    + "characters → 400 naming its path; truncated, too deeply nested, DOCTYPE/entity-bearing or "
+                    + "wrongly encoded files → 400 naming the place, nothing written. Idempotency-Key honoured.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<SbomReport> sbom(@RestQuery String subject, @RestQuery String environment,
             @RestQuery String installedOn, @RestQuery Long hardwareId, @RestQuery String host, File body) {
@@ -65,6 +75,17 @@ public class ImportResource {
         Target target = new Target(subject, Filters.parse(Environment.class, "environment", environment),
                 Filters.parse(InstalledOn.class, "installedOn", installedOn), hardwareId, host);
         return RestResponse.ok(read(body, in -> sbom.importSbom(target, in)));
+    }
+
+    @GET
+    @Path("/sbom/dependencies")
+    @Operation(summary = "The dependency graph of an imported SBOM subject (CycloneDX dependencies, bom-refs resolved to software ids)",
+            description = "Paged (page, size ≤ 200, X-Total-Count, Link); 404 when no SBOM was imported for the subject.")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
+    public RestResponse<List<DependencyEdge>> dependencies(@RestQuery String subject, @RestQuery String environment,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        Environment env = Filters.parse(Environment.class, "environment", environment);
+        return Lists.page(sbom.dependencies(subject, env), page, size).toResponse(uri);
     }
 
     @POST

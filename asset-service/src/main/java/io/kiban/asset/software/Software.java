@@ -79,6 +79,20 @@ public class Software {
 
     public String purl;
 
+    /**
+     * The OSV ecosystem whose version order applies (issue 18), derived from the purl type on every write
+     * ({@link Purls#ecosystem}); null without a purl or for types without one (generic, oci).
+     */
+    public String ecosystem;
+
+    /** The purl in canonical form when it is a valid package URL, and the ecosystem it implies. */
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void derivePackageFacts() {
+        purl = Purls.canonical(purl).orElse(purl);
+        ecosystem = Purls.ecosystem(purl);
+    }
+
     public String cpe;
 
     public String licenses;

@@ -33,14 +33,14 @@ public final class SoftwareDtos {
     public record SoftwareView(Long id, String name, String edition, String version, SoftwareClass softwareClass,
             String contractForm, String licenseForm, LocalDate supportDeadline, boolean supportEnded,
             LocalDate activeSupportUntil, String supportSource, LocalDate supportAsOf, InstalledOn installedOn,
-            Long hardwareId, String host, Environment environment, String purl, String cpe, String licenses,
-            String sbomSubject, long lockVersion) {
+            Long hardwareId, String host, Environment environment, String purl, String ecosystem, String cpe,
+            String licenses, String sbomSubject, long lockVersion) {
 
         public static SoftwareView of(Software s) {
             return new SoftwareView(s.id, s.name, s.edition, s.productVersion, s.softwareClass, s.contractForm,
                     s.licenseForm, s.supportDeadline, s.supportEnded, s.activeSupportUntil, s.supportSource,
-                    s.supportAsOf, s.installedOn, s.hardwareId, s.host, s.environment, s.purl, s.cpe, s.licenses,
-                    s.sbomSubject, s.version);
+                    s.supportAsOf, s.installedOn, s.hardwareId, s.host, s.environment, s.purl, s.ecosystem, s.cpe,
+                    s.licenses, s.sbomSubject, s.version);
         }
     }
 
