@@ -1,5 +1,10 @@
 package io.kiban.lifecycle.archive;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.lifecycle.support.Lists;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.lifecycle.archive.ArchiveService.ArchiveView;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,8 +50,9 @@ public class ArchiveResource {
 
     @GET
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
-    public List<ArchiveView> list() {
-        return service.list();
+    public RestResponse<List<ArchiveView>> list(@RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.list(), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

@@ -56,21 +56,27 @@ public final class ContractDtos {
     }
 
     /** A date with its Reiwa form and, when it falls on a non-business day, the practical due date before it. */
+    /**
+     * {@code computed}: the answer rests on a year without official holidays (after {@code officialThrough}, the last
+     * year of the newest Cabinet Office list imported; issue #18): its holidays are computed, not official.
+     */
     public record CalendarDate(LocalDate date, String reiwa, boolean businessDay, LocalDate practicalDueDate,
-            String practicalDueDateReiwa) {
+            String practicalDueDateReiwa, boolean computed, int officialThrough) {
     }
 
     /** {@code breaches}: for the removal deadline (R-LC-8), each environment removed late or not removed in time. */
+    /** {@code computed}: the practical due date rests on computed (not official) holidays (issue #18). */
     public record Deadline(String id, String rule, String name, LocalDate date, String dateReiwa,
-            LocalDate practicalDueDate, String practicalDueDateReiwa, List<RemovalBreach> breaches) {
+            LocalDate practicalDueDate, String practicalDueDateReiwa, boolean computed, List<RemovalBreach> breaches) {
 
-        public static Deadline of(String id, String rule, String name, LocalDate date, LocalDate practical) {
+        public static Deadline of(String id, String rule, String name, LocalDate date, LocalDate practical,
+                boolean computed) {
             return new Deadline(id, rule, name, date, ReiwaDates.format(date), practical,
-                    ReiwaDates.format(practical), List.of());
+                    ReiwaDates.format(practical), computed, List.of());
         }
 
         public Deadline withBreaches(List<RemovalBreach> list) {
-            return new Deadline(id, rule, name, date, dateReiwa, practicalDueDate, practicalDueDateReiwa,
+            return new Deadline(id, rule, name, date, dateReiwa, practicalDueDate, practicalDueDateReiwa, computed,
                     List.copyOf(list));
         }
     }
@@ -95,6 +101,7 @@ public final class ContractDtos {
             java.time.Instant decidedAt, long version) {
     }
 
-    public record HolidayView(LocalDate date, String reiwa, String name, String kind, String source) {
+    /** {@code computed}: a national holiday of a year without official data (issue #18), kept as computed (V3). */
+    public record HolidayView(LocalDate date, String reiwa, String name, String kind, String source, boolean computed) {
     }
 }

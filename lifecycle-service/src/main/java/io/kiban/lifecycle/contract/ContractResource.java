@@ -1,8 +1,13 @@
 package io.kiban.lifecycle.contract;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.lifecycle.support.Lists;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Roles;
+import io.kiban.commons.web.BodyLimit;
 import io.kiban.commons.web.Responses;
 import io.kiban.lifecycle.contract.ContractDtos.AmendmentInput;
 import io.kiban.lifecycle.contract.ContractDtos.AmendmentView;
@@ -39,8 +44,11 @@ public class ContractResource {
     private final ContractService service;
     private final BusinessCalendar calendar;
     private final RemovalObligation obligation;
+    private final CalendarImportService imports;
 
-    public ContractResource(ContractService service, BusinessCalendar calendar, RemovalObligation obligation) {
+    public ContractResource(ContractService service, BusinessCalendar calendar, RemovalObligation obligation,
+            CalendarImportService imports) {
+        this.imports = imports;
         this.obligation = obligation;
         this.service = service;
         this.calendar = calendar;
@@ -59,8 +67,9 @@ public class ContractResource {
     @Path("contract/amendments")
     @Operation(summary = "Proposed, approved and rejected contract amendments (R-SEC-2)")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
-    public List<AmendmentView> amendments() {
-        return service.amendments();
+    public RestResponse<List<AmendmentView>> amendments(@RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.amendments(), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
@@ -118,8 +127,9 @@ public class ContractResource {
             description = "R-LC-8: the removal deadline is an obligation; its entry lists every environment removed after "
                     + "it or not removed when it passed (breaches), and a late-removal reason never removes a breach.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
-    public List<Deadline> deadlines() {
-        return obligation.deadlines();
+    public RestResponse<List<Deadline>> deadlines(@RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(obligation.deadlines(), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
@@ -132,14 +142,50 @@ public class ContractResource {
 
     @GET
     @Path("calendar/holidays")
-    @Operation(summary = "Non-business weekdays held as data: national holidays (with source) and year-end closure")
+    @Operation(summary = "Non-business weekdays held as data: national holidays (with source) and year-end closure",
+            description = "Issue #18: a national holiday of a year after the newest imported Cabinet Office list is "
+                    + "computed, not official (computed: true). Paged (page, size ≤ 200, default 50; X-Total-Count, "
+                    + "Link). year 2026–2031, default 2027.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
-    public List<HolidayView> holidays(@RestQuery Integer year) {
+    public RestResponse<List<HolidayView>> holidays(@RestQuery Integer year, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
         int y = year == null ? 2027 : year;
         if (y < 2026 || y > 2031) {
             throw ProblemException.badField("year", "the calendar covers 2026–2031");
         }
-        return calendar.holidays(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
+        PageRequest request = PageRequest.of(page, size);
+        return Lists.page(calendar.holidays(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)), request).toResponse(uri);
+    }
+
+    @POST
+    @Path("calendar/holidays/import")
+    @Consumes(MediaType.WILDCARD)
+    @BodyLimit(property = "kiban.calendar.max-file", defaultValue = "1M")
+    @Operation(summary = "Import the Cabinet Office holiday list (syukujitsu.csv, Shift_JIS, unchanged) — jpo-admin",
+            description = "Issue #18: the national holidays of every year the list covers (2026 on) are replaced by "
+                    + "the list's, in one transaction, and kept with the file name, its SHA-256 and the as-of date "
+                    + "(asOf, default today); the year-end closure stays. The same file again changes nothing (200 "
+                    + "with the stored import; safe to retry without Idempotency-Key). A file that is not the list "
+                    + "as published (UTF-8, truncated, a bad or repeated date, out of order) → 400 naming the line, "
+                    + "nothing written; over 1 MB → 413; a list older than the one held → 409.")
+    @RolesAllowed(Roles.JPO_ADMIN)
+    public RestResponse<CalendarImportService.ImportView> importHolidays(@RestQuery String fileName,
+            @RestQuery String asOf, byte[] body) {
+        LocalDate when = asOf == null || asOf.isBlank() ? null : parse("asOf", asOf);
+        CalendarImportService.Imported imported = imports.importCsv(fileName, when, body == null ? new byte[0] : body);
+        return imported.created()
+                ? RestResponse.status(RestResponse.Status.CREATED, imported.view())
+                : RestResponse.ok(imported.view());
+    }
+
+    @GET
+    @Path("calendar/imports")
+    @Operation(summary = "The holiday lists imported (issue #18), the V3 initial state first",
+            description = "Paged (page, size ≤ 200, default 50; X-Total-Count, Link).")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    public RestResponse<List<CalendarImportService.ImportView>> imports(@RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(imports.list(), PageRequest.of(page, size)).toResponse(uri);
     }
 
     public static LocalDate parse(String field, String value) {

@@ -264,6 +264,7 @@ public class ContractService {
     }
 
     public Deadline deadline(String id, String rule, String name, LocalDate date) {
-        return Deadline.of(id, rule, name, date, calendar.practicalDueDate(date));
+        LocalDate practical = calendar.practicalDueDate(date);
+        return Deadline.of(id, rule, name, date, practical, calendar.isComputed(date, practical));
     }
 }

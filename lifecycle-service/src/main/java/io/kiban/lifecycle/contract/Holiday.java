@@ -23,4 +23,8 @@ public class Holiday {
 
     @Column(nullable = false)
     public String source;
+
+    /** The import that stored this row (null: the V3 migration). */
+    @Column(name = "import_id")
+    public Long importId;
 }

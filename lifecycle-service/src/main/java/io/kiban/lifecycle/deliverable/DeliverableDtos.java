@@ -37,6 +37,7 @@ public final class DeliverableDtos {
             Integer scheduleSeq, LocalDate dueDate, String dueDateReiwa, LocalDate practicalDueDate, String practicalDueDateReiwa,
             Deliverable.Status status, LocalDate submittedOn, String submittedOnReiwa, String submittedBy,
             String fileSha256, String fileName, String reviewedBy, Instant reviewedAt, String returnReason,
-            boolean overdue, String overdueReason, List<SubmissionView> submissions, long version) {
+            boolean overdue, String overdueReason, List<SubmissionView> submissions, long version,
+            /* issue #18: the practical due date rests on computed (not official) holidays */ boolean computed) {
     }
 }

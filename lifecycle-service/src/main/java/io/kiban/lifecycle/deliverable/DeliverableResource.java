@@ -1,5 +1,6 @@
 package io.kiban.lifecycle.deliverable;
 
+import io.kiban.lifecycle.support.Lists;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
@@ -152,8 +153,9 @@ public class DeliverableResource {
     @GET
     @Path("/{id}/compliance")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    public List<ComplianceLine> compliance(@RestPath long id) {
-        return service.compliance(id);
+    public RestResponse<List<ComplianceLine>> compliance(@RestPath long id, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.compliance(id), PageRequest.of(page, size)).toResponse(uri);
     }
 
     private static Deliverable.Kind kind(String value) {

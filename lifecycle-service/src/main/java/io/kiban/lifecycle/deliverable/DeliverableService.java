@@ -342,6 +342,7 @@ public class DeliverableService {
         return new DeliverableView(d.id, d.kind, d.ruleId, d.title, d.environment, d.scheduleSeq, d.dueDate,
                 ReiwaDates.format(d.dueDate), practical, ReiwaDates.format(practical), d.status, d.submittedOn,
                 ReiwaDates.format(d.submittedOn), d.submittedBy, d.fileSha256, d.fileName, d.reviewedBy,
-                d.reviewedAt, d.returnReason, overdueReason != null, overdueReason, subs, d.version);
+                d.reviewedAt, d.returnReason, overdueReason != null, overdueReason, subs, d.version,
+                calendar.isComputed(d.dueDate, practical));
     }
 }

@@ -1,5 +1,10 @@
 package io.kiban.lifecycle.delivery;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.lifecycle.support.Lists;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
@@ -54,8 +59,9 @@ public class DeliveryResource {
     @GET
     @Path("/extensions")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    public List<ExtensionView> extensions() {
-        return service.list();
+    public RestResponse<List<ExtensionView>> extensions(@RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.list(), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

@@ -1,5 +1,10 @@
 package io.kiban.lifecycle.lease;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.lifecycle.support.Lists;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
@@ -77,8 +82,9 @@ public class LeaseResource {
     @Path("/delays")
     @Operation(summary = "Recorded delays of the production start")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    public List<DelayView> delays() {
-        return service.delays();
+    public RestResponse<List<DelayView>> delays(@RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.delays(), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @POST
@@ -158,8 +164,9 @@ public class LeaseResource {
     @GET
     @Path("/extensions")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    public List<ExtensionView> extensions() {
-        return service.extensions();
+    public RestResponse<List<ExtensionView>> extensions(@RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.extensions(), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @POST

@@ -13,6 +13,7 @@ import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
 import io.kiban.lifecycle.phase.PhaseService;
 import io.kiban.lifecycle.support.BackupClient;
 import io.kiban.lifecycle.support.MaintenanceClient;
+import io.kiban.lifecycle.support.PagedList;
 import io.kiban.lifecycle.support.Remote;
 import io.kiban.commons.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class OverviewService {
     }
 
     public record UpcomingDeadline(String id, String rule, String name, LocalDate date, String dateReiwa,
-            LocalDate practicalDueDate) {
+            LocalDate practicalDueDate, boolean computed) {
     }
 
     /** {@code removalBreaches}: R-LC-8, every environment removed after the removal deadline or not removed by it. */
@@ -75,12 +76,13 @@ public class OverviewService {
         LocalDate today = deliverables.today();
         List<UpcomingDeadline> upcoming = new ArrayList<>();
         for (Deadline d : contracts.deadlines()) {
-            upcoming.add(new UpcomingDeadline(d.id(), d.rule(), d.name(), d.date(), d.dateReiwa(), d.practicalDueDate()));
+            upcoming.add(new UpcomingDeadline(d.id(), d.rule(), d.name(), d.date(), d.dateReiwa(), d.practicalDueDate(),
+                    d.computed()));
         }
         for (DeliverableView d : deliverables.list(null, null, PageRequest.of(0, PageRequest.MAX_SIZE)).items()) {
             if (d.status() != io.kiban.lifecycle.deliverable.Deliverable.Status.APPROVED) {
                 upcoming.add(new UpcomingDeadline("deliverable:" + d.id(), d.rule(), d.title(), d.dueDate(),
-                        d.dueDateReiwa(), d.practicalDueDate()));
+                        d.dueDateReiwa(), d.practicalDueDate(), d.computed()));
             }
         }
         List<UpcomingDeadline> next = upcoming.stream().filter(d -> !d.date().isBefore(today))
@@ -105,17 +107,20 @@ public class OverviewService {
             }
         }
         figures.put("openTickets", open);
-        JsonNode outstanding = Remote.call("maintenance-service", maintenance::outstandingSanitization);
-        figures.put("outstandingSanitization", outstanding != null && outstanding.isArray() ? outstanding.size()
-                : outstanding == null ? 0 : outstanding.path("count").asInt(0));
+        // #15 item 10: every page is read, so the count is the whole list's
+        figures.put("outstandingSanitization", PagedList.readAll("maintenance-service",
+                p -> maintenance.outstandingSanitization(p, PagedList.PAGE_SIZE),
+                io.kiban.lifecycle.removal.RemovalGate::outstandingEntries).size());
         return figures;
     }
 
     private Map<String, Object> backupFigures() {
-        JsonNode rpo = Remote.call("backup-service", backup::rpo);
+        // #15 item 10: every page of /reports/rpo, so no stale target is left out of the overview
+        List<JsonNode> rpo = PagedList.readAll("backup-service", p -> backup.rpo(p, PagedList.PAGE_SIZE),
+                PagedList::array);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("staleTargets", rpo);
-        figures.put("staleCount", rpo != null && rpo.isArray() ? rpo.size() : 0);
+        figures.put("staleCount", rpo.size());
         return figures;
     }
 

@@ -1,5 +1,10 @@
 package io.kiban.lifecycle.phase;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.lifecycle.support.Lists;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
 import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
@@ -35,8 +40,9 @@ public class PhaseResource {
 
     @GET
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
-    public List<PhaseView> list() {
-        return service.list();
+    public RestResponse<List<PhaseView>> list(@RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.list(), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
@@ -50,8 +56,9 @@ public class PhaseResource {
     @GET
     @Path("/{environment}/transitions")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    public List<TransitionView> history(@RestPath String environment) {
-        return service.history(Environment.parse("environment", environment));
+    public RestResponse<List<TransitionView>> history(@RestPath String environment, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.history(Environment.parse("environment", environment)), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @POST

@@ -17,6 +17,7 @@ import io.kiban.lifecycle.support.BackupClient;
 import io.kiban.lifecycle.support.Environment;
 import io.kiban.lifecycle.support.MaintenanceClient;
 import io.kiban.lifecycle.support.MaintenanceClient.EvidenceStatus;
+import io.kiban.lifecycle.support.PagedList;
 import io.kiban.lifecycle.support.Remote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -199,21 +200,17 @@ public class RemovalGate {
      * whatever its {@code kind} (an unknown kind too); an entry that names another environment is not this one's.
      */
     private void outstandingSanitization(Environment env, List<Blocker> blockers) {
-        JsonNode answer;
+        List<JsonNode> list;
         try {
-            answer = Remote.call(MAINTENANCE, () -> maintenance.outstandingSanitizationIn(env.name()));
+            // #15 item 10: every page (an unpaged answer is the whole list)
+            list = PagedList.readAll(MAINTENANCE, p -> maintenance.outstandingSanitizationIn(env.name(), p,
+                    PagedList.PAGE_SIZE), RemovalGate::outstandingEntries);
         } catch (Remote.Unavailable e) {
             blockers.add(unavailable(MAINTENANCE, "GET /reports/outstanding-sanitization?environment=" + env, e));
             return;
-        }
-        JsonNode list = answer;
-        if (answer != null && answer.isObject()) {
-            list = answer.has("items") ? answer.get("items") : answer.has("entries") ? answer.get("entries")
-                    : answer.get("outstanding");
-        }
-        if (list == null || !list.isArray()) {
+        } catch (PagedList.Incomplete e) {
             blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + MAINTENANCE,
-                    "maintenance-service answered something other than a list of outstanding sanitization entries",
+                    "maintenance-service's outstanding sanitization could not be read whole: " + e.getMessage(),
                     MAINTENANCE + " /reports/outstanding-sanitization?environment=" + env));
             return;
         }
@@ -248,19 +245,28 @@ public class RemovalGate {
         }
     }
 
+    /** The entries of one answer of outstanding sanitization: the array, or the array of an object. */
+    public static JsonNode outstandingEntries(JsonNode answer) {
+        if (answer != null && answer.isObject()) {
+            return answer.has("items") ? answer.get("items") : answer.has("entries") ? answer.get("entries")
+                    : answer.get("outstanding");
+        }
+        return answer;
+    }
+
     /** (b) R-BK-5/R-RM-3: every backup copy still held is accounted for. */
     private void backupCopies(Environment env, List<Blocker> blockers) {
-        JsonNode copies;
+        List<JsonNode> list;
         try {
-            copies = Remote.call(BACKUP, () -> backup.backupCopies(env.name()));
+            // #15 item 10: every page, 200 at a time, until X-Total-Count copies are read
+            list = PagedList.readAll(BACKUP, p -> backup.backupCopies(env.name(), p, PagedList.PAGE_SIZE),
+                    body -> body.has("copies") ? body.get("copies") : body);
         } catch (Remote.Unavailable e) {
             blockers.add(unavailable(BACKUP, "GET /reports/backup-copies?environment=" + env, e));
             return;
-        }
-        JsonNode list = copies != null && copies.has("copies") ? copies.get("copies") : copies;
-        if (list == null || !list.isArray()) {
-            blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + BACKUP,
-                    "backup-service answered something other than a list of copies", BACKUP + " /reports/backup-copies"));
+        } catch (PagedList.Incomplete e) {
+            blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + BACKUP, "backup-service's copies could not "
+                    + "be read whole: " + e.getMessage(), BACKUP + " /reports/backup-copies?environment=" + env));
             return;
         }
         for (JsonNode copy : list) {

@@ -1,5 +1,9 @@
 package io.kiban.lifecycle.removal;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.lifecycle.support.Lists;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.commons.web.BodyLimit;
@@ -97,8 +101,9 @@ public class RemovalResource {
     @GET
     @Path("/checklist")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    public List<ChecklistItemView> checklist(@RestPath String environment) {
-        return restoration.checklist(Environment.parse("environment", environment));
+    public RestResponse<List<ChecklistItemView>> checklist(@RestPath String environment, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(restoration.checklist(Environment.parse("environment", environment)), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
@@ -156,8 +161,9 @@ public class RemovalResource {
     @Path("/checklist/{item}/evidence")
     @Operation(summary = "The evidence files of one restoration item")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    public List<EvidenceFileView> evidence(@RestPath String environment, @RestPath String item) {
-        return restoration.evidence(Environment.parse("environment", environment), item);
+    public RestResponse<List<EvidenceFileView>> evidence(@RestPath String environment, @RestPath String item, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(restoration.evidence(Environment.parse("environment", environment), item), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

@@ -1,5 +1,9 @@
 package io.kiban.lifecycle.removal;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.lifecycle.support.Lists;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Roles;
@@ -53,8 +57,9 @@ public class VendorCopyResource {
     @GET
     @Operation(summary = "The copies (a vendor sees its own organisation's); ?status=OPEN|DISPOSED|CONFIRMED")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR })
-    public List<CopyView> list(@RestQuery String status) {
-        return service.list(status(status));
+    public RestResponse<List<CopyView>> list(@RestQuery String status, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return Lists.page(service.list(status(status)), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

@@ -17,13 +17,17 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface BackupClient {
 
-    /** Every backup copy still held, each with {@code accountedFor}. */
+    /**
+     * One page of the backup copies still held, each with {@code accountedFor} (paged: X-Total-Count; read every page
+     * with {@link PagedList#readAll}).
+     */
     @GET
     @Path("/reports/backup-copies")
-    JsonNode backupCopies(@QueryParam("environment") String environment);
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> backupCopies(@QueryParam("environment") String environment,
+            @QueryParam("page") int page, @QueryParam("size") int size);
 
-    /** Targets whose last success is older than 1.5× their interval. */
+    /** One page of the targets whose last success is older than 1.5× their interval (paged like the copies). */
     @GET
     @Path("/reports/rpo")
-    JsonNode rpo();
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> rpo(@QueryParam("page") int page, @QueryParam("size") int size);
 }

@@ -28,9 +28,11 @@ public interface MaintenanceClient {
     @Path("/tickets")
     Response tickets(@QueryParam("status") String status, @QueryParam("size") int size);
 
+    /** One page of the outstanding sanitization (an unpaged answer is the whole list; see {@link PagedList}). */
     @GET
     @Path("/reports/outstanding-sanitization")
-    JsonNode outstandingSanitization();
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> outstandingSanitization(@QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     /**
      * Every medium of the environment without accepted destruction evidence (custody items, failure-analysis log
@@ -38,7 +40,8 @@ public interface MaintenanceClient {
      */
     @GET
     @Path("/reports/outstanding-sanitization")
-    JsonNode outstandingSanitizationIn(@QueryParam("environment") String environment);
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> outstandingSanitizationIn(
+            @QueryParam("environment") String environment, @QueryParam("page") int page, @QueryParam("size") int size);
 
     /** {@code acceptedAt}: when the evidence was accepted, when maintenance-service tells (null otherwise). */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -51,10 +51,26 @@ public final class Fixtures {
             s.execute("UPDATE contract_amount SET lease_monthly=720000, maintenance_monthly=110000, category_name='ネットワーク機器' WHERE category_code='NETWORK'");
             s.execute("UPDATE contract_amount SET lease_monthly=230000, maintenance_monthly=40000, category_name='ラック・コンソール・分電盤' WHERE category_code='FACILITY'");
             s.execute("UPDATE contract_amount SET lease_monthly=960000, maintenance_monthly=380000, category_name='ソフトウェア' WHERE category_code='SOFTWARE'");
+            resetCalendar(s);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         // the scheduled reports follow the seeded contract dates again (a test may have amended them)
         Arc.container().instance(DeliverableSchedule.class).get().regenerate("test-reset");
+    }
+
+    /** Issue #18: the calendar back to V3's rows, no list imported (V23's initial import row stays). */
+    static void resetCalendar(Statement s) throws SQLException {
+        String v3;
+        try {
+            v3 = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/db/migration/V3__business_calendar.sql"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String insert = v3.lines().filter(l -> !l.startsWith("--")).collect(java.util.stream.Collectors.joining("\n"))
+                .trim();
+        s.execute("DELETE FROM calendar_holiday");
+        s.execute("DELETE FROM calendar_import WHERE sha256 IS NOT NULL");
+        s.execute(insert.endsWith(";") ? insert.substring(0, insert.length() - 1) : insert);
     }
 }
