@@ -20,7 +20,7 @@ public final class ETags {
     public static long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.of(ProblemType.PRECONDITION_REQUIRED,
-                    "send If-Match with the ETag of the version you read");
+                    "send If-Match with the ETag of the version you read").withMessage("detail.if-match-required");
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
@@ -32,7 +32,8 @@ public final class ETags {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.of(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " matches no version");
+            throw ProblemException.of(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " matches no version")
+                    .withMessage("detail.if-match-no-version", ifMatch);
         }
     }
 
@@ -41,7 +42,8 @@ public final class ETags {
         long expected = expectedVersion(ifMatch);
         if (expected != currentVersion) {
             throw ProblemException.of(ProblemType.PRECONDITION_FAILED,
-                    "If-Match " + of(expected) + " is stale; the current version is " + of(currentVersion));
+                    "If-Match " + of(expected) + " is stale; the current version is " + of(currentVersion))
+                    .withMessage("detail.if-match-stale", of(expected), of(currentVersion));
         }
     }
 }

@@ -62,7 +62,8 @@ public class IdempotencyInterceptor {
             return ctx.proceed();
         }
         if (key.isBlank() || key.length() > 255) {
-            throw ProblemException.badField(HEADER, "must be 1 to 255 characters");
+            throw ProblemException.badField(HEADER, "must be 1 to 255 characters")
+                    .withMessage("detail.idempotency-key-length");
         }
         String requestHash = requestHash(ctx);
         IdempotencyStore.Claim claim = store.claim(caller.id(), key, requestHash);

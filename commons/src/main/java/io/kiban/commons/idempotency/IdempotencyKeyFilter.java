@@ -35,7 +35,8 @@ public class IdempotencyKeyFilter {
         return Optional.of(ProblemMappers.response(ProblemType.BAD_REQUEST,
                 "this operation does not accept Idempotency-Key: it does not replay a stored answer, so the key"
                         + " would not make a retry safe; send the request without the header",
-                request.getUriInfo().getRequestUri().getRawPath()));
+                request.getUriInfo().getRequestUri().getRawPath(),
+                io.kiban.commons.problem.ProblemMessage.of("detail.idempotency-not-accepted")));
     }
 
     static boolean honours(Method method, Class<?> resourceClass) {

@@ -74,7 +74,8 @@ public class IdempotencyStore {
         }
         if (!record.requestHash.equals(requestHash)) {
             throw ProblemException.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "Idempotency-Key " + key + " was used for a different request; use a new key");
+                    "Idempotency-Key " + key + " was used for a different request; use a new key")
+                    .withMessage("detail.idempotency-key-reused", key);
         }
         if (record.state == IdempotencyRecord.State.DONE) {
             return new Claim(record.id, record.claimToken, new StoredResponse(record.responseStatus,
@@ -83,7 +84,7 @@ public class IdempotencyStore {
         if (record.leaseUntil.isAfter(now)) {
             throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
                     "the first request with Idempotency-Key " + key + " is still running; retry after "
-                            + record.leaseUntil);
+                            + record.leaseUntil).withMessage("detail.idempotency-in-flight", key, record.leaseUntil);
         }
         LOG.infof("Idempotency-Key %s: the first request's lease ran out; this retry takes it over", key);
         takeOver(record, requestHash, token, now);
@@ -122,7 +123,8 @@ public class IdempotencyStore {
                 .executeUpdate();
         if (updated != 1) {
             throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                    "another request took over this Idempotency-Key; retry to get its result");
+                    "another request took over this Idempotency-Key; retry to get its result")
+                    .withMessage("detail.idempotency-taken-over");
         }
     }
 

@@ -16,14 +16,16 @@ public record PageRequest(int page, int size) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
-            throw ProblemException.badField("page", "must be 0 or more");
+            throw ProblemException.badField("page", "must be 0 or more").withMessage("detail.page-negative");
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw ProblemException.badField("size", "must be between 1 and " + MAX_SIZE);
+            throw ProblemException.badField("size", "must be between 1 and " + MAX_SIZE)
+                    .withMessage("detail.size-range", MAX_SIZE);
         }
         if ((long) p * s + s > Integer.MAX_VALUE) {
             throw ProblemException.badField("page", "page × size must stay below " + Integer.MAX_VALUE
-                    + " (page " + p + " of size " + s + " is beyond any list)");
+                    + " (page " + p + " of size " + s + " is beyond any list)")
+                    .withMessage("detail.page-beyond", Integer.MAX_VALUE, p, s);
         }
         return new PageRequest(p, s);
     }

@@ -12,14 +12,34 @@ public class ProblemException extends RuntimeException {
     private final String rule;
     private final List<Problem.FieldError> errors;
     private final List<Problem.Conflict> conflicts;
+    private final ProblemMessage message;
 
     public ProblemException(ProblemType type, String detail, String rule,
             List<Problem.FieldError> errors, List<Problem.Conflict> conflicts) {
+        this(type, detail, rule, errors, conflicts, null);
+    }
+
+    /**
+     * @param message the Japanese detail's bundle key and values (see {@link ProblemMessages}), or null: then a
+     *        request preferring Japanese gets the rule's sentence (when a rule id is named) or the English detail
+     */
+    public ProblemException(ProblemType type, String detail, String rule,
+            List<Problem.FieldError> errors, List<Problem.Conflict> conflicts, ProblemMessage message) {
         super(detail, null, false, false);
         this.type = type;
         this.rule = rule;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+        this.message = message;
+    }
+
+    /**
+     * The same problem with a Japanese detail: {@code key} names an entry of a {@code kiban-problems_ja.properties}
+     * of the service (or of commons' bundle), {@code args} fill its {@code {0}}, {@code {1}}, …. The English
+     * detail, the rule id and every other member stay as they are.
+     */
+    public ProblemException withMessage(String key, Object... args) {
+        return new ProblemException(type, getMessage(), rule, errors, conflicts, ProblemMessage.of(key, args));
     }
 
     public static ProblemException of(ProblemType type, String detail) {
@@ -30,7 +50,7 @@ public class ProblemException extends RuntimeException {
         if (transactionBroken()) {
             return databaseUnavailable();
         }
-        return of(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
+        return of(ProblemType.NOT_FOUND, what + " " + id + " does not exist").withMessage("detail.not-found", what, id);
     }
 
     /** A request that breaks a rule of the domain: 422 naming the rule id. */
@@ -44,7 +64,8 @@ public class ProblemException extends RuntimeException {
             return databaseUnavailable();
         }
         return new ProblemException(ProblemType.UNKNOWN_REFERENCE, field + " refers to " + id + ", which does not exist",
-                null, List.of(new Problem.FieldError(field, "unknown: " + id)), null);
+                null, List.of(new Problem.FieldError(field, "unknown: " + id)), null,
+                ProblemMessage.of("detail.unknown-reference", field, id));
     }
 
     /**
@@ -64,7 +85,8 @@ public class ProblemException extends RuntimeException {
     }
 
     private static ProblemException databaseUnavailable() {
-        return of(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable; retry shortly");
+        return of(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable; retry shortly")
+                .withMessage("detail.database-unavailable");
     }
 
     public static ProblemException conflict(String detail, List<Problem.Conflict> conflicts) {
@@ -77,7 +99,7 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException badField(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, field + ": " + message, null,
-                List.of(new Problem.FieldError(field, message)), null);
+                List.of(new Problem.FieldError(field, message)), null, ProblemMessage.of("detail.bad-field", field, message));
     }
 
     public ProblemType type() {
@@ -94,6 +116,11 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.Conflict> conflicts() {
         return conflicts;
+    }
+
+    /** The Japanese detail's key and values, or null. */
+    public ProblemMessage message() {
+        return message;
     }
 
     public Problem toProblem(String instance) {

@@ -44,9 +44,23 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response response(Problem problem) {
-        Response.ResponseBuilder builder = Response.status(problem.status())
+        return response(problem, null);
+    }
+
+    /**
+     * The problem in the language the request prefers ({@link ProblemLanguage}): with {@code Accept-Language}
+     * preferring Japanese, the title and detail come from the Japanese bundles ({@link ProblemMessages}; the
+     * detail from {@code message} when given); every other member is unchanged. The answer carries
+     * {@code Content-Language} and {@code Vary: Accept-Language}.
+     */
+    public static Response response(Problem problem, ProblemMessage message) {
+        java.util.Locale language = ProblemLanguage.ofCurrentRequest();
+        Problem localized = ProblemMessages.localize(problem, message, language);
+        Response.ResponseBuilder builder = Response.status(localized.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem);
+                .entity(localized)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.getLanguage());
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -57,19 +71,26 @@ public class ProblemMappers {
     }
 
     public static Response response(ProblemType type, String detail, String instance) {
-        return response(new Problem(type.uri(), type.title(), type.status(), detail, instance, null, null, null));
+        return response(type, detail, instance, null);
+    }
+
+    /** A problem of a type with an English detail and the key (and values) of its Japanese detail. */
+    public static Response response(ProblemType type, String detail, String instance, ProblemMessage message) {
+        return response(new Problem(type.uri(), type.title(), type.status(), detail, instance, null, null, null),
+                message);
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return response(e.toProblem(path(uri)));
+        return response(e.toProblem(path(uri)), e.message());
     }
 
     @ServerExceptionMapper
     public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri) {
         String field = fieldPath(e);
         return fields(ProblemType.VALIDATION, "unknown property '" + field + "'",
-                List.of(new Problem.FieldError(field, "unknown property")), uri);
+                List.of(new Problem.FieldError(field, "unknown property")), uri,
+                ProblemMessage.of("detail.unknown-property", field));
     }
 
     @ServerExceptionMapper
@@ -77,7 +98,8 @@ public class ProblemMappers {
         String field = fieldPath(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         return fields(ProblemType.VALIDATION, field + ": expected " + expected,
-                List.of(new Problem.FieldError(field, "expected " + expected + ", got " + e.getValue())), uri);
+                List.of(new Problem.FieldError(field, "expected " + expected + ", got " + e.getValue())), uri,
+                ProblemMessage.of("detail.expected", field, describeJapanese(e.getTargetType())));
     }
 
     @ServerExceptionMapper
@@ -88,11 +110,13 @@ public class ProblemMappers {
         }
         String field = fieldPath(e);
         if (field.isEmpty()) {
-            return response(ProblemType.MALFORMED_JSON, "the body is not the expected JSON document", path(uri));
+            return response(ProblemType.MALFORMED_JSON, "the body is not the expected JSON document", path(uri),
+                    ProblemMessage.of("detail.unexpected-json"));
         }
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         return fields(ProblemType.VALIDATION, field + ": expected " + expected,
-                List.of(new Problem.FieldError(field, "expected " + expected)), uri);
+                List.of(new Problem.FieldError(field, "expected " + expected)), uri,
+                ProblemMessage.of("detail.expected", field, describeJapanese(e.getTargetType())));
     }
 
     @ServerExceptionMapper
@@ -104,9 +128,10 @@ public class ProblemMappers {
         String field = fieldPath(e);
         String message = e.getOriginalMessage() == null ? "invalid value" : firstLine(e.getOriginalMessage());
         if (field.isEmpty()) {
-            return response(ProblemType.MALFORMED_JSON, message, path(uri));
+            return response(ProblemType.MALFORMED_JSON, message, path(uri), ProblemMessage.of("detail.unreadable-json", message));
         }
-        return fields(ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)), uri);
+        return fields(ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)), uri,
+                ProblemMessage.of("detail.field-unreadable", field, message));
     }
 
     @ServerExceptionMapper
@@ -117,7 +142,10 @@ public class ProblemMappers {
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return response(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where, path(uri));
+        return response(ProblemType.MALFORMED_JSON, "the body is not valid JSON" + where, path(uri),
+                e.getLocation() == null ? ProblemMessage.of("detail.malformed-json")
+                        : ProblemMessage.of("detail.malformed-json-at", e.getLocation().getLineNr(),
+                                e.getLocation().getColumnNr()));
     }
 
     @ServerExceptionMapper
@@ -126,7 +154,8 @@ public class ProblemMappers {
         if (tooLarge != null) {
             return tooLarge;
         }
-        return response(ProblemType.MALFORMED_JSON, "the body is not valid JSON", path(uri));
+        return response(ProblemType.MALFORMED_JSON, "the body is not valid JSON", path(uri),
+                ProblemMessage.of("detail.malformed-json"));
     }
 
     @ServerExceptionMapper
@@ -136,58 +165,74 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return fields(ProblemType.VALIDATION, detail, errors, uri);
+        ProblemMessage japanese = null;
+        if (ProblemLanguage.JAPANESE.equals(ProblemLanguage.ofCurrentRequest())) {
+            japanese = ProblemMessage.of("detail.validation", e.getConstraintViolations().stream()
+                    .map(v -> field(v) + ": " + ValidationMessagesJa.message(v))
+                    .sorted()
+                    .collect(Collectors.joining("; ")));
+        }
+        return fields(ProblemType.VALIDATION, detail, errors, uri, japanese);
     }
 
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return response(ProblemType.PRECONDITION_FAILED, "the resource was changed by someone else; read it again", path(uri));
+        return response(ProblemType.PRECONDITION_FAILED, "the resource was changed by someone else; read it again", path(uri),
+                ProblemMessage.of("detail.changed-by-someone-else"));
     }
 
     @ServerExceptionMapper
     public Response staleState(StaleStateException e, UriInfo uri) {
-        return response(ProblemType.PRECONDITION_FAILED, "the resource was changed by someone else; read it again", path(uri));
+        return response(ProblemType.PRECONDITION_FAILED, "the resource was changed by someone else; read it again", path(uri),
+                ProblemMessage.of("detail.changed-by-someone-else"));
     }
 
     @ServerExceptionMapper({ PessimisticLockException.class, LockAcquisitionException.class })
     public Response lock(RuntimeException e, UriInfo uri) {
-        return response(ProblemType.SERVICE_UNAVAILABLE, "the resource is busy; retry", path(uri));
+        return response(ProblemType.SERVICE_UNAVAILABLE, "the resource is busy; retry", path(uri),
+                ProblemMessage.of("detail.busy"));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return response(ProblemType.UNAUTHORIZED, "a valid bearer token is required", path(uri));
+        return response(ProblemType.UNAUTHORIZED, "a valid bearer token is required", path(uri),
+                ProblemMessage.of("detail.unauthorized"));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return response(ProblemType.UNAUTHORIZED, "the bearer token is missing, expired or invalid", path(uri));
+        return response(ProblemType.UNAUTHORIZED, "the bearer token is missing, expired or invalid", path(uri),
+                ProblemMessage.of("detail.authentication-failed"));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return response(ProblemType.FORBIDDEN, "your role does not allow this", path(uri));
+        return response(ProblemType.FORBIDDEN, "your role does not allow this", path(uri),
+                ProblemMessage.of("detail.forbidden"));
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        return response(ProblemType.NOT_FOUND, "no such resource", path(uri));
+        return response(ProblemType.NOT_FOUND, "no such resource", path(uri), ProblemMessage.of("detail.no-such-resource"));
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
-        Response r = response(ProblemType.METHOD_NOT_ALLOWED, "this method is not allowed here", path(uri));
+        Response r = response(ProblemType.METHOD_NOT_ALLOWED, "this method is not allowed here", path(uri),
+                ProblemMessage.of("detail.method-not-allowed"));
         return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
     }
 
     @ServerExceptionMapper
     public Response notSupported(NotSupportedException e, UriInfo uri) {
-        return response(ProblemType.UNSUPPORTED_MEDIA_TYPE, "this content type is not accepted here", path(uri));
+        return response(ProblemType.UNSUPPORTED_MEDIA_TYPE, "this content type is not accepted here", path(uri),
+                ProblemMessage.of("detail.unsupported-media-type"));
     }
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
-        return response(ProblemType.NOT_ACCEPTABLE, "no representation matches the Accept header", path(uri));
+        return response(ProblemType.NOT_ACCEPTABLE, "no representation matches the Accept header", path(uri),
+                ProblemMessage.of("detail.not-acceptable"));
     }
 
     private Response tooLargeCause(Throwable e, UriInfo uri) {
@@ -202,7 +247,73 @@ public class ProblemMappers {
     /** A chunked body that passed the endpoint's limit while it was read (see BodyLimitFilter): 413. */
     @ServerExceptionMapper
     public Response bodyTooLarge(io.kiban.commons.web.BodyLimitFilter.BodyTooLargeException e, UriInfo uri) {
-        return response(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), path(uri));
+        return response(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), path(uri),
+                e.limit() < 0 ? null : ProblemMessage.of("detail.chunked-body-too-large", e.limit()));
+    }
+
+    /** An enum query (form, header) parameter with an unknown value: 400 naming it and the allowed values. */
+    @ServerExceptionMapper
+    public Response invalidEnumParameter(io.kiban.commons.web.InvalidEnumParameterException e, UriInfo uri,
+            jakarta.ws.rs.container.ResourceInfo resource) {
+        String name = e.parameter() != null ? e.parameter() : parameterName(e, uri, resource);
+        String allowed = String.join(", ", e.allowed());
+        String message = "must be one of " + allowed;
+        return fields(ProblemType.VALIDATION,
+                "parameter '" + name + "': '" + e.value() + "' is not allowed; " + message,
+                List.of(new Problem.FieldError(name, message + "; got " + e.value())), uri,
+                ProblemMessage.of("detail.enum-parameter", name, e.value(), allowed));
+    }
+
+    /**
+     * The name of the parameter an enum converter refused when its annotation did not say it ({@code @RestQuery}
+     * without a value): the method's parameter of that enum type (its Java name, compiled with -parameters)
+     * whose request value is the refused one.
+     */
+    static String parameterName(io.kiban.commons.web.InvalidEnumParameterException e, UriInfo uri,
+            jakarta.ws.rs.container.ResourceInfo resource) {
+        java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return "?";
+        }
+        List<String> candidates = new ArrayList<>();
+        for (java.lang.reflect.Parameter p : method.getParameters()) {
+            if (!refersTo(p.getParameterizedType(), e.type())) {
+                continue;
+            }
+            String name = p.getName();
+            org.jboss.resteasy.reactive.RestQuery rq = p.getAnnotation(org.jboss.resteasy.reactive.RestQuery.class);
+            jakarta.ws.rs.QueryParam qp = p.getAnnotation(jakarta.ws.rs.QueryParam.class);
+            if (rq != null && !rq.value().isBlank()) {
+                name = rq.value();
+            } else if (qp != null) {
+                name = qp.value();
+            }
+            candidates.add(name);
+        }
+        if (uri != null) {
+            for (String candidate : candidates) {
+                List<String> values = uri.getQueryParameters().get(candidate);
+                if (values != null && values.stream().anyMatch(v -> java.util.Arrays.asList(v.split(",")).contains(e.value())
+                        || v.equals(e.value()))) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates.isEmpty() ? "?" : candidates.get(0);
+    }
+
+    private static boolean refersTo(java.lang.reflect.Type type, Class<?> enumType) {
+        if (type == enumType) {
+            return true;
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
+            for (java.lang.reflect.Type argument : parameterized.getActualTypeArguments()) {
+                if (refersTo(argument, enumType)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper
@@ -251,21 +362,23 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("database unavailable while serving %s: %s", path(uri), e.getMessage());
-            return response(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable; retry shortly", path(uri));
+            return response(ProblemType.SERVICE_UNAVAILABLE, "the database is not reachable; retry shortly", path(uri),
+                    ProblemMessage.of("detail.database-unavailable"));
         }
         if (isDuplicateKey(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))) {
             LOG.infof("duplicate key while serving %s (a concurrent request recorded the same): %s", path(uri),
                     e.getMessage());
             return response(ProblemType.CONFLICT, "another request recorded the same thing at the same moment; "
                     + "nothing was written by this one; retry (with the same Idempotency-Key, if one was sent)",
-                    path(uri));
+                    path(uri), ProblemMessage.of("detail.duplicate-race"));
         }
         if (isClientAbort(e)) {
             LOG.debugf("client closed the connection while %s was served: %s", path(uri), e.getMessage());
         } else {
             LOG.errorf(e, "unexpected error serving %s", path(uri));
         }
-        return response(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", path(uri));
+        return response(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", path(uri),
+                ProblemMessage.of("detail.internal"));
     }
 
     /**
@@ -335,8 +448,10 @@ public class ProblemMappers {
         return false;
     }
 
-    private static Response fields(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
-        return response(new Problem(type.uri(), type.title(), type.status(), detail, path(uri), null, errors, null));
+    private static Response fields(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri,
+            ProblemMessage message) {
+        return response(new Problem(type.uri(), type.title(), type.status(), detail, path(uri), null, errors, null),
+                message);
     }
 
     private static String path(UriInfo uri) {
@@ -393,6 +508,28 @@ public class ProblemMappers {
             return "an ISO-8601 " + type.getSimpleName();
         }
         return "a " + type.getSimpleName();
+    }
+
+    /** {@link #describe} in Japanese, for the Japanese detail. */
+    static String describeJapanese(Class<?> type) {
+        if (type == null) {
+            return "別の型の値";
+        }
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return java.util.Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "))
+                    + " のいずれか";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "数値";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true または false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "ISO-8601 形式の " + type.getSimpleName();
+        }
+        return type.getSimpleName() + " 型の値";
     }
 
     private static String firstLine(String s) {

@@ -47,7 +47,7 @@ public class BodyLimitFilter {
         }
         if (length > limit) {
             return Optional.of(tooLarge("the body has " + length + " bytes; this endpoint accepts at most " + limit,
-                    path));
+                    path, length, limit));
         }
         return Optional.empty();
     }
@@ -63,7 +63,7 @@ public class BodyLimitFilter {
         long read = vertx.bytesRead();
         if (read > limit) {
             return Optional.of(tooLarge("the chunked body has " + read + " bytes; this endpoint accepts at most "
-                    + limit, request.getUriInfo().getRequestUri().getRawPath()));
+                    + limit, request.getUriInfo().getRequestUri().getRawPath(), read, limit));
         }
         return Optional.empty();
     }
@@ -78,8 +78,9 @@ public class BodyLimitFilter {
                 || MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type));
     }
 
-    private static Response tooLarge(String detail, String path) {
-        return ProblemMappers.response(ProblemType.PAYLOAD_TOO_LARGE, detail, path);
+    private static Response tooLarge(String detail, String path, long size, long limit) {
+        return ProblemMappers.response(ProblemType.PAYLOAD_TOO_LARGE, detail, path,
+                io.kiban.commons.problem.ProblemMessage.of("detail.body-too-large", size, limit));
     }
 
     private long limitFor(Method method) {
@@ -133,7 +134,7 @@ public class BodyLimitFilter {
             count += n;
             if (count > limit) {
                 throw new BodyTooLargeException("the chunked body passed " + limit
-                        + " bytes, the most this endpoint accepts; reading stopped there");
+                        + " bytes, the most this endpoint accepts; reading stopped there", limit);
             }
         }
     }
@@ -143,8 +144,20 @@ public class BodyLimitFilter {
      * on unchanged; {@link ProblemMappers} answers 413 for it, also when a reader wrapped it.
      */
     public static final class BodyTooLargeException extends IOException {
+        private final long limit;
+
         public BodyTooLargeException(String message) {
+            this(message, -1);
+        }
+
+        /** @param limit the endpoint's limit in bytes, for the Japanese detail (-1: unknown) */
+        public BodyTooLargeException(String message, long limit) {
             super(message);
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
         }
     }
 }
