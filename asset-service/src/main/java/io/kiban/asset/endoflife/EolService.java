@@ -172,34 +172,87 @@ public class EolService {
         parsed.values().forEach(cycles::persist);
 
         List<EolMapping> maps = mappings.list("product", product);
-        int matched = 0;
-        int updated = 0;
+        Set<Long> matchedIds = new java.util.HashSet<>();
+        Set<Long> updatedIds = new java.util.HashSet<>();
         Set<String> unmatched = new LinkedHashSet<>();
         for (EolMapping m : maps) {
             for (Software s : candidates(m)) {
-                matched++;
+                matchedIds.add(s.id);
                 String cycle = cycleOf(s.productVersion, m.cycleFormat);
                 EolCycle c = cycle == null ? null : parsed.get(cycle);
                 if (c == null) {
                     unmatched.add(s.name + " " + s.productVersion);
                     continue;
                 }
-                s.supportDeadline = c.eolDate;
-                s.supportEnded = c.eolEnded;
-                s.activeSupportUntil = c.supportDate;
-                s.supportSource = src + " (cycle " + c.cycle + ")";
-                if (s.supportSource.length() > 255) {
-                    s.supportSource = s.supportSource.substring(0, 255);
-                }
-                s.supportAsOf = as;
-                updated++;
+                apply(s, c);
+                updatedIds.add(s.id);
             }
         }
+        int matched = matchedIds.size();
+        int updated = updatedIds.size();
         software.flush();
         EolReport report = new EolReport(product, parsed.size(), maps.size(), matched, updated,
                 new ArrayList<>(unmatched), src, as);
         audit.append("import-endoflife", "eol-product", product, report);
         return report;
+    }
+
+    /**
+     * Issue 18 item 4: the stored cycles apply whenever software is created, changed or imported, not only
+     * when a release file is imported: each mapping that selects {@code list}'s software gives its cycle; a
+     * stored cycle sets the deadline — unless the deadline was entered by hand and differs, which is kept and
+     * flagged ({@code supportConflict} names the imported value).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyStoredCycles(java.util.Collection<Software> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        List<EolMapping> maps = mappings.listAll();
+        for (Software s : list) {
+            for (EolMapping m : maps) {
+                if (!selects(m, s)) {
+                    continue;
+                }
+                String cycle = cycleOf(s.productVersion, m.cycleFormat);
+                EolCycle c = cycle == null ? null
+                        : cycles.find("product = ?1 and cycle = ?2", m.product, cycle).firstResult();
+                if (c != null) {
+                    apply(s, c);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean selects(EolMapping m, Software s) {
+        return switch (m.matchKind) {
+            case PURL_PREFIX -> s.purl != null && s.purl.startsWith(m.pattern);
+            case CPE_PREFIX -> s.cpe != null && s.cpe.startsWith(m.pattern);
+            case NAME -> s.name != null && s.name.equalsIgnoreCase(m.pattern);
+        };
+    }
+
+    /** Sets the deadline from a cycle, or flags a hand-entered deadline that contradicts it (kept as entered). */
+    private static void apply(Software s, EolCycle c) {
+        String src = c.source + " (cycle " + c.cycle + ")";
+        if (src.length() > 255) {
+            src = src.substring(0, 255);
+        }
+        if ("manual".equals(s.supportSource) && (s.supportDeadline != null || s.supportEnded)) {
+            boolean same = c.eolEnded ? s.supportEnded : java.util.Objects.equals(s.supportDeadline, c.eolDate);
+            String conflict = same ? null : "hand-entered deadline " + (s.supportEnded ? "ended" : s.supportDeadline)
+                    + " contradicts " + src + ": " + (c.eolEnded ? "ended" : c.eolDate == null ? "not announced"
+                            : c.eolDate.toString());
+            s.supportConflict = conflict == null || conflict.length() <= 500 ? conflict : conflict.substring(0, 500);
+            return;
+        }
+        s.supportDeadline = c.eolDate;
+        s.supportEnded = c.eolEnded;
+        s.activeSupportUntil = c.supportDate;
+        s.supportSource = src;
+        s.supportAsOf = c.asOf;
+        s.supportConflict = null;
     }
 
     private List<Software> candidates(EolMapping m) {

@@ -93,7 +93,10 @@ public class ImportResource {
     @Path("/osv")
     @BodyLimit(property = "kiban.imports.max-body", defaultValue = "50M")
     @Operation(summary = "OSV advisories (one object or an array) → matched against installed software as findings",
-            description = "Idempotency-Key honoured (same key and file → the same report replayed; another file → 422).")
+            description = "R-AS-5: each ecosystem's own version order (Maven, npm, PyPI PEP 440, Go, Debian, Alpine, "
+                    + "RPM, RubyGems, NuGet, crates.io); GIT ranges and unknown ecosystems are reported in notEvaluable, "
+                    + "never guessed; withdrawn advisories are ignored (listed in withdrawn). Idempotency-Key honoured "
+                    + "(same key and file → the same report replayed; another file → 422).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<OsvReport> osv(@RestQuery String source, File body) {
         writers.require();

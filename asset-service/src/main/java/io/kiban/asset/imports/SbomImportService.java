@@ -77,9 +77,11 @@ public class SbomImportService {
     private final AdvisoryService advisories;
     private final AuditTrail audit;
     private final EntityManager em;
+    private final io.kiban.asset.endoflife.EolService eol;
 
     public SbomImportService(CycloneDxReader reader, SoftwareRepository software, HardwareRepository hardware,
-            AdvisoryService advisories, AuditTrail audit, EntityManager em) {
+            AdvisoryService advisories, AuditTrail audit, EntityManager em, io.kiban.asset.endoflife.EolService eol) {
+        this.eol = eol;
         this.reader = reader;
         this.software = software;
         this.hardware = hardware;
@@ -176,6 +178,7 @@ public class SbomImportService {
             }
             rowOf.put(e.key(), s);
         }
+        eol.applyStoredCycles(created);
         software.flush();
         int edges = storeGraph(subject, t.environment(), doc, refToKey, rowOf, entries);
         Set<String> knownRefs = new java.util.HashSet<>(refToKey.keySet());

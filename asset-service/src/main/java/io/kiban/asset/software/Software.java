@@ -63,6 +63,10 @@ public class Software {
     @Column(name = "support_as_of")
     public LocalDate supportAsOf;
 
+    /** Issue 18: a hand-entered deadline that contradicts the stored endoflife.date cycle (kept, flagged here). */
+    @Column(name = "support_conflict")
+    public String supportConflict;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "installed_on", nullable = false)
     public InstalledOn installedOn;

@@ -34,13 +34,13 @@ public final class SoftwareDtos {
             String contractForm, String licenseForm, LocalDate supportDeadline, boolean supportEnded,
             LocalDate activeSupportUntil, String supportSource, LocalDate supportAsOf, InstalledOn installedOn,
             Long hardwareId, String host, Environment environment, String purl, String ecosystem, String cpe,
-            String licenses, String sbomSubject, long lockVersion) {
+            String licenses, String sbomSubject, String supportConflict, long lockVersion) {
 
         public static SoftwareView of(Software s) {
             return new SoftwareView(s.id, s.name, s.edition, s.productVersion, s.softwareClass, s.contractForm,
                     s.licenseForm, s.supportDeadline, s.supportEnded, s.activeSupportUntil, s.supportSource,
                     s.supportAsOf, s.installedOn, s.hardwareId, s.host, s.environment, s.purl, s.ecosystem, s.cpe,
-                    s.licenses, s.sbomSubject, s.version);
+                    s.licenses, s.sbomSubject, s.supportConflict, s.version);
         }
     }
 
@@ -59,7 +59,7 @@ public final class SoftwareDtos {
     public record SupportRisk(Long softwareId, String name, String edition, String version, Environment environment,
             InstalledOn installedOn, Long hardwareId, String host, LocalDate supportDeadline, Long daysLeft,
             RiskLevel level, LocalDate contractEnd, String supportSource, java.time.Instant contractAsOf,
-            boolean contractStale) {
+            boolean contractStale, String supportConflict) {
     }
 
     /** A product whose versions differ between PRODUCTION and STAGING. */

@@ -107,14 +107,17 @@ public class SoftwareResource {
             + "WARNING = inside the warning horizon",
             description = "The contract end is lifecycle-service's contract as amended; headers Kiban-Contract-As-Of "
                     + "and Kiban-Contract-Stale (and each row's contractAsOf/contractStale) say which copy was used — "
-                    + "the last one when lifecycle-service is down; 503 when there is none. Paged.")
+                    + "the last one when lifecycle-service is down; 503 when there is none. R-AS-4 (issue 18): software "
+                    + "with no known deadline is listed as UNKNOWN by default (includeUnknown=false leaves it out), and "
+                    + "a hand-entered deadline contradicting the stored endoflife.date cycle is always listed with "
+                    + "supportConflict. Paged.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
     public RestResponse<List<SupportRisk>> supportRisks(@RestQuery String environment,
             @RestQuery Boolean includeUnknown, @RestQuery Integer page, @RestQuery Integer size,
             @Context UriInfo uri) {
         return service.supportRisks(Filters.parse(Environment.class, "environment", environment),
-                Boolean.TRUE.equals(includeUnknown), PageRequest.of(page, size)).toResponse(uri);
+                !Boolean.FALSE.equals(includeUnknown), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

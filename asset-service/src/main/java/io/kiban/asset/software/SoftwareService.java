@@ -43,9 +43,12 @@ public class SoftwareService {
     private final AssetConfig config;
     private final Lifecycle lifecycle;
     private final Clock clock;
+    private final io.kiban.asset.endoflife.EolService eol;
 
     public SoftwareService(SoftwareRepository repository, HardwareRepository hardware, EntityManager em,
-            AuditTrail audit, AssetConfig config, Lifecycle lifecycle, Clock clock) {
+            AuditTrail audit, AssetConfig config, Lifecycle lifecycle, Clock clock,
+            io.kiban.asset.endoflife.EolService eol) {
+        this.eol = eol;
         this.lifecycle = lifecycle;
         this.repository = repository;
         this.hardware = hardware;
@@ -79,6 +82,7 @@ public class SoftwareService {
         Software s = new Software();
         apply(s, input);
         repository.persist(s);
+        eol.applyStoredCycles(List.of(s));
         repository.flush();
         SoftwareView view = SoftwareView.of(s);
         audit.append("create", "software", s.id, view);
@@ -90,6 +94,7 @@ public class SoftwareService {
         Software s = find(id);
         ETags.check(ifMatch, s.version);
         apply(s, input);
+        eol.applyStoredCycles(List.of(s));
         repository.flush();
         SoftwareView view = SoftwareView.of(s);
         audit.append("update", "software", s.id, view);
@@ -117,10 +122,13 @@ public class SoftwareService {
         Lifecycle.Contract contract = lifecycle.contract();
         LocalDate contractEnd = contract.contractEnd();
         Filters f = new Filters().eq("environment", environment);
-        f.raw(includeUnknown ? "(supportEnded = true or supportDeadline is null or supportDeadline < :end)"
-                : "(supportEnded = true or supportDeadline < :end)", "end", contractEnd);
+        f.raw(includeUnknown ? "(supportEnded = true or supportDeadline is null or supportDeadline < :end"
+                + " or supportConflict is not null)"
+                : "(supportEnded = true or supportDeadline < :end or supportConflict is not null)", "end", contractEnd);
         List<SupportRisk> risks = new ArrayList<>();
-        for (Software s : repository.list(f.query("supportDeadline, name, id"), f.params())) {
+        for (Software s : repository.list(f.query(
+                "case when supportDeadline is null and supportEnded = false then 1 else 0 end, supportDeadline, name, id"),
+                f.params())) {
             Long daysLeft = s.supportDeadline == null ? null : ChronoUnit.DAYS.between(today, s.supportDeadline);
             RiskLevel level;
             if (s.supportEnded || (daysLeft != null && daysLeft < 0)) {
@@ -134,7 +142,7 @@ public class SoftwareService {
             }
             risks.add(new SupportRisk(s.id, s.name, s.edition, s.productVersion, s.environment, s.installedOn,
                     s.hardwareId, s.host, s.supportDeadline, daysLeft, level, contractEnd, s.supportSource,
-                    contract.asOf(), contract.stale()));
+                    contract.asOf(), contract.stale(), s.supportConflict));
         }
         return new ContractReport<>(Lists.page(risks, page), contract);
     }
@@ -201,6 +209,7 @@ public class SoftwareService {
             s.activeSupportUntil = input.activeSupportUntil();
             s.supportEnded = false;
             s.supportSource = input.supportDeadline() == null ? null : "manual";
+            s.supportConflict = null;
             s.supportAsOf = input.supportDeadline() == null ? null : LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
         }
         s.installedOn = input.installedOn();

@@ -81,7 +81,8 @@ class ImportTest {
         sbom(Tokens.jpoAdmin(), subject, "STAGING").body(Arrays.copyOf(good, good.length / 2)).post("/imports/sbom")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("not valid JSON"));
-        sbom(Tokens.jpoAdmin(), subject, "STAGING").body(new String(good).replace("\"1.5\"", "\"1.2\""))
+        // issue 18: 1.2–1.7 are read now; 1.1 is not
+        sbom(Tokens.jpoAdmin(), subject, "STAGING").body(new String(good).replace("\"1.5\"", "\"1.1\""))
                 .post("/imports/sbom").then().statusCode(400).body("errors.field", hasItem("$.specVersion"));
         sbom(Tokens.jpoAdmin(), subject, "STAGING")
                 .body(new String(good).replace("\"name\": \"jackson-databind\",", ""))
