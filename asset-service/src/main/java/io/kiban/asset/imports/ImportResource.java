@@ -49,8 +49,11 @@ public class ImportResource {
     private final AdvisoryService osv;
     private final EolService eol;
     private final LedgerWriters writers;
+    private final io.kiban.asset.vulnerability.CsafService csaf;
 
-    public ImportResource(SbomImportService sbom, AdvisoryService osv, EolService eol, LedgerWriters writers) {
+    public ImportResource(SbomImportService sbom, AdvisoryService osv, EolService eol, LedgerWriters writers,
+            io.kiban.asset.vulnerability.CsafService csaf) {
+        this.csaf = csaf;
         this.sbom = sbom;
         this.osv = osv;
         this.eol = eol;
@@ -101,6 +104,21 @@ public class ImportResource {
     public RestResponse<OsvReport> osv(@RestQuery String source, File body) {
         writers.require();
         return RestResponse.ok(read(body, in -> osv.importOsv(in, source)));
+    }
+
+    @POST
+    @Idempotent
+    @Path("/csaf")
+    @BodyLimit(property = "kiban.imports.max-body", defaultValue = "50M")
+    @Operation(summary = "CSAF 2.0 advisory or VEX (e.g. JVN) → findings for installed software matched by purl or CPE",
+            description = "R-AS-5: product_status known_affected / first_affected / last_affected are findings; "
+                    + "known_not_affected and fixed are not. Products are matched by product_identification_helper.purl "
+                    + "(canonical, exact version) or cpe (exact). Each vulnerability is stored as advisory "
+                    + "<tracking id>/<cve>. Bad files → 400 naming the place, nothing written. Idempotency-Key honoured.")
+    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    public RestResponse<io.kiban.asset.vulnerability.CsafService.CsafReport> csaf(@RestQuery String source, File body) {
+        writers.require();
+        return RestResponse.ok(read(body, in -> csaf.importCsaf(in, source)));
     }
 
     @POST
