@@ -169,4 +169,27 @@ public final class Fixtures {
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", evidenceEtag(evidenceId))
                 .body(body).post("/evidence/" + evidenceId + "/" + decision);
     }
+
+    /**
+     * Every item of a paged list (pages of 200 until {@code X-Total-Count}) as one JSON array, for tests that look
+     * for their own rows in a list other tests fill too.
+     */
+    public static io.restassured.path.json.JsonPath allPages(String token, String path, Map<String, ?> params) {
+        java.util.List<Object> all = new java.util.ArrayList<>();
+        for (int page = 0; page < 1000; page++) {
+            var reply = given().auth().oauth2(token).queryParams(params).queryParam("page", page)
+                    .queryParam("size", 200).get(path).then().statusCode(200).extract();
+            java.util.List<Object> items = reply.jsonPath().getList("$");
+            all.addAll(items);
+            if (items.isEmpty() || all.size() >= Long.parseLong(reply.header("X-Total-Count"))) {
+                try {
+                    return new io.restassured.path.json.JsonPath(
+                            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(all));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new AssertionError(path + " did not end");
+    }
 }

@@ -1,5 +1,6 @@
 package io.kiban.maintenance.custody;
 
+import io.kiban.maintenance.custody.CustodyDtos.EventView;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
@@ -57,6 +58,18 @@ public class CustodyResource {
     public RestResponse<ItemDetail> get(@RestPath long id) {
         ItemDetail detail = service.get(id);
         return Responses.ok(detail, detail.item().version());
+    }
+
+    @GET
+    @Path("/custody-items/{id}/events")
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    @Operation(summary = "A tracked medium's custody chain, paged",
+            description = "R-MT-3 / #15 item 10: the chain (removal, handovers, evidence events) in recording order, paged"
+                    + " like every list (page, size ≤ 200, default 50; X-Total-Count, Link). R-MT-7: another"
+                    + " organisation's item is 404.")
+    public RestResponse<List<EventView>> events(@RestPath long id, @RestQuery Integer page, @RestQuery Integer size,
+            @Context UriInfo uri) {
+        return service.events(id, PageRequest.of(page, size)).toResponse(uri);
     }
 
     @POST

@@ -191,10 +191,20 @@ public class CustodyService {
         return rows.isEmpty() ? null : new ReplacementRecorder((String) rows.get(0)[0], (String) rows.get(0)[1]);
     }
 
-    public List<ItemView> logMedia(long ticketId) {
+    /** The ticket's failure-log media, one page in id order (#15 item 10: paged in SQL). */
+    public Page<ItemView> logMedia(long ticketId, PageRequest page) {
         tickets.visible(ticketId);
-        return items.list("ticketId = ?1 and source = ?2 order by id", ticketId, ItemSource.LOG_MEDIUM).stream()
-                .map(ItemView::of).toList();
+        var query = items.find("ticketId = ?1 and source = ?2 order by id", ticketId, ItemSource.LOG_MEDIUM);
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(ItemView::of).toList(), query.count(), page);
+    }
+
+    /** The item's custody chain, one page in id (= recording) order (#15 item 10: paged in SQL). */
+    public Page<EventView> events(long itemId, PageRequest page) {
+        visible(itemId);
+        var query = events.find("itemId = ?1 order by id", itemId);
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(EventView::of).toList(), query.count(), page);
     }
 
     public ItemDetail get(long id) {

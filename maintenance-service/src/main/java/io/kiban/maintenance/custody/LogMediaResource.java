@@ -1,5 +1,9 @@
 package io.kiban.maintenance.custody;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
@@ -48,8 +52,11 @@ public class LogMediaResource {
 
     @GET
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
-    @Operation(summary = "The ticket's failure-log media")
-    public List<ItemView> list(@RestPath long id) {
-        return service.logMedia(id);
+    @Operation(summary = "The ticket's failure-log media, paged",
+            description = "#15 item 10: paged like every list (page, size ≤ 200, default 50; X-Total-Count, Link), in id"
+                    + " order. R-MT-7: another organisation's ticket is 404.")
+    public RestResponse<List<ItemView>> list(@RestPath long id, @RestQuery Integer page, @RestQuery Integer size,
+            @Context UriInfo uri) {
+        return service.logMedia(id, PageRequest.of(page, size)).toResponse(uri);
     }
 }

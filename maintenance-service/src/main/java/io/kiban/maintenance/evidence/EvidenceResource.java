@@ -1,5 +1,9 @@
 package io.kiban.maintenance.evidence;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Roles;
@@ -61,8 +65,12 @@ public class EvidenceResource {
     @GET
     @Path("/custody-items/{id}/evidence")
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
-    public List<EvidenceView> ofItem(@RestPath long id) {
-        return service.ofItem(id);
+    @Operation(summary = "The evidence records of a tracked medium, paged",
+            description = "#15 item 10: paged like every list (page, size ≤ 200, default 50; X-Total-Count, Link), in id"
+                    + " order. R-MT-7: another organisation's item is 404.")
+    public RestResponse<List<EvidenceView>> ofItem(@RestPath long id, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return service.ofItem(id, PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
@@ -89,6 +97,19 @@ public class EvidenceResource {
         EvidenceService.Uploaded up = service.upload(id, file.uploadedFile(), file.contentType(), file.fileName());
         return Responses.created(URI.create("/evidence/" + id + "/files/" + up.file().id()), up.file(),
                 up.evidenceVersion());
+    }
+
+    @GET
+    @Path("/evidence/{id}/files")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
+    @Operation(summary = "The files of an evidence record, paged",
+            description = "R-MT-6 / #15 item 10: the files (SHA-256, size, type, uploader) in upload order, paged like"
+                    + " every list (page, size ≤ 200, default 50; X-Total-Count, Link). R-MT-7: another organisation's"
+                    + " evidence is 404.")
+    public RestResponse<List<FileView>> files(@RestPath long id, @RestQuery Integer page, @RestQuery Integer size,
+            @Context UriInfo uri) {
+        return service.files(id, PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

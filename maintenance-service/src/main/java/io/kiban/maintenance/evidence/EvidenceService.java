@@ -1,5 +1,7 @@
 package io.kiban.maintenance.evidence;
 
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.paging.Page;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.ProblemException;
@@ -130,9 +132,21 @@ public class EvidenceService {
         return EvidenceView.of(e, files.of(id));
     }
 
-    public List<EvidenceView> ofItem(long itemId) {
+    /** The item's evidence records (each with its files), one page in id order (#15 item 10: paged in SQL). */
+    public Page<EvidenceView> ofItem(long itemId, PageRequest page) {
         custody.visible(itemId);
-        return evidence.ofItem(itemId).stream().map(e -> EvidenceView.of(e, files.of(e.id))).toList();
+        var query = evidence.find("itemId = ?1 order by id", itemId);
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(e -> EvidenceView.of(e, files.of(e.id))).toList(), query.count(),
+                page);
+    }
+
+    /** The evidence's files, one page in id (= upload) order (#15 item 10: paged in SQL). */
+    public Page<FileView> files(long evidenceId, PageRequest page) {
+        visible(evidenceId);
+        var query = files.find("evidenceId = ?1 order by id", evidenceId);
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(FileView::of).toList(), query.count(), page);
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.kiban.maintenance.replacement;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
@@ -65,8 +69,11 @@ public class ReplacementResource {
 
     @GET
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
-    @Operation(summary = "The ticket's part replacements")
-    public List<ReplacementView> list(@RestPath long id) {
-        return service.list(id);
+    @Operation(summary = "The ticket's part replacements, paged",
+            description = "#15 item 10: paged like every list (page, size ≤ 200, default 50; X-Total-Count, Link), in"
+                    + " recording order. R-MT-7: another organisation's ticket is 404.")
+    public RestResponse<List<ReplacementView>> list(@RestPath long id, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return service.list(id, PageRequest.of(page, size)).toResponse(uri);
     }
 }

@@ -1,5 +1,7 @@
 package io.kiban.maintenance.replacement;
 
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.paging.Page;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
@@ -237,12 +239,15 @@ public class ReplacementService {
         return view;
     }
 
-    public List<ReplacementView> list(long ticketId) {
+    /** The ticket's replacements, one page in (recordedAt, id) order (#15 item 10: paged in SQL). */
+    public Page<ReplacementView> list(long ticketId, PageRequest page) {
         tickets.visible(ticketId);
-        return replacements.list("ticketId = ?1 order by recordedAt", ticketId).stream()
+        var query = replacements.find("ticketId = ?1 order by recordedAt, id", ticketId);
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream()
                 .map(r -> ReplacementView.of(r, items.find("replacementId", r.id).firstResultOptional()
                         .map(i -> i.id).orElse(null)))
-                .toList();
+                .toList(), query.count(), page);
     }
 
     /** What asset-service's media ledger says of the removed serial on this hardware (R-MT-3). */

@@ -1,5 +1,8 @@
 package io.kiban.maintenance.report;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.maintenance.report.ReportService.OutstandingItem;
 import io.kiban.maintenance.report.ReportService.RecordsExport;
@@ -35,9 +38,13 @@ public class ReportResource {
             description = "R-MT-3/R-RM-3: also every data-bearing medium asset-service shows as removed that never entered"
                     + " custody here (reason REMOVED_WITHOUT_CUSTODY; shown to JPO, auditors and services). ?environment="
                     + " limits the list to PRODUCTION, STAGING or SHARED (lifecycle's removal gate). Each entry names its"
-                    + " reason. 503 when asset-service cannot answer.")
-    public List<OutstandingItem> outstanding(@RestQuery String environment) {
-        return service.outstanding(environment);
+                    + " reason. 503 when asset-service cannot answer. #15 item 10: paged like every list (page, size ≤"
+                    + " 200, default 50; X-Total-Count, Link) — a caller that must see every entry (lifecycle's removal"
+                    + " gate) reads every page; computed from both sources in a stable order (tracked media by"
+                    + " createdAt and id, then media removed without custody by serial) and sliced.")
+    public RestResponse<List<OutstandingItem>> outstanding(@RestQuery String environment, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return service.outstanding(environment, PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

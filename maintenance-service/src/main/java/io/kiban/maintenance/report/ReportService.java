@@ -1,5 +1,7 @@
 package io.kiban.maintenance.report;
 
+import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.paging.Page;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.maintenance.contractor.Contractor;
@@ -129,8 +131,20 @@ public class ReportService {
      * order media), oldest first, with its age and holder; and, for JPO, auditors and services, every data-bearing
      * medium asset-service shows as removed that never entered custody here. {@code environment} (optional) limits
      * both to one environment. asset-service unreachable → 503 (never a silently shorter list).
+     *
+     * <p>#15 item 10: the list is computed from two sources (this service's custody items and asset-service's media
+     * ledger), so it is computed whole and deterministically — tracked media by (createdAt, id), then the media
+     * removed without custody by (serial, hardware id) — and the page is sliced from it; the total is the whole
+     * list's.
      */
-    public List<OutstandingItem> outstanding(String environment) {
+    public Page<OutstandingItem> outstanding(String environment, PageRequest page) {
+        List<OutstandingItem> all = outstanding(environment);
+        int from = Math.min(page.offset(), all.size());
+        int to = Math.min(from + page.size(), all.size());
+        return new Page<>(all.subList(from, to), all.size(), page);
+    }
+
+    List<OutstandingItem> outstanding(String environment) {
         Instant now = clock.instant();
         String env = environment == null || environment.isBlank() ? null : environment.trim().toUpperCase(Locale.ROOT);
         if (env != null && !ENVIRONMENTS.contains(env)) {
@@ -188,6 +202,9 @@ public class ReportService {
                     null, null, since, since == null ? 0 : Math.max(0, Duration.between(since, now).toDays()),
                     REMOVED_WITHOUT_CUSTODY, m.environment()));
         }
+        // a stable order whatever order asset-service answered in, so that pages never overlap or skip
+        result.sort(java.util.Comparator.comparing(OutstandingItem::serial).thenComparing(OutstandingItem::hardwareId,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return result;
     }
 

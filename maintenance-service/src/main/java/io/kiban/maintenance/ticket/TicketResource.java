@@ -1,5 +1,6 @@
 package io.kiban.maintenance.ticket;
 
+import io.kiban.maintenance.ticket.TicketDtos.TransitionView;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
@@ -71,14 +72,26 @@ public class TicketResource {
         return Responses.ok(detail, detail.ticket().version());
     }
 
+    @GET
+    @Path("/{id}/transitions")
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.SERVICE })
+    @Operation(summary = "The ticket's transitions, paged",
+            description = "R-MT-1 / #15 item 10: who moved the ticket when, in recording order, paged like every list"
+                    + " (page, size ≤ 200, default 50; X-Total-Count, Link). R-MT-7: another organisation's ticket is 404.")
+    public RestResponse<List<TransitionView>> transitions(@RestPath long id, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        return service.transitions(id, PageRequest.of(page, size)).toResponse(uri);
+    }
+
     @POST
     @Path("/{id}/transitions")
-    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF })
+    @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN })
     @Operation(summary = "Move a ticket on (If-Match required); CLOSED needs accepted evidence for every data-bearing item (R-MT-6)",
             description = "DOMAIN §8: CLOSED and reopening (RESOLVED to IN_PROGRESS) are jpo-admin's; CANCELLED is"
                     + " jpo-admin's or the vendor's, never on a ticket JPO filed, and needs a reason (note; 400 without);"
                     + " jpo-staff files and reads only (403). R-MT-1: a target that passed before the ticket was answered,"
-                    + " resolved or cancelled stays a recorded breach.")
+                    + " resolved or cancelled stays a recorded breach. jpo-staff is not admitted to this endpoint at all: 403"
+                    + " before any If-Match check (DOMAIN §8).")
     public RestResponse<TicketView> transition(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull TransitionInput body) {
         TicketView view = service.transition(id, ifMatch, body.to(), body.note());

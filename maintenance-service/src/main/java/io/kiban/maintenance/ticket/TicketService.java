@@ -159,6 +159,14 @@ public class TicketService {
         return new TicketDetail(TicketView.of(t, now(), breaches.of(t.id)), transitions.of(id).stream().map(TransitionView::of).toList());
     }
 
+    /** The ticket's transitions, one page in id (= recording) order (#15 item 10: paged in SQL). */
+    public Page<TransitionView> transitions(long id, PageRequest page) {
+        visible(id);
+        var query = transitions.find("ticketId = ?1 order by id", id);
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(TransitionView::of).toList(), query.count(), page);
+    }
+
     @Transactional
     public TicketView transition(long id, String ifMatch, TicketStatus to, String note) {
         Ticket t = visible(id);

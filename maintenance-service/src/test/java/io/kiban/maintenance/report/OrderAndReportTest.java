@@ -103,12 +103,13 @@ class OrderAndReportTest {
     void R_MT_3_outstanding_media_are_reported_with_age_and_holder_per_organisation() {
         long ticket = workingTicket(VENDOR_A, "HW-OUT", "MEDIA_FAILURE");
         long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
-        given().auth().oauth2(STAFF).get("/reports/outstanding-sanitization").then().statusCode(200)
-                .body("custodyItemId", hasItem((int) item))
-                .body("find { it.custodyItemId == " + item + " }.holder", equalTo("vendor-a secure depot"))
-                .body("find { it.custodyItemId == " + item + " }.ageDays", equalTo(0));
-        List<Integer> seenByB = given().auth().oauth2(VENDOR_B).get("/reports/outstanding-sanitization").then()
-                .statusCode(200).extract().jsonPath().getList("custodyItemId");
+        var seenByStaff = io.kiban.maintenance.Fixtures.allPages(STAFF, "/reports/outstanding-sanitization", Map.of());
+        assertThat(seenByStaff.getList("custodyItemId", Integer.class)).contains((int) item);
+        assertThat(seenByStaff.getString("find { it.custodyItemId == " + item + " }.holder"))
+                .isEqualTo("vendor-a secure depot");
+        assertThat(seenByStaff.getInt("find { it.custodyItemId == " + item + " }.ageDays")).isZero();
+        List<Integer> seenByB = io.kiban.maintenance.Fixtures.allPages(VENDOR_B, "/reports/outstanding-sanitization",
+                Map.of()).getList("custodyItemId");
         assertThat(seenByB).doesNotContain((int) item);
     }
 

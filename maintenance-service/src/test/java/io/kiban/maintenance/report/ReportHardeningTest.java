@@ -47,11 +47,8 @@ class ReportHardeningTest {
     private static final String REPORT = "/reports/outstanding-sanitization";
 
     private static JsonPath report(String token, String environment) {
-        var request = given().auth().oauth2(token);
-        if (environment != null) {
-            request = request.queryParam("environment", environment);
-        }
-        return request.get(REPORT).then().statusCode(200).extract().jsonPath();
+        return io.kiban.maintenance.Fixtures.allPages(token, REPORT,
+                environment == null ? Map.of() : Map.of("environment", environment));
     }
 
     @Test
