@@ -159,13 +159,13 @@ public class ContractResource {
 
     @POST
     @Path("calendar/holidays/import")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({ "text/csv", MediaType.APPLICATION_OCTET_STREAM })
     @BodyLimit(property = "kiban.calendar.max-file", defaultValue = "1M")
     @Operation(summary = "Import the Cabinet Office holiday list (syukujitsu.csv, Shift_JIS, unchanged) — jpo-admin",
             description = "Issue #18: the national holidays of every year the list covers (2026 on) are replaced by "
                     + "the list's, in one transaction, and kept with the file name, its SHA-256 and the as-of date "
                     + "(asOf, default today); the year-end closure stays. The same file again changes nothing (200 "
-                    + "with the stored import; safe to retry without Idempotency-Key). A file that is not the list "
+                    + "with the stored import), so a retry is safe by itself. A file that is not the list "
                     + "as published (UTF-8, truncated, a bad or repeated date, out of order) → 400 naming the line, "
                     + "nothing written; over 1 MB → 413; a list older than the one held → 409.")
     @RolesAllowed(Roles.JPO_ADMIN)
