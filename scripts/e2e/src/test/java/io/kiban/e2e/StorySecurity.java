@@ -67,7 +67,7 @@ final class StorySecurity {
         Suite suite = Suite.get();
         suite.stop("lifecycle");
         suite.start("lifecycle");
-        suite.awaitReady("lifecycle", Suite.READY_TIMEOUT);
+        suite.awaitReadyOrRestartOnce("lifecycle");
         Instant until = Instant.now().plus(Duration.ofSeconds(90));
         while (kc.holds(intruder, ROLE) && Instant.now().isBefore(until)) {
             Suite.sleep(1000);
@@ -100,19 +100,19 @@ final class StorySecurity {
      * which the dev realm lets manage users.
      */
     static final class KeycloakAdmin {
-        private final String token;
 
-        KeycloakAdmin() {
-            String kc = Suite.get().keycloakUrl;
-            var master = given().baseUri(kc).formParam("grant_type", "password").formParam("client_id", "admin-cli")
+        /** A fresh token for every request: the master realm's admin tokens live a minute, a restart takes longer. */
+        private static String token() {
+            var master = given().baseUri(Suite.get().keycloakUrl).formParam("grant_type", "password")
+                    .formParam("client_id", "admin-cli")
                     .formParam("username", System.getProperty("e2e.keycloak.admin", "admin"))
                     .formParam("password", System.getProperty("e2e.keycloak.admin-password", "admin"))
                     .post("/realms/master/protocol/openid-connect/token").then().extract();
-            token = master.statusCode() == 200 ? master.path("access_token") : Tokens.service("lifecycle");
+            return master.statusCode() == 200 ? master.path("access_token") : Tokens.service("lifecycle");
         }
 
         private RequestSpecification admin() {
-            return given().baseUri(Suite.get().keycloakUrl).basePath("/admin/realms/kiban").auth().oauth2(token)
+            return given().baseUri(Suite.get().keycloakUrl).basePath("/admin/realms/kiban").auth().oauth2(token())
                     .contentType(ContentType.JSON);
         }
 
