@@ -271,6 +271,8 @@ final class StoryLease {
                 .isEqualTo(checklist.stream().map(i -> "checklist:" + i.get("item"))
                         .collect(Collectors.toCollection(TreeSet::new)));
         assertThat(blockers).as("STAGING needs no archive").doesNotContainKey("ARCHIVE_NOT_HANDED_OVER");
+        // the vendor's copies of the work's information block PRODUCTION, not STAGING (R-RM-4, security 8))
+        assertThat(blockers).doesNotContainKey("VENDOR_COPY_NOT_CONFIRMED");
         var refused = transition("STAGING", "REMOVED", "撤去完了", null).statusCode(409).extract();
         assertThat(refused.asString()).contains("R-RM-1").contains(pendingMedia.iterator().next())
                 .contains("RESTORATION_NOT_SIGNED").contains("BACKUP_COPY_NOT_ACCOUNTED_FOR");
@@ -304,6 +306,19 @@ final class StoryLease {
         sanitize("PRODUCTION");
         restore("PRODUCTION");
         blockers = blockersByKind("PRODUCTION");
+        // R-RM-4, security 8): the copies the vendor held and the story left open (R_RM_4 step) block PRODUCTION
+        List<String> openCopies = blockers.getOrDefault("VENDOR_COPY_NOT_CONFIRMED", List.of());
+        assertThat(openCopies).as("the vendor copies left open").containsAll(StoryState.OPEN_VENDOR_COPIES.stream()
+                .map(id -> "vendor-copy:" + id).toList());
+        if (!openCopies.isEmpty()) {
+            assertThat(blockers.keySet()).as("PRODUCTION blockers " + blockers)
+                    .containsExactlyInAnyOrder("ARCHIVE_OLDER_THAN_EVIDENCE", "VENDOR_COPY_NOT_CONFIRMED");
+            var copiesOpen = transition("PRODUCTION", "REMOVED", "撤去完了", null).statusCode(409).extract();
+            assertThat(copiesOpen.asString()).contains("VENDOR_COPY_NOT_CONFIRMED").contains(openCopies.get(0));
+            // the vendor returns the lent document and destroys its copy, with evidence; JPO confirms each
+            StorySecurity.settleOpenCopies();
+            blockers = blockersByKind("PRODUCTION");
+        }
         assertThat(blockers.keySet()).as("PRODUCTION blockers " + blockers).containsExactly("ARCHIVE_OLDER_THAN_EVIDENCE");
         assertThat(blockers.get("ARCHIVE_OLDER_THAN_EVIDENCE")).containsExactly("archive:" + early.<Number>path("id"));
         var noArchive = transition("PRODUCTION", "REMOVED", "撤去完了", null).statusCode(409).extract();
@@ -354,20 +369,28 @@ final class StoryLease {
      * and nothing new enters a removed or closed environment (R-RM-1, R-RM-3).
      */
     static void step7SharedAndClosed() {
-        bringInService("SHARED");
-        transition("SHARED", "END_OF_USE", "両環境の撤去に伴い分電盤の使用終了", null).statusCode(200);
-        transition("SHARED", "REMOVING", "分電盤撤去作業開始", null).statusCode(200);
-        restore("SHARED");
-        var ready = readiness("SHARED");
-        assertThat(ready.getList("blockers")).as("SHARED blockers: " + ready.prettify()).isEmpty();
-        assertThat(ready.getBoolean("ready")).isTrue();
-        transition("SHARED", "REMOVED", "分電盤撤去完了", null).statusCode(200);
+        if (!"REMOVED".equals(phase("SHARED"))) {
+            // the R-LC-8 step did not run (or failed): SHARED removed here, on the story's clock
+            bringInService("SHARED");
+            if (!"REMOVING".equals(phase("SHARED"))) {
+                transition("SHARED", "END_OF_USE", "両環境の撤去に伴い分電盤の使用終了", null).statusCode(200);
+                transition("SHARED", "REMOVING", "分電盤撤去作業開始", null).statusCode(200);
+            }
+            restore("SHARED");
+            transition("SHARED", "REMOVED", "分電盤撤去完了", null).statusCode(200);
+        }
 
         for (String env : List.of("STAGING", "PRODUCTION", "SHARED")) {
             assertThat(readiness(env).getList("blockers")).as(env + " readiness before CLOSED").isEmpty();
             transition(env, "CLOSED", "撤去・記録引渡し完了、契約上の義務履行確認", null).statusCode(200);
             assertThat(Api.as(Tokens.AUDITOR, "lifecycle").get("/phases/" + env).then().statusCode(200).extract()
                     .<String>path("phase")).isEqualTo("CLOSED");
+        }
+
+        // R-LC-8: closing changes nothing of a late removal
+        if (LocalDate.parse(Suite.get().clockStartAt().substring(0, 10)).isAfter(LocalDate.parse("2031-03-31"))) {
+            assertThat(removalBreaches()).as("the late removal after CLOSED").singleElement()
+                    .satisfies(b -> assertThat(b.get("kind")).isEqualTo("REMOVED_LATE"));
         }
 
         // nothing enters a closed environment: new hardware, a medium, a ticket, each refused (R-RM-1/R-RM-3)
@@ -389,6 +412,120 @@ final class StoryLease {
         ticket.put("description", "a fault reported after the environment was closed");
         ticket.put("occurredAt", Suite.get().clockStartAt());
         refusedInClosed(Api.as(Tokens.VENDOR_A, "maintenance").body(ticket).post("/tickets").then().extract());
+    }
+
+    /**
+     * R-LC-8: the removal deadline (2031-03-31) is an obligation. STAGING and PRODUCTION were removed in time (step 6);
+     * the distribution board enters REMOVING now, but its removal completes only on 2031-04-14 (the services restart
+     * with their clocks there): until then it is a NOT_REMOVED breach, then a REMOVED_LATE one, 14 days late — shown by
+     * the overview, the deadlines, the readiness and the archive's removal-breaches.json; a late-removal reason is shown
+     * beside it and never makes it disappear, and the deadline never blocks the removal itself.
+     */
+    static void sharedRemovedAfterTheDeadline() {
+        assertThat(removalBreaches()).as("nothing removed late in 2027").isEmpty();
+        bringInService("SHARED");
+        // SHARED follows both environments (R-RM-1)
+        transition("SHARED", "END_OF_USE", "両環境の撤去に伴い分電盤の使用終了", null).statusCode(200);
+        transition("SHARED", "REMOVING", "分電盤撤去作業開始", null).statusCode(200);
+        restore("SHARED");
+
+        // the board's removal slips past the deadline: the services' clocks move to 2031-04-14 (09:00 in Tokyo)
+        Suite.get().restartWithClock("2031-04-14T00:00:00Z");
+        var overview = Api.as(Tokens.JPO_STAFF, "lifecycle").get("/overview").then().statusCode(200).extract().jsonPath();
+        assertThat(overview.getString("today")).isEqualTo("2031-04-14");
+        List<Map<String, Object>> breaches = removalBreaches();
+        assertThat(breaches).as("R-LC-8: SHARED not removed by 2031-03-31").singleElement().satisfies(b -> {
+            assertThat(b.get("rule")).isEqualTo("R-LC-8");
+            assertThat(b.get("environment")).isEqualTo("SHARED");
+            assertThat(b.get("kind")).isEqualTo("NOT_REMOVED");
+            assertThat(b.get("removalDeadline")).isEqualTo("2031-03-31");
+            // 2031-03-31 → 2031-04-14
+            assertThat(((Number) b.get("daysLate")).longValue()).isEqualTo(14);
+        });
+        assertThat(deadlineBreaches()).as("GET /contract/deadlines, removal").isEqualTo(breaches);
+        var ready = readiness("SHARED");
+        assertThat(ready.getList("blockers")).as("the passed deadline blocks nothing: " + ready.prettify()).isEmpty();
+        assertThat(ready.getBoolean("ready")).isTrue();
+        assertThat(ready.<Map<String, Object>>getList("removalBreaches")).extracting(b -> b.get("kind"))
+                .containsExactly("NOT_REMOVED");
+
+        // a late-removal reason (jpo-admin) is shown beside the breach; it does not clear it
+        String reason = "分電盤の撤去に伴う停電作業日程の調整（ビル管理者）により撤去が遅延";
+        Api.as(Tokens.VENDOR_A, "lifecycle").body(Map.of("reason", reason)).post("/removal/SHARED/late-reason").then()
+                .statusCode(403);
+        Api.as(Tokens.JPO_ADMIN, "lifecycle").body(Map.of("reason", reason)).post("/removal/SHARED/late-reason").then()
+                .log().ifValidationFails().statusCode(200);
+        assertThat(removalBreaches()).singleElement().satisfies(b -> {
+            assertThat(b.get("kind")).isEqualTo("NOT_REMOVED");
+            assertThat(b.get("lateRemovalReason")).isEqualTo(reason);
+        });
+
+        // removal stays possible, and is recorded as a breach
+        transition("SHARED", "REMOVED", "分電盤撤去完了（撤去期限後）", null).statusCode(200);
+        breaches = removalBreaches();
+        assertThat(breaches).singleElement().satisfies(b -> {
+            assertThat(b.get("environment")).isEqualTo("SHARED");
+            assertThat(b.get("kind")).isEqualTo("REMOVED_LATE");
+            assertThat(b.get("removedOn")).isEqualTo("2031-04-14");
+            assertThat(((Number) b.get("daysLate")).longValue()).isEqualTo(14);
+            assertThat(b.get("lateRemovalReason")).isEqualTo(reason);
+        });
+        assertThat(deadlineBreaches()).isEqualTo(breaches);
+
+        // the final archive carries it (removal-breaches.json), and JPO records receiving that archive (R-RM-4)
+        var archive = buildArchive();
+        long id = archive.<Number>path("id").longValue();
+        byte[] zip = Api.as(Tokens.AUDITOR, "lifecycle").accept("application/zip").get("/archive/" + id + "/file").then()
+                .statusCode(200).extract().asByteArray();
+        assertThat(sha256(zip)).isEqualTo(archive.<String>path("sha256"));
+        Map<String, byte[]> files = unzip(zip);
+        byte[] json = files.get("lifecycle-service/removal-breaches.json");
+        assertThat(json).as("lifecycle-service/removal-breaches.json in the archive").isNotNull();
+        var inArchive = new io.restassured.path.json.JsonPath(new String(json, StandardCharsets.UTF_8));
+        assertThat(inArchive.getString("rule")).isEqualTo("R-LC-8");
+        assertThat(inArchive.<Map<String, Object>>getList("breaches")).singleElement().satisfies(b -> {
+            assertThat(b.get("environment")).isEqualTo("SHARED");
+            assertThat(b.get("kind")).isEqualTo("REMOVED_LATE");
+            assertThat(b.get("removedOn")).isEqualTo("2031-04-14");
+            assertThat(((Number) b.get("daysLate")).longValue()).isEqualTo(14);
+            assertThat(b.get("lateRemovalReason")).isEqualTo(reason);
+        });
+        var manifest = new io.restassured.path.json.JsonPath(new String(files.get("manifest.json"), StandardCharsets.UTF_8));
+        assertThat(manifest.getString("entries.find { it.path == 'lifecycle-service/removal-breaches.json' }.sha256"))
+                .isEqualTo(sha256(json));
+        receipt(id, sha256(zip), 200);
+    }
+
+    /** GET /overview's removalBreaches (R-LC-8). */
+    static List<Map<String, Object>> removalBreaches() {
+        return Api.as(Tokens.AUDITOR, "lifecycle").get("/overview").then().statusCode(200).extract().jsonPath()
+                .getList("removalBreaches");
+    }
+
+    /** GET /contract/deadlines: the breaches of the removal deadline. */
+    private static List<Map<String, Object>> deadlineBreaches() {
+        var deadlines = Api.as(Tokens.VENDOR_A, "lifecycle").get("/contract/deadlines").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(deadlines.getString("find { it.id == 'removal' }.date")).isEqualTo("2031-03-31");
+        return deadlines.getList("find { it.id == 'removal' }.breaches");
+    }
+
+    private static String phase(String env) {
+        return Api.as(Tokens.JPO_STAFF, "lifecycle").get("/phases/" + env).then().statusCode(200).extract().path("phase");
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                if (!e.isDirectory()) {
+                    files.put(e.getName(), in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     private static void refusedInClosed(io.restassured.response.ExtractableResponse<io.restassured.response.Response> r) {

@@ -172,7 +172,7 @@ final class StoryLedger {
         // the months pass: the services restart with their clocks in the story's August 2027
         Suite.get().restartWithClock(STORY_AUGUST);
         assertThat(today()).isEqualTo(LocalDate.parse("2027-08-02"));
-        lateExtensionRefused(vendor, lines.keySet().stream().filter(k -> !k.equals(lateKey)).findFirst().orElseThrow());
+        StoryState.onTimeLine = lines.keySet().stream().filter(k -> !k.equals(lateKey)).findFirst().orElseThrow();
         for (long id : lateIds) {
             deliverAndPutInService(vendor, id, DELIVERED_LATE);
         }
@@ -221,12 +221,18 @@ final class StoryLedger {
     }
 
     /**
-     * R-LC-3: an extension approved after the line's original deadline does not permit the late delivery — the
-     * approval is refused (422) and the line's status does not change.
+     * R-LC-3: an extension approved after the line's original deadline (2027-03-31; the story's clock is in August
+     * 2027 now) does not permit the late delivery — the approval is refused (422 naming R-LC-3), the extension stays
+     * proposed and the line's delivery status does not change. The approval time is the server's, never typed.
      */
-    private static void lateExtensionRefused(String vendor, String lineKey) {
+    static void lateExtensionRefused() {
+        String vendor = Tokens.VENDOR_A;
+        String lineKey = StoryState.onTimeLine;
+        assertThat(lineKey).as("step 1's on-time line").isNotNull();
+        assertThat(today()).as("after the original deadline").isAfter(DELIVERY_DEADLINE);
         String env = lineKey.substring(0, lineKey.indexOf('/'));
         String item = lineKey.substring(lineKey.indexOf('/') + 1);
+        Map<String, Object> before = deliveryLine(env, item);
         var proposed = Api.as(vendor, "lifecycle").body(Map.of("environment", env, "baselineItem", item,
                 "cause", "OTHER_UNAVOIDABLE", "explanation", "asked for after the deadline",
                 "newDate", "2027-06-30")).post("/deliveries/extensions").then().extract();
@@ -236,11 +242,21 @@ final class StoryLedger {
         }
         assertThat(proposed.statusCode()).as(proposed.asString()).isEqualTo(201);
         long id = ((Number) proposed.path("id")).longValue();
+        // a decision typed with an earlier date is not a thing: the body is ignored, the server's clock decides
         Api.as(Tokens.JPO_ADMIN, "lifecycle").header("If-Match", proposed.header("ETag"))
+                .body(Map.of("decidedAt", "2027-03-30T10:00:00+09:00", "approvedOn", "2027-03-30"))
                 .post("/deliveries/extensions/" + id + "/approval").then().statusCode(422)
                 .body("rule", equalTo("R-LC-3"));
         Api.as(Tokens.AUDITOR, "lifecycle").get("/deliveries/extensions/" + id).then().statusCode(200)
                 .body("status", equalTo("PROPOSED"));
+        assertThat(deliveryLine(env, item)).as("the line's delivery status unchanged").isEqualTo(before);
+    }
+
+    private static Map<String, Object> deliveryLine(String env, String item) {
+        List<Map<String, Object>> lines = Api.as(Tokens.JPO_ADMIN, "lifecycle").get("/deliveries/status").then()
+                .statusCode(200).extract().path("lines");
+        return lines.stream().filter(x -> env.equals(x.get("environment")) && item.equals(x.get("baselineItem")))
+                .findFirst().orElseThrow(() -> new AssertionError("no delivery line " + env + "/" + item));
     }
 
     /** Data-bearing media by hardware class: servers boot from an SSD, worker nodes add an NVMe data disk, arrays hold HDDs. */

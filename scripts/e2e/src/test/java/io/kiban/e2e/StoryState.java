@@ -21,4 +21,8 @@ final class StoryState {
     /** backup targets / policies of step 3 (their copies are removal blockers in step 6) */
     static final List<Long> BACKUP_POLICIES = new CopyOnWriteArrayList<>();
     static final List<Long> BACKUP_TARGETS = new CopyOnWriteArrayList<>();
+    /** a delivery line other than the late one ("ENV/ITEM", step 1): R-LC-3's refused late extension names it */
+    static volatile String onTimeLine;
+    /** the vendor copies (R-RM-4, security 8)) the story leaves open for the removal to settle */
+    static final List<Long> OPEN_VENDOR_COPIES = new CopyOnWriteArrayList<>();
 }
