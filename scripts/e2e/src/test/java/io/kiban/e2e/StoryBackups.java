@@ -203,8 +203,8 @@ final class StoryBackups {
 
         // R-BK-5: the four good copies are held on the arrays, not yet accounted for (media not destroyed)
         for (String env : List.of("PRODUCTION", "STAGING")) {
-            List<Map<String, Object>> copies = Api.as(Tokens.JPO_ADMIN, "backup").queryParam("environment", env)
-                    .get("/reports/backup-copies").then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> copies = Api.all(Tokens.JPO_ADMIN, "backup", "/reports/backup-copies",
+                    Map.of("environment", env));
             List<Object> ours = copies.stream().map(c -> c.get("targetId"))
                     .filter(t -> StoryState.BACKUP_TARGETS.contains(((Number) t).longValue())).toList();
             assertThat(ours).as(env + " copies " + copies).hasSize(2);
@@ -231,8 +231,7 @@ final class StoryBackups {
                 .header("X-Uploaded-Content-Type", "application/pdf").header("Digest", "sha-256=" + sha).extract()
                 .asByteArray();
         assertThat(back).isEqualTo(pdf);
-        List<Map<String, Object>> report = Api.as(Tokens.JPO_STAFF, "backup").get("/reports/restore-drills").then()
-                .statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> report = Api.all(Tokens.JPO_STAFF, "backup", "/reports/restore-drills", Map.of());
         assertThat(report).filteredOn(l -> run.get("targetId").equals(l.get("targetId"))).singleElement()
                 .satisfies(l -> assertThat(l.get("lastSuccessfulDrillId")).isEqualTo((int) drill));
     }
@@ -345,8 +344,7 @@ final class StoryBackups {
     }
 
     static List<Long> rpoBreaches() {
-        List<Map<String, Object>> report = Api.as(Tokens.JPO_ADMIN, "backup").get("/reports/rpo").then()
-                .statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> report = Api.all(Tokens.JPO_ADMIN, "backup", "/reports/rpo", Map.of());
         return report.stream().map(s -> ((Number) s.get("targetId")).longValue()).toList();
     }
 

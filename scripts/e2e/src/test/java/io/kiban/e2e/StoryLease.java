@@ -629,8 +629,7 @@ final class StoryLease {
     }
 
     private static List<Map<String, Object>> backupCopies(String env) {
-        return Api.as(Tokens.JPO_ADMIN, "backup").queryParam("environment", env).get("/reports/backup-copies")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        return Api.all(Tokens.JPO_ADMIN, "backup", "/reports/backup-copies", Map.of("environment", env));
     }
 
     /**
@@ -668,22 +667,21 @@ final class StoryLease {
         assertThat(mediaWithoutAcceptedEvidence(env)).as(env + " media without accepted evidence").isEmpty();
         // what else maintenance-service still holds for the environment (failure-analysis log media of the
         // suite's other classes, R-MT-3): each gets its accepted evidence too
-        List<Map<String, Object>> outstanding = Api.as(Tokens.JPO_ADMIN, "maintenance").queryParam("environment", env)
-                .get("/reports/outstanding-sanitization").then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> outstanding = Api.all(Tokens.JPO_ADMIN, "maintenance",
+                "/reports/outstanding-sanitization", Map.of("environment", env));
         for (Map<String, Object> o : outstanding) {
             assertThat(o.get("custodyItemId")).as("outstanding without custody: " + o).isNotNull();
             evidence(((Number) o.get("custodyItemId")).longValue(), (String) o.get("serial"));
         }
-        assertThat(Api.as(Tokens.JPO_ADMIN, "maintenance").queryParam("environment", env)
-                .get("/reports/outstanding-sanitization").then().statusCode(200).extract().jsonPath().getList("$"))
+        assertThat(Api.all(Tokens.JPO_ADMIN, "maintenance", "/reports/outstanding-sanitization",
+                Map.of("environment", env)))
                 .as(env + " outstanding sanitization").isEmpty();
     }
 
     /** DESTROY evidence (NIST SP 800-88 App. G) by the vendor with a certificate PDF, accepted by jpo-admin. */
     static long evidence(long custodyItemId, String serial) {
-        List<Map<String, Object>> existing = Api.as(Tokens.JPO_ADMIN, "maintenance")
-                .get("/custody-items/" + custodyItemId + "/evidence").then().statusCode(200).extract().jsonPath()
-                .getList("$");
+        List<Map<String, Object>> existing = Api.all(Tokens.JPO_ADMIN, "maintenance",
+                "/custody-items/" + custodyItemId + "/evidence", Map.of());
         Long evidenceId = existing.stream().filter(e -> "SUBMITTED".equals(e.get("status")))
                 .map(e -> ((Number) e.get("id")).longValue()).findFirst().orElse(null);
         if (evidenceId == null) {
@@ -728,9 +726,8 @@ final class StoryLease {
                 Map.of("status", "EVIDENCE_ACCEPTED"));
         List<Map<String, Object>> accepted = new ArrayList<>();
         for (Map<String, Object> item : items) {
-            List<Map<String, Object>> evidence = Api.as(Tokens.JPO_ADMIN, "maintenance")
-                    .get("/custody-items/" + item.get("id") + "/evidence").then().statusCode(200).extract()
-                    .jsonPath().getList("$");
+            List<Map<String, Object>> evidence = Api.all(Tokens.JPO_ADMIN, "maintenance",
+                    "/custody-items/" + item.get("id") + "/evidence", Map.of());
             evidence.stream().filter(e -> "ACCEPTED".equals(e.get("status"))).forEach(accepted::add);
         }
         return accepted;
