@@ -46,6 +46,16 @@ public class HandlerService {
 
     @ApplicationScoped
     public static class HandlerRepository implements PanacheRepository<ApprovedHandler> {
+
+        /**
+         * R-SEC-1: the row an approval (which grants the role in Keycloak before it commits) and a reconciler
+         * pass (which removes the role from accounts not APPROVED in committed rows) both lock first, so a pass
+         * never runs between an approval's grant and its commit — on any replica (V24).
+         */
+        void lockRoles() {
+            getEntityManager().createNativeQuery("SELECT id FROM handler_role_lock WHERE id = 1 FOR UPDATE")
+                    .getResultList();
+        }
     }
 
     @ApplicationScoped
@@ -207,6 +217,7 @@ public class HandlerService {
             throw fourEyes("handler " + id + (change ? " change" : ""), caller.name());
         }
         requireOrganisation(change ? pending(h).accountId() : h.accountId, h.organisation);
+        handlers.lockRoles();
         if (change) {
             return approveChange(h);
         }
@@ -352,6 +363,7 @@ public class HandlerService {
     @Transactional
     @ActivateRequestContext
     public ReconcileResult reconcile() {
+        handlers.lockRoles(); // waits for an approval that granted the role and has not committed yet
         List<KeycloakRoles.Account> holders;
         try {
             holders = keycloak.holders();

@@ -209,6 +209,36 @@ class HandlerSecurityTest {
     }
 
     @Test
+    @DisplayName("R-SEC-1 a reconciler pass during an approval (role granted, not yet committed) waits for it and leaves the role")
+    void R_SEC_1_reconciler_never_takes_the_role_an_approval_is_granting() throws Exception {
+        int id = propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka")).then().statusCode(201).extract().path("id");
+        // Keycloak answers the grant after 3 s: the approval holds the grant, uncommitted, for that long
+        Stubs.keycloak().register(com.github.tomakehurst.wiremock.client.WireMock
+                .post(urlPathEqualTo("/admin/realms/kiban/users/" + Stubs.KEYCLOAK_USER_ID + "/role-mappings/realm"))
+                .atPriority(1).willReturn(aResponse().withStatus(204).withFixedDelay(3000)));
+        // and already lists the account as a holder (the grant has reached it)
+        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users")).atPriority(1)
+                .willReturn(okJson("[{\"id\":\"" + Stubs.KEYCLOAK_USER_ID + "\",\"username\":\"vendor-a-tanaka\"}]")));
+        Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users/" + Stubs.KEYCLOAK_USER_ID
+                + "/role-mappings/realm/composite")).atPriority(1).willReturn(okJson("[" + Stubs.APPROVED_HANDLER + "]")));
+        String jpo = Tokens.jpoAdmin();
+        String ifMatch = etag(id);
+        var approval = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(jpo)
+                .header("If-Match", ifMatch).post("/handlers/" + id + "/approval").then().extract().statusCode());
+        // the pass starts once the grant is under way
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (Stubs.keycloak().find(postRequestedFor(urlPathEqualTo("/admin/realms/kiban/users/"
+                + Stubs.KEYCLOAK_USER_ID + "/role-mappings/realm"))).isEmpty()) {
+            assertThat(System.currentTimeMillis()).as("the approval never reached Keycloak").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        given().auth().oauth2(jpo).post("/handlers/reconciliation").then().statusCode(200)
+                .body("holders", equalTo(1)).body("removed", org.hamcrest.Matchers.empty());
+        assertThat(approval.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        Stubs.keycloak().verifyThat(exactly(0), deleteRequestedFor(urlPathMatching(".*/role-mappings/realm")));
+    }
+
+    @Test
     @DisplayName("R-SEC-1 a holder through a group, whose role lifecycle-service cannot remove, is a counted reconciler failure")
     void R_SEC_1_reconciler_counts_a_group_held_role_as_a_failure() {
         Stubs.keycloak().register(get(urlPathEqualTo("/admin/realms/kiban/users")).atPriority(1)
