@@ -328,14 +328,18 @@ class ConsoleBrowserE2E {
         Object out = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, {resultTypes: ['violations']})
-                  .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                      nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))))
-                  .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));
+                  .then(r => done(JSON.stringify({version: axe.version, passes: r.passes.length,
+                      violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))})))
+                  .catch(e => done(JSON.stringify({passes: 0, violations: [{id: 'axe-error', impact: 'critical',
+                      help: String(e), nodes: []}]})));
                 """);
         List<String> serious = new ArrayList<>();
         List<String> minor = new ArrayList<>();
+        JsonNode result;
         try {
-            for (JsonNode v : JSON.readTree(String.valueOf(out))) {
+            result = JSON.readTree(String.valueOf(out));
+            for (JsonNode v : result.path("violations")) {
                 String line = v.path("impact").asText() + " " + v.path("id").asText() + " (" + v.path("help").asText()
                         + ") at " + v.path("nodes");
                 if (Set.of("serious", "critical").contains(v.path("impact").asText())) {
@@ -347,9 +351,12 @@ class ConsoleBrowserE2E {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.println("[axe] " + page + ": " + serious.size() + " serious/critical, " + minor.size()
-                + " moderate/minor" + (minor.isEmpty() ? "" : " " + minor));
+        System.out.println("[axe " + result.path("version").asText() + "] " + page + ": " + serious.size()
+                + " serious/critical, " + minor.size() + " moderate/minor, " + result.path("passes").asInt()
+                + " rules passed" + (minor.isEmpty() ? "" : " " + minor));
         assertThat(serious).as("axe-core on " + page).isEmpty();
+        // axe really looked at the page (its rules ran: a page it could not read passes none)
+        assertThat(result.path("passes").asInt()).as("axe-core rules that passed on " + page).isGreaterThan(10);
     }
 
     // ---------------------------------------------------------------- the console process and Keycloak
