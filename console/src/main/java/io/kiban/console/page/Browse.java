@@ -39,8 +39,8 @@ public class Browse {
 
     /** 台帳: hardware, optionally one environment, and a text search over the fields shown. */
     public List<Section> ledger(String environment, String search) {
-        String path = "/hardware?size=200" + (environment != null && ENVIRONMENTS.contains(environment) ? "&environment=" + environment : "");
-        Reply hw = calls.await(calls.get(Svc.ASSET, path), Svc.ASSET);
+        String path = "/hardware" + (environment != null && ENVIRONMENTS.contains(environment) ? "?environment=" + environment : "");
+        Reply hw = calls.await(calls.getAll(Svc.ASSET, path), Svc.ASSET);
         Section s = new Section("hardware", "ハードウェア台帳");
         if (s.accept(hw)) {
             String needle = search == null ? "" : search.strip().toLowerCase();
@@ -70,8 +70,8 @@ public class Browse {
 
     /** 保守: the tickets the user may see (a vendor: its organisation's only — the service decides). */
     public List<Section> tickets(String status) {
-        String path = "/tickets?size=200" + (status != null && status.matches("[A-Z_]{1,32}") ? "&status=" + status : "");
-        Reply r = calls.await(calls.get(Svc.MAINTENANCE, path), Svc.MAINTENANCE);
+        String path = "/tickets" + (status != null && status.matches("[A-Z_]{1,32}") ? "?status=" + status : "");
+        Reply r = calls.await(calls.getAll(Svc.MAINTENANCE, path), Svc.MAINTENANCE);
         Section s = new Section("tickets", "保守チケット");
         if (s.accept(r)) {
             Instant now = Instant.now();
@@ -95,9 +95,9 @@ public class Browse {
     }
 
     /** A ticket with its custody chain and evidence files. */
-    public List<Section> ticket(long id) {
+    public List<Section> ticket(long id, CurrentUser user) {
         CompletableFuture<Reply> ticket = calls.get(Svc.MAINTENANCE, "/tickets/" + id);
-        CompletableFuture<Reply> items = calls.get(Svc.MAINTENANCE, "/custody-items?ticketId=" + id + "&size=200");
+        CompletableFuture<Reply> items = calls.getAll(Svc.MAINTENANCE, "/custody-items?ticketId=" + id);
         List<Section> out = new ArrayList<>();
         Section t = new Section("ticket", "チケット #" + id);
         Reply tr = calls.await(ticket, Svc.MAINTENANCE);
@@ -134,7 +134,7 @@ public class Browse {
             }
             for (var e : details.entrySet()) {
                 custody(c, e.getKey(), calls.await(e.getValue(), Svc.MAINTENANCE),
-                        calls.await(evidence.get(e.getKey()), Svc.MAINTENANCE));
+                        calls.await(evidence.get(e.getKey()), Svc.MAINTENANCE), user, "/maintenance/tickets/" + id);
             }
         }
         out.add(c);
@@ -142,15 +142,16 @@ public class Browse {
     }
 
     /** One medium's custody chain and its evidence with files. */
-    public List<Section> custodyItem(long id) {
+    public List<Section> custodyItem(long id, CurrentUser user) {
         Section c = new Section("custody", "記憶媒体 #" + id);
         CompletableFuture<Reply> d = calls.get(Svc.MAINTENANCE, "/custody-items/" + id);
         CompletableFuture<Reply> e = calls.get(Svc.MAINTENANCE, "/custody-items/" + id + "/evidence");
-        custody(c, String.valueOf(id), calls.await(d, Svc.MAINTENANCE), calls.await(e, Svc.MAINTENANCE));
+        custody(c, String.valueOf(id), calls.await(d, Svc.MAINTENANCE), calls.await(e, Svc.MAINTENANCE), user,
+                "/maintenance/custody/" + id);
         return List.of(c);
     }
 
-    private void custody(Section c, String itemId, Reply detail, Reply evidence) {
+    private void custody(Section c, String itemId, Reply detail, Reply evidence, CurrentUser user, String page) {
         if (c.accept(detail)) {
             JsonNode item = detail.body().path("item");
             List<Row> chain = new ArrayList<>();
@@ -177,6 +178,11 @@ public class Browse {
                     }
                     names.add(Json.text(f, "originalName", "ファイル"));
                 }
+                if ("SUBMITTED".equals(Json.text(ev, "status")) && user.isCanUploadEvidence() && evId != null
+                        && evId.matches("\\d{1,18}")) {
+                    // files are added while the evidence awaits its decision (maintenance-service: 422 otherwise)
+                    c.uploads.add(View.Upload.of(evId, "証跡 #" + evId + "（媒体 #" + itemId + "）", page));
+                }
                 rows.add(new Row(List.of(Cell.of("#" + evId), Cell.of(Json.text(ev, "method") + " / " + Json.text(ev, "technique")),
                         Cell.of(Jp.date(Json.text(ev, "performedOn"))), Cell.of(Jp.label(Json.text(ev, "status"))),
                         Cell.of(Json.text(ev, "decisionReason", "—")), first,
@@ -189,8 +195,8 @@ public class Browse {
 
     /** バックアップ: policies, targets with freshness, recent runs. */
     public List<Section> backup() {
-        CompletableFuture<Reply> policies = calls.get(Svc.BACKUP, "/policies?size=200");
-        CompletableFuture<Reply> targets = calls.get(Svc.BACKUP, "/targets?size=200");
+        CompletableFuture<Reply> policies = calls.getAll(Svc.BACKUP, "/policies");
+        CompletableFuture<Reply> targets = calls.getAll(Svc.BACKUP, "/targets");
         CompletableFuture<Reply> runs = calls.get(Svc.BACKUP, "/runs?size=50");
         List<Section> out = new ArrayList<>();
         Section t = new Section("targets", "バックアップ対象と鮮度");

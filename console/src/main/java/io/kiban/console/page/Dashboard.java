@@ -32,20 +32,25 @@ public class Dashboard {
     private static final List<String> ENVIRONMENTS = List.of("PRODUCTION", "STAGING", "SHARED");
 
     private final ServiceCalls calls;
+    private final Inbox inbox;
 
-    public Dashboard(ServiceCalls calls) {
+    public Dashboard(ServiceCalls calls, Inbox inbox) {
         this.calls = calls;
+        this.inbox = inbox;
     }
 
     public List<Section> build(CurrentUser user) {
         CompletableFuture<Reply> phases = calls.get(Svc.LIFECYCLE, "/phases");
         CompletableFuture<Reply> contract = calls.get(Svc.LIFECYCLE, "/contract");
         CompletableFuture<Reply> deadlines = calls.get(Svc.LIFECYCLE, "/contract/deadlines");
-        CompletableFuture<Reply> overdue = calls.get(Svc.LIFECYCLE, "/deliverables?overdue=true&size=200");
-        CompletableFuture<Reply> tickets = calls.get(Svc.MAINTENANCE, "/tickets?size=200");
+        // whole lists: every page is read (paged services answer X-Total-Count; size ≤ 200)
+        CompletableFuture<Reply> overdue = calls.getAll(Svc.LIFECYCLE, "/deliverables?overdue=true");
+        CompletableFuture<Reply> tickets = calls.getAll(Svc.MAINTENANCE, "/tickets");
         CompletableFuture<Reply> media = user.isVendor() && !user.has(CurrentUser.VENDOR) ? null
-                : calls.get(Svc.MAINTENANCE, "/reports/outstanding-sanitization");
-        CompletableFuture<Reply> rpo = calls.get(Svc.BACKUP, "/reports/rpo");
+                : calls.getAll(Svc.MAINTENANCE, "/reports/outstanding-sanitization");
+        CompletableFuture<Reply> rpo = calls.getAll(Svc.BACKUP, "/reports/rpo");
+        boolean showApprovals = !(user.isVendor() && !user.isJpoAdmin());
+        Inbox.Started waiting = showApprovals ? inbox.start() : null;
         Map<Svc, CompletableFuture<Reply>> audits = new EnumMap<>(Svc.class);
         if (user.isAuditReader()) {
             for (Svc svc : Svc.values()) {
@@ -65,6 +70,7 @@ public class Dashboard {
         }
         out.add(m);
         out.add(backups(calls.await(rpo, Svc.BACKUP)));
+        out.add(approvals(waiting));
         Section a = new Section("audit", "監査チェーンの状態");
         if (audits.isEmpty()) {
             a.note("監査チェーンは特許庁管理者と監査担当に表示されます。");
@@ -79,6 +85,29 @@ public class Dashboard {
         }
         out.add(a);
         return out;
+    }
+
+    /** 承認待ち in numbers, per kind, each linked to its part of the inbox (not shown to vendors). */
+    private Section approvals(Inbox.Started waiting) {
+        Section s = new Section("approvals", "承認待ち");
+        if (waiting == null) {
+            s.note("承認待ちの一覧は特許庁の職員と監査担当に表示されます。");
+            return s;
+        }
+        List<Row> rows = new ArrayList<>();
+        int total = 0;
+        for (Inbox.KindSection k : inbox.build(waiting)) {
+            if (!k.section().errors.isEmpty()) {
+                rows.add(new Row(List.of(Cell.link(k.kind().label(), "/inbox#section-" + k.kind().key()),
+                        Cell.state(String.join(" ", k.section().errors), "bad"))));
+                continue;
+            }
+            total += k.items().size();
+            rows.add(new Row(List.of(Cell.link(k.kind().label(), "/inbox#section-" + k.kind().key()),
+                    Cell.state(k.items().size() + " 件", k.items().isEmpty() ? null : "warn"))));
+        }
+        s.table(new Table("種類ごとの件数（合計 " + total + " 件）", List.of("種類", "件数"), rows, ""));
+        return s;
     }
 
     static Row auditRow(Svc svc, Reply r) {

@@ -10,6 +10,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The console's pages. Thin: each page asks its builder for sections and renders them; decisions and downloads
@@ -43,6 +46,8 @@ public class Pages {
     private static final List<Object[]> DOWNLOADS = List.of(
             new Object[] { Svc.LIFECYCLE, Pattern.compile("deliverables/\\d{1,18}/file") },
             new Object[] { Svc.LIFECYCLE, Pattern.compile("lease/ledger\\.xlsx") },
+            new Object[] { Svc.LIFECYCLE,
+                    Pattern.compile("removal/(PRODUCTION|STAGING|SHARED)/checklist/[A-Z][A-Z0-9_]{0,31}/evidence/[0-9a-f]{64}") },
             new Object[] { Svc.MAINTENANCE, Pattern.compile("evidence/\\d{1,18}/files/\\d{1,18}") },
             new Object[] { Svc.MAINTENANCE, Pattern.compile("reports/destruction-register\\.xlsx") },
             new Object[] { Svc.ASSET, Pattern.compile("exports/standard-sheet\\.xlsx") });
@@ -116,7 +121,7 @@ public class Pages {
         }
         Inbox.Kind kind = Inbox.kind(kindKey);
         boolean approve = "approve".equals(decision);
-        if (kind == null || id == null || !id.matches("\\d{1,18}") || !(approve || "return".equals(decision))) {
+        if (kind == null || !kind.validId(id) || !(approve || "return".equals(decision))) {
             return Response.status(400).entity(inboxPage(null, "不正な操作です。")).build();
         }
         if (!approve && kind.reject() == null) {
@@ -124,6 +129,9 @@ public class Pages {
         }
         if (!approve && kind.rejectNeedsReason() && (reason == null || reason.isBlank())) {
             return Response.status(400).entity(inboxPage(null, "差し戻しの理由を入力してください。")).build();
+        }
+        if (approve && kind.approveNeedsReason() && (reason == null || reason.isBlank())) {
+            return Response.status(400).entity(inboxPage(null, kind.label() + "の承認には理由を入力してください。")).build();
         }
         if (reason != null && reason.length() > 2000) {
             return Response.status(400).entity(inboxPage(null, "理由は2000文字以内で入力してください。")).build();
@@ -215,13 +223,64 @@ public class Pages {
     @Path("maintenance/tickets/{id: \\d{1,18}}")
     public TemplateInstance ticket(@PathParam("id") long id) {
         return render("maintenance", "保守チケット #" + id, "チケットの内容、取り外した記憶媒体の保管の連鎖と破壊・消去の証跡です。",
-                browse.ticket(id));
+                browse.ticket(id, user));
     }
 
     @GET
     @Path("maintenance/custody/{id: \\d{1,18}}")
     public TemplateInstance custody(@PathParam("id") long id) {
-        return render("maintenance", "記憶媒体 #" + id, "記憶媒体の保管の連鎖と破壊・消去の証跡です。", browse.custodyItem(id));
+        return render("maintenance", "記憶媒体 #" + id, "記憶媒体の保管の連鎖と破壊・消去の証跡です。",
+                browse.custodyItem(id, user));
+    }
+
+    /**
+     * Attach a file (PDF, JPEG, PNG) to destruction evidence still SUBMITTED (R-MT-6), as a vendor of the ticket's
+     * organisation or jpo-admin: forwarded to maintenance-service as multipart with the user's token and the form's
+     * Idempotency-Key; the service checks the type by content (415), the size (413), the organisation (404) and the
+     * state (422). Back to the ticket (or medium) page on success.
+     */
+    @POST
+    @Path("maintenance/evidence/{id: \\d{1,18}}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadEvidence(@PathParam("id") long id, @RestForm("file") FileUpload file,
+            @RestForm("csrf") String csrf, @RestForm("idempotencyKey") String key, @RestForm("returnTo") String returnTo,
+            @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
+        String back = returnTo != null && RETURN_TO.matcher(returnTo).matches() ? returnTo : "/maintenance";
+        if (!user.csrfMatches(csrf) || (origin != null && host != null && !origin.endsWith("//" + host))) {
+            return Response.status(403).entity(uploadError(back,
+                    "フォームの確認に失敗しました（画面が古いか、別のサイトから送信されました）。保守を開き直してください。")).build();
+        }
+        if (!user.isCanUploadEvidence()) {
+            return Response.status(403).entity(uploadError(back, "証跡ファイルを追加する権限がありません。")).build();
+        }
+        if (file == null || file.uploadedFile() == null || file.size() == 0) {
+            return Response.status(400).entity(uploadError(back, "ファイルを選んでください（PDF・JPEG・PNG）。")).build();
+        }
+        String idem = key != null && key.matches("[0-9a-f-]{36}") ? key : java.util.UUID.randomUUID().toString();
+        Reply r;
+        try {
+            r = calls.upload(Svc.MAINTENANCE, "/evidence/" + id + "/files", idem, file.fileName(), file.contentType(),
+                    file.uploadedFile());
+        } catch (IOException e) {
+            return Response.status(400).entity(uploadError(back, "アップロードされたファイルを読めませんでした。")).build();
+        }
+        if (r.ok()) {
+            return Response.seeOther(java.net.URI.create(back)).build();
+        }
+        int status = r.status() >= 400 && r.status() < 500 ? r.status() : 502;
+        return Response.status(status).entity(uploadError(back, "証跡 #" + id + " にファイルを追加できませんでした: "
+                + r.error())).build();
+    }
+
+    /** Where an upload form may send the browser back to: a ticket or a medium of 保守. */
+    static final Pattern RETURN_TO = Pattern.compile("/maintenance/(tickets|custody)/\\d{1,18}");
+
+    private TemplateInstance uploadError(String back, String message) {
+        Section s = new Section("upload", "証跡ファイルの追加");
+        s.errors.add(message);
+        s.table(new View.Table("戻る", List.of("ページ"), List.of(new View.Row(List.of(View.Cell.link("元のページに戻る", back)))),
+                ""));
+        return render("maintenance", "証跡ファイルの追加", "", List.of(s));
     }
 
     @GET

@@ -46,6 +46,8 @@ public final class View {
         public final List<String> errors = new ArrayList<>();
         public final List<Table> tables = new ArrayList<>();
         public final List<String> notes = new ArrayList<>();
+        /** evidence records that take another file here (保守: a vendor's or jpo-admin's upload form) */
+        public final List<Upload> uploads = new ArrayList<>();
         public String svg;
 
         public Section(String id, String title) {
@@ -100,6 +102,21 @@ public final class View {
 
         public String getSvg() {
             return svg;
+        }
+
+        public List<Upload> getUploads() {
+            return uploads;
+        }
+    }
+
+    /**
+     * An upload form for one evidence record (R-MT-6 files: PDF, JPEG, PNG): where it returns to and the key that
+     * makes a retried post store the file once.
+     */
+    @TemplateData
+    public record Upload(String evidenceId, String label, String returnTo, String idempotencyKey) {
+        public static Upload of(String evidenceId, String label, String returnTo) {
+            return new Upload(evidenceId, label, returnTo, java.util.UUID.randomUUID().toString());
         }
     }
 

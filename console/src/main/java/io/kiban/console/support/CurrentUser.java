@@ -66,6 +66,11 @@ public class CurrentUser {
         return has(VENDOR) || has(JPO_ADMIN) || has(JPO_STAFF);
     }
 
+    /** Who may add a file to destruction evidence (maintenance-service: vendor, jpo-admin; the organisation is its check). */
+    public boolean isCanUploadEvidence() {
+        return has(VENDOR) || has(JPO_ADMIN);
+    }
+
     /** Only jpo-admin decides approvals (the services answer 403 to anyone else anyway). */
     public boolean isCanDecide() {
         return isJpoAdmin();

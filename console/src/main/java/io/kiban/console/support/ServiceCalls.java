@@ -77,6 +77,72 @@ public class ServiceCalls {
         return send(svc, request(svc, path, token).GET().build());
     }
 
+    /** The largest page the services serve (commons' paging: size ≤ 200). */
+    public static final int PAGE_SIZE = 200;
+    /** A bound on the pages read for one list (200 × 100 rows), so a misbehaving service cannot hold a page forever. */
+    static final int MAX_PAGES = 100;
+
+    /**
+     * GET every page of a paged list ({@code page}/{@code size} parameters, the total in {@code X-Total-Count}):
+     * pages of {@value #PAGE_SIZE} are read until the total is reached, and the answer is one array with all of them
+     * (its {@code totalCount} the service's). Without {@code X-Total-Count} the first answer is the whole list. A
+     * {@code size}/{@code page} already in {@code path} is replaced. Join with {@link #await}.
+     */
+    public CompletableFuture<Reply> getAll(Svc svc, String path) {
+        String token = token();
+        String base = withoutPaging(path);
+        String sep = base.contains("?") ? "&" : "?";
+        com.fasterxml.jackson.databind.node.ArrayNode rows = json.createArrayNode();
+        return page(svc, base + sep, token, 0, rows);
+    }
+
+    private CompletableFuture<Reply> page(Svc svc, String prefix, String token, int page,
+            com.fasterxml.jackson.databind.node.ArrayNode rows) {
+        return send(svc, request(svc, prefix + "page=" + page + "&size=" + PAGE_SIZE, token).GET().build())
+                .thenCompose(r -> {
+                    if (!r.ok() || !r.body().isArray()) {
+                        return CompletableFuture.completedFuture(r);
+                    }
+                    rows.addAll((com.fasterxml.jackson.databind.node.ArrayNode) r.body());
+                    long total = parseTotal(r.totalCount());
+                    boolean more = total >= 0 && rows.size() < total && !r.body().isEmpty();
+                    if (more && page + 1 < MAX_PAGES) {
+                        return page(svc, prefix, token, page + 1, rows);
+                    }
+                    return CompletableFuture.completedFuture(
+                            new Reply(svc, r.status(), rows, r.etag(), null, null, r.totalCount()));
+                });
+    }
+
+    static long parseTotal(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** {@code path} without its {@code page} and {@code size} query parameters. */
+    static String withoutPaging(String path) {
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.substring(0, q));
+        String sep = "?";
+        for (String param : path.substring(q + 1).split("&")) {
+            if (param.isEmpty() || param.startsWith("page=") || param.startsWith("size=")) {
+                continue;
+            }
+            out.append(sep).append(param);
+            sep = "&";
+        }
+        return out.toString();
+    }
+
     /**
      * A decision or another write: POST {@code jsonBody} (or nothing) with {@code If-Match: ifMatch}, waited for.
      */
@@ -99,6 +165,40 @@ public class ServiceCalls {
             b.POST(HttpRequest.BodyPublishers.noBody());
         }
         return await(send(svc, b.build()), svc);
+    }
+
+    /**
+     * A file upload as {@code multipart/form-data} with one part {@code file} (the service checks the type by
+     * content), with an {@code Idempotency-Key}; waited for with the download budget (files may be large).
+     */
+    public Reply upload(Svc svc, String path, String idempotencyKey, String fileName, String contentType,
+            java.nio.file.Path file) throws IOException {
+        String boundary = "kiban-" + java.util.UUID.randomUUID();
+        String safeName = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\r\\n\"]", "_");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName
+                + "\"\r\nContent-Type: " + (contentType == null || contentType.isBlank() ? "application/octet-stream"
+                        : contentType.replaceAll("[\\r\\n]", "")) + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(svc, path)).timeout(config.downloadTimeout())
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", "application/json, application/problem+json").header("Accept-Language", "ja")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)));
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            return toReply(svc, http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (HttpTimeoutException e) {
+            return Reply.failed(svc, Problems.timedOut(svc));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Reply.failed(svc, Problems.timedOut(svc));
+        } catch (IOException e) {
+            return Reply.failed(svc, Problems.unreachable(svc));
+        }
     }
 
     /** Many GETs at once: each gets its own budget, so a slow service only costs its own sections. */
