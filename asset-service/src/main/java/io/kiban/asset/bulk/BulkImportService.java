@@ -1,0 +1,946 @@
+package io.kiban.asset.bulk;
+
+import io.kiban.asset.bulk.BulkDtos.Action;
+import io.kiban.asset.bulk.BulkDtos.BulkReport;
+import io.kiban.asset.bulk.BulkDtos.CellError;
+import io.kiban.asset.bulk.BulkDtos.RowOutcome;
+import io.kiban.asset.export.StandardSheetService;
+import io.kiban.asset.export.StandardSheetService.SheetDef;
+import io.kiban.asset.hardware.Hardware;
+import io.kiban.asset.hardware.HardwareClass;
+import io.kiban.asset.hardware.HardwareDtos.HardwareInput;
+import io.kiban.asset.hardware.HardwareDtos.HardwareView;
+import io.kiban.asset.hardware.HardwareDtos.StatusChange;
+import io.kiban.asset.hardware.HardwareRepository;
+import io.kiban.asset.hardware.HardwareService;
+import io.kiban.asset.hardware.HardwareStatus;
+import io.kiban.asset.media.MediaDtos.MediumInput;
+import io.kiban.asset.media.MediaRepository;
+import io.kiban.asset.media.MediaService;
+import io.kiban.asset.media.Medium;
+import io.kiban.asset.media.MediumKind;
+import io.kiban.asset.media.MediumOrigin;
+import io.kiban.asset.software.InstalledOn;
+import io.kiban.asset.software.Software;
+import io.kiban.asset.software.SoftwareClass;
+import io.kiban.asset.software.SoftwareDtos.SoftwareInput;
+import io.kiban.asset.software.SoftwareRepository;
+import io.kiban.asset.software.SoftwareService;
+import io.kiban.asset.support.Condition;
+import io.kiban.asset.support.Environment;
+import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.problem.Problem;
+import io.kiban.commons.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bulk import of sheets 1 and 2 of the standard sheet (hardware with its media, software) from the workbook or CSV
+ * the export writes: export, edit, import.
+ *
+ * <p>Validated as a whole, in one transaction: every row goes through the same service methods as the single-row
+ * endpoints ({@link HardwareService#create}/{@link HardwareService#update}/{@link HardwareService#changeStatus},
+ * {@link MediaService#install}, {@link SoftwareService#create}/{@link SoftwareService#update}) after the same bean
+ * validation of their input records, so R-AS-2/3, R-RM-1/R-RM-3, the serial uniqueness, the version length ≤ 128
+ * and the audit trail and Envers history are theirs, not a copy. When a row is refused, the services have marked
+ * the transaction for rollback; it is rolled back, a new one begun, the rows accepted so far applied again, and
+ * reading goes on, so that the answer lists every bad row and cell (after {@code kiban.imports.bulk.max-replays}
+ * refusals by a service the remaining rows are checked for their cells only, and the answer says so). Any error:
+ * rolled back, 400 with every error, nothing written. A dry run applies every row the same way and rolls back.
+ */
+@ApplicationScoped
+public class BulkImportService {
+
+    static final SheetDef HARDWARE = StandardSheetService.sheet("hardware").orElseThrow();
+    static final SheetDef SOFTWARE = StandardSheetService.sheet("software").orElseThrow();
+
+    // the headings of sheets 1 and 2, as StandardSheetService writes them
+    static final String H_NAME = "製品名";
+    static final String H_MODEL = "型番";
+    static final String H_HW_CLASS = "ハードウェア区分";
+    static final String H_CONTRACT = "契約形態";
+    static final String H_MAINTENANCE = "保守期限";
+    static final String H_SERIAL = "製造番号";
+    static final String H_ENV = "環境";
+    static final String H_RACK = "ラック";
+    static final String H_POSITION = "搭載位置";
+    static final String H_STATUS = "状態";
+    static final String H_DELIVERED = "納入日";
+    static final String H_BASELINE = "調達基準品目";
+    static final String H_MEDIA = "記憶媒体（種別:製造番号）";
+    static final String H_EDITION = "エディション";
+    static final String H_VERSION = "バージョン";
+    static final String H_SW_CLASS = "ソフトウェア区分";
+    static final String H_LICENSE = "ライセンス形態";
+    static final String H_SUPPORT = "サポート期限";
+    static final String H_TARGET = "導入先";
+    static final String H_SBOM = "SBOM対象";
+
+    static final String ENDED = "終了";
+    static final String ON_HARDWARE = "ハードウェア";
+
+    private static final Map<String, String> HARDWARE_FIELDS = Map.ofEntries(Map.entry("name", H_NAME),
+            Map.entry("modelNumber", H_MODEL), Map.entry("hardwareClass", H_HW_CLASS),
+            Map.entry("contractForm", H_CONTRACT), Map.entry("maintenanceDeadline", H_MAINTENANCE),
+            Map.entry("serialNumber", H_SERIAL), Map.entry("environment", H_ENV), Map.entry("rack", H_RACK),
+            Map.entry("rackPosition", H_POSITION), Map.entry("status", H_STATUS),
+            Map.entry("deliveredOn", H_DELIVERED), Map.entry("baselineItem", H_BASELINE),
+            Map.entry("serial", H_MEDIA), Map.entry("kind", H_MEDIA), Map.entry("removedSerial", H_MEDIA));
+    private static final Map<String, String> SOFTWARE_FIELDS = Map.ofEntries(Map.entry("name", H_NAME),
+            Map.entry("edition", H_EDITION), Map.entry("version", H_VERSION),
+            Map.entry("softwareClass", H_SW_CLASS), Map.entry("contractForm", H_CONTRACT),
+            Map.entry("licenseForm", H_LICENSE), Map.entry("supportDeadline", H_SUPPORT),
+            Map.entry("installedOn", H_TARGET), Map.entry("hardwareId", H_TARGET), Map.entry("host", H_TARGET),
+            Map.entry("environment", H_ENV));
+
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
+
+    private final HardwareService hardware;
+    private final HardwareRepository hardwareRepository;
+    private final MediaService media;
+    private final MediaRepository mediaRepository;
+    private final SoftwareService software;
+    private final SoftwareRepository softwareRepository;
+    private final EntityManager em;
+    private final Validator validator;
+    private final TransactionManager tm;
+    private final int maxReplays;
+
+    public BulkImportService(HardwareService hardware, HardwareRepository hardwareRepository, MediaService media,
+            MediaRepository mediaRepository, SoftwareService software, SoftwareRepository softwareRepository,
+            EntityManager em, Validator validator, TransactionManager tm,
+            @ConfigProperty(name = "kiban.imports.bulk.max-replays", defaultValue = "25") int maxReplays) {
+        this.hardware = hardware;
+        this.hardwareRepository = hardwareRepository;
+        this.media = media;
+        this.mediaRepository = mediaRepository;
+        this.software = software;
+        this.softwareRepository = softwareRepository;
+        this.em = em;
+        this.validator = validator;
+        this.tm = tm;
+        this.maxReplays = maxReplays;
+    }
+
+    /** A row refused: its bad cells; {@code doomed} when a service refused it (the transaction is marked). */
+    static final class RowRejected extends RuntimeException {
+        final transient List<CellError> errors;
+        final boolean doomed;
+
+        RowRejected(List<CellError> errors, boolean doomed) {
+            super(null, null, false, false);
+            this.errors = errors;
+            this.doomed = doomed;
+        }
+    }
+
+    /**
+     * Reads {@code source} (the hardware sheet first, then the software sheet, whatever their order in the
+     * workbook) and applies every row in one transaction; commits unless {@code dryRun}. 400 listing every bad cell
+     * when any row is refused ({@link BulkRejected}); 400 naming the place when the file is not the standard sheet.
+     */
+    public BulkReport run(BulkSource source, boolean dryRun) {
+        Run run = new Run();
+        Transaction outer = suspend();
+        begin();
+        try {
+            boolean any = source.read(HARDWARE, run::accept);
+            any |= source.read(SOFTWARE, run::accept);
+            if (!any) {
+                throw Layout.bad("the workbook holds neither sheet " + HARDWARE.name() + " nor sheet " + SOFTWARE.name()
+                        + " (the sheet names of the standard sheet's export)");
+            }
+            if (!run.errors.isEmpty()) {
+                if (run.formatOnly) {
+                    run.errors.add(new CellError(null, 0, null, null, null, "after " + maxReplays
+                            + " rows refused by the ledger's rules the remaining rows were checked for their cells only; "
+                            + "fix the rows listed and import again", null));
+                }
+                throw new BulkRejected(run.errors, run.rows);
+            }
+            if (dryRun) {
+                rollback();
+            } else {
+                em.flush();
+                commit();
+            }
+            int created = (int) run.outcomes.stream().filter(o -> o.action() == Action.CREATE).count();
+            int updated = (int) run.outcomes.stream().filter(o -> o.action() == Action.UPDATE).count();
+            return new BulkReport(source.format(), dryRun, !dryRun, run.rows, created, updated,
+                    run.rows - created - updated, run.outcomes);
+        } finally {
+            rollbackIfActive();
+            source.close();
+            resume(outer);
+        }
+    }
+
+    /** The state of one import: rows accepted so far (for replays), outcomes, errors, keys seen in the file. */
+    private final class Run {
+        final List<Object> good = new ArrayList<>();
+        final List<RowOutcome> outcomes = new ArrayList<>();
+        final List<CellError> errors = new ArrayList<>();
+        final Map<String, Integer> keys = new HashMap<>();
+        final Map<String, Integer> mediumSerials = new HashMap<>();
+        int rows;
+        int replays;
+        int sinceClear;
+        boolean formatOnly;
+
+        void accept(SheetRow row) {
+            rows++;
+            Object parsed = row.sheet().equals(HARDWARE.name()) ? parseHardware(row) : parseSoftware(row);
+            List<CellError> bad = new ArrayList<>(parsed instanceof HardwareRow h ? h.bad : ((SoftwareRow) parsed).bad);
+            try {
+                duplicates(parsed);
+            } catch (RowRejected r) {
+                bad.addAll(r.errors);
+            }
+            if (!formatOnly && parsed instanceof HardwareRow h && (h.serial != null || h.id != null)) {
+                try {
+                    precheckHardware(h);
+                } catch (RowRejected r) {
+                    bad.addAll(r.errors);
+                }
+            }
+            if (!bad.isEmpty()) {
+                errors.addAll(bad);
+                return;
+            }
+            if (formatOnly) {
+                return;
+            }
+            try {
+                outcomes.add(apply(parsed));
+                good.add(parsed);
+                if (++sinceClear >= 200) {
+                    em.flush();
+                    em.clear();
+                    sinceClear = 0;
+                }
+            } catch (RowRejected r) {
+                errors.addAll(r.errors);
+                if (r.doomed) {
+                    restart();
+                }
+            }
+        }
+
+        /** The services marked the transaction for rollback: begin again with the rows accepted so far. */
+        private void restart() {
+            rollback();
+            if (++replays > maxReplays) {
+                formatOnly = true;
+                begin();
+                return;
+            }
+            begin();
+            for (Object g : good) {
+                try {
+                    apply(g);
+                } catch (RowRejected r) {
+                    throw new IllegalStateException("a row accepted before was refused when applied again: " + r.errors);
+                }
+            }
+            em.flush();
+            em.clear();
+            sinceClear = 0;
+        }
+
+        private void duplicates(Object parsed) {
+            if (parsed instanceof HardwareRow h && !h.bad.isEmpty() || parsed instanceof SoftwareRow s && !s.bad.isEmpty()) {
+                return;
+            }
+            if (parsed instanceof HardwareRow h) {
+                String key = h.id != null ? "id " + h.id : "serial " + h.serial;
+                Integer first = keys.putIfAbsent(HARDWARE.name() + key, h.src.row());
+                if (first != null) {
+                    throw reject(h.src, h.id != null ? Layout.ID : H_SERIAL, "the same hardware as row " + first
+                            + " of sheet " + HARDWARE.name() + " (a row per item)", null);
+                }
+                for (MediumCell m : h.media) {
+                    Integer other = mediumSerials.putIfAbsent(m.serial, h.src.row());
+                    if (other != null) {
+                        throw reject(h.src, H_MEDIA, "medium " + m.serial + " is listed in row " + other + " already",
+                                null);
+                    }
+                }
+            } else if (parsed instanceof SoftwareRow s) {
+                String key = s.id != null ? "id " + s.id
+                        : String.join("\u0000", s.name, n(s.edition), n(s.version), s.target, s.environment.name());
+                Integer first = keys.putIfAbsent(SOFTWARE.name() + key, s.src.row());
+                if (first != null) {
+                    throw reject(s.src, s.id != null ? Layout.ID : H_NAME, "the same software as row " + first
+                            + " of sheet " + SOFTWARE.name(), null);
+                }
+            }
+        }
+    }
+
+    private RowOutcome apply(Object parsed) {
+        return parsed instanceof HardwareRow h ? applyHardware(h) : applySoftware((SoftwareRow) parsed);
+    }
+
+    // ---------------------------------------------------------------- hardware
+
+    record MediumCell(MediumKind kind, String serial, LocalDate removedOn, boolean unregistered,
+            boolean notDataBearing, String text) {
+    }
+
+    record HardwareRow(SheetRow src, Long id, Long etag, String name, String modelNumber, HardwareClass hardwareClass,
+            String contractForm, LocalDate maintenanceDeadline, String serial, Environment environment, String rack,
+            String rackPosition, HardwareStatus status, LocalDate deliveredOn, String baselineItem,
+            List<MediumCell> media, List<CellError> bad) {
+    }
+
+    private HardwareRow parseHardware(SheetRow row) {
+        Cells c = new Cells(row);
+        HardwareRow h = new HardwareRow(row, c.id(), c.etag(), c.text(H_NAME), c.text(H_MODEL),
+                c.enumValue(H_HW_CLASS, HardwareClass.class), c.text(H_CONTRACT), c.date(H_MAINTENANCE),
+                c.text(H_SERIAL), c.enumValue(H_ENV, Environment.class), c.text(H_RACK), c.text(H_POSITION),
+                c.enumValue(H_STATUS, HardwareStatus.class), c.date(H_DELIVERED), c.text(H_BASELINE), c.media(),
+                c.errors);
+        c.required(H_NAME, h.name);
+        c.required(H_HW_CLASS, h.hardwareClass);
+        c.required(H_SERIAL, h.serial);
+        c.required(H_ENV, h.environment);
+        return h;
+    }
+
+    private RowOutcome applyHardware(HardwareRow r) {
+        Hardware h;
+        if (r.id != null) {
+            h = hardwareRepository.findById(r.id);
+            if (h == null) {
+                throw reject(r.src, Layout.ID, "hardware " + r.id + " does not exist (leave id empty for a new item)",
+                        null);
+            }
+        } else {
+            h = hardwareRepository.findBySerial(r.serial).orElse(null);
+        }
+        if (h == null) {
+            return createHardware(r);
+        }
+        checkEtag(r.src, r.etag, h.version);
+        List<Medium> installed = mediaRepository.list("hardwareId = ?1 order by id", h.id);
+        List<MediumCell> toInstall = compareMedia(r, installed);
+        List<String> changed = new ArrayList<>();
+        diff(changed, H_NAME, h.name, r.name);
+        diff(changed, H_MODEL, h.modelNumber, r.modelNumber);
+        diff(changed, H_HW_CLASS, h.hardwareClass, r.hardwareClass);
+        diff(changed, H_CONTRACT, h.contractForm, r.contractForm);
+        diff(changed, H_MAINTENANCE, h.maintenanceDeadline, r.maintenanceDeadline);
+        diff(changed, H_SERIAL, h.serialNumber, r.serial);
+        diff(changed, H_ENV, h.environment, r.environment);
+        diff(changed, H_RACK, h.rack, r.rack);
+        diff(changed, H_POSITION, h.rackPosition, r.rackPosition);
+        HardwareStatus status = r.status == null ? h.status : r.status;
+        diff(changed, H_STATUS, h.status, status);
+        diff(changed, H_DELIVERED, h.deliveredOn, r.deliveredOn);
+        diff(changed, H_BASELINE, h.baselineItem, r.baselineItem);
+        if (!toInstall.isEmpty()) {
+            changed.add(H_MEDIA);
+        }
+        long id = h.id;
+        if (changed.isEmpty()) {
+            return new RowOutcome(r.src.sheet(), r.src.row(), r.serial, Action.UNCHANGED, id, null);
+        }
+        boolean fields = changed.stream().anyMatch(c -> !c.equals(H_STATUS) && !c.equals(H_MEDIA));
+        HardwareStatus from = h.status;
+        if (fields) {
+            HardwareInput input = new HardwareInput(r.name, r.modelNumber, h.manufacturer, r.hardwareClass,
+                    r.contractForm, r.maintenanceDeadline, r.serial, r.environment, r.rack, r.rackPosition, h.status,
+                    from.isDelivered() ? r.deliveredOn : null, h.condition, r.baselineItem, h.discontinued,
+                    h.substituteForId);
+            valid(r.src, input, HARDWARE_FIELDS);
+            long version = h.version;
+            service(r.src, null, HARDWARE_FIELDS, () -> hardware.update(id, ETags.of(version), input));
+        }
+        if (status != from) {
+            long version = hardwareRepository.findById(id).version;
+            StatusChange change = new StatusChange(status, status == HardwareStatus.DELIVERED ? r.deliveredOn : null,
+                    null);
+            service(r.src, H_STATUS, HARDWARE_FIELDS, () -> hardware.changeStatus(id, ETags.of(version), change));
+        }
+        install(r, id, toInstall);
+        return new RowOutcome(r.src.sheet(), r.src.row(), r.serial, Action.UPDATE, id, changed);
+    }
+
+    /**
+     * The checks of a hardware row that only read the ledger (its ETag, its media cell against the ledger), made
+     * even when other cells of the row are bad, so that the answer lists every bad cell of the row.
+     */
+    private void precheckHardware(HardwareRow r) {
+        Hardware h = r.id != null ? hardwareRepository.findById(r.id)
+                : hardwareRepository.findBySerial(r.serial).orElse(null);
+        if (h == null) {
+            newMediaMarks(r);
+            return;
+        }
+        List<CellError> errors = new ArrayList<>();
+        try {
+            checkEtag(r.src, r.etag, h.version);
+        } catch (RowRejected e) {
+            errors.addAll(e.errors);
+        }
+        try {
+            compareMedia(r, mediaRepository.list("hardwareId = ?1 order by id", h.id));
+        } catch (RowRejected e) {
+            errors.addAll(e.errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new RowRejected(errors, false);
+        }
+    }
+
+    private void newMediaMarks(HardwareRow r) {
+        List<CellError> errors = new ArrayList<>();
+        for (MediumCell m : r.media) {
+            if (m.removedOn != null || m.unregistered || m.notDataBearing) {
+                errors.add(error(r.src, H_MEDIA, m.text, "a new medium is installed, data-bearing and of the ledger: "
+                        + "removals go through a replacement or a sanitization order (R-RM-3), unregistered parts and "
+                        + "not-data-bearing declarations are recorded by jpo-admin (R-MT-3)", "R-MT-3"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RowRejected(errors, false);
+        }
+    }
+
+    private RowOutcome createHardware(HardwareRow r) {
+        if (r.etag != null) {
+            throw reject(r.src, Layout.ETAG, "an ETag is given but no hardware has serial " + r.serial
+                    + " (leave ETag empty for a new item)", null);
+        }
+        newMediaMarks(r);
+        HardwareInput input = new HardwareInput(r.name, r.modelNumber, null, r.hardwareClass, r.contractForm,
+                r.maintenanceDeadline, r.serial, r.environment, r.rack, r.rackPosition, r.status, r.deliveredOn,
+                Condition.NEW, r.baselineItem, false, null);
+        valid(r.src, input, HARDWARE_FIELDS);
+        HardwareView view = service(r.src, null, HARDWARE_FIELDS, () -> hardware.create(input));
+        install(r, view.id(), r.media);
+        return new RowOutcome(r.src.sheet(), r.src.row(), r.serial, Action.CREATE, view.id(), null);
+    }
+
+    private void install(HardwareRow r, long hardwareId, List<MediumCell> cells) {
+        for (MediumCell m : cells) {
+            MediumInput input = new MediumInput(m.kind, m.serial, null, null, Condition.NEW, null);
+            valid(r.src, input, HARDWARE_FIELDS);
+            service(r.src, H_MEDIA, HARDWARE_FIELDS, () -> media.install(hardwareId, input));
+        }
+    }
+
+    /**
+     * The media cell against the ledger: every medium the ledger has for the item must be listed as it is (kind,
+     * removal, origin, data-bearing flag: those change only through their own endpoints, R-RM-3/R-MT-3); a new
+     * serial without marks is installed.
+     */
+    private List<MediumCell> compareMedia(HardwareRow r, List<Medium> installed) {
+        Map<String, Medium> bySerial = new LinkedHashMap<>();
+        installed.forEach(m -> bySerial.put(m.serialNumber, m));
+        List<CellError> errors = new ArrayList<>();
+        List<MediumCell> toInstall = new ArrayList<>();
+        for (MediumCell c : r.media) {
+            Medium m = bySerial.remove(c.serial);
+            if (m == null) {
+                if (c.removedOn != null || c.unregistered || c.notDataBearing) {
+                    errors.add(error(r.src, H_MEDIA, c.text, "medium " + c.serial + " is not in this item's ledger: a new "
+                            + "medium is installed, data-bearing and of the ledger; removals, unregistered parts and "
+                            + "not-data-bearing declarations have their own endpoints (R-RM-3, R-MT-3)", "R-MT-3"));
+                } else {
+                    toInstall.add(c);
+                }
+                continue;
+            }
+            if (m.kind != c.kind) {
+                errors.add(error(r.src, H_MEDIA, c.text, "medium " + c.serial + " is " + m.kind
+                        + " in the ledger; its kind does not change", null));
+            }
+            if (!Objects.equals(m.removedOn, c.removedOn)) {
+                errors.add(error(r.src, H_MEDIA, c.text, "medium " + c.serial + (m.removedOn == null
+                        ? " is installed in the ledger: a medium leaves only through a maintenance replacement or a "
+                                + "sanitization order (role service), never through a sheet"
+                        : " left the ledger on " + m.removedOn + "; that is history and does not change"), "R-RM-3"));
+            }
+            if ((m.origin == MediumOrigin.UNREGISTERED_PART) != c.unregistered) {
+                errors.add(error(r.src, H_MEDIA, c.text, "whether medium " + c.serial + " is an unregistered part "
+                        + "(台帳未登録部品) is recorded by jpo-admin, not by a sheet", "R-MT-3"));
+            }
+            if (!m.dataBearing != c.notDataBearing) {
+                errors.add(error(r.src, H_MEDIA, c.text, "whether medium " + c.serial + " bears data is declared by "
+                        + "jpo-admin with a reason (POST /media/{id}/not-data-bearing), not by a sheet", "R-MT-3"));
+            }
+        }
+        bySerial.values().forEach(m -> errors.add(error(r.src, H_MEDIA, r.src.text(H_MEDIA), "medium "
+                + m.kind + ":" + m.serialNumber + " of this item is missing from the cell: a medium leaves the ledger "
+                + "only through a maintenance replacement or a sanitization order, and its history stays listed",
+                "R-RM-3")));
+        if (!errors.isEmpty()) {
+            throw new RowRejected(errors, false);
+        }
+        return toInstall;
+    }
+
+    // ---------------------------------------------------------------- software
+
+    record SoftwareRow(SheetRow src, Long id, Long etag, String name, String edition, String version,
+            SoftwareClass softwareClass, String contractForm, String licenseForm, LocalDate supportDeadline,
+            boolean ended, String target, InstalledOn installedOn, String targetName, Environment environment,
+            List<CellError> bad) {
+    }
+
+    private SoftwareRow parseSoftware(SheetRow row) {
+        Cells c = new Cells(row);
+        String support = c.text(H_SUPPORT);
+        boolean ended = ENDED.equals(support);
+        LocalDate deadline = ended ? null : c.date(H_SUPPORT);
+        String target = c.text(H_TARGET);
+        InstalledOn on = null;
+        String targetName = null;
+        if (target != null) {
+            String t = target.replaceAll("\\s+", " ");
+            int space = t.indexOf(' ');
+            String kind = space < 0 ? t : t.substring(0, space);
+            targetName = space < 0 ? null : t.substring(space + 1).trim();
+            on = switch (kind) {
+                case ON_HARDWARE, "HARDWARE" -> InstalledOn.HARDWARE;
+                case "CLUSTER" -> InstalledOn.CLUSTER;
+                case "VM" -> InstalledOn.VM;
+                default -> null;
+            };
+            if (on == null || targetName == null || targetName.isEmpty()) {
+                c.bad(H_TARGET, "expected 「ハードウェア <製造番号>」, 「CLUSTER <host>」 or 「VM <host>」 as the export writes it");
+            }
+            target = on == null ? t : (on == InstalledOn.HARDWARE ? ON_HARDWARE : on.name()) + " " + targetName;
+        }
+        SoftwareRow s = new SoftwareRow(row, c.id(), c.etag(), c.text(H_NAME), c.text(H_EDITION), c.text(H_VERSION),
+                c.enumValue(H_SW_CLASS, SoftwareClass.class), c.text(H_CONTRACT), c.text(H_LICENSE), deadline, ended,
+                target, on, targetName, c.enumValue(H_ENV, Environment.class), c.errors);
+        c.text(H_SBOM);
+        c.required(H_NAME, s.name);
+        c.required(H_SW_CLASS, s.softwareClass);
+        c.required(H_TARGET, s.target);
+        c.required(H_ENV, s.environment);
+        return s;
+    }
+
+    /** How the export shows where a piece of software runs. */
+    private String target(Software s) {
+        if (s.hardwareId != null) {
+            Hardware h = hardwareRepository.findById(s.hardwareId);
+            return ON_HARDWARE + " " + (h == null ? null : h.serialNumber);
+        }
+        return s.installedOn.name() + " " + s.host;
+    }
+
+    private RowOutcome applySoftware(SoftwareRow r) {
+        Software s;
+        String key = r.name + (r.edition == null ? "" : " " + r.edition) + (r.version == null ? "" : " " + r.version)
+                + " @ " + r.target + " (" + r.environment + ")";
+        if (r.id != null) {
+            s = softwareRepository.findById(r.id);
+            if (s == null) {
+                throw reject(r.src, Layout.ID, "software " + r.id + " does not exist (leave id empty for a new row)",
+                        null);
+            }
+        } else {
+            List<Software> candidates = softwareRepository.list("name = ?1 and environment = ?2 order by id", r.name,
+                    r.environment).stream().filter(x -> Objects.equals(n(x.edition), n(r.edition))
+                            && r.target.equals(target(x))).toList();
+            List<Software> sameVersion = candidates.stream()
+                    .filter(x -> Objects.equals(n(x.productVersion), n(r.version))).toList();
+            if (sameVersion.size() == 1) {
+                s = sameVersion.get(0);
+            } else if (sameVersion.isEmpty() && candidates.size() == 1) {
+                s = candidates.get(0);
+            } else if (sameVersion.isEmpty() && candidates.isEmpty()) {
+                s = null;
+            } else {
+                throw reject(r.src, H_VERSION, (sameVersion.isEmpty() ? candidates : sameVersion).size()
+                        + " software rows of the ledger have this product, edition, 導入先 and 環境 ("
+                        + (sameVersion.isEmpty() ? candidates : sameVersion).stream().map(x -> String.valueOf(x.id))
+                                .collect(Collectors.joining(", "))
+                        + "); import the CSV export, whose id column says which row is meant", null);
+            }
+        }
+        Long hardwareId = null;
+        if (r.installedOn == InstalledOn.HARDWARE) {
+            hardwareId = hardwareRepository.findBySerial(r.targetName).map(h -> h.id).orElseThrow(() -> reject(r.src,
+                    H_TARGET, "no hardware has serial " + r.targetName + " (add it to sheet " + HARDWARE.name()
+                            + " or fix the serial)", null));
+        }
+        if (s == null) {
+            if (r.etag != null) {
+                throw reject(r.src, Layout.ETAG, "an ETag is given but the ledger has no such software", null);
+            }
+            if (r.ended) {
+                throw reject(r.src, H_SUPPORT, ENDED + " is recorded by the end-of-life import (R-AS-4); give a "
+                        + "date or leave the cell empty", "R-AS-4");
+            }
+            SoftwareInput input = new SoftwareInput(r.name, r.edition, r.version, r.softwareClass, r.contractForm,
+                    r.licenseForm, r.supportDeadline, null, r.installedOn, hardwareId,
+                    r.installedOn == InstalledOn.HARDWARE ? null : r.targetName, r.environment, null, null, null);
+            valid(r.src, input, SOFTWARE_FIELDS);
+            var view = service(r.src, null, SOFTWARE_FIELDS, () -> software.create(input));
+            return new RowOutcome(r.src.sheet(), r.src.row(), key, Action.CREATE, view.id(), null);
+        }
+        checkEtag(r.src, r.etag, s.version);
+        if (r.ended && !(s.supportEnded && s.supportDeadline == null)) {
+            throw reject(r.src, H_SUPPORT, ENDED + " is recorded by the end-of-life import (R-AS-4); give a date or "
+                    + "leave the cell empty", "R-AS-4");
+        }
+        String existingTarget = target(s);
+        List<String> changed = new ArrayList<>();
+        diff(changed, H_NAME, s.name, r.name);
+        diff(changed, H_EDITION, s.edition, r.edition);
+        diff(changed, H_VERSION, s.productVersion, r.version);
+        diff(changed, H_SW_CLASS, s.softwareClass, r.softwareClass);
+        diff(changed, H_CONTRACT, s.contractForm, r.contractForm);
+        diff(changed, H_LICENSE, s.licenseForm, r.licenseForm);
+        if (!r.ended) {
+            diff(changed, H_SUPPORT, s.supportDeadline, r.supportDeadline);
+        }
+        diff(changed, H_TARGET, existingTarget, r.target);
+        diff(changed, H_ENV, s.environment, r.environment);
+        long id = s.id;
+        if (changed.isEmpty()) {
+            return new RowOutcome(r.src.sheet(), r.src.row(), key, Action.UNCHANGED, id, null);
+        }
+        boolean sameTarget = existingTarget.equals(r.target);
+        SoftwareInput input = new SoftwareInput(r.name, r.edition, r.version, r.softwareClass, r.contractForm,
+                r.licenseForm, r.ended ? s.supportDeadline : r.supportDeadline, s.activeSupportUntil,
+                sameTarget ? s.installedOn : r.installedOn, sameTarget ? s.hardwareId : hardwareId,
+                sameTarget ? s.host : r.installedOn == InstalledOn.HARDWARE ? null : r.targetName, r.environment,
+                s.purl, s.cpe, s.licenses);
+        valid(r.src, input, SOFTWARE_FIELDS);
+        long version = s.version;
+        service(r.src, null, SOFTWARE_FIELDS, () -> software.update(id, ETags.of(version), input));
+        return new RowOutcome(r.src.sheet(), r.src.row(), key, Action.UPDATE, id, changed);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /** Optional ETag column: a row read from an older export than the ledger's current version is refused. */
+    private static void checkEtag(SheetRow row, Long etag, long current) {
+        if (etag != null && etag != current) {
+            throw reject(row, Layout.ETAG, "stale: the row changed in the ledger since this file was exported "
+                    + "(ETag " + ETags.of(etag) + ", now " + ETags.of(current) + "); export again and redo the edit",
+                    null);
+        }
+    }
+
+    /** The input record's own constraints (the single-row endpoints' @Valid), every violation a bad cell. */
+    private <T> void valid(SheetRow row, T input, Map<String, String> fields) {
+        Set<ConstraintViolation<T>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            List<CellError> errors = violations.stream()
+                    .sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
+                    .map(v -> {
+                        String field = v.getPropertyPath().toString();
+                        String heading = fields.get(field);
+                        return error(row, heading, heading == null ? String.valueOf(v.getInvalidValue())
+                                : row.text(heading), field + " " + v.getMessage(), null);
+                    }).toList();
+            throw new RowRejected(errors, false);
+        }
+    }
+
+    /**
+     * Calls a service method; its refusal becomes the row's bad cells (the field it names, else
+     * {@code defaultHeading}, else the environment for R-RM-1, else the serial for a serial conflict). A 5xx
+     * (lifecycle-service or the database unavailable) is no row error: it ends the import.
+     */
+    private <T> T service(SheetRow row, String defaultHeading, Map<String, String> fields, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProblemException e) {
+            if (e.type().status() >= 500) {
+                throw e;
+            }
+            List<CellError> errors = new ArrayList<>();
+            for (Problem.FieldError f : e.errors()) {
+                String heading = fields.getOrDefault(f.field(), defaultHeading);
+                String reason = e.getMessage().contains(f.message()) ? e.getMessage()
+                        : e.getMessage() + " (" + f.field() + ": " + f.message() + ")";
+                errors.add(error(row, heading, heading == null ? null : row.text(heading), reason, e.rule()));
+            }
+            if (errors.isEmpty()) {
+                String heading = defaultHeading;
+                if (heading == null && "R-RM-1".equals(e.rule())) {
+                    heading = H_ENV;
+                } else if (heading == null && e.getMessage().startsWith("serial number")) {
+                    heading = H_SERIAL;
+                }
+                errors.add(error(row, heading, heading == null ? null : row.text(heading), e.getMessage(), e.rule()));
+            }
+            throw new RowRejected(errors, true);
+        } catch (PersistenceException e) {
+            Throwable t = e;
+            while (t.getCause() != null) {
+                t = t.getCause();
+            }
+            throw new RowRejected(List.of(error(row, defaultHeading, null, "the database refused the row: "
+                    + t.getMessage(), null)), true);
+        }
+    }
+
+    private static RowRejected reject(SheetRow row, String heading, String reason, String rule) {
+        return new RowRejected(List.of(error(row, heading, heading == null ? null : row.text(heading), reason, rule)),
+                false);
+    }
+
+    static CellError error(SheetRow row, String heading, String value, String reason, String rule) {
+        String column = heading == null ? null : row.columns().get(heading);
+        return new CellError(row.sheet(), row.row(), column, heading, value, reason, rule);
+    }
+
+    private static void diff(List<String> changed, String heading, Object ledger, Object sheet) {
+        Object a = ledger instanceof String s ? n(s) : ledger;
+        Object b = sheet instanceof String s ? n(s) : sheet;
+        if (!Objects.equals(a, b)) {
+            changed.add(heading);
+        }
+    }
+
+    private static String n(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Reads the cells of one row, collecting every bad cell before the row is refused. */
+    private static final class Cells {
+        private final SheetRow row;
+        private final List<CellError> errors = new ArrayList<>();
+
+        Cells(SheetRow row) {
+            this.row = row;
+            row.cells().forEach((h, c) -> {
+                if (h.startsWith("#")) {
+                    errors.add(new CellError(row.sheet(), row.row(), h.substring(1), null, c.text(), c.error(), null));
+                }
+            });
+        }
+
+        String text(String heading) {
+            SheetRow.Cell c = row.cell(heading);
+            if (c == null) {
+                return null;
+            }
+            if (c.error() != null) {
+                bad(heading, c.number() == null && c.error().startsWith("#") ? "the cell holds the Excel error "
+                        + c.error() : c.error());
+                return null;
+            }
+            return n(c.text());
+        }
+
+        <E extends Enum<E>> E enumValue(String heading, Class<E> type) {
+            String v = text(heading);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                bad(heading, "expected one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                        .collect(Collectors.joining(", ")));
+                return null;
+            }
+        }
+
+        LocalDate date(String heading) {
+            SheetRow.Cell c = row.cell(heading);
+            if (c == null || c.error() != null) {
+                text(heading);
+                return null;
+            }
+            if (c.number() != null) {
+                double d = c.number();
+                if (d < 1 || d > 2958465 || !DateUtil.isValidExcelDate(d)) {
+                    bad(heading, "not a date");
+                    return null;
+                }
+                return DateUtil.getLocalDateTime(d).toLocalDate();
+            }
+            String v = n(c.text());
+            if (v == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDate.parse(v, SLASHED);
+                } catch (DateTimeParseException e2) {
+                    bad(heading, "expected a date cell or a date written 2031-03-31 or 2031/3/31");
+                    return null;
+                }
+            }
+        }
+
+        Long id() {
+            String v = text(Layout.ID);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                bad(Layout.ID, "expected the record's id (a whole number) or nothing");
+                return null;
+            }
+        }
+
+        Long etag() {
+            String v = text(Layout.ETAG);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return ETags.expectedVersion(v);
+            } catch (ProblemException e) {
+                bad(Layout.ETAG, "expected an ETag such as \"3\"");
+                return null;
+            }
+        }
+
+        /** 「HDD:SN1(取外し 2027-01-10)(台帳未登録部品)(データ非保持: JPO判断), SSD:SN2」 as the export writes it. */
+        List<MediumCell> media() {
+            String v = text(H_MEDIA);
+            if (v == null) {
+                return List.of();
+            }
+            List<MediumCell> list = new ArrayList<>();
+            for (String part : v.split(",")) {
+                String p = part.trim();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                String text = p;
+                boolean notDataBearing = p.endsWith("(データ非保持: JPO判断)");
+                if (notDataBearing) {
+                    p = p.substring(0, p.length() - "(データ非保持: JPO判断)".length());
+                }
+                boolean unregistered = p.endsWith("(台帳未登録部品)");
+                if (unregistered) {
+                    p = p.substring(0, p.length() - "(台帳未登録部品)".length());
+                }
+                LocalDate removedOn = null;
+                var m = java.util.regex.Pattern.compile("\\(取外し (\\d{4}-\\d{2}-\\d{2})\\)$").matcher(p);
+                if (m.find()) {
+                    removedOn = LocalDate.parse(m.group(1));
+                    p = p.substring(0, m.start());
+                }
+                int colon = p.indexOf(':');
+                MediumKind kind = null;
+                if (colon > 0) {
+                    try {
+                        kind = MediumKind.valueOf(p.substring(0, colon).trim().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        kind = null;
+                    }
+                }
+                String serial = colon > 0 ? p.substring(colon + 1).trim() : "";
+                if (kind == null || serial.isEmpty()) {
+                    bad(H_MEDIA, "「" + text + "」: expected 種別:製造番号 (kinds " + Arrays.stream(MediumKind.values())
+                            .map(Enum::name).collect(Collectors.joining(", ")) + "), several separated by commas");
+                    continue;
+                }
+                list.add(new MediumCell(kind, serial, removedOn, unregistered, notDataBearing, text));
+            }
+            return list;
+        }
+
+        void required(String heading, Object value) {
+            if (value == null && errors.stream().noneMatch(e -> heading.equals(e.header()))) {
+                bad(heading, "is required");
+            }
+        }
+
+        void bad(String heading, String reason) {
+            SheetRow.Cell c = row.cell(heading);
+            errors.add(error(row, heading, c == null ? null : c.text(), reason, null));
+        }
+
+    }
+
+    // ---------------------------------------------------------------- transaction
+
+    /**
+     * The import runs in a transaction of its own: with an Idempotency-Key, commons' interceptor calls the method
+     * inside one (to store the answer with it); that one is suspended meanwhile and resumed to store the answer.
+     */
+    private Transaction suspend() {
+        try {
+            return tm.getStatus() == Status.STATUS_NO_TRANSACTION ? null : tm.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot suspend the caller's transaction", e);
+        }
+    }
+
+    private void resume(Transaction outer) {
+        if (outer != null) {
+            try {
+                tm.resume(outer);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot resume the caller's transaction", e);
+            }
+        }
+    }
+
+    private void begin() {
+        try {
+            tm.begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot begin the import transaction", e);
+        }
+    }
+
+    private void commit() {
+        try {
+            tm.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("the import transaction did not commit", e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            tm.rollback();
+        } catch (SystemException | IllegalStateException e) {
+            throw new IllegalStateException("cannot roll the import transaction back", e);
+        }
+    }
+
+    private void rollbackIfActive() {
+        try {
+            if (tm.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tm.rollback();
+            }
+        } catch (SystemException | IllegalStateException e) {
+            // already ended
+        }
+    }
+}
