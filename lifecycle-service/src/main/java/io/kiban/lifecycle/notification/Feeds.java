@@ -1,0 +1,171 @@
+package io.kiban.lifecycle.notification;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kiban.commons.client.RetryOnceOnUnauthorized;
+import io.kiban.lifecycle.support.Remote;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * What the notifications read from maintenance- and backup-service, with this service's client-credentials token
+ * (role service). Every list is read to its end: pages of {@link #PAGE_SIZE} (the services' maximum) until the
+ * {@code X-Total-Count} announced is reached or a page comes back short; an answer without {@code X-Total-Count}
+ * (an endpoint that is not paged) is the whole list.
+ */
+@ApplicationScoped
+public class Feeds {
+
+    static final int PAGE_SIZE = 200;
+
+    /** A list that could not be read to its end: the section of a mail that needs it says so. */
+    public static class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message, null, false, false);
+        }
+    }
+    static final int MAX_PAGES = 500;
+
+    @RegisterRestClient(configKey = "maintenance-feed")
+    @OidcClientFilter
+    @RetryOnceOnUnauthorized
+    @Produces(MediaType.APPLICATION_JSON)
+    public interface MaintenanceFeed {
+
+        @GET
+        @Path("/tickets")
+        Response tickets(@QueryParam("breached") Boolean breached, @QueryParam("page") int page,
+                @QueryParam("size") int size);
+
+        @GET
+        @Path("/reports/outstanding-sanitization")
+        Response outstanding(@QueryParam("page") int page, @QueryParam("size") int size);
+    }
+
+    @RegisterRestClient(configKey = "backup-feed")
+    @OidcClientFilter
+    @RetryOnceOnUnauthorized
+    @Produces(MediaType.APPLICATION_JSON)
+    public interface BackupFeed {
+
+        @GET
+        @Path("/runs")
+        Response runs(@QueryParam("state") String state, @QueryParam("page") int page, @QueryParam("size") int size);
+
+        @GET
+        @Path("/reports/rpo")
+        Response rpo(@QueryParam("page") int page, @QueryParam("size") int size);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Ticket(Long id, String organisation, String hardwareId, String severity, String status,
+            String environment, Instant responseDue, Instant restorationDue, boolean responseBreached,
+            boolean restorationBreached) {
+    }
+
+    /** One entry of maintenance-service's outstanding-sanitization report (a medium without accepted evidence). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Outstanding(Long custodyItemId, String organisation, String source, Long ticketId, String hardwareId,
+            String kind, String serial, String status, String holder, Instant since, long ageDays, String reason,
+            String environment) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Run(Long id, Long policyId, Long targetId, Instant expectedFireTime, String state, String note) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StaleTarget(Long targetId, String name, Instant lastSuccessAt, long missedRuns, Instant lastMissedAt,
+            boolean rpoBreached) {
+    }
+
+    private final MaintenanceFeed maintenance;
+    private final BackupFeed backup;
+    private final ObjectMapper json;
+
+    public Feeds(@RestClient MaintenanceFeed maintenance, @RestClient BackupFeed backup, ObjectMapper json) {
+        this.maintenance = maintenance;
+        this.backup = backup;
+        this.json = json;
+    }
+
+    /** Every ticket maintenance-service shows with a recorded R-MT-1 breach (response or restoration target). */
+    public List<Ticket> breachedTickets() {
+        return all("maintenance-service", Ticket.class, page -> maintenance.tickets(true, page, PAGE_SIZE));
+    }
+
+    public List<Outstanding> outstandingSanitization() {
+        return all("maintenance-service", Outstanding.class, page -> maintenance.outstanding(page, PAGE_SIZE));
+    }
+
+    /** The MISSED runs (newest first) whose expected fire time is at or after {@code since}. */
+    public List<Run> missedRunsSince(Instant since) {
+        List<Run> result = new ArrayList<>();
+        for (Run r : all("backup-service", Run.class, page -> backup.runs("MISSED", page, PAGE_SIZE))) {
+            if (r.expectedFireTime() != null && !r.expectedFireTime().isBefore(since)) {
+                result.add(r);
+            }
+        }
+        return result;
+    }
+
+    /** R-BK-3: the targets whose last success is older than 1.5 × their interval. */
+    public List<StaleTarget> staleTargets() {
+        return all("backup-service", StaleTarget.class, page -> backup.rpo(page, PAGE_SIZE));
+    }
+
+    <T> List<T> all(String service, Class<T> type, IntFunction<Response> call) {
+        List<T> items = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            int p = page;
+            Response r = Remote.call(service, () -> call.apply(p));
+            String total;
+            JsonNode body;
+            try (r) {
+                if (r.getStatus() != 200) {
+                    throw new Unavailable(service + " answered HTTP " + r.getStatus());
+                }
+                total = r.getHeaderString("X-Total-Count");
+                body = json.readTree(r.readEntity(String.class));
+            } catch (java.io.IOException e) {
+                throw new Unavailable(service + " answered a body that is not JSON");
+            }
+            if (body == null || !body.isArray()) {
+                throw new Unavailable(service + " answered something that is not a list");
+            }
+            for (JsonNode n : body) {
+                items.add(json.convertValue(n, type));
+            }
+            if (total == null) {
+                return items; // not paged: the whole list
+            }
+            long announced;
+            try {
+                announced = Long.parseLong(total.trim());
+            } catch (NumberFormatException e) {
+                throw new Unavailable(service + " answered X-Total-Count " + total);
+            }
+            if (items.size() >= announced) {
+                return items;
+            }
+            if (body.size() < PAGE_SIZE) {
+                throw new Unavailable(service + " announced " + announced + " items but served "
+                        + items.size());
+            }
+        }
+        throw new Unavailable(service + " has more than " + MAX_PAGES + " pages");
+    }
+}
