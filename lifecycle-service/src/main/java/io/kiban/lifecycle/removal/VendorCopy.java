@@ -70,6 +70,10 @@ public class VendorCopy {
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
+    /** #15 item 7: the MAC of the audit entry that confirmed the copy (V25). */
+    @Column(name = "audit_mac")
+    public String auditMac;
+
     @Version
     public long version;
 }

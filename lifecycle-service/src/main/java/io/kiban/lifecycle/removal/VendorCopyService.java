@@ -61,6 +61,7 @@ public class VendorCopyService {
     }
 
     private final CopyRepository copies;
+    private final VendorCopySeals seals;
     private final CopyEvidenceRepository evidence;
     private final DocumentRepository documents;
     private final AuditTrail audit;
@@ -68,8 +69,9 @@ public class VendorCopyService {
     private final Clock clock;
 
     public VendorCopyService(CopyRepository copies, CopyEvidenceRepository evidence, DocumentRepository documents,
-            AuditTrail audit, Caller caller, Clock clock) {
+            AuditTrail audit, Caller caller, Clock clock, VendorCopySeals seals) {
         this.copies = copies;
+        this.seals = seals;
         this.evidence = evidence;
         this.documents = documents;
         this.audit = audit;
@@ -204,9 +206,9 @@ public class VendorCopyService {
         c.confirmedAt = clock.instant();
         c.status = VendorCopy.Status.CONFIRMED;
         copies.flush();
-        CopyView view = view(c);
-        audit.append("confirm", "vendor-copy", c.id, view);
-        return view;
+        c.auditMac = seals.seal("confirm", c); // #15 item 7
+        copies.flush();
+        return view(c);
     }
 
     private void requireUnconfirmed(VendorCopy c) {

@@ -308,7 +308,7 @@ class SealedDecisionsTest {
     @Test
     void SEC_7_rows_decided_before_the_seals_were_sealed_once_at_start_and_never_later() throws Exception {
         for (String kind : List.of("approved-handler", "delivery-extension", "production-delay", "contract-amendment",
-                "deliverable", "lease-period", "archive")) {
+                "deliverable", "lease-period", "archive", "vendor-copy")) {
             given().auth().oauth2(Tokens.auditor()).queryParam("entityType", kind).queryParam("entityId", "V22")
                     .get("/audit").then().statusCode(200).header("X-Total-Count", "1")
                     .body("[0].action", org.hamcrest.Matchers.equalTo("seal-legacy-" + kind))

@@ -138,6 +138,62 @@ class VendorCopyTest {
         assertThat(Db.count("SELECT COUNT(*) FROM vendor_copy_evidence")).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("SEC-7 R-RM-4 a confirmed vendor copy is sealed: its disposition or an evidence file changed in SQL fails /audit/verify naming the row")
+    void SEC_7_a_confirmed_vendor_copy_changed_in_sql_is_reported() throws Exception {
+        int id = record(Tokens.vendor("vendor-a"), "COPY_OUTSIDE_JPO", "解析用ログの社外コピー（USB メモリ 1 本）")
+                .then().statusCode(201).extract().path("id");
+        upload(Tokens.vendor("vendor-a"), id, "cert.pdf", CERTIFICATE).then().statusCode(201);
+        dispose(Tokens.vendor("vendor-a"), id, "ERASED").then().statusCode(200);
+        confirm(jpoAdmin2(), id).then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        assertSealsValid();
+
+        sql("UPDATE vendor_copy SET disposition = 'RETURNED' WHERE id = ?", id);
+        assertOneSealViolation(id);
+        sql("UPDATE vendor_copy SET disposition = 'ERASED' WHERE id = ?", id);
+        assertSealsValid();
+        // an evidence file swapped for another after JPO confirmed it
+        sql("UPDATE vendor_copy_evidence SET file_sha256 = ? WHERE vendor_copy_id = ?", Hashes.sha256Hex(PHOTO), id);
+        assertOneSealViolation(id);
+        sql("UPDATE vendor_copy_evidence SET file_sha256 = ? WHERE vendor_copy_id = ?", Hashes.sha256Hex(CERTIFICATE), id);
+        assertSealsValid();
+        // confirmed in SQL, without JPO's decision: no audit entry seals it
+        int forged = record(Tokens.vendor("vendor-a"), "LENT_DOCUMENT", "貸与資料 設計書 第 3 版").then().statusCode(201)
+                .extract().path("id");
+        sql("UPDATE vendor_copy SET status = 'CONFIRMED', confirmed_by = 'jpo-admin2', confirmed_at = NOW() WHERE id = ?",
+                forged);
+        assertOneSealViolation(forged);
+    }
+
+    private static io.restassured.path.json.JsonPath verifyAudit() {
+        return given().auth().oauth2(Tokens.auditor()).get("/audit/verify").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void assertSealsValid() {
+        var v = verifyAudit();
+        assertThat(v.getBoolean("valid")).as(v.prettify()).isTrue();
+        assertThat(v.getList("sealViolations")).isEmpty();
+    }
+
+    private static void assertOneSealViolation(int id) {
+        var v = verifyAudit();
+        assertThat(v.getBoolean("valid")).as(v.prettify()).isFalse();
+        java.util.List<Map<String, Object>> violations = v.getList("sealViolations");
+        assertThat(violations).as(v.prettify()).hasSize(1);
+        assertThat(violations.get(0)).containsEntry("entityType", "vendor-copy").containsEntry("entityId", String.valueOf(id))
+                .containsEntry("action", "confirm");
+    }
+
+    private static void sql(String sql, Object... args) throws Exception {
+        try (java.sql.Connection c = io.kiban.commons.testing.TestDatabase.connect();
+                java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     static Response record(String token, String kind, String description) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("kind", kind, "description", description, "holder", "保守課 佐藤")).post("/vendor-copies");
