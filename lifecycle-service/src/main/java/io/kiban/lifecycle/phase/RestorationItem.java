@@ -44,6 +44,10 @@ public class RestorationItem {
     @Column(name = "signed_at")
     public Instant signedAt;
 
+    /** #15 item 7: the MAC of the audit entry that signed the item off (V41). */
+    @Column(name = "audit_mac")
+    public String auditMac;
+
     @Version
     public long version;
 }

@@ -46,10 +46,13 @@ public class RestorationService {
     private final Caller caller;
     private final Clock clock;
     private final ContractService contracts;
+    private final RestorationSeals seals;
 
     public RestorationService(RestorationRepository items, EvidenceRepository evidence, DocumentRepository documents,
-            PhaseService.PhaseRepository phases, AuditTrail audit, Caller caller, Clock clock, ContractService contracts) {
+            PhaseService.PhaseRepository phases, AuditTrail audit, Caller caller, Clock clock, ContractService contracts,
+            RestorationSeals seals) {
         this.contracts = contracts;
+        this.seals = seals;
         this.items = items;
         this.evidence = evidence;
         this.documents = documents;
@@ -167,9 +170,9 @@ public class RestorationService {
         i.signedBy = caller.name();
         i.signedAt = clock.instant();
         items.flush();
-        ChecklistItemView view = view(i);
-        audit.append("sign", "restoration-item", env + "/" + item, view);
-        return view;
+        i.auditMac = seals.seal("sign", i); // #15 item 7
+        items.flush();
+        return view(i);
     }
 
     private static void requireOpen(RestorationItem i) {

@@ -115,6 +115,61 @@ class RestorationEvidenceTest {
                 .body("rule", equalTo("R-RM-1"));
     }
 
+    @Test
+    @DisplayName("SEC-7 R-RM-1 a signed-off restoration item is sealed: a photo swapped or a signature written in SQL fails /audit/verify naming the item")
+    void SEC_7_a_signed_restoration_item_changed_in_sql_is_reported() throws Exception {
+        PhaseRemovalTest.walk("STAGING", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        upload(Tokens.vendor("vendor-a"), "STAGING", "RACKS", "ラック撤去後.jpg", JPEG).then().statusCode(201);
+        // another stored file the swap can point at (evidence names a stored document)
+        upload(Tokens.vendor("vendor-a"), "STAGING", "POWER", "確認書.pdf", PDF).then().statusCode(201);
+        given().auth().oauth2(Tokens.token("jpo-admin2", "jpo", "jpo-admin"))
+                .header("If-Match", PhaseRemovalTest.itemETag("STAGING", "RACKS"))
+                .post("/removal/STAGING/checklist/RACKS/signature").then().statusCode(200);
+        assertSealsValid();
+        // the photo swapped for another after the signature
+        sql(SWAP_ON_RACKS, Hashes.sha256Hex(PDF), Hashes.sha256Hex(JPEG));
+        assertOneSealViolation("STAGING/RACKS");
+        sql(SWAP_ON_RACKS, Hashes.sha256Hex(JPEG), Hashes.sha256Hex(PDF));
+        assertSealsValid();
+        // POWER signed off in SQL, without JPO's decision and without evidence
+        sql("UPDATE restoration_item SET signed_by = 'jpo-admin2', signed_at = NOW() WHERE environment = 'STAGING'"
+                + " AND item_code = 'POWER'");
+        assertOneSealViolation("STAGING/POWER");
+    }
+
+    private static final String SWAP_ON_RACKS = "UPDATE restoration_evidence SET file_sha256 = ? WHERE file_sha256 = ?"
+            + " AND restoration_item_id = (SELECT id FROM restoration_item WHERE environment = 'STAGING'"
+            + " AND item_code = 'RACKS')";
+
+    private static JsonPath verifyAudit() {
+        return given().auth().oauth2(Tokens.auditor()).get("/audit/verify").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void assertSealsValid() {
+        JsonPath v = verifyAudit();
+        assertThat(v.getBoolean("valid")).as(v.prettify()).isTrue();
+        assertThat(v.getList("sealViolations")).isEmpty();
+    }
+
+    private static void assertOneSealViolation(String entityId) {
+        JsonPath v = verifyAudit();
+        assertThat(v.getBoolean("valid")).as(v.prettify()).isFalse();
+        List<java.util.Map<String, Object>> violations = v.getList("sealViolations");
+        assertThat(violations).as(v.prettify()).hasSize(1);
+        assertThat(violations.get(0)).containsEntry("entityType", "restoration-item").containsEntry("entityId", entityId)
+                .containsEntry("action", "sign");
+    }
+
+    private static void sql(String sql, Object... args) throws Exception {
+        try (java.sql.Connection c = io.kiban.commons.testing.TestDatabase.connect();
+                java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     private static List<Object> evidence(String env, String item) {
         return given().auth().oauth2(Tokens.jpoAdmin()).get("/removal/" + env + "/checklist/" + item + "/evidence").then()
                 .statusCode(200).extract().jsonPath().getList("$");
