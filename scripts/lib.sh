@@ -6,8 +6,10 @@
 #   KIBAN_SCRIPTS  absolute path of scripts/
 #   KIBAN_REPO     absolute path of the repository root
 #   KIBAN_HOME     state directory (default <repo>/.kiban), exported
+#   KIBAN_JAVA_OPTS_DEFAULT  the JVM options of every Kiban JVM (issue #16 §3), unless KIBAN_JAVA_OPTS says otherwise
 # and the functions log, warn, die, need_cmd, wait_for_port, port_open,
-# proc_running, pid_read, pid_alive, pid_write, pid_stop, audit_key, service_jar_start, console_jar_start.
+# proc_running, pid_read, pid_alive, pid_write, pid_stop, audit_key, kiban_java_opts,
+# service_jar_start, console_jar_start.
 
 if [[ -n "${_KIBAN_LIB_LOADED:-}" ]]; then
     return 0
@@ -143,6 +145,18 @@ pid_stop() {
     return 0
 }
 
+# The JVM of a service on a two-core machine (issue #16 §3, measured in bench/RESULTS.md "#16 §3 steps"):
+# a heap that starts at 48 MB and may grow to 256 MB as before (large SBOM imports and xlsx exports), the serial
+# collector (no GC threads, the smallest native footprint; pauses on such a heap are a few ms), metaspace capped
+# above what a service uses, 512 KB thread stacks, a 64 MB code cache. The same options are in k8s/base/config/kiban-config.env (JAVA_OPTS_APPEND, GC_CONTAINER_OPTIONS).
+KIBAN_JAVA_OPTS_DEFAULT="-Xms48m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k \
+-XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+
+# kiban_java_opts  -- the JVM options of the services and the console: KIBAN_JAVA_OPTS when set, else the default
+kiban_java_opts() {
+    printf '%s\n' "${KIBAN_JAVA_OPTS:-$KIBAN_JAVA_OPTS_DEFAULT}"
+}
+
 # audit_key  -- print the local suite's audit HMAC key, generating $KIBAN_HOME/audit-hmac.key once
 audit_key() {
     local file="$KIBAN_HOME/audit-hmac.key"
@@ -176,7 +190,8 @@ service_jar_start() {
         KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS="${KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS:-/bin/true}" \
         QUARKUS_HTTP_PORT="$port" \
         "$@" \
-        setsid nohup java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$KIBAN_REPO/$svc-service/target/quarkus-app/quarkus-run.jar" \
+        setsid nohup java $(kiban_java_opts) \
+        -jar "$KIBAN_REPO/$svc-service/target/quarkus-app/quarkus-run.jar" \
         >"$logfile" 2>&1 </dev/null &
 }
 
@@ -195,6 +210,7 @@ console_jar_start() {
         KIBAN_BACKUP_URL="http://127.0.0.1:8083" KIBAN_LIFECYCLE_URL="http://127.0.0.1:8084" \
         QUARKUS_HTTP_PORT="$port" \
         "$@" \
-        setsid nohup java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$KIBAN_REPO/console/target/quarkus-app/quarkus-run.jar" \
+        setsid nohup java $(kiban_java_opts) \
+        -jar "$KIBAN_REPO/console/target/quarkus-app/quarkus-run.jar" \
         >"$logfile" 2>&1 </dev/null &
 }
