@@ -32,6 +32,7 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$KIBAN_REPO"
+kiban_use_jdk # the second JVMs run on the JDK ./kiban up runs the suite on (with its AOT cache when it has one)
 { # the whole script is read before it runs: editing or checking out this file during a run cannot derail it
 
 (($# == 0)) || die "bench/run.sh takes no arguments any more; set BENCH_THREADS, BENCH_WARMUP, BENCH_MEASURE, BENCH_REPS"
