@@ -28,10 +28,11 @@
 # Environment: BENCH_THREADS (8), BENCH_WARMUP (30), BENCH_MEASURE (30), BENCH_REPS (3), BENCH_ROWS (Bench.java's
 # rows, default all), BENCH_SKIP_START=1 (leave section 2 out), BENCH_RECORD (1), BENCH_ISSUE8=1 to run the
 # figures of issue #8 as well (uploads, scheduler lateness, SBOM/xlsx, full-length drills; their BENCH_SKIP
-# numbers 4–7 still apply), KIBAN_JAVA_OPTS (as ./kiban up).
+# numbers 4–7 still apply), KIBAN_JAVA_OPTS (as ./kiban up; default KIBAN_JAVA_OPTS_DEFAULT of scripts/lib.sh).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$KIBAN_REPO"
+kiban_use_jdk # the second JVMs run on the JDK ./kiban up runs the suite on (with its AOT cache when it has one)
 { # the whole script is read before it runs: editing or checking out this file during a run cannot derail it
 
 (($# == 0)) || die "bench/run.sh takes no arguments any more; set BENCH_THREADS, BENCH_WARMUP, BENCH_MEASURE, BENCH_REPS"
@@ -209,7 +210,7 @@ if [[ "${BENCH_RECORD:-1}" == 1 ]]; then
         echo "## $(date -u '+%F %H:%M') UTC — bench/run.sh (threads $BENCH_THREADS, warm-up ${BENCH_WARMUP}s, $BENCH_REPS × ${BENCH_MEASURE}s; ${elapsed}s in all)"
         echo
         echo "Machine: $machine; MariaDB, Keycloak, the four services, the console and the load generator on the same machine."
-        echo "Java: $(java -version 2>&1 | head -1); services started with ${KIBAN_JAVA_OPTS:--Xmx256m};" \
+        echo "Java: $(java -version 2>&1 | head -1); services started with $(kiban_java_opts);" \
             "load generator bench/Bench.java with the ${BENCH_CLIENT:-plain} HTTP/1.1 client, one connection per thread."
         echo
         echo "$table"

@@ -6,8 +6,10 @@
 #   KIBAN_SCRIPTS  absolute path of scripts/
 #   KIBAN_REPO     absolute path of the repository root
 #   KIBAN_HOME     state directory (default <repo>/.kiban), exported
+#   KIBAN_JAVA_OPTS_DEFAULT  the JVM options of every Kiban JVM (issue #16 §3), unless KIBAN_JAVA_OPTS says otherwise
 # and the functions log, warn, die, need_cmd, wait_for_port, port_open,
-# proc_running, pid_read, pid_alive, pid_write, pid_stop, audit_key, service_jar_start, console_jar_start.
+# proc_running, pid_read, pid_alive, pid_write, pid_stop, audit_key, java_major, kiban_use_jdk, kiban_java_opts,
+# service_jar_start, console_jar_start.
 
 if [[ -n "${_KIBAN_LIB_LOADED:-}" ]]; then
     return 0
@@ -143,6 +145,58 @@ pid_stop() {
     return 0
 }
 
+# The JVM of a service on a two-core machine (issue #16 §3, measured in bench/RESULTS.md "#16 §3 steps"):
+# a heap that starts at 48 MB and may grow to 256 MB as before (large SBOM imports and xlsx exports), the serial
+# collector (no GC threads, the smallest native footprint; pauses on such a heap are a few ms), metaspace capped
+# above what a service uses, 512 KB thread stacks, a 64 MB code cache. The same options are in k8s/base/config/kiban-config.env (JAVA_OPTS_APPEND, GC_CONTAINER_OPTIONS).
+KIBAN_JAVA_OPTS_DEFAULT="-Xms48m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k \
+-XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+
+# kiban_java_opts  -- the JVM options of the services and the console: KIBAN_JAVA_OPTS when set, else the default
+kiban_java_opts() {
+    printf '%s\n' "${KIBAN_JAVA_OPTS:-$KIBAN_JAVA_OPTS_DEFAULT}"
+}
+
+# java_major [JAVA]  -- the feature version of JAVA (default: java on PATH), e.g. 17 or 25
+java_major() {
+    "${1:-java}" -version 2>&1 | sed -nE '1s/^[^"]*"(1\.)?([0-9]+).*$/\2/p'
+}
+
+# kiban_use_jdk  -- the JDK the suite builds and runs on. By default the java on PATH (Java 17: the plain fast-jar).
+# KIBAN_JDK=auto: a JDK >= 24 from KIBAN_JAVA_HOME or /usr/lib/jvm (temurin-25 first) goes first on PATH and in
+# JAVA_HOME (for ./mvnw), and ./kiban up builds the aot-jar and trains an AOT cache (JEP 483/514) with it; without
+# such a JDK, the java on PATH as by default. Opt-in until the AOT start has been measured on the whole suite
+# (bench/RESULTS.md "#16 §3 steps").
+kiban_use_jdk() {
+    local d
+    [[ "${KIBAN_JDK:-path}" == auto ]] || return 0
+    for d in ${KIBAN_JAVA_HOME:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-2[4-9]-jdk* \
+        /usr/lib/jvm/java-2[4-9]-openjdk*; do
+        [[ -x "$d/bin/java" && -x "$d/bin/javac" ]] || continue
+        if (($(java_major "$d/bin/java") >= 24)); then
+            export JAVA_HOME="$d"
+            PATH="$d/bin:$PATH"
+            export PATH
+            return 0
+        fi
+    done
+    return 0
+}
+
+# aot_flags QUARKUS_APP_DIR  -- the AOT cache options for a jar in QUARKUS_APP_DIR: with KIBAN_AOT_TRAIN=1 and a
+# JDK >= 25, record one at exit (-XX:AOTCacheOutput, JEP 514); with a JDK >= 24 and an app.aot newer than the jar,
+# use it (-XX:AOTCache; the JVM falls back to a plain start with a warning if it does not match); else nothing.
+aot_flags() {
+    local app="$1"
+    # java -version only when there is something to decide: it costs a start of its own
+    if [[ "${KIBAN_AOT_TRAIN:-}" == 1 ]]; then
+        if (($(java_major java) >= 25)); then printf '%s\n' "-XX:AOTCacheOutput=$app/app.aot"; fi
+    elif [[ -f "$app/app.aot" && "$app/app.aot" -nt "$app/quarkus-run.jar" ]]; then
+        if (($(java_major java) >= 24)); then printf '%s\n' "-XX:AOTCache=$app/app.aot"; fi
+    fi
+    return 0
+}
+
 # audit_key  -- print the local suite's audit HMAC key, generating $KIBAN_HOME/audit-hmac.key once
 audit_key() {
     local file="$KIBAN_HOME/audit-hmac.key"
@@ -176,7 +230,8 @@ service_jar_start() {
         KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS="${KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS:-/bin/true}" \
         QUARKUS_HTTP_PORT="$port" \
         "$@" \
-        setsid nohup java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$KIBAN_REPO/$svc-service/target/quarkus-app/quarkus-run.jar" \
+        setsid nohup java $(kiban_java_opts) $(aot_flags "$KIBAN_REPO/$svc-service/target/quarkus-app") \
+        -jar "$KIBAN_REPO/$svc-service/target/quarkus-app/quarkus-run.jar" \
         >"$logfile" 2>&1 </dev/null &
 }
 
@@ -195,6 +250,7 @@ console_jar_start() {
         KIBAN_BACKUP_URL="http://127.0.0.1:8083" KIBAN_LIFECYCLE_URL="http://127.0.0.1:8084" \
         QUARKUS_HTTP_PORT="$port" \
         "$@" \
-        setsid nohup java ${KIBAN_JAVA_OPTS:--Xmx256m} -jar "$KIBAN_REPO/console/target/quarkus-app/quarkus-run.jar" \
+        setsid nohup java $(kiban_java_opts) $(aot_flags "$KIBAN_REPO/console/target/quarkus-app") \
+        -jar "$KIBAN_REPO/console/target/quarkus-app/quarkus-run.jar" \
         >"$logfile" 2>&1 </dev/null &
 }

@@ -62,7 +62,9 @@ public class HardwareService {
         return new Page<>(items, total, page);
     }
 
-    @Transactional
+    // #16 §3: a read by id writes nothing, so no JTA transaction: one SELECT instead of
+    // set autocommit=0 · SELECT · COMMIT · set autocommit=1 (ReadWithoutTransactionTest)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public HardwareView get(long id) {
         return HardwareView.of(find(id));
     }

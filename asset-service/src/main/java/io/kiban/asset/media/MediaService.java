@@ -91,7 +91,9 @@ public class MediaService {
         return new Page<>(items, total, request);
     }
 
-    @Transactional
+    // #16 §3: a read by id writes nothing, so no JTA transaction: one SELECT instead of
+    // set autocommit=0 · SELECT · COMMIT · set autocommit=1 (ReadWithoutTransactionTest)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public MediumView get(long id) {
         Medium m = find(id);
         return view(m, hardware.findById(m.hardwareId));

@@ -72,7 +72,9 @@ public class SoftwareService {
                 page);
     }
 
-    @Transactional
+    // #16 §3: a read by id writes nothing, so no JTA transaction: one SELECT instead of
+    // set autocommit=0 · SELECT · COMMIT · set autocommit=1 (ReadWithoutTransactionTest)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public SoftwareView get(long id) {
         return SoftwareView.of(find(id));
     }
