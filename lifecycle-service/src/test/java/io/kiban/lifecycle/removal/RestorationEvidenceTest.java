@@ -135,6 +135,9 @@ class RestorationEvidenceTest {
         sql("UPDATE restoration_item SET signed_by = 'jpo-admin2', signed_at = NOW() WHERE environment = 'STAGING'"
                 + " AND item_code = 'POWER'");
         assertOneSealViolation("STAGING/POWER");
+        sql("UPDATE restoration_item SET signed_by = NULL, signed_at = NULL WHERE environment = 'STAGING'"
+                + " AND item_code = 'POWER'");
+        assertSealsValid();
     }
 
     private static final String SWAP_ON_RACKS = "UPDATE restoration_evidence SET file_sha256 = ? WHERE file_sha256 = ?"

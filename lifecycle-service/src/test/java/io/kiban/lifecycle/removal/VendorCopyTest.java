@@ -163,6 +163,8 @@ class VendorCopyTest {
         sql("UPDATE vendor_copy SET status = 'CONFIRMED', confirmed_by = 'jpo-admin2', confirmed_at = NOW() WHERE id = ?",
                 forged);
         assertOneSealViolation(forged);
+        sql("UPDATE vendor_copy SET status = 'OPEN', confirmed_by = NULL, confirmed_at = NULL WHERE id = ?", forged);
+        assertSealsValid();
     }
 
     private static io.restassured.path.json.JsonPath verifyAudit() {
