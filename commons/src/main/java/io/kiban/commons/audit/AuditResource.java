@@ -44,8 +44,10 @@ public class AuditResource {
     @GET
     @Path("/export")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR, Roles.SERVICE })
-    @Operation(summary = "The whole audit trail, oldest first, with a checkpoint of its head (streamed)",
-            description = "For the archive handover (R-RM-4): {chain, checkpoint, entries}. A checkpoint of the "
+    @Operation(summary = "監査証跡の全件出力 / The whole audit trail, oldest first, with a checkpoint of its head (streamed)",
+            description = "撤去時の引継ぎ（R-RM-4）のため、監査証跡を古い順に全件出力する。先頭でチェーンの先頭のチェックポイントを"
+                    + "書き出すので、checkpoint.seq までの記録はそれに照らして検証できる。出力中に記録された分が続くことがある。\n\n"
+                    + "For the archive handover (R-RM-4): {chain, checkpoint, entries}. A checkpoint of the "
                     + "current head is written first, so the entries up to checkpoint.seq can be verified against "
                     + "it; entries recorded while the export runs may follow.")
     public StreamingOutput export() {
@@ -78,7 +80,9 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Page the audit trail, newest first", description = "Filter by entityType and entityId.")
+    @Operation(summary = "監査証跡の一覧 / Page the audit trail, newest first",
+            description = "監査証跡を新しい順にページ単位で返す。entityType と entityId で絞り込める。\n\n"
+                    + "Pages the audit trail, newest first. Filter by entityType and entityId.")
     public RestResponse<List<AuditRecord>> list(@RestQuery String entityType, @RestQuery String entityId,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         return repository.page(entityType, entityId, PageRequest.of(page, size)).toResponse(uri);
@@ -86,8 +90,11 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Recompute the chain against the last checkpoint",
-            description = "valid=false names the first entry that does not match (firstBadSeq) and why, or lists in "
+    @Operation(summary = "監査チェーンの検証 / Recompute the chain against the last checkpoint",
+            description = "監査証跡のハッシュチェーンと MAC を最後のチェックポイントに照らして再計算する。valid=false のときは、"
+                    + "最初に一致しない記録（firstBadSeq）とその理由、または封印（承認・受理済み証跡）と状態が食い違う行を"
+                    + "sealViolations に挙げる。\n\n"
+                    + "valid=false names the first entry that does not match (firstBadSeq) and why, or lists in "
                     + "sealViolations every decided row (accepted evidence, approvals) whose state differs from what "
                     + "its audit entry sealed, whose MAC is missing or copied from another entry (#15 item 7).")
     public AuditVerification verify() {

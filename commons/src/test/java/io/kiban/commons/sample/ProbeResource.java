@@ -109,6 +109,13 @@ public class ProbeResource {
                 new SQLException("Socket fail to connect", "08S01"));
     }
 
+    /** A closed set taken as a free string: the #17 documentation contract must name it. */
+    @GET
+    @Path("/status-text")
+    public Map<String, Object> statusText(@QueryParam("status") String status) {
+        return Map.of("status", String.valueOf(status));
+    }
+
     @GET
     @Path("/bug")
     public Map<String, Object> bug() {

@@ -47,6 +47,8 @@ public class WidgetResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "部品の参照 / Read one widget",
+            description = "部品を一件返す。ETag に版を載せる。\n\nAnswers one widget with its version as ETag.")
     public RestResponse<WidgetView> get(@RestPath long id) {
         WidgetView view = service.get(id);
         return Responses.ok(view, view.version());
@@ -55,7 +57,12 @@ public class WidgetResource {
     @POST
     @Idempotent
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<WidgetView> create(@Valid @NotNull WidgetInput body) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "部品の登録 / Create a widget",
+            description = "部品を登録する。\n\nCreates a widget.")
+    public RestResponse<WidgetView> create(
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    mediaType = MediaType.APPLICATION_JSON, examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+                            name = "widget", value = "{\"name\": \"GPU tray\", \"kind\": \"SMALL\", \"quantity\": 2}"))) @Valid @NotNull WidgetInput body) {
         WidgetView view = service.create(body);
         return Responses.created(URI.create("/widgets/" + view.id()), view, view.version());
     }

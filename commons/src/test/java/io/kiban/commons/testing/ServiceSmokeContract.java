@@ -26,6 +26,12 @@ public abstract class ServiceSmokeContract {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("#17: every operation has a 日本語 / English summary, a Japanese-then-English description, problem answers, enum query parameters and an example body")
+    void every_operation_is_documented_in_japanese_then_english() {
+        assertThat(ApiContract.operationsMissingDocumentation()).isEmpty();
+    }
+
+    @Test
     void every_endpoint_requires_a_token() {
         assertThat(ApiContract.unsecuredOperations()).isEmpty();
     }
