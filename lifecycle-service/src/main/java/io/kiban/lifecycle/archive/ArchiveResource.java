@@ -18,6 +18,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -36,9 +39,13 @@ public class ArchiveResource {
     @POST
     @io.kiban.commons.idempotency.Idempotent
     @jakarta.ws.rs.Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Build the archive (jpo-admin): every service's records export, this service's records and "
+    @Operation(summary = "アーカイブの作成 / Build the archive (jpo-admin): every service's records export, this service's records and "
             + "documents, manifest.json with SHA-256 per entry; the archive's own SHA-256 and time are recorded",
-            description = "R-RM-4: 503 naming the service when one cannot export: an incomplete archive is never handed "
+            description = "本番環境の撤去前に特許庁へ引き渡すアーカイブ（R-RM-4）を作成する（jpo-admin）：各サービスの記録、"
+                    + "監査証跡、本サービスの記録と文書、エントリごとの SHA-256 を記した manifest.json。出力できないサービスがあれば"
+                    + "そのサービスを示して 503 とし、不完全なアーカイブは引き渡さない。受理済みの消去・破壊の証跡を含むアーカイブ"
+                    + "のみが本番環境の撤去に数えられる。\n\n"
+                    + "R-RM-4: 503 naming the service when one cannot export: an incomplete archive is never handed "
                     + "over. The media whose destruction evidence maintenance-service had accepted are noted: PRODUCTION's "
                     + "removal counts only an archive that holds every accepted evidence of its media. Honours "
                     + "Idempotency-Key.")
@@ -49,6 +56,9 @@ public class ArchiveResource {
     }
 
     @GET
+    @Operation(summary = "アーカイブの一覧 / The archives built, with SHA-256 and JPO's receipt (R-RM-4)",
+            description = "作成したアーカイブを SHA-256、大きさ、特許庁の受領記録とともに返す（R-RM-4）。ページ単位。\n\n"
+                    + "Every archive built with its SHA-256, size and JPO's receipt (R-RM-4). Paged (page, size ≤ 200).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
     public RestResponse<List<ArchiveView>> list(@RestQuery Integer page,
             @RestQuery Integer size, @Context UriInfo uri) {
@@ -57,6 +67,10 @@ public class ArchiveResource {
 
     @GET
     @jakarta.ws.rs.Path("/{id}")
+    @Operation(summary = "アーカイブの照会 / One archive with its SHA-256 and JPO's receipt (R-RM-4)",
+            description = "アーカイブ1件の作成日時、SHA-256、大きさ、受理済み証跡の媒体、特許庁の受領記録を返す（R-RM-4）。\n\n"
+                    + "One archive: when it was built, its SHA-256 and size, the media whose accepted evidence it holds and "
+                    + "JPO's receipt (R-RM-4).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
     public ArchiveView get(@RestPath long id) {
         return service.get(id);
@@ -66,12 +80,18 @@ public class ArchiveResource {
     @jakarta.ws.rs.Path("/{id}/receipt")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @io.kiban.commons.idempotency.Idempotent
-    @Operation(summary = "Record JPO's receipt of the archive (jpo-admin) with the SHA-256 JPO computed from the file",
-            description = "R-RM-4: PRODUCTION is removed only with an archive whose receipt JPO recorded; a SHA-256 "
+    @Operation(summary = "アーカイブの受領の記録 / Record JPO's receipt of the archive (jpo-admin) with the SHA-256 JPO computed from the file",
+            description = "特許庁がダウンロードしたファイルから計算した SHA-256 を添えて、アーカイブの受領を記録する（jpo-admin）。"
+                    + "本番環境の撤去には受領を記録したアーカイブが必要（R-RM-4）。SHA-256 が一致しなければ 409 で何も記録せず、"
+                    + "2回目の受領も 409。監査証跡に記録する。\n\n"
+                    + "R-RM-4: PRODUCTION is removed only with an archive whose receipt JPO recorded; a SHA-256 "
                     + "that is not the archive's → 409 naming R-RM-4 and nothing recorded; a second receipt → 409; "
                     + "audited. Honours Idempotency-Key.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<ArchiveView> receipt(@RestPath long id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "受領したファイルの SHA-256", summary = "ダウンロードしたファイルから計算した値（sha256sum の出力）",
+                    value = "{\"sha256\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}")))
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ArchiveService.ReceiptInput body) {
         return RestResponse.ok(service.receive(id, body.sha256()));
     }
@@ -79,7 +99,11 @@ public class ArchiveResource {
     @GET
     @jakarta.ws.rs.Path("/{id}/file")
     @Produces("application/zip")
-    @Operation(summary = "Download the archive (streamed)")
+    @Operation(summary = "アーカイブのダウンロード / Download the archive (streamed)",
+            description = "アーカイブ（zip）を返す。Digest ヘッダの SHA-256 と、受け取ったファイルから計算した値を照合し、受領の"
+                    + "記録に用いる（R-RM-4）。\n\n"
+                    + "The archive (zip), streamed; its SHA-256 is in Digest, to compare with the value computed from the "
+                    + "file received before recording the receipt (R-RM-4).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
     public RestResponse<StreamingOutput> file(@RestPath long id) {
         ArchiveView view = service.get(id);

@@ -1,6 +1,7 @@
 package io.kiban.lifecycle.lease;
 
 import io.kiban.commons.export.CellText;
+import io.kiban.commons.export.EnumLabels;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.lease.LeaseDtos.DelayView;
 import io.kiban.lifecycle.lease.LeaseDtos.Ledger;
@@ -16,14 +17,31 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/** 賃貸借台帳: the lease ledger as an Excel workbook, Japanese headings, dates shown in Reiwa form. */
+/**
+ * 賃貸借台帳: the lease ledger as an Excel workbook, Japanese headings, enum values as Japanese words
+ * ({@link EnumLabels#ja}, from {@code kiban-enum-labels_ja.properties}), dates shown in Reiwa form.
+ */
 public final class LeaseWorkbook {
+
+    /** The terms a ledger month is paid on: the contract (R-LC-7) or a negotiated extension (R-LC-9). */
+    public enum Terms {
+        CONTRACT, EXTENSION;
+
+        /** {@code CONTRACT}, or {@code EXTENSION-<id>} as the ledger names the extension. */
+        static Terms of(String terms) {
+            return "CONTRACT".equals(terms) ? CONTRACT : EXTENSION;
+        }
+    }
+
+    /** Every enum whose values the workbook writes (each value needs a Japanese label). */
+    static final List<Class<? extends Enum<?>>> ENUMS_WRITTEN = List.of(Terms.class, ProductionDelay.Cause.class,
+            ProductionDelay.Status.class);
 
     static final String LEDGER_SHEET = "賃貸借台帳";
     static final String DELAY_SHEET = "稼動遅延";
     static final List<String> LEDGER_HEADINGS = List.of("年月", "月初日", "経費区分コード", "経費区分", "月額賃借料（円）",
             "月額保守料（円）", "遅延日数（受注者の責）", "賃借料減額（円）", "保守料減額（円）", "支払額（円）", "適用条件");
-    static final List<String> DELAY_HEADINGS = List.of("原因", "開始日", "終了日", "日数", "備考");
+    static final List<String> DELAY_HEADINGS = List.of("原因", "開始日", "終了日", "日数", "備考", "状態");
 
     private LeaseWorkbook() {
     }
@@ -54,7 +72,7 @@ public final class LeaseWorkbook {
                     number(row, 7, l.leaseDeduction(), yen);
                     number(row, 8, l.maintenanceDeduction(), yen);
                     number(row, 9, l.leaseNet() + l.maintenanceNet(), yen);
-                    row.createCell(10).setCellValue(m.terms().equals("CONTRACT") ? "契約" : "協議による延長");
+                    row.createCell(10).setCellValue(EnumLabels.ja(Terms.of(m.terms())));
                 }
             }
             Row total = sheet.createRow(r + 1);
@@ -73,11 +91,12 @@ public final class LeaseWorkbook {
             int d = 1;
             for (DelayView v : delays) {
                 Row row = ds.createRow(d++);
-                row.createCell(0).setCellValue(v.cause() == ProductionDelay.Cause.VENDOR ? "受注者の責" : "その他");
+                row.createCell(0).setCellValue(EnumLabels.ja(v.cause()));
                 dateCell(row, 1, v.startDate(), date);
                 dateCell(row, 2, v.endDate(), date);
                 row.createCell(3).setCellValue(v.days());
                 text(row, 4, v.note() == null ? "" : v.note(), quoted);
+                row.createCell(5).setCellValue(EnumLabels.ja(v.status()));
             }
             wb.write(out);
             wb.dispose();

@@ -43,8 +43,10 @@ public class NotificationResource {
     @GET
     @Transactional
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
-    @Operation(summary = "送信した通知メールの一覧（新しい順）/ Every notification mail claimed, newest first",
-            description = "Issue #17: each event id is mailed at most once (the row is claimed before sending); status "
+    @Operation(summary = "送信した通知メールの一覧（新しい順） / Every notification mail claimed, newest first",
+            description = "送信した通知メールを新しい順に返す。同じ事象（event id）は一度だけ送る（送信前に記録を確保する）。"
+                    + "状態は SENDING（送信中）、SENT（送信済み）、FAILED（再試行する）、ABANDONED（断念）。ページ単位。\n\n"
+                    + "Issue #17: each event id is mailed at most once (the row is claimed before sending); status "
                     + "SENDING, SENT, FAILED (retried) or ABANDONED. Paged: page, size ≤ 200, X-Total-Count.")
     public RestResponse<List<SentView>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
