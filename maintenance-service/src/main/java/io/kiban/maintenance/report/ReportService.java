@@ -24,6 +24,8 @@ import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementView;
 import io.kiban.maintenance.evidence.EvidenceDtos.EvidenceView;
 import io.kiban.maintenance.contractor.ContractorService.ContractorView;
 import io.kiban.commons.export.CellText;
+import io.kiban.commons.export.EnumLabels;
+import io.kiban.maintenance.support.Environment;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.maintenance.support.AssetClient;
 import io.kiban.maintenance.support.AssetGateway;
@@ -89,7 +91,7 @@ public class ReportService {
 
     static final List<String> REGISTER_HEADINGS = List.of("番号", "媒体種別", "メーカー", "型番", "シリアル番号",
             "区分", "消去・破壊方法", "使用ツール", "検証方法", "実施日", "実施場所", "実施者", "媒体の行先",
-            "証明書発行者", "委託業者", "受理日", "受理者", "チケット番号", "消去命令番号", "証跡ファイル(SHA-256)");
+            "証明書発行者", "委託業者", "受理日", "受理者", "チケット番号", "消去命令番号", "証跡ファイル(SHA-256)", "環境");
 
     private final CustodyItemRepository items;
     private final CustodyItemRepository.Events events;
@@ -208,7 +210,12 @@ public class ReportService {
         return result;
     }
 
-    /** The destruction register: one row per accepted certificate, Japanese headings, Reiwa date cells. */
+    /**
+     * The destruction register: one row per accepted certificate, Japanese headings, Reiwa date cells, and the
+     * Japanese word of every enum value it shows (#17: 媒体種別, 区分, 消去・破壊方法, 証明書発行者, 環境 through
+     * {@link EnumLabels}, from {@code kiban-enum-labels_ja.properties}; a stored environment this suite does not know
+     * is written as stored).
+     */
     @Transactional
     public void writeRegister(OutputStream out) throws IOException {
         List<Evidence> accepted = evidence.list("status = ?1 order by decidedAt, id", Evidence.Status.ACCEPTED);
@@ -240,20 +247,19 @@ public class ReportService {
                 Row row = sheet.createRow(r);
                 int c = 0;
                 row.createCell(c++).setCellValue(r);
-                text(row, c++, e.mediaType.name(), quoted);
+                text(row, c++, EnumLabels.ja(e.mediaType), quoted);
                 text(row, c++, e.make, quoted);
                 text(row, c++, e.model, quoted);
                 text(row, c++, e.serial, quoted);
-                text(row, c++, e.method == io.kiban.maintenance.evidence.Method.DESTROY ? "破壊 (DESTROY)" : "消去 (PURGE)",
-                        quoted);
-                text(row, c++, e.technique.name(), quoted);
+                text(row, c++, EnumLabels.ja(e.method), quoted);
+                text(row, c++, EnumLabels.ja(e.technique), quoted);
                 text(row, c++, nz(e.tool) + (e.toolVersion == null ? "" : " " + e.toolVersion), quoted);
                 text(row, c++, e.verification, quoted);
                 dateCell(row, c++, e.performedOn, date);
                 text(row, c++, e.place, quoted);
                 text(row, c++, e.performedBy, quoted);
                 text(row, c++, e.destination, quoted);
-                text(row, c++, e.issuer.name().equals("VENDOR") ? "ベンダ" : "産業廃棄物処理業者", quoted);
+                text(row, c++, EnumLabels.ja(e.issuer), quoted);
                 Contractor k = e.contractorId == null ? null : contractorById.get(e.contractorId);
                 text(row, c++, k == null ? "" : k.name, quoted);
                 dateCell(row, c++, LocalDate.ofInstant(e.decidedAt, ClockProducer.JPO_ZONE), date);
@@ -261,6 +267,7 @@ public class ReportService {
                 text(row, c++, item == null || item.ticketId == null ? "" : item.ticketId.toString(), quoted);
                 text(row, c++, item == null || item.orderId == null ? "" : item.orderId.toString(), quoted);
                 text(row, c++, files.of(e.id).stream().map(f -> f.sha256).collect(Collectors.joining("\n")), quoted);
+                text(row, c++, environmentLabel(item == null ? null : item.environment), quoted);
                 r++;
             }
             for (int c = 0; c < REGISTER_HEADINGS.size(); c++) {
@@ -301,6 +308,12 @@ public class ReportService {
         if (CellText.isFormulaLike(value)) {
             cell.setCellStyle(quoted);
         }
+    }
+
+    /** 本番環境, 検証環境, 共用環境; a stored text that names none of them as it is. */
+    static String environmentLabel(String stored) {
+        Environment env = Environment.ofNullable(stored);
+        return env != null ? EnumLabels.ja(env) : nz(stored);
     }
 
     private static void dateCell(Row row, int c, LocalDate value, CellStyle style) {
