@@ -9,12 +9,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class BaselineDtos {
 
     private BaselineDtos() {
     }
 
+    @Schema(example = "{\"itemCode\": \"STG-SV-01\", \"hardwareClass\": \"SERVER\", \"name\": \"GPU server\", \"nameJa\": \"GPUサーバ\", \"environment\": \"STAGING\", \"requiredQuantity\": 2}")
     public record BaselineInput(
             @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "upper-case letters, digits and -") String itemCode,
             @NotNull HardwareClass hardwareClass,

@@ -7,7 +7,6 @@ import io.kiban.asset.baseline.BaselineDtos.BaselineInput;
 import io.kiban.asset.baseline.BaselineDtos.BaselineView;
 import io.kiban.asset.baseline.BaselineDtos.Conformance;
 import io.kiban.asset.support.Environment;
-import io.kiban.asset.support.Filters;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
@@ -48,18 +47,23 @@ public class BaselineResource {
     }
 
     @GET
-    @Operation(summary = "Baseline lines; with environment, that environment's lines and the SHARED ones")
+    @Operation(summary = "調達基準の一覧 / " + "Baseline lines; with environment, that environment's lines and the SHARED ones",
+            description = "調達基準（表4.5-2/4.5-3）の品目。environment を指定するとその環境の品目と共用環境の品目。列挙値以外は許容値を示して400。ページング。\n\n"
+                    + "The procurement baseline lines (tables 4.5-2/4.5-3); with environment, that environment's lines and the SHARED ones; an unknown environment → 400 naming the allowed values. Paged.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public RestResponse<List<BaselineView>> list(@RestQuery String environment,
+    public RestResponse<List<BaselineView>> list(@RestQuery Environment environment,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
-        return Lists.page(service.list(Filters.parse(Environment.class, "environment", environment)), page, size).toResponse(uri);
+        return Lists.page(service.list(environment), page, size).toResponse(uri);
     }
 
     @GET
     @Path("/{id: \\d+}")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
+    @Operation(summary = "調達基準の参照 / One baseline line (ETag = its version)",
+            description = "調達基準の1品目。ETag はその版。\n\n"
+                    + "One baseline line (item code, hardware class, environment, required quantity); its ETag is its version.")
     public RestResponse<BaselineView> get(@RestPath long id) {
         BaselineView view = service.get(id);
         return Responses.ok(view, view.version());
@@ -67,7 +71,9 @@ public class BaselineResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Add a baseline line (jpo-admin)")
+    @Operation(summary = "調達基準の追加（jpo-admin） / " + "Add a baseline line (jpo-admin)",
+            description = "調達基準に品目を追加する（品目コード、ハードウェア区分、環境、必要数）。jpo-admin のみ。Idempotency-Key に対応。\n\n"
+                    + "jpo-admin only; the item code is unique per environment (409 otherwise). Idempotency-Key honoured.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<BaselineView> create(@Valid @NotNull BaselineInput body) {
         BaselineView view = service.create(body);
@@ -76,7 +82,9 @@ public class BaselineResource {
 
     @PUT
     @Path("/{id: \\d+}")
-    @Operation(summary = "Change a baseline line (jpo-admin, If-Match)")
+    @Operation(summary = "調達基準の変更（jpo-admin） / " + "Change a baseline line (jpo-admin, If-Match)",
+            description = "調達基準の品目を変更する。jpo-admin のみ。If-Match 必須（428/412）。\n\n"
+                    + "jpo-admin only. If-Match required (428 without, 412 when stale).")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<BaselineView> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull BaselineInput body) {
@@ -87,22 +95,29 @@ public class BaselineResource {
     @DELETE
     @Path("/{id: \\d+}")
     @RolesAllowed(Roles.JPO_ADMIN)
+    @Operation(summary = "調達基準の削除（jpo-admin） / Delete a baseline line (jpo-admin, If-Match)",
+            description = "調達基準の品目を削除する。jpo-admin のみ。If-Match 必須（428/412）。\n\n"
+                    + "jpo-admin only; the change history keeps the line. If-Match required (428/412).")
     public void delete(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
     }
 
     @GET
     @Path("/conformance")
-    @Operation(summary = "R-AS-1: per baseline line required, registered, delivered, missing, surplus, undelivered")
+    @Operation(summary = "調達基準との適合（R-AS-1） / " + "R-AS-1: per baseline line required, registered, delivered, missing, surplus, undelivered",
+            description = "調達基準の品目ごとに、必要数・登録数・納入数・不足・超過・未納入を示す（R-AS-1）。\n\n"
+                    + "R-AS-1: for each baseline line, the required quantity against the hardware registered and delivered with that item code; missing, surplus and undelivered are listed. An unknown environment → 400 naming the allowed values.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
-    public Conformance conformance(@RestQuery String environment) {
-        return service.conformance(Filters.parse(Environment.class, "environment", environment));
+    public Conformance conformance(@RestQuery Environment environment) {
+        return service.conformance(environment);
     }
 
     @GET
     @Path("/{id: \\d+}/history")
-    @Operation(summary = "Sheet 10 (変更管理): every change of this baseline line — who, when, which fields from what to what")
+    @Operation(summary = "調達基準の変更履歴（様式10） / " + "Sheet 10 (変更管理): every change of this baseline line — who, when, which fields from what to what",
+            description = "様式10（変更管理）：この品目の変更の全件。ページング。\n\n"
+                    + "Every change of this baseline line from the audited revisions, paged.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
     public RestResponse<List<RevisionView>> history(@RestPath long id,

@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * endoflife.date release data (API v0 shape) imported offline: fills support deadlines (サポート期限) of the
@@ -45,6 +46,7 @@ public class EolService {
     public static class CycleRepository implements PanacheRepository<EolCycle> {
     }
 
+    @Schema(example = "{\"product\": \"quarkus-framework\", \"matchKind\": \"PURL_PREFIX\", \"pattern\": \"pkg:maven/io.quarkus/quarkus-core\", \"cycleFormat\": \"MAJOR_MINOR\"}")
     public record MappingInput(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*") String product,
             @NotNull EolMapping.MatchKind matchKind,

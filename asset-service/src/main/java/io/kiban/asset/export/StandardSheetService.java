@@ -24,6 +24,7 @@ import io.kiban.asset.software.Software;
 import io.kiban.asset.vulnerability.Finding;
 import io.kiban.commons.export.CellText;
 import io.kiban.commons.time.ReiwaDates;
+import io.kiban.commons.export.EnumLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -146,11 +147,7 @@ public class StandardSheetService {
                     i -> sink.row(i.id, i.name, i.personalData ? "有" : "無", "機密性" + i.confidentiality,
                             "完全性" + i.integrity, "可用性" + i.availability));
             case "security-requirements" -> chunks("from SecurityRequirement r order by r.code, r.id",
-                    SecurityRequirement.class, r -> sink.row(r.id, r.code + " " + r.requirement, switch (r.status) {
-                        case IMPLEMENTED -> "実施";
-                        case NOT_IMPLEMENTED -> "未実施";
-                        case NOT_APPLICABLE -> "該当なし";
-                    }, r.note));
+                    SecurityRequirement.class, r -> sink.row(r.id, r.code + " " + r.requirement, EnumLabels.ja(r.status), r.note));
             case "kpis" -> kpis(sink);
             case "change-history" -> history(sink);
             case "work-records" -> workRecords(sink);
@@ -170,8 +167,8 @@ public class StandardSheetService {
                 (a, b) -> a + ", " + b));
         em.clear();
         chunks("from Hardware h order by h.id", Hardware.class, h -> sink.row(h.id, h.name, h.modelNumber,
-                h.hardwareClass.name(), h.contractForm, h.maintenanceDeadline, h.serialNumber, h.environment.name(),
-                h.rack, h.rackPosition, h.status.name(), h.deliveredOn, h.baselineItem, media.get(h.id)));
+                h.hardwareClass, h.contractForm, h.maintenanceDeadline, h.serialNumber, h.environment,
+                h.rack, h.rackPosition, h.status, h.deliveredOn, h.baselineItem, media.get(h.id)));
     }
 
     private void software(RowSink sink) {
@@ -179,10 +176,10 @@ public class StandardSheetService {
         em.createQuery("select h.id, h.serialNumber from Hardware h", Object[].class).getResultList()
                 .forEach(o -> serials.put((Long) o[0], (String) o[1]));
         chunks("from Software s order by s.id", Software.class, s -> sink.row(s.id, s.name, s.edition,
-                s.productVersion, s.softwareClass.name(), s.contractForm, s.licenseForm,
+                s.productVersion, s.softwareClass, s.contractForm, s.licenseForm,
                 s.supportDeadline != null ? s.supportDeadline : s.supportEnded ? "終了" : null,
                 s.hardwareId != null ? "ハードウェア " + serials.get(s.hardwareId) : s.installedOn.name() + " " + s.host,
-                s.environment.name(), s.sbomSubject));
+                s.environment, s.sbomSubject));
     }
 
     /** Sheet 5 with each facility's racks and what is mounted where: {@code R01(42U): U10 SN1, U11-U12 SN2}. */
@@ -203,16 +200,11 @@ public class StandardSheetService {
 
     private void workRecords(RowSink sink) {
         chunks("from WorkRecord w order by w.recordedOn, w.id", WorkRecord.class, w -> sink.row(w.id, w.recordedOn,
-                switch (w.kind) {
-                    case WORK -> "作業実績";
-                    case RISK -> "リスク";
-                    case ISSUE -> "課題";
-                    case FAILURE_CAUSE -> "障害原因";
-                }, w.description == null ? w.title : w.title + ": " + w.description, w.owner, w.state, null, null,
+                EnumLabels.ja(w.kind), w.description == null ? w.title : w.title + ": " + w.description, w.owner, w.state, null, null,
                 w.dueOn));
         chunks("from Finding f order by f.id", Finding.class, f -> sink.row("finding-" + f.id,
                 LocalDate.ofInstant(f.foundAt, JST), "脆弱性", f.softwareName + " " + f.softwareVersion + " ("
-                        + f.environment + ")", f.plannedBy, f.status.name(), f.osvId, f.planAction, f.planTargetDate,
+                        + EnumLabels.ja(f.environment) + ")", f.plannedBy, f.status, f.osvId, f.planAction, f.planTargetDate,
                 f.confirmedBy, f.appliedOn));
     }
 
@@ -303,6 +295,10 @@ public class StandardSheetService {
                 c.setCellStyle(styles.dateTime);
             } else if (v instanceof Number n) {
                 row.createCell(i).setCellValue(n.doubleValue());
+            } else if (v instanceof Enum<?> e) {
+                // #17: the spreadsheet is for people: an enum value is its Japanese word (EnumLabels.parse reads
+                // either back); the CSV of the same rows keeps the constant (Enum.toString)
+                row.createCell(i).setCellValue(EnumLabels.ja(e));
             } else if (v != null) {
                 // issue 13 hole 8 (OWASP CSV injection): user text is written unchanged as a string cell; when a
                 // spreadsheet would read it as a formula the cell is quote-prefixed (Excel's "this is text" flag)

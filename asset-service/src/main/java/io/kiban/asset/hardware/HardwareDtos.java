@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class HardwareDtos {
 
@@ -17,6 +18,7 @@ public final class HardwareDtos {
      * A hardware item as registered or updated. {@code status}/{@code deliveredOn} are only read on
      * create (later changes go through {@code POST /hardware/{id}/status}).
      */
+    @Schema(example = "{\"name\": \"PRIMERGY RX2540 M7\", \"modelNumber\": \"PYR2547R\", \"manufacturer\": \"Fujitsu\", \"hardwareClass\": \"SERVER\", \"contractForm\": \"賃貸借\", \"maintenanceDeadline\": \"2031-03-31\", \"serialNumber\": \"MAJ2540A0017\", \"environment\": \"STAGING\", \"rack\": \"R01\", \"rackPosition\": \"U10\", \"status\": \"ORDERED\", \"condition\": \"NEW\"}")
     public record HardwareInput(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 100) String modelNumber,
@@ -36,6 +38,7 @@ public final class HardwareDtos {
             Long substituteForId) {
     }
 
+    @Schema(example = "{\"status\": \"DELIVERED\", \"deliveredOn\": \"2026-11-16\", \"note\": \"検証環境サーバ室へ搬入、外観検査済み\"}")
     public record StatusChange(@NotNull HardwareStatus status, LocalDate deliveredOn, @Size(max = 500) String note) {
     }
 

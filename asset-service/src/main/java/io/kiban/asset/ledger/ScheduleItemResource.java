@@ -38,8 +38,9 @@ public class ScheduleItemResource extends LedgerResource<ScheduleItem, ScheduleI
 
     @POST
     @Idempotent
-    @Operation(summary = "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @Operation(summary = "スケジュール・工数（様式12）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description = "スケジュール・工数（様式12）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<ScheduleItemView> add(@Valid @NotNull ScheduleItemInput body, @Context UriInfo uri) {

@@ -37,8 +37,9 @@ public class SecurityRequirementResource extends LedgerResource<SecurityRequirem
 
     @POST
     @Idempotent
-    @Operation(summary = "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @Operation(summary = "情報セキュリティ要件（様式8）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description = "情報セキュリティ要件（様式8）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = SCHEME,
             scopes = { Roles.JPO_ADMIN, Roles.VENDOR })

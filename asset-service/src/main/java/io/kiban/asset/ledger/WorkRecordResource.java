@@ -38,8 +38,9 @@ public class WorkRecordResource extends LedgerResource<WorkRecord, WorkRecordInp
 
     @POST
     @Idempotent
-    @Operation(summary = "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @Operation(summary = "作業実績・リスク・課題（様式11）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description = "作業実績・リスク・課題（様式11）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<WorkRecordView> add(@Valid @NotNull WorkRecordInput body, @Context UriInfo uri) {

@@ -6,12 +6,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class RackDtos {
 
     private RackDtos() {
     }
 
+    @Schema(example = "{\"name\": \"R01\", \"heightUnits\": 42, \"note\": \"検証環境用、分電盤 A 系統\"}")
     public record RackInput(@NotBlank @Size(max = 64) String name, @NotNull @Min(1) @Max(60) Integer heightUnits,
             @Size(max = 500) String note) {
     }
@@ -25,6 +27,7 @@ public final class RackDtos {
     }
 
     /** Mount a hardware item from {@code bottomUnit} upwards over {@code heightUnits} units (default 1). */
+    @Schema(example = "{\"hardwareId\": 1, \"bottomUnit\": 10, \"heightUnits\": 2}")
     public record PositionInput(@NotNull Long hardwareId, @NotNull @Min(1) @Max(60) Integer bottomUnit,
             @Min(1) @Max(60) Integer heightUnits) {
     }

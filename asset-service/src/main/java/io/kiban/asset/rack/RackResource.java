@@ -50,7 +50,9 @@ public class RackResource {
     }
 
     @GET
-    @Operation(summary = "The racks of a facility")
+    @Operation(summary = "施設のラック一覧 / " + "The racks of a facility",
+            description = "施設のラックの一覧。ページング。\n\n"
+                    + "The racks of this facility with their height in units, paged (page, size ≤ 200, X-Total-Count, Link).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
     public RestResponse<List<RackView>> list(@RestPath long facilityId,
@@ -62,6 +64,9 @@ public class RackResource {
     @Path("/{rackId: \\d+}")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
+    @Operation(summary = "ラックの参照 / One rack of a facility (ETag = its version)",
+            description = "1台のラック。ETag はその版。\n\n"
+                    + "One rack of this facility; its ETag is its version, to be sent as If-Match by an update or delete.")
     public RestResponse<RackView> get(@RestPath long facilityId, @RestPath long rackId) {
         RackView view = service.rack(facilityId, rackId);
         return Responses.ok(view, view.version());
@@ -69,7 +74,9 @@ public class RackResource {
 
     @POST
     @Idempotent
-    @Operation(summary = "Add a rack to a facility (name unique in the facility, 409 otherwise)")
+    @Operation(summary = "ラックの追加 / " + "Add a rack to a facility (name unique in the facility, 409 otherwise)",
+            description = "施設にラックを追加する。ラック名は施設内で一意（重複は409）。Idempotency-Key に対応。\n\n"
+                    + "The name is unique in the facility (409 otherwise); jpo-admin and the contracted vendor. Idempotency-Key honoured.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<RackView> create(@RestPath long facilityId, @Valid @NotNull RackInput body) {
         writers.require();
@@ -80,7 +87,9 @@ public class RackResource {
 
     @PUT
     @Path("/{rackId: \\d+}")
-    @Operation(summary = "Update a rack (If-Match required; 409 if it would be lower than a mounted item)")
+    @Operation(summary = "ラックの更新 / " + "Update a rack (If-Match required; 409 if it would be lower than a mounted item)",
+            description = "ラックを更新する。搭載済み機器の位置より低くなる変更は409。If-Match 必須（428/412）。\n\n"
+                    + "If-Match required (428/412); a height below a mounted item's top unit → 409.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<RackView> update(@RestPath long facilityId, @RestPath long rackId,
             @RestHeader("If-Match") String ifMatch, @Valid @NotNull RackInput body) {
@@ -91,7 +100,9 @@ public class RackResource {
 
     @DELETE
     @Path("/{rackId: \\d+}")
-    @Operation(summary = "Delete an empty rack (If-Match required; 409 while it holds hardware)")
+    @Operation(summary = "ラックの削除 / " + "Delete an empty rack (If-Match required; 409 while it holds hardware)",
+            description = "空のラックを削除する。機器を搭載している間は409。If-Match 必須（428/412）。\n\n"
+                    + "Only an empty rack; while it holds hardware → 409. If-Match required (428/412).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public void delete(@RestPath long facilityId, @RestPath long rackId, @RestHeader("If-Match") String ifMatch) {
         writers.require();
@@ -100,7 +111,9 @@ public class RackResource {
 
     @GET
     @Path("/{rackId: \\d+}/history")
-    @Operation(summary = "Sheet 10 (変更管理): every change of this rack")
+    @Operation(summary = "ラックの変更履歴（様式10） / " + "Sheet 10 (変更管理): every change of this rack",
+            description = "様式10（変更管理）：このラックの変更の全件。ページング。\n\n"
+                    + "Every change of this rack from the audited revisions, paged.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
     public RestResponse<List<RevisionView>> history(@RestPath long facilityId, @RestPath long rackId,
@@ -111,7 +124,9 @@ public class RackResource {
 
     @GET
     @Path("/{rackId: \\d+}/positions")
-    @Operation(summary = "Which hardware item occupies which units of the rack, bottom up")
+    @Operation(summary = "ラックの搭載位置 / " + "Which hardware item occupies which units of the rack, bottom up",
+            description = "どの機器がラックのどのユニットを占めるか（下から順に）。ページング。\n\n"
+                    + "Mounted hardware by units, bottom up (U10 or U10-U11 as on the sheet), paged.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
     public RestResponse<List<PositionView>> positions(@RestPath long facilityId, @RestPath long rackId,
@@ -122,7 +137,9 @@ public class RackResource {
     @POST
     @Idempotent
     @Path("/{rackId: \\d+}/positions")
-    @Operation(summary = "Mount a hardware item at a rack position (409 when the units are taken or the item is mounted elsewhere)")
+    @Operation(summary = "機器のラック搭載 / " + "Mount a hardware item at a rack position (409 when the units are taken or the item is mounted elsewhere)",
+            description = "機器をラックの位置に搭載する。ユニットが埋まっている、または機器が他に搭載済みなら409。Idempotency-Key に対応。\n\n"
+                    + "From bottomUnit upwards over heightUnits units (default 1); taken units or an item mounted elsewhere → 409. Idempotency-Key honoured.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public RestResponse<PositionView> mount(@RestPath long facilityId, @RestPath long rackId,
             @Valid @NotNull PositionInput body) {
@@ -134,7 +151,9 @@ public class RackResource {
 
     @DELETE
     @Path("/{rackId: \\d+}/positions/{positionId: \\d+}")
-    @Operation(summary = "Unmount a hardware item (If-Match required); the position stays in the change history")
+    @Operation(summary = "機器のラック取外し / " + "Unmount a hardware item (If-Match required); the position stays in the change history",
+            description = "機器をラックから外す。搭載位置は変更履歴に残る。If-Match 必須（428/412）。\n\n"
+                    + "The position stays in the change history (sheet 10). If-Match required (428/412).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     public void unmount(@RestPath long facilityId, @RestPath long rackId, @RestPath long positionId,
             @RestHeader("If-Match") String ifMatch) {

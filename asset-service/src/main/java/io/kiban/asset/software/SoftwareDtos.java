@@ -6,12 +6,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class SoftwareDtos {
 
     private SoftwareDtos() {
     }
 
+    @Schema(example = "{\"name\": \"PostgreSQL\", \"edition\": \"Community\", \"version\": \"16.4\", \"softwareClass\": \"DATABASE\", \"contractForm\": \"賃貸借\", \"licenseForm\": \"オープンソース（PostgreSQL License）\", \"supportDeadline\": \"2028-11-09\", \"installedOn\": \"CLUSTER\", \"host\": \"ai-kiban-stg\", \"environment\": \"STAGING\", \"purl\": \"pkg:docker/postgres@16.4\", \"licenses\": \"PostgreSQL\"}")
     public record SoftwareInput(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 100) String edition,

@@ -55,6 +55,9 @@ public abstract class LedgerResource<E, I, V extends LedgerView> {
             Roles.SERVICE })
     @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR,
             Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
+    @Operation(summary = "台帳シートの一覧 / List the records of this sheet",
+            description = "このシートの記録の一覧。ロールを持つ全利用者が参照できる。ページング。\n\n"
+                    + "Every role reads the sheet; paged (page, size ≤ 200, X-Total-Count, Link).")
     public RestResponse<List<V>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         return store.list(category, PageRequest.of(page, size)).toResponse(uri);
     }
@@ -65,6 +68,9 @@ public abstract class LedgerResource<E, I, V extends LedgerView> {
             Roles.SERVICE })
     @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR,
             Roles.SUPPORT_VENDOR, Roles.AUDITOR, Roles.SERVICE })
+    @Operation(summary = "台帳シートの記録の参照 / One record of this sheet (ETag = its version)",
+            description = "1件の記録。ETag はその版であり、更新・削除の If-Match に用いる。\n\n"
+                    + "One record; its ETag is its version, to be sent as If-Match by an update or delete.")
     public RestResponse<V> get(@RestPath long id) {
         V view = store.get(category, id);
         return Responses.ok(view, view.version());
@@ -85,6 +91,9 @@ public abstract class LedgerResource<E, I, V extends LedgerView> {
     @Path("/{id: \\d+}")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
+    @Operation(summary = "台帳シートの記録の更新 / Update a record of this sheet (jpo-admin, the contracted vendor; If-Match required)",
+            description = "記録を更新する（jpo-admin、契約ベンダ）。If-Match 必須（なければ428、古い版なら412）。\n\n"
+                    + "jpo-admin and the contracted vendor. If-Match required (428 without, 412 when stale).")
     public RestResponse<V> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull I body) {
         writers.require();
@@ -96,6 +105,9 @@ public abstract class LedgerResource<E, I, V extends LedgerView> {
     @Path("/{id: \\d+}")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
     @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
+    @Operation(summary = "台帳シートの記録の削除 / Delete a record of this sheet (jpo-admin, the contracted vendor; If-Match required)",
+            description = "記録を削除する（jpo-admin、契約ベンダ）。変更履歴には残る。If-Match 必須（428/412）。\n\n"
+                    + "jpo-admin and the contracted vendor; the change history keeps the record. If-Match required (428/412); a facility with racks → 409.")
     public void delete(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
         writers.require();
         remove(id, ifMatch);
@@ -108,7 +120,9 @@ public abstract class LedgerResource<E, I, V extends LedgerView> {
 
     @GET
     @Path("/{id: \\d+}/history")
-    @Operation(summary = "Sheet 10 (変更管理): every change of this record — who, when, which fields from what to what")
+    @Operation(summary = "台帳シートの記録の変更履歴（様式10） / " + "Sheet 10 (変更管理): every change of this record — who, when, which fields from what to what",
+            description = "様式10（変更管理）：この記録の変更の全件。誰が、いつ、どの項目を何から何に変えたか。ページング。\n\n"
+                    + "Every change of this record from the audited revisions, paged (page, size ≤ 200, X-Total-Count, Link).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.SUPPORT_VENDOR, Roles.AUDITOR,
             Roles.SERVICE })
     @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR,

@@ -58,7 +58,7 @@ class ExportTest {
             }
             assertThat(row).isNotNull();
             assertThat(row.getCell(0).getStringCellValue()).isEqualTo("PRIMERGY RX2540 M7");
-            assertThat(row.getCell(9).getStringCellValue()).isEqualTo("DELIVERED");
+            assertThat(row.getCell(9).getStringCellValue()).isEqualTo("納入済"); // #17: Japanese words in the xlsx
             Cell deadline = row.getCell(4);
             assertThat(deadline.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2031, 3, 31));
             assertThat(deadline.getCellStyle().getDataFormatString()).isEqualTo(ReiwaDates.EXCEL_FORMAT);
