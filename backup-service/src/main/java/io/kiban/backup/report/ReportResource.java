@@ -78,9 +78,9 @@ public class ReportResource {
     @Path("reports/backup-copies")
     @Operation(summary = "アレイ上に残るバックアップ複製 / R-BK-5: every backup copy still held on the arrays, with "
             + "whether it is accounted for",
-            description = "R-BK-5、R-RM-1: 撤去に向けて、ディスクアレイ上にまだ残っているバックアップ複製をすべて、媒体の破壊で"
-                    + "始末が付いたか（accountedFor）とともに、（対象ID、実行ID）順にページ単位で返す（page、size は200まで、"
-                    + "既定50。X-Total-Count、Link）。全件を確かめる利用者は全ページを読む。ディスクアレイ（array）、環境"
+            description = "R-BK-5、R-RM-1: 撤去に向けて、ディスクアレイ上にまだ残っているバックアップ複製をすべて、処理済みか"
+                    + "（accountedFor: 世代削除済み、又はアレイの全媒体の破壊証跡を特許庁が受理済み）とともに、"
+                    + "（対象ID、実行ID）順にページ単位で返す（page、size は200まで、既定50。X-Total-Count、Link）。全件を確かめる利用者は全ページを読む。ディスクアレイ（array）、環境"
                     + "（environment: PRODUCTION 本番環境、STAGING 検証環境、SHARED 共用環境）、アレイのハードウェアID"
                     + "（arrayHardwareId）で絞り込める。共用環境（分電盤）はバックアップを持たないため空の一覧を返す。それ以外の"
                     + "環境名は400で、使える値を示す。\n\n"
