@@ -48,7 +48,7 @@ public class CustodyResource {
     @GET
     @Path("/custody-items")
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
-    @Operation(summary = "保管中の媒体の一覧 / Tracked media, filtered by ticket, order or status",
+    @Operation(summary = "媒体の保管状況の一覧 / Tracked media, filtered by ticket, order or status",
             description = "破壊・消去の証跡が必要な媒体（交換部品、障害ログの持出し媒体、消去命令の媒体）を、チケット、"
                     + "消去命令又は状態（status）で絞り込む（R-MT-2/R-MT-3）。status に定義外の値を指定すると、指定できる値を"
                     + "示して 400 を返す。ベンダには自組織の媒体だけを返す（R-MT-7）。ページ単位（page、size は最大 200、"
@@ -65,7 +65,7 @@ public class CustodyResource {
     @GET
     @Path("/custody-items/{id}")
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR })
-    @Operation(summary = "保管中の媒体の参照 / A tracked medium with its custody chain and evidence ids",
+    @Operation(summary = "媒体の保管状況の参照 / A tracked medium with its custody chain and evidence ids",
             description = "媒体と、取り外しから引渡し・証跡までの保管の連鎖、証跡の ID を返す（R-MT-3）。版を ETag に載せる"
                     + "（PURGE 例外の承認の If-Match に使う）。他組織の媒体は 404（R-MT-7）。\n\n"
                     + "R-MT-3: the medium with its custody chain (removal, handovers, evidence events) and its evidence ids;"

@@ -47,7 +47,7 @@ public class OrderResource {
     @Operation(summary = "消去命令の作成 / Take the data-bearing media of an environment (or listed hardware) from asset-service into custody",
             description = "撤去に当たり、環境（environment）又は指定したハードウェア（hardwareIds）について、資産管理サービスが挙げる"
                     + "データ記録媒体（取り外し済みを含む）すべてに保管の連鎖を開始する（R-RM-3）。ベンダは自組織が保守する"
-                    + "ハードウェア（ライフサイクル管理の契約上の受注者）に限る（他は 404）。Idempotency-Key に対応する。\n\n"
+                    + "ハードウェア（lifecycle-service の契約上の受注者）に限る（他は 404）。Idempotency-Key に対応する。\n\n"
                     + "R-RM-3: every data-bearing medium asset-service lists (removed ones included) gets a custody chain."
                     + " A vendor opens orders only for hardware its organisation maintains (the contracted vendor of"
                     + " lifecycle-service's contract; 404 otherwise). Idempotency-Key honoured.")

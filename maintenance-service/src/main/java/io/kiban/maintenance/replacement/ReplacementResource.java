@@ -51,7 +51,7 @@ public class ReplacementResource {
                     + "記録しているかは、申告された種別ではなく資産管理サービスの媒体台帳で判断し、データを記録した部品は保管の"
                     + "連鎖を開始する（R-MT-3）。台帳と種別が食い違えば 422、媒体を台帳に持つハードウェアで台帳に無いシリアルは、"
                     + "jpo-admin が台帳に登録するまで 422。環境が撤去済（REMOVED）又は完了（CLOSED）なら 422（R-RM-1/R-RM-3）。"
-                    + "資産管理サービス又はライフサイクル管理が応答しなければ 503 で、何も記録しない。Idempotency-Key に対応する。\n\n"
+                    + "資産管理サービス又は lifecycle-service が応答しなければ 503 で、何も記録しない。Idempotency-Key に対応する。\n\n"
                     + "R-MT-3: whether the removed part bears data is decided by asset-service's media ledger of the"
                     + " hardware, not by removed.kind: a known data-bearing serial enters custody whatever kind is named, a"
                     + " kind contradicting the ledger's is 422, a serial the ledger does not know on hardware whose ledger"

@@ -51,7 +51,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.VENDOR, Roles.JPO_ADMIN, Roles.JPO_STAFF })
     @Operation(summary = "障害チケットの起票 / File a ticket against an asset-service hardware id (Idempotency-Key honoured)",
             description = "資産管理サービス（asset-service）のハードウェア ID を指定して障害を起票する。ハードウェアの環境が"
-                    + "ライフサイクル管理で撤去済（REMOVED）又は完了（CLOSED）であれば 422（R-RM-1/R-RM-3）、フェーズを"
+                    + "lifecycle-service で撤去済（REMOVED）又は完了（CLOSED）であれば 422（R-RM-1/R-RM-3）、フェーズを"
                     + "確認できなければ 503。R-MT-1 の応答・復旧目標は報告日時（reportedAt）から起算する。JPO の利用者は"
                     + "保守を担う組織（organisation）を指定し、ベンダは自組織のものに限る（R-MT-7）。Idempotency-Key に対応する。\n\n"
                     + "R-RM-1/R-RM-3: refused (422) when the hardware's environment is REMOVED or CLOSED in"

@@ -184,6 +184,11 @@ class ApiDocumentationTest {
                     .body("detail", containsString("PRODUCTION, STAGING, SHARED"))
                     .body("detail", containsString("environment"));
         }
+        // in the users' language: a JPO official's browser asks for Japanese, the allowed values stay as sent
+        given().auth().oauth2(ADMIN).header("Accept-Language", "ja").queryParam("environment", "本番環境")
+                .get("/reports/outstanding-sanitization").then().statusCode(400)
+                .body("detail", equalTo("パラメータ environment の値 '本番環境' は使用できません。次のいずれかを指定してください："
+                        + "PRODUCTION, STAGING, SHARED"));
         // a vendor probing gets the same 400, never a 200 with an empty list
         given().auth().oauth2(VENDOR_B).queryParam("environment", "LAB").get("/reports/outstanding-sanitization")
                 .then().statusCode(400);
