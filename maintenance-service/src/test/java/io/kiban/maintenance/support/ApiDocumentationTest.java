@@ -200,6 +200,24 @@ class ApiDocumentationTest {
     }
 
     @Test
+    @DisplayName("#17 R-RM-1 a refusal answers in Japanese when the caller prefers it, the rule id unchanged; English otherwise")
+    void R_RM_1_a_refused_ticket_answers_in_the_callers_language() {
+        // staging is CLOSED (LifecycleServiceMock): no new ticket there
+        var body = io.kiban.maintenance.Fixtures.ticketBody("HW-STAGING-JA", "S2", "MEDIA_FAILURE");
+        given().auth().oauth2(VENDOR_A).header("Accept-Language", "ja").contentType(ContentType.JSON).body(body)
+                .post("/tickets").then().statusCode(422).contentType(startsWith("application/problem+json"))
+                .header("Content-Language", "ja")
+                .body("rule", equalTo("R-RM-1"))
+                .body("title", equalTo("業務規則に違反しています"))
+                .body("detail", startsWith("R-RM-1: 特許庁が機器の使用を終えたときは、受注者が自らの費用で速やかに撤去し"))
+                // the English detail stays beside it, for the vendor's engineer and the logs
+                .body("detail", containsString("environment STAGING is CLOSED"));
+        given().auth().oauth2(VENDOR_A).contentType(ContentType.JSON).body(body).post("/tickets").then()
+                .statusCode(422).body("rule", equalTo("R-RM-1")).body("title", equalTo("Business rule violated"))
+                .body("detail", startsWith("R-RM-1/R-RM-3: environment STAGING is CLOSED"));
+    }
+
+    @Test
     @DisplayName("#17 the enum query parameters are enums in the OpenAPI document (a dropdown in Swagger UI)")
     void _17_the_enum_query_parameters_list_their_values_in_the_document() {
         JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
