@@ -11,6 +11,8 @@ import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,12 +27,23 @@ import org.junit.jupiter.api.Test;
  * Issue #16 §3: a GET by id of the ledger writes nothing, so it runs without a JTA transaction. Inside one, the
  * driver issued {@code set autocommit=0 · select · COMMIT · set autocommit=1} for one row; without it, the select
  * alone. Counted with Hibernate's statistics (prepared statements and completed transactions of this JVM), which
- * are switched on for the duration of each test only; nothing else in asset-service runs on a timer.
+ * are switched on for the duration of each test only. The statistics count every transaction of the JVM, and commons'
+ * audit checkpointer (every 2 s) and verifier run on timers, so this class runs with the scheduler off
+ * ({@link NoTimers}): a checkpoint committed during the GET is not the GET's transaction.
  */
 @QuarkusTest
+@TestProfile(ReadWithoutTransactionTest.NoTimers.class)
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(LifecycleServiceMock.class)
 class ReadWithoutTransactionTest {
+
+    /** No scheduled job (audit checkpoint, audit verification, idempotency purge) runs while the class counts. */
+    public static class NoTimers implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.scheduler.enabled", "false");
+        }
+    }
 
     @Inject
     SessionFactory sessionFactory;

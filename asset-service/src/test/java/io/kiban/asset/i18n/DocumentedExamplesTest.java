@@ -69,6 +69,16 @@ class DocumentedExamplesTest {
     }
 
     @Test
+    @DisplayName("#17 the import bodies are the documented types: an OSV advisory sent as XML is 415, nothing imported")
+    void issue17_osv_import_takes_only_the_documented_media_types() {
+        String before = admin().get("/findings?size=1").header("X-Total-Count");
+        admin().contentType("text/xml").body("<advisory/>").post("/imports/osv").then().statusCode(415);
+        admin().contentType("application/vnd.cyclonedx+json").body("{}").post("/imports/endoflife?product=quarkus-framework")
+                .then().statusCode(415);
+        admin().get("/findings?size=1").then().header("X-Total-Count", org.hamcrest.Matchers.equalTo(before));
+    }
+
+    @Test
     @DisplayName("#17 the documented example of POST /software registers PostgreSQL on the STAGING cluster (201)")
     void issue17_documented_software_example_is_accepted() throws Exception {
         ObjectNode body = example("/software", "post");
