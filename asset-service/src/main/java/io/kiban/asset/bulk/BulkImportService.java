@@ -191,6 +191,10 @@ public class BulkImportService {
                         + " (the sheet names of the standard sheet's export)");
             }
             if (!run.errors.isEmpty()) {
+                // in the file's order (a chunk's media are checked after its items): sheet 1, then sheet 2, by row
+                run.errors.sort(java.util.Comparator
+                        .comparingInt((CellError e) -> HARDWARE.name().equals(e.sheet()) ? 0 : 1)
+                        .thenComparingInt(CellError::row));
                 throw new BulkRejected(run.errors, run.rows);
             }
             if (dryRun) {
