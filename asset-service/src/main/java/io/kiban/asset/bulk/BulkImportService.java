@@ -6,6 +6,8 @@ import io.kiban.asset.bulk.BulkDtos.CellError;
 import io.kiban.asset.bulk.BulkDtos.RowOutcome;
 import io.kiban.asset.export.StandardSheetService;
 import io.kiban.asset.export.StandardSheetService.SheetDef;
+import io.kiban.asset.baseline.BaselineLine;
+import io.kiban.asset.endoflife.EolService;
 import io.kiban.asset.hardware.Hardware;
 import io.kiban.asset.hardware.HardwareClass;
 import io.kiban.asset.hardware.HardwareDtos.HardwareInput;
@@ -24,10 +26,10 @@ import io.kiban.asset.software.InstalledOn;
 import io.kiban.asset.software.Software;
 import io.kiban.asset.software.SoftwareClass;
 import io.kiban.asset.software.SoftwareDtos.SoftwareInput;
-import io.kiban.asset.software.SoftwareRepository;
 import io.kiban.asset.software.SoftwareService;
 import io.kiban.asset.support.Condition;
 import io.kiban.asset.support.Environment;
+import io.kiban.asset.support.Lifecycle;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
@@ -45,12 +47,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -61,15 +66,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Bulk import of sheets 1 and 2 of the standard sheet (hardware with its media, software) from the workbook or CSV
  * the export writes: export, edit, import.
  *
- * <p>Validated as a whole, in one transaction: every row goes through the same service methods as the single-row
- * endpoints ({@link HardwareService#create}/{@link HardwareService#update}/{@link HardwareService#changeStatus},
- * {@link MediaService#install}, {@link SoftwareService#create}/{@link SoftwareService#update}) after the same bean
- * validation of their input records, so R-AS-2/3, R-RM-1/R-RM-3, the serial uniqueness, the version length ≤ 128
- * and the audit trail and Envers history are theirs, not a copy. When a row is refused, the services have marked
- * the transaction for rollback; it is rolled back, a new one begun, the rows accepted so far applied again, and
- * reading goes on, so that the answer lists every bad row and cell (after {@code kiban.imports.bulk.max-replays}
- * refusals by a service the remaining rows are checked for their cells only, and the answer says so). Any error:
- * rolled back, 400 with every error, nothing written. A dry run applies every row the same way and rolls back.
+ * <p>Validated as a whole, in one transaction: every row goes through the same service code as the single-row
+ * endpoints — their bulk variants {@link HardwareService#createInBulk}/{@link HardwareService#updateInBulk}/
+ * {@link HardwareService#changeStatusInBulk}, {@link MediaService#installInBulk},
+ * {@link SoftwareService#createInBulk}/{@link SoftwareService#updateInBulk} — after the same bean validation of their
+ * input records, so R-AS-2/3, R-RM-1/R-RM-3, the serial uniqueness, the version length ≤ 128, the audit trail (one
+ * entry per row written, as a single POST) and the Envers history are theirs, not a copy.
+ *
+ * <p>Fast and flat (issue 18: 10,000 rows in a few seconds): rows are read one at a time (SAX, or the CSV reader) and
+ * applied in chunks of {@code kiban.imports.bulk.chunk-rows} (500). For a chunk the ledger's rows for its keys
+ * (serials, ids, medium serials, product names, target hardware) are read in a few {@code in} queries
+ * ({@link Ledger}), which answer the services' checks ({@code Lookups}) instead of a query per row; the services'
+ * bulk variants neither flush nor mark the transaction when they refuse a row, ids come from sequences, and the
+ * chunk is flushed in JDBC batches ({@code hibernate.order_inserts}) and the persistence context cleared. A refused
+ * row is listed and reading goes on, so that the answer lists every bad row and cell. Any error: rolled back, 400
+ * with every error, nothing written. A dry run applies every row the same way and rolls back.
  */
 @ApplicationScoped
 public class BulkImportService {
@@ -123,37 +134,41 @@ public class BulkImportService {
     private final MediaService media;
     private final MediaRepository mediaRepository;
     private final SoftwareService software;
-    private final SoftwareRepository softwareRepository;
     private final EntityManager em;
     private final Validator validator;
     private final TransactionManager tm;
-    private final int maxReplays;
+    private final Lifecycle lifecycle;
+    private final EolService eol;
+    private final int chunkSize;
+    private final int timeoutSeconds;
 
     public BulkImportService(HardwareService hardware, HardwareRepository hardwareRepository, MediaService media,
-            MediaRepository mediaRepository, SoftwareService software, SoftwareRepository softwareRepository,
-            EntityManager em, Validator validator, TransactionManager tm,
-            @ConfigProperty(name = "kiban.imports.bulk.max-replays", defaultValue = "25") int maxReplays) {
+            MediaRepository mediaRepository, SoftwareService software, EntityManager em, Validator validator,
+            TransactionManager tm, Lifecycle lifecycle, EolService eol,
+            @ConfigProperty(name = "kiban.imports.bulk.chunk-rows", defaultValue = "500") int chunkSize,
+            @ConfigProperty(name = "kiban.imports.bulk.transaction-timeout", defaultValue = "600s")
+            java.time.Duration timeout) {
         this.hardware = hardware;
         this.hardwareRepository = hardwareRepository;
         this.media = media;
         this.mediaRepository = mediaRepository;
         this.software = software;
-        this.softwareRepository = softwareRepository;
         this.em = em;
         this.validator = validator;
         this.tm = tm;
-        this.maxReplays = maxReplays;
+        this.lifecycle = lifecycle;
+        this.eol = eol;
+        this.chunkSize = Math.max(1, chunkSize);
+        this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
     }
 
-    /** A row refused: its bad cells; {@code doomed} when a service refused it (the transaction is marked). */
+    /** A row refused: its bad cells. */
     static final class RowRejected extends RuntimeException {
         final transient List<CellError> errors;
-        final boolean doomed;
 
-        RowRejected(List<CellError> errors, boolean doomed) {
+        RowRejected(List<CellError> errors) {
             super(null, null, false, false);
             this.errors = errors;
-            this.doomed = doomed;
         }
     }
 
@@ -163,28 +178,29 @@ public class BulkImportService {
      * when any row is refused ({@link BulkRejected}); 400 naming the place when the file is not the standard sheet.
      */
     public BulkReport run(BulkSource source, boolean dryRun) {
-        Run run = new Run();
         Transaction outer = suspend();
         begin();
         try {
+            Run run = new Run();
             boolean any = source.read(HARDWARE, run::accept);
+            run.process();
             any |= source.read(SOFTWARE, run::accept);
+            run.process();
             if (!any) {
                 throw Layout.bad("the workbook holds neither sheet " + HARDWARE.name() + " nor sheet " + SOFTWARE.name()
                         + " (the sheet names of the standard sheet's export)");
             }
             if (!run.errors.isEmpty()) {
-                if (run.formatOnly) {
-                    run.errors.add(new CellError(null, 0, null, null, null, "after " + maxReplays
-                            + " rows refused by the ledger's rules the remaining rows were checked for their cells only; "
-                            + "fix the rows listed and import again", null));
-                }
+                // in the file's order (a chunk's media are checked after its items): sheet 1, then sheet 2, by row
+                run.errors.sort(java.util.Comparator
+                        .comparingInt((CellError e) -> HARDWARE.name().equals(e.sheet()) ? 0 : 1)
+                        .thenComparingInt(CellError::row));
                 throw new BulkRejected(run.errors, run.rows);
             }
             if (dryRun) {
                 rollback();
             } else {
-                em.flush();
+                flush();
                 commit();
             }
             int created = (int) run.outcomes.stream().filter(o -> o.action() == Action.CREATE).count();
@@ -198,17 +214,26 @@ public class BulkImportService {
         }
     }
 
-    /** The state of one import: rows accepted so far (for replays), outcomes, errors, keys seen in the file. */
+    /** A row read and parsed, waiting in its chunk: its bad cells so far. */
+    private record Pending(Object parsed, List<CellError> bad) {
+    }
+
+    /** A hardware row written, whose new media are installed once the chunk's hardware rows are flushed. */
+    private record ToInstall(HardwareRow row, long hardwareId, List<MediumCell> media) {
+    }
+
+    /**
+     * The state of one import: outcomes, errors, keys seen in the file, the chunk of rows read but not yet applied
+     * and what the ledger holds for it ({@link Ledger}).
+     */
     private final class Run {
-        final List<Object> good = new ArrayList<>();
         final List<RowOutcome> outcomes = new ArrayList<>();
         final List<CellError> errors = new ArrayList<>();
         final Map<String, Integer> keys = new HashMap<>();
         final Map<String, Integer> mediumSerials = new HashMap<>();
+        final List<Pending> chunk = new ArrayList<>();
+        final Ledger ledger = new Ledger();
         int rows;
-        int replays;
-        int sinceClear;
-        boolean formatOnly;
 
         void accept(SheetRow row) {
             rows++;
@@ -219,55 +244,81 @@ public class BulkImportService {
             } catch (RowRejected r) {
                 bad.addAll(r.errors);
             }
-            if (!formatOnly && parsed instanceof HardwareRow h && (h.serial != null || h.id != null)) {
+            chunk.add(new Pending(parsed, bad));
+            if (chunk.size() >= chunkSize) {
+                process();
+            }
+        }
+
+        /**
+         * Applies the rows read so far: the ledger's rows for their keys are read in a few queries, every row is
+         * checked and written through the services' bulk methods (no query, no flush of its own), then the chunk
+         * is flushed in JDBC batches and the persistence context cleared, so memory stays flat.
+         */
+        void process() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            if (chunk.get(0).parsed() instanceof HardwareRow) {
+                processHardware();
+            } else {
+                processSoftware();
+            }
+            chunk.clear();
+            flush();
+            em.clear();
+            ledger.cleared();
+        }
+
+        private void processHardware() {
+            List<HardwareRow> all = chunk.stream().map(p -> (HardwareRow) p.parsed()).toList();
+            ledger.loadHardware(all);
+            List<ToInstall> installs = new ArrayList<>();
+            for (Pending p : chunk) {
+                HardwareRow h = (HardwareRow) p.parsed();
+                List<CellError> bad = new ArrayList<>(p.bad());
+                if (h.serial != null || h.id != null) {
+                    try {
+                        precheckHardware(h, ledger);
+                    } catch (RowRejected r) {
+                        bad.addAll(r.errors);
+                    }
+                }
+                if (!bad.isEmpty()) {
+                    errors.addAll(bad);
+                    continue;
+                }
                 try {
-                    precheckHardware(h);
+                    outcomes.add(applyHardware(h, ledger, installs));
                 } catch (RowRejected r) {
-                    bad.addAll(r.errors);
+                    errors.addAll(r.errors);
                 }
             }
-            if (!bad.isEmpty()) {
-                errors.addAll(bad);
-                return;
-            }
-            if (formatOnly) {
-                return;
-            }
-            try {
-                outcomes.add(apply(parsed));
-                good.add(parsed);
-                if (++sinceClear >= 200) {
-                    em.flush();
-                    em.clear();
-                    sinceClear = 0;
-                }
-            } catch (RowRejected r) {
-                errors.addAll(r.errors);
-                if (r.doomed) {
-                    restart();
+            // the chunk's hardware rows reach the database before the media that reference them (each kind in its
+            // own JDBC batches: hibernate.order_inserts groups by first appearance)
+            flush();
+            for (ToInstall i : installs) {
+                try {
+                    install(i.row(), i.hardwareId(), i.media(), ledger);
+                } catch (RowRejected r) {
+                    errors.addAll(r.errors);
                 }
             }
         }
 
-        /** The services marked the transaction for rollback: begin again with the rows accepted so far. */
-        private void restart() {
-            rollback();
-            if (++replays > maxReplays) {
-                formatOnly = true;
-                begin();
-                return;
-            }
-            begin();
-            for (Object g : good) {
+        private void processSoftware() {
+            ledger.loadSoftware(chunk.stream().map(p -> (SoftwareRow) p.parsed()).toList());
+            for (Pending p : chunk) {
+                if (!p.bad().isEmpty()) {
+                    errors.addAll(p.bad());
+                    continue;
+                }
                 try {
-                    apply(g);
+                    outcomes.add(applySoftware((SoftwareRow) p.parsed(), ledger));
                 } catch (RowRejected r) {
-                    throw new IllegalStateException("a row accepted before was refused when applied again: " + r.errors);
+                    errors.addAll(r.errors);
                 }
             }
-            em.flush();
-            em.clear();
-            sinceClear = 0;
         }
 
         private void duplicates(Object parsed) {
@@ -300,8 +351,180 @@ public class BulkImportService {
         }
     }
 
-    private RowOutcome apply(Object parsed) {
-        return parsed instanceof HardwareRow h ? applyHardware(h) : applySoftware((SoftwareRow) parsed);
+    /**
+     * What the ledger holds for the rows of the current chunk, read in a few queries ({@code in} lists of the
+     * chunk's keys) instead of one per row, and kept up to date with what the chunk writes; it answers the
+     * services' checks ({@link HardwareService.Lookups}, {@link MediaService.Lookups},
+     * {@link SoftwareService.Lookups}) so that every row is checked by the services' own code. Per import: the
+     * baseline lines, the phase of each environment (R-RM-1/R-RM-3, asked once per environment), the stored
+     * end-of-life cycles, the software rows this import created.
+     */
+    private final class Ledger implements HardwareService.Lookups, MediaService.Lookups, SoftwareService.Lookups {
+        final Map<Long, Hardware> hardwareById = new HashMap<>();
+        final Map<String, Hardware> hardwareBySerial = new HashMap<>();
+        final Map<String, Optional<Long>> serialOwner = new HashMap<>();
+        final Map<Long, List<Medium>> mediaOf = new HashMap<>();
+        final Map<String, Optional<MediaService.Registered>> mediumOwner = new HashMap<>();
+        final Map<Long, Software> softwareById = new HashMap<>();
+        final Map<String, List<Software>> softwareByName = new HashMap<>();
+        final Map<Long, String> serialOfHardware = new HashMap<>();
+        final Map<Long, Optional<Environment>> environmentOfHardware = new HashMap<>();
+        final Set<Long> createdSoftware = new HashSet<>();
+        final Map<Environment, Boolean> open = new EnumMap<>(Environment.class);
+        Set<String> baselineLines;
+        EolService.StoredCycles storedCycles;
+
+        void cleared() {
+            hardwareById.clear();
+            hardwareBySerial.clear();
+            serialOwner.clear();
+            mediaOf.clear();
+            mediumOwner.clear();
+            softwareById.clear();
+            softwareByName.clear();
+            serialOfHardware.clear();
+            environmentOfHardware.clear();
+        }
+
+        void loadHardware(List<HardwareRow> rows) {
+            Set<Long> ids = new HashSet<>();
+            Set<String> serials = new HashSet<>();
+            Set<String> media = new HashSet<>();
+            for (HardwareRow r : rows) {
+                if (r.id != null) {
+                    ids.add(r.id);
+                }
+                if (r.serial != null) {
+                    serials.add(r.serial);
+                }
+                r.media.forEach(m -> media.add(m.serial));
+            }
+            List<Hardware> found = new ArrayList<>(in("from Hardware h where h.id in :keys", Hardware.class, ids));
+            found.addAll(in("from Hardware h where h.serialNumber in :keys", Hardware.class, serials));
+            for (Hardware h : found) {
+                hardwareById.put(h.id, h);
+                hardwareBySerial.put(h.serialNumber, h);
+                serialOwner.put(h.serialNumber, Optional.of(h.id));
+            }
+            serials.forEach(s -> serialOwner.putIfAbsent(s, Optional.empty()));
+            for (Medium m : in("from Medium m where m.hardwareId in :keys order by m.id", Medium.class,
+                    hardwareById.keySet())) {
+                mediaOf.computeIfAbsent(m.hardwareId, k -> new ArrayList<>()).add(m);
+                mediumOwner.put(m.serialNumber, Optional.of(new MediaService.Registered(m.id, m.hardwareId)));
+            }
+            for (Medium m : in("from Medium m where m.serialNumber in :keys", Medium.class, media)) {
+                mediumOwner.put(m.serialNumber, Optional.of(new MediaService.Registered(m.id, m.hardwareId)));
+            }
+            media.forEach(s -> mediumOwner.putIfAbsent(s, Optional.empty()));
+        }
+
+        void loadSoftware(List<SoftwareRow> rows) {
+            Set<Long> ids = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            Set<String> targets = new HashSet<>();
+            for (SoftwareRow r : rows) {
+                if (r.id != null) {
+                    ids.add(r.id);
+                } else if (r.name != null) {
+                    names.add(r.name);
+                }
+                if (r.installedOn == InstalledOn.HARDWARE && r.targetName != null) {
+                    targets.add(r.targetName);
+                }
+            }
+            in("from Software s where s.id in :keys", Software.class, ids).forEach(s -> softwareById.put(s.id, s));
+            for (Software s : in("from Software s where s.name in :keys order by s.id", Software.class, names)) {
+                if (!createdSoftware.contains(s.id)) {
+                    softwareByName.computeIfAbsent(s.name, k -> new ArrayList<>()).add(s);
+                }
+            }
+            Set<Long> hardwareIds = new HashSet<>();
+            softwareById.values().forEach(s -> addIfNotNull(hardwareIds, s.hardwareId));
+            softwareByName.values().forEach(l -> l.forEach(s -> addIfNotNull(hardwareIds, s.hardwareId)));
+            List<Hardware> found = new ArrayList<>(in("from Hardware h where h.id in :keys", Hardware.class,
+                    hardwareIds));
+            found.addAll(in("from Hardware h where h.serialNumber in :keys", Hardware.class, targets));
+            for (Hardware h : found) {
+                hardwareBySerial.put(h.serialNumber, h);
+                serialOfHardware.put(h.id, h.serialNumber);
+                environmentOfHardware.put(h.id, Optional.of(h.environment));
+            }
+        }
+
+        private static void addIfNotNull(Set<Long> set, Long value) {
+            if (value != null) {
+                set.add(value);
+            }
+        }
+
+        /** Runs {@code jpql} (one {@code :keys} parameter) over {@code keys} in slices; nothing when there are none. */
+        private <T, K> List<T> in(String jpql, Class<T> type, java.util.Collection<K> keys) {
+            if (keys.isEmpty()) {
+                return List.of();
+            }
+            List<K> all = new ArrayList<>(keys);
+            List<T> result = new ArrayList<>();
+            for (int i = 0; i < all.size(); i += 1000) {
+                result.addAll(em.createQuery(jpql, type).setParameter("keys", all.subList(i, Math.min(all.size(),
+                        i + 1000))).getResultList());
+            }
+            return result;
+        }
+
+        // ------------------------------------------------ the services' lookups
+
+        @Override
+        public Optional<Long> hardwareWithSerial(String serial) {
+            return serialOwner.computeIfAbsent(serial, s -> hardwareRepository.findBySerial(s).map(h -> h.id));
+        }
+
+        @Override
+        public boolean baselineLine(String item, Environment environment) {
+            if (baselineLines == null) {
+                baselineLines = new HashSet<>();
+                em.createQuery("from BaselineLine", BaselineLine.class).getResultList()
+                        .forEach(l -> baselineLines.add(l.itemCode + "\u0000" + l.environment));
+            }
+            // BaselineRepository.lineFor: the environment's own line, else the SHARED one
+            return baselineLines.contains(item + "\u0000" + environment)
+                    || baselineLines.contains(item + "\u0000" + Environment.SHARED);
+        }
+
+        @Override
+        public void requireOpen(Environment environment, String what) {
+            if (Boolean.TRUE.equals(open.get(environment))) {
+                return;
+            }
+            lifecycle.requireOpen(environment, what);
+            open.put(environment, true);
+        }
+
+        @Override
+        public Optional<MediaService.Registered> mediumWithSerial(String serial) {
+            return mediumOwner.computeIfAbsent(serial, s -> mediaRepository.findBySerial(s)
+                    .map(m -> new MediaService.Registered(m.id, m.hardwareId)));
+        }
+
+        @Override
+        public Optional<Environment> hardwareEnvironment(long id) {
+            return environmentOfHardware.computeIfAbsent(id, k -> Optional.ofNullable(hardwareRepository.findById(k))
+                    .map(h -> h.environment));
+        }
+
+        @Override
+        public EolService.StoredCycles storedCycles() {
+            if (storedCycles == null) {
+                storedCycles = eol.storedCycles();
+            }
+            return storedCycles;
+        }
+
+        String serialOf(long hardwareId) {
+            return serialOfHardware.computeIfAbsent(hardwareId, k -> {
+                Hardware h = hardwareRepository.findById(k);
+                return h == null ? null : h.serialNumber;
+            });
+        }
     }
 
     // ---------------------------------------------------------------- hardware
@@ -330,23 +553,23 @@ public class BulkImportService {
         return h;
     }
 
-    private RowOutcome applyHardware(HardwareRow r) {
+    private RowOutcome applyHardware(HardwareRow r, Ledger l, List<ToInstall> installs) {
         Hardware h;
         if (r.id != null) {
-            h = hardwareRepository.findById(r.id);
+            h = l.hardwareById.get(r.id);
             if (h == null) {
                 throw reject(r.src, Layout.ID, "hardware " + r.id + " does not exist (leave id empty for a new item)",
                         null);
             }
         } else {
-            h = hardwareRepository.findBySerial(r.serial).orElse(null);
+            h = l.hardwareBySerial.get(r.serial);
         }
         if (h == null) {
-            return createHardware(r);
+            return createHardware(r, l, installs);
         }
+        Hardware item = h;
         checkEtag(r.src, r.etag, h.version);
-        List<Medium> installed = mediaRepository.list("hardwareId = ?1 order by id", h.id);
-        List<MediumCell> toInstall = compareMedia(r, installed);
+        List<MediumCell> toInstall = compareMedia(r, l.mediaOf.getOrDefault(h.id, List.of()));
         List<String> changed = new ArrayList<>();
         diff(changed, H_NAME, h.name, r.name);
         diff(changed, H_MODEL, h.modelNumber, r.modelNumber);
@@ -376,16 +599,23 @@ public class BulkImportService {
                     from.isDelivered() ? r.deliveredOn : null, h.condition, r.baselineItem, h.discontinued,
                     h.substituteForId);
             valid(r.src, input, HARDWARE_FIELDS);
-            long version = h.version;
-            service(r.src, null, HARDWARE_FIELDS, () -> hardware.update(id, ETags.of(version), input));
+            String before = h.serialNumber;
+            service(r.src, null, HARDWARE_FIELDS, () -> hardware.updateInBulk(item, ETags.of(item.version), input,
+                    l));
+            if (!before.equals(h.serialNumber)) {
+                l.serialOwner.put(before, Optional.empty());
+                l.serialOwner.put(h.serialNumber, Optional.of(id));
+            }
         }
         if (status != from) {
-            long version = hardwareRepository.findById(id).version;
             StatusChange change = new StatusChange(status, status == HardwareStatus.DELIVERED ? r.deliveredOn : null,
                     null);
-            service(r.src, H_STATUS, HARDWARE_FIELDS, () -> hardware.changeStatus(id, ETags.of(version), change));
+            service(r.src, H_STATUS, HARDWARE_FIELDS, () -> hardware.changeStatusInBulk(item,
+                    ETags.of(item.version), change));
         }
-        install(r, id, toInstall);
+        if (!toInstall.isEmpty()) {
+            installs.add(new ToInstall(r, id, toInstall));
+        }
         return new RowOutcome(r.src.sheet(), r.src.row(), r.serial, Action.UPDATE, id, changed);
     }
 
@@ -393,9 +623,8 @@ public class BulkImportService {
      * The checks of a hardware row that only read the ledger (its ETag, its media cell against the ledger), made
      * even when other cells of the row are bad, so that the answer lists every bad cell of the row.
      */
-    private void precheckHardware(HardwareRow r) {
-        Hardware h = r.id != null ? hardwareRepository.findById(r.id)
-                : hardwareRepository.findBySerial(r.serial).orElse(null);
+    private void precheckHardware(HardwareRow r, Ledger l) {
+        Hardware h = r.id != null ? l.hardwareById.get(r.id) : l.hardwareBySerial.get(r.serial);
         if (h == null) {
             newMediaMarks(r);
             return;
@@ -407,12 +636,12 @@ public class BulkImportService {
             errors.addAll(e.errors);
         }
         try {
-            compareMedia(r, mediaRepository.list("hardwareId = ?1 order by id", h.id));
+            compareMedia(r, l.mediaOf.getOrDefault(h.id, List.of()));
         } catch (RowRejected e) {
             errors.addAll(e.errors);
         }
         if (!errors.isEmpty()) {
-            throw new RowRejected(errors, false);
+            throw new RowRejected(errors);
         }
     }
 
@@ -426,11 +655,11 @@ public class BulkImportService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new RowRejected(errors, false);
+            throw new RowRejected(errors);
         }
     }
 
-    private RowOutcome createHardware(HardwareRow r) {
+    private RowOutcome createHardware(HardwareRow r, Ledger l, List<ToInstall> installs) {
         if (r.etag != null) {
             throw reject(r.src, Layout.ETAG, "an ETag is given but no hardware has serial " + r.serial
                     + " (leave ETag empty for a new item)", null);
@@ -440,16 +669,22 @@ public class BulkImportService {
                 r.maintenanceDeadline, r.serial, r.environment, r.rack, r.rackPosition, r.status, r.deliveredOn,
                 Condition.NEW, r.baselineItem, false, null);
         valid(r.src, input, HARDWARE_FIELDS);
-        HardwareView view = service(r.src, null, HARDWARE_FIELDS, () -> hardware.create(input));
-        install(r, view.id(), r.media);
+        HardwareView view = service(r.src, null, HARDWARE_FIELDS, () -> hardware.createInBulk(input, l));
+        l.serialOwner.put(view.serialNumber(), Optional.of(view.id()));
+        if (!r.media.isEmpty()) {
+            installs.add(new ToInstall(r, view.id(), r.media));
+        }
         return new RowOutcome(r.src.sheet(), r.src.row(), r.serial, Action.CREATE, view.id(), null);
     }
 
-    private void install(HardwareRow r, long hardwareId, List<MediumCell> cells) {
+    /** The new media of a row, once the chunk's hardware rows are flushed (the medium's row references its item). */
+    private void install(HardwareRow r, long hardwareId, List<MediumCell> cells, Ledger l) {
+        Hardware h = em.find(Hardware.class, hardwareId);
         for (MediumCell m : cells) {
             MediumInput input = new MediumInput(m.kind, m.serial, null, null, Condition.NEW, null);
             valid(r.src, input, HARDWARE_FIELDS);
-            service(r.src, H_MEDIA, HARDWARE_FIELDS, () -> media.install(hardwareId, input));
+            var view = service(r.src, H_MEDIA, HARDWARE_FIELDS, () -> media.installInBulk(h, input, l));
+            l.mediumOwner.put(view.serial(), Optional.of(new MediaService.Registered(view.id(), hardwareId)));
         }
     }
 
@@ -499,7 +734,7 @@ public class BulkImportService {
                 + "only through a maintenance replacement or a sanitization order, and its history stays listed",
                 "R-RM-3")));
         if (!errors.isEmpty()) {
-            throw new RowRejected(errors, false);
+            throw new RowRejected(errors);
         }
         return toInstall;
     }
@@ -548,28 +783,28 @@ public class BulkImportService {
     }
 
     /** How the export shows where a piece of software runs. */
-    private String target(Software s) {
+    private static String target(Software s, Ledger l) {
         if (s.hardwareId != null) {
-            Hardware h = hardwareRepository.findById(s.hardwareId);
-            return ON_HARDWARE + " " + (h == null ? null : h.serialNumber);
+            return ON_HARDWARE + " " + l.serialOf(s.hardwareId);
         }
         return s.installedOn.name() + " " + s.host;
     }
 
-    private RowOutcome applySoftware(SoftwareRow r) {
+    private RowOutcome applySoftware(SoftwareRow r, Ledger l) {
         Software s;
         String key = r.name + (r.edition == null ? "" : " " + r.edition) + (r.version == null ? "" : " " + r.version)
                 + " @ " + r.target + " (" + r.environment + ")";
         if (r.id != null) {
-            s = softwareRepository.findById(r.id);
+            s = l.softwareById.get(r.id);
             if (s == null) {
                 throw reject(r.src, Layout.ID, "software " + r.id + " does not exist (leave id empty for a new row)",
                         null);
             }
         } else {
-            List<Software> candidates = softwareRepository.list("name = ?1 and environment = ?2 order by id", r.name,
-                    r.environment).stream().filter(x -> Objects.equals(n(x.edition), n(r.edition))
-                            && r.target.equals(target(x))).toList();
+            // the ledger's rows of this product (those this import created are rows of the file, not matches)
+            List<Software> candidates = l.softwareByName.getOrDefault(r.name, List.of()).stream()
+                    .filter(x -> x.environment == r.environment && Objects.equals(n(x.edition), n(r.edition))
+                            && r.target.equals(target(x, l))).toList();
             List<Software> sameVersion = candidates.stream()
                     .filter(x -> Objects.equals(n(x.productVersion), n(r.version))).toList();
             if (sameVersion.size() == 1) {
@@ -588,7 +823,7 @@ public class BulkImportService {
         }
         Long hardwareId = null;
         if (r.installedOn == InstalledOn.HARDWARE) {
-            hardwareId = hardwareRepository.findBySerial(r.targetName).map(h -> h.id).orElseThrow(() -> reject(r.src,
+            hardwareId = Optional.ofNullable(l.hardwareBySerial.get(r.targetName)).map(h -> h.id).orElseThrow(() -> reject(r.src,
                     H_TARGET, "no hardware has serial " + r.targetName + " (add it to sheet " + HARDWARE.name()
                             + " or fix the serial)", null));
         }
@@ -604,7 +839,8 @@ public class BulkImportService {
                     r.licenseForm, r.supportDeadline, null, r.installedOn, hardwareId,
                     r.installedOn == InstalledOn.HARDWARE ? null : r.targetName, r.environment, null, null, null);
             valid(r.src, input, SOFTWARE_FIELDS);
-            var view = service(r.src, null, SOFTWARE_FIELDS, () -> software.create(input));
+            var view = service(r.src, null, SOFTWARE_FIELDS, () -> software.createInBulk(input, l));
+            l.createdSoftware.add(view.id());
             return new RowOutcome(r.src.sheet(), r.src.row(), key, Action.CREATE, view.id(), null);
         }
         checkEtag(r.src, r.etag, s.version);
@@ -612,7 +848,7 @@ public class BulkImportService {
             throw reject(r.src, H_SUPPORT, ENDED + " is recorded by the end-of-life import (R-AS-4); give a date or "
                     + "leave the cell empty", "R-AS-4");
         }
-        String existingTarget = target(s);
+        String existingTarget = target(s, l);
         List<String> changed = new ArrayList<>();
         diff(changed, H_NAME, s.name, r.name);
         diff(changed, H_EDITION, s.edition, r.edition);
@@ -636,8 +872,9 @@ public class BulkImportService {
                 sameTarget ? s.host : r.installedOn == InstalledOn.HARDWARE ? null : r.targetName, r.environment,
                 s.purl, s.cpe, s.licenses);
         valid(r.src, input, SOFTWARE_FIELDS);
-        long version = s.version;
-        service(r.src, null, SOFTWARE_FIELDS, () -> software.update(id, ETags.of(version), input));
+        Software current = s;
+        service(r.src, null, SOFTWARE_FIELDS, () -> software.updateInBulk(current, ETags.of(current.version), input,
+                l));
         return new RowOutcome(r.src.sheet(), r.src.row(), key, Action.UPDATE, id, changed);
     }
 
@@ -664,7 +901,7 @@ public class BulkImportService {
                         return error(row, heading, heading == null ? String.valueOf(v.getInvalidValue())
                                 : row.text(heading), field + " " + v.getMessage(), null);
                     }).toList();
-            throw new RowRejected(errors, false);
+            throw new RowRejected(errors);
         }
     }
 
@@ -696,20 +933,36 @@ public class BulkImportService {
                 }
                 errors.add(error(row, heading, heading == null ? null : row.text(heading), e.getMessage(), e.rule()));
             }
-            throw new RowRejected(errors, true);
+            throw new RowRejected(errors);
         } catch (PersistenceException e) {
-            Throwable t = e;
-            while (t.getCause() != null) {
-                t = t.getCause();
-            }
-            throw new RowRejected(List.of(error(row, defaultHeading, null, "the database refused the row: "
-                    + t.getMessage(), null)), true);
+            throw refused(e);
         }
     }
 
+    /**
+     * Flushes the rows written so far in JDBC batches. The rows were checked against the ledger first, so the
+     * database refuses one only when another writer changed the ledger meanwhile (a serial registered twice at
+     * the same moment): 409, the import ends, nothing is written.
+     */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw refused(e);
+        }
+    }
+
+    private static ProblemException refused(PersistenceException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return ProblemException.conflict("the database refused the import (" + t.getMessage() + "): the ledger "
+                + "changed while the file was imported; nothing was written, import the file again", List.of());
+    }
+
     private static RowRejected reject(SheetRow row, String heading, String reason, String rule) {
-        return new RowRejected(List.of(error(row, heading, heading == null ? null : row.text(heading), reason, rule)),
-                false);
+        return new RowRejected(List.of(error(row, heading, heading == null ? null : row.text(heading), reason, rule)));
     }
 
     static CellError error(SheetRow row, String heading, String value, String reason, String rule) {
@@ -910,9 +1163,12 @@ public class BulkImportService {
         }
     }
 
+    /** The import's transaction, with its own timeout (the default 60 s would cut a file of 50,000 rows). */
     private void begin() {
         try {
+            tm.setTransactionTimeout(timeoutSeconds);
             tm.begin();
+            tm.setTransactionTimeout(0);
         } catch (Exception e) {
             throw new IllegalStateException("cannot begin the import transaction", e);
         }

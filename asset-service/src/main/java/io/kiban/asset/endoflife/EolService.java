@@ -210,15 +210,39 @@ public class EolService {
         if (list.isEmpty()) {
             return;
         }
-        List<EolMapping> maps = mappings.listAll();
-        for (Software s : list) {
+        StoredCycles stored = storedCycles();
+        list.forEach(stored::applyTo);
+    }
+
+    /**
+     * The mappings read once, and each (product, cycle) looked up once: {@link #applyStoredCycles} for many pieces
+     * of software one at a time (a bulk import, issue 18), without a query per row. Valid within one transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredCycles storedCycles() {
+        return new StoredCycles(mappings.listAll());
+    }
+
+    /** See {@link #storedCycles()}. */
+    public final class StoredCycles {
+        private final List<EolMapping> maps;
+        private final Map<String, java.util.Optional<EolCycle>> found = new HashMap<>();
+
+        private StoredCycles(List<EolMapping> maps) {
+            this.maps = maps;
+        }
+
+        /** Sets {@code s}'s deadline from the first mapping that selects it and has a stored cycle, as documented. */
+        public void applyTo(Software s) {
             for (EolMapping m : maps) {
                 if (!selects(m, s)) {
                     continue;
                 }
                 String cycle = cycleOf(s.productVersion, m.cycleFormat);
                 EolCycle c = cycle == null ? null
-                        : cycles.find("product = ?1 and cycle = ?2", m.product, cycle).firstResult();
+                        : found.computeIfAbsent(m.product + "\u0000" + cycle, k -> java.util.Optional.ofNullable(
+                                cycles.find("product = ?1 and cycle = ?2", m.product, cycle).firstResult()))
+                                .orElse(null);
                 if (c != null) {
                     apply(s, c);
                     break;

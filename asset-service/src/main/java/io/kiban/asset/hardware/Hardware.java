@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -20,8 +21,10 @@ import org.hibernate.envers.Audited;
 @Table(name = "hardware")
 public class Hardware {
 
+    /** From a sequence (V14, not IDENTITY) so that a bulk import of thousands of rows is written in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "hardware_seq")
+    @SequenceGenerator(name = "hardware_seq", sequenceName = "hardware_seq", allocationSize = 50)
     public Long id;
 
     @Column(nullable = false)

@@ -28,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Sheet 1 (ハードウェア): registration, the status lifecycle, and the R-AS-2/3/6 checks. */
@@ -41,6 +42,8 @@ public class HardwareService {
     private final Lifecycle lifecycle;
     private final Clock clock;
 
+    private final Lookups queries;
+
     public HardwareService(HardwareRepository repository, BaselineRepository baseline, MediaRepository media,
             AuditTrail audit, Lifecycle lifecycle, Clock clock) {
         this.repository = repository;
@@ -49,6 +52,38 @@ public class HardwareService {
         this.audit = audit;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.queries = new Lookups() {
+            @Override
+            public Optional<Long> hardwareWithSerial(String serial) {
+                return repository.findBySerial(serial).map(h -> h.id);
+            }
+
+            @Override
+            public boolean baselineLine(String item, Environment environment) {
+                return baseline.lineFor(item, environment).isPresent();
+            }
+
+            @Override
+            public void requireOpen(Environment environment, String what) {
+                lifecycle.requireOpen(environment, what);
+            }
+        };
+    }
+
+    /**
+     * What the checks of a write look up in the ledger. A single-row call queries; a bulk import (issue 18) answers
+     * from what it read once for all its rows, so that every row is checked by the same code as a single POST
+     * without a query of its own.
+     */
+    public interface Lookups {
+        /** The id of the hardware that has this serial number now, if any. */
+        Optional<Long> hardwareWithSerial(String serial);
+
+        /** Whether the baseline has line {@code item} for the environment (or for SHARED). */
+        boolean baselineLine(String item, Environment environment);
+
+        /** R-RM-1/R-RM-3: refuses a write into an environment whose phase is REMOVED or CLOSED. */
+        void requireOpen(Environment environment, String what);
     }
 
     @Transactional
@@ -75,6 +110,27 @@ public class HardwareService {
 
     @Transactional
     public HardwareView create(HardwareInput input) {
+        Hardware h = created(input, queries);
+        repository.flush();
+        HardwareView view = HardwareView.of(h);
+        audit.append("create", "hardware", h.id, view);
+        return view;
+    }
+
+    /**
+     * {@link #create} for a bulk import (issue 18): the same checks, answered by {@code lookups}; the row is not
+     * flushed (its id comes from a sequence, its version is seeded), so that the import writes in JDBC batches. A
+     * refusal does not mark the import's transaction: the import lists every bad row, then rolls back as a whole.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public HardwareView createInBulk(HardwareInput input, Lookups lookups) {
+        Hardware h = created(input, lookups);
+        HardwareView view = HardwareView.of(h);
+        audit.append("create", "hardware", h.id, view);
+        return view;
+    }
+
+    private Hardware created(HardwareInput input, Lookups lookups) {
         HardwareStatus status = input.status() == null ? HardwareStatus.ORDERED : input.status();
         if (status.isDelivered() && input.deliveredOn() == null) {
             throw ProblemException.badField("deliveredOn", "is required for an item that is " + status);
@@ -83,29 +139,36 @@ public class HardwareService {
             throw ProblemException.badField("deliveredOn", "an ORDERED item has no delivery date yet");
         }
         checkDeliveryDate(input.deliveredOn());
-        lifecycle.requireOpen(input.environment(), "new hardware");
+        lookups.requireOpen(input.environment(), "new hardware");
         Hardware h = new Hardware();
-        apply(h, input);
+        apply(h, input, lookups);
         h.status = status;
         h.deliveredOn = input.deliveredOn();
         repository.persist(h);
-        repository.flush();
-        HardwareView view = HardwareView.of(h);
-        audit.append("create", "hardware", h.id, view);
-        return view;
+        return h;
     }
 
     @Transactional
     public HardwareView update(long id, String ifMatch, HardwareInput input) {
-        Hardware h = find(id);
+        return updated(find(id), ifMatch, input, queries);
+    }
+
+    /** {@link #update} of an item a bulk import read (issue 18): the same checks, answered by {@code lookups}. */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public HardwareView updateInBulk(Hardware h, String ifMatch, HardwareInput input, Lookups lookups) {
+        return updated(h, ifMatch, input, lookups);
+    }
+
+    private HardwareView updated(Hardware h, String ifMatch, HardwareInput input, Lookups lookups) {
+        long id = h.id;
         ETags.check(ifMatch, h.version);
         if (input.status() != null && input.status() != h.status) {
             throw ProblemException.badField("status", "change the status with POST /hardware/" + id + "/status");
         }
         if (input.environment() != h.environment) {
-            lifecycle.requireOpen(input.environment(), "moving hardware into it");
+            lookups.requireOpen(input.environment(), "moving hardware into it");
         }
-        apply(h, input);
+        apply(h, input, lookups);
         if (input.deliveredOn() != null && h.status.isDelivered()) {
             checkDeliveryDate(input.deliveredOn());
             h.deliveredOn = input.deliveredOn();
@@ -137,7 +200,16 @@ public class HardwareService {
 
     @Transactional
     public HardwareView changeStatus(long id, String ifMatch, StatusChange change) {
-        Hardware h = find(id);
+        return statusChanged(find(id), ifMatch, change);
+    }
+
+    /** {@link #changeStatus} of an item a bulk import read (issue 18); a refusal does not mark the transaction. */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public HardwareView changeStatusInBulk(Hardware h, String ifMatch, StatusChange change) {
+        return statusChanged(h, ifMatch, change);
+    }
+
+    private HardwareView statusChanged(Hardware h, String ifMatch, StatusChange change) {
         ETags.check(ifMatch, h.version);
         HardwareStatus from = h.status;
         HardwareStatus to = change.status();
@@ -189,20 +261,20 @@ public class HardwareService {
         return new ContractReport<>(Lists.page(risks, page), contract);
     }
 
-    private void apply(Hardware h, HardwareInput input) {
+    private void apply(Hardware h, HardwareInput input, Lookups lookups) {
         if (input.condition() != Condition.NEW) {
             throw ProblemException.rule(Condition.RULE,
                     "leased equipment must be new, never second-hand (§10.3(1)); condition " + input.condition()
                             + " is refused");
         }
-        repository.findBySerial(input.serialNumber().trim()).filter(other -> !Objects.equals(other.id, h.id))
+        lookups.hardwareWithSerial(input.serialNumber().trim()).filter(other -> !Objects.equals(other, h.id))
                 .ifPresent(other -> {
                     throw ProblemException.conflict("serial number " + input.serialNumber() + " is already registered",
-                            List.of(Problem.Conflict.of("hardware", String.valueOf(other.id), "same serial number")));
+                            List.of(Problem.Conflict.of("hardware", String.valueOf(other), "same serial number")));
                 });
         String item = input.baselineItem() == null || input.baselineItem().isBlank() ? null
                 : input.baselineItem().trim();
-        if (item != null && baseline.lineFor(item, input.environment()).isEmpty()) {
+        if (item != null && !lookups.baselineLine(item, input.environment())) {
             throw ProblemException.unknownReference("baselineItem", item + " (" + input.environment() + ")");
         }
         if (input.substituteForId() != null) {

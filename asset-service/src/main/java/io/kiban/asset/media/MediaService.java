@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Data-bearing media per hardware item: installs, removals (kept in history) and part replacements. The ledger,
@@ -49,6 +50,35 @@ public class MediaService {
         this.em = em;
         this.audit = audit;
         this.lifecycle = lifecycle;
+        this.queries = new Lookups() {
+            @Override
+            public Optional<Registered> mediumWithSerial(String serial) {
+                return repository.findBySerial(serial).map(m -> new Registered(m.id, m.hardwareId));
+            }
+
+            @Override
+            public void requireOpen(Environment environment, String what) {
+                lifecycle.requireOpen(environment, what);
+            }
+        };
+    }
+
+    private final Lookups queries;
+
+    /** A medium of the ledger: its id and the hardware it is (or was) in. */
+    public record Registered(long id, long hardwareId) {
+    }
+
+    /**
+     * What the checks of an install look up in the ledger: a single-row call queries; a bulk import (issue 18)
+     * answers from what it read once for all its rows.
+     */
+    public interface Lookups {
+        /** The medium that has this serial number now, if any (serials are unique across the ledger). */
+        Optional<Registered> mediumWithSerial(String serial);
+
+        /** R-RM-1/R-RM-3: refuses a write into an environment whose phase is REMOVED or CLOSED. */
+        void requireOpen(Environment environment, String what);
     }
 
     /**
@@ -101,10 +131,25 @@ public class MediaService {
 
     @Transactional
     public MediumView install(long hardwareId, MediumInput input) {
-        Hardware h = hardwareFor(hardwareId);
-        lifecycle.requireOpen(h.environment, "a new medium");
-        Medium m = newMedium(h, input.kind(), input.serial(), input.make(), input.model(), input.condition(),
-                input.installedOn());
+        return installed(hardwareFor(hardwareId), input, queries, true);
+    }
+
+    /**
+     * {@link #install} into an item a bulk import holds (issue 18): the same checks, answered by {@code lookups};
+     * not flushed (the id comes from a sequence), so the import writes in JDBC batches. A refusal does not mark the
+     * import's transaction: the import lists every bad row, then rolls back as a whole.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public MediumView installInBulk(Hardware h, MediumInput input, Lookups lookups) {
+        requireNotRemoved(h);
+        return installed(h, input, lookups, false);
+    }
+
+    private MediumView installed(Hardware h, MediumInput input, Lookups lookups, boolean flush) {
+        lookups.requireOpen(h.environment, "a new medium");
+        requireNew(input.condition(), "a data-bearing part must be new (§10.3(1))");
+        Medium m = persistNew(new Medium(), h, input.kind(), input.serial(), input.make(), input.model(),
+                input.condition(), input.installedOn(), lookups, flush);
         MediumView view = view(m, h);
         audit.append("install", "medium", m.id, view);
         return view;
@@ -122,7 +167,7 @@ public class MediaService {
         Medium m = new Medium();
         m.origin = MediumOrigin.UNREGISTERED_PART;
         m.originReason = part.reason().trim();
-        m = persistNew(m, h, part.kind(), part.serial(), part.make(), part.model(), null, null);
+        m = persistNew(m, h, part.kind(), part.serial(), part.make(), part.model(), null, null, queries, true);
         MediumView view = view(m, h);
         audit.append("record-unregistered-part", "medium", m.id, view);
         return view;
@@ -210,16 +255,16 @@ public class MediaService {
     private Medium newMedium(Hardware h, MediumKind kind, String serial, String make, String model,
             Condition condition, LocalDate installedOn) {
         requireNew(condition, "a data-bearing part must be new (§10.3(1))");
-        return persistNew(new Medium(), h, kind, serial, make, model, condition, installedOn);
+        return persistNew(new Medium(), h, kind, serial, make, model, condition, installedOn, queries, true);
     }
 
     private Medium persistNew(Medium m, Hardware h, MediumKind kind, String serial, String make, String model,
-            Condition condition, LocalDate installedOn) {
+            Condition condition, LocalDate installedOn, Lookups lookups, boolean flush) {
         String s = serial.trim();
-        repository.findBySerial(s).ifPresent(other -> {
+        lookups.mediumWithSerial(s).ifPresent(other -> {
             throw ProblemException.conflict("medium serial " + s + " is already registered",
-                    List.of(Problem.Conflict.of("medium", String.valueOf(other.id), "same serial, in hardware "
-                            + other.hardwareId)));
+                    List.of(Problem.Conflict.of("medium", String.valueOf(other.id()), "same serial, in hardware "
+                            + other.hardwareId())));
         });
         m.hardwareId = h.id;
         m.kind = kind;
@@ -229,7 +274,9 @@ public class MediaService {
         m.condition = condition;
         m.installedOn = installedOn;
         repository.persist(m);
-        repository.flush();
+        if (flush) {
+            repository.flush();
+        }
         return m;
     }
 
@@ -242,11 +289,15 @@ public class MediaService {
     private Hardware hardwareFor(long hardwareId) {
         Hardware h = hardware.findByIdOptional(hardwareId)
                 .orElseThrow(() -> ProblemException.notFound("hardware", hardwareId));
-        if (h.status == HardwareStatus.REMOVED) {
-            throw ProblemException.conflict("hardware " + hardwareId + " was removed; nothing can be installed in it",
-                    List.of(Problem.Conflict.of("hardware", String.valueOf(hardwareId), "REMOVED")));
-        }
+        requireNotRemoved(h);
         return h;
+    }
+
+    private static void requireNotRemoved(Hardware h) {
+        if (h.status == HardwareStatus.REMOVED) {
+            throw ProblemException.conflict("hardware " + h.id + " was removed; nothing can be installed in it",
+                    List.of(Problem.Conflict.of("hardware", String.valueOf(h.id), "REMOVED")));
+        }
     }
 
     private Medium find(long id) {

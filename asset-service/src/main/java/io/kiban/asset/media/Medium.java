@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -22,8 +23,10 @@ import org.hibernate.envers.Audited;
 @Table(name = "medium")
 public class Medium {
 
+    /** From a sequence (V14, not IDENTITY) so that a bulk import of thousands of rows is written in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "medium_seq")
+    @SequenceGenerator(name = "medium_seq", sequenceName = "medium_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "hardware_id", nullable = false)

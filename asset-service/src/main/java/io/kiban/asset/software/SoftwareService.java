@@ -1,6 +1,6 @@
 package io.kiban.asset.software;
 
-import io.kiban.asset.hardware.Hardware;
+import io.kiban.asset.endoflife.EolService;
 import io.kiban.asset.hardware.HardwareRepository;
 import io.kiban.asset.software.SoftwareDtos.Drift;
 import io.kiban.asset.software.SoftwareDtos.RiskLevel;
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -43,11 +44,11 @@ public class SoftwareService {
     private final AssetConfig config;
     private final Lifecycle lifecycle;
     private final Clock clock;
-    private final io.kiban.asset.endoflife.EolService eol;
+    private final EolService eol;
 
     public SoftwareService(SoftwareRepository repository, HardwareRepository hardware, EntityManager em,
             AuditTrail audit, AssetConfig config, Lifecycle lifecycle, Clock clock,
-            io.kiban.asset.endoflife.EolService eol) {
+            EolService eol) {
         this.eol = eol;
         this.lifecycle = lifecycle;
         this.repository = repository;
@@ -82,10 +83,38 @@ public class SoftwareService {
     @Transactional
     public SoftwareView create(SoftwareInput input) {
         Software s = new Software();
-        apply(s, input);
+        apply(s, input, this::hardwareEnvironment);
         repository.persist(s);
         eol.applyStoredCycles(List.of(s));
         repository.flush();
+        SoftwareView view = SoftwareView.of(s);
+        audit.append("create", "software", s.id, view);
+        return view;
+    }
+
+    /**
+     * What the checks and the end-of-life of a write look up: a single-row call queries; a bulk import (issue 18)
+     * answers from what it read once for all its rows.
+     */
+    public interface Lookups {
+        /** The environment of hardware {@code id}, empty when there is no such hardware. */
+        Optional<Environment> hardwareEnvironment(long id);
+
+        /** The stored end-of-life cycles, read once for the import ({@link EolService#storedCycles()}). */
+        EolService.StoredCycles storedCycles();
+    }
+
+    /**
+     * {@link #create} for a bulk import (issue 18): the same checks and stored cycles, answered by {@code lookups};
+     * not flushed (the id comes from a sequence), so the import writes in JDBC batches. A refusal does not mark the
+     * import's transaction: the import lists every bad row, then rolls back as a whole.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public SoftwareView createInBulk(SoftwareInput input, Lookups lookups) {
+        Software s = new Software();
+        apply(s, input, lookups::hardwareEnvironment);
+        repository.persist(s);
+        lookups.storedCycles().applyTo(s);
         SoftwareView view = SoftwareView.of(s);
         audit.append("create", "software", s.id, view);
         return view;
@@ -95,12 +124,28 @@ public class SoftwareService {
     public SoftwareView update(long id, String ifMatch, SoftwareInput input) {
         Software s = find(id);
         ETags.check(ifMatch, s.version);
-        apply(s, input);
+        apply(s, input, this::hardwareEnvironment);
         eol.applyStoredCycles(List.of(s));
         repository.flush();
         SoftwareView view = SoftwareView.of(s);
         audit.append("update", "software", s.id, view);
         return view;
+    }
+
+    /** {@link #update} of a row a bulk import read (issue 18): the same checks, answered by {@code lookups}. */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public SoftwareView updateInBulk(Software s, String ifMatch, SoftwareInput input, Lookups lookups) {
+        ETags.check(ifMatch, s.version);
+        apply(s, input, lookups::hardwareEnvironment);
+        lookups.storedCycles().applyTo(s);
+        repository.flush();
+        SoftwareView view = SoftwareView.of(s);
+        audit.append("update", "software", s.id, view);
+        return view;
+    }
+
+    private Optional<Environment> hardwareEnvironment(long id) {
+        return hardware.findByIdOptional(id).map(h -> h.environment);
     }
 
     @Transactional
@@ -175,18 +220,19 @@ public class SoftwareService {
         return drift;
     }
 
-    private void apply(Software s, SoftwareInput input) {
+    private void apply(Software s, SoftwareInput input,
+            java.util.function.LongFunction<Optional<Environment>> hardwareEnvironment) {
         Environment environment = input.environment();
         if (input.installedOn() == InstalledOn.HARDWARE) {
             if (input.hardwareId() == null) {
                 throw ProblemException.badField("hardwareId", "is required when installedOn is HARDWARE");
             }
-            Hardware h = hardware.findByIdOptional(input.hardwareId())
+            Environment where = hardwareEnvironment.apply(input.hardwareId())
                     .orElseThrow(() -> ProblemException.unknownReference("hardwareId", input.hardwareId()));
-            if (environment != null && environment != h.environment) {
-                throw ProblemException.badField("environment", "hardware " + h.id + " is in " + h.environment);
+            if (environment != null && environment != where) {
+                throw ProblemException.badField("environment", "hardware " + input.hardwareId() + " is in " + where);
             }
-            environment = h.environment;
+            environment = where;
         } else {
             if (input.host() == null || input.host().isBlank()) {
                 throw ProblemException.badField("host", "names the cluster or VM when installedOn is "
@@ -195,7 +241,7 @@ public class SoftwareService {
             if (environment == null) {
                 throw ProblemException.badField("environment", "is required when installedOn is " + input.installedOn());
             }
-            if (input.hardwareId() != null && hardware.findByIdOptional(input.hardwareId()).isEmpty()) {
+            if (input.hardwareId() != null && hardwareEnvironment.apply(input.hardwareId()).isEmpty()) {
                 throw ProblemException.unknownReference("hardwareId", input.hardwareId());
             }
         }

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -29,6 +30,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -454,5 +457,107 @@ class BulkImportTest {
                 .body("detail", org.hamcrest.Matchers.containsString("sheet ハードウェア, row 3"));
         importCsv(Tokens.jpoAdmin(), "lines", "a\r\n".getBytes(StandardCharsets.UTF_8), false).then().statusCode(404);
         assertThat(ledgerState()).isEqualTo(before);
+    }
+
+    // ------------------------------------------------------------------ volume (issue 18: chunks, batches, audit)
+
+    static final String HARDWARE_HEAD = "製品名,型番,ハードウェア区分,契約形態,保守期限,製造番号,環境,ラック,搭載位置,状態,納入日,"
+            + "調達基準品目,記憶媒体（種別:製造番号）\r\n";
+
+    static String hardwareLine(String prefix, int r) {
+        return "PRIMERGY RX2540 M7,PYR2547R,SERVER,賃貸借,2031-03-31," + prefix + "-" + r + ",STAGING,R1,U" + (r % 42)
+                + ",DELIVERED,2027-01-10,,SSD:" + prefix + "-SSD-" + r + "\r\n";
+    }
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void R_18_six_hundred_rows_are_read_per_chunk_not_per_row_and_every_row_is_audited_once() {
+        String prefix = unique("BULK-VOL");
+        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
+        for (int r = 1; r <= 600; r++) {
+            csv.append(hardwareLine(prefix, r));
+        }
+        long auditBefore = Long.parseLong(admin().get("/audit?size=1").header("X-Total-Count"));
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        JsonPath done;
+        long statements;
+        try {
+            done = importCsv(Tokens.jpoAdmin(), "hardware", csv.toString().getBytes(StandardCharsets.UTF_8), false)
+                    .then().statusCode(200).extract().jsonPath();
+            statements = statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+            statistics.clear();
+        }
+        assertThat(done.getInt("rows")).isEqualTo(600);
+        assertThat(done.getInt("created")).isEqualTo(600);
+        // 600 items + 600 media + 1,200 audit entries + 1,200 history rows: a statement per row would be ≥ 600; the
+        // two chunks (500 + 100 rows) read the ledger in a few queries each and write in JDBC batches
+        assertThat(statements).as("JDBC statements prepared for 600 rows").isLessThan(150);
+        // one audit entry per row written, as 600 single POSTs would have made: 600 「create」 + 600 「install」
+        long auditAfter = Long.parseLong(admin().get("/audit?size=1").header("X-Total-Count"));
+        assertThat(auditAfter - auditBefore).isEqualTo(1200);
+        assertThat(as(Tokens.auditor()).get("/audit?size=2").jsonPath().getList("action"))
+                .containsExactly("install", "install");
+        assertThat(admin().get("/audit/verify").jsonPath().getBoolean("valid")).isTrue();
+        long last = done.getLong("outcomes[599].id");
+        assertThat(done.getString("outcomes[599].key")).isEqualTo(prefix + "-600");
+        assertThat(admin().get("/hardware/" + last).jsonPath().getString("serialNumber")).isEqualTo(prefix + "-600");
+        assertThat(admin().get("/media?hardwareId=" + last).jsonPath().getList("serial"))
+                .containsExactly(prefix + "-SSD-600");
+        assertThat(as(Tokens.auditor()).get("/hardware/" + last + "/history").jsonPath().getList("$")).hasSize(1);
+    }
+
+    @Test
+    void R_18_a_bad_row_in_the_second_chunk_undoes_the_flushed_first_chunk_and_both_bad_rows_are_listed() {
+        String taken = unique("BULK-TAKEN-SSD");
+        newHardwareWithMedium(unique("BULK-TAKEN"), taken);
+        String prefix = unique("BULK-2CH");
+        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
+        for (int r = 1; r <= 700; r++) {
+            String line = hardwareLine(prefix, r);
+            if (r == 3) {
+                line = line.replace(",SERVER,", ",SERVR,");
+            } else if (r == 650) {
+                line = line.replace("SSD:" + prefix + "-SSD-650", "SSD:" + taken);
+            }
+            csv.append(line);
+        }
+        List<String> before = ledgerState();
+        JsonPath problem = importCsv(Tokens.jpoAdmin(), "hardware", csv.toString().getBytes(StandardCharsets.UTF_8),
+                false).then().statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        assertThat(problem.getString("detail")).startsWith("2 of 700 rows are refused");
+        List<Map<String, Object>> errors = problem.getList("errors");
+        assertThat(errors).hasSize(2);
+        // data row 3 is row 4 of the file (headings in row 1); data row 650 is row 651
+        assertThat(errors.get(0)).containsEntry("row", 4).containsEntry("column", "C")
+                .containsEntry("header", "ハードウェア区分").containsEntry("value", "SERVR");
+        assertThat(errors.get(1)).containsEntry("row", 651).containsEntry("column", "M")
+                .containsEntry("value", "SSD:" + taken);
+        assertThat((String) errors.get(1).get("reason")).contains("medium serial " + taken + " is already registered");
+        assertThat(ledgerState()).isEqualTo(before);
+        assertThat(admin().get("/audit/verify").jsonPath().getBoolean("valid")).isTrue();
+    }
+
+    @Test
+    void R_18_two_rows_of_one_product_differing_only_in_version_are_two_rows_and_reimported_are_unchanged() {
+        String product = unique("bulk-lib");
+        String csv = "製品名,エディション,バージョン,ソフトウェア区分,契約形態,ライセンス形態,サポート期限,導入先,環境,SBOM対象\r\n"
+                + product + ",,1.0.0,LIBRARY,,Apache-2.0,,CLUSTER bulk-k8s,STAGING,\r\n"
+                + product + ",,2.0.0,LIBRARY,,Apache-2.0,,CLUSTER bulk-k8s,STAGING,\r\n";
+        byte[] body = csv.getBytes(StandardCharsets.UTF_8);
+        JsonPath first = importCsv(Tokens.jpoAdmin(), "software", body, false).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(first.getInt("created")).isEqualTo(2);
+        assertThat(admin().get("/software?name=" + product).jsonPath().getList("version"))
+                .containsExactlyInAnyOrder("1.0.0", "2.0.0");
+        JsonPath again = importCsv(Tokens.jpoAdmin(), "software", body, false).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(again.getInt("unchanged")).isEqualTo(2);
+        assertThat(again.getList("outcomes.id")).isEqualTo(first.getList("outcomes.id"));
     }
 }
