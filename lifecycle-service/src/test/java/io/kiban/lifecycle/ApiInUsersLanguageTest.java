@@ -165,6 +165,11 @@ class ApiInUsersLanguageTest {
         // a vendor trying a constant in lower case gets the same answer, never everything
         given().auth().oauth2(Tokens.vendor("vendor-a")).get("/deliverables?kind=security_compliance").then()
                 .statusCode(400).contentType("application/problem+json");
+        // an empty value is no filter, as before: the same total as without the parameter
+        String all = given().auth().oauth2(Tokens.jpoStaff()).get("/deliverables").then().statusCode(200).extract()
+                .header("X-Total-Count");
+        given().auth().oauth2(Tokens.jpoStaff()).get("/deliverables?kind=").then().statusCode(200)
+                .header("X-Total-Count", equalTo(all));
         given().auth().oauth2(Tokens.jpoStaff()).get("/deliverables?kind=SECURITY_CONFIRMATION").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].kind", equalTo("SECURITY_CONFIRMATION"));
         assertThat(queryEnum("/deliverables", "kind")).containsExactly("ENVIRONMENT_DEFINITION", "OPERATIONS_MANUAL",
