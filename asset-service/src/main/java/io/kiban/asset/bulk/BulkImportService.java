@@ -1014,13 +1014,17 @@ public class BulkImportService {
             if (v == null) {
                 return null;
             }
-            try {
-                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                bad(heading, "expected one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+            // #17 round trip: the standard sheet's xlsx writes Japanese words (サーバ, 本番環境, 稼働中); the CSV and
+            // hand-typed cells the constants, in any case
+            java.util.Optional<E> value = io.kiban.commons.export.EnumLabels.parse(type, v);
+            if (value.isEmpty()) {
+                bad(heading, "expected one of " + Arrays.stream(type.getEnumConstants())
+                        .map(c -> c.name() + io.kiban.commons.export.EnumLabels.japanese(c).map(j -> " (" + j + ")")
+                                .orElse(""))
                         .collect(Collectors.joining(", ")));
                 return null;
             }
+            return value.get();
         }
 
         LocalDate date(String heading) {
