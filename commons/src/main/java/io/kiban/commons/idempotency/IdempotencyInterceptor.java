@@ -66,20 +66,16 @@ public class IdempotencyInterceptor {
                     .withMessage("detail.idempotency-key-length");
         }
         String requestHash = requestHash(ctx);
-        IdempotencyStore.Claim claim = store.claim(caller.id(), key, requestHash);
-        if (claim.isReplay()) {
-            return replay(ctx.getMethod(), claim.replay());
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Object result = ctx.proceed();
-                store.complete(claim, toStored(result));
-                return result;
-            });
-        } catch (Exception e) {
-            store.release(claim);
-            throw e;
-        }
+        // #16 §3: claim, business change and stored response in one transaction; a rollback frees the key
+        return QuarkusTransaction.requiringNew().call(() -> {
+            IdempotencyStore.Claim claim = store.claimInTransaction(caller.id(), key, requestHash);
+            if (claim.isReplay()) {
+                return replay(ctx.getMethod(), claim.replay());
+            }
+            Object result = ctx.proceed();
+            store.complete(claim, toStored(result));
+            return result;
+        });
     }
 
     private String requestHash(InvocationContext ctx) {

@@ -21,7 +21,7 @@ public class IdempotencyStore {
     private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
 
     /** A claimed key (run the request) or a stored response (replay it). */
-    public record Claim(long recordId, String token, StoredResponse replay) {
+    public record Claim(String caller, String key, String token, StoredResponse replay) {
         boolean isReplay() {
             return replay != null;
         }
@@ -40,37 +40,67 @@ public class IdempotencyStore {
         this.config = config;
     }
 
-    /** In its own transaction, so the claim is visible to a concurrent retry at once. */
+    /**
+     * In its own transaction, committed at once: a key claimed this way stays IN_FLIGHT (409 to a retry) until its
+     * lease runs out, when a retry may take it over. {@link IdempotencyInterceptor} claims in the business
+     * transaction instead ({@link #claimInTransaction}).
+     */
     public Claim claim(String caller, String key, String requestHash) {
-        return QuarkusTransaction.requiringNew().call(() -> doClaim(caller, key, requestHash));
+        return QuarkusTransaction.requiringNew().call(() -> doClaim(caller, key, requestHash, false));
     }
 
-    private Claim doClaim(String caller, String key, String requestHash) {
+    /**
+     * #16 §3: claims the key inside the caller's (business) transaction, which {@link #complete}s it before its commit.
+     * The claim row is inserted uncommitted and locked: a concurrent request with the same key finds it locked and
+     * answers 409 at once (its insert does not wait: {@code innodb_lock_wait_timeout=0} for that one statement), and
+     * after the commit it finds the stored response and replays it. A business transaction that rolls back takes its
+     * claim with it, so the key is free again for a corrected retry without a release. One statement on the first
+     * request (the insert) where {@link #claim} needs two and a commit of its own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Claim claimInTransaction(String caller, String key, String requestHash) {
+        return doClaim(caller, key, requestHash, true);
+    }
+
+    private Claim doClaim(String caller, String key, String requestHash, boolean noWait) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String token = UUID.randomUUID().toString();
-        int inserted = em.createNativeQuery("INSERT IGNORE INTO idempotency_record (caller, idem_key, request_hash,"
-                + " state, claim_token, lease_until, created_at, expires_at) VALUES (?1, ?2, ?3, 'IN_FLIGHT', ?4, ?5, ?6, ?7)")
-                .setParameter(1, caller)
-                .setParameter(2, key)
-                .setParameter(3, requestHash)
-                .setParameter(4, token)
-                .setParameter(5, now.plus(config.lease()))
-                .setParameter(6, now)
-                .setParameter(7, now.plus(config.ttl()))
-                .executeUpdate();
+        int inserted;
+        try {
+            inserted = em.createNativeQuery((noWait ? "SET STATEMENT innodb_lock_wait_timeout = 0 FOR " : "")
+                    + "INSERT IGNORE INTO idempotency_record (caller, idem_key, request_hash,"
+                    + " state, claim_token, lease_until, created_at, expires_at) VALUES (?1, ?2, ?3, 'IN_FLIGHT', ?4, ?5, ?6, ?7)")
+                    .setParameter(1, caller)
+                    .setParameter(2, key)
+                    .setParameter(3, requestHash)
+                    .setParameter(4, token)
+                    .setParameter(5, now.plus(config.lease()))
+                    .setParameter(6, now)
+                    .setParameter(7, now.plus(config.ttl()))
+                    .executeUpdate();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (!noWait || !lockWaitTimeout(e)) {
+                throw e;
+            }
+            // the first request with this key holds its uncommitted claim: it is still running
+            throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                    "the first request with Idempotency-Key " + key + " is still running; retry after "
+                            + now.plus(config.lease())).withMessage("detail.idempotency-in-flight", key,
+                                    now.plus(config.lease()));
+        }
+        if (inserted == 1) {
+            return new Claim(caller, key, token, null);
+        }
         IdempotencyRecord record = em.createQuery("from IdempotencyRecord where caller = ?1 and key = ?2",
                 IdempotencyRecord.class)
                 .setParameter(1, caller)
                 .setParameter(2, key)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResult();
-        if (inserted == 1) {
-            return new Claim(record.id, token, null);
-        }
         boolean expired = record.expiresAt.isBefore(now);
         if (expired) {
             takeOver(record, requestHash, token, now);
-            return new Claim(record.id, token, null);
+            return new Claim(caller, key, token, null);
         }
         if (!record.requestHash.equals(requestHash)) {
             throw ProblemException.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -78,7 +108,7 @@ public class IdempotencyStore {
                     .withMessage("detail.idempotency-key-reused", key);
         }
         if (record.state == IdempotencyRecord.State.DONE) {
-            return new Claim(record.id, record.claimToken, new StoredResponse(record.responseStatus,
+            return new Claim(caller, key, record.claimToken, new StoredResponse(record.responseStatus,
                     record.responseType, record.responseHeaders, record.responseBody));
         }
         if (record.leaseUntil.isAfter(now)) {
@@ -88,7 +118,17 @@ public class IdempotencyStore {
         }
         LOG.infof("Idempotency-Key %s: the first request's lease ran out; this retry takes it over", key);
         takeOver(record, requestHash, token, now);
-        return new Claim(record.id, token, null);
+        return new Claim(caller, key, token, null);
+    }
+
+    /** MariaDB's ER_LOCK_WAIT_TIMEOUT (1205) anywhere in the cause chain. */
+    private static boolean lockWaitTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 1205) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void takeOver(IdempotencyRecord record, String requestHash, String token, Instant now) {
@@ -111,15 +151,16 @@ public class IdempotencyStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(Claim claim, StoredResponse response) {
         int updated = em.createQuery("update IdempotencyRecord set state = ?1, responseStatus = ?2, responseType = ?3,"
-                + " responseHeaders = ?4, responseBody = ?5 where id = ?6 and claimToken = ?7 and state = ?8")
+                + " responseHeaders = ?4, responseBody = ?5 where caller = ?6 and key = ?7 and claimToken = ?8 and state = ?9")
                 .setParameter(1, IdempotencyRecord.State.DONE)
                 .setParameter(2, response.status())
                 .setParameter(3, response.contentType())
                 .setParameter(4, response.headers())
                 .setParameter(5, response.body())
-                .setParameter(6, claim.recordId())
-                .setParameter(7, claim.token())
-                .setParameter(8, IdempotencyRecord.State.IN_FLIGHT)
+                .setParameter(6, claim.caller())
+                .setParameter(7, claim.key())
+                .setParameter(8, claim.token())
+                .setParameter(9, IdempotencyRecord.State.IN_FLIGHT)
                 .executeUpdate();
         if (updated != 1) {
             throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
@@ -132,13 +173,14 @@ public class IdempotencyStore {
     public void release(Claim claim) {
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                    "delete from IdempotencyRecord where id = ?1 and claimToken = ?2 and state = ?3")
-                    .setParameter(1, claim.recordId())
-                    .setParameter(2, claim.token())
-                    .setParameter(3, IdempotencyRecord.State.IN_FLIGHT)
+                    "delete from IdempotencyRecord where caller = ?1 and key = ?2 and claimToken = ?3 and state = ?4")
+                    .setParameter(1, claim.caller())
+                    .setParameter(2, claim.key())
+                    .setParameter(3, claim.token())
+                    .setParameter(4, IdempotencyRecord.State.IN_FLIGHT)
                     .executeUpdate());
         } catch (RuntimeException e) {
-            LOG.warnf("could not release idempotency record %d (its lease will expire): %s", claim.recordId(),
+            LOG.warnf("could not release Idempotency-Key %s (its lease will expire): %s", claim.key(),
                     e.getMessage());
         }
     }

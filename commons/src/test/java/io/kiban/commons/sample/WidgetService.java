@@ -96,7 +96,8 @@ public class WidgetService {
         w.approved = true;
         w.approvedBy = caller.name();
         w.approvedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        w.auditMac = audit.append(WidgetSeals.APPROVE, "widget", w.id, w.approvalSeal()).mac;
+        w.auditMac = audit.append(WidgetSeals.APPROVE, "widget", w.id, w.approvalSeal())
+                .sealAtCommit("sample_widget", "audit_mac", "id", w.id);
         repository.flush();
         return WidgetView.of(w);
     }

@@ -1,6 +1,5 @@
 package io.kiban.lifecycle.support;
 
-import io.kiban.commons.audit.AuditEntry;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.audit.SealedState;
 import jakarta.persistence.EntityManager;
@@ -75,13 +74,15 @@ public abstract class DecisionSeals<T> implements SealedState {
 
     /**
      * Audits the decision {@code action} of {@code row} (already in its decided state) with its decided fields and
-     * answers the entry's MAC, to be stored on the row in the same transaction.
+     * answers {@code null}, the MAC the row carries until the commit: the entry's MAC is stored on the row when the
+     * transaction commits, right after the entry (#16 §3, {@link io.kiban.commons.audit.AuditTrail.Appended#sealAtCommit}).
      */
     public String seal(String action, T row) {
         if (!actions.contains(action)) {
             throw new IllegalArgumentException(action + " does not decide a " + entityType);
         }
-        return audit.append(action, entityType, idOf(row), fields(row)).mac;
+        return audit.append(action, entityType, idOf(row), fields(row)).sealAtCommit(table, "audit_mac", idColumn,
+                idOf(row));
     }
 
     /**
@@ -99,11 +100,9 @@ public abstract class DecisionSeals<T> implements SealedState {
                 .getResultList().stream().filter(r -> macOf(r) == null).toList();
         for (T row : legacy) {
             String action = actionOf(row);
-            AuditEntry entry = audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null,
-                    "", action, entityType, idOf(row), fields(row));
-            // no version bump: the row's ETag stays what its readers hold
-            em.createNativeQuery("UPDATE " + table + " SET audit_mac = ?1 WHERE " + idColumn + " = ?2 AND audit_mac IS NULL")
-                    .setParameter(1, entry.mac).setParameter(2, idOf(row)).executeUpdate();
+            // sealed at commit, no version bump: the row's ETag stays what its readers hold
+            audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null,
+                    "", action, entityType, idOf(row), fields(row)).sealAtCommit(table, "audit_mac", idColumn, idOf(row));
         }
         audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null, "", marker, entityType,
                 "V22", Map.of("sealed", legacy.stream().map(r -> String.valueOf(idOf(r))).toList()));

@@ -1,6 +1,5 @@
 package io.kiban.maintenance.contractor;
 
-import io.kiban.commons.audit.AuditEntry;
 import io.kiban.commons.audit.AuditHead;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.audit.SealedState;
@@ -67,11 +66,9 @@ public class ContractorSeals implements SealedState {
         List<Contractor> legacy = contractors.list("status <> ?1 and auditMac is null order by id",
                 Contractor.Status.PROPOSED);
         for (Contractor c : legacy) {
-            AuditEntry entry = audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null,
-                    "", action(c.status), "contractor", c.id, c.sealFields());
-            // no version bump (the trigger lets an accepted row change only its NULL audit_mac)
-            em.createNativeQuery("UPDATE contractor SET audit_mac = ?1 WHERE id = ?2 AND audit_mac IS NULL")
-                    .setParameter(1, entry.mac).setParameter(2, c.id).executeUpdate();
+            // sealed at commit, no version bump (the trigger lets an accepted row change only its NULL audit_mac)
+            audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null,
+                    "", action(c.status), "contractor", c.id, c.sealFields()).sealAtCommit("contractor", "audit_mac", "id", c.id);
         }
         audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null, "", LEGACY_MARKER,
                 "contractor", "V30", java.util.Map.of("sealed", legacy.stream().map(c -> c.id).toList()));

@@ -99,7 +99,8 @@ public class ContractorService {
         c.approvedBy = access.actor();
         c.approvedById = access.actorId();
         // #15 item 7: the audit entry seals the decided fields; its MAC is stored on the row
-        c.auditMac = audit.append(ContractorSeals.APPROVE, "contractor", c.id, c.sealFields()).mac;
+        c.auditMac = audit.append(ContractorSeals.APPROVE, "contractor", c.id, c.sealFields())
+                .sealAtCommit("contractor", "audit_mac", "id", c.id);
         contractors.flush();
         return ContractorView.of(c);
     }
@@ -116,7 +117,8 @@ public class ContractorService {
         c.revokedAt = now();
         c.revokedBy = access.actor();
         c.revocationReason = input.reason();
-        c.auditMac = audit.append(ContractorSeals.REVOKE, "contractor", c.id, c.sealFields()).mac;
+        c.auditMac = audit.append(ContractorSeals.REVOKE, "contractor", c.id, c.sealFields())
+                .sealAtCommit("contractor", "audit_mac", "id", c.id);
         contractors.flush();
         return ContractorView.of(c);
     }

@@ -1,6 +1,5 @@
 package io.kiban.maintenance.evidence;
 
-import io.kiban.commons.audit.AuditEntry;
 import io.kiban.commons.audit.AuditHead;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.audit.SealedState;
@@ -78,11 +77,9 @@ public class EvidenceSeals implements SealedState {
         List<Evidence> legacy = evidence.list("status <> ?1 and auditMac is null order by id",
                 Evidence.Status.SUBMITTED);
         for (Evidence e : legacy) {
-            AuditEntry entry = audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null,
-                    "", action(e.status), "evidence", e.id, e.sealFields(files.of(e.id)));
-            // no version bump (the trigger lets an accepted row change only its NULL audit_mac)
-            em.createNativeQuery("UPDATE evidence SET audit_mac = ?1 WHERE id = ?2 AND audit_mac IS NULL")
-                    .setParameter(1, entry.mac).setParameter(2, e.id).executeUpdate();
+            // sealed at commit, no version bump (the trigger lets an accepted row change only its NULL audit_mac)
+            audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null,
+                    "", action(e.status), "evidence", e.id, e.sealFields(files.of(e.id))).sealAtCommit("evidence", "audit_mac", "id", e.id);
         }
         audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null, "", LEGACY_MARKER,
                 "evidence", "V30", java.util.Map.of("sealed", legacy.stream().map(e -> e.id).toList()));

@@ -256,7 +256,8 @@ public class EvidenceService {
         e.decidedBy = access.actor();
         e.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         e.decisionReason = reason;
-        e.auditMac = audit.append(EvidenceSeals.action(status), "evidence", e.id, e.sealFields(attached)).mac;
+        e.auditMac = audit.append(EvidenceSeals.action(status), "evidence", e.id, e.sealFields(attached))
+                .sealAtCommit("evidence", "audit_mac", "id", e.id);
     }
 
     private static void requireSubmitted(Evidence e, String what) {
