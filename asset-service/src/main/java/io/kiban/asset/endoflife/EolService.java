@@ -1,10 +1,10 @@
 package io.kiban.asset.endoflife;
 
-import static io.kiban.asset.imports.ImportProblems.bad;
+import static io.kiban.asset.support.ImportProblems.bad;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kiban.asset.imports.ImportProblems;
+import io.kiban.asset.support.ImportProblems;
 import io.kiban.asset.software.Software;
 import io.kiban.asset.software.SoftwareRepository;
 import io.kiban.commons.audit.AuditTrail;
@@ -35,7 +35,7 @@ import java.util.Set;
  * false = not announced).
  */
 @ApplicationScoped
-public class EolService {
+public class EolService implements io.kiban.asset.software.SupportDeadlines {
 
     @ApplicationScoped
     public static class MappingRepository implements PanacheRepository<EolMapping> {
@@ -204,6 +204,7 @@ public class EolService {
      * flagged ({@code supportConflict} names the imported value).
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public void applyStoredCycles(java.util.Collection<Software> list) {
         if (list.isEmpty()) {
             return;

@@ -43,11 +43,11 @@ public class SoftwareService {
     private final AssetConfig config;
     private final Lifecycle lifecycle;
     private final Clock clock;
-    private final io.kiban.asset.endoflife.EolService eol;
+    private final SupportDeadlines eol;
 
     public SoftwareService(SoftwareRepository repository, HardwareRepository hardware, EntityManager em,
             AuditTrail audit, AssetConfig config, Lifecycle lifecycle, Clock clock,
-            io.kiban.asset.endoflife.EolService eol) {
+            SupportDeadlines eol) {
         this.eol = eol;
         this.lifecycle = lifecycle;
         this.repository = repository;
