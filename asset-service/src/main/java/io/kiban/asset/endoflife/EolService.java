@@ -1,10 +1,10 @@
 package io.kiban.asset.endoflife;
 
-import static io.kiban.asset.imports.ImportProblems.bad;
+import static io.kiban.asset.support.ImportProblems.bad;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kiban.asset.imports.ImportProblems;
+import io.kiban.asset.support.ImportProblems;
 import io.kiban.asset.software.Software;
 import io.kiban.asset.software.SoftwareRepository;
 import io.kiban.commons.audit.AuditTrail;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * false = not announced).
  */
 @ApplicationScoped
-public class EolService {
+public class EolService implements io.kiban.asset.software.SupportDeadlines {
 
     @ApplicationScoped
     public static class MappingRepository implements PanacheRepository<EolMapping> {
@@ -206,6 +206,7 @@ public class EolService {
      * flagged ({@code supportConflict} names the imported value).
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public void applyStoredCycles(java.util.Collection<Software> list) {
         if (list.isEmpty()) {
             return;
@@ -218,13 +219,14 @@ public class EolService {
      * The mappings read once, and each (product, cycle) looked up once: {@link #applyStoredCycles} for many pieces
      * of software one at a time (a bulk import, issue 18), without a query per row. Valid within one transaction.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public StoredCycles storedCycles() {
         return new StoredCycles(mappings.listAll());
     }
 
     /** See {@link #storedCycles()}. */
-    public final class StoredCycles {
+    public final class StoredCycles implements io.kiban.asset.software.SupportDeadlines.Batch {
         private final List<EolMapping> maps;
         private final Map<String, java.util.Optional<EolCycle>> found = new HashMap<>();
 
@@ -233,6 +235,7 @@ public class EolService {
         }
 
         /** Sets {@code s}'s deadline from the first mapping that selects it and has a stored cycle, as documented. */
+        @Override
         public void applyTo(Software s) {
             for (EolMapping m : maps) {
                 if (!selects(m, s)) {

@@ -1,11 +1,9 @@
 package io.kiban.asset.hardware;
 
-import io.kiban.asset.baseline.BaselineRepository;
 import io.kiban.asset.hardware.HardwareDtos.HardwareInput;
 import io.kiban.asset.hardware.HardwareDtos.HardwareView;
 import io.kiban.asset.hardware.HardwareDtos.MaintenanceRisk;
 import io.kiban.asset.hardware.HardwareDtos.StatusChange;
-import io.kiban.asset.media.MediaRepository;
 import io.kiban.asset.support.Condition;
 import io.kiban.asset.support.ContractReport;
 import io.kiban.asset.support.Environment;
@@ -36,15 +34,15 @@ import java.util.stream.Collectors;
 public class HardwareService {
 
     private final HardwareRepository repository;
-    private final BaselineRepository baseline;
-    private final MediaRepository media;
+    private final BaselineLines baseline;
+    private final InstalledMedia media;
     private final AuditTrail audit;
     private final Lifecycle lifecycle;
     private final Clock clock;
 
     private final Lookups queries;
 
-    public HardwareService(HardwareRepository repository, BaselineRepository baseline, MediaRepository media,
+    public HardwareService(HardwareRepository repository, BaselineLines baseline, InstalledMedia media,
             AuditTrail audit, Lifecycle lifecycle, Clock clock) {
         this.repository = repository;
         this.baseline = baseline;
@@ -60,7 +58,7 @@ public class HardwareService {
 
             @Override
             public boolean baselineLine(String item, Environment environment) {
-                return baseline.lineFor(item, environment).isPresent();
+                return baseline.has(item, environment);
             }
 
             @Override
@@ -184,7 +182,7 @@ public class HardwareService {
         Hardware h = find(id);
         ETags.check(ifMatch, h.version);
         List<Problem.Conflict> conflicts = new ArrayList<>();
-        media.list("hardwareId", id).forEach(m -> conflicts.add(Problem.Conflict.of("medium", m.serialNumber,
+        media.serialsIn(id).forEach(serial -> conflicts.add(Problem.Conflict.of("medium", serial,
                 "a data-bearing medium was installed in it; its history must be kept")));
         repository.list("substituteForId", id).forEach(s -> conflicts.add(Problem.Conflict.of("hardware",
                 String.valueOf(s.id), "is registered as its substitute (R-AS-3)")));

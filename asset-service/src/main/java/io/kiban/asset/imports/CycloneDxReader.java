@@ -1,6 +1,7 @@
 package io.kiban.asset.imports;
 
-import static io.kiban.asset.imports.ImportProblems.bad;
+import io.kiban.asset.support.ImportProblems;
+import static io.kiban.asset.support.ImportProblems.bad;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

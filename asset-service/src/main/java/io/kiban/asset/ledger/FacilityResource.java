@@ -6,7 +6,6 @@ import static io.kiban.asset.support.LedgerResource.SCHEME;
 import io.kiban.asset.history.HistoryService;
 import io.kiban.asset.ledger.LedgerDtos.FacilityInput;
 import io.kiban.asset.ledger.LedgerDtos.FacilityView;
-import io.kiban.asset.rack.RackService;
 import io.kiban.asset.support.LedgerResource;
 import io.kiban.asset.support.LedgerStore;
 import io.kiban.asset.support.LedgerWriters;
@@ -33,9 +32,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FacilityResource extends LedgerResource<Facility, FacilityInput, FacilityView> {
 
-    private final RackService racks;
+    private final FacilityRemoval racks;
 
-    public FacilityResource(LedgerStore store, RackService racks, LedgerWriters writers, HistoryService history) {
+    public FacilityResource(LedgerStore store, FacilityRemoval racks, LedgerWriters writers, HistoryService history) {
         super(FACILITIES, store, writers, history);
         this.racks = racks;
     }

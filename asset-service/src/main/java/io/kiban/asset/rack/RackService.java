@@ -24,7 +24,7 @@ import java.util.List;
  * serialised by a lock on the rack row.
  */
 @ApplicationScoped
-public class RackService {
+public class RackService implements io.kiban.asset.ledger.FacilityRemoval {
 
     private final EntityManager em;
     private final AuditTrail audit;
@@ -91,6 +91,7 @@ public class RackService {
     }
 
     /** A facility is deleted only when it has no racks left (409 naming them). */
+    @Override
     @Transactional
     public void deleteFacility(long facilityId, String ifMatch) {
         ETags.check(ifMatch, ledger.get(LedgerCategories.FACILITIES, facilityId).version());

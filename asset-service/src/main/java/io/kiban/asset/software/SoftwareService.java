@@ -1,6 +1,5 @@
 package io.kiban.asset.software;
 
-import io.kiban.asset.endoflife.EolService;
 import io.kiban.asset.hardware.HardwareRepository;
 import io.kiban.asset.software.SoftwareDtos.Drift;
 import io.kiban.asset.software.SoftwareDtos.RiskLevel;
@@ -44,11 +43,11 @@ public class SoftwareService {
     private final AssetConfig config;
     private final Lifecycle lifecycle;
     private final Clock clock;
-    private final EolService eol;
+    private final SupportDeadlines eol;
 
     public SoftwareService(SoftwareRepository repository, HardwareRepository hardware, EntityManager em,
             AuditTrail audit, AssetConfig config, Lifecycle lifecycle, Clock clock,
-            EolService eol) {
+            SupportDeadlines eol) {
         this.eol = eol;
         this.lifecycle = lifecycle;
         this.repository = repository;
@@ -100,8 +99,8 @@ public class SoftwareService {
         /** The environment of hardware {@code id}, empty when there is no such hardware. */
         Optional<Environment> hardwareEnvironment(long id);
 
-        /** The stored end-of-life cycles, read once for the import ({@link EolService#storedCycles()}). */
-        EolService.StoredCycles storedCycles();
+        /** The stored end-of-life cycles, read once for the import ({@link SupportDeadlines#storedCycles()}). */
+        SupportDeadlines.Batch storedCycles();
     }
 
     /**

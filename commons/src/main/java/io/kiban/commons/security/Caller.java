@@ -75,12 +75,28 @@ public class Caller {
      * organisation's records only.
      */
     public boolean maySee(String owningOrganisation) {
-        if (!isVendorSide() || hasRole(Roles.JPO_ADMIN) || hasRole(Roles.JPO_STAFF) || hasRole(Roles.AUDITOR)
-                || hasRole(Roles.SERVICE)) {
-            return true;
-        }
-        return organisation().map(o -> o.equals(owningOrganisation)).orElse(false);
+        return organisationScope().map(o -> o.equals(owningOrganisation)).orElse(true);
     }
+
+    /** True when the caller is held to one organisation's records (see {@link #maySee}). */
+    public boolean isOrganisationScoped() {
+        return isVendorSide() && !hasRole(Roles.JPO_ADMIN) && !hasRole(Roles.JPO_STAFF) && !hasRole(Roles.AUDITOR)
+                && !hasRole(Roles.SERVICE);
+    }
+
+    /**
+     * The organisation a list query is limited to: empty for whoever sees everything; for a vendor-side user its
+     * token's organisation, or a value no record has when the token carries none (so it sees nothing).
+     */
+    public Optional<String> organisationScope() {
+        if (!isOrganisationScoped()) {
+            return Optional.empty();
+        }
+        return Optional.of(organisation().orElse(NO_ORGANISATION));
+    }
+
+    /** The scope of a vendor-side token without an organisation claim: matches no record. */
+    public static final String NO_ORGANISATION = "\u0000no-organisation";
 
     private Optional<JsonWebToken> token() {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.of(jwt) : Optional.empty();

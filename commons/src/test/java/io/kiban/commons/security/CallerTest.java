@@ -32,4 +32,16 @@ class CallerTest {
         assertThat(caller("jpo", Roles.AUDITOR).maySee("vendor-a")).isTrue();
         assertThat(caller("lifecycle-service", Roles.SERVICE).maySee("vendor-a")).isTrue();
     }
+
+    @Test
+    void R_MT_7_the_list_scope_matches_maySee_and_a_token_without_organisation_sees_nothing() {
+        assertThat(caller("vendor-a", Roles.VENDOR).organisationScope()).contains("vendor-a");
+        assertThat(caller("support-co", Roles.SUPPORT_VENDOR).organisationScope()).contains("support-co");
+        assertThat(caller("jpo", Roles.JPO_ADMIN, Roles.VENDOR).organisationScope()).isEmpty();
+        assertThat(caller("jpo", Roles.AUDITOR).organisationScope()).isEmpty();
+        Caller orphan = new Caller(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u"))
+                .addRole(Roles.VENDOR).build());
+        assertThat(orphan.organisationScope()).contains(Caller.NO_ORGANISATION);
+        assertThat(orphan.maySee("vendor-a")).isFalse();
+    }
 }

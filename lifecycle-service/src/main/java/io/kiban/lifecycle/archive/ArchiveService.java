@@ -157,7 +157,7 @@ public class ArchiveService {
     private final Caller caller;
     private final Clock clock;
     @jakarta.inject.Inject
-    jakarta.enterprise.inject.Instance<io.kiban.lifecycle.contract.RemovalObligation> removalObligation;
+    jakarta.enterprise.inject.Instance<io.kiban.lifecycle.phase.RemovalObligation> removalObligation;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public ArchiveService(ArchiveRepository archives, EntityManager em, DocumentStore store, LifecycleConfig.Clients config,

@@ -46,10 +46,10 @@ public class ContractResource {
 
     private final ContractService service;
     private final BusinessCalendar calendar;
-    private final RemovalObligation obligation;
+    private final ContractDeadlines obligation;
     private final CalendarImportService imports;
 
-    public ContractResource(ContractService service, BusinessCalendar calendar, RemovalObligation obligation,
+    public ContractResource(ContractService service, BusinessCalendar calendar, ContractDeadlines obligation,
             CalendarImportService imports) {
         this.imports = imports;
         this.obligation = obligation;

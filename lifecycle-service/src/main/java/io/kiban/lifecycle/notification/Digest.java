@@ -7,7 +7,7 @@ import io.kiban.lifecycle.contract.BusinessCalendar;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
 import io.kiban.lifecycle.contract.ContractDtos.RemovalBreach;
 import io.kiban.lifecycle.contract.ContractService;
-import io.kiban.lifecycle.contract.RemovalObligation;
+import io.kiban.lifecycle.phase.RemovalObligation;
 import io.kiban.lifecycle.deliverable.Deliverable;
 import io.kiban.lifecycle.deliverable.DeliverableDtos.DeliverableView;
 import io.kiban.lifecycle.deliverable.DeliverableService;

@@ -1,17 +1,14 @@
 package io.kiban.lifecycle.notification;
 
-import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,35 +20,21 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
 
-    /** One logged mail (the body is not listed). */
-    public record SentView(Long id, String eventId, OutgoingMail.Kind kind, String recipients, String subject,
-            String link, NotificationSent.Status status, int attempts, Instant claimedAt, Instant sentAt,
-            Instant nextAttemptAt, String lastError) {
+    private final NotificationHistory history;
 
-        static SentView of(NotificationSent s) {
-            return new SentView(s.id, s.eventId, s.kind, s.recipients, s.subject, s.link, s.status, s.attempts,
-                    s.claimedAt, s.sentAt, s.nextAttemptAt, s.lastError);
-        }
-    }
-
-    private final NotificationLog log;
-
-    public NotificationResource(NotificationLog log) {
-        this.log = log;
+    public NotificationResource(NotificationHistory history) {
+        this.history = history;
     }
 
     @GET
-    @Transactional
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
     @Operation(summary = "送信した通知メールの一覧（新しい順） / Every notification mail claimed, newest first",
             description = "送信した通知メールを新しい順に返す。同じ事象（event id）は一度だけ送る（送信前に記録を確保する）。"
                     + "状態は SENDING（送信中）、SENT（送信済み）、FAILED（再試行する）、ABANDONED（断念）。ページ単位。\n\n"
                     + "Issue #17: each event id is mailed at most once (the row is claimed before sending); status "
                     + "SENDING, SENT, FAILED (retried) or ABANDONED. Paged: page, size ≤ 200, X-Total-Count.")
-    public RestResponse<List<SentView>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
-        PageRequest request = PageRequest.of(page, size);
-        var query = log.findAll(io.quarkus.panache.common.Sort.descending("id"));
-        query.page(request.page(), request.size());
-        return new Page<>(query.list().stream().map(SentView::of).toList(), query.count(), request).toResponse(uri);
+    public RestResponse<List<NotificationHistory.SentView>> list(@RestQuery Integer page, @RestQuery Integer size,
+            @Context UriInfo uri) {
+        return history.newestFirst(PageRequest.of(page, size)).toResponse(uri);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
 import io.kiban.lifecycle.contract.ContractDtos.RemovalBreach;
 import io.kiban.lifecycle.contract.ContractService;
-import io.kiban.lifecycle.contract.RemovalObligation;
+import io.kiban.lifecycle.phase.RemovalObligation;
 import io.kiban.lifecycle.deliverable.DeliverableDtos.DeliverableView;
 import io.kiban.lifecycle.deliverable.DeliverableService;
 import io.kiban.lifecycle.delivery.DeliveryService;

@@ -6,8 +6,6 @@ import io.kiban.commons.security.Caller;
 import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
 import io.kiban.lifecycle.phase.PhaseDtos.TransitionInput;
 import io.kiban.lifecycle.phase.PhaseDtos.TransitionView;
-import io.kiban.lifecycle.removal.RemovalGate;
-import io.kiban.lifecycle.removal.RemovalDtos.Blocker;
 import io.kiban.commons.problem.Problem;
 import io.kiban.lifecycle.support.Environment;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -36,12 +34,12 @@ public class PhaseService {
 
     private final PhaseRepository phases;
     private final TransitionRepository transitions;
-    private final RemovalGate gate;
+    private final RemovalBlockers gate;
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
 
-    public PhaseService(PhaseRepository phases, TransitionRepository transitions, RemovalGate gate, AuditTrail audit,
+    public PhaseService(PhaseRepository phases, TransitionRepository transitions, RemovalBlockers gate, AuditTrail audit,
             Caller caller, Clock clock) {
         this.phases = phases;
         this.transitions = transitions;

@@ -10,7 +10,7 @@ import io.kiban.lifecycle.phase.Phase;
 import io.kiban.lifecycle.phase.PhaseService.PhaseRepository;
 import io.kiban.lifecycle.phase.RestorationItem;
 import io.kiban.lifecycle.phase.RestorationService.RestorationRepository;
-import io.kiban.lifecycle.removal.RemovalDtos.Blocker;
+import io.kiban.lifecycle.phase.Blocker;
 import io.kiban.lifecycle.support.AssetClient;
 import io.kiban.lifecycle.support.AssetClient.MediumFact;
 import io.kiban.lifecycle.support.BackupClient;
@@ -46,7 +46,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * cannot be asked is itself a blocker: the gate never passes on silence.
  */
 @ApplicationScoped
-public class RemovalGate {
+public class RemovalGate implements io.kiban.lifecycle.phase.RemovalBlockers {
 
     public static final String ASSET = "asset-service";
     public static final String MAINTENANCE = "maintenance-service";
@@ -81,6 +81,7 @@ public class RemovalGate {
     }
 
     @Transactional
+    @Override
     public List<Blocker> blockers(Environment env) {
         List<Blocker> blockers = new ArrayList<>();
         MediaFacts media = media(env, blockers);

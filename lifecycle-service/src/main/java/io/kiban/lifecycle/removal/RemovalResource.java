@@ -16,7 +16,7 @@ import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
 import io.kiban.lifecycle.phase.PhaseDtos.ReasonInput;
 import io.kiban.lifecycle.phase.PhaseService;
 import io.kiban.lifecycle.phase.RestorationService;
-import io.kiban.lifecycle.removal.RemovalDtos.Blocker;
+import io.kiban.lifecycle.phase.Blocker;
 import io.kiban.lifecycle.removal.RemovalDtos.Readiness;
 import io.kiban.lifecycle.support.DocumentStore;
 import io.kiban.lifecycle.support.Environment;
@@ -57,10 +57,10 @@ public class RemovalResource {
     private final RestorationService restoration;
     private final ContractService contracts;
     private final DocumentStore store;
-    private final io.kiban.lifecycle.contract.RemovalObligation obligation;
+    private final io.kiban.lifecycle.phase.RemovalObligation obligation;
 
     public RemovalResource(RemovalGate gate, PhaseService phases, RestorationService restoration,
-            ContractService contracts, DocumentStore store, io.kiban.lifecycle.contract.RemovalObligation obligation) {
+            ContractService contracts, DocumentStore store, io.kiban.lifecycle.phase.RemovalObligation obligation) {
         this.obligation = obligation;
         this.store = store;
         this.gate = gate;

@@ -253,13 +253,11 @@ public class CustodyService {
     }
 
     @jakarta.inject.Inject
-    io.kiban.maintenance.evidence.EvidenceRepository evidenceRecords;
+    AcceptedEvidence acceptance;
 
     /** R-RM-4: the time the item's evidence was accepted (the latest accepting decision). */
     private Instant acceptedAt(long itemId) {
-        return evidenceRecords.find("itemId = ?1 and status = ?2 order by decidedAt desc, id desc", itemId,
-                io.kiban.maintenance.evidence.Evidence.Status.ACCEPTED).firstResultOptional()
-                .map(e -> e.decidedAt).orElse(null);
+        return acceptance.acceptedAt(itemId).orElse(null);
     }
 
     public CustodyItem visible(long id) {

@@ -20,8 +20,9 @@ public class Access {
         this.caller = caller;
     }
 
+    /** A vendor-side user (vendor or support-vendor) held to its own organisation (commons' {@link Caller}). */
     public boolean isVendor() {
-        return caller.hasRole(Roles.VENDOR) && !caller.hasRole(Roles.JPO_ADMIN) && !caller.hasRole(Roles.JPO_STAFF);
+        return caller.isOrganisationScoped();
     }
 
     public boolean isJpoAdmin() {
@@ -30,14 +31,11 @@ public class Access {
 
     /** The organisation a vendor user's queries are limited to; empty for everyone else. */
     public Optional<String> scope() {
-        if (!isVendor()) {
-            return Optional.empty();
-        }
-        return Optional.of(caller.organisation().orElse("\u0000no-organisation"));
+        return caller.organisationScope();
     }
 
     public boolean maySee(String organisation) {
-        return scope().map(o -> o.equals(organisation)).orElse(true);
+        return caller.maySee(organisation);
     }
 
     public <T> T visible(Optional<T> found, java.util.function.Function<T, String> organisation, String what, Object id) {

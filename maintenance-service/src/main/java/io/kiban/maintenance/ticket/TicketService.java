@@ -9,7 +9,6 @@ import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
-import io.kiban.maintenance.custody.CustodyItemRepository;
 import io.kiban.maintenance.support.Access;
 import io.kiban.maintenance.support.AssetGateway;
 import io.kiban.maintenance.support.LifecycleGateway;
@@ -50,7 +49,7 @@ public class TicketService {
 
     private final TicketRepository tickets;
     private final TicketRepository.Transitions transitions;
-    private final CustodyItemRepository custody;
+    private final OutstandingMedia custody;
     private final AssetGateway asset;
     private final AuditTrail audit;
     private final Access access;
@@ -61,7 +60,7 @@ public class TicketService {
     private final LifecycleGateway lifecycle;
 
     public TicketService(TicketRepository tickets, TicketRepository.Transitions transitions,
-            CustodyItemRepository custody, AssetGateway asset, AuditTrail audit, Access access, Caller caller,
+            OutstandingMedia custody, AssetGateway asset, AuditTrail audit, Access access, Caller caller,
             Clock clock, TargetsConfig targets, BreachMonitor breaches, LifecycleGateway lifecycle) {
         this.lifecycle = lifecycle;
         this.tickets = tickets;
@@ -245,12 +244,7 @@ public class TicketService {
 
     /** R-MT-6: every data-bearing removed part and failure-log medium of the ticket has accepted evidence. */
     private void closeGate(Ticket t, TicketStatus to) {
-        List<Problem.Conflict> outstanding = custody.outstandingForTicket(t.id).stream()
-                .map(i -> new Problem.Conflict(i.source.label(), i.serial,
-                        i.kind + " " + i.status + (i.holder == null ? "" : ", held by " + i.holder)
-                                + ": no accepted destruction evidence",
-                        "/custody-items/" + i.id))
-                .toList();
+        List<Problem.Conflict> outstanding = custody.withoutAcceptedEvidence(t.id);
         if (!outstanding.isEmpty()) {
             throw ProblemException.conflict("R-MT-6", "ticket " + t.id + " cannot be " + to + ": "
                     + outstanding.size() + " data-bearing item(s) lack accepted destruction evidence", outstanding);

@@ -1,4 +1,4 @@
-package io.kiban.asset.imports;
+package io.kiban.asset.support;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

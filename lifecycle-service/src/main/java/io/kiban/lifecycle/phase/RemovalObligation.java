@@ -1,12 +1,13 @@
-package io.kiban.lifecycle.contract;
+package io.kiban.lifecycle.phase;
 
 import io.kiban.commons.time.ClockProducer;
+import io.kiban.lifecycle.contract.ContractDeadlines;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
-import io.kiban.lifecycle.contract.ContractDtos.RemovalBreach;
-import io.kiban.lifecycle.phase.Phase;
+import io.kiban.lifecycle.contract.Contract;
+import io.kiban.lifecycle.contract.ContractService;
 import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
 import io.kiban.lifecycle.phase.PhaseDtos.TransitionView;
-import io.kiban.lifecycle.phase.PhaseService;
+import io.kiban.lifecycle.contract.ContractDtos.RemovalBreach;
 import io.kiban.lifecycle.support.Environment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,7 +23,7 @@ import java.util.List;
  * the archive; a late-removal reason is shown beside it and never makes it disappear.
  */
 @ApplicationScoped
-public class RemovalObligation {
+public class RemovalObligation implements ContractDeadlines {
 
     private final ContractService contracts;
     private final PhaseService phases;
@@ -61,6 +62,7 @@ public class RemovalObligation {
 
     /** The contract's deadlines; the removal deadline carries its breaches (R-LC-8). */
     @Transactional
+    @Override
     public List<Deadline> deadlines() {
         List<RemovalBreach> breaches = breaches();
         return contracts.deadlines().stream()
