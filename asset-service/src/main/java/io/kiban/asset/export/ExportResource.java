@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -41,8 +40,9 @@ public class ExportResource {
             Roles.SERVICE })
     public Response standardSheet() {
         StreamingOutput body = sheet::write;
-        return Response.ok(body, XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"standard-sheet-" + LocalDate.now(clock) + ".xlsx\"").build();
+        String name = "standard-sheet-" + LocalDate.now(clock) + ".xlsx";
+        return io.kiban.commons.web.Downloads.attachment(body, XLSX, "情報資産管理標準シート-" + LocalDate.now(clock)
+                + ".xlsx", name).build().toResponse();
     }
 
     @GET
@@ -59,8 +59,8 @@ public class ExportResource {
     public Response csv(@RestPath String category) {
         ExportService.requireCategory(category);
         StreamingOutput body = out -> exports.csv(category, out);
-        return Response.ok(body, "text/csv; charset=UTF-8").header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"" + category + ".csv\"").build();
+        return io.kiban.commons.web.Downloads.attachment(body, "text/csv; charset=UTF-8", category + ".csv",
+                category + ".csv").build().toResponse();
     }
 
     @GET

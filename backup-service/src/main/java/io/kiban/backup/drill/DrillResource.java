@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -102,7 +100,7 @@ public class DrillResource {
             description = "R-BK-4: 訓練の証跡ファイルを返す。返す前に SHA-256 と照合し、改変されていれば409。ファイルの種類は "
                     + "X-Uploaded-Content-Type、ハッシュは Digest ヘッダに載せる。ファイルの無い訓練は404。\n\n"
                     + "R-BK-4: the evidence file, checked against its SHA-256 before it is sent (409 if altered); its "
-                    + "type in X-Uploaded-Content-Type, its hash in Digest; 404 when the drill has no file.")
+                    + "type in X-Uploaded-Content-Type, its hash in Repr-Digest (RFC 9530); 404 when the drill has no file.")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.VENDOR, Roles.SUPPORT_VENDOR,
         Roles.SERVICE })
     public RestResponse<StreamingOutput> evidence(@RestPath long id) {
@@ -112,12 +110,9 @@ public class DrillResource {
         }
         java.nio.file.Path path = evidence.verified(file.sha256());
         StreamingOutput body = out -> java.nio.file.Files.copy(path, out);
-        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("X-Uploaded-Content-Type", file.contentType())
-                .header("Content-Length", file.size())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("Digest", "sha-256=" + file.sha256()).build();
+        return io.kiban.commons.web.Downloads.storedFile(body, MediaType.APPLICATION_OCTET_STREAM, file.fileName(),
+                "restore-drill-" + id + "-evidence", file.size(), file.sha256())
+                .header("X-Uploaded-Content-Type", file.contentType()).build();
     }
 
     @POST

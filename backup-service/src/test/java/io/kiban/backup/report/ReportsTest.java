@@ -119,7 +119,7 @@ class ReportsTest {
                 .statusCode(409).body("rule", org.hamcrest.Matchers.equalTo("R-BK-4"));
 
         var download = given().auth().oauth2(Tokens.auditor()).get("/restore-drills/" + drill + "/evidence").then()
-                .statusCode(200).header("X-Uploaded-Content-Type", "application/pdf").header("Digest", "sha-256=" + sha)
+                .statusCode(200).header("X-Uploaded-Content-Type", "application/pdf").header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(sha)) + ":")
                 .extract();
         assertThat(download.asByteArray()).isEqualTo(pdf);
         assertThat(Api.audit("restore-drill", drill)).extracting(e -> e.get("action")).contains("attach-evidence");

@@ -361,7 +361,7 @@ public class Pages {
                         .orElse("attachment; filename=\"" + fallbackName.replaceAll("[^A-Za-z0-9._-]", "_") + "\""))
                 .header("X-Content-Type-Options", "nosniff");
         r.headers().firstValue("Content-Length").ifPresent(l -> b.header("Content-Length", l));
-        r.headers().firstValue("Digest").ifPresent(d -> b.header("Digest", d));
+        r.headers().firstValue("Repr-Digest").ifPresent(d -> b.header("Repr-Digest", d));
         LOG.debugf("download %s %s by %s", svc.key(), path, user.getName());
         return b.build();
     }

@@ -100,9 +100,9 @@ public class ArchiveResource {
     @jakarta.ws.rs.Path("/{id}/file")
     @Produces("application/zip")
     @Operation(summary = "アーカイブのダウンロード / Download the archive (streamed)",
-            description = "アーカイブ（zip）を返す。Digest ヘッダの SHA-256 と、受け取ったファイルから計算した値を照合し、受領の"
+            description = "アーカイブ（zip）を返す。Repr-Digest ヘッダの SHA-256 と、受け取ったファイルから計算した値を照合し、受領の"
                     + "記録に用いる（R-RM-4）。\n\n"
-                    + "The archive (zip), streamed; its SHA-256 is in Digest, to compare with the value computed from the "
+                    + "The archive (zip), streamed; its SHA-256 is in Repr-Digest (RFC 9530), to compare with the value computed from the "
                     + "file received before recording the receipt (R-RM-4).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
     public RestResponse<StreamingOutput> file(@RestPath long id) {
@@ -113,9 +113,7 @@ public class ArchiveResource {
                 in.transferTo(out);
             }
         };
-        return RestResponse.ResponseBuilder.ok(body, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + view.fileName() + "\"")
-                .header("Digest", "sha-256=" + view.sha256())
-                .header("Content-Length", view.size()).build();
+        return io.kiban.commons.web.Downloads.storedFile(body, "application/zip", view.fileName(), view.fileName(),
+                view.size(), view.sha256()).build();
     }
 }

@@ -27,8 +27,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -118,7 +116,7 @@ public class DeliverableResource {
     @Operation(summary = "成果物ファイルのダウンロード / Download the current file, or an earlier one by ?sha256= (streamed, as uploaded)",
             description = "最新の提出ファイル、または ?sha256= で以前の提出ファイルを、提出されたとおりに返す（Digest ヘッダに"
                     + "SHA-256）。\n\n"
-                    + "The latest file, or an earlier one named by ?sha256=, exactly as submitted (its SHA-256 in Digest, "
+                    + "The latest file, or an earlier one named by ?sha256=, exactly as submitted (its SHA-256 in Repr-Digest (RFC 9530), "
                     + "its type in X-Uploaded-Content-Type).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
     public RestResponse<StreamingOutput> file(@RestPath long id, @RestQuery String sha256) {
@@ -128,12 +126,9 @@ public class DeliverableResource {
                 in.transferTo(out);
             }
         };
-        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("X-Uploaded-Content-Type", ref.contentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(ref.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("Digest", "sha-256=" + ref.sha256())
-                .header("Content-Length", ref.size()).build();
+        return io.kiban.commons.web.Downloads.storedFile(body, MediaType.APPLICATION_OCTET_STREAM, ref.fileName(),
+                "deliverable-" + id, ref.size(), ref.sha256())
+                .header("X-Uploaded-Content-Type", ref.contentType()).build();
     }
 
     @POST

@@ -77,8 +77,7 @@ public class LeaseResource {
         Ledger ledger = service.ledger();
         List<DelayView> delays = service.delays();
         StreamingOutput body = out -> LeaseWorkbook.write(ledger, delays, out);
-        return RestResponse.ResponseBuilder.ok(body, XLSX)
-                .header("Content-Disposition", "attachment; filename=\"lease-ledger.xlsx\"").build();
+        return io.kiban.commons.web.Downloads.attachment(body, XLSX, "賃貸借台帳.xlsx", "lease-ledger.xlsx").build();
     }
 
     @GET

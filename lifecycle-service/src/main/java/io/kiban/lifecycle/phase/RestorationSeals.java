@@ -27,6 +27,17 @@ public class RestorationSeals extends DecisionSeals<RestorationItem> {
         return i.environment.name() + "/" + i.itemCode;
     }
 
+    /** The seal's entity id is the expression ENV/ITEM; the MAC is written by the row's primary key. */
+    @Override
+    protected String keyColumn() {
+        return "id";
+    }
+
+    @Override
+    protected Object keyOf(RestorationItem i) {
+        return i.id;
+    }
+
     @Override
     protected String actionOf(RestorationItem i) {
         return "sign";

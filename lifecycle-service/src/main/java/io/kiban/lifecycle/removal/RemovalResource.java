@@ -210,7 +210,7 @@ public class RemovalResource {
     @Operation(summary = "原状復帰の証跡ファイルのダウンロード / Download one evidence file of a restoration item (streamed, as uploaded; its type in "
             + "X-Uploaded-Content-Type)",
             description = "原状復帰の証跡ファイルを登録されたとおりに返す（形式は X-Uploaded-Content-Type、Digest に SHA-256）。\n\n"
-                    + "The evidence file exactly as uploaded (its type in X-Uploaded-Content-Type, its SHA-256 in Digest).")
+                    + "The evidence file exactly as uploaded (its type in X-Uploaded-Content-Type, its SHA-256 in Repr-Digest (RFC 9530)).")
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
     public RestResponse<StreamingOutput> evidenceFile(@RestPath String environment, @RestPath String item,
             @RestPath String sha256) {
@@ -221,13 +221,9 @@ public class RemovalResource {
                 in.transferTo(o);
             }
         };
-        return RestResponse.ResponseBuilder.ok(out, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("X-Uploaded-Content-Type", ref.contentType())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(ref.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("Digest", "sha-256=" + ref.sha256())
-                .header("Content-Length", ref.size()).build();
+        return io.kiban.commons.web.Downloads.storedFile(out, MediaType.APPLICATION_OCTET_STREAM, ref.fileName(),
+                "restoration-" + item + "-evidence", ref.size(), ref.sha256())
+                .header("X-Uploaded-Content-Type", ref.contentType()).build();
     }
 
     @POST

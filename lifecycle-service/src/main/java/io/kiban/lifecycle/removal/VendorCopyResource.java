@@ -26,8 +26,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -143,12 +141,9 @@ public class VendorCopyResource {
                 in.transferTo(o);
             }
         };
-        return RestResponse.ResponseBuilder.ok(out, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("X-Uploaded-Content-Type", ref.contentType())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(ref.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("Content-Length", ref.size()).build();
+        return io.kiban.commons.web.Downloads.storedFile(out, MediaType.APPLICATION_OCTET_STREAM, ref.fileName(),
+                "vendor-copy-" + id + "-evidence", ref.size(), ref.sha256())
+                .header("X-Uploaded-Content-Type", ref.contentType()).build();
     }
 
     @POST

@@ -81,8 +81,18 @@ public abstract class DecisionSeals<T> implements SealedState {
         if (!actions.contains(action)) {
             throw new IllegalArgumentException(action + " does not decide a " + entityType);
         }
-        return audit.append(action, entityType, idOf(row), fields(row)).sealAtCommit(table, "audit_mac", idColumn,
-                idOf(row));
+        return audit.append(action, entityType, idOf(row), fields(row)).sealAtCommit(table, "audit_mac",
+                keyColumn(), keyOf(row));
+    }
+
+    /** The column the MAC is written by at commit: the id column, unless that is an expression (then override). */
+    protected String keyColumn() {
+        return idColumn;
+    }
+
+    /** The value of {@link #keyColumn()} for {@code row}. */
+    protected Object keyOf(T row) {
+        return idOf(row);
     }
 
     /**

@@ -87,7 +87,7 @@ class RestorationEvidenceTest {
         // downloadable as uploaded
         byte[] got = given().auth().oauth2(Tokens.vendor("vendor-b")).get("/removal/STAGING/checklist/RACKS/evidence/" + jpegSha)
                 .then().statusCode(200).header("X-Uploaded-Content-Type", "image/jpeg")
-                .header("Digest", "sha-256=" + jpegSha).extract().asByteArray();
+                .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(jpegSha)) + ":").extract().asByteArray();
         assertThat(got).isEqualTo(JPEG);
         given().auth().oauth2(Tokens.jpoAdmin()).get("/removal/STAGING/checklist/POWER/evidence/" + jpegSha).then()
                 .statusCode(404).contentType("application/problem+json");

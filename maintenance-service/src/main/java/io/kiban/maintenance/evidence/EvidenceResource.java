@@ -25,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import io.kiban.maintenance.support.ApiExamples;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -147,21 +145,15 @@ public class EvidenceResource {
             description = "保管時の SHA-256 と照合してからファイルを返す。一致しなければ送らずに 409（R-MT-6）。Digest ヘッダに"
                     + "SHA-256 を載せる。他組織の証跡は 404（R-MT-7）。\n\n"
                     + "R-MT-6: the file's SHA-256 is verified before anything is sent (409, nothing served, when it no longer"
-                    + " matches); the Digest header carries it. R-MT-7: another organisation's evidence is 404.")
+                    + " matches); the Repr-Digest header (RFC 9530) carries it. R-MT-7: another organisation's evidence is 404.")
     @ServedAs
     public RestResponse<StreamingOutput> download(@RestPath long id, @RestPath long fileId) {
         EvidenceService.Download d = service.download(id, fileId);
         StreamingOutput body = out -> java.nio.file.Files.copy(d.path(), out);
         // the real type (sniffed at upload: PDF, JPEG or PNG) replaces octet-stream once the writer is chosen
-        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_OCTET_STREAM)
-                .header(ServedAs.HEADER, d.file().contentType)
-                .header("Content-Length", d.file().sizeBytes)
-                .header("Content-Disposition", contentDisposition(d.file()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
-                        .encodeToString(java.util.HexFormat.of().parseHex(d.file().sha256)))
-                .header("Cache-Control", "private, no-store")
-                .build();
+        return io.kiban.commons.web.Downloads.storedFile(body, MediaType.APPLICATION_OCTET_STREAM,
+                EvidenceStore.displayName(d.file().originalName), fallbackName(d.file()), d.file().sizeBytes,
+                d.file().sha256).header(ServedAs.HEADER, d.file().contentType).build();
     }
 
     @GET
@@ -179,14 +171,9 @@ public class EvidenceResource {
     public RestResponse<StreamingOutput> fileByChecksum(@RestPath String sha256) {
         EvidenceService.Download d = service.byChecksum(sha256);
         StreamingOutput body = out -> java.nio.file.Files.copy(d.path(), out);
-        return RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_OCTET_STREAM)
-                .header(ServedAs.HEADER, d.file().contentType)
-                .header("Content-Length", d.file().sizeBytes)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
-                        .encodeToString(java.util.HexFormat.of().parseHex(d.file().sha256)))
-                .header("Cache-Control", "private, no-store")
-                .build();
+        return io.kiban.commons.web.Downloads.storedFile(body, MediaType.APPLICATION_OCTET_STREAM,
+                EvidenceStore.displayName(d.file().originalName), fallbackName(d.file()), d.file().sizeBytes,
+                d.file().sha256).header(ServedAs.HEADER, d.file().contentType).build();
     }
 
     @POST
@@ -233,16 +220,13 @@ public class EvidenceResource {
     }
 
     /** RFC 6266: a server-made ASCII name, and the client's (sanitised) name as filename*. */
-    static String contentDisposition(EvidenceFile f) {
+    /** The ASCII name an old client saves the file under: evidence-<evidence id>-<file id>.<ext of its real type>. */
+    static String fallbackName(EvidenceFile f) {
         String ext = switch (f.contentType) {
             case "application/pdf" -> ".pdf";
             case "image/png" -> ".png";
             default -> ".jpg";
         };
-        String fallback = "evidence-" + f.evidenceId + "-" + f.id + ext;
-        String display = EvidenceStore.displayName(f.originalName);
-        String encoded = URLEncoder.encode(display == null ? fallback : display, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A");
-        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+        return "evidence-" + f.evidenceId + "-" + f.id + ext;
     }
 }

@@ -73,10 +73,7 @@ public class ReportResource {
                     + " cell, quote-prefixed when it looks like a formula (OWASP CSV injection).")
     public RestResponse<StreamingOutput> register() {
         StreamingOutput body = service::writeRegister;
-        return RestResponse.ResponseBuilder.ok(body, XLSX)
-                .header("Content-Disposition", "attachment; filename=\"destruction-register.xlsx\"; "
-                        + "filename*=UTF-8''%E7%A0%B4%E5%A3%8A%E3%83%BB%E6%B6%88%E5%8E%BB%E8%A8%98%E9%8C%B2%E7%B0%BF.xlsx")
-                .header("X-Content-Type-Options", "nosniff")
+        return io.kiban.commons.web.Downloads.attachment(body, XLSX, "破壊・消去記録簿.xlsx", "destruction-register.xlsx")
                 .build();
     }
 

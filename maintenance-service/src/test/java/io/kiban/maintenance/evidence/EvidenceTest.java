@@ -323,7 +323,8 @@ class EvidenceTest {
         japanese.evidenceId = 7L;
         japanese.contentType = "application/pdf";
         japanese.originalName = "../証跡\r\n写真*.pdf";
-        assertThat(EvidenceResource.contentDisposition(japanese)).isEqualTo(
+        assertThat(io.kiban.commons.web.Downloads.contentDisposition(EvidenceStore.displayName(japanese.originalName),
+                EvidenceResource.fallbackName(japanese))).isEqualTo(
                 "attachment; filename=\"evidence-7-9.pdf\"; filename*=UTF-8''%E8%A8%BC%E8%B7%A1%E5%86%99%E7%9C%9F%2A.pdf");
     }
 

@@ -228,7 +228,7 @@ final class StoryBackups {
                 .then().statusCode(200).extract().path("evidenceFile.sha256");
         byte[] back = Api.as(Tokens.AUDITOR, "backup").accept("application/octet-stream, application/problem+json")
                 .get("/restore-drills/" + drill + "/evidence").then().statusCode(200)
-                .header("X-Uploaded-Content-Type", "application/pdf").header("Digest", "sha-256=" + sha).extract()
+                .header("X-Uploaded-Content-Type", "application/pdf").header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(sha)) + ":").extract()
                 .asByteArray();
         assertThat(back).isEqualTo(pdf);
         List<Map<String, Object>> report = Api.all(Tokens.JPO_STAFF, "backup", "/reports/restore-drills", Map.of());
