@@ -5,7 +5,6 @@ import io.kiban.commons.client.RetryOnceOnUnauthorized;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -25,8 +24,13 @@ public interface MaintenanceClient {
     RestResponse<JsonNode> tickets(@QueryParam("hardwareId") String hardwareId, @QueryParam("status") String status,
             @QueryParam("page") int page, @QueryParam("size") int size);
 
-    /** {@code {serial, status, accepted}}. */
+    /**
+     * One page of maintenance-service's destruction report for a piece of hardware (#19: the one owner of "are these
+     * media destroyed?"): a JSON array, one row per data-bearing medium with {@code serial}, {@code source},
+     * {@code destroyed}, {@code pending}; the total in X-Total-Count.
+     */
     @GET
-    @Path("/media/{serial}/evidence-status")
-    JsonNode evidenceStatus(@PathParam("serial") String serial);
+    @Path("/reports/media-destruction")
+    RestResponse<JsonNode> mediaDestruction(@QueryParam("hardwareId") String hardwareId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 }

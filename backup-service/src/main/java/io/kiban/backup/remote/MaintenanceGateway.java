@@ -7,7 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-/** What backup-service asks of maintenance-service (and asset-service for an array's media). */
+/** What backup-service asks of maintenance-service: the hold of a running ticket, and whether an array's media are destroyed. */
 @ApplicationScoped
 public class MaintenanceGateway {
 
@@ -24,16 +24,13 @@ public class MaintenanceGateway {
     public static final String HOLD_RULE = "SEC-BK-4";
 
     private final MaintenanceClient maintenance;
-    private final AssetClient assets;
     private final java.time.Clock clock;
     private final io.kiban.backup.support.BackupConfig config;
     private final io.micrometer.core.instrument.MeterRegistry registry;
 
-    public MaintenanceGateway(@RestClient MaintenanceClient maintenance, @RestClient AssetClient assets,
-            java.time.Clock clock, io.kiban.backup.support.BackupConfig config,
+    public MaintenanceGateway(@RestClient MaintenanceClient maintenance, java.time.Clock clock, io.kiban.backup.support.BackupConfig config,
             io.micrometer.core.instrument.MeterRegistry registry) {
         this.maintenance = maintenance;
-        this.assets = assets;
         this.clock = clock;
         this.config = config;
         this.registry = registry;
@@ -127,24 +124,34 @@ public class MaintenanceGateway {
                 page -> maintenance.tickets(arrayHardwareId, status, page, AllPages.SIZE));
     }
 
+    /** Failure-analysis log media carry logs, not the array's data: they never hold backup copies. */
+    static final String LOG_MEDIUM = "log-medium";
+
     /**
-     * R-BK-5: the array's media (asset-service, every page of {@code GET /media}, #15 item 10 — not only the first
-     * 200) all have destruction evidence JPO accepted (maintenance-service).
+     * R-BK-5 (#19): the array's data-bearing media all destroyed, as maintenance-service — the one owner of that
+     * answer — reports it: {@code GET /reports/media-destruction?hardwareId=} read to the end (every page until
+     * X-Total-Count), each row's {@code destroyed} (accepted evidence that satisfies R-MT-4/R-MT-5). Rows of
+     * failure-analysis log media of the array's tickets are not the array's disks and are left out. No media listed,
+     * or an answer that cannot be read whole, is never "destroyed".
      */
     public MediaDestruction mediaDestroyed(String arrayHardwareId) {
         try {
-            List<JsonNode> media = AllPages.read("asset-service GET /media?hardwareId=" + arrayHardwareId,
-                    page -> assets.media(arrayHardwareId, "removed", page, AllPages.SIZE));
-            if (media.isEmpty()) {
-                return new MediaDestruction(false, List.of(), "asset-service lists no media for " + arrayHardwareId);
-            }
+            List<JsonNode> media = AllPages.read("maintenance-service GET /reports/media-destruction?hardwareId="
+                    + arrayHardwareId, page -> maintenance.mediaDestruction(arrayHardwareId, page, AllPages.SIZE));
             List<String> pending = new ArrayList<>();
+            int disks = 0;
             for (JsonNode medium : media) {
-                String serial = medium.path("serial").asText();
-                JsonNode status = maintenance.evidenceStatus(serial);
-                if (status == null || !status.path("accepted").asBoolean(false)) {
-                    pending.add(serial);
+                if (LOG_MEDIUM.equals(medium.path("source").asText())) {
+                    continue;
                 }
+                disks++;
+                if (!medium.path("destroyed").asBoolean(false)) {
+                    pending.add(medium.path("serial").asText("?"));
+                }
+            }
+            if (disks == 0) {
+                return new MediaDestruction(false, List.of(), "maintenance-service lists no data-bearing media for "
+                        + arrayHardwareId);
             }
             return new MediaDestruction(pending.isEmpty(), pending, null);
         } catch (RuntimeException e) {

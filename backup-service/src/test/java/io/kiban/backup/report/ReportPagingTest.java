@@ -193,7 +193,7 @@ class ReportPagingTest {
     }
 
     @Test
-    @DisplayName("R-BK-5 #15 item 10: a copy's media check reads all 250 media of the array over asset-service's 2 pages")
+    @DisplayName("R-BK-5 #19: a copy's media check reads all 250 media of the array over maintenance-service's 2 pages of its destruction report")
     void R_BK_5_every_page_of_the_array_media_is_checked() throws Exception {
         String array = Api.unique("HW-ARR-250");
         String prefix = Api.unique("SSD");
@@ -202,28 +202,28 @@ class ReportPagingTest {
         StringBuilder second = new StringBuilder("[");
         for (int i = 0; i < 250; i++) {
             StringBuilder into = i < 200 ? first : second;
-            into.append(into.length() > 1 ? "," : "").append("{\"serial\":\"").append(prefix).append("-").append(i)
-                    .append("\"}");
+            // the one medium not destroyed is the 238th, on the second page
+            into.append(into.length() > 1 ? "," : "").append(MaintenanceStub.medium(prefix + "-" + i,
+                    i % 3 == 0 ? "asset-ledger" : "part", i != 237));
         }
-        wm.stubFor(get(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(array))
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(array))
                 .withQueryParam("page", equalTo("0")).atPriority(1)
                 .willReturn(MaintenanceStub.json(first.append("]").toString()).withHeader("X-Total-Count", "250")));
-        wm.stubFor(get(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(array))
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(array))
                 .withQueryParam("page", equalTo("1")).atPriority(1)
                 .willReturn(MaintenanceStub.json(second.append("]").toString()).withHeader("X-Total-Count", "250")));
-        wm.stubFor(get(urlPathMatching("/media/" + prefix + "-[0-9]+/evidence-status")).atPriority(2)
-                .willReturn(MaintenanceStub.json("{\"status\":\"ACCEPTED\",\"accepted\":true}")));
-        // the one medium without accepted evidence is the 238th, on asset-service's second page
-        wm.stubFor(get(urlPathEqualTo("/media/" + prefix + "-237/evidence-status")).atPriority(1)
-                .willReturn(MaintenanceStub.json("{\"status\":\"SUBMITTED\",\"accepted\":false}")));
 
         var destruction = gateway.mediaDestroyed(array);
         assertThat(destruction.accepted()).isFalse();
         assertThat(destruction.pendingSerials()).containsExactly(prefix + "-237");
-        wm.verify(2, getRequestedFor(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(array)));
-        wm.verify(1, getRequestedFor(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(array))
-                .withQueryParam("page", equalTo("1")).withQueryParam("size", equalTo("200")));
-        wm.verify(250, getRequestedFor(urlPathMatching("/media/" + prefix + "-[0-9]+/evidence-status")));
+        assertThat(destruction.note()).isNull();
+        wm.verify(2, getRequestedFor(urlPathEqualTo("/reports/media-destruction"))
+                .withQueryParam("hardwareId", equalTo(array)));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/reports/media-destruction"))
+                .withQueryParam("hardwareId", equalTo(array)).withQueryParam("page", equalTo("1"))
+                .withQueryParam("size", equalTo("200")));
+        // one question for the whole array: no disk-by-disk calls, no asset-service
+        wm.verify(0, getRequestedFor(urlPathMatching("/media.*")));
 
         // and through the report: the array's copy is not accounted for
         var body = Api.target("K8S_ARRAY", "NAMESPACE", Api.unique("ns"), array);
@@ -271,24 +271,54 @@ class ReportPagingTest {
         String array = Api.unique("HW-NO-TOTAL");
         String serial = Api.unique("SSD");
         var wm = MaintenanceStub.server;
-        wm.stubFor(get(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(array)).atPriority(1)
-                .willReturn(MaintenanceStub.json("[{\"serial\":\"" + serial + "\"}]")));
-        wm.stubFor(get(urlPathEqualTo("/media/" + serial + "/evidence-status")).atPriority(1)
-                .willReturn(MaintenanceStub.json("{\"status\":\"ACCEPTED\",\"accepted\":true}")));
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(array))
+                .atPriority(1).willReturn(MaintenanceStub.json("[" + MaintenanceStub.medium(serial, "part", true) + "]")));
         assertThat(gateway.mediaDestroyed(array).accepted()).isTrue();
-        wm.verify(1, getRequestedFor(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(array)));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/reports/media-destruction"))
+                .withQueryParam("hardwareId", equalTo(array)));
 
         // 3 announced, 1 given, then an empty page: not "every medium destroyed"
         String liar = Api.unique("HW-LIAR");
-        wm.stubFor(get(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(liar))
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(liar))
                 .withQueryParam("page", equalTo("0")).atPriority(1)
-                .willReturn(MaintenanceStub.json("[{\"serial\":\"" + serial + "\"}]").withHeader("X-Total-Count", "3")));
-        wm.stubFor(get(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(liar))
+                .willReturn(MaintenanceStub.json("[" + MaintenanceStub.medium(serial, "part", true) + "]")
+                        .withHeader("X-Total-Count", "3")));
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(liar))
                 .withQueryParam("page", equalTo("1")).atPriority(1)
                 .willReturn(MaintenanceStub.json("[]").withHeader("X-Total-Count", "3")));
         var destruction = gateway.mediaDestroyed(liar);
         assertThat(destruction.accepted()).isFalse();
         assertThat(destruction.note()).contains("announced 3 items").contains("held 1");
+    }
+
+    @Test
+    @DisplayName("R-BK-5 #19: failure-analysis log media are not the array's disks; no disk listed, or maintenance-service down, is never destroyed")
+    void R_BK_5_log_media_do_not_count_and_nothing_listed_is_not_destroyed() {
+        var wm = MaintenanceStub.server;
+        String array = Api.unique("HW-ARR-LOG");
+        String disk = Api.unique("SSD");
+        String usb = Api.unique("USB");
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(array))
+                .atPriority(1).willReturn(MaintenanceStub.json("[" + MaintenanceStub.medium(disk, "order-medium", true)
+                        + "," + MaintenanceStub.medium(usb, "log-medium", false) + "]").withHeader("X-Total-Count", "2")));
+        var destruction = gateway.mediaDestroyed(array);
+        assertThat(destruction.accepted()).isTrue();
+        assertThat(destruction.pendingSerials()).isEmpty();
+
+        String onlyLogs = Api.unique("HW-ARR-ONLY-LOG");
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(onlyLogs))
+                .atPriority(1).willReturn(MaintenanceStub.json("[" + MaintenanceStub.medium(usb, "log-medium", true)
+                        + "]").withHeader("X-Total-Count", "1")));
+        destruction = gateway.mediaDestroyed(onlyLogs);
+        assertThat(destruction.accepted()).isFalse();
+        assertThat(destruction.note()).isEqualTo("maintenance-service lists no data-bearing media for " + onlyLogs);
+
+        String down = Api.unique("HW-ARR-DOWN");
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(down))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        destruction = gateway.mediaDestroyed(down);
+        assertThat(destruction.accepted()).isFalse();
+        assertThat(destruction.note()).startsWith("unknown: ");
     }
 
     @Test

@@ -139,12 +139,11 @@ class ReportsTest {
         String s1 = Api.unique("SSD");
         String s2 = Api.unique("SSD");
         var wm = MaintenanceStub.server;
-        wm.stubFor(get(urlPathEqualTo("/media")).withQueryParam("hardwareId", equalTo(array)).atPriority(1)
-                .willReturn(MaintenanceStub.json("[{\"serial\":\"" + s1 + "\"},{\"serial\":\"" + s2 + "\"}]")));
-        wm.stubFor(get(urlPathEqualTo("/media/" + s1 + "/evidence-status")).willReturn(MaintenanceStub.json(
-                "{\"serial\":\"" + s1 + "\",\"status\":\"ACCEPTED\",\"accepted\":true}")));
-        var pending = wm.stubFor(get(urlPathEqualTo("/media/" + s2 + "/evidence-status")).willReturn(
-                MaintenanceStub.json("{\"serial\":\"" + s2 + "\",\"status\":\"UPLOADED\",\"accepted\":false}")));
+        // #19: maintenance-service answers for the array's media; s2 is in custody without accepted evidence
+        var pending = wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId",
+                equalTo(array)).atPriority(1).willReturn(MaintenanceStub.json("[" + MaintenanceStub.medium(s1, "part",
+                        true) + "," + MaintenanceStub.medium(s2, "asset-ledger", false) + "]").withHeader("X-Total-Count",
+                                "2")));
         var body = Api.target("VIRT_ARRAY", "VM", Api.unique("vm"), array);
         body.put("environment", "STAGING");
         long target = Api.createTarget(body);
@@ -155,8 +154,9 @@ class ReportsTest {
                 .containsEntry("arrayHardwareId", array);
         assertThat((String) copy.get("accountedBy")).contains(s2).doesNotContain(s1);
         wm.removeStub(pending);
-        wm.stubFor(get(urlPathEqualTo("/media/" + s2 + "/evidence-status")).willReturn(MaintenanceStub.json(
-                "{\"serial\":\"" + s2 + "\",\"status\":\"ACCEPTED\",\"accepted\":true}")));
+        wm.stubFor(get(urlPathEqualTo("/reports/media-destruction")).withQueryParam("hardwareId", equalTo(array))
+                .atPriority(1).willReturn(MaintenanceStub.json("[" + MaintenanceStub.medium(s1, "part", true) + ","
+                        + MaintenanceStub.medium(s2, "order-medium", true) + "]").withHeader("X-Total-Count", "2")));
         copy = copies().stream().filter(c -> ((Number) c.get("runId")).longValue() == run).findFirst().orElseThrow();
         assertThat(copy).containsEntry("accountedFor", true);
         assertThat(Api.allPages(Tokens.jpoStaff(), "/reports/backup-copies", Map.of("array", "K8S_ARRAY")))

@@ -10,8 +10,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * maintenance-service and asset-service stubbed with one WireMock server. By default no ticket is
- * IN_PROGRESS and an array has no media; tests add stubs for their own hardware ids.
+ * maintenance-service stubbed with one WireMock server (and the arrays' HTTP APIs below it). By default no ticket
+ * is IN_PROGRESS and maintenance-service's destruction report lists no media for an array; tests add stubs for
+ * their own hardware ids.
  */
 public class MaintenanceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -22,11 +23,10 @@ public class MaintenanceStub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         server.stubFor(get(urlPathEqualTo("/tickets")).atPriority(10).willReturn(json("[]")));
-        server.stubFor(get(urlPathEqualTo("/media")).atPriority(10).willReturn(json("[]")));
+        server.stubFor(get(urlPathEqualTo("/reports/media-destruction")).atPriority(10).willReturn(json("[]")));
         String url = "http://127.0.0.1:" + server.port();
         Map<String, String> config = new java.util.HashMap<>();
         config.put("quarkus.rest-client.maintenance.url", url);
-        config.put("quarkus.rest-client.asset.url", url);
         // SEC-BK-1: the "arrays'" backup APIs live under /arrays/ of this server; credentials are bound to URLs
         config.put("kiban.backup.http.k8s-array.base-urls", url + "/arrays/");
         config.put("kiban.backup.http.k8s-array.methods", "GET,POST,DELETE");
@@ -40,6 +40,15 @@ public class MaintenanceStub implements QuarkusTestResourceLifecycleManager {
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /**
+     * One row of maintenance-service's {@code GET /reports/media-destruction} (the fields backup-service reads).
+     */
+    public static String medium(String serial, String source, boolean destroyed) {
+        return "{\"serial\":\"" + serial + "\",\"source\":\"" + source + "\",\"inLedger\":"
+                + !"log-medium".equals(source) + ",\"destroyed\":" + destroyed + ",\"pending\":"
+                + (destroyed ? "null" : "\"EVIDENCE_NOT_ACCEPTED\"") + "}";
     }
 
     @Override

@@ -11,12 +11,9 @@ import io.kiban.lifecycle.phase.PhaseService.PhaseRepository;
 import io.kiban.lifecycle.phase.RestorationItem;
 import io.kiban.lifecycle.phase.RestorationService.RestorationRepository;
 import io.kiban.lifecycle.phase.Blocker;
-import io.kiban.lifecycle.support.AssetClient;
-import io.kiban.lifecycle.support.AssetClient.MediumFact;
 import io.kiban.lifecycle.support.BackupClient;
 import io.kiban.lifecycle.support.Environment;
 import io.kiban.lifecycle.support.MaintenanceClient;
-import io.kiban.lifecycle.support.MaintenanceClient.EvidenceStatus;
 import io.kiban.lifecycle.support.PagedList;
 import io.kiban.lifecycle.support.Remote;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +28,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The removal gate (R-RM-1, R-RM-3, R-RM-4, R-LC-8). An environment may reach REMOVED (and later CLOSED) only when
- * (a) every data-bearing medium ever installed in it (asset-service's paged {@code GET /media}, read to the end; media
- * marked {@code dataBearing: false} are skipped) has accepted destruction evidence, and none left the ledger without
- * a custody reference ({@code removedWithoutCustodyReference: true} blocks),
+ * (a) every data-bearing medium ever installed in it is destroyed, as maintenance-service's destruction report says
+ * ({@code GET /reports/media-destruction?environment=}, read to the end; #19: the one owner of the answer, which reads
+ * asset-service's ledger itself), and none left the ledger without a custody reference
+ * ({@code removedWithoutCustodyReference: true} blocks),
  * (b) every backup copy on its arrays is accounted for (not asked for SHARED: the distribution board holds no
  * backups), (c) maintenance-service lists no outstanding sanitization for it (failure-analysis log media without
  * accepted evidence, media removed from the ledger without custody; an entry of a kind this service does not know
@@ -48,12 +46,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class RemovalGate implements io.kiban.lifecycle.phase.RemovalBlockers {
 
-    public static final String ASSET = "asset-service";
     public static final String MAINTENANCE = "maintenance-service";
     public static final String BACKUP = "backup-service";
     public static final String SELF = "lifecycle-service";
 
-    private final AssetClient asset;
     private final MaintenanceClient maintenance;
     private final BackupClient backup;
     private final PhaseRepository phases;
@@ -64,13 +60,12 @@ public class RemovalGate implements io.kiban.lifecycle.phase.RemovalBlockers {
     private final VendorCopyService vendorCopies;
     private final io.kiban.lifecycle.archive.ArchiveService archiveService;
 
-    public RemovalGate(@RestClient AssetClient asset, @RestClient MaintenanceClient maintenance,
+    public RemovalGate(@RestClient MaintenanceClient maintenance,
             @RestClient BackupClient backup, PhaseRepository phases, RestorationRepository restoration,
             ArchiveRepository archives, ContractService contracts, Clock clock, VendorCopyService vendorCopies,
             io.kiban.lifecycle.archive.ArchiveService archiveService) {
         this.vendorCopies = vendorCopies;
         this.archiveService = archiveService;
-        this.asset = asset;
         this.maintenance = maintenance;
         this.backup = backup;
         this.phases = phases;
@@ -121,76 +116,66 @@ public class RemovalGate implements io.kiban.lifecycle.phase.RemovalBlockers {
     record MediaFacts(Set<String> serials, java.time.Instant lastAcceptedAt) {
     }
 
-    /** (a) R-RM-3: every medium ever installed, including media replaced years before. */
+    /**
+     * (a) R-RM-3: every data-bearing medium ever installed, including media replaced years before, is destroyed —
+     * asked of maintenance-service, the one owner of that answer (#19): {@code GET /reports/media-destruction
+     * ?environment=}, every page until X-Total-Count. maintenance-service reads asset-service's ledger to the end
+     * (media declared not data-bearing are not rows) and joins it with custody and accepted evidence; a row is
+     * {@code destroyed} only with accepted evidence that satisfies R-MT-4/R-MT-5. The ledger's media ({@code inLedger})
+     * are this check's; media tracked only in maintenance-service (failure-analysis log media) are (c)'s.
+     */
     private MediaFacts media(Environment env, List<Blocker> blockers) {
-        List<MediumFact> media = new ArrayList<>();
-        Long total = null;
+        String call = "GET /reports/media-destruction?environment=" + env + " (paged)";
+        List<JsonNode> rows;
         try {
-            for (int page = 0; page < 10_000; page++) {
-                int p = page;
-                var answer = Remote.call(ASSET, () -> asset.media(env.name(), "removed", p, AssetClient.PAGE_SIZE));
-                List<MediumFact> batch = answer.getEntity() == null ? List.of() : answer.getEntity();
-                String count = answer.getHeaderString("X-Total-Count");
-                if (count != null && !count.isBlank()) {
-                    total = Long.parseLong(count.trim());
-                }
-                media.addAll(batch);
-                if (batch.size() < AssetClient.PAGE_SIZE || (total != null && media.size() >= total)) {
-                    break;
-                }
-            }
-        } catch (Remote.Unavailable | NumberFormatException e) {
-            blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + ASSET, "could not be checked: "
-                    + e.getMessage() + " on GET /media?environment=" + env + "&include=removed (paged)", ASSET));
+            rows = PagedList.readAll(MAINTENANCE, p -> maintenance.mediaDestruction(env.name(), p, PagedList.PAGE_SIZE),
+                    PagedList::array);
+        } catch (Remote.Unavailable e) {
+            blockers.add(unavailable(MAINTENANCE, call, e));
+            return new MediaFacts(null, null);
+        } catch (PagedList.Incomplete e) {
+            blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + MAINTENANCE, "could not be checked: "
+                    + "maintenance-service's media destruction report could not be read whole: " + e.getMessage()
+                    + " on " + call, MAINTENANCE));
             return new MediaFacts(null, null);
         }
-        if (total != null && media.size() != total) {
-            blockers.add(new Blocker("SERVICE_UNAVAILABLE", "service:" + ASSET, "could not be checked: asset-service "
-                    + "announced " + total + " media (X-Total-Count) but its pages held " + media.size(), ASSET));
-            return new MediaFacts(null, null);
-        }
+        String source = MAINTENANCE + " /reports/media-destruction?environment=" + env;
         java.time.Instant lastAccepted = null;
         Set<String> accepted = new LinkedHashSet<>();
         Set<String> serials = new LinkedHashSet<>();
-        for (MediumFact m : media) {
-            if (m.serial() == null || Boolean.FALSE.equals(m.dataBearing())) {
-                continue; // R-RM-3 concerns media that hold data; asset-service marks the others dataBearing: false
+        for (JsonNode m : rows) {
+            String serial = m.path("serial").asText(null);
+            if (serial == null || serial.isBlank() || !m.path("inLedger").asBoolean(true)) {
+                continue;
             }
-            serials.add(m.serial());
-            if (Boolean.TRUE.equals(m.removedWithoutCustodyReference())) {
-                blockers.add(new Blocker("MEDIUM_REMOVED_WITHOUT_CUSTODY", "medium-custody:" + m.serial(),
-                        "R-RM-3: medium " + m.serial() + " left the ledger without a replacement or sanitization order "
-                                + "(removedWithoutCustodyReference): its custody is not accounted for",
-                        ASSET + " /media/" + m.id()));
+            if (!serials.add(serial)) {
+                continue; // the same medium in two pieces of hardware over time: one blocker
             }
-        }
-        for (String serial : serials) {
-            EvidenceStatus status;
-            try {
-                status = Remote.call(MAINTENANCE, () -> maintenance.evidenceStatus(serial));
-            } catch (Remote.Unavailable e) {
-                if (e.status() == 404) {
-                    blockers.add(new Blocker("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE", "medium:" + serial,
-                            "R-RM-3: no destruction evidence is known for medium " + serial,
-                            MAINTENANCE + " /media/" + serial + "/evidence-status"));
-                    continue;
+            if (m.path("removedWithoutCustodyReference").asBoolean(false)) {
+                blockers.add(new Blocker("MEDIUM_REMOVED_WITHOUT_CUSTODY", "medium-custody:" + serial,
+                        "R-RM-3: medium " + serial + " left the ledger without a replacement or sanitization order "
+                                + "(removedWithoutCustodyReference): its custody is not accounted for", source));
+            }
+            if (!m.path("destroyed").asBoolean(false)) {
+                String status = m.path("custodyStatus").asText("unknown");
+                String detail = "NOT_TRACKED".equals(status)
+                        ? "R-RM-3: no destruction evidence is known for medium " + serial
+                        : "R-RM-3: medium " + serial + " has no accepted destruction evidence (status " + status + ")";
+                if ("METHOD_NOT_CONFORMING".equals(m.path("pending").asText())) {
+                    List<String> why = new ArrayList<>();
+                    m.path("nonConformities").forEach(n -> why.add(n.asText()));
+                    detail = "R-RM-3: medium " + serial + "'s accepted evidence does not satisfy the rules: "
+                            + String.join("; ", why);
                 }
-                blockers.add(unavailable(MAINTENANCE, "GET /media/{serial}/evidence-status (" + serials.size()
-                        + " media unchecked)", e));
-                return new MediaFacts(null, null);
+                blockers.add(new Blocker("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE", "medium:" + serial, detail, source));
+                continue;
             }
-            if (status != null && status.accepted()) {
-                accepted.add(serial);
-            }
-            if (status != null && status.accepted() && status.acceptedAt() != null
-                    && (lastAccepted == null || status.acceptedAt().isAfter(lastAccepted))) {
-                lastAccepted = status.acceptedAt();
-            }
-            if (status == null || !status.accepted()) {
-                blockers.add(new Blocker("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE", "medium:" + serial,
-                        "R-RM-3: medium " + serial + " has no accepted destruction evidence (status "
-                                + (status == null ? "unknown" : status.status()) + ")",
-                        MAINTENANCE + " /media/" + serial + "/evidence-status"));
+            accepted.add(serial);
+            if (m.hasNonNull("acceptedAt")) {
+                java.time.Instant at = java.time.Instant.parse(m.get("acceptedAt").asText());
+                if (lastAccepted == null || at.isAfter(lastAccepted)) {
+                    lastAccepted = at;
+                }
             }
         }
         return new MediaFacts(accepted, lastAccepted);

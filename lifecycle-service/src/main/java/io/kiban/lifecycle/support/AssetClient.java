@@ -35,12 +35,6 @@ public interface AssetClient {
     List<BaselineLine> baseline(@QueryParam("environment") String environment, @QueryParam("page") int page,
             @QueryParam("size") int size);
 
-    /** One page of the media (asset-service pages: size ≤ 200, X-Total-Count); callers page until complete. */
-    @GET
-    @Path("/media")
-    org.jboss.resteasy.reactive.RestResponse<List<MediumFact>> media(@QueryParam("environment") String environment,
-            @QueryParam("include") String include, @QueryParam("page") int page, @QueryParam("size") int size);
-
     int PAGE_SIZE = 200;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -50,11 +44,5 @@ public interface AssetClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record BaselineLine(Long id, String itemCode, String environment) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record MediumFact(Long id, String serial, String kind, String hardwareSerial, String environment,
-            LocalDate installedOn, LocalDate removedOn, Boolean installed, Boolean dataBearing,
-            Boolean removedWithoutCustodyReference) {
     }
 }

@@ -1,12 +1,10 @@
 package io.kiban.lifecycle.support;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiban.commons.client.RetryOnceOnUnauthorized;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -20,9 +18,16 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface MaintenanceClient {
 
+    /**
+     * #19: one page of maintenance-service's destruction report of an environment — the one owner of "are these media
+     * destroyed?": one row per data-bearing medium (asset-service's ledger, removed media included, joined there with
+     * custody and accepted evidence) with {@code serial}, {@code inLedger}, {@code destroyed}, {@code custodyStatus},
+     * {@code pending}, {@code acceptedAt}, {@code removedWithoutCustodyReference}; the total in X-Total-Count.
+     */
     @GET
-    @Path("/media/{serial}/evidence-status")
-    EvidenceStatus evidenceStatus(@PathParam("serial") String serial);
+    @Path("/reports/media-destruction")
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> mediaDestruction(@QueryParam("environment") String environment,
+            @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/tickets")
@@ -42,9 +47,4 @@ public interface MaintenanceClient {
     @Path("/reports/outstanding-sanitization")
     org.jboss.resteasy.reactive.RestResponse<JsonNode> outstandingSanitizationIn(
             @QueryParam("environment") String environment, @QueryParam("page") int page, @QueryParam("size") int size);
-
-    /** {@code acceptedAt}: when the evidence was accepted, when maintenance-service tells (null otherwise). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record EvidenceStatus(String serial, String status, boolean accepted, java.time.Instant acceptedAt) {
-    }
 }

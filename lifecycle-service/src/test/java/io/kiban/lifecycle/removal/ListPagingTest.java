@@ -58,7 +58,7 @@ class ListPagingTest {
     }
 
     static void noMedia() {
-        Stubs.asset().register(get(urlPathEqualTo("/media")).willReturn(okJson("[]").withHeader("X-Total-Count", "0")));
+        io.kiban.lifecycle.testing.MediaReport.media("STAGING");
     }
 
     @Test

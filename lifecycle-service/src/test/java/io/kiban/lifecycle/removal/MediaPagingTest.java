@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.lifecycle.testing.Fixtures;
+import io.kiban.lifecycle.testing.MediaReport;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * R-RM-3 against asset-service's paged {@code GET /media} (default 50, max 200, X-Total-Count), and #15 item 12:
- * a call answered 401 is made once more with a fresh service token.
+ * R-RM-3 against maintenance-service's paged {@code GET /reports/media-destruction} (#19: the one owner of "are these
+ * media destroyed?"; size ≤ 200, X-Total-Count), and #15 item 12: a call answered 401 is made once more with a fresh
+ * service token.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
@@ -41,88 +43,103 @@ class MediaPagingTest {
         Stubs.reset();
     }
 
-    /** One page of STAGING media: serials M-{from}…M-{to-1}; M-7 holds no data, M-42 left without custody. */
+    /**
+     * Rows {@code from}…{@code to-1} of STAGING's destruction report: ledger media M-{i}, all destroyed except M-249;
+     * M-42 left the ledger without custody; row 250 is a failure-analysis log medium tracked only in maintenance-service.
+     */
     static String page(int from, int to) {
-        StringBuilder json = new StringBuilder("[");
+        List<String> rows = new java.util.ArrayList<>();
         for (int i = from; i < to; i++) {
-            json.append(i == from ? "" : ",").append("{\"id\":").append(i).append(",\"serial\":\"M-").append(i)
-                    .append("\",\"kind\":\"SSD\",\"environment\":\"STAGING\",\"installed\":false")
-                    .append(",\"dataBearing\":").append(i != 7)
-                    .append(",\"removedWithoutCustodyReference\":").append(i == 42).append("}");
+            rows.add(i == 250 ? MediaReport.row("LOG-USB-1", false, "IN_CUSTODY", false, null, false)
+                    : MediaReport.row("M-" + i, true, i == 249 ? "EVIDENCE_SUBMITTED" : "EVIDENCE_ACCEPTED", i != 249,
+                            i == 249 ? null : "2031-01-01T00:00:00Z", i == 42));
         }
-        return json.append("]").toString();
+        return "[" + String.join(",", rows) + "]";
     }
 
-    static void media(String total, String... pages) {
+    static void report(String total, String... pages) {
         for (int p = 0; p < pages.length; p++) {
-            Stubs.asset().register(get(urlPathEqualTo("/media"))
+            Stubs.maintenance().register(get(urlPathEqualTo("/reports/media-destruction"))
                     .withQueryParam("environment", WireMock.equalTo("STAGING"))
-                    .withQueryParam("include", WireMock.equalTo("removed"))
                     .withQueryParam("page", WireMock.equalTo(String.valueOf(p)))
                     .withQueryParam("size", WireMock.equalTo("200"))
                     .willReturn(okJson(pages[p]).withHeader("X-Total-Count", total)));
         }
     }
 
-    /** Every medium's evidence accepted, except M-249 (on the last page) and M-7 (which holds no data). */
-    static void evidence() {
-        Stubs.maintenance().register(get(urlPathMatching("/media/M-[0-9]+/evidence-status")).atPriority(5)
-                .willReturn(okJson("{\"status\":\"EVIDENCE_ACCEPTED\",\"accepted\":true}")));
-        for (String serial : List.of("M-249", "M-7")) {
-            Stubs.maintenance().register(get(urlPathEqualTo("/media/" + serial + "/evidence-status")).atPriority(1)
-                    .willReturn(okJson("{\"serial\":\"" + serial + "\",\"status\":\"EVIDENCE_SUBMITTED\",\"accepted\":false}")));
-        }
-    }
-
     @Test
-    @DisplayName("R-RM-3 the gate reads all 250 media over two pages; dataBearing false is skipped, removedWithoutCustodyReference blocks")
+    @DisplayName("R-RM-3 #19 the gate reads all 250 media of maintenance-service's destruction report over two pages, in one question per page")
     void R_RM_3_gate_pages_through_all_media() {
-        media("250", page(0, 200), page(200, 250), "[]");
-        evidence();
+        report("251", page(0, 200), page(200, 251), "[]");
         copies("STAGING", "[]");
         JsonPath r = readiness("STAGING");
         List<String> mediumBlockers = r.getList("blockers.findAll { it.kind.startsWith('MEDIUM') }.id");
         assertThat(mediumBlockers).containsExactlyInAnyOrder("medium:M-249", "medium-custody:M-42");
+        assertThat(r.getString("blockers.find { it.id == 'medium:M-249' }.detail"))
+                .isEqualTo("R-RM-3: medium M-249 has no accepted destruction evidence (status EVIDENCE_SUBMITTED)");
+        assertThat(r.getString("blockers.find { it.id == 'medium:M-249' }.source"))
+                .isEqualTo("maintenance-service /reports/media-destruction?environment=STAGING");
         assertThat(r.getList("blockers.kind")).doesNotContain("SERVICE_UNAVAILABLE");
-        Stubs.asset().verifyThat(2, getRequestedFor(urlPathEqualTo("/media")));
-        // 249 data-bearing media asked about, M-7 never
-        Stubs.maintenance().verifyThat(249, getRequestedFor(urlPathMatching("/media/M-[0-9]+/evidence-status")));
-        Stubs.maintenance().verifyThat(0, getRequestedFor(urlPathEqualTo("/media/M-7/evidence-status")));
+        Stubs.maintenance().verifyThat(2, getRequestedFor(urlPathEqualTo("/reports/media-destruction")));
+        Stubs.maintenance().verifyThat(1, getRequestedFor(urlPathEqualTo("/reports/media-destruction"))
+                .withQueryParam("page", WireMock.equalTo("1")).withQueryParam("size", WireMock.equalTo("200")));
+        // no disk-by-disk question, and no question to asset-service
+        Stubs.maintenance().verifyThat(0, getRequestedFor(urlPathMatching("/media/.*")));
+        Stubs.asset().verifyThat(0, getRequestedFor(urlPathMatching("/media.*")));
     }
 
     @Test
     @DisplayName("R-RM-3 pages that hold fewer media than X-Total-Count announced are no answer: the gate blocks")
     void R_RM_3_an_incomplete_list_blocks() {
-        media("251", page(0, 200), page(200, 250));
-        evidence();
+        report("252", page(0, 200), page(200, 251), "[]");
         copies("STAGING", "[]");
         JsonPath r = readiness("STAGING");
-        assertThat(r.getList("blockers.id")).contains("service:asset-service");
-        assertThat(r.getString("blockers.find { it.id == 'service:asset-service' }.detail")).contains("251").contains("250");
+        assertThat(r.getList("blockers.id")).contains("service:maintenance-service");
+        assertThat(r.getString("blockers.find { it.id == 'service:maintenance-service' }.detail")).contains("252")
+                .contains("251");
         assertThat(r.getList("blockers.kind")).doesNotContain("MEDIUM_WITHOUT_ACCEPTED_EVIDENCE");
     }
 
     @Test
-    @DisplayName("SEC #15 item 12 asset-service answers 401 once: the REST client retries with a fresh service token")
+    @DisplayName("SEC #15 item 12 maintenance-service answers 401 once: the REST client retries with a fresh service token")
     void SEC_rest_client_retries_once_on_401() {
-        Stubs.asset().register(get(urlPathEqualTo("/media")).atPriority(1).inScenario("lapsed")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(401))
+        Stubs.maintenance().register(get(urlPathEqualTo("/reports/media-destruction")).atPriority(1)
+                .inScenario("lapsed").whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(401))
                 .willSetStateTo("retried"));
-        Stubs.asset().register(get(urlPathEqualTo("/media")).atPriority(1).inScenario("lapsed")
-                .whenScenarioStateIs("retried").willReturn(okJson(page(200, 202)).withHeader("X-Total-Count", "2")));
-        evidence();
+        Stubs.maintenance().register(get(urlPathEqualTo("/reports/media-destruction")).atPriority(1)
+                .inScenario("lapsed").whenScenarioStateIs("retried")
+                .willReturn(okJson(page(200, 202)).withHeader("X-Total-Count", "2")));
         copies("STAGING", "[]");
         JsonPath r = readiness("STAGING");
         assertThat(r.getList("blockers.kind")).doesNotContain("SERVICE_UNAVAILABLE");
         assertThat(r.getList("blockers.findAll { it.kind.startsWith('MEDIUM') }.id")).isEmpty();
-        Stubs.asset().verifyThat(2, getRequestedFor(urlPathEqualTo("/media")));
+        Stubs.maintenance().verifyThat(2, getRequestedFor(urlPathEqualTo("/reports/media-destruction")));
 
         // a second 401 is passed on: the gate blocks, it does not loop
         Stubs.reset();
-        Stubs.asset().register(get(urlPathEqualTo("/media")).willReturn(aResponse().withStatus(401)));
+        Stubs.maintenance().register(get(urlPathEqualTo("/reports/media-destruction")).atPriority(1)
+                .willReturn(aResponse().withStatus(401)));
         copies("STAGING", "[]");
-        assertThat(readiness("STAGING").getList("blockers.id")).contains("service:asset-service");
-        Stubs.asset().verifyThat(2, getRequestedFor(urlPathEqualTo("/media")));
+        assertThat(readiness("STAGING").getList("blockers.id")).contains("service:maintenance-service");
+        Stubs.maintenance().verifyThat(2, getRequestedFor(urlPathEqualTo("/reports/media-destruction")));
+    }
+
+    @Test
+    @DisplayName("R-RM-3 R-MT-5 #19 evidence accepted but breaking R-MT-5 is not destroyed: the gate blocks and names the rule")
+    void R_RM_3_accepted_evidence_that_breaks_the_rules_blocks() {
+        Stubs.maintenance().register(get(urlPathEqualTo("/reports/media-destruction"))
+                .withQueryParam("environment", WireMock.equalTo("STAGING"))
+                .willReturn(okJson("[{\"serial\":\"SSD-OVR\",\"inLedger\":true,\"source\":\"part\","
+                        + "\"custodyStatus\":\"EVIDENCE_ACCEPTED\",\"destroyed\":false,\"pending\":\"METHOD_NOT_CONFORMING\","
+                        + "\"nonConformities\":[\"R-MT-5: OVERWRITE on SSD is CLEAR, not PURGE\"],"
+                        + "\"acceptedAt\":\"2031-01-01T00:00:00Z\",\"removedWithoutCustodyReference\":false}]")
+                        .withHeader("X-Total-Count", "1")));
+        copies("STAGING", "[]");
+        JsonPath r = readiness("STAGING");
+        assertThat(r.getList("blockers.findAll { it.kind.startsWith('MEDIUM') }.id")).containsExactly("medium:SSD-OVR");
+        assertThat(r.getString("blockers.find { it.id == 'medium:SSD-OVR' }.detail")).isEqualTo(
+                "R-RM-3: medium SSD-OVR's accepted evidence does not satisfy the rules: "
+                        + "R-MT-5: OVERWRITE on SSD is CLEAR, not PURGE");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.kiban.commons.json.Hashes;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.lifecycle.testing.Fixtures;
+import io.kiban.lifecycle.testing.MediaReport;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,7 +96,7 @@ class PhaseRemovalTest {
         stubMedia("PRODUCTION", "A-1", "B-2", "C-3");
         evidence("A-1", true);
         evidence("B-2", false);
-        Stubs.maintenance().register(get(urlPathEqualTo("/media/C-3/evidence-status")).willReturn(aResponse().withStatus(404)));
+        // C-3: maintenance-service knows no destruction evidence for it (NOT_TRACKED)
         // backup-service's contract (ReportDtos.BackupCopy): runId, targetName, arrayHardwareId, accountedFor …
         copies("PRODUCTION", "[{\"runId\":7,\"targetId\":3,\"targetName\":\"k8s-volumes\",\"arrayHardwareId\":\"41\","
                 + "\"reference\":\"kiban-k8s-volumes-7\",\"accountedFor\":false,"
@@ -123,15 +124,15 @@ class PhaseRemovalTest {
     void unreachable_services_block() {
         walk("STAGING", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
         CHECKLIST.forEach(item -> sign("STAGING", item));
-        // asset answers nothing useful (no stub → 404), backup resets the connection
+        // maintenance-service's destruction report answers nothing useful (no stub → 404), backup resets the connection
         Stubs.backup().register(get(urlPathEqualTo("/reports/backup-copies"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         JsonPath r = readiness("STAGING");
-        assertThat(r.getList("blockers.id")).containsExactlyInAnyOrder("service:asset-service", "service:backup-service");
+        assertThat(r.getList("blockers.id")).containsExactlyInAnyOrder("service:maintenance-service", "service:backup-service");
         assertThat(r.getList("blockers.kind")).containsOnly("SERVICE_UNAVAILABLE");
 
         stubMedia("STAGING", "S-1");
-        Stubs.maintenance().register(get(urlPathEqualTo("/media/S-1/evidence-status")).willReturn(serverError()));
+        MediaReport.down("STAGING");
         copies("STAGING", "[]");
         assertThat(readiness("STAGING").getList("blockers.id")).containsExactly("service:maintenance-service");
         transition("STAGING", "REMOVED", null, null).then().statusCode(409);
@@ -478,22 +479,13 @@ class PhaseRemovalTest {
 
     static final String AUDIT_TRAIL = "{\"chain\":\"x-service\",\"checkpoint\":{\"seq\":1},\"entries\":[{\"seq\":1}]}";
 
+    /** #19: the environment's media as maintenance-service's destruction report lists them (not destroyed yet). */
     static void stubMedia(String env, String... serials) {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < serials.length; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i + 1).append(",\"serial\":\"").append(serials[i])
-                    .append("\",\"kind\":\"SSD\",\"environment\":\"").append(env).append("\",\"installed\":false,\"make\":\"x\"}");
-        }
-        Stubs.asset().register(get(urlPathEqualTo("/media"))
-                .withQueryParam("environment", com.github.tomakehurst.wiremock.client.WireMock.equalTo(env))
-                .withQueryParam("include", com.github.tomakehurst.wiremock.client.WireMock.equalTo("removed"))
-                .willReturn(okJson(json.append("]").toString())));
+        MediaReport.media(env, serials);
     }
 
     static void evidence(String serial, boolean accepted) {
-        Stubs.maintenance().register(get(urlPathEqualTo("/media/" + serial + "/evidence-status")).willReturn(okJson(
-                "{\"serial\":\"" + serial + "\",\"status\":\"" + (accepted ? "ACCEPTED" : "SUBMITTED") + "\",\"accepted\":"
-                        + accepted + "}")));
+        MediaReport.evidence(serial, accepted, null);
     }
 
     static void copies(String env, String json) {

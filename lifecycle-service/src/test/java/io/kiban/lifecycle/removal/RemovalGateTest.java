@@ -142,12 +142,10 @@ class RemovalGateTest {
 
         // maintenance-service reports acceptance times (acceptedAt): the archive was built at the test clock's
         // 2031-02-03T01:00:00Z; an acceptance one second later → the archive cannot hold it → blocker
-        Stubs.maintenance().register(get(urlPathEqualTo("/media/A-1/evidence-status")).atPriority(1).willReturn(okJson(
-                "{\"serial\":\"A-1\",\"status\":\"EVIDENCE_ACCEPTED\",\"accepted\":true,\"acceptedAt\":\"2031-02-03T01:00:01Z\"}")));
+        io.kiban.lifecycle.testing.MediaReport.evidence("A-1", true, "2031-02-03T01:00:01Z");
         assertThat(readiness("PRODUCTION").getList("blockers.kind")).containsExactly("ARCHIVE_OLDER_THAN_EVIDENCE");
         // accepted one second before the archive was built: it holds it
-        Stubs.maintenance().register(get(urlPathEqualTo("/media/A-1/evidence-status")).atPriority(1).willReturn(okJson(
-                "{\"serial\":\"A-1\",\"status\":\"EVIDENCE_ACCEPTED\",\"accepted\":true,\"acceptedAt\":\"2031-02-03T00:59:59Z\"}")));
+        io.kiban.lifecycle.testing.MediaReport.evidence("A-1", true, "2031-02-03T00:59:59Z");
         assertThat(readiness("PRODUCTION").getList("blockers")).isEmpty();
         transition("PRODUCTION", "REMOVED", null, null).then().statusCode(200);
     }

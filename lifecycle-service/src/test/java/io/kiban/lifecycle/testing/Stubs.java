@@ -87,6 +87,7 @@ public class Stubs implements QuarkusTestResourceLifecycleManager {
 
     /** Forgets every stub and request; Keycloak answers its token, role and user look-ups again. */
     public static void reset() {
+        MediaReport.clear();
         asset().resetMappings();
         asset().resetRequests();
         maintenance().resetMappings();

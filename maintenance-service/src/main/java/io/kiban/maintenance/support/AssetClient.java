@@ -57,7 +57,8 @@ public interface AssetClient {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Medium(String serial, String kind, String make, String model, Object hardwareId, String environment,
-            Boolean dataBearing, String origin, LocalDate removedOn, Boolean installed, String removalReference) {
+            Boolean dataBearing, String origin, LocalDate removedOn, Boolean installed, String removalReference,
+            Boolean removedWithoutCustodyReference) {
 
         /** Data-bearing unless asset-service says otherwise. */
         public boolean bearsData() {
