@@ -237,7 +237,7 @@ public class ProblemMappers {
 
     private Response tooLargeCause(Throwable e, UriInfo uri) {
         for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof io.kiban.commons.web.BodyLimitFilter.BodyTooLargeException tooLarge) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
                 return bodyTooLarge(tooLarge, uri);
             }
         }
@@ -246,14 +246,14 @@ public class ProblemMappers {
 
     /** A chunked body that passed the endpoint's limit while it was read (see BodyLimitFilter): 413. */
     @ServerExceptionMapper
-    public Response bodyTooLarge(io.kiban.commons.web.BodyLimitFilter.BodyTooLargeException e, UriInfo uri) {
+    public Response bodyTooLarge(BodyTooLargeException e, UriInfo uri) {
         return response(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), path(uri),
                 e.limit() < 0 ? null : ProblemMessage.of("detail.chunked-body-too-large", e.limit()));
     }
 
     /** An enum query (form, header) parameter with an unknown value: 400 naming it and the allowed values. */
     @ServerExceptionMapper
-    public Response invalidEnumParameter(io.kiban.commons.web.InvalidEnumParameterException e, UriInfo uri,
+    public Response invalidEnumParameter(InvalidEnumParameterException e, UriInfo uri,
             jakarta.ws.rs.container.ResourceInfo resource) {
         String name = e.parameter() != null ? e.parameter() : parameterName(e, uri, resource);
         String allowed = String.join(", ", e.allowed());
@@ -269,7 +269,7 @@ public class ProblemMappers {
      * without a value): the method's parameter of that enum type (its Java name, compiled with -parameters)
      * whose request value is the refused one.
      */
-    static String parameterName(io.kiban.commons.web.InvalidEnumParameterException e, UriInfo uri,
+    static String parameterName(InvalidEnumParameterException e, UriInfo uri,
             jakarta.ws.rs.container.ResourceInfo resource) {
         java.lang.reflect.Method method = resource == null ? null : resource.getResourceMethod();
         if (method == null) {
@@ -320,7 +320,7 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof io.kiban.commons.web.BodyLimitFilter.BodyTooLargeException tooLarge) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
                 return bodyTooLarge(tooLarge, uri);
             }
             if (cause instanceof InvalidFormatException invalid) {

@@ -1,5 +1,6 @@
 package io.kiban.commons.web;
 
+import io.kiban.commons.problem.BodyTooLargeException;
 import io.kiban.commons.problem.ProblemMappers;
 import io.kiban.commons.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -136,28 +137,6 @@ public class BodyLimitFilter {
                 throw new BodyTooLargeException("the chunked body passed " + limit
                         + " bytes, the most this endpoint accepts; reading stopped there", limit);
             }
-        }
-    }
-
-    /**
-     * The read of a chunked body passed the endpoint's limit. An IOException, so that JSON readers pass it
-     * on unchanged; {@link ProblemMappers} answers 413 for it, also when a reader wrapped it.
-     */
-    public static final class BodyTooLargeException extends IOException {
-        private final long limit;
-
-        public BodyTooLargeException(String message) {
-            this(message, -1);
-        }
-
-        /** @param limit the endpoint's limit in bytes, for the Japanese detail (-1: unknown) */
-        public BodyTooLargeException(String message, long limit) {
-            super(message);
-            this.limit = limit;
-        }
-
-        public long limit() {
-            return limit;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.kiban.commons.web;
 
+import io.kiban.commons.problem.InvalidEnumParameterException;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;

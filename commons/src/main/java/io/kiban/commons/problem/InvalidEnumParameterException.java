@@ -1,4 +1,4 @@
-package io.kiban.commons.web;
+package io.kiban.commons.problem;
 
 import jakarta.ws.rs.BadRequestException;
 import java.util.Arrays;
