@@ -1,6 +1,5 @@
-package io.kiban.backup.support;
+package io.kiban.backup.driver;
 
-import io.kiban.backup.driver.BackupDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

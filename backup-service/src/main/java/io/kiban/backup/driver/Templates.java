@@ -1,6 +1,5 @@
-package io.kiban.backup.support;
+package io.kiban.backup.driver;
 
-import io.kiban.backup.driver.BackupDriver;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +21,7 @@ public final class Templates {
                 "target.kind", request.target().kind().name(),
                 "target.array", request.target().array().name(),
                 "target.arrayHardwareId", request.target().arrayHardwareId(),
-                "target.environment", request.target().environment().name(),
+                "target.environment", request.target().environment(),
                 "level", request.level().name());
     }
 
