@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code <namespace>/run-<id>}; pruning deletes the snapshots carrying that label.
  */
 @ApplicationScoped
-public class CsiSnapshotDriver implements BackupDriver {
+class CsiSnapshotDriver implements BackupDriver {
 
     public static final ResourceDefinitionContext SNAPSHOT = new ResourceDefinitionContext.Builder()
             .withGroup("snapshot.storage.k8s.io").withVersion("v1").withKind("VolumeSnapshot")

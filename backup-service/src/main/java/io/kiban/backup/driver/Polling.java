@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Waits for something to reach a terminal state, beating the run's heartbeat, until a deadline. */
-public final class Polling {
+final class Polling {
 
     private Polling() {
     }

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ${name}} placeholders in driver settings; an unknown name is left as written. */
-public final class Templates {
+final class Templates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z0-9_.]+)}");
 

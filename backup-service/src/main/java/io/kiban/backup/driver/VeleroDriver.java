@@ -19,7 +19,7 @@ import java.util.Optional;
  * would leave the data in the storage location and Velero would sync it back).
  */
 @ApplicationScoped
-public class VeleroDriver implements BackupDriver {
+class VeleroDriver implements BackupDriver {
 
     public static final ResourceDefinitionContext BACKUP = new ResourceDefinitionContext.Builder()
             .withGroup("velero.io").withVersion("v1").withKind("Backup").withPlural("backups").withNamespaced(true)
