@@ -18,11 +18,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.kiban.backup.driver.BackupDriver;
 import io.kiban.backup.driver.ExecDriver;
 import io.kiban.backup.driver.HttpDriver;
-import io.kiban.backup.policy.BackupPolicy;
 import io.kiban.backup.support.Api;
 import io.kiban.backup.support.MaintenanceStub;
-import io.kiban.backup.target.BackupTarget;
-import io.kiban.backup.target.TargetDtos.TargetView;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -479,13 +476,13 @@ class BackupSecurityTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static TargetView namespaceView(String name) {
-        return new TargetView(1L, BackupTarget.ArrayKind.K8S_ARRAY, "HW-K8S-1", BackupTarget.Environment.PRODUCTION,
-                BackupTarget.Kind.NAMESPACE, name, null, null, Instant.now(), 0);
+    private static BackupDriver.Target namespaceView(String name) {
+        return new BackupDriver.Target(1L, BackupDriver.Target.ArrayKind.K8S_ARRAY, "HW-K8S-1", "PRODUCTION",
+                BackupDriver.Target.Kind.NAMESPACE, name, null);
     }
 
-    private static BackupDriver.Request request(TargetView target, Map<String, Object> settings) {
-        return new BackupDriver.Request(800_000 + (System.nanoTime() % 100_000), 7L, target, BackupPolicy.Level.FULL,
+    private static BackupDriver.Request request(BackupDriver.Target target, Map<String, Object> settings) {
+        return new BackupDriver.Request(800_000 + (System.nanoTime() % 100_000), 7L, target, BackupDriver.Level.FULL,
                 settings, Duration.ofDays(8), Instant.now().plusSeconds(5));
     }
 

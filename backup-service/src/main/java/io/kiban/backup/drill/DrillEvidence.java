@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * matches their hash.
  */
 @ApplicationScoped
-public class DrillEvidence {
+class DrillEvidence {
 
     public static final String RULE = "SEC-BK-6";
     private static final Logger LOG = Logger.getLogger(DrillEvidence.class);

@@ -12,7 +12,6 @@ import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Caller;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,10 +24,6 @@ import java.util.List;
 /** R-BK-4: restore drills are recorded with who, when, what, how long and the result. */
 @ApplicationScoped
 public class DrillService {
-
-    @ApplicationScoped
-    public static class DrillRepository implements PanacheRepository<RestoreDrill> {
-    }
 
     private final DrillRepository drills;
     private final TargetRepository targets;

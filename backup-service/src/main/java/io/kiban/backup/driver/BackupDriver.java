@@ -1,7 +1,5 @@
 package io.kiban.backup.driver;
 
-import io.kiban.backup.policy.BackupPolicy;
-import io.kiban.backup.target.TargetDtos.TargetView;
 import io.kiban.commons.problem.Problem;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,7 @@ public interface BackupDriver {
      * What these settings may not do with these targets (SEC-BK-1, SEC-BK-2, SEC-BK-5: destinations, namespaces,
      * arguments outside what the operators configured): answered 422 when a policy is saved. Empty when allowed.
      */
-    default List<Problem.FieldError> refusals(Map<String, Object> settings, List<TargetView> targets) {
+    default List<Problem.FieldError> refusals(Map<String, Object> settings, List<Target> targets) {
         return List.of();
     }
 
@@ -36,9 +34,27 @@ public interface BackupDriver {
     Outcome backup(Request request, Progress progress);
 
     /** Deletes the copy named {@code reference} (retention, R-BK-2). Throws when it could not. */
-    void delete(TargetView target, String reference, Map<String, Object> settings);
+    void delete(Target target, String reference, Map<String, Object> settings);
 
-    record Request(long runId, long policyId, TargetView target, BackupPolicy.Level level,
+    /**
+     * What a driver is told about a target (#19: the driver package sees neither the target entity nor its HTTP
+     * view, so target, policy and run depend on driver and never the other way).
+     */
+    record Target(long id, ArrayKind array, String arrayHardwareId, String environment, Kind kind, String name,
+            String pvcSelector) {
+
+        /** The disk array the target lives on (the same constants as the target's). */
+        public enum ArrayKind { K8S_ARRAY, VIRT_ARRAY }
+
+        /** What the target is (the same constants as the target's). */
+        public enum Kind { NAMESPACE, VM, VOLUME, DATABASE }
+    }
+
+    /** The level of backup a policy plans (the same constants as the policy's). */
+    enum Level { FULL, INCREMENTAL, SNAPSHOT }
+
+    /** The plan of one run: which target, at which level, with which settings, kept how long, done by when. */
+    record Request(long runId, long policyId, Target target, Level level,
             Map<String, Object> settings, Duration ttl, Instant deadline) {
     }
 

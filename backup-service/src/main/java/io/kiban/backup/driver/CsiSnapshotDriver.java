@@ -7,10 +7,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kiban.backup.support.BackupConfig;
-import io.kiban.backup.support.Polling;
-import io.kiban.backup.support.Settings;
-import io.kiban.backup.target.BackupTarget;
-import io.kiban.backup.target.TargetDtos.TargetView;
 import io.kiban.commons.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -24,7 +20,7 @@ import java.util.Optional;
  * {@code <namespace>/run-<id>}; pruning deletes the snapshots carrying that label.
  */
 @ApplicationScoped
-public class CsiSnapshotDriver implements BackupDriver {
+class CsiSnapshotDriver implements BackupDriver {
 
     public static final ResourceDefinitionContext SNAPSHOT = new ResourceDefinitionContext.Builder()
             .withGroup("snapshot.storage.k8s.io").withVersion("v1").withKind("VolumeSnapshot")
@@ -53,7 +49,7 @@ public class CsiSnapshotDriver implements BackupDriver {
 
     @Override
     public Outcome backup(Request request, Progress progress) {
-        if (request.target().kind() != BackupTarget.Kind.NAMESPACE) {
+        if (request.target().kind() != Target.Kind.NAMESPACE) {
             return Outcome.failed(null, "csi-snapshot needs a NAMESPACE target, not " + request.target().kind());
         }
         String namespace = request.target().name();
@@ -123,7 +119,7 @@ public class CsiSnapshotDriver implements BackupDriver {
     }
 
     @Override
-    public void delete(TargetView target, String reference, Map<String, Object> settings) {
+    public void delete(Target target, String reference, Map<String, Object> settings) {
         String[] parts = reference.split("/run-", 2);
         client.genericKubernetesResources(SNAPSHOT).inNamespace(parts[0]).withLabel(RUN_LABEL, parts[1]).delete();
     }

@@ -1,9 +1,6 @@
 package io.kiban.backup.driver;
 
 import io.kiban.backup.support.BackupConfig;
-import io.kiban.backup.support.Settings;
-import io.kiban.backup.support.Templates;
-import io.kiban.backup.target.TargetDtos.TargetView;
 import io.kiban.commons.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -69,11 +66,11 @@ public class ExecDriver implements BackupDriver {
      * shell or path tricks.
      */
     @Override
-    public List<Problem.FieldError> refusals(Map<String, Object> s, List<TargetView> targets) {
+    public List<Problem.FieldError> refusals(Map<String, Object> s, List<Target> targets) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String key : List.of("command", "deleteCommand")) {
             List<String> command = Settings.strings(s, key);
-            for (TargetView t : targets) {
+            for (Target t : targets) {
                 badValue(command, targetVariables(t)).ifPresent(v -> errors.add(new Problem.FieldError(
                         "driverSettings." + key, RULE + ": target " + t.id() + " would put a value into an argument "
                                 + "that does not match kiban.backup.exec.argument-pattern")));
@@ -82,14 +79,14 @@ public class ExecDriver implements BackupDriver {
         return errors;
     }
 
-    static Map<String, String> targetVariables(TargetView t) {
+    static Map<String, String> targetVariables(Target t) {
         Map<String, String> vars = new java.util.HashMap<>();
         vars.put("target.id", String.valueOf(t.id()));
         vars.put("target.name", t.name());
         vars.put("target.kind", t.kind().name());
         vars.put("target.array", t.array().name());
         vars.put("target.arrayHardwareId", t.arrayHardwareId());
-        vars.put("target.environment", t.environment().name());
+        vars.put("target.environment", t.environment());
         return vars;
     }
 
@@ -150,7 +147,7 @@ public class ExecDriver implements BackupDriver {
     }
 
     @Override
-    public void delete(TargetView target, String reference, Map<String, Object> settings) {
+    public void delete(Target target, String reference, Map<String, Object> settings) {
         Map<String, String> vars = Map.of("reference", reference, "target.name", target.name());
         if (badValue(Settings.strings(settings, "deleteCommand"), vars).isPresent()) {
             throw new IllegalStateException(RULE + ": a value of the copy or target does not match "

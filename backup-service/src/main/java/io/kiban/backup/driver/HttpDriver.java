@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kiban.backup.support.BackupConfig;
-import io.kiban.backup.support.Polling;
-import io.kiban.backup.support.Settings;
-import io.kiban.backup.support.Templates;
-import io.kiban.backup.target.BackupTarget;
-import io.kiban.backup.target.TargetDtos.TargetView;
 import io.kiban.commons.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -114,9 +109,9 @@ public class HttpDriver implements BackupDriver {
      * one.
      */
     @Override
-    public List<Problem.FieldError> refusals(Map<String, Object> s, List<TargetView> targets) {
+    public List<Problem.FieldError> refusals(Map<String, Object> s, List<Target> targets) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Set<BackupTarget.ArrayKind> arrays = new LinkedHashSet<>();
+        Set<Target.ArrayKind> arrays = new LinkedHashSet<>();
         targets.forEach(t -> arrays.add(t.array()));
         Map<String, String> placeholders = new HashMap<>();
         List<String[]> calls = new ArrayList<>();
@@ -129,7 +124,7 @@ public class HttpDriver implements BackupDriver {
             calls.add(new String[] { "deleteUrl", s.get("deleteUrl").toString(), "deleteMethod",
                 Settings.string(s, "deleteMethod", "DELETE") });
         }
-        for (BackupTarget.ArrayKind array : arrays) {
+        for (Target.ArrayKind array : arrays) {
             BackupConfig.Endpoint endpoint = endpoint(array);
             for (String[] call : calls) {
                 String url = sample(call[1], placeholders);
@@ -159,7 +154,7 @@ public class HttpDriver implements BackupDriver {
     @Override
     public Outcome backup(Request request, Progress progress) {
         Map<String, Object> s = request.settings();
-        BackupTarget.ArrayKind array = request.target().array();
+        Target.ArrayKind array = request.target().array();
         Map<String, String> vars = new HashMap<>(Templates.variables(request));
         HttpResponse<String> response;
         try {
@@ -221,7 +216,7 @@ public class HttpDriver implements BackupDriver {
     }
 
     @Override
-    public void delete(TargetView target, String reference, Map<String, Object> settings) {
+    public void delete(Target target, String reference, Map<String, Object> settings) {
         String url = Settings.string(settings, "deleteUrl", null);
         if (url == null) {
             throw new IllegalStateException("the http driver has no deleteUrl: the copy cannot be pruned");
@@ -245,7 +240,7 @@ public class HttpDriver implements BackupDriver {
         }
     }
 
-    private HttpResponse<String> send(BackupTarget.ArrayKind array, String method, String url, String body,
+    private HttpResponse<String> send(Target.ArrayKind array, String method, String url, String body,
             Map<String, Object> s) throws IOException {
         BackupConfig.Endpoint endpoint = endpoint(array);
         if (!under(url, endpoint.baseUrls().orElse(List.of())) || !allowedMethod(endpoint, method)) {
@@ -296,12 +291,12 @@ public class HttpDriver implements BackupDriver {
                 : "Bearer " + value);
     }
 
-    private BackupConfig.Endpoint endpoint(BackupTarget.ArrayKind array) {
-        return array == BackupTarget.ArrayKind.K8S_ARRAY ? config.http().k8sArray() : config.http().virtArray();
+    private BackupConfig.Endpoint endpoint(Target.ArrayKind array) {
+        return array == Target.ArrayKind.K8S_ARRAY ? config.http().k8sArray() : config.http().virtArray();
     }
 
-    private static String key(BackupTarget.ArrayKind array) {
-        return array == BackupTarget.ArrayKind.K8S_ARRAY ? "k8s-array" : "virt-array";
+    private static String key(Target.ArrayKind array) {
+        return array == Target.ArrayKind.K8S_ARRAY ? "k8s-array" : "virt-array";
     }
 
     private static boolean allowedMethod(BackupConfig.Endpoint endpoint, String method) {

@@ -5,10 +5,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kiban.backup.support.BackupConfig;
-import io.kiban.backup.support.Polling;
-import io.kiban.backup.support.Settings;
-import io.kiban.backup.target.BackupTarget;
-import io.kiban.backup.target.TargetDtos.TargetView;
 import io.kiban.commons.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -23,7 +19,7 @@ import java.util.Optional;
  * would leave the data in the storage location and Velero would sync it back).
  */
 @ApplicationScoped
-public class VeleroDriver implements BackupDriver {
+class VeleroDriver implements BackupDriver {
 
     public static final ResourceDefinitionContext BACKUP = new ResourceDefinitionContext.Builder()
             .withGroup("velero.io").withVersion("v1").withKind("Backup").withPlural("backups").withNamespaced(true)
@@ -67,10 +63,10 @@ public class VeleroDriver implements BackupDriver {
      * be the default one or listed in {@code storage-locations}.
      */
     @Override
-    public List<Problem.FieldError> refusals(Map<String, Object> settings, List<TargetView> targets) {
+    public List<Problem.FieldError> refusals(Map<String, Object> settings, List<Target> targets) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        for (TargetView t : targets) {
-            if (t.kind() == BackupTarget.Kind.NAMESPACE && !namespaceAllowed(t.name())) {
+        for (Target t : targets) {
+            if (t.kind() == Target.Kind.NAMESPACE && !namespaceAllowed(t.name())) {
                 errors.add(new Problem.FieldError("targetIds", RULE + ": target " + t.id() + " names namespace "
                         + t.name() + ", which is not in kiban.backup.velero.allowed-namespaces"));
             }
@@ -105,7 +101,7 @@ public class VeleroDriver implements BackupDriver {
 
     @Override
     public Outcome backup(Request request, Progress progress) {
-        if (request.target().kind() != BackupTarget.Kind.NAMESPACE) {
+        if (request.target().kind() != Target.Kind.NAMESPACE) {
             return Outcome.failed(null, "velero backs up Kubernetes namespaces only, not " + request.target().kind());
         }
         if (!namespaceAllowed(request.target().name())) {
@@ -177,7 +173,7 @@ public class VeleroDriver implements BackupDriver {
      * deleted; the service needs {@code get} on backups and {@code create} on deletebackuprequests, nothing more.
      */
     @Override
-    public void delete(TargetView target, String reference, Map<String, Object> settings) {
+    public void delete(Target target, String reference, Map<String, Object> settings) {
         String namespace = config.velero().namespace();
         GenericKubernetesResource existing = client.genericKubernetesResources(BACKUP).inNamespace(namespace)
                 .withName(reference).get();

@@ -53,12 +53,4 @@ public final class PolicyDtos {
             Map<String, Object> driverSettings, Instant scheduleFrom, Instant nextFireTime, Instant createdAt,
             Instant updatedAt, long version) {
     }
-
-    /**
-     * Answer to "run now": one SCHEDULED run per target is in the ledger ({@code runIds}, in the order of
-     * {@code targetIds}) and the firing is queued on the clustered scheduler.
-     */
-    public record RunRequested(Long policyId, Instant requestedAt, List<Long> targetIds, List<Long> runIds,
-            String requestedBy) {
-    }
 }

@@ -2,7 +2,6 @@ package io.kiban.backup.policy;
 
 import io.kiban.backup.policy.PolicyDtos.PolicyInput;
 import io.kiban.backup.policy.PolicyDtos.PolicyView;
-import io.kiban.backup.policy.PolicyDtos.RunRequested;
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
@@ -178,23 +177,5 @@ public class PolicyResource {
     public RestResponse<PolicyView> resume(@RestPath long id) {
         PolicyView view = service.setPaused(id, false);
         return Responses.ok(view, view.version());
-    }
-
-    @POST
-    @Path("/{id}/runs")
-    @Idempotent
-    @Operation(summary = "バックアップの即時実行 / Run now (Idempotency-Key): queued on the clustered scheduler; the "
-            + "runs appear in /runs",
-            description = "R-BK-1: 方針を今すぐ実行する（targetId を指定すればその対象だけ）。クラスタのスケジューラに投入し、"
-                    + "対象ごとの実行は受付時点から SCHEDULED として実行台帳（/runs）に載る（応答の runIds）。一時停止中の方針は"
-                    + "実行しない（409、SEC-BK-3）。ベンダはどの方針も実行できる。Idempotency-Key で再送しても二重に実行されない。"
-                    + "\n\n"
-                    + "R-BK-1: one SCHEDULED run per target is in the ledger from the moment it is asked for (runIds "
-                    + "in the answer), queued on the clustered scheduler; ?targetId= runs one target only. "
-                    + "SEC-BK-3: a paused policy is not run (409); vendors may run any policy.")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR, Roles.SUPPORT_VENDOR })
-    public RestResponse<RunRequested> runNow(@RestPath long id, @RestQuery Long targetId) {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, service.runNow(id, targetId))
-                .build();
     }
 }

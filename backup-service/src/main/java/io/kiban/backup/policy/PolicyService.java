@@ -4,10 +4,6 @@ import io.kiban.backup.driver.BackupDriver;
 import io.kiban.backup.driver.DriverRegistry;
 import io.kiban.backup.policy.PolicyDtos.PolicyInput;
 import io.kiban.backup.policy.PolicyDtos.PolicyView;
-import io.kiban.backup.policy.PolicyDtos.RunRequested;
-import io.kiban.backup.run.BackupRun;
-import io.kiban.backup.run.RunLedger;
-import io.kiban.backup.scheduling.PolicyScheduler;
 import io.kiban.backup.target.BackupTarget;
 import io.kiban.backup.target.TargetRepository;
 import io.kiban.commons.audit.AuditTrail;
@@ -19,6 +15,7 @@ import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -32,7 +29,10 @@ import java.util.Map;
 import java.util.Set;
 import org.quartz.CronExpression;
 
-/** Policies: validation of cron, zone, retention and driver settings; scheduling; pause/resume; run now. */
+/**
+ * Policies: validation of cron, zone, retention and driver settings; pause/resume. The scheduler follows through
+ * {@link PolicyEvents} fired in the same transaction (#19: policy does not call back into scheduling).
+ */
 @ApplicationScoped
 public class PolicyService {
 
@@ -43,8 +43,8 @@ public class PolicyService {
     private final PolicyRepository policies;
     private final TargetRepository targets;
     private final DriverRegistry drivers;
-    private final PolicyScheduler scheduler;
-    private final RunLedger ledger;
+    private final Event<PolicyEvents.ScheduleChanged> scheduleChanged;
+    private final Event<PolicyEvents.Deleted> deleted;
     private final PolicyMapper mapper;
     private final AuditTrail audit;
     private final Caller caller;
@@ -52,14 +52,14 @@ public class PolicyService {
     private final io.kiban.backup.support.BackupConfig config;
 
     public PolicyService(PolicyRepository policies, TargetRepository targets, DriverRegistry drivers,
-            PolicyScheduler scheduler, RunLedger ledger, PolicyMapper mapper, AuditTrail audit, Caller caller,
+            Event<PolicyEvents.ScheduleChanged> scheduleChanged, Event<PolicyEvents.Deleted> deleted, PolicyMapper mapper, AuditTrail audit, Caller caller,
             Clock clock, io.kiban.backup.support.BackupConfig config) {
         this.config = config;
-        this.ledger = ledger;
         this.policies = policies;
         this.targets = targets;
         this.drivers = drivers;
-        this.scheduler = scheduler;
+        this.scheduleChanged = scheduleChanged;
+        this.deleted = deleted;
         this.mapper = mapper;
         this.audit = audit;
         this.caller = caller;
@@ -91,7 +91,7 @@ public class PolicyService {
         apply(p, input);
         policies.persist(p);
         policies.flush();
-        scheduler.schedule(p, now);
+        scheduleChanged.fire(new PolicyEvents.ScheduleChanged(p, now));
         PolicyView view = mapper.view(p, now);
         audit.append("create", "backup-policy", p.id, view);
         return view;
@@ -114,7 +114,7 @@ public class PolicyService {
             p.scheduleFrom = now;
         }
         if (wasPaused != p.paused || !oldSchedule.equals(p.cron + "|" + p.timeZone)) {
-            scheduler.schedule(p, now);
+            scheduleChanged.fire(new PolicyEvents.ScheduleChanged(p, now));
         }
         policies.flush();
         PolicyView view = mapper.view(p, now);
@@ -132,7 +132,7 @@ public class PolicyService {
             throw ProblemException.conflict("policy " + id + " has " + runs + " runs in the ledger; pause it instead",
                     List.of(Problem.Conflict.of("backup-run", String.valueOf(runs), "runs of this policy")));
         }
-        scheduler.remove(id);
+        deleted.fire(new PolicyEvents.Deleted(id));
         policies.delete(p);
         audit.append("delete", "backup-policy", id, null);
     }
@@ -149,38 +149,12 @@ public class PolicyService {
                 p.scheduleFrom = now;
                 p.reconciledUntil = now;
             }
-            scheduler.schedule(p, now);
+            scheduleChanged.fire(new PolicyEvents.ScheduleChanged(p, now));
         }
         policies.flush();
         PolicyView view = mapper.view(p, now);
         audit.append(paused ? "pause" : "resume", "backup-policy", p.id, view);
         return view;
-    }
-
-    /** R-BK-1: "run now" queues a one-shot firing on the clustered scheduler, in this transaction. */
-    @Transactional
-    public RunRequested runNow(long id, Long targetId) {
-        BackupPolicy p = find(id);
-        if (p.paused) {
-            throw ProblemException.conflict(RULE, "policy " + id + " is paused: resuming it is the way to back it up "
-                    + "again (a paused policy does not run, not even on demand)", null);
-        }
-        if (targetId != null && p.targets.stream().noneMatch(t -> t.id.equals(targetId))) {
-            throw ProblemException.unknownReference("targetId", targetId);
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Long> targetIds = targetId == null ? PolicyMapper.ids(p.targets) : List.of(targetId);
-        List<Long> runIds = new java.util.ArrayList<>();
-        for (Long t : targetIds) {
-            BackupRun run = ledger.schedule(p.id, t, now, BackupRun.Trigger.MANUAL, p.driver, caller.name(), null, null)
-                    .orElseThrow(() -> ProblemException.conflict("R-BK-1", "a run of policy " + p.id + " for target "
-                            + t + " was already asked for at " + now + "; ask again", null));
-            runIds.add(run.id);
-        }
-        scheduler.fireOnce(p.id, BackupRun.Trigger.MANUAL, now, caller.name(), targetId);
-        RunRequested requested = new RunRequested(p.id, now, targetIds, runIds, caller.name());
-        audit.append("run-now", "backup-policy", p.id, requested);
-        return requested;
     }
 
     private BackupPolicy find(long id) {
@@ -275,9 +249,10 @@ public class PolicyService {
                     List.of(new Problem.FieldError("cron", "fires more often than every "
                             + config.minScheduleInterval().toSeconds() + " s")), null);
         }
-        List<io.kiban.backup.target.TargetDtos.TargetView> chosen = input.targetIds().stream()
+        List<BackupDriver.Target> chosen = input.targetIds().stream()
                 .map(targets::findByIdOptional).flatMap(java.util.Optional::stream)
-                .map(io.kiban.backup.target.TargetDtos.TargetView::of).toList();
+                .map(io.kiban.backup.target.TargetDtos.TargetView::of)
+                .map(io.kiban.backup.target.TargetDtos.TargetView::forDriver).toList();
         List<Problem.FieldError> refusals = driver.get().refusals(settings, chosen);
         if (!refusals.isEmpty()) {
             String rule = refusals.get(0).message().split(":", 2)[0];

@@ -68,7 +68,7 @@ public class Retention {
                 if (driver == null) {
                     throw new IllegalStateException("driver " + plan.driver() + " is not available");
                 }
-                driver.delete(plan.target(), copy.reference(), plan.settings());
+                driver.delete(plan.target().forDriver(), copy.reference(), plan.settings());
                 ledger.pruned(copy.runId());
                 pruned++;
             } catch (RuntimeException e) {

@@ -240,7 +240,8 @@ public class RunExecutor {
             outcome = BackupDriver.Outcome.failed(null, "driver " + policy.driver() + " is not available");
         } else {
             try {
-                outcome = driver.get().backup(new BackupDriver.Request(runId, policy.id(), target, policy.level(),
+                outcome = driver.get().backup(new BackupDriver.Request(runId, policy.id(), target.forDriver(),
+                        BackupDriver.Level.valueOf(policy.level().name()),
                         policy.driverSettings(), ttl(policy), started.plus(window)), progress);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "run %d: driver %s failed", runId, policy.driver());

@@ -1,12 +1,8 @@
 package io.kiban.backup.run;
 
 import io.kiban.backup.run.RunDtos.RunView;
-import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
-import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Roles;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,10 +22,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
-    private final RunRepository runs;
+    private final RunQueries queries;
 
-    public RunResource(RunRepository runs) {
-        this.runs = runs;
+    public RunResource(RunQueries queries) {
+        this.queries = queries;
     }
 
     @GET
@@ -46,25 +41,7 @@ public class RunResource {
         Roles.SERVICE })
     public RestResponse<List<RunView>> list(@RestQuery Long policyId, @RestQuery Long targetId,
             @RestQuery BackupRun.State state, @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
-        PageRequest request = PageRequest.of(page, size);
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (policyId != null) {
-            where.add("policyId = :policy");
-            params.and("policy", policyId);
-        }
-        if (targetId != null) {
-            where.add("targetId = :target");
-            params.and("target", targetId);
-        }
-        if (state != null) {
-            where.add("state = :state");
-            params.and("state", state);
-        }
-        Sort sort = Sort.descending("expectedFireTime", "id");
-        var query = where.isEmpty() ? runs.findAll(sort) : runs.find(String.join(" and ", where), sort, params);
-        query.page(request.page(), request.size());
-        return new Page<>(query.list().stream().map(RunView::of).toList(), query.count(), request).toResponse(uri);
+        return queries.list(policyId, targetId, state, PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
@@ -76,6 +53,6 @@ public class RunResource {
     @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.AUDITOR, Roles.VENDOR, Roles.SUPPORT_VENDOR,
         Roles.SERVICE })
     public RunView get(@RestPath long id) {
-        return runs.findByIdOptional(id).map(RunView::of).orElseThrow(() -> ProblemException.notFound("run", id));
+        return queries.get(id);
     }
 }

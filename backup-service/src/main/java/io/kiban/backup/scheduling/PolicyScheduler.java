@@ -1,9 +1,11 @@
 package io.kiban.backup.scheduling;
 
 import io.kiban.backup.policy.BackupPolicy;
+import io.kiban.backup.policy.PolicyEvents;
 import io.kiban.backup.run.BackupRun;
 import io.kiban.commons.json.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TimeZone;
@@ -53,6 +55,16 @@ public class PolicyScheduler {
 
     public PolicyScheduler(Scheduler scheduler) {
         this.scheduler = scheduler;
+    }
+
+    /** A policy was created, paused, resumed or rescheduled (inside its transaction: jdbc-cmt joins it). */
+    void onScheduleChanged(@Observes PolicyEvents.ScheduleChanged event) {
+        schedule(event.policy(), event.from());
+    }
+
+    /** A policy was deleted (inside its transaction). */
+    void onDeleted(@Observes PolicyEvents.Deleted event) {
+        remove(event.policyId());
     }
 
     public static JobKey jobKey(long policyId) {

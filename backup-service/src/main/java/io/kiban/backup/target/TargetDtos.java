@@ -1,5 +1,6 @@
 package io.kiban.backup.target;
 
+import io.kiban.backup.driver.BackupDriver;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,6 +28,12 @@ public final class TargetDtos {
         public static TargetView of(BackupTarget t) {
             return new TargetView(t.id, t.arrayKind, t.arrayHardwareId, t.environment, t.kind, t.name, t.pvcSelector,
                     t.description, t.createdAt, t.version);
+        }
+
+        /** What a driver is told about this target. */
+        public BackupDriver.Target forDriver() {
+            return new BackupDriver.Target(id, BackupDriver.Target.ArrayKind.valueOf(array.name()), arrayHardwareId,
+                    environment.name(), BackupDriver.Target.Kind.valueOf(kind.name()), name, pvcSelector);
         }
     }
 

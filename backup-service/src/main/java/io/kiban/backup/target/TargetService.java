@@ -1,10 +1,5 @@
 package io.kiban.backup.target;
 
-import io.kiban.backup.policy.BackupPolicy;
-import io.kiban.backup.policy.PolicyRepository;
-import io.kiban.backup.run.BackupRun;
-import io.kiban.backup.run.RunRepository;
-import io.kiban.backup.support.Crons;
 import io.kiban.backup.target.TargetDtos.TargetInput;
 import io.kiban.backup.target.TargetDtos.TargetStatus;
 import io.kiban.backup.target.TargetDtos.TargetView;
@@ -18,27 +13,26 @@ import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
-/** Backup targets on the two arrays, and how fresh each one's backups are (R-BK-3). */
+/**
+ * Backup targets on the two arrays, and how fresh each one's backups are (R-BK-3), read from the policies and runs
+ * through {@link TargetHistory}.
+ */
 @ApplicationScoped
 public class TargetService {
 
     private final TargetRepository targets;
-    private final PolicyRepository policies;
-    private final RunRepository runs;
+    private final TargetHistory history;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public TargetService(TargetRepository targets, PolicyRepository policies, RunRepository runs, AuditTrail audit,
+    public TargetService(TargetRepository targets, TargetHistory history, AuditTrail audit,
             Clock clock) {
         this.targets = targets;
-        this.policies = policies;
-        this.runs = runs;
+        this.history = history;
         this.audit = audit;
         this.clock = clock;
     }
@@ -85,15 +79,7 @@ public class TargetService {
     public void delete(long id, String ifMatch) {
         BackupTarget t = find(id);
         ETags.check(ifMatch, t.version);
-        List<BackupPolicy> covering = policies.coveringTarget(id);
-        if (!covering.isEmpty()) {
-            throw ProblemException.conflict("target " + id + " is covered by policies; remove it from them first",
-                    covering.stream().map(p -> Problem.Conflict.of("policy", String.valueOf(p.id), p.name)).toList());
-        }
-        if (runs.count("targetId", id) > 0) {
-            throw ProblemException.conflict("target " + id + " has runs in the ledger and stays for the record",
-                    List.of(Problem.Conflict.of("backup-run", String.valueOf(runs.count("targetId", id)), "runs")));
-        }
+        history.requireUnused(id);
         targets.delete(t);
         audit.append("delete", "backup-target", id, null);
     }
@@ -104,22 +90,7 @@ public class TargetService {
     }
 
     public TargetStatus status(BackupTarget t, Instant now) {
-        Optional<BackupRun> lastSuccess = runs.lastSuccess(t.id);
-        Optional<BackupRun> lastRun = runs.lastRun(t.id);
-        Optional<BackupRun> lastMissed = runs.lastInState(t.id, BackupRun.State.MISSED);
-        Optional<BackupRun> lastFailed = runs.lastInState(t.id, BackupRun.State.FAILED);
-        Duration rpo = rpo(t.id, now).orElse(null);
-        boolean breached = false;
-        if (rpo != null) {
-            Instant since = lastSuccess.map(r -> r.endedAt).orElseGet(() -> earliestSchedule(t.id).orElse(now));
-            breached = Duration.between(since, now).compareTo(rpo) > 0;
-        }
-        return new TargetStatus(t.id, t.name, lastSuccess.map(r -> r.endedAt).orElse(null),
-                lastSuccess.map(r -> r.id).orElse(null), lastRun.map(r -> r.state.name()).orElse(null),
-                lastRun.map(r -> r.expectedFireTime).orElse(null), runs.countInState(t.id, BackupRun.State.MISSED),
-                runs.countInState(t.id, BackupRun.State.FAILED), lastMissed.map(r -> r.expectedFireTime).orElse(null),
-                lastFailed.map(r -> r.expectedFireTime).orElse(null), runs.running(t.id).isPresent(),
-                rpo == null ? null : rpo.toSeconds(), breached);
+        return history.status(t, now);
     }
 
     /**
@@ -135,18 +106,6 @@ public class TargetService {
         int from = Math.min(page.offset(), breached.size());
         int to = Math.min(from + page.size(), breached.size());
         return new Page<>(breached.subList(from, to), breached.size(), page);
-    }
-
-    /** 1.5 × the shortest interval of the active policies covering the target. */
-    private Optional<Duration> rpo(long targetId, Instant now) {
-        return policies.coveringTarget(targetId).stream().filter(p -> !p.paused)
-                .map(p -> Crons.interval(p.cron, p.timeZone, now)).min(Duration::compareTo)
-                .map(d -> d.multipliedBy(3).dividedBy(2));
-    }
-
-    private Optional<Instant> earliestSchedule(long targetId) {
-        return policies.coveringTarget(targetId).stream().filter(p -> !p.paused).map(p -> p.scheduleFrom)
-                .min(Instant::compareTo);
     }
 
     BackupTarget find(long id) {

@@ -1,8 +1,5 @@
 package io.kiban.backup.driver;
 
-import io.kiban.backup.policy.BackupPolicy;
-import io.kiban.backup.target.BackupTarget;
-import io.kiban.backup.target.TargetDtos.TargetView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,13 +14,13 @@ final class DriverTestSupport {
     private DriverTestSupport() {
     }
 
-    static TargetView namespace(String name, String selector) {
-        return new TargetView(1L, BackupTarget.ArrayKind.K8S_ARRAY, "HW-K8S-1", BackupTarget.Environment.PRODUCTION,
-                BackupTarget.Kind.NAMESPACE, name, selector, null, Instant.now(), 0);
+    static BackupDriver.Target namespace(String name, String selector) {
+        return new BackupDriver.Target(1L, BackupDriver.Target.ArrayKind.K8S_ARRAY, "HW-K8S-1", "PRODUCTION",
+                BackupDriver.Target.Kind.NAMESPACE, name, selector);
     }
 
-    static BackupDriver.Request request(TargetView target, Map<String, Object> settings, Duration window) {
-        return new BackupDriver.Request(RUN_IDS.incrementAndGet(), 7L, target, BackupPolicy.Level.FULL, settings,
+    static BackupDriver.Request request(BackupDriver.Target target, Map<String, Object> settings, Duration window) {
+        return new BackupDriver.Request(RUN_IDS.incrementAndGet(), 7L, target, BackupDriver.Level.FULL, settings,
                 Duration.ofDays(8), Instant.now().plus(window));
     }
 

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.kiban.backup.run.Reconciler;
+import io.kiban.backup.scheduling.Reconciler;
 import io.kiban.backup.scheduling.PolicyScheduler;
 import io.kiban.backup.support.Api;
 import io.kiban.backup.support.MaintenanceStub;

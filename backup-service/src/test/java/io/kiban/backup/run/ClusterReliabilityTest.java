@@ -1,5 +1,6 @@
 package io.kiban.backup.run;
 
+import io.kiban.backup.scheduling.Reconciler;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

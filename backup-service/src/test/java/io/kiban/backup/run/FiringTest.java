@@ -1,5 +1,6 @@
 package io.kiban.backup.run;
 
+import io.kiban.backup.scheduling.PreMaintenanceBackups;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;

@@ -1,7 +1,7 @@
 package io.kiban.backup.support;
 
 import io.kiban.backup.driver.BackupDriver;
-import io.kiban.backup.target.TargetDtos.TargetView;
+import io.kiban.backup.driver.Settings;
 import io.kiban.commons.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public class TestDriver implements BackupDriver {
     }
 
     @Override
-    public void delete(TargetView target, String reference, Map<String, Object> settings) {
+    public void delete(Target target, String reference, Map<String, Object> settings) {
         deleted.add(reference);
     }
 }

@@ -1,10 +1,13 @@
-package io.kiban.backup.run;
+package io.kiban.backup.scheduling;
 
 import io.kiban.backup.policy.BackupPolicy;
 import io.kiban.backup.policy.PolicyDtos.BlackoutWindow;
 import io.kiban.backup.policy.PolicyMapper;
 import io.kiban.backup.policy.PolicyRepository;
-import io.kiban.backup.scheduling.PolicyScheduler;
+import io.kiban.backup.run.BackupMetrics;
+import io.kiban.backup.run.BackupRun;
+import io.kiban.backup.run.RunLedger;
+import io.kiban.backup.run.RunRepository;
 import io.kiban.backup.support.BackupConfig;
 import io.kiban.backup.support.Crons;
 import io.kiban.backup.target.TargetRepository;

@@ -1,9 +1,11 @@
-package io.kiban.backup.run;
+package io.kiban.backup.scheduling;
 
 import io.kiban.backup.policy.PolicyRepository;
+import io.kiban.backup.run.BackupRun;
+import io.kiban.backup.run.RunDtos;
+import io.kiban.backup.run.RunLedger;
 import io.kiban.backup.remote.MaintenanceGateway;
 import io.kiban.backup.remote.MaintenanceGateway.AcknowledgedTicket;
-import io.kiban.backup.scheduling.PolicyScheduler;
 import io.kiban.commons.audit.AuditTrail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,13 +1,12 @@
-package io.kiban.backup.support;
+package io.kiban.backup.driver;
 
-import io.kiban.backup.driver.BackupDriver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Waits for something to reach a terminal state, beating the run's heartbeat, until a deadline. */
-public final class Polling {
+final class Polling {
 
     private Polling() {
     }

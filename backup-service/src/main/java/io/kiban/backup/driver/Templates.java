@@ -1,12 +1,11 @@
-package io.kiban.backup.support;
+package io.kiban.backup.driver;
 
-import io.kiban.backup.driver.BackupDriver;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ${name}} placeholders in driver settings; an unknown name is left as written. */
-public final class Templates {
+final class Templates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z0-9_.]+)}");
 
@@ -22,7 +21,7 @@ public final class Templates {
                 "target.kind", request.target().kind().name(),
                 "target.array", request.target().array().name(),
                 "target.arrayHardwareId", request.target().arrayHardwareId(),
-                "target.environment", request.target().environment().name(),
+                "target.environment", request.target().environment(),
                 "level", request.level().name());
     }
 

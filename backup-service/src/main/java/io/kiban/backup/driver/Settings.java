@@ -1,4 +1,4 @@
-package io.kiban.backup.support;
+package io.kiban.backup.driver;
 
 import io.kiban.commons.problem.Problem;
 import java.util.List;
