@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 @OpenAPIDefinition(info = @Info(title = "Kiban asset-service", version = "1.0"))
-public class AssetApplication extends Application {
-}
+public class AssetApplication extends Application {}

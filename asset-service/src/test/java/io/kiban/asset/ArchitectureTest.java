@@ -2,7 +2,9 @@ package io.kiban.asset;
 
 import io.kiban.commons.testing.ArchitectureContract;
 
-/** #19: asset-service keeps the suite's structure (rules in commons' {@link ArchitectureContract}). */
+/**
+ * #19: asset-service keeps the suite's structure (rules in commons' {@link ArchitectureContract}).
+ */
 class ArchitectureTest extends ArchitectureContract {
 
     @Override

@@ -13,8 +13,7 @@ import java.util.UUID;
 /** Small helpers shared by the asset-service tests. */
 public final class AssetApi {
 
-    private AssetApi() {
-    }
+    private AssetApi() {}
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -63,7 +62,11 @@ public final class AssetApi {
     }
 
     public static long newHardware(Object... overrides) {
-        return createHardware(hardware(unique("SN"), overrides)).then().statusCode(201).extract().jsonPath()
+        return createHardware(hardware(unique("SN"), overrides))
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
                 .getLong("id");
     }
 }

@@ -24,12 +24,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #16 §3: a GET by id of the ledger writes nothing, so it runs without a JTA transaction. Inside one, the
- * driver issued {@code set autocommit=0 · select · COMMIT · set autocommit=1} for one row; without it, the select
- * alone. Counted with Hibernate's statistics (prepared statements and completed transactions of this JVM), which
- * are switched on for the duration of each test only. The statistics count every transaction of the JVM, and commons'
- * audit checkpointer (every 2 s) and verifier run on timers, so this class runs with the scheduler off
- * ({@link NoTimers}): a checkpoint committed during the GET is not the GET's transaction.
+ * Issue #16 §3: a GET by id of the ledger writes nothing, so it runs without a JTA transaction.
+ * Inside one, the driver issued {@code set autocommit=0 · select · COMMIT · set autocommit=1} for
+ * one row; without it, the select alone. Counted with Hibernate's statistics (prepared statements
+ * and completed transactions of this JVM), which are switched on for the duration of each test
+ * only. The statistics count every transaction of the JVM, and commons' audit checkpointer (every 2
+ * s) and verifier run on timers, so this class runs with the scheduler off ({@link NoTimers}): a
+ * checkpoint committed during the GET is not the GET's transaction.
  */
 @QuarkusTest
 @TestProfile(ReadWithoutTransactionTest.NoTimers.class)
@@ -37,7 +38,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LifecycleServiceMock.class)
 class ReadWithoutTransactionTest {
 
-    /** No scheduled job (audit checkpoint, audit verification, idempotency purge) runs while the class counts. */
+    /**
+     * No scheduled job (audit checkpoint, audit verification, idempotency purge) runs while the
+     * class counts.
+     */
     public static class NoTimers implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -45,8 +49,7 @@ class ReadWithoutTransactionTest {
         }
     }
 
-    @Inject
-    SessionFactory sessionFactory;
+    @Inject SessionFactory sessionFactory;
 
     private Statistics statistics;
 
@@ -70,15 +73,24 @@ class ReadWithoutTransactionTest {
         assertThat(statistics.getTransactionCount()).as("transactions of the POST").isPositive();
         statistics.clear();
 
-        as(Tokens.auditor()).get("/hardware/" + id).then().statusCode(200).header("ETag", "\"0\"")
+        as(Tokens.auditor())
+                .get("/hardware/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
                 .body("id", equalTo((int) id));
 
         assertThat(statistics.getTransactionCount()).as("transactions").isZero();
         assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(1);
-        assertThat(statistics.getEntityUpdateCount() + statistics.getEntityInsertCount()).as("writes").isZero();
+        assertThat(statistics.getEntityUpdateCount() + statistics.getEntityInsertCount())
+                .as("writes")
+                .isZero();
 
         statistics.clear();
-        as(Tokens.auditor()).get("/hardware/987654321").then().statusCode(404)
+        as(Tokens.auditor())
+                .get("/hardware/987654321")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         assertThat(statistics.getTransactionCount()).as("transactions of a 404").isZero();
     }
@@ -96,30 +108,67 @@ class ReadWithoutTransactionTest {
         body.put("installedOn", "CLUSTER");
         body.put("host", "k8s-staging");
         body.put("environment", "STAGING");
-        long id = admin().body(body).post("/software").then().statusCode(201).extract().jsonPath().getLong("id");
+        long id =
+                admin().body(body)
+                        .post("/software")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
         statistics.clear();
 
-        as(Tokens.auditor()).get("/software/" + id).then().statusCode(200).header("ETag", "\"0\"")
+        as(Tokens.auditor())
+                .get("/software/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
                 .body("id", equalTo((int) id));
 
         assertThat(statistics.getTransactionCount()).as("transactions").isZero();
-        assertThat(statistics.getEntityUpdateCount() + statistics.getEntityInsertCount()).as("writes").isZero();
+        assertThat(statistics.getEntityUpdateCount() + statistics.getEntityInsertCount())
+                .as("writes")
+                .isZero();
     }
 
     @Test
     @DisplayName("#16 §3 GET /media/{id}: the medium and its hardware, no transaction, ETag kept")
     void get_medium_by_id_is_two_selects_without_a_transaction() {
         long hw = newHardware("environment", "PRODUCTION");
-        long id = admin().body(Map.of("kind", "NVME", "serial", unique("DISK"), "make", "Samsung", "model", "PM9A3",
-                "condition", "NEW", "installedOn", "2027-01-10")).post("/hardware/" + hw + "/media").then()
-                .statusCode(201).extract().jsonPath().getLong("id");
+        long id =
+                admin().body(
+                                Map.of(
+                                        "kind",
+                                        "NVME",
+                                        "serial",
+                                        unique("DISK"),
+                                        "make",
+                                        "Samsung",
+                                        "model",
+                                        "PM9A3",
+                                        "condition",
+                                        "NEW",
+                                        "installedOn",
+                                        "2027-01-10"))
+                        .post("/hardware/" + hw + "/media")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
         statistics.clear();
 
-        as(Tokens.auditor()).get("/media/" + id).then().statusCode(200).header("ETag", "\"0\"")
+        as(Tokens.auditor())
+                .get("/media/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
                 .body("environment", equalTo("PRODUCTION"));
 
         assertThat(statistics.getTransactionCount()).as("transactions").isZero();
         assertThat(statistics.getPrepareStatementCount()).as("statements").isEqualTo(2);
-        assertThat(statistics.getEntityUpdateCount() + statistics.getEntityInsertCount()).as("writes").isZero();
+        assertThat(statistics.getEntityUpdateCount() + statistics.getEntityInsertCount())
+                .as("writes")
+                .isZero();
     }
 }

@@ -7,5 +7,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * host with Mandrel, through native.image.path).
  */
 @QuarkusIntegrationTest
-class ServiceSmokeIT extends ServiceSmokeTest {
-}
+class ServiceSmokeIT extends ServiceSmokeTest {}

@@ -5,7 +5,10 @@ import io.kiban.commons.testing.ServiceSmokeContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The service starts on its own database with health, metrics, OpenAPI, security and its audit chain. */
+/**
+ * The service starts on its own database with health, metrics, OpenAPI, security and its audit
+ * chain.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(LifecycleServiceMock.class)

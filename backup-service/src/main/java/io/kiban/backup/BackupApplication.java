@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 @OpenAPIDefinition(info = @Info(title = "Kiban backup-service", version = "1.0"))
-public class BackupApplication extends Application {
-}
+public class BackupApplication extends Application {}

@@ -2,7 +2,9 @@ package io.kiban.backup;
 
 import io.kiban.commons.testing.ArchitectureContract;
 
-/** #19: backup-service keeps the suite's structure (rules in commons' {@link ArchitectureContract}). */
+/**
+ * #19: backup-service keeps the suite's structure (rules in commons' {@link ArchitectureContract}).
+ */
 class ArchitectureTest extends ArchitectureContract {
 
     @Override

@@ -7,7 +7,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
-/** The service starts on its own database with health, metrics, OpenAPI, security and its audit chain. */
+/**
+ * The service starts on its own database with health, metrics, OpenAPI, security and its audit
+ * chain.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(MaintenanceStub.class)

@@ -12,9 +12,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * One WireMock server on a free port that plays Keycloak (discovery, JWKS with the test key of commons' test-jar,
- * authorization and token endpoints — the token endpoint is stubbed per login by {@link Login}) and the four
- * services, each under its own path prefix (/asset, /maintenance, /backup, /lifecycle).
+ * One WireMock server on a free port that plays Keycloak (discovery, JWKS with the test key of
+ * commons' test-jar, authorization and token endpoints — the token endpoint is stubbed per login by
+ * {@link Login}) and the four services, each under its own path prefix (/asset, /maintenance,
+ * /backup, /lifecycle).
  */
 public class ConsoleMocks implements QuarkusTestResourceLifecycleManager {
 
@@ -23,7 +24,9 @@ public class ConsoleMocks implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server =
+                new WireMockServer(
+                        WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         stubIdentityProvider();
         String root = "http://127.0.0.1:" + server.port();
@@ -39,17 +42,35 @@ public class ConsoleMocks implements QuarkusTestResourceLifecycleManager {
 
     static void stubIdentityProvider() {
         String base = "http://127.0.0.1:" + server.port() + REALM;
-        server.stubFor(get(urlEqualTo(REALM + "/.well-known/openid-configuration")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"issuer\":\"" + OidcTestServer.ISSUER + "\","
-                        + "\"jwks_uri\":\"" + base + "/protocol/openid-connect/certs\","
-                        + "\"token_endpoint\":\"" + base + "/protocol/openid-connect/token\","
-                        + "\"authorization_endpoint\":\"" + base + "/protocol/openid-connect/auth\","
-                        + "\"end_session_endpoint\":\"" + base + "/protocol/openid-connect/logout\","
-                        + "\"code_challenge_methods_supported\":[\"S256\"],"
-                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
-        server.stubFor(get(urlEqualTo(REALM + "/protocol/openid-connect/certs")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(TestKeys.jwks())));
+        server.stubFor(
+                get(urlEqualTo(REALM + "/.well-known/openid-configuration"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"issuer\":\""
+                                                        + OidcTestServer.ISSUER
+                                                        + "\","
+                                                        + "\"jwks_uri\":\""
+                                                        + base
+                                                        + "/protocol/openid-connect/certs\","
+                                                        + "\"token_endpoint\":\""
+                                                        + base
+                                                        + "/protocol/openid-connect/token\","
+                                                        + "\"authorization_endpoint\":\""
+                                                        + base
+                                                        + "/protocol/openid-connect/auth\","
+                                                        + "\"end_session_endpoint\":\""
+                                                        + base
+                                                        + "/protocol/openid-connect/logout\","
+                                                        + "\"code_challenge_methods_supported\":[\"S256\"],"
+                                                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
+        server.stubFor(
+                get(urlEqualTo(REALM + "/protocol/openid-connect/certs"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(TestKeys.jwks())));
     }
 
     @Override

@@ -25,7 +25,8 @@ class JpTest {
     @DisplayName("Times are shown in JST: 15:30 UTC on 31 March is 00:30 on 1 April in Tokyo")
     void jst_times() {
         assertThat(Jp.time("2027-03-31T15:30:00Z")).isEqualTo("2027-04-01 00:30 JST (令和9年4月1日)");
-        assertThat(Jp.time("2027-01-15T03:00:00+09:00")).isEqualTo("2027-01-15 03:00 JST (令和9年1月15日)");
+        assertThat(Jp.time("2027-01-15T03:00:00+09:00"))
+                .isEqualTo("2027-01-15 03:00 JST (令和9年1月15日)");
     }
 
     @Test
@@ -39,12 +40,19 @@ class JpTest {
     @Test
     @DisplayName("Problem answers become Japanese sentences naming the rule id")
     void problems() {
-        var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .put("status", 422).put("rule", "R-LC-3").put("detail", "approved after the deadline");
-        assertThat(Problems.message(Svc.LIFECYCLE, 422, body)).isEqualTo(
-                "業務ルールに反するため受け付けられませんでした。 納入期限の延長は、元の期限より前に特許庁が承認したものだけが有効です。"
-                        + "（規則 R-LC-3） 詳細: approved after the deadline");
-        assertThat(Problems.status(Svc.BACKUP, 503)).isEqualTo("バックアップサービス (backup-service)は一時的に利用できません（503）。");
-        assertThat(Problems.status(Svc.ASSET, 428)).isEqualTo("版（If-Match）が指定されていないため受け付けられませんでした。");
+        var body =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode()
+                        .put("status", 422)
+                        .put("rule", "R-LC-3")
+                        .put("detail", "approved after the deadline");
+        assertThat(Problems.message(Svc.LIFECYCLE, 422, body))
+                .isEqualTo(
+                        "業務ルールに反するため受け付けられませんでした。 納入期限の延長は、元の期限より前に特許庁が承認したものだけが有効です。"
+                                + "（規則 R-LC-3） 詳細: approved after the deadline");
+        assertThat(Problems.status(Svc.BACKUP, 503))
+                .isEqualTo("バックアップサービス (backup-service)は一時的に利用できません（503）。");
+        assertThat(Problems.status(Svc.ASSET, 428))
+                .isEqualTo("版（If-Match）が指定されていないため受け付けられませんでした。");
     }
 }

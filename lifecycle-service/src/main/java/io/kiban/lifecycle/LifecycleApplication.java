@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 @OpenAPIDefinition(info = @Info(title = "Kiban lifecycle-service", version = "1.0"))
-public class LifecycleApplication extends Application {
-}
+public class LifecycleApplication extends Application {}

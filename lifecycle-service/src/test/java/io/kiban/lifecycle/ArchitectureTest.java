@@ -2,7 +2,10 @@ package io.kiban.lifecycle;
 
 import io.kiban.commons.testing.ArchitectureContract;
 
-/** #19: lifecycle-service keeps the suite's structure (rules in commons' {@link ArchitectureContract}). */
+/**
+ * #19: lifecycle-service keeps the suite's structure (rules in commons' {@link
+ * ArchitectureContract}).
+ */
 class ArchitectureTest extends ArchitectureContract {
 
     @Override

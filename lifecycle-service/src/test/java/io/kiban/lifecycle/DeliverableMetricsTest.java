@@ -16,15 +16,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcTestServer.class)
 class DeliverableMetricsTest {
 
-    @Inject
-    DeliverableMetrics metrics;
+    @Inject DeliverableMetrics metrics;
 
     @Test
-    @DisplayName("R-LC-12 the overdue-deliverables gauge counts what GET /deliverables?overdue=true lists")
+    @DisplayName(
+            "R-LC-12 the overdue-deliverables gauge counts what GET /deliverables?overdue=true lists")
     void gauge_counts_the_overdue_deliverables() {
         metrics.refresh();
-        String total = given().auth().oauth2(Tokens.jpoAdmin()).queryParam("overdue", true).get("/deliverables")
-                .then().statusCode(200).extract().header("X-Total-Count");
+        String total =
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .queryParam("overdue", true)
+                        .get("/deliverables")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("X-Total-Count");
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(scrape).contains("kiban_deliverables_overdue " + Double.parseDouble(total));
     }

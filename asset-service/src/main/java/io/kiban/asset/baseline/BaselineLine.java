@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 
-/** One line of the procurement baseline (tables 4.5-2/4.5-3): an item code, per environment, with its quantity. */
+/**
+ * One line of the procurement baseline (tables 4.5-2/4.5-3): an item code, per environment, with
+ * its quantity.
+ */
 @Entity
 @Audited
 @Table(name = "baseline_line")
@@ -43,6 +46,5 @@ public class BaselineLine {
     @Column(name = "required_quantity", nullable = false)
     public int requiredQuantity;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** R-AS-1: the procurement baseline is data (loaded by migration V2, edited by jpo-admin) and conformance is computed. */
+/**
+ * R-AS-1: the procurement baseline is data (loaded by migration V2, edited by jpo-admin) and
+ * conformance is computed.
+ */
 @ApplicationScoped
 public class BaselineService {
 
@@ -29,7 +32,8 @@ public class BaselineService {
     private final HardwareRepository hardware;
     private final AuditTrail audit;
 
-    public BaselineService(BaselineRepository repository, HardwareRepository hardware, AuditTrail audit) {
+    public BaselineService(
+            BaselineRepository repository, HardwareRepository hardware, AuditTrail audit) {
         this.repository = repository;
         this.hardware = hardware;
         this.audit = audit;
@@ -87,7 +91,8 @@ public class BaselineService {
         repository.listAll().forEach(l -> byKey.put(l.itemCode + "|" + l.environment, l));
         Map<Long, int[]> counts = new HashMap<>();
         List<String> unlisted = new ArrayList<>();
-        for (Hardware h : hardware.list("status <> ?1 and discontinued = false", HardwareStatus.REMOVED)) {
+        for (Hardware h :
+                hardware.list("status <> ?1 and discontinued = false", HardwareStatus.REMOVED)) {
             if (h.baselineItem == null) {
                 if (environment == null || h.environment == environment) {
                     unlisted.add(h.serialNumber);
@@ -117,8 +122,20 @@ public class BaselineService {
             int undelivered = Math.max(0, l.requiredQuantity - c[1]);
             boolean conforms = missing == 0 && surplus == 0 && undelivered == 0;
             complete &= conforms;
-            result.add(new ConformanceLine(l.itemCode, l.hardwareClass, l.name, l.nameJa, l.environment,
-                    l.requiredQuantity, c[0], c[1], missing, surplus, undelivered, conforms));
+            result.add(
+                    new ConformanceLine(
+                            l.itemCode,
+                            l.hardwareClass,
+                            l.name,
+                            l.nameJa,
+                            l.environment,
+                            l.requiredQuantity,
+                            c[0],
+                            c[1],
+                            missing,
+                            surplus,
+                            undelivered,
+                            conforms));
             t[0] += l.requiredQuantity;
             t[1] += c[0];
             t[2] += c[1];
@@ -126,7 +143,11 @@ public class BaselineService {
             t[4] += surplus;
             t[5] += undelivered;
         }
-        return new Conformance(environment, result, new Totals(t[0], t[1], t[2], t[3], t[4], t[5]), unlisted,
+        return new Conformance(
+                environment,
+                result,
+                new Totals(t[0], t[1], t[2], t[3], t[4], t[5]),
+                unlisted,
                 complete && unlisted.isEmpty());
     }
 
@@ -137,16 +158,29 @@ public class BaselineService {
         if (environment == Environment.SHARED) {
             return repository.list("environment = ?1 order by id", environment);
         }
-        return repository.list("environment in ?1 order by environment, id", List.of(environment, Environment.SHARED));
+        return repository.list(
+                "environment in ?1 order by environment, id",
+                List.of(environment, Environment.SHARED));
     }
 
     private void apply(BaselineLine line, BaselineInput input) {
-        repository.findLine(input.itemCode(), input.environment()).filter(o -> !Objects.equals(o.id, line.id))
-                .ifPresent(o -> {
-                    throw ProblemException.conflict("baseline line " + input.itemCode() + " (" + input.environment()
-                            + ") exists", List.of(Problem.Conflict.of("baseline-line", String.valueOf(o.id),
-                                    "same item code and environment")));
-                });
+        repository
+                .findLine(input.itemCode(), input.environment())
+                .filter(o -> !Objects.equals(o.id, line.id))
+                .ifPresent(
+                        o -> {
+                            throw ProblemException.conflict(
+                                    "baseline line "
+                                            + input.itemCode()
+                                            + " ("
+                                            + input.environment()
+                                            + ") exists",
+                                    List.of(
+                                            Problem.Conflict.of(
+                                                    "baseline-line",
+                                                    String.valueOf(o.id),
+                                                    "same item code and environment")));
+                        });
         line.itemCode = input.itemCode();
         line.hardwareClass = input.hardwareClass();
         line.name = input.name();
@@ -156,17 +190,33 @@ public class BaselineService {
     }
 
     private void refuseIfUsed(BaselineLine line) {
-        long used = line.environment == Environment.SHARED
-                ? hardware.count("baselineItem", line.itemCode)
-                : hardware.count("baselineItem = ?1 and environment = ?2", line.itemCode, line.environment);
+        long used =
+                line.environment == Environment.SHARED
+                        ? hardware.count("baselineItem", line.itemCode)
+                        : hardware.count(
+                                "baselineItem = ?1 and environment = ?2",
+                                line.itemCode,
+                                line.environment);
         if (used > 0) {
-            throw ProblemException.conflict("baseline line " + line.itemCode + " (" + line.environment + ") is used by "
-                    + used + " hardware item(s)", List.of(Problem.Conflict.of("baseline-line",
-                            String.valueOf(line.id), used + " hardware item(s) refer to it")));
+            throw ProblemException.conflict(
+                    "baseline line "
+                            + line.itemCode
+                            + " ("
+                            + line.environment
+                            + ") is used by "
+                            + used
+                            + " hardware item(s)",
+                    List.of(
+                            Problem.Conflict.of(
+                                    "baseline-line",
+                                    String.valueOf(line.id),
+                                    used + " hardware item(s) refer to it")));
         }
     }
 
     private BaselineLine find(long id) {
-        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("baseline line", id));
+        return repository
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("baseline line", id));
     }
 }

@@ -1,13 +1,13 @@
 package io.kiban.asset.bulk;
 
+import io.kiban.asset.baseline.BaselineLine;
 import io.kiban.asset.bulk.BulkDtos.Action;
 import io.kiban.asset.bulk.BulkDtos.BulkReport;
 import io.kiban.asset.bulk.BulkDtos.CellError;
 import io.kiban.asset.bulk.BulkDtos.RowOutcome;
+import io.kiban.asset.endoflife.EolService;
 import io.kiban.asset.export.StandardSheetService;
 import io.kiban.asset.export.StandardSheetService.SheetDef;
-import io.kiban.asset.baseline.BaselineLine;
-import io.kiban.asset.endoflife.EolService;
 import io.kiban.asset.hardware.Hardware;
 import io.kiban.asset.hardware.HardwareClass;
 import io.kiban.asset.hardware.HardwareDtos.HardwareInput;
@@ -63,24 +63,27 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Bulk import of sheets 1 and 2 of the standard sheet (hardware with its media, software) from the workbook or CSV
- * the export writes: export, edit, import.
+ * Bulk import of sheets 1 and 2 of the standard sheet (hardware with its media, software) from the
+ * workbook or CSV the export writes: export, edit, import.
  *
- * <p>Validated as a whole, in one transaction: every row goes through the same service code as the single-row
- * endpoints — their bulk variants {@link HardwareService#createInBulk}/{@link HardwareService#updateInBulk}/
- * {@link HardwareService#changeStatusInBulk}, {@link MediaService#installInBulk},
- * {@link SoftwareService#createInBulk}/{@link SoftwareService#updateInBulk} — after the same bean validation of their
- * input records, so R-AS-2/3, R-RM-1/R-RM-3, the serial uniqueness, the version length ≤ 128, the audit trail (one
+ * <p>Validated as a whole, in one transaction: every row goes through the same service code as the
+ * single-row endpoints — their bulk variants {@link HardwareService#createInBulk}/{@link
+ * HardwareService#updateInBulk}/ {@link HardwareService#changeStatusInBulk}, {@link
+ * MediaService#installInBulk}, {@link SoftwareService#createInBulk}/{@link
+ * SoftwareService#updateInBulk} — after the same bean validation of their input records, so
+ * R-AS-2/3, R-RM-1/R-RM-3, the serial uniqueness, the version length ≤ 128, the audit trail (one
  * entry per row written, as a single POST) and the Envers history are theirs, not a copy.
  *
- * <p>Fast and flat (issue 18: 10,000 rows in a few seconds): rows are read one at a time (SAX, or the CSV reader) and
- * applied in chunks of {@code kiban.imports.bulk.chunk-rows} (500). For a chunk the ledger's rows for its keys
- * (serials, ids, medium serials, product names, target hardware) are read in a few {@code in} queries
- * ({@link Ledger}), which answer the services' checks ({@code Lookups}) instead of a query per row; the services'
- * bulk variants neither flush nor mark the transaction when they refuse a row, ids come from sequences, and the
- * chunk is flushed in JDBC batches ({@code hibernate.order_inserts}) and the persistence context cleared. A refused
- * row is listed and reading goes on, so that the answer lists every bad row and cell. Any error: rolled back, 400
- * with every error, nothing written. A dry run applies every row the same way and rolls back.
+ * <p>Fast and flat (issue 18: 10,000 rows in a few seconds): rows are read one at a time (SAX, or
+ * the CSV reader) and applied in chunks of {@code kiban.imports.bulk.chunk-rows} (500). For a chunk
+ * the ledger's rows for its keys (serials, ids, medium serials, product names, target hardware) are
+ * read in a few {@code in} queries ({@link Ledger}), which answer the services' checks ({@code
+ * Lookups}) instead of a query per row; the services' bulk variants neither flush nor mark the
+ * transaction when they refuse a row, ids come from sequences, and the chunk is flushed in JDBC
+ * batches ({@code hibernate.order_inserts}) and the persistence context cleared. A refused row is
+ * listed and reading goes on, so that the answer lists every bad row and cell. Any error: rolled
+ * back, 400 with every error, nothing written. A dry run applies every row the same way and rolls
+ * back.
  */
 @ApplicationScoped
 public class BulkImportService {
@@ -113,19 +116,36 @@ public class BulkImportService {
     static final String ENDED = "終了";
     static final String ON_HARDWARE = "ハードウェア";
 
-    private static final Map<String, String> HARDWARE_FIELDS = Map.ofEntries(Map.entry("name", H_NAME),
-            Map.entry("modelNumber", H_MODEL), Map.entry("hardwareClass", H_HW_CLASS),
-            Map.entry("contractForm", H_CONTRACT), Map.entry("maintenanceDeadline", H_MAINTENANCE),
-            Map.entry("serialNumber", H_SERIAL), Map.entry("environment", H_ENV), Map.entry("rack", H_RACK),
-            Map.entry("rackPosition", H_POSITION), Map.entry("status", H_STATUS),
-            Map.entry("deliveredOn", H_DELIVERED), Map.entry("baselineItem", H_BASELINE),
-            Map.entry("serial", H_MEDIA), Map.entry("kind", H_MEDIA), Map.entry("removedSerial", H_MEDIA));
-    private static final Map<String, String> SOFTWARE_FIELDS = Map.ofEntries(Map.entry("name", H_NAME),
-            Map.entry("edition", H_EDITION), Map.entry("version", H_VERSION),
-            Map.entry("softwareClass", H_SW_CLASS), Map.entry("contractForm", H_CONTRACT),
-            Map.entry("licenseForm", H_LICENSE), Map.entry("supportDeadline", H_SUPPORT),
-            Map.entry("installedOn", H_TARGET), Map.entry("hardwareId", H_TARGET), Map.entry("host", H_TARGET),
-            Map.entry("environment", H_ENV));
+    private static final Map<String, String> HARDWARE_FIELDS =
+            Map.ofEntries(
+                    Map.entry("name", H_NAME),
+                    Map.entry("modelNumber", H_MODEL),
+                    Map.entry("hardwareClass", H_HW_CLASS),
+                    Map.entry("contractForm", H_CONTRACT),
+                    Map.entry("maintenanceDeadline", H_MAINTENANCE),
+                    Map.entry("serialNumber", H_SERIAL),
+                    Map.entry("environment", H_ENV),
+                    Map.entry("rack", H_RACK),
+                    Map.entry("rackPosition", H_POSITION),
+                    Map.entry("status", H_STATUS),
+                    Map.entry("deliveredOn", H_DELIVERED),
+                    Map.entry("baselineItem", H_BASELINE),
+                    Map.entry("serial", H_MEDIA),
+                    Map.entry("kind", H_MEDIA),
+                    Map.entry("removedSerial", H_MEDIA));
+    private static final Map<String, String> SOFTWARE_FIELDS =
+            Map.ofEntries(
+                    Map.entry("name", H_NAME),
+                    Map.entry("edition", H_EDITION),
+                    Map.entry("version", H_VERSION),
+                    Map.entry("softwareClass", H_SW_CLASS),
+                    Map.entry("contractForm", H_CONTRACT),
+                    Map.entry("licenseForm", H_LICENSE),
+                    Map.entry("supportDeadline", H_SUPPORT),
+                    Map.entry("installedOn", H_TARGET),
+                    Map.entry("hardwareId", H_TARGET),
+                    Map.entry("host", H_TARGET),
+                    Map.entry("environment", H_ENV));
 
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
 
@@ -142,12 +162,21 @@ public class BulkImportService {
     private final int chunkSize;
     private final int timeoutSeconds;
 
-    public BulkImportService(HardwareService hardware, HardwareRepository hardwareRepository, MediaService media,
-            MediaRepository mediaRepository, SoftwareService software, EntityManager em, Validator validator,
-            TransactionManager tm, Lifecycle lifecycle, EolService eol,
-            @ConfigProperty(name = "kiban.imports.bulk.chunk-rows", defaultValue = "500") int chunkSize,
+    public BulkImportService(
+            HardwareService hardware,
+            HardwareRepository hardwareRepository,
+            MediaService media,
+            MediaRepository mediaRepository,
+            SoftwareService software,
+            EntityManager em,
+            Validator validator,
+            TransactionManager tm,
+            Lifecycle lifecycle,
+            EolService eol,
+            @ConfigProperty(name = "kiban.imports.bulk.chunk-rows", defaultValue = "500")
+                    int chunkSize,
             @ConfigProperty(name = "kiban.imports.bulk.transaction-timeout", defaultValue = "600s")
-            java.time.Duration timeout) {
+                    java.time.Duration timeout) {
         this.hardware = hardware;
         this.hardwareRepository = hardwareRepository;
         this.media = media;
@@ -173,9 +202,10 @@ public class BulkImportService {
     }
 
     /**
-     * Reads {@code source} (the hardware sheet first, then the software sheet, whatever their order in the
-     * workbook) and applies every row in one transaction; commits unless {@code dryRun}. 400 listing every bad cell
-     * when any row is refused ({@link BulkRejected}); 400 naming the place when the file is not the standard sheet.
+     * Reads {@code source} (the hardware sheet first, then the software sheet, whatever their order
+     * in the workbook) and applies every row in one transaction; commits unless {@code dryRun}. 400
+     * listing every bad cell when any row is refused ({@link BulkRejected}); 400 naming the place
+     * when the file is not the standard sheet.
      */
     public BulkReport run(BulkSource source, boolean dryRun) {
         Transaction outer = suspend();
@@ -187,14 +217,20 @@ public class BulkImportService {
             any |= source.read(SOFTWARE, run::accept);
             run.process();
             if (!any) {
-                throw Layout.bad("the workbook holds neither sheet " + HARDWARE.name() + " nor sheet " + SOFTWARE.name()
-                        + " (the sheet names of the standard sheet's export)");
+                throw Layout.bad(
+                        "the workbook holds neither sheet "
+                                + HARDWARE.name()
+                                + " nor sheet "
+                                + SOFTWARE.name()
+                                + " (the sheet names of the standard sheet's export)");
             }
             if (!run.errors.isEmpty()) {
-                // in the file's order (a chunk's media are checked after its items): sheet 1, then sheet 2, by row
-                run.errors.sort(java.util.Comparator
-                        .comparingInt((CellError e) -> HARDWARE.name().equals(e.sheet()) ? 0 : 1)
-                        .thenComparingInt(CellError::row));
+                // in the file's order (a chunk's media are checked after its items): sheet 1, then
+                // sheet 2, by row
+                run.errors.sort(
+                        java.util.Comparator.comparingInt(
+                                        (CellError e) -> HARDWARE.name().equals(e.sheet()) ? 0 : 1)
+                                .thenComparingInt(CellError::row));
                 throw new BulkRejected(run.errors, run.rows);
             }
             if (dryRun) {
@@ -203,10 +239,19 @@ public class BulkImportService {
                 flush();
                 commit();
             }
-            int created = (int) run.outcomes.stream().filter(o -> o.action() == Action.CREATE).count();
-            int updated = (int) run.outcomes.stream().filter(o -> o.action() == Action.UPDATE).count();
-            return new BulkReport(source.format(), dryRun, !dryRun, run.rows, created, updated,
-                    run.rows - created - updated, run.outcomes);
+            int created =
+                    (int) run.outcomes.stream().filter(o -> o.action() == Action.CREATE).count();
+            int updated =
+                    (int) run.outcomes.stream().filter(o -> o.action() == Action.UPDATE).count();
+            return new BulkReport(
+                    source.format(),
+                    dryRun,
+                    !dryRun,
+                    run.rows,
+                    created,
+                    updated,
+                    run.rows - created - updated,
+                    run.outcomes);
         } finally {
             rollbackIfActive();
             source.close();
@@ -215,16 +260,17 @@ public class BulkImportService {
     }
 
     /** A row read and parsed, waiting in its chunk: its bad cells so far. */
-    private record Pending(Object parsed, List<CellError> bad) {
-    }
-
-    /** A hardware row written, whose new media are installed once the chunk's hardware rows are flushed. */
-    private record ToInstall(HardwareRow row, long hardwareId, List<MediumCell> media) {
-    }
+    private record Pending(Object parsed, List<CellError> bad) {}
 
     /**
-     * The state of one import: outcomes, errors, keys seen in the file, the chunk of rows read but not yet applied
-     * and what the ledger holds for it ({@link Ledger}).
+     * A hardware row written, whose new media are installed once the chunk's hardware rows are
+     * flushed.
+     */
+    private record ToInstall(HardwareRow row, long hardwareId, List<MediumCell> media) {}
+
+    /**
+     * The state of one import: outcomes, errors, keys seen in the file, the chunk of rows read but
+     * not yet applied and what the ledger holds for it ({@link Ledger}).
      */
     private final class Run {
         final List<RowOutcome> outcomes = new ArrayList<>();
@@ -237,8 +283,11 @@ public class BulkImportService {
 
         void accept(SheetRow row) {
             rows++;
-            Object parsed = row.sheet().equals(HARDWARE.name()) ? parseHardware(row) : parseSoftware(row);
-            List<CellError> bad = new ArrayList<>(parsed instanceof HardwareRow h ? h.bad : ((SoftwareRow) parsed).bad);
+            Object parsed =
+                    row.sheet().equals(HARDWARE.name()) ? parseHardware(row) : parseSoftware(row);
+            List<CellError> bad =
+                    new ArrayList<>(
+                            parsed instanceof HardwareRow h ? h.bad : ((SoftwareRow) parsed).bad);
             try {
                 duplicates(parsed);
             } catch (RowRejected r) {
@@ -251,9 +300,10 @@ public class BulkImportService {
         }
 
         /**
-         * Applies the rows read so far: the ledger's rows for their keys are read in a few queries, every row is
-         * checked and written through the services' bulk methods (no query, no flush of its own), then the chunk
-         * is flushed in JDBC batches and the persistence context cleared, so memory stays flat.
+         * Applies the rows read so far: the ledger's rows for their keys are read in a few queries,
+         * every row is checked and written through the services' bulk methods (no query, no flush
+         * of its own), then the chunk is flushed in JDBC batches and the persistence context
+         * cleared, so memory stays flat.
          */
         void process() {
             if (chunk.isEmpty()) {
@@ -294,7 +344,8 @@ public class BulkImportService {
                     errors.addAll(r.errors);
                 }
             }
-            // the chunk's hardware rows reach the database before the media that reference them (each kind in its
+            // the chunk's hardware rows reach the database before the media that reference them
+            // (each kind in its
             // own JDBC batches: hibernate.order_inserts groups by first appearance)
             flush();
             for (ToInstall i : installs) {
@@ -322,44 +373,68 @@ public class BulkImportService {
         }
 
         private void duplicates(Object parsed) {
-            if (parsed instanceof HardwareRow h && !h.bad.isEmpty() || parsed instanceof SoftwareRow s && !s.bad.isEmpty()) {
+            if (parsed instanceof HardwareRow h && !h.bad.isEmpty()
+                    || parsed instanceof SoftwareRow s && !s.bad.isEmpty()) {
                 return;
             }
             if (parsed instanceof HardwareRow h) {
                 String key = h.id != null ? "id " + h.id : "serial " + h.serial;
                 Integer first = keys.putIfAbsent(HARDWARE.name() + key, h.src.row());
                 if (first != null) {
-                    throw reject(h.src, h.id != null ? Layout.ID : H_SERIAL, "the same hardware as row " + first
-                            + " of sheet " + HARDWARE.name() + " (a row per item)", null);
+                    throw reject(
+                            h.src,
+                            h.id != null ? Layout.ID : H_SERIAL,
+                            "the same hardware as row "
+                                    + first
+                                    + " of sheet "
+                                    + HARDWARE.name()
+                                    + " (a row per item)",
+                            null);
                 }
                 for (MediumCell m : h.media) {
                     Integer other = mediumSerials.putIfAbsent(m.serial, h.src.row());
                     if (other != null) {
-                        throw reject(h.src, H_MEDIA, "medium " + m.serial + " is listed in row " + other + " already",
+                        throw reject(
+                                h.src,
+                                H_MEDIA,
+                                "medium " + m.serial + " is listed in row " + other + " already",
                                 null);
                     }
                 }
             } else if (parsed instanceof SoftwareRow s) {
-                String key = s.id != null ? "id " + s.id
-                        : String.join("\u0000", s.name, n(s.edition), n(s.version), s.target, s.environment.name());
+                String key =
+                        s.id != null
+                                ? "id " + s.id
+                                : String.join(
+                                        "\u0000",
+                                        s.name,
+                                        n(s.edition),
+                                        n(s.version),
+                                        s.target,
+                                        s.environment.name());
                 Integer first = keys.putIfAbsent(SOFTWARE.name() + key, s.src.row());
                 if (first != null) {
-                    throw reject(s.src, s.id != null ? Layout.ID : H_NAME, "the same software as row " + first
-                            + " of sheet " + SOFTWARE.name(), null);
+                    throw reject(
+                            s.src,
+                            s.id != null ? Layout.ID : H_NAME,
+                            "the same software as row " + first + " of sheet " + SOFTWARE.name(),
+                            null);
                 }
             }
         }
     }
 
     /**
-     * What the ledger holds for the rows of the current chunk, read in a few queries ({@code in} lists of the
-     * chunk's keys) instead of one per row, and kept up to date with what the chunk writes; it answers the
-     * services' checks ({@link HardwareService.Lookups}, {@link MediaService.Lookups},
-     * {@link SoftwareService.Lookups}) so that every row is checked by the services' own code. Per import: the
-     * baseline lines, the phase of each environment (R-RM-1/R-RM-3, asked once per environment), the stored
-     * end-of-life cycles, the software rows this import created.
+     * What the ledger holds for the rows of the current chunk, read in a few queries ({@code in}
+     * lists of the chunk's keys) instead of one per row, and kept up to date with what the chunk
+     * writes; it answers the services' checks ({@link HardwareService.Lookups}, {@link
+     * MediaService.Lookups}, {@link SoftwareService.Lookups}) so that every row is checked by the
+     * services' own code. Per import: the baseline lines, the phase of each environment
+     * (R-RM-1/R-RM-3, asked once per environment), the stored end-of-life cycles, the software rows
+     * this import created.
      */
-    private final class Ledger implements HardwareService.Lookups, MediaService.Lookups, SoftwareService.Lookups {
+    private final class Ledger
+            implements HardwareService.Lookups, MediaService.Lookups, SoftwareService.Lookups {
         final Map<Long, Hardware> hardwareById = new HashMap<>();
         final Map<String, Hardware> hardwareBySerial = new HashMap<>();
         final Map<String, Optional<Long>> serialOwner = new HashMap<>();
@@ -399,21 +474,31 @@ public class BulkImportService {
                 }
                 r.media.forEach(m -> media.add(m.serial));
             }
-            List<Hardware> found = new ArrayList<>(in("from Hardware h where h.id in :keys", Hardware.class, ids));
-            found.addAll(in("from Hardware h where h.serialNumber in :keys", Hardware.class, serials));
+            List<Hardware> found =
+                    new ArrayList<>(in("from Hardware h where h.id in :keys", Hardware.class, ids));
+            found.addAll(
+                    in("from Hardware h where h.serialNumber in :keys", Hardware.class, serials));
             for (Hardware h : found) {
                 hardwareById.put(h.id, h);
                 hardwareBySerial.put(h.serialNumber, h);
                 serialOwner.put(h.serialNumber, Optional.of(h.id));
             }
             serials.forEach(s -> serialOwner.putIfAbsent(s, Optional.empty()));
-            for (Medium m : in("from Medium m where m.hardwareId in :keys order by m.id", Medium.class,
-                    hardwareById.keySet())) {
+            for (Medium m :
+                    in(
+                            "from Medium m where m.hardwareId in :keys order by m.id",
+                            Medium.class,
+                            hardwareById.keySet())) {
                 mediaOf.computeIfAbsent(m.hardwareId, k -> new ArrayList<>()).add(m);
-                mediumOwner.put(m.serialNumber, Optional.of(new MediaService.Registered(m.id, m.hardwareId)));
+                mediumOwner.put(
+                        m.serialNumber,
+                        Optional.of(new MediaService.Registered(m.id, m.hardwareId)));
             }
-            for (Medium m : in("from Medium m where m.serialNumber in :keys", Medium.class, media)) {
-                mediumOwner.put(m.serialNumber, Optional.of(new MediaService.Registered(m.id, m.hardwareId)));
+            for (Medium m :
+                    in("from Medium m where m.serialNumber in :keys", Medium.class, media)) {
+                mediumOwner.put(
+                        m.serialNumber,
+                        Optional.of(new MediaService.Registered(m.id, m.hardwareId)));
             }
             media.forEach(s -> mediumOwner.putIfAbsent(s, Optional.empty()));
         }
@@ -432,18 +517,27 @@ public class BulkImportService {
                     targets.add(r.targetName);
                 }
             }
-            in("from Software s where s.id in :keys", Software.class, ids).forEach(s -> softwareById.put(s.id, s));
-            for (Software s : in("from Software s where s.name in :keys order by s.id", Software.class, names)) {
+            in("from Software s where s.id in :keys", Software.class, ids)
+                    .forEach(s -> softwareById.put(s.id, s));
+            for (Software s :
+                    in(
+                            "from Software s where s.name in :keys order by s.id",
+                            Software.class,
+                            names)) {
                 if (!createdSoftware.contains(s.id)) {
                     softwareByName.computeIfAbsent(s.name, k -> new ArrayList<>()).add(s);
                 }
             }
             Set<Long> hardwareIds = new HashSet<>();
             softwareById.values().forEach(s -> addIfNotNull(hardwareIds, s.hardwareId));
-            softwareByName.values().forEach(l -> l.forEach(s -> addIfNotNull(hardwareIds, s.hardwareId)));
-            List<Hardware> found = new ArrayList<>(in("from Hardware h where h.id in :keys", Hardware.class,
-                    hardwareIds));
-            found.addAll(in("from Hardware h where h.serialNumber in :keys", Hardware.class, targets));
+            softwareByName
+                    .values()
+                    .forEach(l -> l.forEach(s -> addIfNotNull(hardwareIds, s.hardwareId)));
+            List<Hardware> found =
+                    new ArrayList<>(
+                            in("from Hardware h where h.id in :keys", Hardware.class, hardwareIds));
+            found.addAll(
+                    in("from Hardware h where h.serialNumber in :keys", Hardware.class, targets));
             for (Hardware h : found) {
                 hardwareBySerial.put(h.serialNumber, h);
                 serialOfHardware.put(h.id, h.serialNumber);
@@ -457,7 +551,10 @@ public class BulkImportService {
             }
         }
 
-        /** Runs {@code jpql} (one {@code :keys} parameter) over {@code keys} in slices; nothing when there are none. */
+        /**
+         * Runs {@code jpql} (one {@code :keys} parameter) over {@code keys} in slices; nothing when
+         * there are none.
+         */
         private <T, K> List<T> in(String jpql, Class<T> type, java.util.Collection<K> keys) {
             if (keys.isEmpty()) {
                 return List.of();
@@ -465,8 +562,11 @@ public class BulkImportService {
             List<K> all = new ArrayList<>(keys);
             List<T> result = new ArrayList<>();
             for (int i = 0; i < all.size(); i += 1000) {
-                result.addAll(em.createQuery(jpql, type).setParameter("keys", all.subList(i, Math.min(all.size(),
-                        i + 1000))).getResultList());
+                result.addAll(
+                        em.createQuery(jpql, type)
+                                .setParameter(
+                                        "keys", all.subList(i, Math.min(all.size(), i + 1000)))
+                                .getResultList());
             }
             return result;
         }
@@ -475,14 +575,16 @@ public class BulkImportService {
 
         @Override
         public Optional<Long> hardwareWithSerial(String serial) {
-            return serialOwner.computeIfAbsent(serial, s -> hardwareRepository.findBySerial(s).map(h -> h.id));
+            return serialOwner.computeIfAbsent(
+                    serial, s -> hardwareRepository.findBySerial(s).map(h -> h.id));
         }
 
         @Override
         public boolean baselineLine(String item, Environment environment) {
             if (baselineLines == null) {
                 baselineLines = new HashSet<>();
-                em.createQuery("from BaselineLine", BaselineLine.class).getResultList()
+                em.createQuery("from BaselineLine", BaselineLine.class)
+                        .getResultList()
                         .forEach(l -> baselineLines.add(l.itemCode + "\u0000" + l.environment));
             }
             // BaselineRepository.lineFor: the environment's own line, else the SHARED one
@@ -501,14 +603,21 @@ public class BulkImportService {
 
         @Override
         public Optional<MediaService.Registered> mediumWithSerial(String serial) {
-            return mediumOwner.computeIfAbsent(serial, s -> mediaRepository.findBySerial(s)
-                    .map(m -> new MediaService.Registered(m.id, m.hardwareId)));
+            return mediumOwner.computeIfAbsent(
+                    serial,
+                    s ->
+                            mediaRepository
+                                    .findBySerial(s)
+                                    .map(m -> new MediaService.Registered(m.id, m.hardwareId)));
         }
 
         @Override
         public Optional<Environment> hardwareEnvironment(long id) {
-            return environmentOfHardware.computeIfAbsent(id, k -> Optional.ofNullable(hardwareRepository.findById(k))
-                    .map(h -> h.environment));
+            return environmentOfHardware.computeIfAbsent(
+                    id,
+                    k ->
+                            Optional.ofNullable(hardwareRepository.findById(k))
+                                    .map(h -> h.environment));
         }
 
         @Override
@@ -520,32 +629,65 @@ public class BulkImportService {
         }
 
         String serialOf(long hardwareId) {
-            return serialOfHardware.computeIfAbsent(hardwareId, k -> {
-                Hardware h = hardwareRepository.findById(k);
-                return h == null ? null : h.serialNumber;
-            });
+            return serialOfHardware.computeIfAbsent(
+                    hardwareId,
+                    k -> {
+                        Hardware h = hardwareRepository.findById(k);
+                        return h == null ? null : h.serialNumber;
+                    });
         }
     }
 
     // ---------------------------------------------------------------- hardware
 
-    record MediumCell(MediumKind kind, String serial, LocalDate removedOn, boolean unregistered,
-            boolean notDataBearing, String text) {
-    }
+    record MediumCell(
+            MediumKind kind,
+            String serial,
+            LocalDate removedOn,
+            boolean unregistered,
+            boolean notDataBearing,
+            String text) {}
 
-    record HardwareRow(SheetRow src, Long id, Long etag, String name, String modelNumber, HardwareClass hardwareClass,
-            String contractForm, LocalDate maintenanceDeadline, String serial, Environment environment, String rack,
-            String rackPosition, HardwareStatus status, LocalDate deliveredOn, String baselineItem,
-            List<MediumCell> media, List<CellError> bad) {
-    }
+    record HardwareRow(
+            SheetRow src,
+            Long id,
+            Long etag,
+            String name,
+            String modelNumber,
+            HardwareClass hardwareClass,
+            String contractForm,
+            LocalDate maintenanceDeadline,
+            String serial,
+            Environment environment,
+            String rack,
+            String rackPosition,
+            HardwareStatus status,
+            LocalDate deliveredOn,
+            String baselineItem,
+            List<MediumCell> media,
+            List<CellError> bad) {}
 
     private HardwareRow parseHardware(SheetRow row) {
         Cells c = new Cells(row);
-        HardwareRow h = new HardwareRow(row, c.id(), c.etag(), c.text(H_NAME), c.text(H_MODEL),
-                c.enumValue(H_HW_CLASS, HardwareClass.class), c.text(H_CONTRACT), c.date(H_MAINTENANCE),
-                c.text(H_SERIAL), c.enumValue(H_ENV, Environment.class), c.text(H_RACK), c.text(H_POSITION),
-                c.enumValue(H_STATUS, HardwareStatus.class), c.date(H_DELIVERED), c.text(H_BASELINE), c.media(),
-                c.errors);
+        HardwareRow h =
+                new HardwareRow(
+                        row,
+                        c.id(),
+                        c.etag(),
+                        c.text(H_NAME),
+                        c.text(H_MODEL),
+                        c.enumValue(H_HW_CLASS, HardwareClass.class),
+                        c.text(H_CONTRACT),
+                        c.date(H_MAINTENANCE),
+                        c.text(H_SERIAL),
+                        c.enumValue(H_ENV, Environment.class),
+                        c.text(H_RACK),
+                        c.text(H_POSITION),
+                        c.enumValue(H_STATUS, HardwareStatus.class),
+                        c.date(H_DELIVERED),
+                        c.text(H_BASELINE),
+                        c.media(),
+                        c.errors);
         c.required(H_NAME, h.name);
         c.required(H_HW_CLASS, h.hardwareClass);
         c.required(H_SERIAL, h.serial);
@@ -558,7 +700,10 @@ public class BulkImportService {
         if (r.id != null) {
             h = l.hardwareById.get(r.id);
             if (h == null) {
-                throw reject(r.src, Layout.ID, "hardware " + r.id + " does not exist (leave id empty for a new item)",
+                throw reject(
+                        r.src,
+                        Layout.ID,
+                        "hardware " + r.id + " does not exist (leave id empty for a new item)",
                         null);
             }
         } else {
@@ -594,24 +739,47 @@ public class BulkImportService {
         boolean fields = changed.stream().anyMatch(c -> !c.equals(H_STATUS) && !c.equals(H_MEDIA));
         HardwareStatus from = h.status;
         if (fields) {
-            HardwareInput input = new HardwareInput(r.name, r.modelNumber, h.manufacturer, r.hardwareClass,
-                    r.contractForm, r.maintenanceDeadline, r.serial, r.environment, r.rack, r.rackPosition, h.status,
-                    from.isDelivered() ? r.deliveredOn : null, h.condition, r.baselineItem, h.discontinued,
-                    h.substituteForId);
+            HardwareInput input =
+                    new HardwareInput(
+                            r.name,
+                            r.modelNumber,
+                            h.manufacturer,
+                            r.hardwareClass,
+                            r.contractForm,
+                            r.maintenanceDeadline,
+                            r.serial,
+                            r.environment,
+                            r.rack,
+                            r.rackPosition,
+                            h.status,
+                            from.isDelivered() ? r.deliveredOn : null,
+                            h.condition,
+                            r.baselineItem,
+                            h.discontinued,
+                            h.substituteForId);
             valid(r.src, input, HARDWARE_FIELDS);
             String before = h.serialNumber;
-            service(r.src, null, HARDWARE_FIELDS, () -> hardware.updateInBulk(item, ETags.of(item.version), input,
-                    l));
+            service(
+                    r.src,
+                    null,
+                    HARDWARE_FIELDS,
+                    () -> hardware.updateInBulk(item, ETags.of(item.version), input, l));
             if (!before.equals(h.serialNumber)) {
                 l.serialOwner.put(before, Optional.empty());
                 l.serialOwner.put(h.serialNumber, Optional.of(id));
             }
         }
         if (status != from) {
-            StatusChange change = new StatusChange(status, status == HardwareStatus.DELIVERED ? r.deliveredOn : null,
-                    null);
-            service(r.src, H_STATUS, HARDWARE_FIELDS, () -> hardware.changeStatusInBulk(item,
-                    ETags.of(item.version), change));
+            StatusChange change =
+                    new StatusChange(
+                            status,
+                            status == HardwareStatus.DELIVERED ? r.deliveredOn : null,
+                            null);
+            service(
+                    r.src,
+                    H_STATUS,
+                    HARDWARE_FIELDS,
+                    () -> hardware.changeStatusInBulk(item, ETags.of(item.version), change));
         }
         if (!toInstall.isEmpty()) {
             installs.add(new ToInstall(r, id, toInstall));
@@ -620,8 +788,9 @@ public class BulkImportService {
     }
 
     /**
-     * The checks of a hardware row that only read the ledger (its ETag, its media cell against the ledger), made
-     * even when other cells of the row are bad, so that the answer lists every bad cell of the row.
+     * The checks of a hardware row that only read the ledger (its ETag, its media cell against the
+     * ledger), made even when other cells of the row are bad, so that the answer lists every bad
+     * cell of the row.
      */
     private void precheckHardware(HardwareRow r, Ledger l) {
         Hardware h = r.id != null ? l.hardwareById.get(r.id) : l.hardwareBySerial.get(r.serial);
@@ -649,9 +818,15 @@ public class BulkImportService {
         List<CellError> errors = new ArrayList<>();
         for (MediumCell m : r.media) {
             if (m.removedOn != null || m.unregistered || m.notDataBearing) {
-                errors.add(error(r.src, H_MEDIA, m.text, "a new medium is installed, data-bearing and of the ledger: "
-                        + "removals go through a replacement or a sanitization order (R-RM-3), unregistered parts and "
-                        + "not-data-bearing declarations are recorded by jpo-admin (R-MT-3)", "R-MT-3"));
+                errors.add(
+                        error(
+                                r.src,
+                                H_MEDIA,
+                                m.text,
+                                "a new medium is installed, data-bearing and of the ledger: "
+                                        + "removals go through a replacement or a sanitization order (R-RM-3), unregistered parts and "
+                                        + "not-data-bearing declarations are recorded by jpo-admin (R-MT-3)",
+                                "R-MT-3"));
             }
         }
         if (!errors.isEmpty()) {
@@ -661,15 +836,36 @@ public class BulkImportService {
 
     private RowOutcome createHardware(HardwareRow r, Ledger l, List<ToInstall> installs) {
         if (r.etag != null) {
-            throw reject(r.src, Layout.ETAG, "an ETag is given but no hardware has serial " + r.serial
-                    + " (leave ETag empty for a new item)", null);
+            throw reject(
+                    r.src,
+                    Layout.ETAG,
+                    "an ETag is given but no hardware has serial "
+                            + r.serial
+                            + " (leave ETag empty for a new item)",
+                    null);
         }
         newMediaMarks(r);
-        HardwareInput input = new HardwareInput(r.name, r.modelNumber, null, r.hardwareClass, r.contractForm,
-                r.maintenanceDeadline, r.serial, r.environment, r.rack, r.rackPosition, r.status, r.deliveredOn,
-                Condition.NEW, r.baselineItem, false, null);
+        HardwareInput input =
+                new HardwareInput(
+                        r.name,
+                        r.modelNumber,
+                        null,
+                        r.hardwareClass,
+                        r.contractForm,
+                        r.maintenanceDeadline,
+                        r.serial,
+                        r.environment,
+                        r.rack,
+                        r.rackPosition,
+                        r.status,
+                        r.deliveredOn,
+                        Condition.NEW,
+                        r.baselineItem,
+                        false,
+                        null);
         valid(r.src, input, HARDWARE_FIELDS);
-        HardwareView view = service(r.src, null, HARDWARE_FIELDS, () -> hardware.createInBulk(input, l));
+        HardwareView view =
+                service(r.src, null, HARDWARE_FIELDS, () -> hardware.createInBulk(input, l));
         l.serialOwner.put(view.serialNumber(), Optional.of(view.id()));
         if (!r.media.isEmpty()) {
             installs.add(new ToInstall(r, view.id(), r.media));
@@ -677,21 +873,30 @@ public class BulkImportService {
         return new RowOutcome(r.src.sheet(), r.src.row(), r.serial, Action.CREATE, view.id(), null);
     }
 
-    /** The new media of a row, once the chunk's hardware rows are flushed (the medium's row references its item). */
+    /**
+     * The new media of a row, once the chunk's hardware rows are flushed (the medium's row
+     * references its item).
+     */
     private void install(HardwareRow r, long hardwareId, List<MediumCell> cells, Ledger l) {
         Hardware h = em.find(Hardware.class, hardwareId);
         for (MediumCell m : cells) {
             MediumInput input = new MediumInput(m.kind, m.serial, null, null, Condition.NEW, null);
             valid(r.src, input, HARDWARE_FIELDS);
-            var view = service(r.src, H_MEDIA, HARDWARE_FIELDS, () -> media.installInBulk(h, input, l));
-            l.mediumOwner.put(view.serial(), Optional.of(new MediaService.Registered(view.id(), hardwareId)));
+            var view =
+                    service(
+                            r.src,
+                            H_MEDIA,
+                            HARDWARE_FIELDS,
+                            () -> media.installInBulk(h, input, l));
+            l.mediumOwner.put(
+                    view.serial(), Optional.of(new MediaService.Registered(view.id(), hardwareId)));
         }
     }
 
     /**
-     * The media cell against the ledger: every medium the ledger has for the item must be listed as it is (kind,
-     * removal, origin, data-bearing flag: those change only through their own endpoints, R-RM-3/R-MT-3); a new
-     * serial without marks is installed.
+     * The media cell against the ledger: every medium the ledger has for the item must be listed as
+     * it is (kind, removal, origin, data-bearing flag: those change only through their own
+     * endpoints, R-RM-3/R-MT-3); a new serial without marks is installed.
      */
     private List<MediumCell> compareMedia(HardwareRow r, List<Medium> installed) {
         Map<String, Medium> bySerial = new LinkedHashMap<>();
@@ -702,37 +907,91 @@ public class BulkImportService {
             Medium m = bySerial.remove(c.serial);
             if (m == null) {
                 if (c.removedOn != null || c.unregistered || c.notDataBearing) {
-                    errors.add(error(r.src, H_MEDIA, c.text, "medium " + c.serial + " is not in this item's ledger: a new "
-                            + "medium is installed, data-bearing and of the ledger; removals, unregistered parts and "
-                            + "not-data-bearing declarations have their own endpoints (R-RM-3, R-MT-3)", "R-MT-3"));
+                    errors.add(
+                            error(
+                                    r.src,
+                                    H_MEDIA,
+                                    c.text,
+                                    "medium "
+                                            + c.serial
+                                            + " is not in this item's ledger: a new "
+                                            + "medium is installed, data-bearing and of the ledger; removals, unregistered parts and "
+                                            + "not-data-bearing declarations have their own endpoints (R-RM-3, R-MT-3)",
+                                    "R-MT-3"));
                 } else {
                     toInstall.add(c);
                 }
                 continue;
             }
             if (m.kind != c.kind) {
-                errors.add(error(r.src, H_MEDIA, c.text, "medium " + c.serial + " is " + m.kind
-                        + " in the ledger; its kind does not change", null));
+                errors.add(
+                        error(
+                                r.src,
+                                H_MEDIA,
+                                c.text,
+                                "medium "
+                                        + c.serial
+                                        + " is "
+                                        + m.kind
+                                        + " in the ledger; its kind does not change",
+                                null));
             }
             if (!Objects.equals(m.removedOn, c.removedOn)) {
-                errors.add(error(r.src, H_MEDIA, c.text, "medium " + c.serial + (m.removedOn == null
-                        ? " is installed in the ledger: a medium leaves only through a maintenance replacement or a "
-                                + "sanitization order (role service), never through a sheet"
-                        : " left the ledger on " + m.removedOn + "; that is history and does not change"), "R-RM-3"));
+                errors.add(
+                        error(
+                                r.src,
+                                H_MEDIA,
+                                c.text,
+                                "medium "
+                                        + c.serial
+                                        + (m.removedOn == null
+                                                ? " is installed in the ledger: a medium leaves only through a maintenance replacement or a "
+                                                        + "sanitization order (role service), never through a sheet"
+                                                : " left the ledger on "
+                                                        + m.removedOn
+                                                        + "; that is history and does not change"),
+                                "R-RM-3"));
             }
             if ((m.origin == MediumOrigin.UNREGISTERED_PART) != c.unregistered) {
-                errors.add(error(r.src, H_MEDIA, c.text, "whether medium " + c.serial + " is an unregistered part "
-                        + "(台帳未登録部品) is recorded by jpo-admin, not by a sheet", "R-MT-3"));
+                errors.add(
+                        error(
+                                r.src,
+                                H_MEDIA,
+                                c.text,
+                                "whether medium "
+                                        + c.serial
+                                        + " is an unregistered part "
+                                        + "(台帳未登録部品) is recorded by jpo-admin, not by a sheet",
+                                "R-MT-3"));
             }
             if (!m.dataBearing != c.notDataBearing) {
-                errors.add(error(r.src, H_MEDIA, c.text, "whether medium " + c.serial + " bears data is declared by "
-                        + "jpo-admin with a reason (POST /media/{id}/not-data-bearing), not by a sheet", "R-MT-3"));
+                errors.add(
+                        error(
+                                r.src,
+                                H_MEDIA,
+                                c.text,
+                                "whether medium "
+                                        + c.serial
+                                        + " bears data is declared by "
+                                        + "jpo-admin with a reason (POST /media/{id}/not-data-bearing), not by a sheet",
+                                "R-MT-3"));
             }
         }
-        bySerial.values().forEach(m -> errors.add(error(r.src, H_MEDIA, r.src.text(H_MEDIA), "medium "
-                + m.kind + ":" + m.serialNumber + " of this item is missing from the cell: a medium leaves the ledger "
-                + "only through a maintenance replacement or a sanitization order, and its history stays listed",
-                "R-RM-3")));
+        bySerial.values()
+                .forEach(
+                        m ->
+                                errors.add(
+                                        error(
+                                                r.src,
+                                                H_MEDIA,
+                                                r.src.text(H_MEDIA),
+                                                "medium "
+                                                        + m.kind
+                                                        + ":"
+                                                        + m.serialNumber
+                                                        + " of this item is missing from the cell: a medium leaves the ledger "
+                                                        + "only through a maintenance replacement or a sanitization order, and its history stays listed",
+                                                "R-RM-3")));
         if (!errors.isEmpty()) {
             throw new RowRejected(errors);
         }
@@ -741,11 +1000,23 @@ public class BulkImportService {
 
     // ---------------------------------------------------------------- software
 
-    record SoftwareRow(SheetRow src, Long id, Long etag, String name, String edition, String version,
-            SoftwareClass softwareClass, String contractForm, String licenseForm, LocalDate supportDeadline,
-            boolean ended, String target, InstalledOn installedOn, String targetName, Environment environment,
-            List<CellError> bad) {
-    }
+    record SoftwareRow(
+            SheetRow src,
+            Long id,
+            Long etag,
+            String name,
+            String edition,
+            String version,
+            SoftwareClass softwareClass,
+            String contractForm,
+            String licenseForm,
+            LocalDate supportDeadline,
+            boolean ended,
+            String target,
+            InstalledOn installedOn,
+            String targetName,
+            Environment environment,
+            List<CellError> bad) {}
 
     private SoftwareRow parseSoftware(SheetRow row) {
         Cells c = new Cells(row);
@@ -760,20 +1031,43 @@ public class BulkImportService {
             int space = t.indexOf(' ');
             String kind = space < 0 ? t : t.substring(0, space);
             targetName = space < 0 ? null : t.substring(space + 1).trim();
-            on = switch (kind) {
-                case ON_HARDWARE, "HARDWARE" -> InstalledOn.HARDWARE;
-                case "CLUSTER" -> InstalledOn.CLUSTER;
-                case "VM" -> InstalledOn.VM;
-                default -> null;
-            };
+            on =
+                    switch (kind) {
+                        case ON_HARDWARE, "HARDWARE" -> InstalledOn.HARDWARE;
+                        case "CLUSTER" -> InstalledOn.CLUSTER;
+                        case "VM" -> InstalledOn.VM;
+                        default -> null;
+                    };
             if (on == null || targetName == null || targetName.isEmpty()) {
-                c.bad(H_TARGET, "expected 「ハードウェア <製造番号>」, 「CLUSTER <host>」 or 「VM <host>」 as the export writes it");
+                c.bad(
+                        H_TARGET,
+                        "expected 「ハードウェア <製造番号>」, 「CLUSTER <host>」 or 「VM <host>」 as the export writes it");
             }
-            target = on == null ? t : (on == InstalledOn.HARDWARE ? ON_HARDWARE : on.name()) + " " + targetName;
+            target =
+                    on == null
+                            ? t
+                            : (on == InstalledOn.HARDWARE ? ON_HARDWARE : on.name())
+                                    + " "
+                                    + targetName;
         }
-        SoftwareRow s = new SoftwareRow(row, c.id(), c.etag(), c.text(H_NAME), c.text(H_EDITION), c.text(H_VERSION),
-                c.enumValue(H_SW_CLASS, SoftwareClass.class), c.text(H_CONTRACT), c.text(H_LICENSE), deadline, ended,
-                target, on, targetName, c.enumValue(H_ENV, Environment.class), c.errors);
+        SoftwareRow s =
+                new SoftwareRow(
+                        row,
+                        c.id(),
+                        c.etag(),
+                        c.text(H_NAME),
+                        c.text(H_EDITION),
+                        c.text(H_VERSION),
+                        c.enumValue(H_SW_CLASS, SoftwareClass.class),
+                        c.text(H_CONTRACT),
+                        c.text(H_LICENSE),
+                        deadline,
+                        ended,
+                        target,
+                        on,
+                        targetName,
+                        c.enumValue(H_ENV, Environment.class),
+                        c.errors);
         c.text(H_SBOM);
         c.required(H_NAME, s.name);
         c.required(H_SW_CLASS, s.softwareClass);
@@ -792,21 +1086,39 @@ public class BulkImportService {
 
     private RowOutcome applySoftware(SoftwareRow r, Ledger l) {
         Software s;
-        String key = r.name + (r.edition == null ? "" : " " + r.edition) + (r.version == null ? "" : " " + r.version)
-                + " @ " + r.target + " (" + r.environment + ")";
+        String key =
+                r.name
+                        + (r.edition == null ? "" : " " + r.edition)
+                        + (r.version == null ? "" : " " + r.version)
+                        + " @ "
+                        + r.target
+                        + " ("
+                        + r.environment
+                        + ")";
         if (r.id != null) {
             s = l.softwareById.get(r.id);
             if (s == null) {
-                throw reject(r.src, Layout.ID, "software " + r.id + " does not exist (leave id empty for a new row)",
+                throw reject(
+                        r.src,
+                        Layout.ID,
+                        "software " + r.id + " does not exist (leave id empty for a new row)",
                         null);
             }
         } else {
-            // the ledger's rows of this product (those this import created are rows of the file, not matches)
-            List<Software> candidates = l.softwareByName.getOrDefault(r.name, List.of()).stream()
-                    .filter(x -> x.environment == r.environment && Objects.equals(n(x.edition), n(r.edition))
-                            && r.target.equals(target(x, l))).toList();
-            List<Software> sameVersion = candidates.stream()
-                    .filter(x -> Objects.equals(n(x.productVersion), n(r.version))).toList();
+            // the ledger's rows of this product (those this import created are rows of the file,
+            // not matches)
+            List<Software> candidates =
+                    l.softwareByName.getOrDefault(r.name, List.of()).stream()
+                            .filter(
+                                    x ->
+                                            x.environment == r.environment
+                                                    && Objects.equals(n(x.edition), n(r.edition))
+                                                    && r.target.equals(target(x, l)))
+                            .toList();
+            List<Software> sameVersion =
+                    candidates.stream()
+                            .filter(x -> Objects.equals(n(x.productVersion), n(r.version)))
+                            .toList();
             if (sameVersion.size() == 1) {
                 s = sameVersion.get(0);
             } else if (sameVersion.isEmpty() && candidates.size() == 1) {
@@ -814,30 +1126,70 @@ public class BulkImportService {
             } else if (sameVersion.isEmpty() && candidates.isEmpty()) {
                 s = null;
             } else {
-                throw reject(r.src, H_VERSION, (sameVersion.isEmpty() ? candidates : sameVersion).size()
-                        + " software rows of the ledger have this product, edition, 導入先 and 環境 ("
-                        + (sameVersion.isEmpty() ? candidates : sameVersion).stream().map(x -> String.valueOf(x.id))
-                                .collect(Collectors.joining(", "))
-                        + "); import the CSV export, whose id column says which row is meant", null);
+                throw reject(
+                        r.src,
+                        H_VERSION,
+                        (sameVersion.isEmpty() ? candidates : sameVersion).size()
+                                + " software rows of the ledger have this product, edition, 導入先 and 環境 ("
+                                + (sameVersion.isEmpty() ? candidates : sameVersion)
+                                        .stream()
+                                                .map(x -> String.valueOf(x.id))
+                                                .collect(Collectors.joining(", "))
+                                + "); import the CSV export, whose id column says which row is meant",
+                        null);
             }
         }
         Long hardwareId = null;
         if (r.installedOn == InstalledOn.HARDWARE) {
-            hardwareId = Optional.ofNullable(l.hardwareBySerial.get(r.targetName)).map(h -> h.id).orElseThrow(() -> reject(r.src,
-                    H_TARGET, "no hardware has serial " + r.targetName + " (add it to sheet " + HARDWARE.name()
-                            + " or fix the serial)", null));
+            hardwareId =
+                    Optional.ofNullable(l.hardwareBySerial.get(r.targetName))
+                            .map(h -> h.id)
+                            .orElseThrow(
+                                    () ->
+                                            reject(
+                                                    r.src,
+                                                    H_TARGET,
+                                                    "no hardware has serial "
+                                                            + r.targetName
+                                                            + " (add it to sheet "
+                                                            + HARDWARE.name()
+                                                            + " or fix the serial)",
+                                                    null));
         }
         if (s == null) {
             if (r.etag != null) {
-                throw reject(r.src, Layout.ETAG, "an ETag is given but the ledger has no such software", null);
+                throw reject(
+                        r.src,
+                        Layout.ETAG,
+                        "an ETag is given but the ledger has no such software",
+                        null);
             }
             if (r.ended) {
-                throw reject(r.src, H_SUPPORT, ENDED + " is recorded by the end-of-life import (R-AS-4); give a "
-                        + "date or leave the cell empty", "R-AS-4");
+                throw reject(
+                        r.src,
+                        H_SUPPORT,
+                        ENDED
+                                + " is recorded by the end-of-life import (R-AS-4); give a "
+                                + "date or leave the cell empty",
+                        "R-AS-4");
             }
-            SoftwareInput input = new SoftwareInput(r.name, r.edition, r.version, r.softwareClass, r.contractForm,
-                    r.licenseForm, r.supportDeadline, null, r.installedOn, hardwareId,
-                    r.installedOn == InstalledOn.HARDWARE ? null : r.targetName, r.environment, null, null, null);
+            SoftwareInput input =
+                    new SoftwareInput(
+                            r.name,
+                            r.edition,
+                            r.version,
+                            r.softwareClass,
+                            r.contractForm,
+                            r.licenseForm,
+                            r.supportDeadline,
+                            null,
+                            r.installedOn,
+                            hardwareId,
+                            r.installedOn == InstalledOn.HARDWARE ? null : r.targetName,
+                            r.environment,
+                            null,
+                            null,
+                            null);
             valid(r.src, input, SOFTWARE_FIELDS);
             var view = service(r.src, null, SOFTWARE_FIELDS, () -> software.createInBulk(input, l));
             l.createdSoftware.add(view.id());
@@ -845,8 +1197,13 @@ public class BulkImportService {
         }
         checkEtag(r.src, r.etag, s.version);
         if (r.ended && !(s.supportEnded && s.supportDeadline == null)) {
-            throw reject(r.src, H_SUPPORT, ENDED + " is recorded by the end-of-life import (R-AS-4); give a date or "
-                    + "leave the cell empty", "R-AS-4");
+            throw reject(
+                    r.src,
+                    H_SUPPORT,
+                    ENDED
+                            + " is recorded by the end-of-life import (R-AS-4); give a date or "
+                            + "leave the cell empty",
+                    "R-AS-4");
         }
         String existingTarget = target(s, l);
         List<String> changed = new ArrayList<>();
@@ -866,51 +1223,96 @@ public class BulkImportService {
             return new RowOutcome(r.src.sheet(), r.src.row(), key, Action.UNCHANGED, id, null);
         }
         boolean sameTarget = existingTarget.equals(r.target);
-        SoftwareInput input = new SoftwareInput(r.name, r.edition, r.version, r.softwareClass, r.contractForm,
-                r.licenseForm, r.ended ? s.supportDeadline : r.supportDeadline, s.activeSupportUntil,
-                sameTarget ? s.installedOn : r.installedOn, sameTarget ? s.hardwareId : hardwareId,
-                sameTarget ? s.host : r.installedOn == InstalledOn.HARDWARE ? null : r.targetName, r.environment,
-                s.purl, s.cpe, s.licenses);
+        SoftwareInput input =
+                new SoftwareInput(
+                        r.name,
+                        r.edition,
+                        r.version,
+                        r.softwareClass,
+                        r.contractForm,
+                        r.licenseForm,
+                        r.ended ? s.supportDeadline : r.supportDeadline,
+                        s.activeSupportUntil,
+                        sameTarget ? s.installedOn : r.installedOn,
+                        sameTarget ? s.hardwareId : hardwareId,
+                        sameTarget
+                                ? s.host
+                                : r.installedOn == InstalledOn.HARDWARE ? null : r.targetName,
+                        r.environment,
+                        s.purl,
+                        s.cpe,
+                        s.licenses);
         valid(r.src, input, SOFTWARE_FIELDS);
         Software current = s;
-        service(r.src, null, SOFTWARE_FIELDS, () -> software.updateInBulk(current, ETags.of(current.version), input,
-                l));
+        service(
+                r.src,
+                null,
+                SOFTWARE_FIELDS,
+                () -> software.updateInBulk(current, ETags.of(current.version), input, l));
         return new RowOutcome(r.src.sheet(), r.src.row(), key, Action.UPDATE, id, changed);
     }
 
     // ---------------------------------------------------------------- shared
 
-    /** Optional ETag column: a row read from an older export than the ledger's current version is refused. */
+    /**
+     * Optional ETag column: a row read from an older export than the ledger's current version is
+     * refused.
+     */
     private static void checkEtag(SheetRow row, Long etag, long current) {
         if (etag != null && etag != current) {
-            throw reject(row, Layout.ETAG, "stale: the row changed in the ledger since this file was exported "
-                    + "(ETag " + ETags.of(etag) + ", now " + ETags.of(current) + "); export again and redo the edit",
+            throw reject(
+                    row,
+                    Layout.ETAG,
+                    "stale: the row changed in the ledger since this file was exported "
+                            + "(ETag "
+                            + ETags.of(etag)
+                            + ", now "
+                            + ETags.of(current)
+                            + "); export again and redo the edit",
                     null);
         }
     }
 
-    /** The input record's own constraints (the single-row endpoints' @Valid), every violation a bad cell. */
+    /**
+     * The input record's own constraints (the single-row endpoints' @Valid), every violation a bad
+     * cell.
+     */
     private <T> void valid(SheetRow row, T input, Map<String, String> fields) {
         Set<ConstraintViolation<T>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
-            List<CellError> errors = violations.stream()
-                    .sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
-                    .map(v -> {
-                        String field = v.getPropertyPath().toString();
-                        String heading = fields.get(field);
-                        return error(row, heading, heading == null ? String.valueOf(v.getInvalidValue())
-                                : row.text(heading), field + " " + v.getMessage(), null);
-                    }).toList();
+            List<CellError> errors =
+                    violations.stream()
+                            .sorted(
+                                    (a, b) ->
+                                            a.getPropertyPath()
+                                                    .toString()
+                                                    .compareTo(b.getPropertyPath().toString()))
+                            .map(
+                                    v -> {
+                                        String field = v.getPropertyPath().toString();
+                                        String heading = fields.get(field);
+                                        return error(
+                                                row,
+                                                heading,
+                                                heading == null
+                                                        ? String.valueOf(v.getInvalidValue())
+                                                        : row.text(heading),
+                                                field + " " + v.getMessage(),
+                                                null);
+                                    })
+                            .toList();
             throw new RowRejected(errors);
         }
     }
 
     /**
      * Calls a service method; its refusal becomes the row's bad cells (the field it names, else
-     * {@code defaultHeading}, else the environment for R-RM-1, else the serial for a serial conflict). A 5xx
-     * (lifecycle-service or the database unavailable) is no row error: it ends the import.
+     * {@code defaultHeading}, else the environment for R-RM-1, else the serial for a serial
+     * conflict). A 5xx (lifecycle-service or the database unavailable) is no row error: it ends the
+     * import.
      */
-    private <T> T service(SheetRow row, String defaultHeading, Map<String, String> fields, Supplier<T> call) {
+    private <T> T service(
+            SheetRow row, String defaultHeading, Map<String, String> fields, Supplier<T> call) {
         try {
             return call.get();
         } catch (ProblemException e) {
@@ -920,9 +1322,17 @@ public class BulkImportService {
             List<CellError> errors = new ArrayList<>();
             for (Problem.FieldError f : e.errors()) {
                 String heading = fields.getOrDefault(f.field(), defaultHeading);
-                String reason = e.getMessage().contains(f.message()) ? e.getMessage()
-                        : e.getMessage() + " (" + f.field() + ": " + f.message() + ")";
-                errors.add(error(row, heading, heading == null ? null : row.text(heading), reason, e.rule()));
+                String reason =
+                        e.getMessage().contains(f.message())
+                                ? e.getMessage()
+                                : e.getMessage() + " (" + f.field() + ": " + f.message() + ")";
+                errors.add(
+                        error(
+                                row,
+                                heading,
+                                heading == null ? null : row.text(heading),
+                                reason,
+                                e.rule()));
             }
             if (errors.isEmpty()) {
                 String heading = defaultHeading;
@@ -931,7 +1341,13 @@ public class BulkImportService {
                 } else if (heading == null && e.getMessage().startsWith("serial number")) {
                     heading = H_SERIAL;
                 }
-                errors.add(error(row, heading, heading == null ? null : row.text(heading), e.getMessage(), e.rule()));
+                errors.add(
+                        error(
+                                row,
+                                heading,
+                                heading == null ? null : row.text(heading),
+                                e.getMessage(),
+                                e.rule()));
             }
             throw new RowRejected(errors);
         } catch (PersistenceException e) {
@@ -940,9 +1356,9 @@ public class BulkImportService {
     }
 
     /**
-     * Flushes the rows written so far in JDBC batches. The rows were checked against the ledger first, so the
-     * database refuses one only when another writer changed the ledger meanwhile (a serial registered twice at
-     * the same moment): 409, the import ends, nothing is written.
+     * Flushes the rows written so far in JDBC batches. The rows were checked against the ledger
+     * first, so the database refuses one only when another writer changed the ledger meanwhile (a
+     * serial registered twice at the same moment): 409, the import ends, nothing is written.
      */
     private void flush() {
         try {
@@ -957,12 +1373,23 @@ public class BulkImportService {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return ProblemException.conflict("the database refused the import (" + t.getMessage() + "): the ledger "
-                + "changed while the file was imported; nothing was written, import the file again", List.of());
+        return ProblemException.conflict(
+                "the database refused the import ("
+                        + t.getMessage()
+                        + "): the ledger "
+                        + "changed while the file was imported; nothing was written, import the file again",
+                List.of());
     }
 
     private static RowRejected reject(SheetRow row, String heading, String reason, String rule) {
-        return new RowRejected(List.of(error(row, heading, heading == null ? null : row.text(heading), reason, rule)));
+        return new RowRejected(
+                List.of(
+                        error(
+                                row,
+                                heading,
+                                heading == null ? null : row.text(heading),
+                                reason,
+                                rule)));
     }
 
     static CellError error(SheetRow row, String heading, String value, String reason, String rule) {
@@ -989,11 +1416,21 @@ public class BulkImportService {
 
         Cells(SheetRow row) {
             this.row = row;
-            row.cells().forEach((h, c) -> {
-                if (h.startsWith("#")) {
-                    errors.add(new CellError(row.sheet(), row.row(), h.substring(1), null, c.text(), c.error(), null));
-                }
-            });
+            row.cells()
+                    .forEach(
+                            (h, c) -> {
+                                if (h.startsWith("#")) {
+                                    errors.add(
+                                            new CellError(
+                                                    row.sheet(),
+                                                    row.row(),
+                                                    h.substring(1),
+                                                    null,
+                                                    c.text(),
+                                                    c.error(),
+                                                    null));
+                                }
+                            });
         }
 
         String text(String heading) {
@@ -1002,8 +1439,11 @@ public class BulkImportService {
                 return null;
             }
             if (c.error() != null) {
-                bad(heading, c.number() == null && c.error().startsWith("#") ? "the cell holds the Excel error "
-                        + c.error() : c.error());
+                bad(
+                        heading,
+                        c.number() == null && c.error().startsWith("#")
+                                ? "the cell holds the Excel error " + c.error()
+                                : c.error());
                 return null;
             }
             return n(c.text());
@@ -1014,14 +1454,23 @@ public class BulkImportService {
             if (v == null) {
                 return null;
             }
-            // #17 round trip: the standard sheet's xlsx writes Japanese words (サーバ, 本番環境, 稼働中); the CSV and
+            // #17 round trip: the standard sheet's xlsx writes Japanese words (サーバ, 本番環境, 稼働中); the
+            // CSV and
             // hand-typed cells the constants, in any case
             java.util.Optional<E> value = io.kiban.commons.export.EnumLabels.parse(type, v);
             if (value.isEmpty()) {
-                bad(heading, "expected one of " + Arrays.stream(type.getEnumConstants())
-                        .map(c -> c.name() + io.kiban.commons.export.EnumLabels.japanese(c).map(j -> " (" + j + ")")
-                                .orElse(""))
-                        .collect(Collectors.joining(", ")));
+                bad(
+                        heading,
+                        "expected one of "
+                                + Arrays.stream(type.getEnumConstants())
+                                        .map(
+                                                c ->
+                                                        c.name()
+                                                                + io.kiban.commons.export.EnumLabels
+                                                                        .japanese(c)
+                                                                        .map(j -> " (" + j + ")")
+                                                                        .orElse(""))
+                                        .collect(Collectors.joining(", ")));
                 return null;
             }
             return value.get();
@@ -1105,7 +1554,9 @@ public class BulkImportService {
                     p = p.substring(0, p.length() - "(台帳未登録部品)".length());
                 }
                 LocalDate removedOn = null;
-                var m = java.util.regex.Pattern.compile("\\(取外し (\\d{4}-\\d{2}-\\d{2})\\)$").matcher(p);
+                var m =
+                        java.util.regex.Pattern.compile("\\(取外し (\\d{4}-\\d{2}-\\d{2})\\)$")
+                                .matcher(p);
                 if (m.find()) {
                     removedOn = LocalDate.parse(m.group(1));
                     p = p.substring(0, m.start());
@@ -1114,18 +1565,29 @@ public class BulkImportService {
                 MediumKind kind = null;
                 if (colon > 0) {
                     try {
-                        kind = MediumKind.valueOf(p.substring(0, colon).trim().toUpperCase(Locale.ROOT));
+                        kind =
+                                MediumKind.valueOf(
+                                        p.substring(0, colon).trim().toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
                         kind = null;
                     }
                 }
                 String serial = colon > 0 ? p.substring(colon + 1).trim() : "";
                 if (kind == null || serial.isEmpty()) {
-                    bad(H_MEDIA, "「" + text + "」: expected 種別:製造番号 (kinds " + Arrays.stream(MediumKind.values())
-                            .map(Enum::name).collect(Collectors.joining(", ")) + "), several separated by commas");
+                    bad(
+                            H_MEDIA,
+                            "「"
+                                    + text
+                                    + "」: expected 種別:製造番号 (kinds "
+                                    + Arrays.stream(MediumKind.values())
+                                            .map(Enum::name)
+                                            .collect(Collectors.joining(", "))
+                                    + "), several separated by commas");
                     continue;
                 }
-                list.add(new MediumCell(kind, serial, removedOn, unregistered, notDataBearing, text));
+                list.add(
+                        new MediumCell(
+                                kind, serial, removedOn, unregistered, notDataBearing, text));
             }
             return list;
         }
@@ -1140,14 +1602,14 @@ public class BulkImportService {
             SheetRow.Cell c = row.cell(heading);
             errors.add(error(row, heading, c == null ? null : c.text(), reason, null));
         }
-
     }
 
     // ---------------------------------------------------------------- transaction
 
     /**
-     * The import runs in a transaction of its own: with an Idempotency-Key, commons' interceptor calls the method
-     * inside one (to store the answer with it); that one is suspended meanwhile and resumed to store the answer.
+     * The import runs in a transaction of its own: with an Idempotency-Key, commons' interceptor
+     * calls the method inside one (to store the answer with it); that one is suspended meanwhile
+     * and resumed to store the answer.
      */
     private Transaction suspend() {
         try {
@@ -1167,7 +1629,10 @@ public class BulkImportService {
         }
     }
 
-    /** The import's transaction, with its own timeout (the default 60 s would cut a file of 50,000 rows). */
+    /**
+     * The import's transaction, with its own timeout (the default 60 s would cut a file of 50,000
+     * rows).
+     */
     private void begin() {
         try {
             tm.setTransactionTimeout(timeoutSeconds);

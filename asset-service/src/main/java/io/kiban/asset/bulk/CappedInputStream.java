@@ -4,7 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads at most {@code cap} bytes, then fails: a decompressed part of a zip may not grow without bound. */
+/**
+ * Reads at most {@code cap} bytes, then fails: a decompressed part of a zip may not grow without
+ * bound.
+ */
 final class CappedInputStream extends FilterInputStream {
 
     static final class CapExceeded extends IOException {

@@ -11,7 +11,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -27,11 +26,12 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * One category of the standard sheet as CSV, in the layout of {@code GET /exports/{category}.csv}: UTF-8 (a BOM is
- * skipped), RFC 4180 quoting, the heading row first. Streamed: one record in memory at a time. A file that is not
- * UTF-8 is refused before anything is read (400 naming the byte offset and, when it decodes as Shift_JIS, saying
- * so: save it as 「CSV UTF-8」). Formula-like fields follow commons' {@link CellText}: the export writes them with a
- * leading {@code '}, which is taken off again; an unprefixed field starting with = + - @ is refused as a bad cell.
+ * One category of the standard sheet as CSV, in the layout of {@code GET /exports/{category}.csv}:
+ * UTF-8 (a BOM is skipped), RFC 4180 quoting, the heading row first. Streamed: one record in memory
+ * at a time. A file that is not UTF-8 is refused before anything is read (400 naming the byte
+ * offset and, when it decodes as Shift_JIS, saying so: save it as 「CSV UTF-8」). Formula-like fields
+ * follow commons' {@link CellText}: the export writes them with a leading {@code '}, which is taken
+ * off again; an unprefixed field starting with = + - @ is refused as a bad cell.
  */
 final class CsvSource implements BulkSource {
 
@@ -46,7 +46,10 @@ final class CsvSource implements BulkSource {
         this.def = def;
         this.maxRows = maxRows;
         if (file.length() == 0) {
-            throw Layout.bad("the file is empty: expected CSV with the headings of sheet " + def.name() + " in row 1");
+            throw Layout.bad(
+                    "the file is empty: expected CSV with the headings of sheet "
+                            + def.name()
+                            + " in row 1");
         }
         checkUtf8();
     }
@@ -56,16 +59,23 @@ final class CsvSource implements BulkSource {
         return "csv";
     }
 
-    /** The whole file must decode as UTF-8 (strictly); Shift_JIS is named when it is what the file is. */
+    /**
+     * The whole file must decode as UTF-8 (strictly); Shift_JIS is named when it is what the file
+     * is.
+     */
     private void checkUtf8() {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder utf8 =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = Files.newInputStream(file.toPath())) {
             ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
             CharBuffer chars = CharBuffer.allocate(64 * 1024);
             long offset = 0;
             int n;
-            while ((n = in.read(bytes.array(), bytes.position(), bytes.remaining())) >= 0 || bytes.position() > 0) {
+            while ((n = in.read(bytes.array(), bytes.position(), bytes.remaining())) >= 0
+                    || bytes.position() > 0) {
                 if (n > 0) {
                     bytes.position(bytes.position() + n);
                 }
@@ -94,13 +104,17 @@ final class CsvSource implements BulkSource {
         try {
             byte[] head = readHead(1 << 20);
             Charset sjis = Charset.forName("windows-31j");
-            sjis.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head));
-            guess = " It decodes as Shift_JIS (Excel's 「CSV (コンマ区切り)」 in Japan), which is not accepted: save it "
-                    + "as 「CSV UTF-8 (コンマ区切り)」 and import again.";
+            sjis.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(head));
+            guess =
+                    " It decodes as Shift_JIS (Excel's 「CSV (コンマ区切り)」 in Japan), which is not accepted: save it "
+                            + "as 「CSV UTF-8 (コンマ区切り)」 and import again.";
         } catch (IOException e) {
             guess = " Save it as 「CSV UTF-8 (コンマ区切り)」.";
         }
-        return Layout.bad("the CSV is not UTF-8: invalid byte sequence at byte " + offset + "." + guess);
+        return Layout.bad(
+                "the CSV is not UTF-8: invalid byte sequence at byte " + offset + "." + guess);
     }
 
     private byte[] readHead(int max) throws IOException {
@@ -114,8 +128,10 @@ final class CsvSource implements BulkSource {
         if (!sheet.name().equals(def.name())) {
             return false;
         }
-        try (Reader reader = new InputStreamReader(new BufferedInputStream(Files.newInputStream(file.toPath())),
-                StandardCharsets.UTF_8)) {
+        try (Reader reader =
+                new InputStreamReader(
+                        new BufferedInputStream(Files.newInputStream(file.toPath())),
+                        StandardCharsets.UTF_8)) {
             Records records = new Records(reader);
             List<String> heading = records.next();
             if (heading == null) {
@@ -137,16 +153,24 @@ final class CsvSource implements BulkSource {
                     continue;
                 }
                 if (++dataRows > maxRows) {
-                    throw Layout.bad("CSV row " + rowNumber + ": the file holds more than " + maxRows
-                            + " data rows (kiban.imports.bulk.max-rows)");
+                    throw Layout.bad(
+                            "CSV row "
+                                    + rowNumber
+                                    + ": the file holds more than "
+                                    + maxRows
+                                    + " data rows (kiban.imports.bulk.max-rows)");
                 }
                 Map<String, SheetRow.Cell> cells = new HashMap<>();
                 for (int i = 0; i < record.size(); i++) {
                     String h = letterToHeading.get(Layout.letter(i));
                     if (h == null) {
                         if (!record.get(i).isBlank()) {
-                            cells.put("#" + Layout.letter(i), new SheetRow.Cell(record.get(i), null,
-                                    "a value in a column without heading"));
+                            cells.put(
+                                    "#" + Layout.letter(i),
+                                    new SheetRow.Cell(
+                                            record.get(i),
+                                            null,
+                                            "a value in a column without heading"));
                         }
                         continue;
                     }
@@ -160,14 +184,20 @@ final class CsvSource implements BulkSource {
         }
     }
 
-    /** commons' CellText in reverse: {@code '=…} → {@code =…}; an unprefixed formula-like field is a bad cell. */
+    /**
+     * commons' CellText in reverse: {@code '=…} → {@code =…}; an unprefixed formula-like field is a
+     * bad cell.
+     */
     static SheetRow.Cell field(String raw) {
         if (raw.startsWith("'") && CellText.isFormulaLike(raw.substring(1))) {
             return new SheetRow.Cell(raw.substring(1), null, null);
         }
         if (CellText.isFormulaLike(raw)) {
-            return new SheetRow.Cell(raw, null, "formula-like text (starting with =, +, -, @, tab or CR) is refused in "
-                    + "CSV (CSV injection, issue 13 hole 8); write it with a leading ' as the export does");
+            return new SheetRow.Cell(
+                    raw,
+                    null,
+                    "formula-like text (starting with =, +, -, @, tab or CR) is refused in "
+                            + "CSV (CSV injection, issue 13 hole 8); write it with a leading ' as the export does");
         }
         return new SheetRow.Cell(raw, null, null);
     }

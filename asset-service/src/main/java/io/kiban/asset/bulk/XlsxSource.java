@@ -27,10 +27,11 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * An xlsx read with POI's event API ({@link XSSFReader}, SAX over the sheet XML; never {@code XSSFWorkbook}): one row
- * in memory at a time. Shared strings are read by a SAX handler of our own with a cap on their count and length;
- * every part is read through a cap on its decompressed size (POI's zip-bomb ratio check stays on); formula cells
- * give their cached value and are never evaluated; a secure XML reader (no DTD, no external entities).
+ * An xlsx read with POI's event API ({@link XSSFReader}, SAX over the sheet XML; never {@code
+ * XSSFWorkbook}): one row in memory at a time. Shared strings are read by a SAX handler of our own
+ * with a cap on their count and length; every part is read through a cap on its decompressed size
+ * (POI's zip-bomb ratio check stays on); formula cells give their cached value and are never
+ * evaluated; a secure XML reader (no DTD, no external entities).
  */
 final class XlsxSource implements BulkSource {
 
@@ -45,29 +46,39 @@ final class XlsxSource implements BulkSource {
         this.maxPartBytes = maxPartBytes;
         this.maxRows = maxRows;
         if (file.length() == 0) {
-            throw Layout.bad("the file is empty: expected an xlsx workbook in the layout of the standard sheet");
+            throw Layout.bad(
+                    "the file is empty: expected an xlsx workbook in the layout of the standard sheet");
         }
-        // POI falls back to reading a zip without its central directory entry by entry, so a cut file would be read
+        // POI falls back to reading a zip without its central directory entry by entry, so a cut
+        // file would be read
         // as far as it goes: the central directory must be there and whole first
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file)) {
             if (zip.size() == 0) {
                 throw Layout.bad("not a readable xlsx workbook: the zip archive holds no entries");
             }
         } catch (IOException e) {
-            throw Layout.bad("not a readable xlsx workbook: the zip archive is truncated or damaged (" + e.getMessage()
-                    + ")");
+            throw Layout.bad(
+                    "not a readable xlsx workbook: the zip archive is truncated or damaged ("
+                            + e.getMessage()
+                            + ")");
         }
         OPCPackage opened = null;
         try {
             opened = OPCPackage.open(file, PackageAccess.READ);
             reader = new XSSFReader(opened);
             sharedStrings = readSharedStrings(reader);
-        } catch (InvalidFormatException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
+        } catch (InvalidFormatException
+                | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
                 | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
             revert(opened);
-            throw Layout.bad("not a readable xlsx workbook (the zip archive is truncated, damaged or not Office Open "
-                    + "XML): " + e.getMessage());
-        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+            throw Layout.bad(
+                    "not a readable xlsx workbook (the zip archive is truncated, damaged or not Office Open "
+                            + "XML): "
+                            + e.getMessage());
+        } catch (IOException
+                | OpenXML4JException
+                | SAXException
+                | ParserConfigurationException
                 | RuntimeException e) {
             revert(opened);
             if (e instanceof ProblemException p) {
@@ -94,7 +105,10 @@ final class XlsxSource implements BulkSource {
                     }
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setContentHandler(new SheetHandler(def, rows));
-                    xml.parse(new InputSource(new CappedInputStream(raw, maxPartBytes, "sheet " + def.name())));
+                    xml.parse(
+                            new InputSource(
+                                    new CappedInputStream(
+                                            raw, maxPartBytes, "sheet " + def.name())));
                     return true;
                 }
             }
@@ -134,9 +148,12 @@ final class XlsxSource implements BulkSource {
         }
     }
 
-    /** The shared-string table, at most {@code maxRows × 64} strings and {@code maxPartBytes} of XML. */
-    private List<String> readSharedStrings(XSSFReader r) throws IOException, SAXException,
-            ParserConfigurationException, InvalidFormatException {
+    /**
+     * The shared-string table, at most {@code maxRows × 64} strings and {@code maxPartBytes} of
+     * XML.
+     */
+    private List<String> readSharedStrings(XSSFReader r)
+            throws IOException, SAXException, ParserConfigurationException, InvalidFormatException {
         List<String> strings = new ArrayList<>();
         InputStream in;
         try {
@@ -150,55 +167,60 @@ final class XlsxSource implements BulkSource {
         long maxStrings = (long) maxRows * 64;
         try (InputStream capped = new CappedInputStream(in, maxPartBytes, "the shared strings")) {
             XMLReader xml = XMLHelper.newXMLReader();
-            xml.setContentHandler(new DefaultHandler() {
-                private final StringBuilder text = new StringBuilder();
-                private boolean inT;
-                private int phonetic;
+            xml.setContentHandler(
+                    new DefaultHandler() {
+                        private final StringBuilder text = new StringBuilder();
+                        private boolean inT;
+                        private int phonetic;
 
-                @Override
-                public void startElement(String uri, String local, String qName, Attributes atts) {
-                    switch (local) {
-                        case "si" -> text.setLength(0);
-                        case "t" -> inT = phonetic == 0;
-                        case "rPh" -> phonetic++;
-                        default -> {
-                        }
-                    }
-                }
-
-                @Override
-                public void endElement(String uri, String local, String qName) {
-                    switch (local) {
-                        case "si" -> {
-                            if (strings.size() >= maxStrings) {
-                                throw new IllegalStateException("zip bomb refused: more than " + maxStrings
-                                        + " shared strings");
+                        @Override
+                        public void startElement(
+                                String uri, String local, String qName, Attributes atts) {
+                            switch (local) {
+                                case "si" -> text.setLength(0);
+                                case "t" -> inT = phonetic == 0;
+                                case "rPh" -> phonetic++;
+                                default -> {}
                             }
-                            strings.add(text.toString());
                         }
-                        case "t" -> inT = false;
-                        case "rPh" -> phonetic--;
-                        default -> {
-                        }
-                    }
-                }
 
-                @Override
-                public void characters(char[] ch, int start, int length) {
-                    if (inT) {
-                        if (text.length() + length > 32767) {
-                            throw new IllegalStateException("a shared string is longer than Excel's 32,767 characters");
+                        @Override
+                        public void endElement(String uri, String local, String qName) {
+                            switch (local) {
+                                case "si" -> {
+                                    if (strings.size() >= maxStrings) {
+                                        throw new IllegalStateException(
+                                                "zip bomb refused: more than "
+                                                        + maxStrings
+                                                        + " shared strings");
+                                    }
+                                    strings.add(text.toString());
+                                }
+                                case "t" -> inT = false;
+                                case "rPh" -> phonetic--;
+                                default -> {}
+                            }
                         }
-                        text.append(ch, start, length);
-                    }
-                }
-            });
+
+                        @Override
+                        public void characters(char[] ch, int start, int length) {
+                            if (inT) {
+                                if (text.length() + length > 32767) {
+                                    throw new IllegalStateException(
+                                            "a shared string is longer than Excel's 32,767 characters");
+                                }
+                                text.append(ch, start, length);
+                            }
+                        }
+                    });
             xml.parse(new InputSource(capped));
         }
         return strings;
     }
 
-    /** SAX over one sheet: cells by column, the cached value of formula cells, one row at a time. */
+    /**
+     * SAX over one sheet: cells by column, the cached value of formula cells, one row at a time.
+     */
     private final class SheetHandler extends DefaultHandler {
         private final SheetDef def;
         private final Consumer<SheetRow> rows;
@@ -240,8 +262,7 @@ final class XlsxSource implements BulkSource {
                     value.setLength(0);
                 }
                 case "t" -> inValue = inInline;
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -249,8 +270,12 @@ final class XlsxSource implements BulkSource {
         public void characters(char[] ch, int start, int length) {
             if (inValue) {
                 if (value.length() + length > 32767) {
-                    throw new IllegalStateException("sheet " + def.name() + ", row " + rowNumber
-                            + ": a cell is longer than Excel's 32,767 characters");
+                    throw new IllegalStateException(
+                            "sheet "
+                                    + def.name()
+                                    + ", row "
+                                    + rowNumber
+                                    + ": a cell is longer than Excel's 32,767 characters");
                 }
                 value.append(ch, start, length);
             }
@@ -263,16 +288,18 @@ final class XlsxSource implements BulkSource {
                 case "is" -> inInline = false;
                 case "c" -> cell();
                 case "row" -> row();
-                default -> {
-                }
+                default -> {}
             }
         }
 
         @Override
         public void endDocument() {
             if (columns == null) {
-                throw Layout.bad("header row missing: sheet " + def.name() + " is empty; row 1 must hold the headings "
-                        + String.join(", ", def.headings()));
+                throw Layout.bad(
+                        "header row missing: sheet "
+                                + def.name()
+                                + " is empty; row 1 must hold the headings "
+                                + String.join(", ", def.headings()));
             }
         }
 
@@ -291,8 +318,16 @@ final class XlsxSource implements BulkSource {
                     index = -1;
                 }
                 if (index < 0 || index >= sharedStrings.size()) {
-                    throw new IllegalStateException("sheet " + def.name() + ", row " + rowNumber + ", column "
-                            + Layout.letter(column) + ": shared string " + v + " does not exist");
+                    throw new IllegalStateException(
+                            "sheet "
+                                    + def.name()
+                                    + ", row "
+                                    + rowNumber
+                                    + ", column "
+                                    + Layout.letter(column)
+                                    + ": shared string "
+                                    + v
+                                    + " does not exist");
                 }
                 c = new SheetRow.Cell(sharedStrings.get(index), null, null);
             } else if ("inlineStr".equals(type) || "str".equals(type)) {
@@ -310,7 +345,10 @@ final class XlsxSource implements BulkSource {
                     cells.put(column, c);
                     return;
                 }
-                String plain = Double.isFinite(d) ? new BigDecimal(v.trim()).stripTrailingZeros().toPlainString() : v;
+                String plain =
+                        Double.isFinite(d)
+                                ? new BigDecimal(v.trim()).stripTrailingZeros().toPlainString()
+                                : v;
                 c = new SheetRow.Cell(plain, d, null);
             }
             cells.put(column, c);
@@ -327,18 +365,25 @@ final class XlsxSource implements BulkSource {
                 return;
             }
             if (++rowsRead > maxRows) {
-                throw Layout.bad("sheet " + def.name() + ", row " + rowNumber + ": the file holds more than " + maxRows
-                        + " data rows (kiban.imports.bulk.max-rows)");
+                throw Layout.bad(
+                        "sheet "
+                                + def.name()
+                                + ", row "
+                                + rowNumber
+                                + ": the file holds more than "
+                                + maxRows
+                                + " data rows (kiban.imports.bulk.max-rows)");
             }
             Map<String, SheetRow.Cell> byHeading = new HashMap<>();
             Map<String, String> letterToHeading = new HashMap<>();
             columns.forEach((h, l) -> letterToHeading.put(l, h));
-            cells.forEach((k, c) -> {
-                String h = letterToHeading.get(Layout.letter(k));
-                if (h != null) {
-                    byHeading.put(h, c);
-                }
-            });
+            cells.forEach(
+                    (k, c) -> {
+                        String h = letterToHeading.get(Layout.letter(k));
+                        if (h != null) {
+                            byHeading.put(h, c);
+                        }
+                    });
             rows.accept(new SheetRow(def.name(), rowNumber, byHeading, columns));
         }
     }

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 
-/** One release cycle of an endoflife.date product, as imported (eol/support: a date, or ended/not announced). */
+/**
+ * One release cycle of an endoflife.date product, as imported (eol/support: a date, or ended/not
+ * announced).
+ */
 @Entity
 @Table(name = "eol_cycle")
 public class EolCycle {

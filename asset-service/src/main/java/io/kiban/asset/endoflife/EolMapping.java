@@ -11,15 +11,25 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 
-/** Which installed software belongs to an endoflife.date product, and how its version gives the cycle. */
+/**
+ * Which installed software belongs to an endoflife.date product, and how its version gives the
+ * cycle.
+ */
 @Entity
 @Audited
 @Table(name = "eol_mapping")
 public class EolMapping {
 
-    public enum MatchKind { PURL_PREFIX, CPE_PREFIX, NAME }
+    public enum MatchKind {
+        PURL_PREFIX,
+        CPE_PREFIX,
+        NAME
+    }
 
-    public enum CycleFormat { MAJOR, MAJOR_MINOR }
+    public enum CycleFormat {
+        MAJOR,
+        MAJOR_MINOR
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,6 +49,5 @@ public class EolMapping {
     @Column(name = "cycle_format", nullable = false)
     public CycleFormat cycleFormat;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -4,9 +4,9 @@ import static io.kiban.asset.support.ImportProblems.bad;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kiban.asset.support.ImportProblems;
 import io.kiban.asset.software.Software;
 import io.kiban.asset.software.SoftwareRepository;
+import io.kiban.asset.support.ImportProblems;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.ProblemException;
@@ -30,40 +30,51 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * endoflife.date release data (API v0 shape) imported offline: fills support deadlines (サポート期限) of the
- * software a product mapping selects. {@code eol} is the deadline (end of security fixes), {@code support}
- * (end of active support) is kept beside it; either may be a date or a boolean (true = ended,
- * false = not announced).
+ * endoflife.date release data (API v0 shape) imported offline: fills support deadlines (サポート期限) of
+ * the software a product mapping selects. {@code eol} is the deadline (end of security fixes),
+ * {@code support} (end of active support) is kept beside it; either may be a date or a boolean
+ * (true = ended, false = not announced).
  */
 @ApplicationScoped
 public class EolService implements io.kiban.asset.software.SupportDeadlines {
 
     @ApplicationScoped
-    public static class MappingRepository implements PanacheRepository<EolMapping> {
-    }
+    public static class MappingRepository implements PanacheRepository<EolMapping> {}
 
     @ApplicationScoped
-    public static class CycleRepository implements PanacheRepository<EolCycle> {
-    }
+    public static class CycleRepository implements PanacheRepository<EolCycle> {}
 
-    @Schema(example = "{\"product\": \"quarkus-framework\", \"matchKind\": \"PURL_PREFIX\", \"pattern\": \"pkg:maven/io.quarkus/quarkus-core\", \"cycleFormat\": \"MAJOR_MINOR\"}")
+    @Schema(
+            example =
+                    "{\"product\": \"quarkus-framework\", \"matchKind\": \"PURL_PREFIX\", \"pattern\": \"pkg:maven/io.quarkus/quarkus-core\", \"cycleFormat\": \"MAJOR_MINOR\"}")
     public record MappingInput(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*") String product,
             @NotNull EolMapping.MatchKind matchKind,
             @NotBlank @Size(max = 512) String pattern,
-            @NotNull EolMapping.CycleFormat cycleFormat) {
-    }
+            @NotNull EolMapping.CycleFormat cycleFormat) {}
 
-    public record MappingView(Long id, String product, EolMapping.MatchKind matchKind, String pattern,
-            EolMapping.CycleFormat cycleFormat, long version) {
+    public record MappingView(
+            Long id,
+            String product,
+            EolMapping.MatchKind matchKind,
+            String pattern,
+            EolMapping.CycleFormat cycleFormat,
+            long version) {
         public static MappingView of(EolMapping m) {
-            return new MappingView(m.id, m.product, m.matchKind, m.pattern, m.cycleFormat, m.version);
+            return new MappingView(
+                    m.id, m.product, m.matchKind, m.pattern, m.cycleFormat, m.version);
         }
     }
 
-    public record EolReport(String product, int cycles, int mappings, int softwareMatched, int updated,
-            List<String> versionsWithoutCycle, String source, LocalDate asOf) {
-    }
+    public record EolReport(
+            String product,
+            int cycles,
+            int mappings,
+            int softwareMatched,
+            int updated,
+            List<String> versionsWithoutCycle,
+            String source,
+            LocalDate asOf) {}
 
     private final ObjectMapper json;
     private final MappingRepository mappings;
@@ -72,8 +83,13 @@ public class EolService implements io.kiban.asset.software.SupportDeadlines {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public EolService(ObjectMapper json, MappingRepository mappings, CycleRepository cycles,
-            SoftwareRepository software, AuditTrail audit, Clock clock) {
+    public EolService(
+            ObjectMapper json,
+            MappingRepository mappings,
+            CycleRepository cycles,
+            SoftwareRepository software,
+            AuditTrail audit,
+            Clock clock) {
         this.json = json;
         this.mappings = mappings;
         this.cycles = cycles;
@@ -100,7 +116,9 @@ public class EolService implements io.kiban.asset.software.SupportDeadlines {
 
     @Transactional
     public MappingView updateMapping(long id, String ifMatch, MappingInput input) {
-        EolMapping m = mappings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("mapping", id));
+        EolMapping m =
+                mappings.findByIdOptional(id)
+                        .orElseThrow(() -> ProblemException.notFound("mapping", id));
         ETags.check(ifMatch, m.version);
         apply(m, input);
         mappings.flush();
@@ -111,20 +129,25 @@ public class EolService implements io.kiban.asset.software.SupportDeadlines {
 
     @Transactional
     public void deleteMapping(long id, String ifMatch) {
-        EolMapping m = mappings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("mapping", id));
+        EolMapping m =
+                mappings.findByIdOptional(id)
+                        .orElseThrow(() -> ProblemException.notFound("mapping", id));
         ETags.check(ifMatch, m.version);
         mappings.delete(m);
         audit.append("delete", "eol-mapping", id, null);
     }
 
     @Transactional
-    public EolReport importReleases(String product, String source, LocalDate asOf, InputStream body) {
+    public EolReport importReleases(
+            String product, String source, LocalDate asOf, InputStream body) {
         if (product == null || !product.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
-            throw ProblemException.badField("product", "is the endoflife.date product name, e.g. mariadb");
+            throw ProblemException.badField(
+                    "product", "is the endoflife.date product name, e.g. mariadb");
         }
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
         LocalDate as = asOf == null ? today : asOf;
-        String src = source == null || source.isBlank() ? "endoflife.date/" + product + ".json" : source;
+        String src =
+                source == null || source.isBlank() ? "endoflife.date/" + product + ".json" : source;
         if (src.length() > 255) {
             src = src.substring(0, 255);
         }
@@ -193,17 +216,25 @@ public class EolService implements io.kiban.asset.software.SupportDeadlines {
         int matched = matchedIds.size();
         int updated = updatedIds.size();
         software.flush();
-        EolReport report = new EolReport(product, parsed.size(), maps.size(), matched, updated,
-                new ArrayList<>(unmatched), src, as);
+        EolReport report =
+                new EolReport(
+                        product,
+                        parsed.size(),
+                        maps.size(),
+                        matched,
+                        updated,
+                        new ArrayList<>(unmatched),
+                        src,
+                        as);
         audit.append("import-endoflife", "eol-product", product, report);
         return report;
     }
 
     /**
-     * Issue 18 item 4: the stored cycles apply whenever software is created, changed or imported, not only
-     * when a release file is imported: each mapping that selects {@code list}'s software gives its cycle; a
-     * stored cycle sets the deadline — unless the deadline was entered by hand and differs, which is kept and
-     * flagged ({@code supportConflict} names the imported value).
+     * Issue 18 item 4: the stored cycles apply whenever software is created, changed or imported,
+     * not only when a release file is imported: each mapping that selects {@code list}'s software
+     * gives its cycle; a stored cycle sets the deadline — unless the deadline was entered by hand
+     * and differs, which is kept and flagged ({@code supportConflict} names the imported value).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @Override
@@ -216,8 +247,9 @@ public class EolService implements io.kiban.asset.software.SupportDeadlines {
     }
 
     /**
-     * The mappings read once, and each (product, cycle) looked up once: {@link #applyStoredCycles} for many pieces
-     * of software one at a time (a bulk import, issue 18), without a query per row. Valid within one transaction.
+     * The mappings read once, and each (product, cycle) looked up once: {@link #applyStoredCycles}
+     * for many pieces of software one at a time (a bulk import, issue 18), without a query per row.
+     * Valid within one transaction.
      */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -234,7 +266,10 @@ public class EolService implements io.kiban.asset.software.SupportDeadlines {
             this.maps = maps;
         }
 
-        /** Sets {@code s}'s deadline from the first mapping that selects it and has a stored cycle, as documented. */
+        /**
+         * Sets {@code s}'s deadline from the first mapping that selects it and has a stored cycle,
+         * as documented.
+         */
         @Override
         public void applyTo(Software s) {
             for (EolMapping m : maps) {
@@ -242,10 +277,19 @@ public class EolService implements io.kiban.asset.software.SupportDeadlines {
                     continue;
                 }
                 String cycle = cycleOf(s.productVersion, m.cycleFormat);
-                EolCycle c = cycle == null ? null
-                        : found.computeIfAbsent(m.product + "\u0000" + cycle, k -> java.util.Optional.ofNullable(
-                                cycles.find("product = ?1 and cycle = ?2", m.product, cycle).firstResult()))
-                                .orElse(null);
+                EolCycle c =
+                        cycle == null
+                                ? null
+                                : found.computeIfAbsent(
+                                                m.product + "\u0000" + cycle,
+                                                k ->
+                                                        java.util.Optional.ofNullable(
+                                                                cycles.find(
+                                                                                "product = ?1 and cycle = ?2",
+                                                                                m.product,
+                                                                                cycle)
+                                                                        .firstResult()))
+                                        .orElse(null);
                 if (c != null) {
                     apply(s, c);
                     break;
@@ -262,18 +306,37 @@ public class EolService implements io.kiban.asset.software.SupportDeadlines {
         };
     }
 
-    /** Sets the deadline from a cycle, or flags a hand-entered deadline that contradicts it (kept as entered). */
+    /**
+     * Sets the deadline from a cycle, or flags a hand-entered deadline that contradicts it (kept as
+     * entered).
+     */
     private static void apply(Software s, EolCycle c) {
         String src = c.source + " (cycle " + c.cycle + ")";
         if (src.length() > 255) {
             src = src.substring(0, 255);
         }
         if ("manual".equals(s.supportSource) && (s.supportDeadline != null || s.supportEnded)) {
-            boolean same = c.eolEnded ? s.supportEnded : java.util.Objects.equals(s.supportDeadline, c.eolDate);
-            String conflict = same ? null : "hand-entered deadline " + (s.supportEnded ? "ended" : s.supportDeadline)
-                    + " contradicts " + src + ": " + (c.eolEnded ? "ended" : c.eolDate == null ? "not announced"
-                            : c.eolDate.toString());
-            s.supportConflict = conflict == null || conflict.length() <= 500 ? conflict : conflict.substring(0, 500);
+            boolean same =
+                    c.eolEnded
+                            ? s.supportEnded
+                            : java.util.Objects.equals(s.supportDeadline, c.eolDate);
+            String conflict =
+                    same
+                            ? null
+                            : "hand-entered deadline "
+                                    + (s.supportEnded ? "ended" : s.supportDeadline)
+                                    + " contradicts "
+                                    + src
+                                    + ": "
+                                    + (c.eolEnded
+                                            ? "ended"
+                                            : c.eolDate == null
+                                                    ? "not announced"
+                                                    : c.eolDate.toString());
+            s.supportConflict =
+                    conflict == null || conflict.length() <= 500
+                            ? conflict
+                            : conflict.substring(0, 500);
             return;
         }
         s.supportDeadline = c.eolDate;

@@ -62,8 +62,11 @@ public class ExportService {
     /** Tables beside the twelve sheets. */
     public static final List<String> EXTRA_CATEGORIES = List.of("media", "baseline", "findings");
 
-    public static final List<String> CSV_CATEGORIES = Stream.concat(
-            StandardSheetService.SHEETS.stream().map(SheetDef::slug), EXTRA_CATEGORIES.stream()).toList();
+    public static final List<String> CSV_CATEGORIES =
+            Stream.concat(
+                            StandardSheetService.SHEETS.stream().map(SheetDef::slug),
+                            EXTRA_CATEGORIES.stream())
+                    .toList();
 
     private static final int CHUNK = 500;
 
@@ -74,8 +77,13 @@ public class ExportService {
     private final FindingService findings;
     private final RackService racks;
 
-    public ExportService(EntityManager em, ObjectMapper json, Clock clock, StandardSheetService sheets,
-            FindingService findings, RackService racks) {
+    public ExportService(
+            EntityManager em,
+            ObjectMapper json,
+            Clock clock,
+            StandardSheetService sheets,
+            FindingService findings,
+            RackService racks) {
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -87,7 +95,8 @@ public class ExportService {
     /** 404 problem naming the known categories. */
     public static void requireCategory(String category) {
         if (!CSV_CATEGORIES.contains(category)) {
-            throw ProblemException.notFound("export category",
+            throw ProblemException.notFound(
+                    "export category",
                     category + " (known: " + String.join(", ", CSV_CATEGORIES) + ")");
         }
     }
@@ -103,46 +112,110 @@ public class ExportService {
             headings.addAll(sheet.get().headings());
             line(w, headings);
             try {
-                sheets.rows(category, (id, values) -> {
-                    List<Object> row = new ArrayList<>(List.of(String.valueOf(id)));
-                    row.addAll(Arrays.asList(values));
-                    try {
-                        line(w, row);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                sheets.rows(
+                        category,
+                        (id, values) -> {
+                            List<Object> row = new ArrayList<>(List.of(String.valueOf(id)));
+                            row.addAll(Arrays.asList(values));
+                            try {
+                                line(w, row);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         } else {
             switch (category) {
-                case "media" -> table(w, "from Medium m order by m.id", Medium.class,
-                        List.of("id", "ハードウェアID", "種別", "製造番号", "メーカー", "型式", "取付日", "取外し日", "参照",
-                                "取外し経路", "データ保持", "登録経緯"),
-                        m -> Arrays.asList(m.id, m.hardwareId, m.kind, m.serialNumber, m.make, m.model, m.installedOn,
-                                m.removedOn, m.removalReference, m.removalVia, m.dataBearing ? "保持" : "非保持",
-                                m.origin));
-                case "baseline" -> table(w, "from BaselineLine b order by b.id", BaselineLine.class,
-                        List.of("品目コード", "区分", "品目", "品目（日本語）", "環境", "必要数"),
-                        b -> Arrays.asList(b.itemCode, b.hardwareClass, b.name, b.nameJa, b.environment,
-                                b.requiredQuantity));
-                default -> table(w, "from Finding f order by f.id", Finding.class,
-                        List.of("id", "脆弱性ID", "別名", "深刻度", "ソフトウェア", "バージョン", "環境", "導入先", "状態", "対策計画",
-                                "対策期限", "確認者", "適用日"),
-                        f -> Arrays.asList(f.id, f.osvId, f.aliases, f.severity, f.softwareName, f.softwareVersion,
-                                f.environment, f.installedWhere, f.status, f.planAction, f.planTargetDate,
-                                f.confirmedBy, f.appliedOn));
+                case "media" ->
+                        table(
+                                w,
+                                "from Medium m order by m.id",
+                                Medium.class,
+                                List.of(
+                                        "id",
+                                        "ハードウェアID",
+                                        "種別",
+                                        "製造番号",
+                                        "メーカー",
+                                        "型式",
+                                        "取付日",
+                                        "取外し日",
+                                        "参照",
+                                        "取外し経路",
+                                        "データ保持",
+                                        "登録経緯"),
+                                m ->
+                                        Arrays.asList(
+                                                m.id,
+                                                m.hardwareId,
+                                                m.kind,
+                                                m.serialNumber,
+                                                m.make,
+                                                m.model,
+                                                m.installedOn,
+                                                m.removedOn,
+                                                m.removalReference,
+                                                m.removalVia,
+                                                m.dataBearing ? "保持" : "非保持",
+                                                m.origin));
+                case "baseline" ->
+                        table(
+                                w,
+                                "from BaselineLine b order by b.id",
+                                BaselineLine.class,
+                                List.of("品目コード", "区分", "品目", "品目（日本語）", "環境", "必要数"),
+                                b ->
+                                        Arrays.asList(
+                                                b.itemCode,
+                                                b.hardwareClass,
+                                                b.name,
+                                                b.nameJa,
+                                                b.environment,
+                                                b.requiredQuantity));
+                default ->
+                        table(
+                                w,
+                                "from Finding f order by f.id",
+                                Finding.class,
+                                List.of(
+                                        "id", "脆弱性ID", "別名", "深刻度", "ソフトウェア", "バージョン", "環境", "導入先",
+                                        "状態", "対策計画", "対策期限", "確認者", "適用日"),
+                                f ->
+                                        Arrays.asList(
+                                                f.id,
+                                                f.osvId,
+                                                f.aliases,
+                                                f.severity,
+                                                f.softwareName,
+                                                f.softwareVersion,
+                                                f.environment,
+                                                f.installedWhere,
+                                                f.status,
+                                                f.planAction,
+                                                f.planTargetDate,
+                                                f.confirmedBy,
+                                                f.appliedOn));
             }
         }
         w.flush();
     }
 
-    private <T> void table(Writer w, String jpql, Class<T> type, List<String> headings,
-            Function<T, List<Object>> values) throws IOException {
+    private <T> void table(
+            Writer w,
+            String jpql,
+            Class<T> type,
+            List<String> headings,
+            Function<T, List<Object>> values)
+            throws IOException {
         line(w, headings.stream().map(h -> (Object) h).toList());
-        for (int first = 0;; first += CHUNK) {
-            List<T> list = em.createQuery(jpql, type).setFirstResult(first).setMaxResults(CHUNK).getResultList();
+        for (int first = 0; ; first += CHUNK) {
+            List<T> list =
+                    em.createQuery(jpql, type)
+                            .setFirstResult(first)
+                            .setMaxResults(CHUNK)
+                            .getResultList();
             for (T t : list) {
                 line(w, values.apply(t));
             }
@@ -173,7 +246,9 @@ public class ExportService {
         w.write(b.toString());
     }
 
-    /** R-RM-4: every record this service holds, as one JSON document of API views for the archive. */
+    /**
+     * R-RM-4: every record this service holds, as one JSON document of API views for the archive.
+     */
     @Transactional
     public void records(OutputStream out) throws IOException {
         try (JsonGenerator g = json.getFactory().createGenerator(out)) {
@@ -181,38 +256,104 @@ public class ExportService {
             g.writeStringField("service", "asset-service");
             g.writeStringField("exportedAt", clock.instant().toString());
             array(g, "hardware", "from Hardware h order by h.id", Hardware.class, HardwareView::of);
-            array(g, "media", "from Medium m order by m.id", Medium.class,
+            array(
+                    g,
+                    "media",
+                    "from Medium m order by m.id",
+                    Medium.class,
                     m -> MediaService.view(m, em.find(Hardware.class, m.hardwareId)));
             array(g, "software", "from Software s order by s.id", Software.class, SoftwareView::of);
-            array(g, "baseline", "from BaselineLine b order by b.id", BaselineLine.class, BaselineView::of);
+            array(
+                    g,
+                    "baseline",
+                    "from BaselineLine b order by b.id",
+                    BaselineLine.class,
+                    BaselineView::of);
             array(g, "findings", "from Finding f order by f.id", Finding.class, findings::view);
-            array(g, "advisories", "from Advisory a order by a.id", Advisory.class, AdvisoryView::of);
-            array(g, "eolMappings", "from EolMapping e order by e.id", EolMapping.class, MappingView::of);
-            array(g, "lines", "from NetworkLine e order by e.id", NetworkLine.class, LedgerCategories::view);
-            array(g, "externalServices", "from ExternalService e order by e.id", ExternalService.class,
+            array(
+                    g,
+                    "advisories",
+                    "from Advisory a order by a.id",
+                    Advisory.class,
+                    AdvisoryView::of);
+            array(
+                    g,
+                    "eolMappings",
+                    "from EolMapping e order by e.id",
+                    EolMapping.class,
+                    MappingView::of);
+            array(
+                    g,
+                    "lines",
+                    "from NetworkLine e order by e.id",
+                    NetworkLine.class,
                     LedgerCategories::view);
-            array(g, "facilities", "from Facility e order by e.id", Facility.class, LedgerCategories::view);
+            array(
+                    g,
+                    "externalServices",
+                    "from ExternalService e order by e.id",
+                    ExternalService.class,
+                    LedgerCategories::view);
+            array(
+                    g,
+                    "facilities",
+                    "from Facility e order by e.id",
+                    Facility.class,
+                    LedgerCategories::view);
             array(g, "racks", "from Rack e order by e.id", Rack.class, RackView::of);
             g.writeFieldName("rackPositions");
             json.writeValue(g, racks.allPositions());
-            array(g, "publicDomains", "from PublicDomain e order by e.id", PublicDomain.class, LedgerCategories::view);
-            array(g, "handledInformation", "from HandledInformation e order by e.id", HandledInformation.class,
+            array(
+                    g,
+                    "publicDomains",
+                    "from PublicDomain e order by e.id",
+                    PublicDomain.class,
                     LedgerCategories::view);
-            array(g, "securityRequirements", "from SecurityRequirement e order by e.id", SecurityRequirement.class,
+            array(
+                    g,
+                    "handledInformation",
+                    "from HandledInformation e order by e.id",
+                    HandledInformation.class,
+                    LedgerCategories::view);
+            array(
+                    g,
+                    "securityRequirements",
+                    "from SecurityRequirement e order by e.id",
+                    SecurityRequirement.class,
                     LedgerCategories::view);
             array(g, "kpis", "from Kpi e order by e.id", Kpi.class, KpiService::view);
-            array(g, "kpiMeasurements", "from KpiMeasurement e order by e.id", KpiMeasurement.class, KpiService::view);
-            array(g, "workRecords", "from WorkRecord e order by e.id", WorkRecord.class, LedgerCategories::view);
-            array(g, "schedule", "from ScheduleItem e order by e.id", ScheduleItem.class, LedgerCategories::view);
+            array(
+                    g,
+                    "kpiMeasurements",
+                    "from KpiMeasurement e order by e.id",
+                    KpiMeasurement.class,
+                    KpiService::view);
+            array(
+                    g,
+                    "workRecords",
+                    "from WorkRecord e order by e.id",
+                    WorkRecord.class,
+                    LedgerCategories::view);
+            array(
+                    g,
+                    "schedule",
+                    "from ScheduleItem e order by e.id",
+                    ScheduleItem.class,
+                    LedgerCategories::view);
             g.writeEndObject();
         }
     }
 
-    private <T> void array(JsonGenerator g, String field, String jpql, Class<T> type, Function<T, ?> view)
+    private <T> void array(
+            JsonGenerator g, String field, String jpql, Class<T> type, Function<T, ?> view)
             throws IOException {
         g.writeArrayFieldStart(field);
-        for (int first = 0;; first += CHUNK) {
-            List<T> list = em.createQuery(jpql, type).setFirstResult(first).setMaxResults(CHUNK).getResultList();
+        for (int first = 0; ; first += CHUNK) {
+            List<T> list =
+                    em.createQuery(jpql, type)
+                            .setFirstResult(first)
+                            .setMaxResults(CHUNK)
+                            .getResultList();
             for (T t : list) {
                 json.writeValue(g, view.apply(t));
             }

@@ -21,7 +21,10 @@ import org.hibernate.envers.Audited;
 @Table(name = "hardware")
 public class Hardware {
 
-    /** From a sequence (V14, not IDENTITY) so that a bulk import of thousands of rows is written in JDBC batches. */
+    /**
+     * From a sequence (V14, not IDENTITY) so that a bulk import of thousands of rows is written in
+     * JDBC batches.
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "hardware_seq")
     @SequenceGenerator(name = "hardware_seq", sequenceName = "hardware_seq", allocationSize = 50)
@@ -77,6 +80,5 @@ public class Hardware {
     @Column(name = "substitute_for_id")
     public Long substituteForId;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

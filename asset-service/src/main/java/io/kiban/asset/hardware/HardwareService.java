@@ -42,36 +42,42 @@ public class HardwareService {
 
     private final Lookups queries;
 
-    public HardwareService(HardwareRepository repository, BaselineLines baseline, InstalledMedia media,
-            AuditTrail audit, Lifecycle lifecycle, Clock clock) {
+    public HardwareService(
+            HardwareRepository repository,
+            BaselineLines baseline,
+            InstalledMedia media,
+            AuditTrail audit,
+            Lifecycle lifecycle,
+            Clock clock) {
         this.repository = repository;
         this.baseline = baseline;
         this.media = media;
         this.audit = audit;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.queries = new Lookups() {
-            @Override
-            public Optional<Long> hardwareWithSerial(String serial) {
-                return repository.findBySerial(serial).map(h -> h.id);
-            }
+        this.queries =
+                new Lookups() {
+                    @Override
+                    public Optional<Long> hardwareWithSerial(String serial) {
+                        return repository.findBySerial(serial).map(h -> h.id);
+                    }
 
-            @Override
-            public boolean baselineLine(String item, Environment environment) {
-                return baseline.has(item, environment);
-            }
+                    @Override
+                    public boolean baselineLine(String item, Environment environment) {
+                        return baseline.has(item, environment);
+                    }
 
-            @Override
-            public void requireOpen(Environment environment, String what) {
-                lifecycle.requireOpen(environment, what);
-            }
-        };
+                    @Override
+                    public void requireOpen(Environment environment, String what) {
+                        lifecycle.requireOpen(environment, what);
+                    }
+                };
     }
 
     /**
-     * What the checks of a write look up in the ledger. A single-row call queries; a bulk import (issue 18) answers
-     * from what it read once for all its rows, so that every row is checked by the same code as a single POST
-     * without a query of its own.
+     * What the checks of a write look up in the ledger. A single-row call queries; a bulk import
+     * (issue 18) answers from what it read once for all its rows, so that every row is checked by
+     * the same code as a single POST without a query of its own.
      */
     public interface Lookups {
         /** The id of the hardware that has this serial number now, if any. */
@@ -85,13 +91,22 @@ public class HardwareService {
     }
 
     @Transactional
-    public Page<HardwareView> list(Environment environment, HardwareStatus status, HardwareClass hardwareClass,
-            String baselineItem, PageRequest page) {
-        Filters f = new Filters().eq("environment", environment).eq("status", status)
-                .eq("hardwareClass", hardwareClass).eq("baselineItem", baselineItem);
+    public Page<HardwareView> list(
+            Environment environment,
+            HardwareStatus status,
+            HardwareClass hardwareClass,
+            String baselineItem,
+            PageRequest page) {
+        Filters f =
+                new Filters()
+                        .eq("environment", environment)
+                        .eq("status", status)
+                        .eq("hardwareClass", hardwareClass)
+                        .eq("baselineItem", baselineItem);
         var query = repository.find(f.query("id"), f.params());
         long total = query.count();
-        List<HardwareView> items = query.page(page.page(), page.size()).list().stream().map(HardwareView::of).toList();
+        List<HardwareView> items =
+                query.page(page.page(), page.size()).list().stream().map(HardwareView::of).toList();
         return new Page<>(items, total, page);
     }
 
@@ -103,7 +118,9 @@ public class HardwareService {
     }
 
     public Hardware find(long id) {
-        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("hardware", id));
+        return repository
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("hardware", id));
     }
 
     @Transactional
@@ -116,9 +133,10 @@ public class HardwareService {
     }
 
     /**
-     * {@link #create} for a bulk import (issue 18): the same checks, answered by {@code lookups}; the row is not
-     * flushed (its id comes from a sequence, its version is seeded), so that the import writes in JDBC batches. A
-     * refusal does not mark the import's transaction: the import lists every bad row, then rolls back as a whole.
+     * {@link #create} for a bulk import (issue 18): the same checks, answered by {@code lookups};
+     * the row is not flushed (its id comes from a sequence, its version is seeded), so that the
+     * import writes in JDBC batches. A refusal does not mark the import's transaction: the import
+     * lists every bad row, then rolls back as a whole.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public HardwareView createInBulk(HardwareInput input, Lookups lookups) {
@@ -131,10 +149,12 @@ public class HardwareService {
     private Hardware created(HardwareInput input, Lookups lookups) {
         HardwareStatus status = input.status() == null ? HardwareStatus.ORDERED : input.status();
         if (status.isDelivered() && input.deliveredOn() == null) {
-            throw ProblemException.badField("deliveredOn", "is required for an item that is " + status);
+            throw ProblemException.badField(
+                    "deliveredOn", "is required for an item that is " + status);
         }
         if (!status.isDelivered() && input.deliveredOn() != null) {
-            throw ProblemException.badField("deliveredOn", "an ORDERED item has no delivery date yet");
+            throw ProblemException.badField(
+                    "deliveredOn", "an ORDERED item has no delivery date yet");
         }
         checkDeliveryDate(input.deliveredOn());
         lookups.requireOpen(input.environment(), "new hardware");
@@ -151,9 +171,13 @@ public class HardwareService {
         return updated(find(id), ifMatch, input, queries);
     }
 
-    /** {@link #update} of an item a bulk import read (issue 18): the same checks, answered by {@code lookups}. */
+    /**
+     * {@link #update} of an item a bulk import read (issue 18): the same checks, answered by {@code
+     * lookups}.
+     */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
-    public HardwareView updateInBulk(Hardware h, String ifMatch, HardwareInput input, Lookups lookups) {
+    public HardwareView updateInBulk(
+            Hardware h, String ifMatch, HardwareInput input, Lookups lookups) {
         return updated(h, ifMatch, input, lookups);
     }
 
@@ -161,7 +185,8 @@ public class HardwareService {
         long id = h.id;
         ETags.check(ifMatch, h.version);
         if (input.status() != null && input.status() != h.status) {
-            throw ProblemException.badField("status", "change the status with POST /hardware/" + id + "/status");
+            throw ProblemException.badField(
+                    "status", "change the status with POST /hardware/" + id + "/status");
         }
         if (input.environment() != h.environment) {
             lookups.requireOpen(input.environment(), "moving hardware into it");
@@ -182,13 +207,35 @@ public class HardwareService {
         Hardware h = find(id);
         ETags.check(ifMatch, h.version);
         List<Problem.Conflict> conflicts = new ArrayList<>();
-        media.serialsIn(id).forEach(serial -> conflicts.add(Problem.Conflict.of("medium", serial,
-                "a data-bearing medium was installed in it; its history must be kept")));
-        repository.list("substituteForId", id).forEach(s -> conflicts.add(Problem.Conflict.of("hardware",
-                String.valueOf(s.id), "is registered as its substitute (R-AS-3)")));
-        repository.getEntityManager().createQuery("select p.id from RackPosition p where p.hardwareId = :h", Long.class)
-                .setParameter("h", id).getResultList().forEach(p -> conflicts.add(Problem.Conflict.of("rack-position",
-                        String.valueOf(p), "the item is mounted in a rack; unmount it first")));
+        media.serialsIn(id)
+                .forEach(
+                        serial ->
+                                conflicts.add(
+                                        Problem.Conflict.of(
+                                                "medium",
+                                                serial,
+                                                "a data-bearing medium was installed in it; its history must be kept")));
+        repository
+                .list("substituteForId", id)
+                .forEach(
+                        s ->
+                                conflicts.add(
+                                        Problem.Conflict.of(
+                                                "hardware",
+                                                String.valueOf(s.id),
+                                                "is registered as its substitute (R-AS-3)")));
+        repository
+                .getEntityManager()
+                .createQuery("select p.id from RackPosition p where p.hardwareId = :h", Long.class)
+                .setParameter("h", id)
+                .getResultList()
+                .forEach(
+                        p ->
+                                conflicts.add(
+                                        Problem.Conflict.of(
+                                                "rack-position",
+                                                String.valueOf(p),
+                                                "the item is mounted in a rack; unmount it first")));
         if (!conflicts.isEmpty()) {
             throw ProblemException.conflict("hardware " + id + " cannot be deleted", conflicts);
         }
@@ -201,7 +248,10 @@ public class HardwareService {
         return statusChanged(find(id), ifMatch, change);
     }
 
-    /** {@link #changeStatus} of an item a bulk import read (issue 18); a refusal does not mark the transaction. */
+    /**
+     * {@link #changeStatus} of an item a bulk import read (issue 18); a refusal does not mark the
+     * transaction.
+     */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public HardwareView changeStatusInBulk(Hardware h, String ifMatch, StatusChange change) {
         return statusChanged(h, ifMatch, change);
@@ -212,48 +262,89 @@ public class HardwareService {
         HardwareStatus from = h.status;
         HardwareStatus to = change.status();
         if (!from.mayBecome(to)) {
-            throw ProblemException.of(ProblemType.RULE_VIOLATION, "transition " + from + " → " + to
-                    + " is not allowed; from " + from + " the item may become "
-                    + (from.next().isEmpty() ? "nothing else" : from.next().stream().map(Enum::name).sorted()
-                            .collect(Collectors.joining(", "))));
+            throw ProblemException.of(
+                    ProblemType.RULE_VIOLATION,
+                    "transition "
+                            + from
+                            + " → "
+                            + to
+                            + " is not allowed; from "
+                            + from
+                            + " the item may become "
+                            + (from.next().isEmpty()
+                                    ? "nothing else"
+                                    : from.next().stream()
+                                            .map(Enum::name)
+                                            .sorted()
+                                            .collect(Collectors.joining(", "))));
         }
         if (to == HardwareStatus.DELIVERED) {
             if (change.deliveredOn() == null) {
-                throw ProblemException.badField("deliveredOn", "is required when the item is delivered");
+                throw ProblemException.badField(
+                        "deliveredOn", "is required when the item is delivered");
             }
             checkDeliveryDate(change.deliveredOn());
             h.deliveredOn = change.deliveredOn();
         } else if (change.deliveredOn() != null) {
-            throw ProblemException.badField("deliveredOn", "is only given with the transition to DELIVERED");
+            throw ProblemException.badField(
+                    "deliveredOn", "is only given with the transition to DELIVERED");
         }
         h.status = to;
         repository.flush();
         HardwareView view = HardwareView.of(h);
-        audit.append(from == HardwareStatus.END_OF_USE && to == HardwareStatus.IN_SERVICE ? "fallback" : "status",
-                "hardware", h.id, view);
+        audit.append(
+                from == HardwareStatus.END_OF_USE && to == HardwareStatus.IN_SERVICE
+                        ? "fallback"
+                        : "status",
+                "hardware",
+                h.id,
+                view);
         return view;
     }
 
     /**
-     * R-AS-6: maintenance deadlines that end before the lease does (or are not recorded). The lease end is
-     * lifecycle-service's contract as amended (issue 14 item 9): the last copy, marked stale, when lifecycle is
-     * down; 503 with no copy.
+     * R-AS-6: maintenance deadlines that end before the lease does (or are not recorded). The lease
+     * end is lifecycle-service's contract as amended (issue 14 item 9): the last copy, marked
+     * stale, when lifecycle is down; 503 with no copy.
      */
     @Transactional
-    public ContractReport<MaintenanceRisk> maintenanceRisks(Environment environment, PageRequest page) {
+    public ContractReport<MaintenanceRisk> maintenanceRisks(
+            Environment environment, PageRequest page) {
         Lifecycle.Contract contract = lifecycle.contract();
         LocalDate leaseEnd = contract.leaseEnd();
-        Filters f = new Filters().eq("environment", environment).raw("status <> :removed", "removed",
-                HardwareStatus.REMOVED).raw("discontinued = false");
+        Filters f =
+                new Filters()
+                        .eq("environment", environment)
+                        .raw("status <> :removed", "removed", HardwareStatus.REMOVED)
+                        .raw("discontinued = false");
         List<MaintenanceRisk> risks = new ArrayList<>();
         for (Hardware h : repository.list(f.query("id"), f.params())) {
             if (h.maintenanceDeadline == null) {
-                risks.add(new MaintenanceRisk(h.id, h.name, h.serialNumber, h.environment, null, leaseEnd, null,
-                        "no maintenance deadline (保守期限) recorded", contract.asOf(), contract.stale()));
+                risks.add(
+                        new MaintenanceRisk(
+                                h.id,
+                                h.name,
+                                h.serialNumber,
+                                h.environment,
+                                null,
+                                leaseEnd,
+                                null,
+                                "no maintenance deadline (保守期限) recorded",
+                                contract.asOf(),
+                                contract.stale()));
             } else if (h.maintenanceDeadline.isBefore(leaseEnd)) {
-                risks.add(new MaintenanceRisk(h.id, h.name, h.serialNumber, h.environment, h.maintenanceDeadline,
-                        leaseEnd, ChronoUnit.DAYS.between(h.maintenanceDeadline, leaseEnd),
-                        "maintenance ends before the lease ends", contract.asOf(), contract.stale()));
+                risks.add(
+                        new MaintenanceRisk(
+                                h.id,
+                                h.name,
+                                h.serialNumber,
+                                h.environment,
+                                h.maintenanceDeadline,
+                                leaseEnd,
+                                ChronoUnit.DAYS.between(h.maintenanceDeadline, leaseEnd),
+                                "maintenance ends before the lease ends",
+                                contract.asOf(),
+                                contract.stale()));
             }
         }
         return new ContractReport<>(Lists.page(risks, page), contract);
@@ -261,19 +352,33 @@ public class HardwareService {
 
     private void apply(Hardware h, HardwareInput input, Lookups lookups) {
         if (input.condition() != Condition.NEW) {
-            throw ProblemException.rule(Condition.RULE,
-                    "leased equipment must be new, never second-hand (§10.3(1)); condition " + input.condition()
+            throw ProblemException.rule(
+                    Condition.RULE,
+                    "leased equipment must be new, never second-hand (§10.3(1)); condition "
+                            + input.condition()
                             + " is refused");
         }
-        lookups.hardwareWithSerial(input.serialNumber().trim()).filter(other -> !Objects.equals(other, h.id))
-                .ifPresent(other -> {
-                    throw ProblemException.conflict("serial number " + input.serialNumber() + " is already registered",
-                            List.of(Problem.Conflict.of("hardware", String.valueOf(other), "same serial number")));
-                });
-        String item = input.baselineItem() == null || input.baselineItem().isBlank() ? null
-                : input.baselineItem().trim();
+        lookups.hardwareWithSerial(input.serialNumber().trim())
+                .filter(other -> !Objects.equals(other, h.id))
+                .ifPresent(
+                        other -> {
+                            throw ProblemException.conflict(
+                                    "serial number "
+                                            + input.serialNumber()
+                                            + " is already registered",
+                                    List.of(
+                                            Problem.Conflict.of(
+                                                    "hardware",
+                                                    String.valueOf(other),
+                                                    "same serial number")));
+                        });
+        String item =
+                input.baselineItem() == null || input.baselineItem().isBlank()
+                        ? null
+                        : input.baselineItem().trim();
         if (item != null && !lookups.baselineLine(item, input.environment())) {
-            throw ProblemException.unknownReference("baselineItem", item + " (" + input.environment() + ")");
+            throw ProblemException.unknownReference(
+                    "baselineItem", item + " (" + input.environment() + ")");
         }
         if (input.substituteForId() != null) {
             checkSubstitute(h, input);
@@ -299,29 +404,49 @@ public class HardwareService {
         if (input.substituteForId().equals(h.id)) {
             throw ProblemException.rule("R-AS-3", "an item cannot substitute for itself");
         }
-        Hardware replaced = repository.findByIdOptional(input.substituteForId())
-                .orElseThrow(() -> ProblemException.unknownReference("substituteForId", input.substituteForId()));
+        Hardware replaced =
+                repository
+                        .findByIdOptional(input.substituteForId())
+                        .orElseThrow(
+                                () ->
+                                        ProblemException.unknownReference(
+                                                "substituteForId", input.substituteForId()));
         if (!replaced.discontinued) {
-            throw ProblemException.rule("R-AS-3", "hardware " + replaced.id
-                    + " is not marked discontinued; only a discontinued item is replaced by a substitute");
+            throw ProblemException.rule(
+                    "R-AS-3",
+                    "hardware "
+                            + replaced.id
+                            + " is not marked discontinued; only a discontinued item is replaced by a substitute");
         }
         if (replaced.hardwareClass != input.hardwareClass()) {
-            throw ProblemException.rule("R-AS-3", "a substitute must be equal or better: hardware " + replaced.id
-                    + " is " + replaced.hardwareClass + ", the substitute is " + input.hardwareClass());
+            throw ProblemException.rule(
+                    "R-AS-3",
+                    "a substitute must be equal or better: hardware "
+                            + replaced.id
+                            + " is "
+                            + replaced.hardwareClass
+                            + ", the substitute is "
+                            + input.hardwareClass());
         }
         if (replaced.environment != input.environment()) {
-            throw ProblemException.rule("R-AS-3", "a substitute replaces an item of its own environment ("
-                    + replaced.environment + ")");
+            throw ProblemException.rule(
+                    "R-AS-3",
+                    "a substitute replaces an item of its own environment ("
+                            + replaced.environment
+                            + ")");
         }
-        if (replaced.baselineItem != null && input.baselineItem() != null
+        if (replaced.baselineItem != null
+                && input.baselineItem() != null
                 && !replaced.baselineItem.equals(input.baselineItem().trim())) {
-            throw ProblemException.rule("R-AS-3", "a substitute fills the same baseline line ("
-                    + replaced.baselineItem + ")");
+            throw ProblemException.rule(
+                    "R-AS-3",
+                    "a substitute fills the same baseline line (" + replaced.baselineItem + ")");
         }
     }
 
     private void checkDeliveryDate(LocalDate deliveredOn) {
-        if (deliveredOn != null && deliveredOn.isAfter(LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE)))) {
+        if (deliveredOn != null
+                && deliveredOn.isAfter(LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE)))) {
             throw ProblemException.badField("deliveredOn", "lies in the future");
         }
     }

@@ -9,16 +9,23 @@ import java.util.Set;
  * REMOVED, and END_OF_USE → IN_SERVICE when JPO falls back to this set (R-RM-2).
  */
 public enum HardwareStatus {
-    ORDERED, DELIVERED, INSTALLED, ACCEPTED, IN_SERVICE, END_OF_USE, REMOVED;
+    ORDERED,
+    DELIVERED,
+    INSTALLED,
+    ACCEPTED,
+    IN_SERVICE,
+    END_OF_USE,
+    REMOVED;
 
-    private static final Map<HardwareStatus, Set<HardwareStatus>> NEXT = Map.of(
-            ORDERED, EnumSet.of(DELIVERED),
-            DELIVERED, EnumSet.of(INSTALLED),
-            INSTALLED, EnumSet.of(ACCEPTED),
-            ACCEPTED, EnumSet.of(IN_SERVICE),
-            IN_SERVICE, EnumSet.of(END_OF_USE),
-            END_OF_USE, EnumSet.of(REMOVED, IN_SERVICE),
-            REMOVED, EnumSet.noneOf(HardwareStatus.class));
+    private static final Map<HardwareStatus, Set<HardwareStatus>> NEXT =
+            Map.of(
+                    ORDERED, EnumSet.of(DELIVERED),
+                    DELIVERED, EnumSet.of(INSTALLED),
+                    INSTALLED, EnumSet.of(ACCEPTED),
+                    ACCEPTED, EnumSet.of(IN_SERVICE),
+                    IN_SERVICE, EnumSet.of(END_OF_USE),
+                    END_OF_USE, EnumSet.of(REMOVED, IN_SERVICE),
+                    REMOVED, EnumSet.noneOf(HardwareStatus.class));
 
     public boolean mayBecome(HardwareStatus next) {
         return NEXT.get(this).contains(next);

@@ -6,7 +6,9 @@ import io.quarkus.arc.InstanceHandle;
 import jakarta.enterprise.context.ContextNotActiveException;
 import org.hibernate.envers.RevisionListener;
 
-/** Stamps each revision with the caller of the request that made it ("system" outside a request). */
+/**
+ * Stamps each revision with the caller of the request that made it ("system" outside a request).
+ */
 public class AssetRevisionListener implements RevisionListener {
 
     @Override

@@ -5,15 +5,17 @@ import java.util.List;
 
 public final class HistoryDtos {
 
-    private HistoryDtos() {
-    }
+    private HistoryDtos() {}
 
     /** One field that changed in a revision. Values are shown as text. */
-    public record FieldChange(String field, String from, String to) {
-    }
+    public record FieldChange(String field, String from, String to) {}
 
     /** One revision of one ledger entity: who, when, what kind of change and which fields. */
-    public record RevisionView(int revision, Instant at, String subject, String name, String type,
-            List<FieldChange> changes) {
-    }
+    public record RevisionView(
+            int revision,
+            Instant at,
+            String subject,
+            String name,
+            String type,
+            List<FieldChange> changes) {}
 }

@@ -19,8 +19,8 @@ import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 
 /**
- * Sheet 10 (変更管理): the change history of any audited ledger entity, read from the Envers
- * revisions and compared field by field with the revision before.
+ * Sheet 10 (変更管理): the change history of any audited ledger entity, read from the Envers revisions
+ * and compared field by field with the revision before.
  */
 @ApplicationScoped
 public class HistoryService {
@@ -35,11 +35,12 @@ public class HistoryService {
     public List<RevisionView> history(Class<?> type, String what, long id) {
         AuditReader reader = AuditReaderFactory.get(em);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = reader.createQuery()
-                .forRevisionsOfEntity(type, false, true)
-                .add(AuditEntity.id().eq(id))
-                .addOrder(AuditEntity.revisionNumber().asc())
-                .getResultList();
+        List<Object[]> rows =
+                reader.createQuery()
+                        .forRevisionsOfEntity(type, false, true)
+                        .add(AuditEntity.id().eq(id))
+                        .addOrder(AuditEntity.revisionNumber().asc())
+                        .getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound(what, id);
         }
@@ -49,13 +50,20 @@ public class HistoryService {
             Object state = row[0];
             AssetRevision rev = (AssetRevision) row[1];
             RevisionType revType = (RevisionType) row[2];
-            List<FieldChange> changes = revType == RevisionType.DEL ? List.of() : diff(type, previous, state);
-            views.add(new RevisionView(rev.id, Instant.ofEpochMilli(rev.timestamp), rev.subject, rev.actorName,
-                    switch (revType) {
-                        case ADD -> "CREATED";
-                        case MOD -> "UPDATED";
-                        case DEL -> "DELETED";
-                    }, changes));
+            List<FieldChange> changes =
+                    revType == RevisionType.DEL ? List.of() : diff(type, previous, state);
+            views.add(
+                    new RevisionView(
+                            rev.id,
+                            Instant.ofEpochMilli(rev.timestamp),
+                            rev.subject,
+                            rev.actorName,
+                            switch (revType) {
+                                case ADD -> "CREATED";
+                                case MOD -> "UPDATED";
+                                case DEL -> "DELETED";
+                            },
+                            changes));
             if (revType != RevisionType.DEL) {
                 previous = state;
             }
@@ -66,8 +74,10 @@ public class HistoryService {
     public static List<FieldChange> diff(Class<?> type, Object before, Object after) {
         List<FieldChange> changes = new ArrayList<>();
         for (Field f : type.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) || f.isAnnotationPresent(Version.class)
-                    || f.isAnnotationPresent(jakarta.persistence.Transient.class) || f.getName().startsWith("$$")) {
+            if (Modifier.isStatic(f.getModifiers())
+                    || f.isAnnotationPresent(Version.class)
+                    || f.isAnnotationPresent(jakarta.persistence.Transient.class)
+                    || f.getName().startsWith("$$")) {
                 continue;
             }
             try {

@@ -1,6 +1,5 @@
 package io.kiban.asset.imports;
 
-import io.kiban.asset.support.ImportProblems;
 import static io.kiban.asset.support.ImportProblems.bad;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kiban.asset.support.ImportProblems;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,51 +37,68 @@ import org.cyclonedx.parsers.XmlParser;
  * Reads a CycloneDX document, JSON or XML (told apart by its first character), spec 1.2–1.7, with
  * {@code org.cyclonedx:cyclonedx-core-java} (issue 18).
  *
- * <p>Before the library sees the document, a pre-pass of our own checks it is well-formed and sane — and
- * names the first bad place (JSON path, or XML element path with line and column) in a 400: truncated
- * files, nesting deeper than {@value #MAX_COMPONENT_DEPTH} components (or {@value #MAX_XML_DEPTH} XML
- * elements / Jackson's nesting limit), numbers longer than Jackson's limit, a BOM {@code version} that is
- * not a positive 32-bit integer, bytes that are not in the declared encoding, and any XML DOCTYPE (so no
- * entity expansion and no external entity is ever resolved). The pre-pass also counts every component the
- * file holds (nested included, {@code metadata.component} not) and the library's result must hold exactly
- * as many — a component the library silently skipped is a 400, never a short import.
+ * <p>Before the library sees the document, a pre-pass of our own checks it is well-formed and sane
+ * — and names the first bad place (JSON path, or XML element path with line and column) in a 400:
+ * truncated files, nesting deeper than {@value #MAX_COMPONENT_DEPTH} components (or {@value
+ * #MAX_XML_DEPTH} XML elements / Jackson's nesting limit), numbers longer than Jackson's limit, a
+ * BOM {@code version} that is not a positive 32-bit integer, bytes that are not in the declared
+ * encoding, and any XML DOCTYPE (so no entity expansion and no external entity is ever resolved).
+ * The pre-pass also counts every component the file holds (nested included, {@code
+ * metadata.component} not) and the library's result must hold exactly as many — a component the
+ * library silently skipped is a 400, never a short import.
  *
- * <p><b>CycloneDX 1.7.</b> cyclonedx-core-java 12.1.0 knows the specification up to 1.6. A 1.7 document is
- * read as 1.6 after this mapping (see the README): {@code specVersion} (JSON) or the namespace
- * {@code http://cyclonedx.org/schema/bom/1.7} (XML) is rewritten to 1.6; the JSON fields that 1.7 added
- * and the 1.6 model cannot hold are dropped and listed in the report — top-level {@code citations},
- * {@code metadata.distributionConstraints}, {@code definitions.patents}, and on components
- * {@code patentAssertions} and {@code versionRange}; component {@code isExternal} is read by the pre-pass
- * before it is dropped: an external component (1.7: "not included in the distribution") is counted and
- * listed but never stored as installed software. In XML the library ignores elements it does not know, and
- * the pre-pass reads the {@code isExternal} attribute/element.
+ * <p><b>CycloneDX 1.7.</b> cyclonedx-core-java 12.1.0 knows the specification up to 1.6. A 1.7
+ * document is read as 1.6 after this mapping (see the README): {@code specVersion} (JSON) or the
+ * namespace {@code http://cyclonedx.org/schema/bom/1.7} (XML) is rewritten to 1.6; the JSON fields
+ * that 1.7 added and the 1.6 model cannot hold are dropped and listed in the report — top-level
+ * {@code citations}, {@code metadata.distributionConstraints}, {@code definitions.patents}, and on
+ * components {@code patentAssertions} and {@code versionRange}; component {@code isExternal} is
+ * read by the pre-pass before it is dropped: an external component (1.7: "not included in the
+ * distribution") is counted and listed but never stored as installed software. In XML the library
+ * ignores elements it does not know, and the pre-pass reads the {@code isExternal}
+ * attribute/element.
  */
 @ApplicationScoped
 public class CycloneDxReader {
 
-    public static final List<String> SPEC_VERSIONS = List.of("1.2", "1.3", "1.4", "1.5", "1.6", "1.7");
+    public static final List<String> SPEC_VERSIONS =
+            List.of("1.2", "1.3", "1.4", "1.5", "1.6", "1.7");
     static final int MAX_COMPONENT_DEPTH = 64;
     static final int MAX_XML_DEPTH = 256;
     private static final String NS = "http://cyclonedx.org/schema/bom/";
 
     /** One component in document order (depth first), with the place it was found. */
-    public record Comp(String path, int depth, String bomRef, String type, String group, String name, String version,
-            String purl, String cpe, String licenses, boolean external) {
-    }
+    public record Comp(
+            String path,
+            int depth,
+            String bomRef,
+            String type,
+            String group,
+            String name,
+            String version,
+            String purl,
+            String cpe,
+            String licenses,
+            boolean external) {}
 
-    public record Dep(String ref, List<String> dependsOn) {
-    }
+    public record Dep(String ref, List<String> dependsOn) {}
 
     /**
      * {@code specVersion}: the document's; {@code readAs}: the version the library read it as;
      * {@code mapping}: what the 1.7 mapping dropped (field → count), empty below 1.7.
      */
-    public record Document(String format, String specVersion, String readAs, Map<String, Integer> mapping,
-            String subjectName, String subjectVersion, String subjectRef, List<Comp> components, List<Dep> dependencies) {
-    }
+    public record Document(
+            String format,
+            String specVersion,
+            String readAs,
+            Map<String, Integer> mapping,
+            String subjectName,
+            String subjectVersion,
+            String subjectRef,
+            List<Comp> components,
+            List<Dep> dependencies) {}
 
-    private record Pre(String path, int depth, boolean external) {
-    }
+    private record Pre(String path, int depth, boolean external) {}
 
     private final ObjectMapper json;
 
@@ -91,7 +108,10 @@ public class CycloneDxReader {
 
     public Document read(byte[] bytes) {
         int i = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+        if (bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF) {
             i = 3;
         }
         while (i < bytes.length && Character.isWhitespace(bytes[i])) {
@@ -103,11 +123,13 @@ public class CycloneDxReader {
         return switch (bytes[i]) {
             case '{' -> readJson(bytes);
             case '<' -> readXml(bytes);
-            default -> throw bad("$", "a CycloneDX document is a JSON object or an XML <bom> element");
+            default ->
+                    throw bad("$", "a CycloneDX document is a JSON object or an XML <bom> element");
         };
     }
 
-    // ------------------------------------------------------------------------------------------ JSON
+    // ------------------------------------------------------------------------------------------
+    // JSON
 
     private Document readJson(byte[] bytes) {
         JsonNode root = ImportProblems.read(json, new ByteArrayInputStream(bytes));
@@ -122,9 +144,16 @@ public class CycloneDxReader {
             throw bad("$.specVersion", "must be one of " + SPEC_VERSIONS + ", got " + spec);
         }
         JsonNode version = root.get("version");
-        if (version != null && !(version.isIntegralNumber() && version.canConvertToInt() && version.intValue() >= 1)) {
-            throw bad("$.version", "must be a positive integer of at most " + Integer.MAX_VALUE + ", got "
-                    + cut(version.toString()));
+        if (version != null
+                && !(version.isIntegralNumber()
+                        && version.canConvertToInt()
+                        && version.intValue() >= 1)) {
+            throw bad(
+                    "$.version",
+                    "must be a positive integer of at most "
+                            + Integer.MAX_VALUE
+                            + ", got "
+                            + cut(version.toString()));
         }
         List<Pre> pre = new ArrayList<>();
         JsonNode components = root.get("components");
@@ -204,13 +233,15 @@ public class CycloneDxReader {
         }
     }
 
-    private static void drop(ObjectNode o, String field, String name, Map<String, Integer> mapping) {
+    private static void drop(
+            ObjectNode o, String field, String name, Map<String, Integer> mapping) {
         if (o.remove(field) != null) {
             mapping.merge(name, 1, Integer::sum);
         }
     }
 
-    // ------------------------------------------------------------------------------------------ XML
+    // ------------------------------------------------------------------------------------------
+    // XML
 
     private Document readXml(byte[] bytes) {
         XMLInputFactory f = XMLInputFactory.newFactory();
@@ -229,54 +260,86 @@ public class CycloneDxReader {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.DTD) {
-                    throw xmlBad(r, "/", "a DOCTYPE is not accepted in a CycloneDX document (no DTD, no entity "
-                            + "declarations: entity expansion and external entities are refused)");
+                    throw xmlBad(
+                            r,
+                            "/",
+                            "a DOCTYPE is not accepted in a CycloneDX document (no DTD, no entity "
+                                    + "declarations: entity expansion and external entities are refused)");
                 }
                 if (ev == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw xmlBad(r, paths.isEmpty() ? "/" : paths.peek(), "the entity reference &"
-                            + r.getLocalName() + "; is not accepted");
+                    throw xmlBad(
+                            r,
+                            paths.isEmpty() ? "/" : paths.peek(),
+                            "the entity reference &" + r.getLocalName() + "; is not accepted");
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName();
                     String parentPath = paths.isEmpty() ? "" : paths.peek();
-                    Map<String, Integer> counts = siblings.isEmpty() ? new LinkedHashMap<>() : siblings.peek();
+                    Map<String, Integer> counts =
+                            siblings.isEmpty() ? new LinkedHashMap<>() : siblings.peek();
                     int n = counts.merge(name, 1, Integer::sum);
                     String path = parentPath + "/" + name + "[" + n + "]";
                     if (stack.isEmpty()) {
                         String ns = r.getNamespaceURI();
                         if (!"bom".equals(name) || ns == null || !ns.startsWith(NS)) {
-                            throw xmlBad(r, "/" + name, "the root element must be <bom xmlns=\"" + NS + "1.x\">");
+                            throw xmlBad(
+                                    r,
+                                    "/" + name,
+                                    "the root element must be <bom xmlns=\"" + NS + "1.x\">");
                         }
                         spec = ns.substring(NS.length());
                         if (!SPEC_VERSIONS.contains(spec)) {
-                            throw xmlBad(r, "/bom", "the namespace must be " + NS + "1.2 … 1.7, got " + ns);
+                            throw xmlBad(
+                                    r,
+                                    "/bom",
+                                    "the namespace must be " + NS + "1.2 … 1.7, got " + ns);
                         }
                         String v = r.getAttributeValue(null, "version");
-                        if (v != null && !v.matches("[1-9][0-9]{0,9}") || v != null && Long.parseLong(v) > Integer.MAX_VALUE) {
-                            throw xmlBad(r, "/bom/@version", "must be a positive integer of at most "
-                                    + Integer.MAX_VALUE + ", got " + cut(v));
+                        if (v != null && !v.matches("[1-9][0-9]{0,9}")
+                                || v != null && Long.parseLong(v) > Integer.MAX_VALUE) {
+                            throw xmlBad(
+                                    r,
+                                    "/bom/@version",
+                                    "must be a positive integer of at most "
+                                            + Integer.MAX_VALUE
+                                            + ", got "
+                                            + cut(v));
                         }
                         path = "/bom";
                     }
                     if (stack.size() >= MAX_XML_DEPTH) {
-                        throw xmlBad(r, path, "elements are nested deeper than " + MAX_XML_DEPTH + " levels");
+                        throw xmlBad(
+                                r,
+                                path,
+                                "elements are nested deeper than " + MAX_XML_DEPTH + " levels");
                     }
-                    boolean isComponent = "component".equals(name) && "components".equals(stack.peek())
-                            && stack.size() >= 2 && isComponentHolder(stack);
+                    boolean isComponent =
+                            "component".equals(name)
+                                    && "components".equals(stack.peek())
+                                    && stack.size() >= 2
+                                    && isComponentHolder(stack);
                     if (isComponent) {
                         componentDepth++;
                         if (componentDepth >= MAX_COMPONENT_DEPTH) {
-                            throw xmlBad(r, path, "components are nested deeper than " + MAX_COMPONENT_DEPTH
-                                    + " levels");
+                            throw xmlBad(
+                                    r,
+                                    path,
+                                    "components are nested deeper than "
+                                            + MAX_COMPONENT_DEPTH
+                                            + " levels");
                         }
                         String ext = r.getAttributeValue(null, "isExternal");
                         pre.add(new Pre(path, componentDepth, "true".equals(ext)));
                         componentDepths.push(stack.size());
                     }
-                    if ("isExternal".equals(name) && "component".equals(stack.peek()) && !pre.isEmpty()) {
+                    if ("isExternal".equals(name)
+                            && "component".equals(stack.peek())
+                            && !pre.isEmpty()) {
                         String text = r.getElementText().trim();
                         Pre last = pre.get(pre.size() - 1);
-                        pre.set(pre.size() - 1, new Pre(last.path(), last.depth(), "true".equals(text)));
+                        pre.set(
+                                pre.size() - 1,
+                                new Pre(last.path(), last.depth(), "true".equals(text)));
                         continue; // getElementText consumed the end tag
                     }
                     stack.push(name);
@@ -286,7 +349,8 @@ public class CycloneDxReader {
                     stack.pop();
                     paths.pop();
                     siblings.pop();
-                    if (!componentDepths.isEmpty() && componentDepths.peek() == stack.size()
+                    if (!componentDepths.isEmpty()
+                            && componentDepths.peek() == stack.size()
                             && "component".equals(r.getLocalName())) {
                         componentDepths.pop();
                         componentDepth--;
@@ -294,10 +358,22 @@ public class CycloneDxReader {
                 }
             }
         } catch (XMLStreamException e) {
-            var loc = e.getLocation() != null ? e.getLocation() : r == null ? null : r.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNumber() + ", column " + loc.getColumnNumber();
-            throw ProblemException.of(ProblemType.BAD_REQUEST, "the file is not well-formed XML" + where
-                    + (paths.isEmpty() ? "" : " (in " + paths.peek() + ")") + ": " + cut(e.getMessage()));
+            var loc =
+                    e.getLocation() != null ? e.getLocation() : r == null ? null : r.getLocation();
+            String where =
+                    loc == null
+                            ? ""
+                            : " at line "
+                                    + loc.getLineNumber()
+                                    + ", column "
+                                    + loc.getColumnNumber();
+            throw ProblemException.of(
+                    ProblemType.BAD_REQUEST,
+                    "the file is not well-formed XML"
+                            + where
+                            + (paths.isEmpty() ? "" : " (in " + paths.peek() + ")")
+                            + ": "
+                            + cut(e.getMessage()));
         } finally {
             if (r != null) {
                 try {
@@ -339,11 +415,20 @@ public class CycloneDxReader {
 
     private static ProblemException xmlBad(XMLStreamReader r, String path, String message) {
         var loc = r.getLocation();
-        return bad(path, message + (loc == null ? "" : " (line " + loc.getLineNumber() + ", column "
-                + loc.getColumnNumber() + ")"));
+        return bad(
+                path,
+                message
+                        + (loc == null
+                                ? ""
+                                : " (line "
+                                        + loc.getLineNumber()
+                                        + ", column "
+                                        + loc.getColumnNumber()
+                                        + ")"));
     }
 
-    // ------------------------------------------------------------------------------------------ common
+    // ------------------------------------------------------------------------------------------
+    // common
 
     private static ProblemException libraryProblem(Exception e) {
         Throwable t = e;
@@ -359,36 +444,66 @@ public class CycloneDxReader {
                     path.append('[').append(ref.getIndex()).append(']');
                 }
             }
-            return bad(path.toString(), "the CycloneDX library could not read this: " + cut(m.getOriginalMessage()));
+            return bad(
+                    path.toString(),
+                    "the CycloneDX library could not read this: " + cut(m.getOriginalMessage()));
         }
         if (t instanceof JsonProcessingException p) {
-            String where = p.getLocation() == null ? "$" : "line " + p.getLocation().getLineNr() + ", column "
-                    + p.getLocation().getColumnNr();
-            return bad(where, "the CycloneDX library could not read this: " + cut(p.getOriginalMessage()));
+            String where =
+                    p.getLocation() == null
+                            ? "$"
+                            : "line "
+                                    + p.getLocation().getLineNr()
+                                    + ", column "
+                                    + p.getLocation().getColumnNr();
+            return bad(
+                    where,
+                    "the CycloneDX library could not read this: " + cut(p.getOriginalMessage()));
         }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return bad("$", "the CycloneDX library could not read the document: " + cut(root.getMessage()));
+        return bad(
+                "$",
+                "the CycloneDX library could not read the document: " + cut(root.getMessage()));
     }
 
-    private static Document document(String format, String spec, String readAs, Map<String, Integer> mapping, Bom bom,
+    private static Document document(
+            String format,
+            String spec,
+            String readAs,
+            Map<String, Integer> mapping,
+            Bom bom,
             List<Pre> pre) {
         List<Component> flat = new ArrayList<>();
         flatten(bom.getComponents(), flat);
         if (flat.size() != pre.size()) {
-            throw bad("JSON".equals(format) ? "$.components" : "/bom/components", "the file holds " + pre.size()
-                    + " components but the CycloneDX library read " + flat.size()
-                    + " (a field it does not know made it skip some); nothing was imported");
+            throw bad(
+                    "JSON".equals(format) ? "$.components" : "/bom/components",
+                    "the file holds "
+                            + pre.size()
+                            + " components but the CycloneDX library read "
+                            + flat.size()
+                            + " (a field it does not know made it skip some); nothing was imported");
         }
         List<Comp> comps = new ArrayList<>(flat.size());
         for (int i = 0; i < flat.size(); i++) {
             Component c = flat.get(i);
             Pre p = pre.get(i);
-            comps.add(new Comp(p.path(), p.depth(), c.getBomRef(), c.getType() == null ? "library"
-                    : c.getType().getTypeName(), c.getGroup(), c.getName(), c.getVersion(), c.getPurl(), c.getCpe(),
-                    licenses(c.getLicenses()), p.external()));
+            comps.add(
+                    new Comp(
+                            p.path(),
+                            p.depth(),
+                            c.getBomRef(),
+                            c.getType() == null ? "library" : c.getType().getTypeName(),
+                            c.getGroup(),
+                            c.getName(),
+                            c.getVersion(),
+                            c.getPurl(),
+                            c.getCpe(),
+                            licenses(c.getLicenses()),
+                            p.external()));
         }
         List<Dep> deps = new ArrayList<>();
         if (bom.getDependencies() != null) {
@@ -401,8 +516,16 @@ public class CycloneDxReader {
             }
         }
         Component subject = bom.getMetadata() == null ? null : bom.getMetadata().getComponent();
-        return new Document(format, spec, readAs, mapping, subject == null ? null : subject.getName(),
-                subject == null ? null : subject.getVersion(), subject == null ? null : subject.getBomRef(), comps, deps);
+        return new Document(
+                format,
+                spec,
+                readAs,
+                mapping,
+                subject == null ? null : subject.getName(),
+                subject == null ? null : subject.getVersion(),
+                subject == null ? null : subject.getBomRef(),
+                comps,
+                deps);
     }
 
     private static void flatten(List<Component> list, List<Component> out) {

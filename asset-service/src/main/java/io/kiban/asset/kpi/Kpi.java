@@ -10,7 +10,10 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import org.hibernate.envers.Audited;
 
-/** Sheet 9 (指標): an indicator with its class and planned value; measured values are {@link KpiMeasurement}s. */
+/**
+ * Sheet 9 (指標): an indicator with its class and planned value; measured values are {@link
+ * KpiMeasurement}s.
+ */
 @Entity
 @Audited
 @Table(name = "kpi")
@@ -31,6 +34,5 @@ public class Kpi {
 
     public String unit;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -6,9 +6,9 @@ import io.kiban.asset.kpi.KpiDtos.MeasurementInput;
 import io.kiban.asset.kpi.KpiDtos.MeasurementView;
 import io.kiban.asset.support.LedgerCategory;
 import io.kiban.asset.support.LedgerStore;
+import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
-import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -21,20 +21,22 @@ import java.util.List;
 @ApplicationScoped
 public class KpiService {
 
-    public static final LedgerCategory<Kpi, KpiInput, KpiView> KPIS = new LedgerCategory<>(Kpi.class, "kpi", Kpi::new,
-            KpiService::apply, KpiService::view);
-
+    public static final LedgerCategory<Kpi, KpiInput, KpiView> KPIS =
+            new LedgerCategory<>(Kpi.class, "kpi", Kpi::new, KpiService::apply, KpiService::view);
 
     @ApplicationScoped
-    public static class MeasurementRepository implements PanacheRepository<KpiMeasurement> {
-    }
+    public static class MeasurementRepository implements PanacheRepository<KpiMeasurement> {}
 
     private final LedgerStore store;
     private final MeasurementRepository measurements;
     private final AuditTrail audit;
     private final Caller caller;
 
-    public KpiService(LedgerStore store, MeasurementRepository measurements, AuditTrail audit, Caller caller) {
+    public KpiService(
+            LedgerStore store,
+            MeasurementRepository measurements,
+            AuditTrail audit,
+            Caller caller) {
         this.store = store;
         this.measurements = measurements;
         this.audit = audit;
@@ -93,8 +95,15 @@ public class KpiService {
         }
         Instant f = from == null ? Instant.EPOCH : from;
         Instant t = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
-        return measurements.list("kpiId = ?1 and measuredAt >= ?2 and measuredAt < ?3 order by measuredAt, id", kpiId,
-                f, t).stream().map(KpiService::view).toList();
+        return measurements
+                .list(
+                        "kpiId = ?1 and measuredAt >= ?2 and measuredAt < ?3 order by measuredAt, id",
+                        kpiId,
+                        f,
+                        t)
+                .stream()
+                .map(KpiService::view)
+                .toList();
     }
 
     public static MeasurementView view(KpiMeasurement m) {
@@ -105,8 +114,11 @@ public class KpiService {
     @Transactional
     public void delete(long id, String ifMatch) {
         if (measurements.count("kpiId", id) > 0) {
-            throw ProblemException.conflict("KPI " + id + " has measurements; they are kept",
-                    List.of(io.kiban.commons.problem.Problem.Conflict.of("kpi", String.valueOf(id), "has measurements")));
+            throw ProblemException.conflict(
+                    "KPI " + id + " has measurements; they are kept",
+                    List.of(
+                            io.kiban.commons.problem.Problem.Conflict.of(
+                                    "kpi", String.valueOf(id), "has measurements")));
         }
         store.delete(KPIS, id, ifMatch);
     }

@@ -32,6 +32,5 @@ public class ExternalService {
     @Column(name = "used_until")
     public LocalDate usedUntil;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -30,20 +30,29 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "external-services", description = "Sheet 4 (外部サービス)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class ExternalServiceResource extends LedgerResource<ExternalService, ExternalServiceInput, ExternalServiceView> {
+public class ExternalServiceResource
+        extends LedgerResource<ExternalService, ExternalServiceInput, ExternalServiceView> {
 
-    public ExternalServiceResource(LedgerStore store, LedgerWriters writers, HistoryService history) {
+    public ExternalServiceResource(
+            LedgerStore store, LedgerWriters writers, HistoryService history) {
         super(EXTERNAL_SERVICES, store, writers, history);
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "外部サービス（様式4）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "外部サービス（様式4）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
-                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<ExternalServiceView> add(@Valid @NotNull ExternalServiceInput body, @Context UriInfo uri) {
+    @Operation(
+            summary =
+                    "外部サービス（様式4）の追加 / "
+                            + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description =
+                    "外部サービス（様式4）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                            + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    @SecurityRequirement(
+            name = SCHEME,
+            scopes = {Roles.JPO_ADMIN, Roles.VENDOR})
+    public RestResponse<ExternalServiceView> add(
+            @Valid @NotNull ExternalServiceInput body, @Context UriInfo uri) {
         return create(body, uri);
     }
 }

@@ -40,6 +40,5 @@ public class Facility {
     @Column(name = "zones")
     public String zones;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

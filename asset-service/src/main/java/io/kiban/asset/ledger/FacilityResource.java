@@ -34,7 +34,11 @@ public class FacilityResource extends LedgerResource<Facility, FacilityInput, Fa
 
     private final FacilityRemoval racks;
 
-    public FacilityResource(LedgerStore store, FacilityRemoval racks, LedgerWriters writers, HistoryService history) {
+    public FacilityResource(
+            LedgerStore store,
+            FacilityRemoval racks,
+            LedgerWriters writers,
+            HistoryService history) {
         super(FACILITIES, store, writers, history);
         this.racks = racks;
     }
@@ -47,12 +51,19 @@ public class FacilityResource extends LedgerResource<Facility, FacilityInput, Fa
 
     @POST
     @Idempotent
-    @Operation(summary = "施設（様式5）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "施設（様式5）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
-                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<FacilityView> add(@Valid @NotNull FacilityInput body, @Context UriInfo uri) {
+    @Operation(
+            summary =
+                    "施設（様式5）の追加 / "
+                            + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description =
+                    "施設（様式5）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                            + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    @SecurityRequirement(
+            name = SCHEME,
+            scopes = {Roles.JPO_ADMIN, Roles.VENDOR})
+    public RestResponse<FacilityView> add(
+            @Valid @NotNull FacilityInput body, @Context UriInfo uri) {
         return create(body, uri);
     }
 }

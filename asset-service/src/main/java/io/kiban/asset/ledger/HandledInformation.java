@@ -37,6 +37,5 @@ public class HandledInformation {
     @Column(nullable = false)
     public int availability;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -21,43 +21,81 @@ import io.kiban.commons.problem.ProblemException;
 import java.time.LocalDate;
 
 /**
- * Sheets 3–8, 11 and 12: the flat ledger categories kept by {@link io.kiban.asset.support.LedgerStore}.
- * Each says how an input is applied (with the checks bean validation cannot make) and how a record
- * is shown.
+ * Sheets 3–8, 11 and 12: the flat ledger categories kept by {@link
+ * io.kiban.asset.support.LedgerStore}. Each says how an input is applied (with the checks bean
+ * validation cannot make) and how a record is shown.
  */
 public final class LedgerCategories {
 
-    public static final LedgerCategory<NetworkLine, LineInput, LineView> LINES = new LedgerCategory<>(
-            NetworkLine.class, "line", NetworkLine::new, LedgerCategories::apply, LedgerCategories::view);
+    public static final LedgerCategory<NetworkLine, LineInput, LineView> LINES =
+            new LedgerCategory<>(
+                    NetworkLine.class,
+                    "line",
+                    NetworkLine::new,
+                    LedgerCategories::apply,
+                    LedgerCategories::view);
 
-    public static final LedgerCategory<PublicDomain, DomainInput, DomainView> DOMAINS = new LedgerCategory<>(
-            PublicDomain.class, "public-domain", PublicDomain::new, LedgerCategories::apply, LedgerCategories::view);
+    public static final LedgerCategory<PublicDomain, DomainInput, DomainView> DOMAINS =
+            new LedgerCategory<>(
+                    PublicDomain.class,
+                    "public-domain",
+                    PublicDomain::new,
+                    LedgerCategories::apply,
+                    LedgerCategories::view);
 
-    public static final LedgerCategory<HandledInformation, InformationInput, InformationView> INFORMATION =
-            new LedgerCategory<>(HandledInformation.class, "handled-information", HandledInformation::new,
-                    LedgerCategories::apply, LedgerCategories::view);
+    public static final LedgerCategory<HandledInformation, InformationInput, InformationView>
+            INFORMATION =
+                    new LedgerCategory<>(
+                            HandledInformation.class,
+                            "handled-information",
+                            HandledInformation::new,
+                            LedgerCategories::apply,
+                            LedgerCategories::view);
 
-    public static final LedgerCategory<ExternalService, ExternalServiceInput, ExternalServiceView> EXTERNAL_SERVICES =
-            new LedgerCategory<>(ExternalService.class, "external-service", ExternalService::new,
-                    LedgerCategories::apply, LedgerCategories::view);
+    public static final LedgerCategory<ExternalService, ExternalServiceInput, ExternalServiceView>
+            EXTERNAL_SERVICES =
+                    new LedgerCategory<>(
+                            ExternalService.class,
+                            "external-service",
+                            ExternalService::new,
+                            LedgerCategories::apply,
+                            LedgerCategories::view);
 
-    public static final LedgerCategory<Facility, FacilityInput, FacilityView> FACILITIES = new LedgerCategory<>(
-            Facility.class, "facility", Facility::new, LedgerCategories::apply, LedgerCategories::view);
+    public static final LedgerCategory<Facility, FacilityInput, FacilityView> FACILITIES =
+            new LedgerCategory<>(
+                    Facility.class,
+                    "facility",
+                    Facility::new,
+                    LedgerCategories::apply,
+                    LedgerCategories::view);
 
-    public static final LedgerCategory<SecurityRequirement, SecurityRequirementInput, SecurityRequirementView> SECURITY_REQUIREMENTS =
-            new LedgerCategory<>(SecurityRequirement.class, "security-requirement", SecurityRequirement::new,
-                    LedgerCategories::apply, LedgerCategories::view);
+    public static final LedgerCategory<
+                    SecurityRequirement, SecurityRequirementInput, SecurityRequirementView>
+            SECURITY_REQUIREMENTS =
+                    new LedgerCategory<>(
+                            SecurityRequirement.class,
+                            "security-requirement",
+                            SecurityRequirement::new,
+                            LedgerCategories::apply,
+                            LedgerCategories::view);
 
     public static final LedgerCategory<WorkRecord, WorkRecordInput, WorkRecordView> WORK_RECORDS =
-            new LedgerCategory<>(WorkRecord.class, "work-record", WorkRecord::new, LedgerCategories::apply,
+            new LedgerCategory<>(
+                    WorkRecord.class,
+                    "work-record",
+                    WorkRecord::new,
+                    LedgerCategories::apply,
                     LedgerCategories::view);
 
     public static final LedgerCategory<ScheduleItem, ScheduleItemInput, ScheduleItemView> SCHEDULE =
-            new LedgerCategory<>(ScheduleItem.class, "schedule-item", ScheduleItem::new, LedgerCategories::apply,
+            new LedgerCategory<>(
+                    ScheduleItem.class,
+                    "schedule-item",
+                    ScheduleItem::new,
+                    LedgerCategories::apply,
                     LedgerCategories::view);
 
-    private LedgerCategories() {
-    }
+    private LedgerCategories() {}
 
     static void period(LocalDate from, LocalDate until, String field) {
         if (from != null && until != null && until.isBefore(from)) {
@@ -66,7 +104,9 @@ public final class LedgerCategories {
     }
 
     static void apply(NetworkLine l, LineInput in) {
-        if (in.usedFrom() != null && in.usedUntil() != null && in.usedUntil().isBefore(in.usedFrom())) {
+        if (in.usedFrom() != null
+                && in.usedUntil() != null
+                && in.usedUntil().isBefore(in.usedFrom())) {
             throw ProblemException.badField("usedUntil", "is before usedFrom");
         }
         l.lineType = in.lineType();
@@ -78,7 +118,14 @@ public final class LedgerCategories {
     }
 
     public static LineView view(NetworkLine l) {
-        return new LineView(l.id, l.lineType, l.serviceName, l.carrier, l.usedFrom, l.usedUntil, l.bandwidth,
+        return new LineView(
+                l.id,
+                l.lineType,
+                l.serviceName,
+                l.carrier,
+                l.usedFrom,
+                l.usedUntil,
+                l.bandwidth,
                 l.version);
     }
 
@@ -101,8 +148,15 @@ public final class LedgerCategories {
     }
 
     public static InformationView view(HandledInformation i) {
-        return new InformationView(i.id, i.name, i.personalData, i.confidentiality, i.integrity, i.availability,
-                "機密性" + i.confidentiality + " 完全性" + i.integrity + " 可用性" + i.availability, i.version);
+        return new InformationView(
+                i.id,
+                i.name,
+                i.personalData,
+                i.confidentiality,
+                i.integrity,
+                i.availability,
+                "機密性" + i.confidentiality + " 完全性" + i.integrity + " 可用性" + i.availability,
+                i.version);
     }
 
     static void apply(ExternalService e, ExternalServiceInput in) {
@@ -114,7 +168,8 @@ public final class LedgerCategories {
     }
 
     public static ExternalServiceView view(ExternalService e) {
-        return new ExternalServiceView(e.id, e.name, e.usageForm, e.usedFrom, e.usedUntil, e.version);
+        return new ExternalServiceView(
+                e.id, e.name, e.usageForm, e.usedFrom, e.usedUntil, e.version);
     }
 
     static void apply(Facility f, FacilityInput in) {
@@ -128,13 +183,23 @@ public final class LedgerCategories {
     }
 
     public static FacilityView view(Facility f) {
-        return new FacilityView(f.id, f.name, f.form, f.address, f.durability, f.rackCount, f.racks, f.zones,
+        return new FacilityView(
+                f.id,
+                f.name,
+                f.form,
+                f.address,
+                f.durability,
+                f.rackCount,
+                f.racks,
+                f.zones,
                 f.version);
     }
 
     static void apply(SecurityRequirement r, SecurityRequirementInput in) {
-        if (in.status() != ComplianceStatus.IMPLEMENTED && (in.note() == null || in.note().isBlank())) {
-            throw ProblemException.badField("note", "a reason is required when the status is " + in.status());
+        if (in.status() != ComplianceStatus.IMPLEMENTED
+                && (in.note() == null || in.note().isBlank())) {
+            throw ProblemException.badField(
+                    "note", "a reason is required when the status is " + in.status());
         }
         r.code = in.code();
         r.requirement = in.requirement();
@@ -143,7 +208,8 @@ public final class LedgerCategories {
     }
 
     public static SecurityRequirementView view(SecurityRequirement r) {
-        return new SecurityRequirementView(r.id, r.code, r.requirement, r.status, r.note, r.version);
+        return new SecurityRequirementView(
+                r.id, r.code, r.requirement, r.status, r.note, r.version);
     }
 
     static void apply(WorkRecord w, WorkRecordInput in) {
@@ -157,7 +223,15 @@ public final class LedgerCategories {
     }
 
     public static WorkRecordView view(WorkRecord w) {
-        return new WorkRecordView(w.id, w.kind, w.recordedOn, w.title, w.description, w.owner, w.state, w.dueOn,
+        return new WorkRecordView(
+                w.id,
+                w.kind,
+                w.recordedOn,
+                w.title,
+                w.description,
+                w.owner,
+                w.state,
+                w.dueOn,
                 w.version);
     }
 
@@ -174,7 +248,15 @@ public final class LedgerCategories {
     }
 
     public static ScheduleItemView view(ScheduleItem s) {
-        return new ScheduleItemView(s.id, s.task, s.plannedStart, s.plannedEnd, s.actualStart, s.actualEnd,
-                s.plannedEffort, s.actualEffort, s.version);
+        return new ScheduleItemView(
+                s.id,
+                s.task,
+                s.plannedStart,
+                s.plannedEnd,
+                s.actualStart,
+                s.actualEnd,
+                s.plannedEffort,
+                s.actualEffort,
+                s.version);
     }
 }

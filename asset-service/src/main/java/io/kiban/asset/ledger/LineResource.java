@@ -38,11 +38,17 @@ public class LineResource extends LedgerResource<NetworkLine, LineInput, LineVie
 
     @POST
     @Idempotent
-    @Operation(summary = "回線（様式3）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "回線（様式3）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
-                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
+    @Operation(
+            summary =
+                    "回線（様式3）の追加 / "
+                            + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description =
+                    "回線（様式3）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                            + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    @SecurityRequirement(
+            name = SCHEME,
+            scopes = {Roles.JPO_ADMIN, Roles.VENDOR})
     public RestResponse<LineView> add(@Valid @NotNull LineInput body, @Context UriInfo uri) {
         return create(body, uri);
     }

@@ -36,6 +36,5 @@ public class NetworkLine {
 
     public String bandwidth;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -29,6 +29,5 @@ public class PublicDomain {
     @Column(name = "expires_on")
     public LocalDate expiresOn;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -38,11 +38,17 @@ public class PublicDomainResource extends LedgerResource<PublicDomain, DomainInp
 
     @POST
     @Idempotent
-    @Operation(summary = "公開ドメイン（様式6）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "公開ドメイン（様式6）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
-                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
+    @Operation(
+            summary =
+                    "公開ドメイン（様式6）の追加 / "
+                            + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description =
+                    "公開ドメイン（様式6）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                            + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    @SecurityRequirement(
+            name = SCHEME,
+            scopes = {Roles.JPO_ADMIN, Roles.VENDOR})
     public RestResponse<DomainView> add(@Valid @NotNull DomainInput body, @Context UriInfo uri) {
         return create(body, uri);
     }

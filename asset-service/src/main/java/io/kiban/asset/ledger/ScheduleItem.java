@@ -42,6 +42,5 @@ public class ScheduleItem {
     @Column(name = "actual_effort")
     public BigDecimal actualEffort;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

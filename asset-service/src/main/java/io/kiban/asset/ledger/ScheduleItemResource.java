@@ -30,7 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "schedule", description = "Sheet 12 (スケジュール・工数): planned and actual")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class ScheduleItemResource extends LedgerResource<ScheduleItem, ScheduleItemInput, ScheduleItemView> {
+public class ScheduleItemResource
+        extends LedgerResource<ScheduleItem, ScheduleItemInput, ScheduleItemView> {
 
     public ScheduleItemResource(LedgerStore store, LedgerWriters writers, HistoryService history) {
         super(SCHEDULE, store, writers, history);
@@ -38,12 +39,19 @@ public class ScheduleItemResource extends LedgerResource<ScheduleItem, ScheduleI
 
     @POST
     @Idempotent
-    @Operation(summary = "スケジュール・工数（様式12）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "スケジュール・工数（様式12）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
-                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<ScheduleItemView> add(@Valid @NotNull ScheduleItemInput body, @Context UriInfo uri) {
+    @Operation(
+            summary =
+                    "スケジュール・工数（様式12）の追加 / "
+                            + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description =
+                    "スケジュール・工数（様式12）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                            + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    @SecurityRequirement(
+            name = SCHEME,
+            scopes = {Roles.JPO_ADMIN, Roles.VENDOR})
+    public RestResponse<ScheduleItemView> add(
+            @Valid @NotNull ScheduleItemInput body, @Context UriInfo uri) {
         return create(body, uri);
     }
 }

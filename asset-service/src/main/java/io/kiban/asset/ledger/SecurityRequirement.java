@@ -34,6 +34,5 @@ public class SecurityRequirement {
     @Column(name = "note")
     public String note;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -29,21 +29,30 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "security-requirements", description = "Sheet 8 (情報セキュリティ要件)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class SecurityRequirementResource extends LedgerResource<SecurityRequirement, SecurityRequirementInput, SecurityRequirementView> {
+public class SecurityRequirementResource
+        extends LedgerResource<
+                SecurityRequirement, SecurityRequirementInput, SecurityRequirementView> {
 
-    public SecurityRequirementResource(LedgerStore store, LedgerWriters writers, HistoryService history) {
+    public SecurityRequirementResource(
+            LedgerStore store, LedgerWriters writers, HistoryService history) {
         super(SECURITY_REQUIREMENTS, store, writers, history);
     }
 
     @POST
     @Idempotent
-    @Operation(summary = "情報セキュリティ要件（様式8）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "情報セキュリティ要件（様式8）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
-                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(name = SCHEME,
-            scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<SecurityRequirementView> add(@Valid @NotNull SecurityRequirementInput body, @Context UriInfo uri) {
+    @Operation(
+            summary =
+                    "情報セキュリティ要件（様式8）の追加 / "
+                            + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description =
+                    "情報セキュリティ要件（様式8）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                            + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    @org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement(
+            name = SCHEME,
+            scopes = {Roles.JPO_ADMIN, Roles.VENDOR})
+    public RestResponse<SecurityRequirementView> add(
+            @Valid @NotNull SecurityRequirementInput body, @Context UriInfo uri) {
         return create(body, uri);
     }
 }

@@ -44,6 +44,5 @@ public class WorkRecord {
     @Column(name = "due_on")
     public LocalDate dueOn;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -27,10 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/work-records")
-@Tag(name = "work-records", description = "Sheet 11: work records, risks, issues and failure causes")
+@Tag(
+        name = "work-records",
+        description = "Sheet 11: work records, risks, issues and failure causes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class WorkRecordResource extends LedgerResource<WorkRecord, WorkRecordInput, WorkRecordView> {
+public class WorkRecordResource
+        extends LedgerResource<WorkRecord, WorkRecordInput, WorkRecordView> {
 
     public WorkRecordResource(LedgerStore store, LedgerWriters writers, HistoryService history) {
         super(WORK_RECORDS, store, writers, history);
@@ -38,12 +41,19 @@ public class WorkRecordResource extends LedgerResource<WorkRecord, WorkRecordInp
 
     @POST
     @Idempotent
-    @Operation(summary = "作業実績・リスク・課題（様式11）の追加 / " + "Add a record to this sheet (jpo-admin, the contracted vendor)",
-            description = "作業実績・リスク・課題（様式11）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
-                    + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @SecurityRequirement(name = SCHEME, scopes = { Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<WorkRecordView> add(@Valid @NotNull WorkRecordInput body, @Context UriInfo uri) {
+    @Operation(
+            summary =
+                    "作業実績・リスク・課題（様式11）の追加 / "
+                            + "Add a record to this sheet (jpo-admin, the contracted vendor)",
+            description =
+                    "作業実績・リスク・課題（様式11）に記録を追加する（jpo-admin、契約ベンダ）。Idempotency-Key に対応（同じキー・同じ内容は最初の応答を再送、別の内容は422）。\n\n"
+                            + "Idempotency-Key honoured: the same key and body replay the first answer, another body → 422.")
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    @SecurityRequirement(
+            name = SCHEME,
+            scopes = {Roles.JPO_ADMIN, Roles.VENDOR})
+    public RestResponse<WorkRecordView> add(
+            @Valid @NotNull WorkRecordInput body, @Context UriInfo uri) {
         return create(body, uri);
     }
 }

@@ -23,7 +23,10 @@ import org.hibernate.envers.Audited;
 @Table(name = "medium")
 public class Medium {
 
-    /** From a sequence (V14, not IDENTITY) so that a bulk import of thousands of rows is written in JDBC batches. */
+    /**
+     * From a sequence (V14, not IDENTITY) so that a bulk import of thousands of rows is written in
+     * JDBC batches.
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "medium_seq")
     @SequenceGenerator(name = "medium_seq", sequenceName = "medium_seq", allocationSize = 50)
@@ -60,12 +63,18 @@ public class Medium {
     @Column(name = "replaced_by_id")
     public Long replacedById;
 
-    /** How it left: REPLACEMENT or SANITIZATION_ORDER; null for a removal recorded before that was required. */
+    /**
+     * How it left: REPLACEMENT or SANITIZATION_ORDER; null for a removal recorded before that was
+     * required.
+     */
     @Enumerated(EnumType.STRING)
     @Column(name = "removal_via")
     public RemovalVia removalVia;
 
-    /** The ledger says whether a medium bears data; only jpo-admin may declare it does not (issue 13 hole 1). */
+    /**
+     * The ledger says whether a medium bears data; only jpo-admin may declare it does not (issue 13
+     * hole 1).
+     */
     @Column(name = "data_bearing", nullable = false)
     public boolean dataBearing = true;
 
@@ -80,6 +89,5 @@ public class Medium {
     @Column(name = "origin_reason")
     public String originReason;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -31,6 +31,5 @@ public class Rack {
     @Column(name = "note")
     public String note;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 
-/** A hardware item mounted in units {@code bottomUnit … topUnit()} of a rack; one place per item. */
+/**
+ * A hardware item mounted in units {@code bottomUnit … topUnit()} of a rack; one place per item.
+ */
 @Entity
 @Audited
 @Table(name = "rack_position")
@@ -31,8 +33,7 @@ public class RackPosition {
     @Column(name = "height_units", nullable = false)
     public int heightUnits;
 
-    @Version
-    public long version;
+    @Version public long version;
 
     public int topUnit() {
         return bottomUnit + heightUnits - 1;

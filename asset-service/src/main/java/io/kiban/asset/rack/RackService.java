@@ -1,7 +1,6 @@
 package io.kiban.asset.rack;
 
 import io.kiban.asset.hardware.Hardware;
-import io.kiban.asset.ledger.Facility;
 import io.kiban.asset.ledger.LedgerCategories;
 import io.kiban.asset.rack.RackDtos.PositionInput;
 import io.kiban.asset.rack.RackDtos.PositionView;
@@ -39,8 +38,14 @@ public class RackService implements io.kiban.asset.ledger.FacilityRemoval {
     @Transactional
     public List<RackView> racks(long facilityId) {
         ledger.find(LedgerCategories.FACILITIES, facilityId);
-        return em.createQuery("from Rack r where r.facilityId = :f order by r.name, r.id", Rack.class)
-                .setParameter("f", facilityId).getResultList().stream().map(RackView::of).toList();
+        return em
+                .createQuery(
+                        "from Rack r where r.facilityId = :f order by r.name, r.id", Rack.class)
+                .setParameter("f", facilityId)
+                .getResultList()
+                .stream()
+                .map(RackView::of)
+                .toList();
     }
 
     @Transactional
@@ -65,10 +70,17 @@ public class RackService implements io.kiban.asset.ledger.FacilityRemoval {
     public RackView updateRack(long facilityId, long rackId, String ifMatch, RackInput input) {
         Rack r = find(facilityId, rackId);
         ETags.check(ifMatch, r.version);
-        positionsOf(r.id).stream().filter(p -> p.topUnit() > input.heightUnits()).findFirst().ifPresent(p -> {
-            throw ProblemException.conflict("rack " + r.name + " would be lower than the items mounted in it",
-                    List.of(conflict(p)));
-        });
+        positionsOf(r.id).stream()
+                .filter(p -> p.topUnit() > input.heightUnits())
+                .findFirst()
+                .ifPresent(
+                        p -> {
+                            throw ProblemException.conflict(
+                                    "rack "
+                                            + r.name
+                                            + " would be lower than the items mounted in it",
+                                    List.of(conflict(p)));
+                        });
         apply(r, input);
         em.flush();
         RackView view = RackView.of(r);
@@ -82,7 +94,8 @@ public class RackService implements io.kiban.asset.ledger.FacilityRemoval {
         ETags.check(ifMatch, r.version);
         List<RackPosition> mounted = positionsOf(r.id);
         if (!mounted.isEmpty()) {
-            throw ProblemException.conflict("rack " + r.name + " still holds hardware",
+            throw ProblemException.conflict(
+                    "rack " + r.name + " still holds hardware",
                     mounted.stream().map(this::conflict).toList());
         }
         em.remove(r);
@@ -95,9 +108,20 @@ public class RackService implements io.kiban.asset.ledger.FacilityRemoval {
     @Transactional
     public void deleteFacility(long facilityId, String ifMatch) {
         ETags.check(ifMatch, ledger.get(LedgerCategories.FACILITIES, facilityId).version());
-        List<Problem.Conflict> racks = em.createQuery("from Rack r where r.facilityId = :f order by r.id", Rack.class)
-                .setParameter("f", facilityId).getResultList().stream()
-                .map(r -> Problem.Conflict.of("rack", String.valueOf(r.id), r.name + " is in this facility")).toList();
+        List<Problem.Conflict> racks =
+                em
+                        .createQuery(
+                                "from Rack r where r.facilityId = :f order by r.id", Rack.class)
+                        .setParameter("f", facilityId)
+                        .getResultList()
+                        .stream()
+                        .map(
+                                r ->
+                                        Problem.Conflict.of(
+                                                "rack",
+                                                String.valueOf(r.id),
+                                                r.name + " is in this facility"))
+                        .toList();
         if (!racks.isEmpty()) {
             throw ProblemException.conflict("facility " + facilityId + " still has racks", racks);
         }
@@ -124,18 +148,35 @@ public class RackService implements io.kiban.asset.ledger.FacilityRemoval {
         p.bottomUnit = input.bottomUnit();
         p.heightUnits = input.heightUnits() == null ? 1 : input.heightUnits();
         if (p.topUnit() > r.heightUnits) {
-            throw ProblemException.badField("heightUnits",
-                    "U" + p.bottomUnit + "-U" + p.topUnit() + " does not fit rack " + r.name + " (" + r.heightUnits + "U)");
+            throw ProblemException.badField(
+                    "heightUnits",
+                    "U"
+                            + p.bottomUnit
+                            + "-U"
+                            + p.topUnit()
+                            + " does not fit rack "
+                            + r.name
+                            + " ("
+                            + r.heightUnits
+                            + "U)");
         }
-        em.createQuery("from RackPosition p where p.hardwareId = :h", RackPosition.class).setParameter("h", h.id)
-                .getResultList().forEach(other -> {
-                    throw ProblemException.conflict("hardware " + h.serialNumber + " is already mounted",
-                            List.of(conflict(other)));
-                });
-        List<Problem.Conflict> overlaps = positionsOf(r.id).stream()
-                .filter(o -> o.bottomUnit <= p.topUnit() && p.bottomUnit <= o.topUnit()).map(this::conflict).toList();
+        em.createQuery("from RackPosition p where p.hardwareId = :h", RackPosition.class)
+                .setParameter("h", h.id)
+                .getResultList()
+                .forEach(
+                        other -> {
+                            throw ProblemException.conflict(
+                                    "hardware " + h.serialNumber + " is already mounted",
+                                    List.of(conflict(other)));
+                        });
+        List<Problem.Conflict> overlaps =
+                positionsOf(r.id).stream()
+                        .filter(o -> o.bottomUnit <= p.topUnit() && p.bottomUnit <= o.topUnit())
+                        .map(this::conflict)
+                        .toList();
         if (!overlaps.isEmpty()) {
-            throw ProblemException.conflict("units " + units(p) + " of rack " + r.name + " are taken", overlaps);
+            throw ProblemException.conflict(
+                    "units " + units(p) + " of rack " + r.name + " are taken", overlaps);
         }
         em.persist(p);
         em.flush();
@@ -160,8 +201,14 @@ public class RackService implements io.kiban.asset.ledger.FacilityRemoval {
     /** Every rack position with its rack name and item serial, for the exports. */
     @Transactional
     public List<PositionView> allPositions() {
-        return em.createQuery("select p, r from RackPosition p, Rack r where r.id = p.rackId order by r.id, p.bottomUnit",
-                Object[].class).getResultList().stream().map(o -> view((RackPosition) o[0], (Rack) o[1])).toList();
+        return em
+                .createQuery(
+                        "select p, r from RackPosition p, Rack r where r.id = p.rackId order by r.id, p.bottomUnit",
+                        Object[].class)
+                .getResultList()
+                .stream()
+                .map(o -> view((RackPosition) o[0], (Rack) o[1]))
+                .toList();
     }
 
     private Rack find(long facilityId, long rackId) {
@@ -173,32 +220,59 @@ public class RackService implements io.kiban.asset.ledger.FacilityRemoval {
     }
 
     private void apply(Rack r, RackInput input) {
-        em.createQuery("from Rack r where r.facilityId = :f and r.name = :n and r.id <> :id", Rack.class)
-                .setParameter("f", r.facilityId).setParameter("n", input.name())
-                .setParameter("id", r.id == null ? -1L : r.id).getResultList().forEach(other -> {
-                    throw ProblemException.conflict("the facility already has a rack named " + input.name(),
-                            List.of(Problem.Conflict.of("rack", String.valueOf(other.id), other.name)));
-                });
+        em.createQuery(
+                        "from Rack r where r.facilityId = :f and r.name = :n and r.id <> :id",
+                        Rack.class)
+                .setParameter("f", r.facilityId)
+                .setParameter("n", input.name())
+                .setParameter("id", r.id == null ? -1L : r.id)
+                .getResultList()
+                .forEach(
+                        other -> {
+                            throw ProblemException.conflict(
+                                    "the facility already has a rack named " + input.name(),
+                                    List.of(
+                                            Problem.Conflict.of(
+                                                    "rack", String.valueOf(other.id), other.name)));
+                        });
         r.name = input.name();
         r.heightUnits = input.heightUnits();
         r.note = input.note();
     }
 
     private List<RackPosition> positionsOf(long rackId) {
-        return em.createQuery("from RackPosition p where p.rackId = :r order by p.bottomUnit", RackPosition.class)
-                .setParameter("r", rackId).getResultList();
+        return em.createQuery(
+                        "from RackPosition p where p.rackId = :r order by p.bottomUnit",
+                        RackPosition.class)
+                .setParameter("r", rackId)
+                .getResultList();
     }
 
     private PositionView view(RackPosition p, Rack r) {
         Hardware h = em.find(Hardware.class, p.hardwareId);
-        return new PositionView(p.id, r.id, r.name, p.hardwareId, h == null ? null : h.serialNumber, p.bottomUnit,
-                p.topUnit(), units(p), p.version);
+        return new PositionView(
+                p.id,
+                r.id,
+                r.name,
+                p.hardwareId,
+                h == null ? null : h.serialNumber,
+                p.bottomUnit,
+                p.topUnit(),
+                units(p),
+                p.version);
     }
 
     private Problem.Conflict conflict(RackPosition p) {
         Hardware h = em.find(Hardware.class, p.hardwareId);
-        return Problem.Conflict.of("hardware", String.valueOf(p.hardwareId),
-                (h == null ? "" : h.serialNumber + " ") + "is mounted at " + units(p) + " (rack position " + p.id + ")");
+        return Problem.Conflict.of(
+                "hardware",
+                String.valueOf(p.hardwareId),
+                (h == null ? "" : h.serialNumber + " ")
+                        + "is mounted at "
+                        + units(p)
+                        + " (rack position "
+                        + p.id
+                        + ")");
     }
 
     static String units(RackPosition p) {

@@ -1,6 +1,11 @@
 package io.kiban.asset.software;
 
-/** Where a piece of software runs: directly on a hardware item, on the Kubernetes cluster, or in a VM. */
+/**
+ * Where a piece of software runs: directly on a hardware item, on the Kubernetes cluster, or in a
+ * VM.
+ */
 public enum InstalledOn {
-    HARDWARE, CLUSTER, VM
+    HARDWARE,
+    CLUSTER,
+    VM
 }

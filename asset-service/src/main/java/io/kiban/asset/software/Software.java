@@ -20,7 +20,10 @@ import org.hibernate.envers.Audited;
 @Table(name = "software")
 public class Software {
 
-    /** From a sequence (not IDENTITY) so that an SBOM import of thousands of rows is written in JDBC batches. */
+    /**
+     * From a sequence (not IDENTITY) so that an SBOM import of thousands of rows is written in JDBC
+     * batches.
+     */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "software_seq")
     @SequenceGenerator(name = "software_seq", sequenceName = "software_seq", allocationSize = 50)
@@ -63,7 +66,10 @@ public class Software {
     @Column(name = "support_as_of")
     public LocalDate supportAsOf;
 
-    /** Issue 18: a hand-entered deadline that contradicts the stored endoflife.date cycle (kept, flagged here). */
+    /**
+     * Issue 18: a hand-entered deadline that contradicts the stored endoflife.date cycle (kept,
+     * flagged here).
+     */
     @Column(name = "support_conflict")
     public String supportConflict;
 
@@ -84,8 +90,8 @@ public class Software {
     public String purl;
 
     /**
-     * The OSV ecosystem whose version order applies (issue 18), derived from the purl type on every write
-     * ({@link Purls#ecosystem}); null without a purl or for types without one (generic, oci).
+     * The OSV ecosystem whose version order applies (issue 18), derived from the purl type on every
+     * write ({@link Purls#ecosystem}); null without a purl or for types without one (generic, oci).
      */
     public String ecosystem;
 
@@ -105,6 +111,5 @@ public class Software {
     @Column(name = "sbom_subject")
     public String sbomSubject;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -4,5 +4,4 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class SoftwareRepository implements PanacheRepository<Software> {
-}
+public class SoftwareRepository implements PanacheRepository<Software> {}

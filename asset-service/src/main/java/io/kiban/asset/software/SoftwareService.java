@@ -32,7 +32,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Sheet 2 (ソフトウェア): installed software, R-AS-4 support deadlines and version drift between environments. */
+/**
+ * Sheet 2 (ソフトウェア): installed software, R-AS-4 support deadlines and version drift between
+ * environments.
+ */
 @ApplicationScoped
 public class SoftwareService {
 
@@ -45,8 +48,14 @@ public class SoftwareService {
     private final Clock clock;
     private final SupportDeadlines eol;
 
-    public SoftwareService(SoftwareRepository repository, HardwareRepository hardware, EntityManager em,
-            AuditTrail audit, AssetConfig config, Lifecycle lifecycle, Clock clock,
+    public SoftwareService(
+            SoftwareRepository repository,
+            HardwareRepository hardware,
+            EntityManager em,
+            AuditTrail audit,
+            AssetConfig config,
+            Lifecycle lifecycle,
+            Clock clock,
             SupportDeadlines eol) {
         this.eol = eol;
         this.lifecycle = lifecycle;
@@ -59,16 +68,30 @@ public class SoftwareService {
     }
 
     @Transactional
-    public Page<SoftwareView> list(Environment environment, Long hardwareId, SoftwareClass softwareClass, String name,
-            String sbomSubject, PageRequest page) {
-        Filters f = new Filters().eq("environment", environment).eq("hardwareId", hardwareId)
-                .eq("softwareClass", softwareClass).eq("sbomSubject", sbomSubject);
+    public Page<SoftwareView> list(
+            Environment environment,
+            Long hardwareId,
+            SoftwareClass softwareClass,
+            String name,
+            String sbomSubject,
+            PageRequest page) {
+        Filters f =
+                new Filters()
+                        .eq("environment", environment)
+                        .eq("hardwareId", hardwareId)
+                        .eq("softwareClass", softwareClass)
+                        .eq("sbomSubject", sbomSubject);
         if (name != null && !name.isBlank()) {
-            f.raw("name like :name", "name", name.trim().replace("%", "\\%").replace("_", "\\_") + "%");
+            f.raw(
+                    "name like :name",
+                    "name",
+                    name.trim().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         var query = repository.find(f.query("name, id"), f.params());
         long total = query.count();
-        return new Page<>(query.page(page.page(), page.size()).list().stream().map(SoftwareView::of).toList(), total,
+        return new Page<>(
+                query.page(page.page(), page.size()).list().stream().map(SoftwareView::of).toList(),
+                total,
                 page);
     }
 
@@ -92,21 +115,25 @@ public class SoftwareService {
     }
 
     /**
-     * What the checks and the end-of-life of a write look up: a single-row call queries; a bulk import (issue 18)
-     * answers from what it read once for all its rows.
+     * What the checks and the end-of-life of a write look up: a single-row call queries; a bulk
+     * import (issue 18) answers from what it read once for all its rows.
      */
     public interface Lookups {
         /** The environment of hardware {@code id}, empty when there is no such hardware. */
         Optional<Environment> hardwareEnvironment(long id);
 
-        /** The stored end-of-life cycles, read once for the import ({@link SupportDeadlines#storedCycles()}). */
+        /**
+         * The stored end-of-life cycles, read once for the import ({@link
+         * SupportDeadlines#storedCycles()}).
+         */
         SupportDeadlines.Batch storedCycles();
     }
 
     /**
-     * {@link #create} for a bulk import (issue 18): the same checks and stored cycles, answered by {@code lookups};
-     * not flushed (the id comes from a sequence), so the import writes in JDBC batches. A refusal does not mark the
-     * import's transaction: the import lists every bad row, then rolls back as a whole.
+     * {@link #create} for a bulk import (issue 18): the same checks and stored cycles, answered by
+     * {@code lookups}; not flushed (the id comes from a sequence), so the import writes in JDBC
+     * batches. A refusal does not mark the import's transaction: the import lists every bad row,
+     * then rolls back as a whole.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public SoftwareView createInBulk(SoftwareInput input, Lookups lookups) {
@@ -131,9 +158,13 @@ public class SoftwareService {
         return view;
     }
 
-    /** {@link #update} of a row a bulk import read (issue 18): the same checks, answered by {@code lookups}. */
+    /**
+     * {@link #update} of a row a bulk import read (issue 18): the same checks, answered by {@code
+     * lookups}.
+     */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
-    public SoftwareView updateInBulk(Software s, String ifMatch, SoftwareInput input, Lookups lookups) {
+    public SoftwareView updateInBulk(
+            Software s, String ifMatch, SoftwareInput input, Lookups lookups) {
         ETags.check(ifMatch, s.version);
         apply(s, input, lookups::hardwareEnvironment);
         lookups.storedCycles().applyTo(s);
@@ -157,25 +188,34 @@ public class SoftwareService {
 
     /**
      * R-AS-4: software whose support has ended or ends before the contract does, with days left;
-     * WARNING marks what ends inside the warning horizon. Today comes from the injected clock (JPO time). The
-     * contract end is lifecycle-service's contract as amended (issue 14 item 9): the last copy, marked stale,
-     * when lifecycle is down; 503 with no copy.
+     * WARNING marks what ends inside the warning horizon. Today comes from the injected clock (JPO
+     * time). The contract end is lifecycle-service's contract as amended (issue 14 item 9): the
+     * last copy, marked stale, when lifecycle is down; 503 with no copy.
      */
     @Transactional
-    public ContractReport<SupportRisk> supportRisks(Environment environment, boolean includeUnknown,
-            PageRequest page) {
+    public ContractReport<SupportRisk> supportRisks(
+            Environment environment, boolean includeUnknown, PageRequest page) {
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
         Lifecycle.Contract contract = lifecycle.contract();
         LocalDate contractEnd = contract.contractEnd();
         Filters f = new Filters().eq("environment", environment);
-        f.raw(includeUnknown ? "(supportEnded = true or supportDeadline is null or supportDeadline < :end"
-                + " or supportConflict is not null)"
-                : "(supportEnded = true or supportDeadline < :end or supportConflict is not null)", "end", contractEnd);
+        f.raw(
+                includeUnknown
+                        ? "(supportEnded = true or supportDeadline is null or supportDeadline < :end"
+                                + " or supportConflict is not null)"
+                        : "(supportEnded = true or supportDeadline < :end or supportConflict is not null)",
+                "end",
+                contractEnd);
         List<SupportRisk> risks = new ArrayList<>();
-        for (Software s : repository.list(f.query(
-                "case when supportDeadline is null and supportEnded = false then 1 else 0 end, supportDeadline, name, id"),
-                f.params())) {
-            Long daysLeft = s.supportDeadline == null ? null : ChronoUnit.DAYS.between(today, s.supportDeadline);
+        for (Software s :
+                repository.list(
+                        f.query(
+                                "case when supportDeadline is null and supportEnded = false then 1 else 0 end, supportDeadline, name, id"),
+                        f.params())) {
+            Long daysLeft =
+                    s.supportDeadline == null
+                            ? null
+                            : ChronoUnit.DAYS.between(today, s.supportDeadline);
             RiskLevel level;
             if (s.supportEnded || (daysLeft != null && daysLeft < 0)) {
                 level = RiskLevel.ENDED;
@@ -186,9 +226,24 @@ public class SoftwareService {
             } else {
                 level = RiskLevel.BEFORE_CONTRACT_END;
             }
-            risks.add(new SupportRisk(s.id, s.name, s.edition, s.productVersion, s.environment, s.installedOn,
-                    s.hardwareId, s.host, s.supportDeadline, daysLeft, level, contractEnd, s.supportSource,
-                    contract.asOf(), contract.stale(), s.supportConflict));
+            risks.add(
+                    new SupportRisk(
+                            s.id,
+                            s.name,
+                            s.edition,
+                            s.productVersion,
+                            s.environment,
+                            s.installedOn,
+                            s.hardwareId,
+                            s.host,
+                            s.supportDeadline,
+                            daysLeft,
+                            level,
+                            contractEnd,
+                            s.supportSource,
+                            contract.asOf(),
+                            contract.stale(),
+                            s.supportConflict));
         }
         return new ContractReport<>(Lists.page(risks, page), contract);
     }
@@ -196,9 +251,13 @@ public class SoftwareService {
     /** Products (name + edition) whose set of versions differs between PRODUCTION and STAGING. */
     @Transactional
     public List<Drift> drift() {
-        List<Object[]> rows = em.createQuery("select distinct s.name, s.edition, s.environment, s.productVersion "
-                + "from Software s where s.environment in (:envs)", Object[].class)
-                .setParameter("envs", List.of(Environment.PRODUCTION, Environment.STAGING)).getResultList();
+        List<Object[]> rows =
+                em.createQuery(
+                                "select distinct s.name, s.edition, s.environment, s.productVersion "
+                                        + "from Software s where s.environment in (:envs)",
+                                Object[].class)
+                        .setParameter("envs", List.of(Environment.PRODUCTION, Environment.STAGING))
+                        .getResultList();
         Map<String, Object[]> products = new TreeMap<>();
         Map<String, TreeSet<String>> prod = new TreeMap<>();
         Map<String, TreeSet<String>> stag = new TreeMap<>();
@@ -206,41 +265,61 @@ public class SoftwareService {
             String key = r[0] + "\u0000" + (r[1] == null ? "" : r[1]);
             products.putIfAbsent(key, r);
             String v = r[3] == null ? "" : (String) r[3];
-            (r[2] == Environment.PRODUCTION ? prod : stag).computeIfAbsent(key, k -> new TreeSet<>()).add(v);
+            (r[2] == Environment.PRODUCTION ? prod : stag)
+                    .computeIfAbsent(key, k -> new TreeSet<>())
+                    .add(v);
         }
         List<Drift> drift = new ArrayList<>();
-        products.forEach((key, r) -> {
-            TreeSet<String> p = prod.getOrDefault(key, new TreeSet<>());
-            TreeSet<String> s = stag.getOrDefault(key, new TreeSet<>());
-            if (!p.equals(s)) {
-                drift.add(new Drift((String) r[0], (String) r[1], List.copyOf(p), List.copyOf(s)));
-            }
-        });
+        products.forEach(
+                (key, r) -> {
+                    TreeSet<String> p = prod.getOrDefault(key, new TreeSet<>());
+                    TreeSet<String> s = stag.getOrDefault(key, new TreeSet<>());
+                    if (!p.equals(s)) {
+                        drift.add(
+                                new Drift(
+                                        (String) r[0],
+                                        (String) r[1],
+                                        List.copyOf(p),
+                                        List.copyOf(s)));
+                    }
+                });
         return drift;
     }
 
-    private void apply(Software s, SoftwareInput input,
+    private void apply(
+            Software s,
+            SoftwareInput input,
             java.util.function.LongFunction<Optional<Environment>> hardwareEnvironment) {
         Environment environment = input.environment();
         if (input.installedOn() == InstalledOn.HARDWARE) {
             if (input.hardwareId() == null) {
-                throw ProblemException.badField("hardwareId", "is required when installedOn is HARDWARE");
+                throw ProblemException.badField(
+                        "hardwareId", "is required when installedOn is HARDWARE");
             }
-            Environment where = hardwareEnvironment.apply(input.hardwareId())
-                    .orElseThrow(() -> ProblemException.unknownReference("hardwareId", input.hardwareId()));
+            Environment where =
+                    hardwareEnvironment
+                            .apply(input.hardwareId())
+                            .orElseThrow(
+                                    () ->
+                                            ProblemException.unknownReference(
+                                                    "hardwareId", input.hardwareId()));
             if (environment != null && environment != where) {
-                throw ProblemException.badField("environment", "hardware " + input.hardwareId() + " is in " + where);
+                throw ProblemException.badField(
+                        "environment", "hardware " + input.hardwareId() + " is in " + where);
             }
             environment = where;
         } else {
             if (input.host() == null || input.host().isBlank()) {
-                throw ProblemException.badField("host", "names the cluster or VM when installedOn is "
-                        + input.installedOn());
+                throw ProblemException.badField(
+                        "host",
+                        "names the cluster or VM when installedOn is " + input.installedOn());
             }
             if (environment == null) {
-                throw ProblemException.badField("environment", "is required when installedOn is " + input.installedOn());
+                throw ProblemException.badField(
+                        "environment", "is required when installedOn is " + input.installedOn());
             }
-            if (input.hardwareId() != null && hardwareEnvironment.apply(input.hardwareId()).isEmpty()) {
+            if (input.hardwareId() != null
+                    && hardwareEnvironment.apply(input.hardwareId()).isEmpty()) {
                 throw ProblemException.unknownReference("hardwareId", input.hardwareId());
             }
         }
@@ -257,7 +336,10 @@ public class SoftwareService {
             s.supportEnded = false;
             s.supportSource = input.supportDeadline() == null ? null : "manual";
             s.supportConflict = null;
-            s.supportAsOf = input.supportDeadline() == null ? null : LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
+            s.supportAsOf =
+                    input.supportDeadline() == null
+                            ? null
+                            : LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
         }
         s.installedOn = input.installedOn();
         s.hardwareId = input.hardwareId();
@@ -269,6 +351,8 @@ public class SoftwareService {
     }
 
     private Software find(long id) {
-        return repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("software", id));
+        return repository
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("software", id));
     }
 }

@@ -5,8 +5,9 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * Settings of the ledger. The contract facts (lease end, contract end, contracted vendor) are not configured
- * here: they are lifecycle-service's contract, read through {@link Lifecycle} (issue 14 item 9).
+ * Settings of the ledger. The contract facts (lease end, contract end, contracted vendor) are not
+ * configured here: they are lifecycle-service's contract, read through {@link Lifecycle} (issue 14
+ * item 9).
  */
 @ConfigMapping(prefix = "kiban.asset")
 public interface AssetConfig {
@@ -19,7 +20,10 @@ public interface AssetConfig {
 
     interface LifecycleSettings {
 
-        /** How long an environment's phase read from lifecycle-service is trusted (R-RM-1/R-RM-3 gate). */
+        /**
+         * How long an environment's phase read from lifecycle-service is trusted (R-RM-1/R-RM-3
+         * gate).
+         */
         @WithDefault("10s")
         Duration phaseTtl();
 

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** A small builder for optional equality filters of Panache queries; parses enum query parameters (400 naming the parameter). */
+/**
+ * A small builder for optional equality filters of Panache queries; parses enum query parameters
+ * (400 naming the parameter).
+ */
 public final class Filters {
 
     private final StringJoiner where = new StringJoiner(" and ");

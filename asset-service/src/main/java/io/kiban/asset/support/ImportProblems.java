@@ -14,11 +14,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Parsing helpers for imported files: every problem is a 400 naming the first bad place (a JSON path). */
+/**
+ * Parsing helpers for imported files: every problem is a 400 naming the first bad place (a JSON
+ * path).
+ */
 public final class ImportProblems {
 
-    private ImportProblems() {
-    }
+    private ImportProblems() {}
 
     public static JsonNode read(ObjectMapper json, InputStream body) {
         if (body == null) {
@@ -33,25 +35,42 @@ public final class ImportProblems {
             }
             return root;
         } catch (JsonProcessingException e) {
-            // limits (nesting depth, number length) throw without a location: the parser still knows where it is
-            JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw ProblemException.of(ProblemType.MALFORMED_JSON, "the file is not valid JSON" + where + ": "
-                    + e.getOriginalMessage());
+            // limits (nesting depth, number length) throw without a location: the parser still
+            // knows where it is
+            JsonLocation loc =
+                    e.getLocation() != null
+                            ? e.getLocation()
+                            : parser == null ? null : parser.currentLocation();
+            String where =
+                    loc == null
+                            ? ""
+                            : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw ProblemException.of(
+                    ProblemType.MALFORMED_JSON,
+                    "the file is not valid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ProblemException.of(ProblemType.BAD_REQUEST, "the file could not be read: " + e.getMessage());
+            throw ProblemException.of(
+                    ProblemType.BAD_REQUEST, "the file could not be read: " + e.getMessage());
         }
     }
 
     public static ProblemException bad(String path, String message) {
-        return new ProblemException(ProblemType.VALIDATION, path + ": " + message, null,
-                List.of(new Problem.FieldError(path, message)), null);
+        return new ProblemException(
+                ProblemType.VALIDATION,
+                path + ": " + message,
+                null,
+                List.of(new Problem.FieldError(path, message)),
+                null);
     }
 
-    /** The longest version string an import accepts (issue 15 item 10): longer → 400 naming its JSON path. */
+    /**
+     * The longest version string an import accepts (issue 15 item 10): longer → 400 naming its JSON
+     * path.
+     */
     public static final int MAX_VERSION = 128;
 
-    public static String text(JsonNode node, String field, String path, boolean required, int maxLength) {
+    public static String text(
+            JsonNode node, String field, String path, boolean required, int maxLength) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             if (required) {

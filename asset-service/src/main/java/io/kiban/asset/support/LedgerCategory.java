@@ -9,6 +9,9 @@ import java.util.function.Supplier;
  * the audit trail, how a new entity is made, how an input is applied (validating what bean
  * validation cannot) and how an entity is shown.
  */
-public record LedgerCategory<E, I, V extends LedgerView>(Class<E> entity, String type, Supplier<E> factory,
-        BiConsumer<E, I> apply, Function<E, V> view) {
-}
+public record LedgerCategory<E, I, V extends LedgerView>(
+        Class<E> entity,
+        String type,
+        Supplier<E> factory,
+        BiConsumer<E, I> apply,
+        Function<E, V> view) {}

@@ -27,11 +27,16 @@ public class LedgerStore {
     }
 
     @Transactional
-    public <E, I, V extends LedgerView> Page<V> list(LedgerCategory<E, I, V> category, PageRequest page) {
+    public <E, I, V extends LedgerView> Page<V> list(
+            LedgerCategory<E, I, V> category, PageRequest page) {
         String name = category.entity().getSimpleName();
-        long total = em.createQuery("select count(e) from " + name + " e", Long.class).getSingleResult();
-        var list = em.createQuery("from " + name + " e order by e.id", category.entity())
-                .setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
+        long total =
+                em.createQuery("select count(e) from " + name + " e", Long.class).getSingleResult();
+        var list =
+                em.createQuery("from " + name + " e order by e.id", category.entity())
+                        .setFirstResult(page.page() * page.size())
+                        .setMaxResults(page.size())
+                        .getResultList();
         return new Page<>(list.stream().map(category.view()).toList(), total, page);
     }
 
@@ -52,7 +57,8 @@ public class LedgerStore {
     }
 
     @Transactional
-    public <E, I, V extends LedgerView> V update(LedgerCategory<E, I, V> category, long id, String ifMatch, I input) {
+    public <E, I, V extends LedgerView> V update(
+            LedgerCategory<E, I, V> category, long id, String ifMatch, I input) {
         E e = find(category, id);
         ETags.check(ifMatch, category.view().apply(e).version());
         category.apply().accept(e, input);
@@ -63,7 +69,8 @@ public class LedgerStore {
     }
 
     @Transactional
-    public <E, I, V extends LedgerView> void delete(LedgerCategory<E, I, V> category, long id, String ifMatch) {
+    public <E, I, V extends LedgerView> void delete(
+            LedgerCategory<E, I, V> category, long id, String ifMatch) {
         E e = find(category, id);
         ETags.check(ifMatch, category.view().apply(e).version());
         em.remove(e);

@@ -7,9 +7,10 @@ import io.kiban.commons.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Who keeps the ledger: jpo-admin, and vendor users of the contracted vendor organisation — the contract's
- * {@code vendorOrganisation} in lifecycle-service (issue 14 item 9; the last copy when lifecycle is down, 503
- * with none). Other vendors, the support vendor, JPO staff and auditors read only (403).
+ * Who keeps the ledger: jpo-admin, and vendor users of the contracted vendor organisation — the
+ * contract's {@code vendorOrganisation} in lifecycle-service (issue 14 item 9; the last copy when
+ * lifecycle is down, 503 with none). Other vendors, the support vendor, JPO staff and auditors read
+ * only (403).
  */
 @ApplicationScoped
 public class LedgerWriters {
@@ -36,7 +37,8 @@ public class LedgerWriters {
     /** 403 unless the caller keeps the ledger. */
     public void require() {
         if (!mayWrite()) {
-            throw ProblemException.of(ProblemType.FORBIDDEN,
+            throw ProblemException.of(
+                    ProblemType.FORBIDDEN,
                     "only jpo-admin and the contracted vendor keep the ledger");
         }
     }

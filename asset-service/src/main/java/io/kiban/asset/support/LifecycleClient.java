@@ -29,10 +29,9 @@ public interface LifecycleClient {
     ContractFact contract();
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PhaseFact(String environment, String phase) {
-    }
+    record PhaseFact(String environment, String phase) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContractFact(LocalDate leaseEnd, LocalDate contractEnd, String vendorOrganisation, Long version) {
-    }
+    record ContractFact(
+            LocalDate leaseEnd, LocalDate contractEnd, String vendorOrganisation, Long version) {}
 }

@@ -4,11 +4,13 @@ import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import java.util.List;
 
-/** Pages a list computed in memory (reports, histories, short lists): every list is paged (issue 15 item 10). */
+/**
+ * Pages a list computed in memory (reports, histories, short lists): every list is paged (issue 15
+ * item 10).
+ */
 public final class Lists {
 
-    private Lists() {
-    }
+    private Lists() {}
 
     public static <T> Page<T> page(List<T> all, PageRequest request) {
         long offset = (long) request.page() * request.size();

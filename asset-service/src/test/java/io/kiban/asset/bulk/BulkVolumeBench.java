@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kiban.asset.AssetApi;
 import io.kiban.asset.LifecycleServiceMock;
+import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.kiban.commons.audit.AuditTrail;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -30,15 +30,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Issue 18: a 10,000-row file imports in a few seconds with flat memory. A measurement, not a test of the suite:
- * opt-in ({@code bench/bulk-import.sh}, or {@code -Dkiban.bench=true -Dquarkus.http.test-timeout=600s
- * -Dtest=BulkVolumeBench}); it leaves its rows in the test database. For each file (hardware with one medium per
- * row as xlsx and as hardware.csv, software as xlsx; {@code kiban.bench.rows} rows, 10,000 by default) it prints
- * one {@code BULK-BENCH} line: wall time of the POST, the JDBC statements Hibernate prepared (its statistics), the
- * entities inserted, the peak heap used above the baseline while importing (sampled every 10 ms) and the heap still
- * used after a GC, the highest heap in use right after a GC during the POST (the live set: the peak above counts
- * garbage not yet collected), the CPU time of this JVM during the POST and the load average (the machine is shared: wall times
- * vary with it; statements do not). Times are printed, never asserted.
+ * Issue 18: a 10,000-row file imports in a few seconds with flat memory. A measurement, not a test
+ * of the suite: opt-in ({@code bench/bulk-import.sh}, or {@code -Dkiban.bench=true
+ * -Dquarkus.http.test-timeout=600s -Dtest=BulkVolumeBench}); it leaves its rows in the test
+ * database. For each file (hardware with one medium per row as xlsx and as hardware.csv, software
+ * as xlsx; {@code kiban.bench.rows} rows, 10,000 by default) it prints one {@code BULK-BENCH} line:
+ * wall time of the POST, the JDBC statements Hibernate prepared (its statistics), the entities
+ * inserted, the peak heap used above the baseline while importing (sampled every 10 ms) and the
+ * heap still used after a GC, the highest heap in use right after a GC during the POST (the live
+ * set: the peak above counts garbage not yet collected), the CPU time of this JVM during the POST
+ * and the load average (the machine is shared: wall times vary with it; statements do not). Times
+ * are printed, never asserted.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
@@ -46,31 +48,69 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "kiban.bench", matches = "true")
 class BulkVolumeBench {
 
-    static final String[] HARDWARE = { "製品名", "型番", "ハードウェア区分", "契約形態", "保守期限", "製造番号", "環境", "ラック",
-            "搭載位置", "状態", "納入日", "調達基準品目", "記憶媒体（種別:製造番号）" };
-    static final String[] SOFTWARE = { "製品名", "エディション", "バージョン", "ソフトウェア区分", "契約形態", "ライセンス形態",
-            "サポート期限", "導入先", "環境", "SBOM対象" };
+    static final String[] HARDWARE = {
+        "製品名",
+        "型番",
+        "ハードウェア区分",
+        "契約形態",
+        "保守期限",
+        "製造番号",
+        "環境",
+        "ラック",
+        "搭載位置",
+        "状態",
+        "納入日",
+        "調達基準品目",
+        "記憶媒体（種別:製造番号）"
+    };
+    static final String[] SOFTWARE = {
+        "製品名", "エディション", "バージョン", "ソフトウェア区分", "契約形態", "ライセンス形態", "サポート期限", "導入先", "環境", "SBOM対象"
+    };
 
-    @Inject
-    SessionFactory sessionFactory;
+    @Inject SessionFactory sessionFactory;
 
-    @Inject
-    AuditTrail audit;
+    @Inject AuditTrail audit;
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     static String[] hardwareRow(String prefix, int r) {
-        return new String[] { "PRIMERGY RX2540 M7", "PYR2547R", "SERVER", "賃貸借", "2031-03-31", prefix + "-SN-" + r,
-                "STAGING", "R" + (r % 40), "U" + (r % 42), "DELIVERED", "2027-01-10", "", "SSD:" + prefix + "-SSD-" + r };
+        return new String[] {
+            "PRIMERGY RX2540 M7",
+            "PYR2547R",
+            "SERVER",
+            "賃貸借",
+            "2031-03-31",
+            prefix + "-SN-" + r,
+            "STAGING",
+            "R" + (r % 40),
+            "U" + (r % 42),
+            "DELIVERED",
+            "2027-01-10",
+            "",
+            "SSD:" + prefix + "-SSD-" + r
+        };
     }
 
     static String[] softwareRow(String prefix, int r) {
-        return new String[] { prefix + "-lib-" + r, "", "1." + (r % 50) + "." + (r % 7), "LIBRARY", "", "Apache-2.0",
-                "", "CLUSTER " + prefix + "-k8s", "STAGING", "" };
+        return new String[] {
+            prefix + "-lib-" + r,
+            "",
+            "1." + (r % 50) + "." + (r % 7),
+            "LIBRARY",
+            "",
+            "Apache-2.0",
+            "",
+            "CLUSTER " + prefix + "-k8s",
+            "STAGING",
+            ""
+        };
     }
 
-    static byte[] workbook(String sheetName, String[] headings, int rows, java.util.function.IntFunction<String[]> row)
+    static byte[] workbook(
+            String sheetName,
+            String[] headings,
+            int rows,
+            java.util.function.IntFunction<String[]> row)
             throws Exception {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             SXSSFSheet sheet = wb.createSheet(sheetName);
@@ -102,45 +142,67 @@ class BulkVolumeBench {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    void measure(String what, byte[] body, String contentType, String path, int rows) throws Exception {
+    void measure(String what, byte[] body, String contentType, String path, int rows)
+            throws Exception {
         Statistics stats = sessionFactory.getStatistics();
         stats.setStatisticsEnabled(true);
         System.gc();
         var memory = ManagementFactory.getMemoryMXBean();
         long base = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(base);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        Thread sampler =
+                new Thread(
+                        () -> {
+                            while (!Thread.currentThread().isInterrupted()) {
+                                peak.accumulateAndGet(
+                                        memory.getHeapMemoryUsage().getUsed(), Math::max);
+                                try {
+                                    Thread.sleep(10);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        });
         stats.clear();
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
         double load = os.getSystemLoadAverage();
         AtomicLong peakAfterGc = new AtomicLong(0);
-        javax.management.NotificationListener gcListener = (notification, handback) -> {
-            if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
-                    .equals(notification.getType())) {
-                var info = com.sun.management.GarbageCollectionNotificationInfo
-                        .from((javax.management.openmbean.CompositeData) notification.getUserData());
-                long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                        .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
-                peakAfterGc.accumulateAndGet(used, Math::max);
-            }
-        };
+        javax.management.NotificationListener gcListener =
+                (notification, handback) -> {
+                    if (com.sun.management.GarbageCollectionNotificationInfo
+                            .GARBAGE_COLLECTION_NOTIFICATION
+                            .equals(notification.getType())) {
+                        var info =
+                                com.sun.management.GarbageCollectionNotificationInfo.from(
+                                        (javax.management.openmbean.CompositeData)
+                                                notification.getUserData());
+                        long used =
+                                info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                        .mapToLong(java.lang.management.MemoryUsage::getUsed)
+                                        .sum();
+                        peakAfterGc.accumulateAndGet(used, Math::max);
+                    }
+                };
         for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((javax.management.NotificationEmitter) gc).addNotificationListener(gcListener, null, null);
+            ((javax.management.NotificationEmitter) gc)
+                    .addNotificationListener(gcListener, null, null);
         }
         sampler.start();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        JsonPath p = given().auth().oauth2(Tokens.jpoAdmin()).contentType(contentType).body(body)
-                .queryParam("dryRun", false).post(path).then().statusCode(200).extract().jsonPath();
+        JsonPath p =
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .contentType(contentType)
+                        .body(body)
+                        .queryParam("dryRun", false)
+                        .post(path)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000;
         sampler.interrupt();
@@ -159,51 +221,87 @@ class BulkVolumeBench {
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
         assertThat(p.getInt("created")).isEqualTo(rows);
-        System.out.printf("BULK-BENCH %s rows=%d file=%d KiB wall=%d ms jvmCpu=%d ms statements=%d queries=%d "
-                + "entityInserts=%d peakHeapAboveBaseline=%d MiB peakLiveAfterGcAboveBaseline=%s retainedAfterGc=%d MiB "
-                + "(baseline %d MiB, max %d MiB) load=%.1f%n", what, rows, body.length / 1024, ms, cpuMs, statements,
-                queries, inserts, (peak.get() - base) >> 20,
-                peakAfterGc.get() == 0 ? "no GC" : ((peakAfterGc.get() - base) >> 20) + " MiB", (after - base) >> 20,
-                base >> 20, memory.getHeapMemoryUsage().getMax() >> 20, load);
+        System.out.printf(
+                "BULK-BENCH %s rows=%d file=%d KiB wall=%d ms jvmCpu=%d ms statements=%d queries=%d "
+                        + "entityInserts=%d peakHeapAboveBaseline=%d MiB peakLiveAfterGcAboveBaseline=%s retainedAfterGc=%d MiB "
+                        + "(baseline %d MiB, max %d MiB) load=%.1f%n",
+                what,
+                rows,
+                body.length / 1024,
+                ms,
+                cpuMs,
+                statements,
+                queries,
+                inserts,
+                (peak.get() - base) >> 20,
+                peakAfterGc.get() == 0 ? "no GC" : ((peakAfterGc.get() - base) >> 20) + " MiB",
+                (after - base) >> 20,
+                base >> 20,
+                memory.getHeapMemoryUsage().getMax() >> 20,
+                load);
     }
 
     /**
-     * The cost of commons' {@code AuditTrail.append} alone: {@code n} appends of a state the size of a hardware view
-     * in one transaction (flushed and cleared every 500, as the import does), rolled back.
+     * The cost of commons' {@code AuditTrail.append} alone: {@code n} appends of a state the size
+     * of a hardware view in one transaction (flushed and cleared every 500, as the import does),
+     * rolled back.
      */
     void auditShare(int n) {
         Map<String, Object> state = new LinkedHashMap<>();
-        for (String f : List.of("id", "name", "modelNumber", "manufacturer", "hardwareClass", "contractForm",
-                "maintenanceDeadline", "serialNumber", "environment", "rack", "rackPosition", "status", "deliveredOn",
-                "condition", "baselineItem", "discontinued", "substituteForId", "version")) {
+        for (String f :
+                List.of(
+                        "id",
+                        "name",
+                        "modelNumber",
+                        "manufacturer",
+                        "hardwareClass",
+                        "contractForm",
+                        "maintenanceDeadline",
+                        "serialNumber",
+                        "environment",
+                        "rack",
+                        "rackPosition",
+                        "status",
+                        "deliveredOn",
+                        "condition",
+                        "baselineItem",
+                        "discontinued",
+                        "substituteForId",
+                        "version")) {
             state.put(f, "PRIMERGY RX2540 M7 " + f);
         }
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         long[] appended = new long[2];
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 1; i <= n; i++) {
-                state.put("id", i);
-                audit.append("bench", "bench", i, state);
-                if (i % 500 == 0) {
-                    em.flush();
-                    em.clear();
-                }
-            }
-            em.flush();
-            appended[0] = System.nanoTime();
-            appended[1] = os.getProcessCpuTime();
-            QuarkusTransaction.setRollbackOnly();
-            });
+            QuarkusTransaction.requiringNew()
+                    .run(
+                            () -> {
+                                for (int i = 1; i <= n; i++) {
+                                    state.put("id", i);
+                                    audit.append("bench", "bench", i, state);
+                                    if (i % 500 == 0) {
+                                        em.flush();
+                                        em.clear();
+                                    }
+                                }
+                                em.flush();
+                                appended[0] = System.nanoTime();
+                                appended[1] = os.getProcessCpuTime();
+                                QuarkusTransaction.setRollbackOnly();
+                            });
         } catch (io.quarkus.narayana.jta.QuarkusTransactionException expected) {
             // rolled back on purpose: the bench leaves no entry in the chain
         }
         long ms = (appended[0] - t0) / 1_000_000;
         long cpuMs = (appended[1] - cpu0) / 1_000_000;
-        System.out.printf("BULK-BENCH audit-only appends=%d wall=%d ms jvmCpu=%d ms (%.1f µs wall per append, "
-                + "rolled back) load=%.1f%n", n, ms, cpuMs, ms * 1000.0 / n, os.getSystemLoadAverage());
+        System.out.printf(
+                "BULK-BENCH audit-only appends=%d wall=%d ms jvmCpu=%d ms (%.1f µs wall per append, "
+                        + "rolled back) load=%.1f%n",
+                n, ms, cpuMs, ms * 1000.0 / n, os.getSystemLoadAverage());
     }
 
     @Test
@@ -213,22 +311,38 @@ class BulkVolumeBench {
         String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         // warm-up: the first import of the JVM loads classes and POI
         String w = AssetApi.unique("warm");
-        measure("warm-up hardware+media xlsx", workbook("ハードウェア", HARDWARE, 200, r -> hardwareRow(w, r)), xlsx,
-                "/imports/standard-sheet", 200);
+        measure(
+                "warm-up hardware+media xlsx",
+                workbook("ハードウェア", HARDWARE, 200, r -> hardwareRow(w, r)),
+                xlsx,
+                "/imports/standard-sheet",
+                200);
         if (files.contains("xlsx")) {
             String a = AssetApi.unique("vol");
-            measure("hardware+media xlsx", workbook("ハードウェア", HARDWARE, rows, r -> hardwareRow(a, r)), xlsx,
-                    "/imports/standard-sheet", rows);
+            measure(
+                    "hardware+media xlsx",
+                    workbook("ハードウェア", HARDWARE, rows, r -> hardwareRow(a, r)),
+                    xlsx,
+                    "/imports/standard-sheet",
+                    rows);
         }
         if (files.contains("csv")) {
             String b = AssetApi.unique("vol");
-            measure("hardware+media csv", csv(HARDWARE, rows, r -> hardwareRow(b, r)), "text/csv",
-                    "/imports/standard-sheet/hardware.csv", rows);
+            measure(
+                    "hardware+media csv",
+                    csv(HARDWARE, rows, r -> hardwareRow(b, r)),
+                    "text/csv",
+                    "/imports/standard-sheet/hardware.csv",
+                    rows);
         }
         if (files.contains("software")) {
             String c = AssetApi.unique("vol");
-            measure("software xlsx", workbook("ソフトウェア", SOFTWARE, rows, r -> softwareRow(c, r)), xlsx,
-                    "/imports/standard-sheet", rows);
+            measure(
+                    "software xlsx",
+                    workbook("ソフトウェア", SOFTWARE, rows, r -> softwareRow(c, r)),
+                    xlsx,
+                    "/imports/standard-sheet",
+                    rows);
         }
         if (files.contains("audit")) {
             auditShare(2 * rows);

@@ -1,6 +1,5 @@
 package io.kiban.asset.export;
 
-import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
@@ -8,6 +7,7 @@ import static io.kiban.asset.AssetApi.newHardware;
 import static io.kiban.asset.AssetApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kiban.asset.LifecycleServiceMock;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.commons.time.ReiwaDates;
@@ -34,18 +34,41 @@ import org.junit.jupiter.api.Test;
 class ExportTest {
 
     @Test
-    void the_standard_sheet_has_twelve_sheets_japanese_headings_and_reiwa_date_cells() throws Exception {
+    void the_standard_sheet_has_twelve_sheets_japanese_headings_and_reiwa_date_cells()
+            throws Exception {
         String serial = unique("XLSX");
-        long id = newHardware("serialNumber", serial, "maintenanceDeadline", "2031-03-31", "environment", "PRODUCTION");
-        adminIfMatch("/hardware/" + id).body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-12")).post("/hardware/" + id + "/status")
-                .then().statusCode(200);
+        long id =
+                newHardware(
+                        "serialNumber",
+                        serial,
+                        "maintenanceDeadline",
+                        "2031-03-31",
+                        "environment",
+                        "PRODUCTION");
+        adminIfMatch("/hardware/" + id)
+                .body(Map.of("status", "DELIVERED", "deliveredOn", "2027-01-12"))
+                .post("/hardware/" + id + "/status")
+                .then()
+                .statusCode(200);
         Response r = as(Tokens.auditor()).get("/exports/standard-sheet.xlsx");
         r.then().statusCode(200).contentType(ExportResource.XLSX);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.asByteArray()))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).containsExactly("ハードウェア", "ソフトウェア", "回線", "外部サービス", "施設", "公開ドメイン", "取扱情報",
-                    "情報セキュリティ要件", "指標", "変更管理", "作業実績・リスク・課題", "スケジュール・工数");
+            assertThat(names)
+                    .containsExactly(
+                            "ハードウェア",
+                            "ソフトウェア",
+                            "回線",
+                            "外部サービス",
+                            "施設",
+                            "公開ドメイン",
+                            "取扱情報",
+                            "情報セキュリティ要件",
+                            "指標",
+                            "変更管理",
+                            "作業実績・リスク・課題",
+                            "スケジュール・工数");
             Sheet hw = wb.getSheet("ハードウェア");
             assertThat(hw.getRow(0).getCell(0).getStringCellValue()).isEqualTo("製品名");
             assertThat(hw.getRow(0).getCell(4).getStringCellValue()).isEqualTo("保守期限");
@@ -58,20 +81,26 @@ class ExportTest {
             }
             assertThat(row).isNotNull();
             assertThat(row.getCell(0).getStringCellValue()).isEqualTo("PRIMERGY RX2540 M7");
-            assertThat(row.getCell(9).getStringCellValue()).isEqualTo("納入済"); // #17: Japanese words in the xlsx
+            assertThat(row.getCell(9).getStringCellValue())
+                    .isEqualTo("納入済"); // #17: Japanese words in the xlsx
             Cell deadline = row.getCell(4);
-            assertThat(deadline.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2031, 3, 31));
-            assertThat(deadline.getCellStyle().getDataFormatString()).isEqualTo(ReiwaDates.EXCEL_FORMAT);
-            assertThat(row.getCell(10).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2027, 1, 12));
+            assertThat(deadline.getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(LocalDate.of(2031, 3, 31));
+            assertThat(deadline.getCellStyle().getDataFormatString())
+                    .isEqualTo(ReiwaDates.EXCEL_FORMAT);
+            assertThat(row.getCell(10).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(LocalDate.of(2027, 1, 12));
 
             Sheet history = wb.getSheet("変更管理");
             assertThat(history.getRow(0).getCell(6).getStringCellValue()).isEqualTo("変更前");
             boolean statusChange = false;
             DataFormatter f = new DataFormatter();
             for (Row h : history) {
-                if (String.valueOf(id).equals(f.formatCellValue(h.getCell(3))) && "status".equals(f.formatCellValue(h.getCell(5)))) {
-                    statusChange = f.formatCellValue(h.getCell(6)).equals("ORDERED")
-                            && f.formatCellValue(h.getCell(7)).equals("DELIVERED");
+                if (String.valueOf(id).equals(f.formatCellValue(h.getCell(3)))
+                        && "status".equals(f.formatCellValue(h.getCell(5)))) {
+                    statusChange =
+                            f.formatCellValue(h.getCell(6)).equals("ORDERED")
+                                    && f.formatCellValue(h.getCell(7)).equals("DELIVERED");
                 }
             }
             assertThat(statusChange).isTrue();
@@ -82,14 +111,25 @@ class ExportTest {
     void csv_exports_have_a_bom_and_records_json_is_for_the_archive() {
         String serial = unique("CSV");
         newHardware("serialNumber", serial, "name", "switch, \"L2\"");
-        byte[] csv = as(Tokens.jpoStaff()).get("/exports/hardware.csv").then().statusCode(200).extract().asByteArray();
+        byte[] csv =
+                as(Tokens.jpoStaff())
+                        .get("/exports/hardware.csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFFid,製品名,");
         assertThat(text).contains("\"switch, \"\"L2\"\"\"").contains(serial);
         as(Tokens.jpoStaff()).get("/exports/nothing.csv").then().statusCode(404);
 
-        JsonPath records = as(Tokens.service("lifecycle")).get("/exports/records.json").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath records =
+                as(Tokens.service("lifecycle"))
+                        .get("/exports/records.json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(records.getString("service")).isEqualTo("asset-service");
         assertThat(records.getList("hardware.serialNumber", String.class)).contains(serial);
         assertThat(records.getList("baseline")).isNotEmpty();
@@ -98,12 +138,34 @@ class ExportTest {
 
     @Test
     void every_category_of_the_standard_sheet_has_a_csv_with_a_bom_and_its_japanese_header_row() {
-        admin().body(Map.of("lineType", "専用線", "serviceName", unique("csv-line"), "usedFrom", "2027-04-01",
-                "bandwidth", "1Gbps")).post("/lines").then().statusCode(201);
-        admin().body(Map.of("task", unique("csv-task"), "plannedStart", "2027-02-01", "plannedEffort", 12.5))
-                .post("/schedule").then().statusCode(201);
+        admin().body(
+                        Map.of(
+                                "lineType",
+                                "専用線",
+                                "serviceName",
+                                unique("csv-line"),
+                                "usedFrom",
+                                "2027-04-01",
+                                "bandwidth",
+                                "1Gbps"))
+                .post("/lines")
+                .then()
+                .statusCode(201);
+        admin().body(
+                        Map.of(
+                                "task",
+                                unique("csv-task"),
+                                "plannedStart",
+                                "2027-02-01",
+                                "plannedEffort",
+                                12.5))
+                .post("/schedule")
+                .then()
+                .statusCode(201);
         Map<String, String> headers = new java.util.LinkedHashMap<>();
-        headers.put("hardware", "id,製品名,型番,ハードウェア区分,契約形態,保守期限,製造番号,環境,ラック,搭載位置,状態,納入日,調達基準品目,記憶媒体（種別:製造番号）");
+        headers.put(
+                "hardware",
+                "id,製品名,型番,ハードウェア区分,契約形態,保守期限,製造番号,環境,ラック,搭載位置,状態,納入日,調達基準品目,記憶媒体（種別:製造番号）");
         headers.put("software", "id,製品名,エディション,バージョン,ソフトウェア区分,契約形態,ライセンス形態,サポート期限,導入先,環境,SBOM対象");
         headers.put("lines", "id,回線種別,サービス名,通信事業者,利用開始,利用終了,帯域");
         headers.put("external-services", "id,サービス名,利用形態,利用開始,利用終了");
@@ -119,22 +181,34 @@ class ExportTest {
         headers.put("baseline", "品目コード,区分,品目,品目（日本語）,環境,必要数");
         headers.put("findings", "id,脆弱性ID,別名,深刻度,ソフトウェア,バージョン,環境,導入先,状態,対策計画,対策期限,確認者,適用日");
         Map<String, String> bodies = new java.util.HashMap<>();
-        headers.forEach((category, header) -> {
-            Response r = as(Tokens.auditor()).get("/exports/" + category + ".csv");
-            r.then().statusCode(200).contentType("text/csv").header("Content-Disposition",
-                    org.hamcrest.Matchers.containsString(category + ".csv"));
-            String text = new String(r.asByteArray(), StandardCharsets.UTF_8);
-            assertThat(text).as(category).startsWith("\uFEFF" + header + "\r\n");
-            bodies.put(category, text);
-        });
-        assertThat(bodies.get("lines")).contains(",専用線,csv-line-").contains(",2027-04-01,,1Gbps\r\n");
+        headers.forEach(
+                (category, header) -> {
+                    Response r = as(Tokens.auditor()).get("/exports/" + category + ".csv");
+                    r.then()
+                            .statusCode(200)
+                            .contentType("text/csv")
+                            .header(
+                                    "Content-Disposition",
+                                    org.hamcrest.Matchers.containsString(category + ".csv"));
+                    String text = new String(r.asByteArray(), StandardCharsets.UTF_8);
+                    assertThat(text).as(category).startsWith("\uFEFF" + header + "\r\n");
+                    bodies.put(category, text);
+                });
+        assertThat(bodies.get("lines"))
+                .contains(",専用線,csv-line-")
+                .contains(",2027-04-01,,1Gbps\r\n");
         assertThat(bodies.get("schedule")).contains(",2027-02-01,,,,12.50,\r\n");
-        assertThat(bodies.get("change-history")).contains(",回線,").contains(",登録,bandwidth,,1Gbps,jpo-admin1\r\n");
+        assertThat(bodies.get("change-history"))
+                .contains(",回線,")
+                .contains(",登録,bandwidth,,1Gbps,jpo-admin1\r\n");
     }
 
     @Test
     void an_unknown_csv_category_is_a_404_problem() {
-        as(Tokens.auditor()).get("/exports/nothing.csv").then().statusCode(404)
+        as(Tokens.auditor())
+                .get("/exports/nothing.csv")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("change-history"));
     }
@@ -143,22 +217,64 @@ class ExportTest {
     void records_json_holds_api_views_not_entities() {
         String serial = unique("REC");
         long hw = newHardware("serialNumber", serial);
-        admin().body(Map.of("kind", "SSD", "serial", unique("REC-SSD"), "make", "Micron", "model", "7450",
-                "condition", "NEW", "installedOn", "2027-01-10")).post("/hardware/" + hw + "/media").then()
+        admin().body(
+                        Map.of(
+                                "kind",
+                                "SSD",
+                                "serial",
+                                unique("REC-SSD"),
+                                "make",
+                                "Micron",
+                                "model",
+                                "7450",
+                                "condition",
+                                "NEW",
+                                "installedOn",
+                                "2027-01-10"))
+                .post("/hardware/" + hw + "/media")
+                .then()
                 .statusCode(201);
-        admin().body(Map.of("name", unique("records-kpi"), "kpiClass", "resource", "plannedValue", 70))
-                .post("/kpis").then().statusCode(201);
-        JsonPath records = as(Tokens.service("lifecycle")).get("/exports/records.json").then().statusCode(200)
-                .extract().jsonPath();
-        Map<String, Object> h = records.getMap("hardware.find { it.serialNumber == '" + serial + "' }");
+        admin().body(
+                        Map.of(
+                                "name",
+                                unique("records-kpi"),
+                                "kpiClass",
+                                "resource",
+                                "plannedValue",
+                                70))
+                .post("/kpis")
+                .then()
+                .statusCode(201);
+        JsonPath records =
+                as(Tokens.service("lifecycle"))
+                        .get("/exports/records.json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        Map<String, Object> h =
+                records.getMap("hardware.find { it.serialNumber == '" + serial + "' }");
         assertThat(h).containsKey("allowedTransitions").containsEntry("status", "ORDERED");
         Map<String, Object> m = records.getMap("media.find { it.hardwareId == " + hw + " }");
         assertThat(m).containsEntry("hardwareSerial", serial).containsEntry("installed", true);
-        assertThat(records.getMap("kpis[0]")).containsOnlyKeys("id", "name", "kpiClass", "plannedValue", "unit",
-                "version");
-        for (String key : List.of("lines", "externalServices", "facilities", "racks", "rackPositions",
-                "publicDomains", "handledInformation", "securityRequirements", "kpiMeasurements", "workRecords",
-                "schedule", "advisories", "eolMappings", "findings")) {
+        assertThat(records.getMap("kpis[0]"))
+                .containsOnlyKeys("id", "name", "kpiClass", "plannedValue", "unit", "version");
+        for (String key :
+                List.of(
+                        "lines",
+                        "externalServices",
+                        "facilities",
+                        "racks",
+                        "rackPositions",
+                        "publicDomains",
+                        "handledInformation",
+                        "securityRequirements",
+                        "kpiMeasurements",
+                        "workRecords",
+                        "schedule",
+                        "advisories",
+                        "eolMappings",
+                        "findings")) {
             assertThat(records.getList(key)).as(key).isNotNull();
         }
         assertThat(records.getList("advisories.affected")).allMatch(a -> a == null);

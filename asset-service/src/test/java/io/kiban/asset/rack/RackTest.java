@@ -1,6 +1,5 @@
 package io.kiban.asset.rack;
 
-import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.adminIfMatch;
 import static io.kiban.asset.AssetApi.as;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.kiban.asset.LifecycleServiceMock;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,15 +33,26 @@ import org.junit.jupiter.api.Test;
 class RackTest {
 
     static long facility(String name) {
-        return admin().body(Map.of("name", name, "form", "庁舎内", "rackCount", 2)).post("/facilities").then()
-                .statusCode(201).extract().jsonPath().getLong("id");
+        return admin().body(Map.of("name", name, "form", "庁舎内", "rackCount", 2))
+                .post("/facilities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     static long rack(long facility, String name, int units) {
-        return as(Tokens.vendor("vendor-a")).body(Map.of("name", name, "heightUnits", units))
-                .post("/facilities/" + facility + "/racks").then().statusCode(201)
-                .header("Location", containsString("/facilities/" + facility + "/racks/")).header("ETag", "\"0\"")
-                .extract().jsonPath().getLong("id");
+        return as(Tokens.vendor("vendor-a"))
+                .body(Map.of("name", name, "heightUnits", units))
+                .post("/facilities/" + facility + "/racks")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/facilities/" + facility + "/racks/"))
+                .header("ETag", "\"0\"")
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     @Test
@@ -51,23 +62,59 @@ class RackTest {
         long r = rack(f, "R01", 42);
         String racks = "/facilities/" + f + "/racks";
         admin().body(Map.of("name", "R01", "heightUnits", 42)).post(racks).then().statusCode(409);
-        admin().body(Map.of("name", "R02", "heightUnits", 0)).post(racks).then().statusCode(400)
+        admin().body(Map.of("name", "R02", "heightUnits", 0))
+                .post(racks)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("heightUnits"));
-        admin().body(Map.of("name", "R02", "heightUnits", 42)).post("/facilities/999999999/racks").then()
+        admin().body(Map.of("name", "R02", "heightUnits", 42))
+                .post("/facilities/999999999/racks")
+                .then()
                 .statusCode(404);
-        as(Tokens.vendor("vendor-b")).body(Map.of("name", "R09", "heightUnits", 42)).post(racks).then().statusCode(403);
-        as(Tokens.jpoStaff()).body(Map.of("name", "R09", "heightUnits", 42)).post(racks).then().statusCode(403);
-        as(Tokens.auditor()).get(racks).then().statusCode(200).body("name", equalTo(List.of("R01")));
-        as(Tokens.vendor("vendor-b")).get(racks + "/" + r).then().statusCode(200).body("heightUnits", equalTo(42));
+        as(Tokens.vendor("vendor-b"))
+                .body(Map.of("name", "R09", "heightUnits", 42))
+                .post(racks)
+                .then()
+                .statusCode(403);
+        as(Tokens.jpoStaff())
+                .body(Map.of("name", "R09", "heightUnits", 42))
+                .post(racks)
+                .then()
+                .statusCode(403);
+        as(Tokens.auditor())
+                .get(racks)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(List.of("R01")));
+        as(Tokens.vendor("vendor-b"))
+                .get(racks + "/" + r)
+                .then()
+                .statusCode(200)
+                .body("heightUnits", equalTo(42));
         as(Tokens.auditor()).get("/facilities/" + other + "/racks/" + r).then().statusCode(404);
 
         Map<String, Object> taller = Map.of("name", "R01", "heightUnits", 48, "note", "48U");
         admin().body(taller).put(racks + "/" + r).then().statusCode(428);
-        admin().header("If-Match", "\"7\"").body(taller).put(racks + "/" + r).then().statusCode(412);
-        adminIfMatch(racks + "/" + r).body(taller).put(racks + "/" + r).then().statusCode(200)
-                .body("heightUnits", equalTo(48)).header("ETag", "\"1\"");
-        as(Tokens.auditor()).get(racks + "/" + r + "/history").then().statusCode(200).body("size()", equalTo(2))
-                .body("[1].changes", hasItem(Map.of("field", "heightUnits", "from", "42", "to", "48")));
+        admin().header("If-Match", "\"7\"")
+                .body(taller)
+                .put(racks + "/" + r)
+                .then()
+                .statusCode(412);
+        adminIfMatch(racks + "/" + r)
+                .body(taller)
+                .put(racks + "/" + r)
+                .then()
+                .statusCode(200)
+                .body("heightUnits", equalTo(48))
+                .header("ETag", "\"1\"");
+        as(Tokens.auditor())
+                .get(racks + "/" + r + "/history")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body(
+                        "[1].changes",
+                        hasItem(Map.of("field", "heightUnits", "from", "42", "to", "48")));
 
         admin().delete(racks + "/" + r).then().statusCode(428);
         adminIfMatch(racks + "/" + r).delete(racks + "/" + r).then().statusCode(204);
@@ -82,39 +129,90 @@ class RackTest {
         long a = newHardware();
         long b = newHardware();
         long c = newHardware();
-        long pa = as(Tokens.vendor("vendor-a")).body(Map.of("hardwareId", a, "bottomUnit", 10, "heightUnits", 2))
-                .post(positions).then().statusCode(201).body("units", equalTo("U10-U11")).body("topUnit", equalTo(11))
-                .body("rackName", equalTo("R01")).extract().jsonPath().getLong("id");
+        long pa =
+                as(Tokens.vendor("vendor-a"))
+                        .body(Map.of("hardwareId", a, "bottomUnit", 10, "heightUnits", 2))
+                        .post(positions)
+                        .then()
+                        .statusCode(201)
+                        .body("units", equalTo("U10-U11"))
+                        .body("topUnit", equalTo(11))
+                        .body("rackName", equalTo("R01"))
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
         // overlapping the upper unit of a → 409 naming a
-        admin().body(Map.of("hardwareId", b, "bottomUnit", 11)).post(positions).then().statusCode(409)
-                .contentType("application/problem+json").body("conflicts.id", hasItem(String.valueOf(a)));
+        admin().body(Map.of("hardwareId", b, "bottomUnit", 11))
+                .post(positions)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("conflicts.id", hasItem(String.valueOf(a)));
         // overlapping from below
-        admin().body(Map.of("hardwareId", b, "bottomUnit", 9, "heightUnits", 2)).post(positions).then()
+        admin().body(Map.of("hardwareId", b, "bottomUnit", 9, "heightUnits", 2))
+                .post(positions)
+                .then()
                 .statusCode(409);
-        admin().body(Map.of("hardwareId", b, "bottomUnit", 12)).post(positions).then().statusCode(201)
+        admin().body(Map.of("hardwareId", b, "bottomUnit", 12))
+                .post(positions)
+                .then()
+                .statusCode(201)
                 .body("units", equalTo("U12"));
         // one place per item
-        admin().body(Map.of("hardwareId", a, "bottomUnit", 20)).post(positions).then().statusCode(409)
+        admin().body(Map.of("hardwareId", a, "bottomUnit", 20))
+                .post(positions)
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("already mounted"));
         long r2 = rack(f, "R02", 42);
-        admin().body(Map.of("hardwareId", a, "bottomUnit", 1)).post("/facilities/" + f + "/racks/" + r2 + "/positions")
-                .then().statusCode(409);
+        admin().body(Map.of("hardwareId", a, "bottomUnit", 1))
+                .post("/facilities/" + f + "/racks/" + r2 + "/positions")
+                .then()
+                .statusCode(409);
         // does not fit, unknown item, readers and other vendors cannot mount
-        admin().body(Map.of("hardwareId", c, "bottomUnit", 42, "heightUnits", 2)).post(positions).then()
-                .statusCode(400).body("errors.field", hasItem("heightUnits"));
-        admin().body(Map.of("hardwareId", 999999999, "bottomUnit", 30)).post(positions).then().statusCode(404);
-        as(Tokens.vendor("vendor-b")).body(Map.of("hardwareId", c, "bottomUnit", 30)).post(positions).then()
+        admin().body(Map.of("hardwareId", c, "bottomUnit", 42, "heightUnits", 2))
+                .post(positions)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("heightUnits"));
+        admin().body(Map.of("hardwareId", 999999999, "bottomUnit", 30))
+                .post(positions)
+                .then()
+                .statusCode(404);
+        as(Tokens.vendor("vendor-b"))
+                .body(Map.of("hardwareId", c, "bottomUnit", 30))
+                .post(positions)
+                .then()
                 .statusCode(403);
-        as(Tokens.auditor()).body(Map.of("hardwareId", c, "bottomUnit", 30)).post(positions).then().statusCode(403);
-        as(Tokens.auditor()).get(positions).then().statusCode(200).body("units", equalTo(List.of("U10-U11", "U12")));
+        as(Tokens.auditor())
+                .body(Map.of("hardwareId", c, "bottomUnit", 30))
+                .post(positions)
+                .then()
+                .statusCode(403);
+        as(Tokens.auditor())
+                .get(positions)
+                .then()
+                .statusCode(200)
+                .body("units", equalTo(List.of("U10-U11", "U12")));
 
-        // a rack is not lowered below what it holds, not deleted while it holds anything; nor is the item
+        // a rack is not lowered below what it holds, not deleted while it holds anything; nor is
+        // the item
         String rackPath = "/facilities/" + f + "/racks/" + r;
-        adminIfMatch(rackPath).body(Map.of("name", "R01", "heightUnits", 11)).put(rackPath).then().statusCode(409);
+        adminIfMatch(rackPath)
+                .body(Map.of("name", "R01", "heightUnits", 11))
+                .put(rackPath)
+                .then()
+                .statusCode(409);
         adminIfMatch(rackPath).delete(rackPath).then().statusCode(409);
-        adminIfMatch("/hardware/" + a).delete("/hardware/" + a).then().statusCode(409)
+        adminIfMatch("/hardware/" + a)
+                .delete("/hardware/" + a)
+                .then()
+                .statusCode(409)
                 .body("conflicts.kind", hasItem("rack-position"));
-        adminIfMatch("/facilities/" + f).delete("/facilities/" + f).then().statusCode(409)
+        adminIfMatch("/facilities/" + f)
+                .delete("/facilities/" + f)
+                .then()
+                .statusCode(409)
                 .body("conflicts.kind", hasItem("rack"));
 
         // unmount with If-Match: the units become free
@@ -122,7 +220,9 @@ class RackTest {
         admin().header("If-Match", "\"3\"").delete(positions + "/" + pa).then().statusCode(412);
         admin().header("If-Match", "\"0\"").delete(positions + "/" + pa).then().statusCode(204);
         admin().header("If-Match", "\"0\"").delete(positions + "/" + pa).then().statusCode(404);
-        admin().body(Map.of("hardwareId", c, "bottomUnit", 10, "heightUnits", 2)).post(positions).then()
+        admin().body(Map.of("hardwareId", c, "bottomUnit", 10, "heightUnits", 2))
+                .post(positions)
+                .then()
                 .statusCode(201);
     }
 
@@ -134,7 +234,9 @@ class RackTest {
         String serial = unique("SN");
         long hw = newHardware("serialNumber", serial);
         admin().body(Map.of("hardwareId", hw, "bottomUnit", 20, "heightUnits", 2))
-                .post("/facilities/" + f + "/racks/" + r + "/positions").then().statusCode(201);
+                .post("/facilities/" + f + "/racks/" + r + "/positions")
+                .then()
+                .statusCode(201);
 
         Response x = as(Tokens.auditor()).get("/exports/standard-sheet.xlsx");
         x.then().statusCode(200);
@@ -155,13 +257,26 @@ class RackTest {
             }
             assertThat(audited).isTrue();
         }
-        String csv = as(Tokens.jpoStaff()).get("/exports/facilities.csv").then().statusCode(200).extract().asString();
+        String csv =
+                as(Tokens.jpoStaff())
+                        .get("/exports/facilities.csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
         assertThat(csv).contains(f + "," + name + ",庁舎内,,,2,,R07(42U): U20-U21 " + serial + "\r\n");
-        JsonPath records = as(Tokens.service("lifecycle")).get("/exports/records.json").then().statusCode(200)
-                .extract().jsonPath();
-        assertThat(records.getMap("racks.find { it.id == " + r + " }")).containsEntry("facilityId", (int) f)
+        JsonPath records =
+                as(Tokens.service("lifecycle"))
+                        .get("/exports/records.json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(records.getMap("racks.find { it.id == " + r + " }"))
+                .containsEntry("facilityId", (int) f)
                 .containsEntry("name", "R07");
         assertThat(records.getMap("rackPositions.find { it.hardwareId == " + hw + " }"))
-                .containsEntry("serialNumber", serial).containsEntry("units", "U20-U21");
+                .containsEntry("serialNumber", serial)
+                .containsEntry("units", "U20-U21");
     }
 }

@@ -1,6 +1,5 @@
 package io.kiban.asset.software;
 
-import io.kiban.asset.LifecycleServiceMock;
 import static io.kiban.asset.AssetApi.admin;
 import static io.kiban.asset.AssetApi.as;
 import static io.kiban.asset.AssetApi.newHardware;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.kiban.asset.LifecycleServiceMock;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LifecycleServiceMock.class)
 class SoftwareTest {
 
-    static Map<String, Object> software(String name, String version, String environment, String deadline) {
+    static Map<String, Object> software(
+            String name, String version, String environment, String deadline) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("edition", "Enterprise");
@@ -41,10 +42,18 @@ class SoftwareTest {
     /** Every page of the support-risks report. */
     static List<Map<String, Object>> allRisks(Map<String, String> params) {
         List<Map<String, Object>> all = new java.util.ArrayList<>();
-        for (int page = 0;; page++) {
-            List<Map<String, Object>> rows = as(Tokens.auditor()).queryParams(params).queryParam("page", page)
-                    .queryParam("size", 200).get("/software/support-risks").then().statusCode(200).extract().jsonPath()
-                    .getList("$");
+        for (int page = 0; ; page++) {
+            List<Map<String, Object>> rows =
+                    as(Tokens.auditor())
+                            .queryParams(params)
+                            .queryParam("page", page)
+                            .queryParam("size", 200)
+                            .get("/software/support-risks")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("$");
             all.addAll(rows);
             if (rows.size() < 200) {
                 return all;
@@ -53,7 +62,13 @@ class SoftwareTest {
     }
 
     static long create(Map<String, Object> body) {
-        return admin().body(body).post("/software").then().statusCode(201).extract().jsonPath().getLong("id");
+        return admin().body(body)
+                .post("/software")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     @Test
@@ -65,28 +80,53 @@ class SoftwareTest {
         long covered = create(software(p + "-covered", "1", "PRODUCTION", "2031-12-31"));
         long unknown = create(software(p + "-unknown", "1", "PRODUCTION", null));
 
-        JsonPath risks = as(Tokens.auditor()).get("/software/support-risks").then().statusCode(200).extract().jsonPath();
-        assertThat(risks.getString("find { it.softwareId == " + ended + " }.level")).isEqualTo("ENDED");
+        JsonPath risks =
+                as(Tokens.auditor())
+                        .get("/software/support-risks")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(risks.getString("find { it.softwareId == " + ended + " }.level"))
+                .isEqualTo("ENDED");
         assertThat(risks.getInt("find { it.softwareId == " + ended + " }.daysLeft")).isEqualTo(-15);
-        assertThat(risks.getString("find { it.softwareId == " + warning + " }.level")).isEqualTo("WARNING");
-        assertThat(risks.getInt("find { it.softwareId == " + warning + " }.daysLeft")).isEqualTo(106);
-        assertThat(risks.getString("find { it.softwareId == " + before + " }.level")).isEqualTo("BEFORE_CONTRACT_END");
-        assertThat(risks.getString("find { it.softwareId == " + before + " }.contractEnd")).isEqualTo("2031-03-31");
+        assertThat(risks.getString("find { it.softwareId == " + warning + " }.level"))
+                .isEqualTo("WARNING");
+        assertThat(risks.getInt("find { it.softwareId == " + warning + " }.daysLeft"))
+                .isEqualTo(106);
+        assertThat(risks.getString("find { it.softwareId == " + before + " }.level"))
+                .isEqualTo("BEFORE_CONTRACT_END");
+        assertThat(risks.getString("find { it.softwareId == " + before + " }.contractEnd"))
+                .isEqualTo("2031-03-31");
         List<Integer> ids = risks.getList("softwareId", Integer.class);
         assertThat(ids).doesNotContain((int) covered);
 
-        // issue 18: software with no known deadline is shown as UNKNOWN by default (after every dated row),
+        // issue 18: software with no known deadline is shown as UNKNOWN by default (after every
+        // dated row),
         // and left out only on request (includeUnknown=false)
         List<Map<String, Object>> all = allRisks(Map.of("environment", "PRODUCTION"));
-        assertThat(all).anySatisfy(r -> {
-            assertThat(((Number) r.get("softwareId")).longValue()).isEqualTo(unknown);
-            assertThat(r.get("level")).isEqualTo("UNKNOWN");
-        });
-        JsonPath withoutUnknown = as(Tokens.auditor()).queryParam("includeUnknown", false).queryParam("size", 200)
-                .queryParam("environment", "PRODUCTION").get("/software/support-risks").jsonPath();
-        assertThat(withoutUnknown.getList("softwareId", Integer.class)).doesNotContain((int) unknown);
-        JsonPath withUnknown = as(Tokens.auditor()).queryParam("includeUnknown", true)
-                .queryParam("environment", "PRODUCTION").get("/software/support-risks").jsonPath();
+        assertThat(all)
+                .anySatisfy(
+                        r -> {
+                            assertThat(((Number) r.get("softwareId")).longValue())
+                                    .isEqualTo(unknown);
+                            assertThat(r.get("level")).isEqualTo("UNKNOWN");
+                        });
+        JsonPath withoutUnknown =
+                as(Tokens.auditor())
+                        .queryParam("includeUnknown", false)
+                        .queryParam("size", 200)
+                        .queryParam("environment", "PRODUCTION")
+                        .get("/software/support-risks")
+                        .jsonPath();
+        assertThat(withoutUnknown.getList("softwareId", Integer.class))
+                .doesNotContain((int) unknown);
+        JsonPath withUnknown =
+                as(Tokens.auditor())
+                        .queryParam("includeUnknown", true)
+                        .queryParam("environment", "PRODUCTION")
+                        .get("/software/support-risks")
+                        .jsonPath();
         assertThat(withUnknown.getList("environment", String.class)).containsOnly("PRODUCTION");
     }
 
@@ -98,7 +138,13 @@ class SoftwareTest {
         create(software(differs, "1.3", "STAGING", null));
         create(software(same, "2.0", "PRODUCTION", null));
         create(software(same, "2.0", "STAGING", null));
-        JsonPath drift = as(Tokens.jpoStaff()).get("/software/drift").then().statusCode(200).extract().jsonPath();
+        JsonPath drift =
+                as(Tokens.jpoStaff())
+                        .get("/software/drift")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(drift.getList("find { it.name == '" + differs + "' }.production", String.class))
                 .containsExactly("1.2");
         assertThat(drift.getList("find { it.name == '" + differs + "' }.staging", String.class))
@@ -115,15 +161,36 @@ class SoftwareTest {
         body.put("host", null);
         body.put("environment", null);
         body.put("softwareClass", "OS");
-        long id = as(Tokens.vendor("vendor-a")).body(body).post("/software").then().statusCode(201)
-                .body("environment", equalTo("PRODUCTION")).body("supportSource", equalTo("manual"))
-                .extract().jsonPath().getLong("id");
+        long id =
+                as(Tokens.vendor("vendor-a"))
+                        .body(body)
+                        .post("/software")
+                        .then()
+                        .statusCode(201)
+                        .body("environment", equalTo("PRODUCTION"))
+                        .body("supportSource", equalTo("manual"))
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
         body.put("version", "9.5");
-        admin().header("If-Match", "\"0\"").body(body).put("/software/" + id).then().statusCode(200)
+        admin().header("If-Match", "\"0\"")
+                .body(body)
+                .put("/software/" + id)
+                .then()
+                .statusCode(200)
                 .body("version", equalTo("9.5"));
-        as(Tokens.auditor()).get("/software/" + id + "/history").then().statusCode(200)
-                .body("[1].changes", hasItem(Map.of("field", "productVersion", "from", "9.4", "to", "9.5")));
-        as(Tokens.auditor()).queryParam("hardwareId", hw).get("/software").then().statusCode(200)
+        as(Tokens.auditor())
+                .get("/software/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .body(
+                        "[1].changes",
+                        hasItem(Map.of("field", "productVersion", "from", "9.4", "to", "9.5")));
+        as(Tokens.auditor())
+                .queryParam("hardwareId", hw)
+                .get("/software")
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(1));
 
         body.put("hardwareId", 987654321);
@@ -131,7 +198,10 @@ class SoftwareTest {
         body.put("installedOn", "VM");
         body.put("hardwareId", null);
         admin().body(body).post("/software").then().statusCode(400);
-        as(Tokens.vendor("vendor-b")).body(software(unique("X"), "1", "STAGING", null)).post("/software").then()
+        as(Tokens.vendor("vendor-b"))
+                .body(software(unique("X"), "1", "STAGING", null))
+                .post("/software")
+                .then()
                 .statusCode(403);
     }
 }

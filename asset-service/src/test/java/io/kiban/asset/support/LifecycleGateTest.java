@@ -31,17 +31,38 @@ class LifecycleGateTest {
     }
 
     static Map<String, Object> medium(String serial) {
-        return Map.of("kind", "SSD", "serial", serial, "make", "Samsung", "model", "PM893", "condition", "NEW");
+        return Map.of(
+                "kind",
+                "SSD",
+                "serial",
+                serial,
+                "make",
+                "Samsung",
+                "model",
+                "PM893",
+                "condition",
+                "NEW");
     }
 
     static String total(String environment) {
-        return as(Tokens.auditor()).queryParam("environment", environment).queryParam("include", "removed")
-                .get("/media").then().statusCode(200).extract().header("X-Total-Count");
+        return as(Tokens.auditor())
+                .queryParam("environment", environment)
+                .queryParam("include", "removed")
+                .get("/media")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Total-Count");
     }
 
     static String hardwareTotal(String environment) {
-        return as(Tokens.auditor()).queryParam("environment", environment).get("/hardware").then().statusCode(200)
-                .extract().header("X-Total-Count");
+        return as(Tokens.auditor())
+                .queryParam("environment", environment)
+                .get("/hardware")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Total-Count");
     }
 
     @Test
@@ -54,31 +75,62 @@ class LifecycleGateTest {
 
         LifecycleServiceMock.phase("STAGING", "REMOVED");
 
-        createHardware(hardware(unique("SN"), "environment", "STAGING")).then().statusCode(422)
-                .contentType("application/problem+json").body("rule", equalTo("R-RM-1"))
-                .body("detail", allOf(containsString("R-RM-1"), containsString("R-RM-3"), containsString("REMOVED")));
-        as(Tokens.vendor("vendor-a")).body(medium(unique("SSD"))).post("/hardware/" + hw + "/media").then()
-                .statusCode(422).body("rule", equalTo("R-RM-1"));
-        admin().body(Map.of("serial", unique("SSD"), "kind", "SSD", "reason", "found"))
-                .post("/hardware/" + hw + "/media/unregistered-parts").then().statusCode(422)
+        createHardware(hardware(unique("SN"), "environment", "STAGING"))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("R-RM-1"))
+                .body(
+                        "detail",
+                        allOf(
+                                containsString("R-RM-1"),
+                                containsString("R-RM-3"),
+                                containsString("REMOVED")));
+        as(Tokens.vendor("vendor-a"))
+                .body(medium(unique("SSD")))
+                .post("/hardware/" + hw + "/media")
+                .then()
+                .statusCode(422)
                 .body("rule", equalTo("R-RM-1"));
-        as(Tokens.service("maintenance")).body(Map.of("removedSerial", old,
-                "installed", Map.of("kind", "SSD", "serial", unique("SSD"), "condition", "NEW"),
-                "replacedOn", "2027-01-14", "reference", "maintenance-service:ticket/9/replacement/1"))
-                .post("/hardware/" + hw + "/media/replacements").then().statusCode(422)
+        admin().body(Map.of("serial", unique("SSD"), "kind", "SSD", "reason", "found"))
+                .post("/hardware/" + hw + "/media/unregistered-parts")
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-RM-1"));
+        as(Tokens.service("maintenance"))
+                .body(
+                        Map.of(
+                                "removedSerial",
+                                old,
+                                "installed",
+                                Map.of("kind", "SSD", "serial", unique("SSD"), "condition", "NEW"),
+                                "replacedOn",
+                                "2027-01-14",
+                                "reference",
+                                "maintenance-service:ticket/9/replacement/1"))
+                .post("/hardware/" + hw + "/media/replacements")
+                .then()
+                .statusCode(422)
                 .body("rule", equalTo("R-RM-1"));
         // moving an item of another environment into it is new hardware there too
         long prod = newHardware("environment", "PRODUCTION");
         var item = admin().get("/hardware/" + prod).then().extract();
         admin().header("If-Match", item.header("ETag"))
-                .body(hardware(item.path("serialNumber"), "environment", "STAGING")).put("/hardware/" + prod)
-                .then().statusCode(422).body("rule", equalTo("R-RM-1"));
+                .body(hardware(item.path("serialNumber"), "environment", "STAGING"))
+                .put("/hardware/" + prod)
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-RM-1"));
 
         // nothing was written
-        org.assertj.core.api.Assertions.assertThat(hardwareTotal("STAGING")).isEqualTo(hardwareBefore);
+        org.assertj.core.api.Assertions.assertThat(hardwareTotal("STAGING"))
+                .isEqualTo(hardwareBefore);
         org.assertj.core.api.Assertions.assertThat(total("STAGING")).isEqualTo(mediaBefore);
-        as(Tokens.auditor()).queryParam("hardwareId", hw).get("/media").then().body("serial",
-                equalTo(java.util.List.of(old)));
+        as(Tokens.auditor())
+                .queryParam("hardwareId", hw)
+                .get("/media")
+                .then()
+                .body("serial", equalTo(java.util.List.of(old)));
 
         // PRODUCTION is still in service
         createHardware(hardware(unique("SN"), "environment", "PRODUCTION")).then().statusCode(201);
@@ -88,14 +140,23 @@ class LifecycleGateTest {
     void R_RM_1_shared_distribution_board_follows_the_SHARED_phase() {
         long board = newHardware("environment", "SHARED", "hardwareClass", "POWER");
         LifecycleServiceMock.phase("SHARED", "CLOSED");
-        createHardware(hardware(unique("SN"), "environment", "SHARED")).then().statusCode(422)
-                .body("rule", equalTo("R-RM-1")).body("detail", containsString("CLOSED"));
-        admin().body(medium(unique("SSD"))).post("/hardware/" + board + "/media").then().statusCode(422);
+        createHardware(hardware(unique("SN"), "environment", "SHARED"))
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-RM-1"))
+                .body("detail", containsString("CLOSED"));
+        admin().body(medium(unique("SSD")))
+                .post("/hardware/" + board + "/media")
+                .then()
+                .statusCode(422);
         // STAGING and PRODUCTION are still IN_SERVICE
         createHardware(hardware(unique("SN"), "environment", "STAGING")).then().statusCode(201);
 
         LifecycleServiceMock.phase("SHARED", "REMOVING");
-        admin().body(medium(unique("SSD"))).post("/hardware/" + board + "/media").then().statusCode(201);
+        admin().body(medium(unique("SSD")))
+                .post("/hardware/" + board + "/media")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -103,11 +164,21 @@ class LifecycleGateTest {
         long hw = newHardware("environment", "PRODUCTION");
         String before = hardwareTotal("PRODUCTION");
         LifecycleServiceMock.down();
-        createHardware(hardware(unique("SN"), "environment", "PRODUCTION")).then().statusCode(503)
-                .contentType("application/problem+json").body("detail", containsString("lifecycle-service"));
-        admin().body(medium(unique("SSD"))).post("/hardware/" + hw + "/media").then().statusCode(503);
+        createHardware(hardware(unique("SN"), "environment", "PRODUCTION"))
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("lifecycle-service"));
+        admin().body(medium(unique("SSD")))
+                .post("/hardware/" + hw + "/media")
+                .then()
+                .statusCode(503);
         LifecycleServiceMock.reset();
         org.assertj.core.api.Assertions.assertThat(hardwareTotal("PRODUCTION")).isEqualTo(before);
-        as(Tokens.auditor()).queryParam("hardwareId", hw).get("/media").then().header("X-Total-Count", "0");
+        as(Tokens.auditor())
+                .queryParam("hardwareId", hw)
+                .get("/media")
+                .then()
+                .header("X-Total-Count", "0");
     }
 }

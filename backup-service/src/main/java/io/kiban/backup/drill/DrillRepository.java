@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** The restore drills (R-BK-4). */
 @ApplicationScoped
-class DrillRepository implements PanacheRepository<RestoreDrill> {
-}
+class DrillRepository implements PanacheRepository<RestoreDrill> {}

@@ -15,7 +15,11 @@ import java.time.Instant;
 @Table(name = "restore_drill")
 public class RestoreDrill {
 
-    public enum Result { SUCCEEDED, PARTIALLY_SUCCEEDED, FAILED }
+    public enum Result {
+        SUCCEEDED,
+        PARTIALLY_SUCCEEDED,
+        FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,16 +15,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CSI snapshots: one {@code snapshot.storage.k8s.io/v1 VolumeSnapshot} per selected PVC of the target
- * namespace, all labelled with the run; done when every one is {@code readyToUse}. The reference is
- * {@code <namespace>/run-<id>}; pruning deletes the snapshots carrying that label.
+ * CSI snapshots: one {@code snapshot.storage.k8s.io/v1 VolumeSnapshot} per selected PVC of the
+ * target namespace, all labelled with the run; done when every one is {@code readyToUse}. The
+ * reference is {@code <namespace>/run-<id>}; pruning deletes the snapshots carrying that label.
  */
 @ApplicationScoped
 class CsiSnapshotDriver implements BackupDriver {
 
-    public static final ResourceDefinitionContext SNAPSHOT = new ResourceDefinitionContext.Builder()
-            .withGroup("snapshot.storage.k8s.io").withVersion("v1").withKind("VolumeSnapshot")
-            .withPlural("volumesnapshots").withNamespaced(true).build();
+    public static final ResourceDefinitionContext SNAPSHOT =
+            new ResourceDefinitionContext.Builder()
+                    .withGroup("snapshot.storage.k8s.io")
+                    .withVersion("v1")
+                    .withKind("VolumeSnapshot")
+                    .withPlural("volumesnapshots")
+                    .withNamespaced(true)
+                    .build();
     static final String RUN_LABEL = "kiban.io/run";
 
     private final KubernetesClient client;
@@ -50,15 +55,19 @@ class CsiSnapshotDriver implements BackupDriver {
     @Override
     public Outcome backup(Request request, Progress progress) {
         if (request.target().kind() != Target.Kind.NAMESPACE) {
-            return Outcome.failed(null, "csi-snapshot needs a NAMESPACE target, not " + request.target().kind());
+            return Outcome.failed(
+                    null, "csi-snapshot needs a NAMESPACE target, not " + request.target().kind());
         }
         String namespace = request.target().name();
         var pvcs = client.persistentVolumeClaims().inNamespace(namespace);
         String selector = request.target().pvcSelector();
-        List<PersistentVolumeClaim> claims = selector == null || selector.isBlank() ? pvcs.list().getItems()
-                : pvcs.withLabels(VeleroDriver.labels(selector)).list().getItems();
+        List<PersistentVolumeClaim> claims =
+                selector == null || selector.isBlank()
+                        ? pvcs.list().getItems()
+                        : pvcs.withLabels(VeleroDriver.labels(selector)).list().getItems();
         if (claims.isEmpty()) {
-            return Outcome.failed(null, "no PVC in namespace " + namespace + " matches " + selector);
+            return Outcome.failed(
+                    null, "no PVC in namespace " + namespace + " matches " + selector);
         }
         String runLabel = "run-" + request.runId();
         String reference = namespace + "/" + runLabel;
@@ -67,21 +76,45 @@ class CsiSnapshotDriver implements BackupDriver {
         for (PersistentVolumeClaim claim : claims) {
             String name = (claim.getMetadata().getName() + "-" + runLabel);
             name = name.length() > 253 ? name.substring(name.length() - 253) : name;
-            GenericKubernetesResource snapshot = new GenericKubernetesResourceBuilder()
-                    .withApiVersion("snapshot.storage.k8s.io/v1").withKind("VolumeSnapshot")
-                    .withNewMetadata().withName(name).withNamespace(namespace)
-                    .addToLabels(RUN_LABEL, String.valueOf(request.runId())).endMetadata()
-                    .addToAdditionalProperties("spec", Map.of(
-                            "volumeSnapshotClassName", Settings.string(request.settings(), "volumeSnapshotClass", ""),
-                            "source", Map.of("persistentVolumeClaimName", claim.getMetadata().getName())))
-                    .build();
-            client.genericKubernetesResources(SNAPSHOT).inNamespace(namespace).resource(snapshot).create();
+            GenericKubernetesResource snapshot =
+                    new GenericKubernetesResourceBuilder()
+                            .withApiVersion("snapshot.storage.k8s.io/v1")
+                            .withKind("VolumeSnapshot")
+                            .withNewMetadata()
+                            .withName(name)
+                            .withNamespace(namespace)
+                            .addToLabels(RUN_LABEL, String.valueOf(request.runId()))
+                            .endMetadata()
+                            .addToAdditionalProperties(
+                                    "spec",
+                                    Map.of(
+                                            "volumeSnapshotClassName",
+                                                    Settings.string(
+                                                            request.settings(),
+                                                            "volumeSnapshotClass",
+                                                            ""),
+                                            "source",
+                                                    Map.of(
+                                                            "persistentVolumeClaimName",
+                                                            claim.getMetadata().getName())))
+                            .build();
+            client.genericKubernetesResources(SNAPSHOT)
+                    .inNamespace(namespace)
+                    .resource(snapshot)
+                    .create();
             names.add(name);
         }
-        Optional<Outcome> outcome = Polling.until(request.deadline(), config.pollInterval(), progress,
-                () -> check(namespace, reference, names));
-        return outcome.orElseGet(() -> Outcome.failed(reference,
-                "not every VolumeSnapshot was readyToUse within the completion window"));
+        Optional<Outcome> outcome =
+                Polling.until(
+                        request.deadline(),
+                        config.pollInterval(),
+                        progress,
+                        () -> check(namespace, reference, names));
+        return outcome.orElseGet(
+                () ->
+                        Outcome.failed(
+                                reference,
+                                "not every VolumeSnapshot was readyToUse within the completion window"));
     }
 
     @SuppressWarnings("unchecked")
@@ -90,8 +123,11 @@ class CsiSnapshotDriver implements BackupDriver {
         long bytes = 0;
         List<String> failures = new ArrayList<>();
         for (String name : names) {
-            GenericKubernetesResource s = client.genericKubernetesResources(SNAPSHOT).inNamespace(namespace)
-                    .withName(name).get();
+            GenericKubernetesResource s =
+                    client.genericKubernetesResources(SNAPSHOT)
+                            .inNamespace(namespace)
+                            .withName(name)
+                            .get();
             Object status = s == null ? null : s.getAdditionalProperties().get("status");
             if (s == null) {
                 failures.add(name + ": disappeared");
@@ -102,7 +138,10 @@ class CsiSnapshotDriver implements BackupDriver {
                 } else if (Boolean.TRUE.equals(m.get("readyToUse"))) {
                     ready++;
                     if (m.get("restoreSize") != null) {
-                        bytes += Quantity.getAmountInBytes(new Quantity(m.get("restoreSize").toString())).longValue();
+                        bytes +=
+                                Quantity.getAmountInBytes(
+                                                new Quantity(m.get("restoreSize").toString()))
+                                        .longValue();
                     }
                 }
             }
@@ -111,16 +150,22 @@ class CsiSnapshotDriver implements BackupDriver {
             return Optional.empty();
         }
         if (failures.isEmpty()) {
-            return Optional.of(Outcome.succeeded(reference, bytes, ready + " VolumeSnapshot(s) ready"));
+            return Optional.of(
+                    Outcome.succeeded(reference, bytes, ready + " VolumeSnapshot(s) ready"));
         }
         String error = String.join("; ", failures);
-        return Optional.of(ready == 0 ? Outcome.failed(reference, error)
-                : new Outcome(Result.PARTIALLY_FAILED, reference, bytes, error, null));
+        return Optional.of(
+                ready == 0
+                        ? Outcome.failed(reference, error)
+                        : new Outcome(Result.PARTIALLY_FAILED, reference, bytes, error, null));
     }
 
     @Override
     public void delete(Target target, String reference, Map<String, Object> settings) {
         String[] parts = reference.split("/run-", 2);
-        client.genericKubernetesResources(SNAPSHOT).inNamespace(parts[0]).withLabel(RUN_LABEL, parts[1]).delete();
+        client.genericKubernetesResources(SNAPSHOT)
+                .inNamespace(parts[0])
+                .withLabel(RUN_LABEL, parts[1])
+                .delete();
     }
 }

@@ -23,7 +23,14 @@ public class DriverRegistry {
 
     /** 400 naming {@code driver} when no driver has this name. */
     public BackupDriver require(String name) {
-        return find(name).orElseThrow(() -> ProblemException.badField("driver",
-                "unknown driver " + name + "; one of " + String.join(", ", drivers.keySet())));
+        return find(name)
+                .orElseThrow(
+                        () ->
+                                ProblemException.badField(
+                                        "driver",
+                                        "unknown driver "
+                                                + name
+                                                + "; one of "
+                                                + String.join(", ", drivers.keySet())));
     }
 }

@@ -26,29 +26,47 @@ import java.util.Set;
 
 /**
  * The REST endpoint of an array's or a hypervisor's backup tool. Settings: {@code url} (template),
- * {@code method}, {@code body} (template), {@code credentials} (the name of a credential configured under
- * {@code kiban.backup.http.credentials}), {@code successStatuses}, {@code referencePointer},
- * {@code bytesPointer}; job polling with {@code jobUrl} (template, may use ${reference}) or
- * {@code jobUrlPointer}, {@code statusPointer}, {@code successValues}, {@code failureValues},
- * {@code partialValues}; pruning with {@code deleteUrl} and {@code deleteMethod}.
+ * {@code method}, {@code body} (template), {@code credentials} (the name of a credential configured
+ * under {@code kiban.backup.http.credentials}), {@code successStatuses}, {@code referencePointer},
+ * {@code bytesPointer}; job polling with {@code jobUrl} (template, may use ${reference}) or {@code
+ * jobUrlPointer}, {@code statusPointer}, {@code successValues}, {@code failureValues}, {@code
+ * partialValues}; pruning with {@code deleteUrl} and {@code deleteMethod}.
  *
- * <p>SEC-BK-1: every request goes only to a base URL configured for the target's array
- * ({@code kiban.backup.http.k8s-array|virt-array.base-urls}) with a method configured for it ({@code .methods}); a
- * credential is attached only when the URL is under one of the base URLs configured for that credential. Only a
- * fixed set of headers is sent ({@code Accept}, {@code Content-Type}, {@code Authorization}); a reply's body is never
- * copied into a run (status code and a fixed message only).
+ * <p>SEC-BK-1: every request goes only to a base URL configured for the target's array ({@code
+ * kiban.backup.http.k8s-array|virt-array.base-urls}) with a method configured for it ({@code
+ * .methods}); a credential is attached only when the URL is under one of the base URLs configured
+ * for that credential. Only a fixed set of headers is sent ({@code Accept}, {@code Content-Type},
+ * {@code Authorization}); a reply's body is never copied into a run (status code and a fixed
+ * message only).
  */
 @ApplicationScoped
 public class HttpDriver implements BackupDriver {
 
     public static final String RULE = "SEC-BK-1";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final Set<String> SETTINGS = Set.of("url", "method", "body", "credentials", "successStatuses",
-            "referencePointer", "bytesPointer", "jobUrl", "jobUrlPointer", "statusPointer", "successValues",
-            "failureValues", "partialValues", "deleteUrl", "deleteMethod");
+    private static final Set<String> SETTINGS =
+            Set.of(
+                    "url",
+                    "method",
+                    "body",
+                    "credentials",
+                    "successStatuses",
+                    "referencePointer",
+                    "bytesPointer",
+                    "jobUrl",
+                    "jobUrlPointer",
+                    "statusPointer",
+                    "successValues",
+                    "failureValues",
+                    "partialValues",
+                    "deleteUrl",
+                    "deleteMethod");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
     private final ObjectMapper json;
     private final KubernetesClient kubernetes;
     private final BackupConfig config;
@@ -69,9 +87,12 @@ public class HttpDriver implements BackupDriver {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (String key : s.keySet()) {
             if (!SETTINGS.contains(key)) {
-                errors.add(new Problem.FieldError("driverSettings." + key, key.equals("headers")
-                        ? "is not accepted: the http driver sends a fixed set of headers only (SEC-BK-1)"
-                        : "is not a setting of the http driver"));
+                errors.add(
+                        new Problem.FieldError(
+                                "driverSettings." + key,
+                                key.equals("headers")
+                                        ? "is not accepted: the http driver sends a fixed set of headers only (SEC-BK-1)"
+                                        : "is not a setting of the http driver"));
             }
         }
         Settings.requireString(s, "url", errors);
@@ -80,33 +101,44 @@ public class HttpDriver implements BackupDriver {
         }
         for (String key : List.of("method", "deleteMethod")) {
             if (s.get(key) != null && !METHODS.contains(String.valueOf(s.get(key)))) {
-                errors.add(new Problem.FieldError("driverSettings." + key, "must be one of " + METHODS));
+                errors.add(
+                        new Problem.FieldError(
+                                "driverSettings." + key, "must be one of " + METHODS));
             }
         }
         for (String key : List.of("deleteUrl", "jobUrl")) {
             if (s.get(key) != null && !(s.get(key) instanceof String url && isHttpUrl(url))) {
-                errors.add(new Problem.FieldError("driverSettings." + key, "must be an http(s) URL"));
+                errors.add(
+                        new Problem.FieldError("driverSettings." + key, "must be an http(s) URL"));
             }
         }
         if (s.get("statusPointer") != null && Settings.strings(s, "successValues").isEmpty()) {
-            errors.add(new Problem.FieldError("driverSettings.successValues",
-                    "is required when statusPointer is set"));
+            errors.add(
+                    new Problem.FieldError(
+                            "driverSettings.successValues",
+                            "is required when statusPointer is set"));
         }
-        if (s.get("statusPointer") != null && s.get("jobUrl") == null && s.get("jobUrlPointer") == null) {
-            errors.add(new Problem.FieldError("driverSettings.jobUrl",
-                    "jobUrl or jobUrlPointer is required when statusPointer is set"));
+        if (s.get("statusPointer") != null
+                && s.get("jobUrl") == null
+                && s.get("jobUrlPointer") == null) {
+            errors.add(
+                    new Problem.FieldError(
+                            "driverSettings.jobUrl",
+                            "jobUrl or jobUrlPointer is required when statusPointer is set"));
         }
         if (s.get("credentials") != null && credentialName(s).isEmpty()) {
-            errors.add(new Problem.FieldError("driverSettings.credentials",
-                    "must name a configured credential: a string, or {\"name\": \"…\"} and nothing else"));
+            errors.add(
+                    new Problem.FieldError(
+                            "driverSettings.credentials",
+                            "must name a configured credential: a string, or {\"name\": \"…\"} and nothing else"));
         }
         return errors;
     }
 
     /**
-     * SEC-BK-1: the URLs must lie under a base URL of every target's array, the methods be allowed for it, and the
-     * credential (if any) be configured for those URLs. An unknown credential is answered exactly like a forbidden
-     * one.
+     * SEC-BK-1: the URLs must lie under a base URL of every target's array, the methods be allowed
+     * for it, and the credential (if any) be configured for those URLs. An unknown credential is
+     * answered exactly like a forbidden one.
      */
     @Override
     public List<Problem.FieldError> refusals(Map<String, Object> s, List<Target> targets) {
@@ -115,37 +147,69 @@ public class HttpDriver implements BackupDriver {
         targets.forEach(t -> arrays.add(t.array()));
         Map<String, String> placeholders = new HashMap<>();
         List<String[]> calls = new ArrayList<>();
-        calls.add(new String[] { "url", Settings.string(s, "url", ""), "method",
-            Settings.string(s, "method", "POST") });
+        calls.add(
+                new String[] {
+                    "url",
+                    Settings.string(s, "url", ""),
+                    "method",
+                    Settings.string(s, "method", "POST")
+                });
         if (s.get("jobUrl") != null) {
-            calls.add(new String[] { "jobUrl", s.get("jobUrl").toString(), null, "GET" });
+            calls.add(new String[] {"jobUrl", s.get("jobUrl").toString(), null, "GET"});
         }
         if (s.get("deleteUrl") != null) {
-            calls.add(new String[] { "deleteUrl", s.get("deleteUrl").toString(), "deleteMethod",
-                Settings.string(s, "deleteMethod", "DELETE") });
+            calls.add(
+                    new String[] {
+                        "deleteUrl",
+                        s.get("deleteUrl").toString(),
+                        "deleteMethod",
+                        Settings.string(s, "deleteMethod", "DELETE")
+                    });
         }
         for (Target.ArrayKind array : arrays) {
             BackupConfig.Endpoint endpoint = endpoint(array);
             for (String[] call : calls) {
                 String url = sample(call[1], placeholders);
                 if (!under(url, endpoint.baseUrls().orElse(List.of()))) {
-                    errors.add(new Problem.FieldError("driverSettings." + call[0], RULE + ": not a destination "
-                            + "configured for " + array + " (kiban.backup.http." + key(array) + ".base-urls)"));
+                    errors.add(
+                            new Problem.FieldError(
+                                    "driverSettings." + call[0],
+                                    RULE
+                                            + ": not a destination "
+                                            + "configured for "
+                                            + array
+                                            + " (kiban.backup.http."
+                                            + key(array)
+                                            + ".base-urls)"));
                 }
                 if (!allowedMethod(endpoint, call[3])) {
-                    errors.add(new Problem.FieldError("driverSettings." + (call[2] == null ? call[0] : call[2]),
-                            RULE + ": " + call[3] + " is not a method allowed towards " + array));
+                    errors.add(
+                            new Problem.FieldError(
+                                    "driverSettings." + (call[2] == null ? call[0] : call[2]),
+                                    RULE
+                                            + ": "
+                                            + call[3]
+                                            + " is not a method allowed towards "
+                                            + array));
                 }
             }
         }
         Optional<String> name = credentialName(s);
         if (name.isPresent()) {
             BackupConfig.Credential credential = config.http().credentials().get(name.get());
-            boolean allowed = credential != null && calls.stream()
-                    .allMatch(call -> under(sample(call[1], placeholders), credential.baseUrls()));
+            boolean allowed =
+                    credential != null
+                            && calls.stream()
+                                    .allMatch(
+                                            call ->
+                                                    under(
+                                                            sample(call[1], placeholders),
+                                                            credential.baseUrls()));
             if (!allowed) {
-                errors.add(new Problem.FieldError("driverSettings.credentials", RULE
-                        + ": no credential of that name may be sent to these URLs"));
+                errors.add(
+                        new Problem.FieldError(
+                                "driverSettings.credentials",
+                                RULE + ": no credential of that name may be sent to these URLs"));
             }
         }
         return errors;
@@ -158,78 +222,128 @@ public class HttpDriver implements BackupDriver {
         Map<String, String> vars = new HashMap<>(Templates.variables(request));
         HttpResponse<String> response;
         try {
-            response = send(array, Settings.string(s, "method", "POST"),
-                    Templates.render(Settings.string(s, "url", ""), vars),
-                    Templates.render(Settings.string(s, "body", null), vars), s);
+            response =
+                    send(
+                            array,
+                            Settings.string(s, "method", "POST"),
+                            Templates.render(Settings.string(s, "url", ""), vars),
+                            Templates.render(Settings.string(s, "body", null), vars),
+                            s);
         } catch (Refused e) {
             return Outcome.failed(null, e.getMessage());
         } catch (IOException e) {
-            return Outcome.failed(null, "backup request failed (" + e.getClass().getSimpleName() + ")");
+            return Outcome.failed(
+                    null, "backup request failed (" + e.getClass().getSimpleName() + ")");
         }
         if (!successStatus(s, response.statusCode())) {
             return Outcome.failed(null, "backup request answered HTTP " + response.statusCode());
         }
         JsonNode body = parse(response.body());
-        String reference = pointer(body, Settings.string(s, "referencePointer", null))
-                .orElse("http-run-" + request.runId());
+        String reference =
+                pointer(body, Settings.string(s, "referencePointer", null))
+                        .orElse("http-run-" + request.runId());
         progress.reference(reference);
         vars.put("reference", reference);
         if (s.get("statusPointer") == null) {
-            return Outcome.succeeded(reference, number(pointer(body, Settings.string(s, "bytesPointer", null))),
+            return Outcome.succeeded(
+                    reference,
+                    number(pointer(body, Settings.string(s, "bytesPointer", null))),
                     "HTTP " + response.statusCode());
         }
-        String jobUrl = s.get("jobUrl") != null ? Templates.render(s.get("jobUrl").toString(), vars)
-                : pointer(body, Settings.string(s, "jobUrlPointer", null)).orElse(null);
+        String jobUrl =
+                s.get("jobUrl") != null
+                        ? Templates.render(s.get("jobUrl").toString(), vars)
+                        : pointer(body, Settings.string(s, "jobUrlPointer", null)).orElse(null);
         if (jobUrl == null) {
             return Outcome.failed(reference, "the response named no job to follow");
         }
         Set<String> success = Set.copyOf(Settings.strings(s, "successValues"));
         Set<String> partial = Set.copyOf(Settings.strings(s, "partialValues"));
         Set<String> failure = Set.copyOf(Settings.strings(s, "failureValues"));
-        Optional<Outcome> outcome = Polling.until(request.deadline(), config.pollInterval(), progress, () -> {
-            try {
-                HttpResponse<String> job = send(array, "GET", jobUrl, null, s);
-                if (job.statusCode() >= 400) {
-                    return Optional.of(Outcome.failed(reference, "job status answered HTTP " + job.statusCode()));
-                }
-                JsonNode jobBody = parse(job.body());
-                String status = pointer(jobBody, Settings.string(s, "statusPointer", null)).orElse("");
-                Long bytes = number(pointer(jobBody, Settings.string(s, "bytesPointer", null)));
-                // only values the policy itself lists are ever written into the run, never the reply's text
-                if (success.contains(status)) {
-                    return Optional.of(Outcome.succeeded(reference, bytes, "job " + status));
-                }
-                if (partial.contains(status)) {
-                    return Optional.of(new Outcome(Result.PARTIALLY_FAILED, reference, bytes, "job " + status, null));
-                }
-                if (failure.contains(status)) {
-                    return Optional.of(Outcome.failed(reference, "job " + status));
-                }
-                return Optional.empty();
-            } catch (Refused e) {
-                return Optional.of(Outcome.failed(reference, e.getMessage()));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        });
-        return outcome.orElseGet(() -> Outcome.failed(reference, "the job did not finish within the completion window"));
+        Optional<Outcome> outcome =
+                Polling.until(
+                        request.deadline(),
+                        config.pollInterval(),
+                        progress,
+                        () -> {
+                            try {
+                                HttpResponse<String> job = send(array, "GET", jobUrl, null, s);
+                                if (job.statusCode() >= 400) {
+                                    return Optional.of(
+                                            Outcome.failed(
+                                                    reference,
+                                                    "job status answered HTTP "
+                                                            + job.statusCode()));
+                                }
+                                JsonNode jobBody = parse(job.body());
+                                String status =
+                                        pointer(jobBody, Settings.string(s, "statusPointer", null))
+                                                .orElse("");
+                                Long bytes =
+                                        number(
+                                                pointer(
+                                                        jobBody,
+                                                        Settings.string(s, "bytesPointer", null)));
+                                // only values the policy itself lists are ever written into the
+                                // run, never the reply's text
+                                if (success.contains(status)) {
+                                    return Optional.of(
+                                            Outcome.succeeded(reference, bytes, "job " + status));
+                                }
+                                if (partial.contains(status)) {
+                                    return Optional.of(
+                                            new Outcome(
+                                                    Result.PARTIALLY_FAILED,
+                                                    reference,
+                                                    bytes,
+                                                    "job " + status,
+                                                    null));
+                                }
+                                if (failure.contains(status)) {
+                                    return Optional.of(Outcome.failed(reference, "job " + status));
+                                }
+                                return Optional.empty();
+                            } catch (Refused e) {
+                                return Optional.of(Outcome.failed(reference, e.getMessage()));
+                            } catch (IOException e) {
+                                return Optional.empty();
+                            }
+                        });
+        return outcome.orElseGet(
+                () ->
+                        Outcome.failed(
+                                reference, "the job did not finish within the completion window"));
     }
 
     @Override
     public void delete(Target target, String reference, Map<String, Object> settings) {
         String url = Settings.string(settings, "deleteUrl", null);
         if (url == null) {
-            throw new IllegalStateException("the http driver has no deleteUrl: the copy cannot be pruned");
+            throw new IllegalStateException(
+                    "the http driver has no deleteUrl: the copy cannot be pruned");
         }
         try {
-            HttpResponse<String> response = send(target.array(), Settings.string(settings, "deleteMethod", "DELETE"),
-                    Templates.render(url, Map.of("reference", reference, "target.name", target.name(),
-                            "target.id", String.valueOf(target.id()))), null, settings);
+            HttpResponse<String> response =
+                    send(
+                            target.array(),
+                            Settings.string(settings, "deleteMethod", "DELETE"),
+                            Templates.render(
+                                    url,
+                                    Map.of(
+                                            "reference",
+                                            reference,
+                                            "target.name",
+                                            target.name(),
+                                            "target.id",
+                                            String.valueOf(target.id()))),
+                            null,
+                            settings);
             if (response.statusCode() >= 300 && response.statusCode() != 404) {
                 throw new IllegalStateException("delete answered HTTP " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("delete failed (" + e.getClass().getSimpleName() + ")", e);
+            throw new IllegalStateException(
+                    "delete failed (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 
@@ -240,18 +354,31 @@ public class HttpDriver implements BackupDriver {
         }
     }
 
-    private HttpResponse<String> send(Target.ArrayKind array, String method, String url, String body,
-            Map<String, Object> s) throws IOException {
+    private HttpResponse<String> send(
+            Target.ArrayKind array, String method, String url, String body, Map<String, Object> s)
+            throws IOException {
         BackupConfig.Endpoint endpoint = endpoint(array);
-        if (!under(url, endpoint.baseUrls().orElse(List.of())) || !allowedMethod(endpoint, method)) {
-            throw new Refused(RULE + ": " + method + " to this URL is not configured for " + array + "; not sent");
+        if (!under(url, endpoint.baseUrls().orElse(List.of()))
+                || !allowedMethod(endpoint, method)) {
+            throw new Refused(
+                    RULE
+                            + ": "
+                            + method
+                            + " to this URL is not configured for "
+                            + array
+                            + "; not sent");
         }
         Optional<String> authorization = authorization(s, url);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url).normalize())
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url).normalize())
+                        .timeout(Duration.ofSeconds(60))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                body, StandardCharsets.UTF_8))
+                        .header("Accept", "application/json");
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
@@ -264,7 +391,10 @@ public class HttpDriver implements BackupDriver {
         }
     }
 
-    /** The Authorization header of the policy's credential, if it names one that may go to {@code url}. */
+    /**
+     * The Authorization header of the policy's credential, if it names one that may go to {@code
+     * url}.
+     */
     private Optional<String> authorization(Map<String, Object> s, String url) throws Refused {
         Optional<String> name = credentialName(s);
         if (name.isEmpty()) {
@@ -272,27 +402,41 @@ public class HttpDriver implements BackupDriver {
         }
         BackupConfig.Credential c = config.http().credentials().get(name.get());
         if (c == null || !under(url, c.baseUrls())) {
-            throw new Refused(RULE + ": the policy's credential may not be sent to this URL; not sent");
+            throw new Refused(
+                    RULE + ": the policy's credential may not be sent to this URL; not sent");
         }
         String value = null;
         if ("secret".equals(c.source()) && c.name().startsWith(config.http().secretPrefix())) {
             Secret secret = kubernetes.secrets().withName(c.name()).get();
-            String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(c.key());
-            value = encoded == null ? null
-                    : new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).trim();
+            String encoded =
+                    secret == null || secret.getData() == null
+                            ? null
+                            : secret.getData().get(c.key());
+            value =
+                    encoded == null
+                            ? null
+                            : new String(
+                                            Base64.getDecoder().decode(encoded),
+                                            StandardCharsets.UTF_8)
+                                    .trim();
         } else if ("env".equals(c.source()) && c.name().startsWith(config.http().envPrefix())) {
             value = System.getenv(c.name());
         }
         if (value == null) {
             throw new Refused(RULE + ": the policy's credential is not available; not sent");
         }
-        return Optional.of("Basic".equalsIgnoreCase(c.scheme())
-                ? "Basic " + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))
-                : "Bearer " + value);
+        return Optional.of(
+                "Basic".equalsIgnoreCase(c.scheme())
+                        ? "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(value.getBytes(StandardCharsets.UTF_8))
+                        : "Bearer " + value);
     }
 
     private BackupConfig.Endpoint endpoint(Target.ArrayKind array) {
-        return array == Target.ArrayKind.K8S_ARRAY ? config.http().k8sArray() : config.http().virtArray();
+        return array == Target.ArrayKind.K8S_ARRAY
+                ? config.http().k8sArray()
+                : config.http().virtArray();
     }
 
     private static String key(Target.ArrayKind array) {
@@ -309,20 +453,27 @@ public class HttpDriver implements BackupDriver {
         if (c instanceof String name && !name.isBlank()) {
             return Optional.of(name);
         }
-        if (c instanceof Map<?, ?> m && m.size() == 1 && m.get("name") instanceof String name && !name.isBlank()) {
+        if (c instanceof Map<?, ?> m
+                && m.size() == 1
+                && m.get("name") instanceof String name
+                && !name.isBlank()) {
             return Optional.of(name);
         }
         return Optional.empty();
     }
 
-    /** A template with each placeholder replaced by a harmless segment, for checking its destination. */
+    /**
+     * A template with each placeholder replaced by a harmless segment, for checking its
+     * destination.
+     */
     private static String sample(String template, Map<String, String> ignored) {
         return template.replaceAll("\\$\\{[^}]*}", "x");
     }
 
     /**
-     * Whether {@code url} lies under one of {@code bases}: same scheme, host and port, and its normalised path
-     * starts with the base's path at a segment boundary. No user info, no encoded dots or slashes, no backslashes.
+     * Whether {@code url} lies under one of {@code bases}: same scheme, host and port, and its
+     * normalised path starts with the base's path at a segment boundary. No user info, no encoded
+     * dots or slashes, no backslashes.
      */
     static boolean under(String url, List<String> bases) {
         URI u;
@@ -332,8 +483,13 @@ public class HttpDriver implements BackupDriver {
             return false;
         }
         String raw = url.toLowerCase(Locale.ROOT);
-        if (u.getHost() == null || u.getRawUserInfo() != null || raw.contains("%2e") || raw.contains("%2f")
-                || raw.contains("%5c") || raw.contains("\\") || (u.getRawPath() != null && u.getRawPath().contains(".."))) {
+        if (u.getHost() == null
+                || u.getRawUserInfo() != null
+                || raw.contains("%2e")
+                || raw.contains("%2f")
+                || raw.contains("%5c")
+                || raw.contains("\\")
+                || (u.getRawPath() != null && u.getRawPath().contains(".."))) {
             return false;
         }
         for (String baseText : bases) {
@@ -343,14 +499,20 @@ public class HttpDriver implements BackupDriver {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (base.getScheme() == null || base.getHost() == null
+            if (base.getScheme() == null
+                    || base.getHost() == null
                     || !base.getScheme().equalsIgnoreCase(String.valueOf(u.getScheme()))
-                    || !base.getHost().equalsIgnoreCase(u.getHost()) || port(base) != port(u)) {
+                    || !base.getHost().equalsIgnoreCase(u.getHost())
+                    || port(base) != port(u)) {
                 continue;
             }
-            String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+            String basePath =
+                    base.getRawPath() == null || base.getRawPath().isEmpty()
+                            ? "/"
+                            : base.getRawPath();
             String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-            if (basePath.endsWith("/") ? path.startsWith(basePath) || (path + "/").equals(basePath)
+            if (basePath.endsWith("/")
+                    ? path.startsWith(basePath) || (path + "/").equals(basePath)
                     : path.equals(basePath) || path.startsWith(basePath + "/")) {
                 return true;
             }
@@ -359,13 +521,16 @@ public class HttpDriver implements BackupDriver {
     }
 
     private static int port(URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getPort() != -1
+                ? uri.getPort()
+                : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static boolean isHttpUrl(String template) {
         try {
             URI uri = URI.create(template.replaceAll("\\$\\{[^}]*}", "x"));
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null;
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -373,7 +538,9 @@ public class HttpDriver implements BackupDriver {
 
     private static boolean successStatus(Map<String, Object> s, int status) {
         List<String> allowed = Settings.strings(s, "successStatuses");
-        return allowed.isEmpty() ? status >= 200 && status < 300 : allowed.contains(String.valueOf(status));
+        return allowed.isEmpty()
+                ? status >= 200 && status < 300
+                : allowed.contains(String.valueOf(status));
     }
 
     private static Long number(Optional<String> text) {
@@ -397,6 +564,8 @@ public class HttpDriver implements BackupDriver {
             return Optional.empty();
         }
         JsonNode node = body.at(pointer);
-        return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(node.asText());
+        return node.isMissingNode() || node.isNull()
+                ? Optional.empty()
+                : Optional.of(node.asText());
     }
 }

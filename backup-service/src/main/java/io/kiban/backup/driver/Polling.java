@@ -8,11 +8,13 @@ import java.util.function.Supplier;
 /** Waits for something to reach a terminal state, beating the run's heartbeat, until a deadline. */
 final class Polling {
 
-    private Polling() {
-    }
+    private Polling() {}
 
     /** The first non-empty answer, or empty when {@code deadline} (wall time) passed first. */
-    public static <T> Optional<T> until(Instant deadline, Duration interval, BackupDriver.Progress progress,
+    public static <T> Optional<T> until(
+            Instant deadline,
+            Duration interval,
+            BackupDriver.Progress progress,
             Supplier<Optional<T>> probe) {
         while (true) {
             Optional<T> answer = probe.get();
@@ -24,8 +26,12 @@ final class Polling {
             }
             progress.beat();
             try {
-                Thread.sleep(Math.max(10, Math.min(interval.toMillis(), Duration.between(Instant.now(), deadline)
-                        .toMillis())));
+                Thread.sleep(
+                        Math.max(
+                                10,
+                                Math.min(
+                                        interval.toMillis(),
+                                        Duration.between(Instant.now(), deadline).toMillis())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Typed reads of a driver's settings map, and the checks drivers share. */
 public final class Settings {
 
-    private Settings() {
-    }
+    private Settings() {}
 
     public static String string(Map<String, Object> settings, String key, String fallback) {
         Object v = settings.get(key);
@@ -38,17 +37,22 @@ public final class Settings {
         return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    public static void requireString(Map<String, Object> s, String key, List<Problem.FieldError> errors) {
+    public static void requireString(
+            Map<String, Object> s, String key, List<Problem.FieldError> errors) {
         Object v = s.get(key);
         if (!(v instanceof String str) || str.isBlank()) {
-            errors.add(new Problem.FieldError("driverSettings." + key, "is required (a non-empty string)"));
+            errors.add(
+                    new Problem.FieldError(
+                            "driverSettings." + key, "is required (a non-empty string)"));
         }
     }
 
-    public static void optionalPositive(Map<String, Object> s, String key, List<Problem.FieldError> errors) {
+    public static void optionalPositive(
+            Map<String, Object> s, String key, List<Problem.FieldError> errors) {
         Object v = s.get(key);
         if (v != null && (!(v instanceof Number n) || n.longValue() <= 0)) {
-            errors.add(new Problem.FieldError("driverSettings." + key, "must be a positive number"));
+            errors.add(
+                    new Problem.FieldError("driverSettings." + key, "must be a positive number"));
         }
     }
 }

@@ -9,8 +9,7 @@ final class Templates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z0-9_.]+)}");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     public static Map<String, String> variables(BackupDriver.Request request) {
         return Map.of(

@@ -18,12 +18,18 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** When and how a set of targets is backed up (R-BK-1) and how many generations are kept (R-BK-2). */
+/**
+ * When and how a set of targets is backed up (R-BK-1) and how many generations are kept (R-BK-2).
+ */
 @Entity
 @Table(name = "backup_policy")
 public class BackupPolicy {
 
-    public enum Level { FULL, INCREMENTAL, SNAPSHOT }
+    public enum Level {
+        FULL,
+        INCREMENTAL,
+        SNAPSHOT
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -82,7 +88,9 @@ public class BackupPolicy {
     @Column(name = "driver_settings", nullable = false, columnDefinition = "TEXT")
     public String driverSettings;
 
-    /** Fire times before this instant are not expected: the policy's creation, or its last resume. */
+    /**
+     * Fire times before this instant are not expected: the policy's creation, or its last resume.
+     */
     @Column(name = "schedule_from", nullable = false)
     public Instant scheduleFrom;
 
@@ -91,7 +99,9 @@ public class BackupPolicy {
     public Instant reconciledUntil;
 
     @ManyToMany
-    @JoinTable(name = "backup_policy_target", joinColumns = @JoinColumn(name = "policy_id"),
+    @JoinTable(
+            name = "backup_policy_target",
+            joinColumns = @JoinColumn(name = "policy_id"),
             inverseJoinColumns = @JoinColumn(name = "target_id"))
     @OrderBy("id")
     public Set<BackupTarget> targets = new LinkedHashSet<>();
@@ -102,6 +112,5 @@ public class BackupPolicy {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -14,21 +14,23 @@ import java.util.Map;
 
 public final class PolicyDtos {
 
-    private PolicyDtos() {
-    }
+    private PolicyDtos() {}
 
-    /** R-BK-2: keep the last N generations, plus the newest of each of the last days/weeks/months (GFS). */
+    /**
+     * R-BK-2: keep the last N generations, plus the newest of each of the last days/weeks/months
+     * (GFS).
+     */
     public record Retention(
             @NotNull @Min(1) @Max(10_000) Integer keepLast,
             @Min(0) @Max(10_000) Integer daily,
             @Min(0) @Max(10_000) Integer weekly,
-            @Min(0) @Max(10_000) Integer monthly) {
-    }
+            @Min(0) @Max(10_000) Integer monthly) {}
 
     /** A period when nothing may start (planned maintenance, for instance). */
-    public record BlackoutWindow(@NotNull OffsetDateTime from, @NotNull OffsetDateTime until,
-            @Size(max = 200) String reason) {
-    }
+    public record BlackoutWindow(
+            @NotNull OffsetDateTime from,
+            @NotNull OffsetDateTime until,
+            @Size(max = 200) String reason) {}
 
     public record PolicyInput(
             @NotBlank @Size(max = 120) String name,
@@ -44,13 +46,27 @@ public final class PolicyDtos {
             Boolean backupBeforeMaintenance,
             @NotEmpty @Size(max = 200) List<@NotNull Long> targetIds,
             @NotBlank @Size(max = 32) String driver,
-            Map<String, Object> driverSettings) {
-    }
+            Map<String, Object> driverSettings) {}
 
-    public record PolicyView(Long id, String name, String cron, String timeZone, BackupPolicy.Level level,
-            Retention retention, int completionWindowMinutes, List<BlackoutWindow> blackoutWindows, boolean paused,
-            boolean holdDuringMaintenance, boolean catchUp, boolean backupBeforeMaintenance, List<Long> targetIds, String driver,
-            Map<String, Object> driverSettings, Instant scheduleFrom, Instant nextFireTime, Instant createdAt,
-            Instant updatedAt, long version) {
-    }
+    public record PolicyView(
+            Long id,
+            String name,
+            String cron,
+            String timeZone,
+            BackupPolicy.Level level,
+            Retention retention,
+            int completionWindowMinutes,
+            List<BlackoutWindow> blackoutWindows,
+            boolean paused,
+            boolean holdDuringMaintenance,
+            boolean catchUp,
+            boolean backupBeforeMaintenance,
+            List<Long> targetIds,
+            String driver,
+            Map<String, Object> driverSettings,
+            Instant scheduleFrom,
+            Instant nextFireTime,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {}
 }

@@ -25,23 +25,42 @@ public class PolicyMapper {
     }
 
     public PolicyView view(BackupPolicy p, Instant now) {
-        Instant next = p.paused ? null : Crons.next(p.cron, p.timeZone, now.isAfter(p.scheduleFrom) ? now
-                : p.scheduleFrom);
-        return new PolicyView(p.id, p.name, p.cron, p.timeZone, p.level,
-                new Retention(p.keepLast, p.keepDaily, p.keepWeekly, p.keepMonthly), p.completionWindowMinutes,
-                blackouts(p), p.paused, p.holdDuringMaintenance, p.catchUp, p.backupBeforeMaintenance,
-                p.targets.stream().map(t -> t.id).toList(), p.driver, settings(p), p.scheduleFrom, next,
-                p.createdAt, p.updatedAt, p.version);
+        Instant next =
+                p.paused
+                        ? null
+                        : Crons.next(
+                                p.cron,
+                                p.timeZone,
+                                now.isAfter(p.scheduleFrom) ? now : p.scheduleFrom);
+        return new PolicyView(
+                p.id,
+                p.name,
+                p.cron,
+                p.timeZone,
+                p.level,
+                new Retention(p.keepLast, p.keepDaily, p.keepWeekly, p.keepMonthly),
+                p.completionWindowMinutes,
+                blackouts(p),
+                p.paused,
+                p.holdDuringMaintenance,
+                p.catchUp,
+                p.backupBeforeMaintenance,
+                p.targets.stream().map(t -> t.id).toList(),
+                p.driver,
+                settings(p),
+                p.scheduleFrom,
+                next,
+                p.createdAt,
+                p.updatedAt,
+                p.version);
     }
 
     public List<BlackoutWindow> blackouts(BackupPolicy p) {
-        return read(p.blackoutWindows, new TypeReference<List<BlackoutWindow>>() {
-        });
+        return read(p.blackoutWindows, new TypeReference<List<BlackoutWindow>>() {});
     }
 
     public Map<String, Object> settings(BackupPolicy p) {
-        return read(p.driverSettings, new TypeReference<Map<String, Object>>() {
-        });
+        return read(p.driverSettings, new TypeReference<Map<String, Object>>() {});
     }
 
     public String write(Object value) {

@@ -8,6 +8,9 @@ import java.util.List;
 public class PolicyRepository implements PanacheRepository<BackupPolicy> {
 
     public List<BackupPolicy> coveringTarget(long targetId) {
-        return find("select distinct p from BackupPolicy p join p.targets t where t.id = ?1", targetId).list();
+        return find(
+                        "select distinct p from BackupPolicy p join p.targets t where t.id = ?1",
+                        targetId)
+                .list();
     }
 }

@@ -7,10 +7,10 @@ import java.util.function.IntFunction;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Reads a paged list of another service to its end (#15 item 10): pages of {@value #SIZE} until the total the
- * service announces in {@code X-Total-Count} is reached. Without that header the first answer is the complete
- * list. A page that is empty before the total is reached means the list changed or the service lied: that is an
- * error, never a silently shorter list.
+ * Reads a paged list of another service to its end (#15 item 10): pages of {@value #SIZE} until the
+ * total the service announces in {@code X-Total-Count} is reached. Without that header the first
+ * answer is the complete list. A page that is empty before the total is reached means the list
+ * changed or the service lied: that is an error, never a silently shorter list.
  */
 final class AllPages {
 
@@ -18,8 +18,7 @@ final class AllPages {
     static final String TOTAL = "X-Total-Count";
     private static final int MAX_PAGES = 10_000;
 
-    private AllPages() {
-    }
+    private AllPages() {}
 
     static List<JsonNode> read(String what, IntFunction<RestResponse<JsonNode>> fetchPage) {
         List<JsonNode> all = new ArrayList<>();
@@ -27,7 +26,8 @@ final class AllPages {
             RestResponse<JsonNode> answer = fetchPage.apply(page);
             JsonNode body = answer.getEntity();
             if (body == null || !body.isArray()) {
-                throw new IllegalStateException(what + " answered something other than a JSON array");
+                throw new IllegalStateException(
+                        what + " answered something other than a JSON array");
             }
             body.forEach(all::add);
             String header = answer.getHeaderString(TOTAL);
@@ -38,14 +38,21 @@ final class AllPages {
             try {
                 total = Long.parseLong(header.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalStateException(what + " answered an unreadable " + TOTAL + ": " + header);
+                throw new IllegalStateException(
+                        what + " answered an unreadable " + TOTAL + ": " + header);
             }
             if (all.size() >= total) {
                 return all;
             }
             if (body.isEmpty()) {
-                throw new IllegalStateException(what + " announced " + total + " items (" + TOTAL
-                        + ") but its pages held " + all.size());
+                throw new IllegalStateException(
+                        what
+                                + " announced "
+                                + total
+                                + " items ("
+                                + TOTAL
+                                + ") but its pages held "
+                                + all.size());
             }
         }
         throw new IllegalStateException(what + " did not end within " + MAX_PAGES + " pages");

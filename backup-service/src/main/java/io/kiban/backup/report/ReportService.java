@@ -39,8 +39,14 @@ public class ReportService {
     private final MaintenanceGateway maintenance;
     private final Clock clock;
 
-    public ReportService(TargetRepository targets, RunRepository runs, PolicyRepository policies,
-            PolicyMapper policyMapper, DrillService drills, MaintenanceGateway maintenance, Clock clock) {
+    public ReportService(
+            TargetRepository targets,
+            RunRepository runs,
+            PolicyRepository policies,
+            PolicyMapper policyMapper,
+            DrillService drills,
+            MaintenanceGateway maintenance,
+            Clock clock) {
         this.targets = targets;
         this.runs = runs;
         this.policies = policies;
@@ -51,17 +57,23 @@ public class ReportService {
     }
 
     /**
-     * R-BK-5: every backup copy still held (not pruned) on the arrays, optionally with the pruned ones, one page
-     * in (target id, run id) order, paged in SQL. A copy is accounted for once pruned, or once every medium of its
-     * array has destruction evidence JPO accepted (asked once per array of the page).
+     * R-BK-5: every backup copy still held (not pruned) on the arrays, optionally with the pruned
+     * ones, one page in (target id, run id) order, paged in SQL. A copy is accounted for once
+     * pruned, or once every medium of its array has destruction evidence JPO accepted (asked once
+     * per array of the page).
      */
-    public Page<BackupCopy> copies(BackupTarget.ArrayKind array, BackupTarget.Environment environment,
-            String arrayHardwareId, boolean includePruned, PageRequest page) {
+    public Page<BackupCopy> copies(
+            BackupTarget.ArrayKind array,
+            BackupTarget.Environment environment,
+            String arrayHardwareId,
+            boolean includePruned,
+            PageRequest page) {
         Set<BackupRun.State> states = EnumSet.copyOf(BackupRun.State.HOLDS_COPY);
         if (includePruned) {
             states.add(BackupRun.State.PRUNED);
         }
-        List<String> where = new ArrayList<>(List.of("r.state in :states", "r.driverReference is not null"));
+        List<String> where =
+                new ArrayList<>(List.of("r.state in :states", "r.driverReference is not null"));
         Parameters params = Parameters.with("states", states);
         List<String> targetWhere = new ArrayList<>();
         if (array != null) {
@@ -77,16 +89,24 @@ public class ReportService {
             params.and("hardware", arrayHardwareId);
         }
         if (!targetWhere.isEmpty()) {
-            where.add("r.targetId in (select t.id from BackupTarget t where " + String.join(" and ", targetWhere)
-                    + ")");
+            where.add(
+                    "r.targetId in (select t.id from BackupTarget t where "
+                            + String.join(" and ", targetWhere)
+                            + ")");
         }
-        var query = runs.find("from BackupRun r where " + String.join(" and ", where)
-                + " order by r.targetId, r.id", params);
+        var query =
+                runs.find(
+                        "from BackupRun r where "
+                                + String.join(" and ", where)
+                                + " order by r.targetId, r.id",
+                        params);
         query.page(page.page(), page.size());
         List<BackupRun> held = query.list();
         Map<Long, BackupTarget> byId = new HashMap<>();
         if (!held.isEmpty()) {
-            for (BackupTarget t : targets.list("id in ?1", held.stream().map(r -> r.targetId).distinct().toList())) {
+            for (BackupTarget t :
+                    targets.list(
+                            "id in ?1", held.stream().map(r -> r.targetId).distinct().toList())) {
                 byId.put(t.id, t);
             }
         }
@@ -95,15 +115,37 @@ public class ReportService {
         for (BackupRun r : held) {
             BackupTarget t = byId.get(r.targetId);
             boolean pruned = r.state == BackupRun.State.PRUNED;
-            MediaDestruction media = pruned ? null
-                    : destruction.computeIfAbsent(t.arrayHardwareId, maintenance::mediaDestroyed);
-            String by = pruned ? "pruned " + r.prunedAt
-                    : media.accepted() ? "destruction evidence accepted for every medium of " + t.arrayHardwareId
-                    : media.note() != null ? media.note()
-                    : "media without accepted destruction evidence: " + String.join(", ", media.pendingSerials());
-            copies.add(new BackupCopy(r.id, t.id, t.name, t.arrayKind, t.arrayHardwareId, t.environment,
-                    r.policyId, r.driver, r.driverReference, r.state, r.endedAt, r.bytes,
-                    pruned || media.accepted(), by));
+            MediaDestruction media =
+                    pruned
+                            ? null
+                            : destruction.computeIfAbsent(
+                                    t.arrayHardwareId, maintenance::mediaDestroyed);
+            String by =
+                    pruned
+                            ? "pruned " + r.prunedAt
+                            : media.accepted()
+                                    ? "destruction evidence accepted for every medium of "
+                                            + t.arrayHardwareId
+                                    : media.note() != null
+                                            ? media.note()
+                                            : "media without accepted destruction evidence: "
+                                                    + String.join(", ", media.pendingSerials());
+            copies.add(
+                    new BackupCopy(
+                            r.id,
+                            t.id,
+                            t.name,
+                            t.arrayKind,
+                            t.arrayHardwareId,
+                            t.environment,
+                            r.policyId,
+                            r.driver,
+                            r.driverReference,
+                            r.state,
+                            r.endedAt,
+                            r.bytes,
+                            pruned || media.accepted(),
+                            by));
         }
         return new Page<>(copies, query.count(), page);
     }
@@ -111,9 +153,13 @@ public class ReportService {
     @Transactional
     public Records records() {
         Instant now = clock.instant();
-        return new Records("backup-service", now,
+        return new Records(
+                "backup-service",
+                now,
                 targets.listAll(Sort.by("id")).stream().map(TargetView::of).toList(),
-                policies.listAll(Sort.by("id")).stream().map(p -> policyMapper.view(p, now)).toList(),
+                policies.listAll(Sort.by("id")).stream()
+                        .map(p -> policyMapper.view(p, now))
+                        .toList(),
                 runs.listAll(Sort.by("id")).stream().map(RunView::of).toList(),
                 drills.all());
     }

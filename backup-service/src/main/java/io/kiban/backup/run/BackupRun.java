@@ -13,14 +13,25 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** One row of the run ledger: an expected fire time of a policy for one target, and what became of it. */
+/**
+ * One row of the run ledger: an expected fire time of a policy for one target, and what became of
+ * it.
+ */
 @Entity
 @Table(name = "backup_run")
 public class BackupRun {
 
     public enum State {
-        SCHEDULED, RUNNING, SUCCEEDED, PARTIALLY_FAILED, FAILED, MISSED, SKIPPED_OVERLAP, SKIPPED_BLACKOUT,
-        SKIPPED_HOLD, PRUNED;
+        SCHEDULED,
+        RUNNING,
+        SUCCEEDED,
+        PARTIALLY_FAILED,
+        FAILED,
+        MISSED,
+        SKIPPED_OVERLAP,
+        SKIPPED_BLACKOUT,
+        SKIPPED_HOLD,
+        PRUNED;
 
         /** States whose run left a copy on the array. */
         public static final Set<State> HOLDS_COPY = EnumSet.of(SUCCEEDED, PARTIALLY_FAILED);
@@ -31,9 +42,14 @@ public class BackupRun {
         SCHEDULE,
         /** "run now" */
         MANUAL,
-        /** the one run the reconciler starts for a target after missed fire times, when the policy asks */
+        /**
+         * the one run the reconciler starts for a target after missed fire times, when the policy
+         * asks
+         */
         CATCH_UP,
-        /** a maintenance ticket on the target's array was acknowledged (the backup before the work) */
+        /**
+         * a maintenance ticket on the target's array was acknowledged (the backup before the work)
+         */
         PRE_MAINTENANCE
     }
 
@@ -58,7 +74,10 @@ public class BackupRun {
     @Column(nullable = false)
     public State state;
 
-    /** Set to target_id while RUNNING only: a unique key, so one running run per target in the cluster. */
+    /**
+     * Set to target_id while RUNNING only: a unique key, so one running run per target in the
+     * cluster.
+     */
     @Column(name = "running_target_id")
     public Long runningTargetId;
 
@@ -99,6 +118,5 @@ public class BackupRun {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -22,9 +22,9 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * R-BK-2: keeps the policy's generations (keep last N, plus the newest copy of each of the last D days,
- * W ISO weeks and M months in the policy's time zone) and prunes the rest through the driver — never
- * the target's last successful backup, whatever the counts say.
+ * R-BK-2: keeps the policy's generations (keep last N, plus the newest copy of each of the last D
+ * days, W ISO weeks and M months in the policy's time zone) and prunes the rest through the driver
+ * — never the target's last successful backup, whatever the counts say.
  */
 @ApplicationScoped
 public class Retention {
@@ -32,11 +32,10 @@ public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
 
     /** A copy as retention sees it. */
-    public record Copy(long runId, Instant at, String reference) {
-    }
+    public record Copy(long runId, Instant at, String reference) {}
 
-    private record Plan(List<Copy> prune, TargetView target, String driver, Map<String, Object> settings) {
-    }
+    private record Plan(
+            List<Copy> prune, TargetView target, String driver, Map<String, Object> settings) {}
 
     private final RunRepository runs;
     private final PolicyRepository policies;
@@ -45,8 +44,13 @@ public class Retention {
     private final DriverRegistry drivers;
     private final RunLedger ledger;
 
-    public Retention(RunRepository runs, PolicyRepository policies, TargetRepository targets, PolicyMapper mapper,
-            DriverRegistry drivers, RunLedger ledger) {
+    public Retention(
+            RunRepository runs,
+            PolicyRepository policies,
+            TargetRepository targets,
+            PolicyMapper mapper,
+            DriverRegistry drivers,
+            RunLedger ledger) {
         this.runs = runs;
         this.policies = policies;
         this.targets = targets;
@@ -55,7 +59,9 @@ public class Retention {
         this.ledger = ledger;
     }
 
-    /** Prunes what the policy no longer keeps for the target; returns how many copies were pruned. */
+    /**
+     * Prunes what the policy no longer keeps for the target; returns how many copies were pruned.
+     */
     public int prune(long policyId, long targetId) {
         Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(policyId, targetId));
         if (plan == null || plan.prune().isEmpty()) {
@@ -66,13 +72,16 @@ public class Retention {
         for (Copy copy : plan.prune()) {
             try {
                 if (driver == null) {
-                    throw new IllegalStateException("driver " + plan.driver() + " is not available");
+                    throw new IllegalStateException(
+                            "driver " + plan.driver() + " is not available");
                 }
                 driver.delete(plan.target().forDriver(), copy.reference(), plan.settings());
                 ledger.pruned(copy.runId());
                 pruned++;
             } catch (RuntimeException e) {
-                LOG.warnf("could not prune run %d (%s): %s", copy.runId(), copy.reference(), e.getMessage());
+                LOG.warnf(
+                        "could not prune run %d (%s): %s",
+                        copy.runId(), copy.reference(), e.getMessage());
                 ledger.pruneFailed(copy.runId(), e.getMessage());
             }
         }
@@ -85,24 +94,52 @@ public class Retention {
         if (policy == null || target == null) {
             return null;
         }
-        List<Copy> copies = runs.copies(policyId, targetId).stream()
-                .map(r -> new Copy(r.id, r.endedAt != null ? r.endedAt : r.expectedFireTime, r.driverReference))
-                .toList();
+        List<Copy> copies =
+                runs.copies(policyId, targetId).stream()
+                        .map(
+                                r ->
+                                        new Copy(
+                                                r.id,
+                                                r.endedAt != null ? r.endedAt : r.expectedFireTime,
+                                                r.driverReference))
+                        .toList();
         Long lastGood = runs.lastSuccess(targetId).map(r -> r.id).orElse(null);
-        Set<Long> keep = keep(copies, policy.keepLast, policy.keepDaily, policy.keepWeekly, policy.keepMonthly,
-                ZoneId.of(policy.timeZone), lastGood);
-        return new Plan(copies.stream().filter(c -> !keep.contains(c.runId())).toList(), TargetView.of(target),
-                policy.driver, mapper.settings(policy));
+        Set<Long> keep =
+                keep(
+                        copies,
+                        policy.keepLast,
+                        policy.keepDaily,
+                        policy.keepWeekly,
+                        policy.keepMonthly,
+                        ZoneId.of(policy.timeZone),
+                        lastGood);
+        return new Plan(
+                copies.stream().filter(c -> !keep.contains(c.runId())).toList(),
+                TargetView.of(target),
+                policy.driver,
+                mapper.settings(policy));
     }
 
     /** The run ids to keep among {@code copies} (newest first). */
-    public static Set<Long> keep(List<Copy> copies, int keepLast, int daily, int weekly, int monthly, ZoneId zone,
+    public static Set<Long> keep(
+            List<Copy> copies,
+            int keepLast,
+            int daily,
+            int weekly,
+            int monthly,
+            ZoneId zone,
             Long lastGood) {
         Set<Long> keep = new LinkedHashSet<>();
         copies.stream().limit(Math.max(1, keepLast)).forEach(c -> keep.add(c.runId()));
         newestPer(copies, daily, zone, z -> z.toLocalDate(), keep);
-        newestPer(copies, weekly, zone, z -> z.get(IsoFields.WEEK_BASED_YEAR) * 100 + z.get(
-                IsoFields.WEEK_OF_WEEK_BASED_YEAR), keep);
+        newestPer(
+                copies,
+                weekly,
+                zone,
+                z ->
+                        z.get(IsoFields.WEEK_BASED_YEAR) * 100
+                                + z.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                keep);
         newestPer(copies, monthly, zone, z -> z.getYear() * 100 + z.getMonthValue(), keep);
         if (lastGood != null) {
             keep.add(lastGood);
@@ -110,7 +147,11 @@ public class Retention {
         return keep;
     }
 
-    private static void newestPer(List<Copy> copies, int count, ZoneId zone, Function<ZonedDateTime, Object> bucket,
+    private static void newestPer(
+            List<Copy> copies,
+            int count,
+            ZoneId zone,
+            Function<ZonedDateTime, Object> bucket,
             Set<Long> keep) {
         Set<Object> seen = new HashSet<>();
         for (Copy c : copies) {

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one firing of a policy: for each target, decides (blackout, maintenance hold, overlap), records
- * the ledger row, drives the backup to a terminal state, then applies retention.
+ * Runs one firing of a policy: for each target, decides (blackout, maintenance hold, overlap),
+ * records the ledger row, drives the backup to a terminal state, then applies retention.
  */
 @ApplicationScoped
 public class RunExecutor {
@@ -42,18 +42,26 @@ public class RunExecutor {
     private final BackupMetrics metrics;
     private final BackupConfig config;
     private final Clock clock;
+
     /**
-     * Where runs are driven once they are recorded RUNNING, so that the scheduler's threads go straight back to
-     * the next fire times (a run is late only by its bookkeeping, not by the runs ahead of it). Bounded: when
-     * every runner is busy, the scheduler's thread drives the run itself, which holds back further firings.
+     * Where runs are driven once they are recorded RUNNING, so that the scheduler's threads go
+     * straight back to the next fire times (a run is late only by its bookkeeping, not by the runs
+     * ahead of it). Bounded: when every runner is busy, the scheduler's thread drives the run
+     * itself, which holds back further firings.
      */
     private final ThreadPoolExecutor runners;
 
     /** Where the policies of one schedule's fire time are recorded side by side. */
     private final ExecutorService openers;
 
-    public RunExecutor(RunLedger ledger, DriverRegistry drivers, MaintenanceGateway maintenance, Retention retention,
-            BackupMetrics metrics, BackupConfig config, Clock clock) {
+    public RunExecutor(
+            RunLedger ledger,
+            DriverRegistry drivers,
+            MaintenanceGateway maintenance,
+            Retention retention,
+            BackupMetrics metrics,
+            BackupConfig config,
+            Clock clock) {
         this.ledger = ledger;
         this.drivers = drivers;
         this.maintenance = maintenance;
@@ -62,20 +70,37 @@ public class RunExecutor {
         this.config = config;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
-        this.openers = Executors.newFixedThreadPool(config.fireParallelism(), runnable -> {
-            Thread thread = new Thread(runnable, "backup-fire-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.runners = new ThreadPoolExecutor(0, config.maxParallelRuns(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "backup-run-" + n.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.openers =
+                Executors.newFixedThreadPool(
+                        config.fireParallelism(),
+                        runnable -> {
+                            Thread thread =
+                                    new Thread(runnable, "backup-fire-" + n.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        this.runners =
+                new ThreadPoolExecutor(
+                        0,
+                        config.maxParallelRuns(),
+                        60,
+                        TimeUnit.SECONDS,
+                        new SynchronousQueue<>(),
+                        runnable -> {
+                            Thread thread =
+                                    new Thread(runnable, "backup-run-" + n.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        },
+                        new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
-    public void fire(long policyId, Instant expected, BackupRun.Trigger trigger, String requestedBy, Long onlyTarget,
+    public void fire(
+            long policyId,
+            Instant expected,
+            BackupRun.Trigger trigger,
+            String requestedBy,
+            Long onlyTarget,
             String instanceId) {
         Optional<RunLedger.Plan> plan = ledger.plan(policyId);
         if (plan.isEmpty()) {
@@ -86,19 +111,29 @@ public class RunExecutor {
     }
 
     /**
-     * A schedule's fire time (R-BK-1): every active policy on that cron expression and zone whose schedule began
-     * before it has its targets' runs recorded — in batches of {@value #BATCH}, several batches side by side, one
-     * transaction each — and only then are the runs started: runs already driving would take the database
-     * connections and the processor from the recording of the rest (measured: the last batches of 1,000 policies
-     * were recorded 8 s late). Returns when all are recorded and handed to the runners.
+     * A schedule's fire time (R-BK-1): every active policy on that cron expression and zone whose
+     * schedule began before it has its targets' runs recorded — in batches of {@value #BATCH},
+     * several batches side by side, one transaction each — and only then are the runs started: runs
+     * already driving would take the database connections and the processor from the recording of
+     * the rest (measured: the last batches of 1,000 policies were recorded 8 s late). Returns when
+     * all are recorded and handed to the runners.
      */
     public int fireGroup(String cron, String zone, Instant expected, String instanceId) {
         metrics.lateness("picked-up", Duration.between(expected, clock.instant()));
         List<RunLedger.Plan> plans = ledger.plans(cron, zone, expected);
-        java.util.Map<String, MaintenanceGateway.Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, MaintenanceGateway.Hold> holds =
+                new java.util.concurrent.ConcurrentHashMap<>();
         List<Prepared> all = new ArrayList<>();
         for (RunLedger.Plan plan : plans) {
-            all.addAll(prepare(plan, expected, BackupRun.Trigger.SCHEDULE, null, null, instanceId, holds));
+            all.addAll(
+                    prepare(
+                            plan,
+                            expected,
+                            BackupRun.Trigger.SCHEDULE,
+                            null,
+                            null,
+                            instanceId,
+                            holds));
         }
         List<CompletableFuture<List<Runnable>>> batches = new ArrayList<>();
         for (int from = 0; from < all.size(); from += BATCH) {
@@ -113,23 +148,43 @@ public class RunExecutor {
     private static final int BATCH = 50;
 
     /** A run about to be recorded, with what its execution needs. */
-    private record Prepared(RunLedger.Opening opening, PolicyView policy, TargetView target) {
-    }
+    private record Prepared(RunLedger.Opening opening, PolicyView policy, TargetView target) {}
 
-    private void fire(RunLedger.Plan plan, Instant expected, BackupRun.Trigger trigger, String requestedBy,
-            Long onlyTarget, String instanceId) {
+    private void fire(
+            RunLedger.Plan plan,
+            Instant expected,
+            BackupRun.Trigger trigger,
+            String requestedBy,
+            Long onlyTarget,
+            String instanceId) {
         if (trigger == BackupRun.Trigger.SCHEDULE && plan.policy().paused()) {
             return;
         }
-        record(prepare(plan, expected, trigger, requestedBy, onlyTarget, instanceId, new java.util.HashMap<>()),
-                expected).forEach(runners::execute);
+        record(
+                        prepare(
+                                plan,
+                                expected,
+                                trigger,
+                                requestedBy,
+                                onlyTarget,
+                                instanceId,
+                                new java.util.HashMap<>()),
+                        expected)
+                .forEach(runners::execute);
     }
 
     /**
-     * Decides per target (blackout, maintenance hold — asked once per array and firing) what is to be recorded.
+     * Decides per target (blackout, maintenance hold — asked once per array and firing) what is to
+     * be recorded.
      */
-    private List<Prepared> prepare(RunLedger.Plan plan, Instant expected, BackupRun.Trigger trigger,
-            String requestedBy, Long onlyTarget, String instanceId, java.util.Map<String, MaintenanceGateway.Hold> holds) {
+    private List<Prepared> prepare(
+            RunLedger.Plan plan,
+            Instant expected,
+            BackupRun.Trigger trigger,
+            String requestedBy,
+            Long onlyTarget,
+            String instanceId,
+            java.util.Map<String, MaintenanceGateway.Hold> holds) {
         PolicyView policy = plan.policy();
         List<Prepared> prepared = new ArrayList<>();
         Instant now = clock.instant();
@@ -142,23 +197,42 @@ public class RunExecutor {
             String note = null;
             if (blackout.isPresent()) {
                 skip = BackupRun.State.SKIPPED_BLACKOUT;
-                note = "blackout window " + blackout.get().from() + " – " + blackout.get().until()
-                        + (blackout.get().reason() == null ? "" : ": " + blackout.get().reason());
+                note =
+                        "blackout window "
+                                + blackout.get().from()
+                                + " – "
+                                + blackout.get().until()
+                                + (blackout.get().reason() == null
+                                        ? ""
+                                        : ": " + blackout.get().reason());
             } else if (policy.holdDuringMaintenance()) {
-                MaintenanceGateway.Hold hold = holds.computeIfAbsent(target.arrayHardwareId(), maintenance::hold);
+                MaintenanceGateway.Hold hold =
+                        holds.computeIfAbsent(target.arrayHardwareId(), maintenance::hold);
                 skip = hold.held() ? BackupRun.State.SKIPPED_HOLD : null;
                 note = hold.note();
             }
-            prepared.add(new Prepared(new RunLedger.Opening(policy.id(), target.id(), expected, trigger,
-                    policy.driver(), requestedBy, instanceId, skip, note), policy, target));
+            prepared.add(
+                    new Prepared(
+                            new RunLedger.Opening(
+                                    policy.id(),
+                                    target.id(),
+                                    expected,
+                                    trigger,
+                                    policy.driver(),
+                                    requestedBy,
+                                    instanceId,
+                                    skip,
+                                    note),
+                            policy,
+                            target));
         }
         return prepared;
     }
 
     /**
-     * Records the runs (one transaction) and answers the executions of those RUNNING, to be handed to the runners:
-     * every target's fire time is recorded first, so a slow target neither delays the others' start nor leaves
-     * their fire times to be taken for missed.
+     * Records the runs (one transaction) and answers the executions of those RUNNING, to be handed
+     * to the runners: every target's fire time is recorded first, so a slow target neither delays
+     * the others' start nor leaves their fire times to be taken for missed.
      */
     private List<Runnable> record(List<Prepared> prepared, Instant expected) {
         List<Runnable> executions = new ArrayList<>();
@@ -169,7 +243,10 @@ public class RunExecutor {
         try {
             opened = ledger.openAll(prepared.stream().map(Prepared::opening).toList());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "%d run(s) at %s could not be recorded; the reconciler records them MISSED", prepared.size(),
+            LOG.errorf(
+                    e,
+                    "%d run(s) at %s could not be recorded; the reconciler records them MISSED",
+                    prepared.size(),
                     expected);
             return executions;
         }
@@ -190,15 +267,20 @@ public class RunExecutor {
         return executions;
     }
 
-    /** On shutdown, runs in progress get a little time to finish; what does not is failed by the reconciler. */
+    /**
+     * On shutdown, runs in progress get a little time to finish; what does not is failed by the
+     * reconciler.
+     */
     @PreDestroy
     void stop() {
         openers.shutdown();
         runners.shutdown();
         try {
             if (!runners.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warnf("%d backup run(s) still in progress at shutdown; the reconciler fails them when their "
-                        + "lease ends", runners.getActiveCount());
+                LOG.warnf(
+                        "%d backup run(s) still in progress at shutdown; the reconciler fails them when their "
+                                + "lease ends",
+                        runners.getActiveCount());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -209,7 +291,10 @@ public class RunExecutor {
         try {
             drive(runId, policy, target);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "run %d could not be completed; the reconciler will fail it when its lease ends", runId);
+            LOG.errorf(
+                    e,
+                    "run %d could not be completed; the reconciler will fail it when its lease ends",
+                    runId);
         }
     }
 
@@ -217,36 +302,52 @@ public class RunExecutor {
         Instant started = Instant.now();
         Duration window = Duration.ofMinutes(policy.completionWindowMinutes());
         AtomicReference<String> reference = new AtomicReference<>();
-        BackupDriver.Progress progress = new BackupDriver.Progress() {
-            private Instant lastBeat = Instant.now();
+        BackupDriver.Progress progress =
+                new BackupDriver.Progress() {
+                    private Instant lastBeat = Instant.now();
 
-            @Override
-            public void beat() {
-                if (Duration.between(lastBeat, Instant.now()).compareTo(config.heartbeatEvery()) >= 0) {
-                    lastBeat = Instant.now();
-                    ledger.beat(runId);
-                }
-            }
+                    @Override
+                    public void beat() {
+                        if (Duration.between(lastBeat, Instant.now())
+                                        .compareTo(config.heartbeatEvery())
+                                >= 0) {
+                            lastBeat = Instant.now();
+                            ledger.beat(runId);
+                        }
+                    }
 
-            @Override
-            public void reference(String ref) {
-                reference.set(ref);
-                ledger.reference(runId, ref);
-            }
-        };
+                    @Override
+                    public void reference(String ref) {
+                        reference.set(ref);
+                        ledger.reference(runId, ref);
+                    }
+                };
         BackupDriver.Outcome outcome;
         Optional<BackupDriver> driver = drivers.find(policy.driver());
         if (driver.isEmpty()) {
-            outcome = BackupDriver.Outcome.failed(null, "driver " + policy.driver() + " is not available");
+            outcome =
+                    BackupDriver.Outcome.failed(
+                            null, "driver " + policy.driver() + " is not available");
         } else {
             try {
-                outcome = driver.get().backup(new BackupDriver.Request(runId, policy.id(), target.forDriver(),
-                        BackupDriver.Level.valueOf(policy.level().name()),
-                        policy.driverSettings(), ttl(policy), started.plus(window)), progress);
+                outcome =
+                        driver.get()
+                                .backup(
+                                        new BackupDriver.Request(
+                                                runId,
+                                                policy.id(),
+                                                target.forDriver(),
+                                                BackupDriver.Level.valueOf(policy.level().name()),
+                                                policy.driverSettings(),
+                                                ttl(policy),
+                                                started.plus(window)),
+                                        progress);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "run %d: driver %s failed", runId, policy.driver());
-                outcome = BackupDriver.Outcome.failed(reference.get(), e.getClass().getSimpleName() + ": "
-                        + e.getMessage());
+                outcome =
+                        BackupDriver.Outcome.failed(
+                                reference.get(),
+                                e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
         BackupRun run = ledger.finish(runId, outcome);
@@ -265,19 +366,43 @@ public class RunExecutor {
 
     static Optional<BlackoutWindow> blackout(PolicyView policy, Instant at) {
         return policy.blackoutWindows().stream()
-                .filter(w -> !at.isBefore(w.from().toInstant()) && at.isBefore(w.until().toInstant()))
+                .filter(
+                        w ->
+                                !at.isBefore(w.from().toInstant())
+                                        && at.isBefore(w.until().toInstant()))
                 .findFirst();
     }
 
-    /** How long the driver's own store should keep a copy: a safety net well beyond what retention keeps. */
+    /**
+     * How long the driver's own store should keep a copy: a safety net well beyond what retention
+     * keeps.
+     */
     Duration ttl(PolicyView policy) {
         Duration interval = Crons.interval(policy.cron(), policy.timeZone(), clock.instant());
         Duration keep = interval.multipliedBy(policy.retention().keepLast() + 1L);
-        keep = max(keep, Duration.ofDays(policy.retention().daily() == null ? 0 : policy.retention().daily() + 1L));
-        keep = max(keep, Duration.ofDays(7L * (policy.retention().weekly() == null ? 0
-                : policy.retention().weekly() + 1L)));
-        keep = max(keep, Duration.ofDays(31L * (policy.retention().monthly() == null ? 0
-                : policy.retention().monthly() + 1L)));
+        keep =
+                max(
+                        keep,
+                        Duration.ofDays(
+                                policy.retention().daily() == null
+                                        ? 0
+                                        : policy.retention().daily() + 1L));
+        keep =
+                max(
+                        keep,
+                        Duration.ofDays(
+                                7L
+                                        * (policy.retention().weekly() == null
+                                                ? 0
+                                                : policy.retention().weekly() + 1L)));
+        keep =
+                max(
+                        keep,
+                        Duration.ofDays(
+                                31L
+                                        * (policy.retention().monthly() == null
+                                                ? 0
+                                                : policy.retention().monthly() + 1L)));
         return max(keep.multipliedBy(2), Duration.ofHours(1));
     }
 

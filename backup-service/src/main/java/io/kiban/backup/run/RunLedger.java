@@ -19,23 +19,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The run ledger's writes, each its own short transaction. What the service decides on its own — a fire time
- * recorded MISSED, a run abandoned, a copy pruned, a run queued before maintenance — is also written to the audit
- * trail (actor "system"); the runs a schedule starts and ends are not, the ledger itself being their record (an
- * audit entry each would serialise every firing on the audit chain's head). Opening a run locks the target's row, so
- * across the cluster a target has at most one RUNNING run (the unique key on running_target_id backs
- * this up) and each (policy, target, expected fire time) is recorded once.
+ * The run ledger's writes, each its own short transaction. What the service decides on its own — a
+ * fire time recorded MISSED, a run abandoned, a copy pruned, a run queued before maintenance — is
+ * also written to the audit trail (actor "system"); the runs a schedule starts and ends are not,
+ * the ledger itself being their record (an audit entry each would serialise every firing on the
+ * audit chain's head). Opening a run locks the target's row, so across the cluster a target has at
+ * most one RUNNING run (the unique key on running_target_id backs this up) and each (policy,
+ * target, expected fire time) is recorded once.
  */
 @ApplicationScoped
 public class RunLedger {
 
     /** A policy as the executor needs it, detached. */
-    public record Plan(PolicyView policy, List<TargetView> targets) {
-    }
+    public record Plan(PolicyView policy, List<TargetView> targets) {}
 
     /** The outcome of opening: the run id when it is RUNNING and the caller must execute it. */
-    public record Opened(Long runId, BackupRun.State state, Instant startedAt) {
-    }
+    public record Opened(Long runId, BackupRun.State state, Instant startedAt) {}
 
     private final RunRepository runs;
     private final TargetRepository targets;
@@ -44,8 +43,13 @@ public class RunLedger {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public RunLedger(RunRepository runs, TargetRepository targets, PolicyRepository policies, PolicyMapper mapper,
-            AuditTrail audit, Clock clock) {
+    public RunLedger(
+            RunRepository runs,
+            TargetRepository targets,
+            PolicyRepository policies,
+            PolicyMapper mapper,
+            AuditTrail audit,
+            Clock clock) {
         this.audit = audit;
         this.runs = runs;
         this.targets = targets;
@@ -56,43 +60,89 @@ public class RunLedger {
 
     @Transactional
     public Optional<Plan> plan(long policyId) {
-        return policies.findByIdOptional(policyId).map(p -> new Plan(mapper.view(p, clock.instant()),
-                p.targets.stream().map(TargetView::of).toList()));
+        return policies.findByIdOptional(policyId)
+                .map(
+                        p ->
+                                new Plan(
+                                        mapper.view(p, clock.instant()),
+                                        p.targets.stream().map(TargetView::of).toList()));
     }
 
-    /** The active policies of one schedule whose schedule began before {@code fireTime}, detached, in one read. */
+    /**
+     * The active policies of one schedule whose schedule began before {@code fireTime}, detached,
+     * in one read.
+     */
     @Transactional
     public List<Plan> plans(String cron, String zone, Instant fireTime) {
         Instant now = clock.instant();
-        return policies.getEntityManager().createQuery("select distinct p from BackupPolicy p left join fetch p.targets "
-                + "where p.paused = false and p.cron = ?1 and p.timeZone = ?2 and p.scheduleFrom < ?3 order by p.id",
-                BackupPolicy.class).setParameter(1, cron).setParameter(2, zone).setParameter(3, fireTime)
-                .getResultList().stream()
-                .map(p -> new Plan(mapper.view(p, now), p.targets.stream().map(TargetView::of).toList())).toList();
+        return policies
+                .getEntityManager()
+                .createQuery(
+                        "select distinct p from BackupPolicy p left join fetch p.targets "
+                                + "where p.paused = false and p.cron = ?1 and p.timeZone = ?2 and p.scheduleFrom < ?3 order by p.id",
+                        BackupPolicy.class)
+                .setParameter(1, cron)
+                .setParameter(2, zone)
+                .setParameter(3, fireTime)
+                .getResultList()
+                .stream()
+                .map(
+                        p ->
+                                new Plan(
+                                        mapper.view(p, now),
+                                        p.targets.stream().map(TargetView::of).toList()))
+                .toList();
     }
 
     /** One fire time of one policy for one target, to be recorded by {@link #openAll}. */
-    public record Opening(long policyId, long targetId, Instant expected, BackupRun.Trigger trigger, String driver,
-            String requestedBy, String instanceId, BackupRun.State skip, String note) {
-    }
+    public record Opening(
+            long policyId,
+            long targetId,
+            Instant expected,
+            BackupRun.Trigger trigger,
+            String driver,
+            String requestedBy,
+            String instanceId,
+            BackupRun.State skip,
+            String note) {}
 
     /**
-     * Records the fire time for the target: as {@code skip} when given, as SKIPPED_OVERLAP when another run
-     * of the target is RUNNING anywhere, else as RUNNING on this instance. Empty when the fire time is
-     * already recorded (another instance, or the reconciler, got there first).
+     * Records the fire time for the target: as {@code skip} when given, as SKIPPED_OVERLAP when
+     * another run of the target is RUNNING anywhere, else as RUNNING on this instance. Empty when
+     * the fire time is already recorded (another instance, or the reconciler, got there first).
      */
     @Transactional
-    public Optional<Opened> open(long policyId, long targetId, Instant expected, BackupRun.Trigger trigger,
-            String driver, String requestedBy, String instanceId, BackupRun.State skip, String note) {
-        return Optional.ofNullable(openAll(List.of(new Opening(policyId, targetId, expected, trigger, driver,
-                requestedBy, instanceId, skip, note))).get(0));
+    public Optional<Opened> open(
+            long policyId,
+            long targetId,
+            Instant expected,
+            BackupRun.Trigger trigger,
+            String driver,
+            String requestedBy,
+            String instanceId,
+            BackupRun.State skip,
+            String note) {
+        return Optional.ofNullable(
+                openAll(
+                                List.of(
+                                        new Opening(
+                                                policyId,
+                                                targetId,
+                                                expected,
+                                                trigger,
+                                                driver,
+                                                requestedBy,
+                                                instanceId,
+                                                skip,
+                                                note)))
+                        .get(0));
     }
 
     /**
-     * {@link #open} for many fire times in one transaction (a schedule's fire time across its policies): the
-     * targets are locked in id order (so two batches never deadlock), what exists is read in three queries, and
-     * one commit records them all. Answers, per opening and in order, what was recorded — null where the fire
-     * time already had its row.
+     * {@link #open} for many fire times in one transaction (a schedule's fire time across its
+     * policies): the targets are locked in id order (so two batches never deadlock), what exists is
+     * read in three queries, and one commit records them all. Answers, per opening and in order,
+     * what was recorded — null where the fire time already had its row.
      */
     @Transactional
     public List<Opened> openAll(List<Opening> openings) {
@@ -100,24 +150,36 @@ public class RunLedger {
             return List.of();
         }
         var em = targets.getEntityManager();
-        List<Long> targetIds = openings.stream().map(Opening::targetId).distinct().sorted().toList();
+        List<Long> targetIds =
+                openings.stream().map(Opening::targetId).distinct().sorted().toList();
         java.util.Set<Long> locked = new java.util.HashSet<>();
-        em.createQuery("select t from BackupTarget t where t.id in :ids order by t.id", BackupTarget.class)
-                .setParameter("ids", targetIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+        em.createQuery(
+                        "select t from BackupTarget t where t.id in :ids order by t.id",
+                        BackupTarget.class)
+                .setParameter("ids", targetIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
                 .forEach(t -> locked.add(t.id));
         List<Instant> times = openings.stream().map(Opening::expected).distinct().toList();
         java.util.Map<String, BackupRun> recorded = new java.util.HashMap<>();
-        em.createQuery("select r from BackupRun r where r.targetId in :ids and r.expectedFireTime in :times",
-                BackupRun.class).setParameter("ids", targetIds).setParameter("times", times).getResultList()
+        em.createQuery(
+                        "select r from BackupRun r where r.targetId in :ids and r.expectedFireTime in :times",
+                        BackupRun.class)
+                .setParameter("ids", targetIds)
+                .setParameter("times", times)
+                .getResultList()
                 .forEach(r -> recorded.put(key(r.policyId, r.targetId, r.expectedFireTime), r));
         java.util.Map<Long, BackupRun> running = new java.util.HashMap<>();
         em.createQuery("select r from BackupRun r where r.runningTargetId in :ids", BackupRun.class)
-                .setParameter("ids", targetIds).getResultList().forEach(r -> running.put(r.runningTargetId, r));
+                .setParameter("ids", targetIds)
+                .getResultList()
+                .forEach(r -> running.put(r.runningTargetId, r));
         Instant now = now();
         List<Opened> opened = new java.util.ArrayList<>();
         for (Opening o : openings) {
             BackupRun queued = recorded.get(key(o.policyId(), o.targetId(), o.expected()));
-            if (!locked.contains(o.targetId()) || (queued != null && queued.state != BackupRun.State.SCHEDULED)) {
+            if (!locked.contains(o.targetId())
+                    || (queued != null && queued.state != BackupRun.State.SCHEDULED)) {
                 opened.add(null);
                 continue;
             }
@@ -140,9 +202,18 @@ public class RunLedger {
             } else if (other != null) {
                 run.state = BackupRun.State.SKIPPED_OVERLAP;
                 run.endedAt = now;
-                run.note = join(run.note, "run " + (other.id == null ? "of policy " + other.policyId + " at the same "
-                        + "fire time" : other.id + " of policy " + other.policyId) + " is still RUNNING on "
-                        + other.instanceId);
+                run.note =
+                        join(
+                                run.note,
+                                "run "
+                                        + (other.id == null
+                                                ? "of policy "
+                                                        + other.policyId
+                                                        + " at the same "
+                                                        + "fire time"
+                                                : other.id + " of policy " + other.policyId)
+                                        + " is still RUNNING on "
+                                        + other.instanceId);
             } else {
                 run.state = BackupRun.State.RUNNING;
                 run.runningTargetId = o.targetId();
@@ -161,9 +232,15 @@ public class RunLedger {
         int i = 0;
         for (Opening o : openings) {
             Opened x = opened.get(i++);
-            BackupRun run = x == null ? null : recorded.get(key(o.policyId(), o.targetId(), o.expected()));
-            answer.add(x == null ? null : new Opened(x.state() == BackupRun.State.RUNNING ? run.id : null, x.state(),
-                    x.startedAt()));
+            BackupRun run =
+                    x == null ? null : recorded.get(key(o.policyId(), o.targetId(), o.expected()));
+            answer.add(
+                    x == null
+                            ? null
+                            : new Opened(
+                                    x.state() == BackupRun.State.RUNNING ? run.id : null,
+                                    x.state(),
+                                    x.startedAt()));
         }
         return answer;
     }
@@ -173,13 +250,21 @@ public class RunLedger {
     }
 
     /**
-     * Records a queued run (run now, catch-up, before maintenance) as SCHEDULED before the clustered scheduler
-     * fires it, so that it is in the ledger from the moment it is asked for. Empty when that policy, target and
-     * time already have a row (a retry, or another instance got there first).
+     * Records a queued run (run now, catch-up, before maintenance) as SCHEDULED before the
+     * clustered scheduler fires it, so that it is in the ledger from the moment it is asked for.
+     * Empty when that policy, target and time already have a row (a retry, or another instance got
+     * there first).
      */
     @Transactional
-    public Optional<BackupRun> schedule(long policyId, long targetId, Instant expected, BackupRun.Trigger trigger,
-            String driver, String requestedBy, Long ticketId, String note) {
+    public Optional<BackupRun> schedule(
+            long policyId,
+            long targetId,
+            Instant expected,
+            BackupRun.Trigger trigger,
+            String driver,
+            String requestedBy,
+            Long ticketId,
+            String note) {
         if (runs.exists(policyId, targetId, expected)) {
             return Optional.empty();
         }
@@ -200,19 +285,27 @@ public class RunLedger {
     }
 
     /**
-     * R-BK-3: a queued run that no instance started within the grace period is MISSED (its one-shot trigger may
-     * still fire later; it then finds the run settled and does nothing). Returns the target ids, one per run.
+     * R-BK-3: a queued run that no instance started within the grace period is MISSED (its one-shot
+     * trigger may still fire later; it then finds the run settled and does nothing). Returns the
+     * target ids, one per run.
      */
     @Transactional
     public List<Long> expireScheduled(Instant queuedBefore) {
-        List<BackupRun> stale = runs.list("state = ?1 and expectedFireTime < ?2", BackupRun.State.SCHEDULED,
-                queuedBefore);
+        List<BackupRun> stale =
+                runs.list(
+                        "state = ?1 and expectedFireTime < ?2",
+                        BackupRun.State.SCHEDULED,
+                        queuedBefore);
         Instant now = now();
         for (BackupRun run : stale) {
             run.state = BackupRun.State.MISSED;
             run.endedAt = now;
-            run.error = "queued (" + run.trigger + ") at " + run.expectedFireTime
-                    + " but no instance started it within the grace period";
+            run.error =
+                    "queued ("
+                            + run.trigger
+                            + ") at "
+                            + run.expectedFireTime
+                            + " but no instance started it within the grace period";
             audit.append("record-missed", "backup-run", run.id, RunDtos.RunView.of(run));
         }
         return stale.stream().map(r -> r.targetId).toList();
@@ -220,20 +313,27 @@ public class RunLedger {
 
     @Transactional
     public void beat(long runId) {
-        runs.update("heartbeatAt = ?1 where id = ?2 and state = ?3", now(), runId, BackupRun.State.RUNNING);
+        runs.update(
+                "heartbeatAt = ?1 where id = ?2 and state = ?3",
+                now(),
+                runId,
+                BackupRun.State.RUNNING);
     }
 
     @Transactional
     public void reference(long runId, String reference) {
-        runs.update("driverReference = ?1, heartbeatAt = ?2 where id = ?3", reference, now(), runId);
+        runs.update(
+                "driverReference = ?1, heartbeatAt = ?2 where id = ?3", reference, now(), runId);
     }
 
     /** Ends a run; a run the reconciler already gave up on keeps the real outcome and says so. */
     @Transactional
     public BackupRun finish(long runId, BackupDriver.Outcome outcome) {
         BackupRun run = runs.findById(runId);
-        String late = run.state == BackupRun.State.RUNNING ? null
-                : "finished after being recorded " + run.state + " (" + run.error + ")";
+        String late =
+                run.state == BackupRun.State.RUNNING
+                        ? null
+                        : "finished after being recorded " + run.state + " (" + run.error + ")";
         run.state = BackupRun.State.valueOf(outcome.result().name());
         run.endedAt = now();
         run.runningTargetId = null;
@@ -249,16 +349,23 @@ public class RunLedger {
     /** R-BK-3: a RUNNING run whose instance stopped heartbeating is FAILED with the reason. */
     @Transactional
     public boolean abandon(long runId, Instant heartbeatBefore) {
-        BackupRun run = runs.getEntityManager().find(BackupRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
-        if (run == null || run.state != BackupRun.State.RUNNING
+        BackupRun run =
+                runs.getEntityManager()
+                        .find(BackupRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null
+                || run.state != BackupRun.State.RUNNING
                 || (run.heartbeatAt != null && !run.heartbeatAt.isBefore(heartbeatBefore))) {
             return false;
         }
         run.state = BackupRun.State.FAILED;
         run.endedAt = now();
         run.runningTargetId = null;
-        run.error = "abandoned: instance " + run.instanceId + " stopped heartbeating (last heartbeat "
-                + run.heartbeatAt + "); the backup's result is unknown";
+        run.error =
+                "abandoned: instance "
+                        + run.instanceId
+                        + " stopped heartbeating (last heartbeat "
+                        + run.heartbeatAt
+                        + "); the backup's result is unknown";
         audit.append("abandon", "backup-run", run.id, RunDtos.RunView.of(run));
         return true;
     }
@@ -268,10 +375,15 @@ public class RunLedger {
      * SKIPPED_BLACKOUT when a blackout window covered it). Returns how many were MISSED.
      */
     @Transactional
-    public int recordMissed(long policyId, long targetId, List<Instant> times, String driver,
+    public int recordMissed(
+            long policyId,
+            long targetId,
+            List<Instant> times,
+            String driver,
             java.util.function.Predicate<Instant> inBlackout) {
-        BackupTarget target = targets.getEntityManager().find(BackupTarget.class, targetId,
-                LockModeType.PESSIMISTIC_WRITE);
+        BackupTarget target =
+                targets.getEntityManager()
+                        .find(BackupTarget.class, targetId, LockModeType.PESSIMISTIC_WRITE);
         if (target == null) {
             return 0;
         }
@@ -293,28 +405,41 @@ public class RunLedger {
             run.endedAt = now;
             if (inBlackout.test(t)) {
                 run.state = BackupRun.State.SKIPPED_BLACKOUT;
-                run.note = "recorded by the reconciler: no run at this time, which a blackout window covered";
+                run.note =
+                        "recorded by the reconciler: no run at this time, which a blackout window covered";
                 recordedBlackout.add(t);
             } else {
                 run.state = BackupRun.State.MISSED;
-                run.error = "no run started for this fire time (the scheduler or the service was down, or the "
-                        + "trigger misfired)";
+                run.error =
+                        "no run started for this fire time (the scheduler or the service was down, or the "
+                                + "trigger misfired)";
                 missed++;
                 recordedMissed.add(t);
             }
             runs.persist(run);
         }
         if (!recordedMissed.isEmpty() || !recordedBlackout.isEmpty()) {
-            audit.append("record-missed", "backup-target", targetId, java.util.Map.of("policyId", policyId,
-                    "missed", recordedMissed, "skippedBlackout", recordedBlackout));
+            audit.append(
+                    "record-missed",
+                    "backup-target",
+                    targetId,
+                    java.util.Map.of(
+                            "policyId",
+                            policyId,
+                            "missed",
+                            recordedMissed,
+                            "skippedBlackout",
+                            recordedBlackout));
         }
         return missed;
     }
 
     @Transactional
     public void reconciledUntil(long policyId, Instant until) {
-        policies.update("reconciledUntil = ?1 where id = ?2 and (reconciledUntil is null or reconciledUntil < ?1)",
-                until, policyId);
+        policies.update(
+                "reconciledUntil = ?1 where id = ?2 and (reconciledUntil is null or reconciledUntil < ?1)",
+                until,
+                policyId);
     }
 
     @Transactional
@@ -346,5 +471,4 @@ public class RunLedger {
     static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
-
 }

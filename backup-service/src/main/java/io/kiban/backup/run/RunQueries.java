@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
-/** R-BK-3: reading the run ledger (#19: the resource goes through this service, never the repository). */
+/**
+ * R-BK-3: reading the run ledger (#19: the resource goes through this service, never the
+ * repository).
+ */
 @ApplicationScoped
 class RunQueries {
 
@@ -37,12 +40,17 @@ class RunQueries {
             params.and("state", state);
         }
         Sort sort = Sort.descending("expectedFireTime", "id");
-        var query = where.isEmpty() ? runs.findAll(sort) : runs.find(String.join(" and ", where), sort, params);
+        var query =
+                where.isEmpty()
+                        ? runs.findAll(sort)
+                        : runs.find(String.join(" and ", where), sort, params);
         query.page(request.page(), request.size());
         return new Page<>(query.list().stream().map(RunView::of).toList(), query.count(), request);
     }
 
     RunView get(long id) {
-        return runs.findByIdOptional(id).map(RunView::of).orElseThrow(() -> ProblemException.notFound("run", id));
+        return runs.findByIdOptional(id)
+                .map(RunView::of)
+                .orElseThrow(() -> ProblemException.notFound("run", id));
     }
 }

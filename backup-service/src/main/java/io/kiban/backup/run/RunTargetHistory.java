@@ -30,12 +30,20 @@ class RunTargetHistory implements TargetHistory {
     public void requireUnused(long id) {
         List<BackupPolicy> covering = policies.coveringTarget(id);
         if (!covering.isEmpty()) {
-            throw ProblemException.conflict("target " + id + " is covered by policies; remove it from them first",
-                    covering.stream().map(p -> Problem.Conflict.of("policy", String.valueOf(p.id), p.name)).toList());
+            throw ProblemException.conflict(
+                    "target " + id + " is covered by policies; remove it from them first",
+                    covering.stream()
+                            .map(p -> Problem.Conflict.of("policy", String.valueOf(p.id), p.name))
+                            .toList());
         }
         if (runs.count("targetId", id) > 0) {
-            throw ProblemException.conflict("target " + id + " has runs in the ledger and stays for the record",
-                    List.of(Problem.Conflict.of("backup-run", String.valueOf(runs.count("targetId", id)), "runs")));
+            throw ProblemException.conflict(
+                    "target " + id + " has runs in the ledger and stays for the record",
+                    List.of(
+                            Problem.Conflict.of(
+                                    "backup-run",
+                                    String.valueOf(runs.count("targetId", id)),
+                                    "runs")));
         }
     }
 
@@ -48,26 +56,41 @@ class RunTargetHistory implements TargetHistory {
         Duration rpo = rpo(t.id, now).orElse(null);
         boolean breached = false;
         if (rpo != null) {
-            Instant since = lastSuccess.map(r -> r.endedAt).orElseGet(() -> earliestSchedule(t.id).orElse(now));
+            Instant since =
+                    lastSuccess
+                            .map(r -> r.endedAt)
+                            .orElseGet(() -> earliestSchedule(t.id).orElse(now));
             breached = Duration.between(since, now).compareTo(rpo) > 0;
         }
-        return new TargetStatus(t.id, t.name, lastSuccess.map(r -> r.endedAt).orElse(null),
-                lastSuccess.map(r -> r.id).orElse(null), lastRun.map(r -> r.state.name()).orElse(null),
-                lastRun.map(r -> r.expectedFireTime).orElse(null), runs.countInState(t.id, BackupRun.State.MISSED),
-                runs.countInState(t.id, BackupRun.State.FAILED), lastMissed.map(r -> r.expectedFireTime).orElse(null),
-                lastFailed.map(r -> r.expectedFireTime).orElse(null), runs.running(t.id).isPresent(),
-                rpo == null ? null : rpo.toSeconds(), breached);
+        return new TargetStatus(
+                t.id,
+                t.name,
+                lastSuccess.map(r -> r.endedAt).orElse(null),
+                lastSuccess.map(r -> r.id).orElse(null),
+                lastRun.map(r -> r.state.name()).orElse(null),
+                lastRun.map(r -> r.expectedFireTime).orElse(null),
+                runs.countInState(t.id, BackupRun.State.MISSED),
+                runs.countInState(t.id, BackupRun.State.FAILED),
+                lastMissed.map(r -> r.expectedFireTime).orElse(null),
+                lastFailed.map(r -> r.expectedFireTime).orElse(null),
+                runs.running(t.id).isPresent(),
+                rpo == null ? null : rpo.toSeconds(),
+                breached);
     }
 
     /** 1.5 × the shortest interval of the active policies covering the target. */
     private Optional<Duration> rpo(long targetId, Instant now) {
-        return policies.coveringTarget(targetId).stream().filter(p -> !p.paused)
-                .map(p -> Crons.interval(p.cron, p.timeZone, now)).min(Duration::compareTo)
+        return policies.coveringTarget(targetId).stream()
+                .filter(p -> !p.paused)
+                .map(p -> Crons.interval(p.cron, p.timeZone, now))
+                .min(Duration::compareTo)
                 .map(d -> d.multipliedBy(3).dividedBy(2));
     }
 
     private Optional<Instant> earliestSchedule(long targetId) {
-        return policies.coveringTarget(targetId).stream().filter(p -> !p.paused).map(p -> p.scheduleFrom)
+        return policies.coveringTarget(targetId).stream()
+                .filter(p -> !p.paused)
+                .map(p -> p.scheduleFrom)
                 .min(Instant::compareTo);
     }
 }

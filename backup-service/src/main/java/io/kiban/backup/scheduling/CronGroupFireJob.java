@@ -8,9 +8,9 @@ import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 
 /**
- * What Quartz runs when a cron group's trigger fires: every active policy on that cron expression and time zone
- * gets its fire time recorded and started ({@link RunExecutor#fireGroup}). The expected fire time is the
- * trigger's scheduled time, so the ledger matches the cron exactly.
+ * What Quartz runs when a cron group's trigger fires: every active policy on that cron expression
+ * and time zone gets its fire time recorded and started ({@link RunExecutor#fireGroup}). The
+ * expected fire time is the trigger's scheduled time, so the ledger matches the cron exactly.
  */
 @Dependent
 @Unremovable
@@ -25,7 +25,10 @@ public class CronGroupFireJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
-        executor.fireGroup(data.getString(PolicyScheduler.DATA_CRON), data.getString(PolicyScheduler.DATA_ZONE),
-                context.getScheduledFireTime().toInstant(), PolicyScheduler.instanceId(context));
+        executor.fireGroup(
+                data.getString(PolicyScheduler.DATA_CRON),
+                data.getString(PolicyScheduler.DATA_ZONE),
+                context.getScheduledFireTime().toInstant(),
+                PolicyScheduler.instanceId(context));
     }
 }

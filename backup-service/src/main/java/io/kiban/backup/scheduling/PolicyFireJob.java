@@ -27,14 +27,29 @@ public class PolicyFireJob implements Job {
     public void execute(JobExecutionContext context) {
         long policyId = Long.parseLong(context.getJobDetail().getKey().getName());
         JobDataMap data = context.getMergedJobDataMap();
-        BackupRun.Trigger kind = data.containsKey(PolicyScheduler.DATA_TRIGGER)
-                ? BackupRun.Trigger.valueOf(data.getString(PolicyScheduler.DATA_TRIGGER)) : BackupRun.Trigger.SCHEDULE;
-        Instant expected = kind == BackupRun.Trigger.SCHEDULE ? context.getScheduledFireTime().toInstant()
-                : Instant.ofEpochMilli(Long.parseLong(data.getString(PolicyScheduler.DATA_REQUESTED_AT)));
-        Long targetId = data.containsKey(PolicyScheduler.DATA_TARGET)
-                ? Long.valueOf(data.getString(PolicyScheduler.DATA_TARGET)) : null;
-        String requestedBy = data.containsKey(PolicyScheduler.DATA_REQUESTED_BY)
-                ? data.getString(PolicyScheduler.DATA_REQUESTED_BY) : null;
-        executor.fire(policyId, expected, kind, requestedBy, targetId, PolicyScheduler.instanceId(context));
+        BackupRun.Trigger kind =
+                data.containsKey(PolicyScheduler.DATA_TRIGGER)
+                        ? BackupRun.Trigger.valueOf(data.getString(PolicyScheduler.DATA_TRIGGER))
+                        : BackupRun.Trigger.SCHEDULE;
+        Instant expected =
+                kind == BackupRun.Trigger.SCHEDULE
+                        ? context.getScheduledFireTime().toInstant()
+                        : Instant.ofEpochMilli(
+                                Long.parseLong(data.getString(PolicyScheduler.DATA_REQUESTED_AT)));
+        Long targetId =
+                data.containsKey(PolicyScheduler.DATA_TARGET)
+                        ? Long.valueOf(data.getString(PolicyScheduler.DATA_TARGET))
+                        : null;
+        String requestedBy =
+                data.containsKey(PolicyScheduler.DATA_REQUESTED_BY)
+                        ? data.getString(PolicyScheduler.DATA_REQUESTED_BY)
+                        : null;
+        executor.fire(
+                policyId,
+                expected,
+                kind,
+                requestedBy,
+                targetId,
+                PolicyScheduler.instanceId(context));
     }
 }

@@ -16,7 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** R-BK-1: "run now" records one SCHEDULED run per target and queues a one-shot firing, in one transaction. */
+/**
+ * R-BK-1: "run now" records one SCHEDULED run per target and queues a one-shot firing, in one
+ * transaction.
+ */
 @ApplicationScoped
 class RunNow {
 
@@ -27,7 +30,12 @@ class RunNow {
     private final Caller caller;
     private final Clock clock;
 
-    RunNow(PolicyRepository policies, RunLedger ledger, PolicyScheduler scheduler, AuditTrail audit, Caller caller,
+    RunNow(
+            PolicyRepository policies,
+            RunLedger ledger,
+            PolicyScheduler scheduler,
+            AuditTrail audit,
+            Caller caller,
             Clock clock) {
         this.policies = policies;
         this.ledger = ledger;
@@ -37,24 +45,53 @@ class RunNow {
         this.clock = clock;
     }
 
-    /** R-BK-1: "run now" queues a one-shot firing on the clustered scheduler, in this transaction. */
+    /**
+     * R-BK-1: "run now" queues a one-shot firing on the clustered scheduler, in this transaction.
+     */
     @Transactional
     RunRequested runNow(long id, Long targetId) {
-        BackupPolicy p = policies.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("policy", id));
+        BackupPolicy p =
+                policies.findByIdOptional(id)
+                        .orElseThrow(() -> ProblemException.notFound("policy", id));
         if (p.paused) {
-            throw ProblemException.conflict(PolicyService.RULE, "policy " + id + " is paused: resuming it is the way "
-                    + "to back it up again (a paused policy does not run, not even on demand)", null);
+            throw ProblemException.conflict(
+                    PolicyService.RULE,
+                    "policy "
+                            + id
+                            + " is paused: resuming it is the way "
+                            + "to back it up again (a paused policy does not run, not even on demand)",
+                    null);
         }
         if (targetId != null && p.targets.stream().noneMatch(t -> t.id.equals(targetId))) {
             throw ProblemException.unknownReference("targetId", targetId);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Long> targetIds = targetId == null ? p.targets.stream().map(t -> t.id).toList() : List.of(targetId);
+        List<Long> targetIds =
+                targetId == null ? p.targets.stream().map(t -> t.id).toList() : List.of(targetId);
         List<Long> runIds = new ArrayList<>();
         for (Long t : targetIds) {
-            BackupRun run = ledger.schedule(p.id, t, now, BackupRun.Trigger.MANUAL, p.driver, caller.name(), null, null)
-                    .orElseThrow(() -> ProblemException.conflict("R-BK-1", "a run of policy " + p.id + " for target "
-                            + t + " was already asked for at " + now + "; ask again", null));
+            BackupRun run =
+                    ledger.schedule(
+                                    p.id,
+                                    t,
+                                    now,
+                                    BackupRun.Trigger.MANUAL,
+                                    p.driver,
+                                    caller.name(),
+                                    null,
+                                    null)
+                            .orElseThrow(
+                                    () ->
+                                            ProblemException.conflict(
+                                                    "R-BK-1",
+                                                    "a run of policy "
+                                                            + p.id
+                                                            + " for target "
+                                                            + t
+                                                            + " was already asked for at "
+                                                            + now
+                                                            + "; ask again",
+                                                    null));
             runIds.add(run.id);
         }
         scheduler.fireOnce(p.id, BackupRun.Trigger.MANUAL, now, caller.name(), targetId);

@@ -14,7 +14,10 @@ public interface BackupConfig {
     @WithDefault("5s")
     Duration pollInterval();
 
-    /** A RUNNING run whose heartbeat is older than this belongs to a dead instance and becomes FAILED. */
+    /**
+     * A RUNNING run whose heartbeat is older than this belongs to a dead instance and becomes
+     * FAILED.
+     */
     @WithDefault("3m")
     Duration runLease();
 
@@ -30,15 +33,24 @@ public interface BackupConfig {
     @WithDefault("60s")
     String reconcileEvery();
 
-    /** Policies of one schedule's fire time recorded side by side (each takes a database connection). */
+    /**
+     * Policies of one schedule's fire time recorded side by side (each takes a database
+     * connection).
+     */
     @WithDefault("8")
     int fireParallelism();
 
-    /** Runs driven at once on one instance; beyond it the scheduler's own threads drive them (back-pressure). */
+    /**
+     * Runs driven at once on one instance; beyond it the scheduler's own threads drive them
+     * (back-pressure).
+     */
     @WithDefault("200")
     int maxParallelRuns();
 
-    /** How often tickets acknowledged on the arrays are looked for (read by PreMaintenanceBackups' @Scheduled). */
+    /**
+     * How often tickets acknowledged on the arrays are looked for (read by
+     * PreMaintenanceBackups' @Scheduled).
+     */
     @WithDefault("30s")
     String preMaintenanceEvery();
 
@@ -47,8 +59,8 @@ public interface BackupConfig {
     int reconcileLimit();
 
     /**
-     * SEC (issue 15 item 3): a schedule may not fire more often than this (422 otherwise). The e2e profile lowers it
-     * for its drills.
+     * SEC (issue 15 item 3): a schedule may not fire more often than this (422 otherwise). The e2e
+     * profile lowers it for its drills.
      */
     @WithDefault("15m")
     Duration minScheduleInterval();
@@ -74,8 +86,9 @@ public interface BackupConfig {
 
     interface Hold {
         /**
-         * SEC (issue 15 item 4): a maintenance ticket holds an array's backups for at most this long after JPO
-         * acknowledged it; past it the backups run and {@code kiban_backup_hold_overrun_total} counts it.
+         * SEC (issue 15 item 4): a maintenance ticket holds an array's backups for at most this
+         * long after JPO acknowledged it; past it the backups run and {@code
+         * kiban_backup_hold_overrun_total} counts it.
          */
         @WithDefault("24h")
         Duration max();
@@ -88,16 +101,22 @@ public interface BackupConfig {
         @WithDefault("default")
         String storageLocation();
 
-        /** The storage locations a policy may name (422 otherwise); the default location is always allowed. */
+        /**
+         * The storage locations a policy may name (422 otherwise); the default location is always
+         * allowed.
+         */
         Optional<List<String>> storageLocations();
 
         /**
-         * SEC (issue 15 item 2): the namespaces a velero target may name, as globs ({@code *} any characters). None
-         * by default: the operators list the application namespaces.
+         * SEC (issue 15 item 2): the namespaces a velero target may name, as globs ({@code *} any
+         * characters). None by default: the operators list the application namespaces.
          */
         Optional<List<String>> allowedNamespaces();
 
-        /** Namespaces never backed up by a policy even when an allowed glob matches (their Secrets stay put). */
+        /**
+         * Namespaces never backed up by a policy even when an allowed glob matches (their Secrets
+         * stay put).
+         */
         @WithDefault("kube-*,velero,velero-*,kiban-*,kiban,default")
         List<String> deniedNamespaces();
     }
@@ -108,31 +127,38 @@ public interface BackupConfig {
         int maxOutput();
 
         /**
-         * SEC (issue 15 item 5): the only environment variables a program inherits (by name); everything else —
-         * database password, OIDC secret, HMAC key, service-account token path — is withheld. {@code PATH}, {@code
-         * LANG}, {@code TZ} by default.
+         * SEC (issue 15 item 5): the only environment variables a program inherits (by name);
+         * everything else — database password, OIDC secret, HMAC key, service-account token path —
+         * is withheld. {@code PATH}, {@code LANG}, {@code TZ} by default.
          */
         @WithDefault("PATH,LANG,TZ")
         List<String> environment();
 
-        /** What a value substituted from a target into an argument must match (422 at save, FAILED at run). */
+        /**
+         * What a value substituted from a target into an argument must match (422 at save, FAILED
+         * at run).
+         */
         @WithDefault("[A-Za-z0-9][A-Za-z0-9._:=@-]{0,252}")
         String argumentPattern();
 
         /**
-         * Absolute paths of the programs a policy may run. Policies are written by vendor users, so the exec
-         * driver runs nothing that the operators of this service did not list here (none by default).
+         * Absolute paths of the programs a policy may run. Policies are written by vendor users, so
+         * the exec driver runs nothing that the operators of this service did not list here (none
+         * by default).
          */
         Optional<List<String>> allowedPrograms();
     }
 
     /**
-     * SEC (issue 15 item 1): where the http driver may send requests. Each array has its base URLs and methods; each
-     * credential is configured here (never in a policy) with the base URLs it may be sent to. A policy only names a
-     * configured credential.
+     * SEC (issue 15 item 1): where the http driver may send requests. Each array has its base URLs
+     * and methods; each credential is configured here (never in a policy) with the base URLs it may
+     * be sent to. A policy only names a configured credential.
      */
     interface Http {
-        /** Credentials that are Kubernetes Secrets must be named with this prefix (RBAC grants only those). */
+        /**
+         * Credentials that are Kubernetes Secrets must be named with this prefix (RBAC grants only
+         * those).
+         */
         @WithDefault("kiban-backup-credentials-")
         String secretPrefix();
 
@@ -151,7 +177,10 @@ public interface BackupConfig {
     }
 
     interface Endpoint {
-        /** URL prefixes (scheme, host, port and path prefix) requests for this array's targets may go to. None by default. */
+        /**
+         * URL prefixes (scheme, host, port and path prefix) requests for this array's targets may
+         * go to. None by default.
+         */
         Optional<List<String>> baseUrls();
 
         /** HTTP methods allowed towards this array. */
@@ -160,7 +189,10 @@ public interface BackupConfig {
     }
 
     interface Credential {
-        /** {@code secret} (a Kubernetes Secret of this namespace) or {@code env} (an environment variable). */
+        /**
+         * {@code secret} (a Kubernetes Secret of this namespace) or {@code env} (an environment
+         * variable).
+         */
         @WithDefault("secret")
         String source();
 

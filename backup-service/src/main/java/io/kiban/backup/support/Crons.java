@@ -12,8 +12,7 @@ import org.quartz.CronExpression;
 /** Fire times of a policy's cron, computed the way Quartz computes them. */
 public final class Crons {
 
-    private Crons() {
-    }
+    private Crons() {}
 
     public static CronExpression parse(String cron, String zone) {
         try {
@@ -25,8 +24,11 @@ public final class Crons {
         }
     }
 
-    /** Fire times strictly after {@code after} and not after {@code until}, at most {@code limit}. */
-    public static List<Instant> between(String cron, String zone, Instant after, Instant until, int limit) {
+    /**
+     * Fire times strictly after {@code after} and not after {@code until}, at most {@code limit}.
+     */
+    public static List<Instant> between(
+            String cron, String zone, Instant after, Instant until, int limit) {
         CronExpression expression = parse(cron, zone);
         List<Instant> times = new ArrayList<>();
         Date next = expression.getTimeAfter(Date.from(after));
@@ -42,7 +44,9 @@ public final class Crons {
         return next == null ? null : next.toInstant();
     }
 
-    /** The typical interval: the longest gap among the next few fire times (a daily cron → one day). */
+    /**
+     * The typical interval: the longest gap among the next few fire times (a daily cron → one day).
+     */
     public static Duration interval(String cron, String zone, Instant from) {
         List<Instant> times = between(cron, zone, from, from.plus(Duration.ofDays(400)), 8);
         Duration longest = Duration.ZERO;
@@ -56,8 +60,8 @@ public final class Crons {
     }
 
     /**
-     * SEC-BK-3: the first gap between consecutive fire times (over the next 2,000 fire times or 400 days, whichever
-     * comes first) shorter than {@code minimum}, or null when there is none.
+     * SEC-BK-3: the first gap between consecutive fire times (over the next 2,000 fire times or 400
+     * days, whichever comes first) shorter than {@code minimum}, or null when there is none.
      */
     public static Duration shortestGap(String cron, String zone, Instant from, Duration minimum) {
         List<Instant> times = between(cron, zone, from, from.plus(Duration.ofDays(400)), 2_000);

@@ -11,16 +11,30 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** Something on one of the two disk arrays that is backed up: a namespace, a VM, a volume or a database. */
+/**
+ * Something on one of the two disk arrays that is backed up: a namespace, a VM, a volume or a
+ * database.
+ */
 @Entity
 @Table(name = "backup_target")
 public class BackupTarget {
 
-    public enum ArrayKind { K8S_ARRAY, VIRT_ARRAY }
+    public enum ArrayKind {
+        K8S_ARRAY,
+        VIRT_ARRAY
+    }
 
-    public enum Environment { PRODUCTION, STAGING }
+    public enum Environment {
+        PRODUCTION,
+        STAGING
+    }
 
-    public enum Kind { NAMESPACE, VM, VOLUME, DATABASE }
+    public enum Kind {
+        NAMESPACE,
+        VM,
+        VOLUME,
+        DATABASE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,7 +60,9 @@ public class BackupTarget {
     @Column(nullable = false)
     public String name;
 
-    /** For NAMESPACE: a label selector of the PVCs to snapshot ("app=ocr,tier=db"); empty means all. */
+    /**
+     * For NAMESPACE: a label selector of the PVCs to snapshot ("app=ocr,tier=db"); empty means all.
+     */
     @Column(name = "pvc_selector")
     public String pvcSelector;
 
@@ -55,6 +71,5 @@ public class BackupTarget {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

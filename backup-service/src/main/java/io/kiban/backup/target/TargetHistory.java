@@ -4,8 +4,9 @@ import io.kiban.backup.target.TargetDtos.TargetStatus;
 import java.time.Instant;
 
 /**
- * What the target package asks of the policies and runs that refer to a target. Implemented where those live
- * (run/), so that target depends on neither (#19: one-way features, policy and run above target).
+ * What the target package asks of the policies and runs that refer to a target. Implemented where
+ * those live (run/), so that target depends on neither (#19: one-way features, policy and run above
+ * target).
  */
 public interface TargetHistory {
 

@@ -12,7 +12,9 @@ import java.util.List;
 public class TargetRepository implements PanacheRepository<BackupTarget> {
 
     /** Targets by array kind, environment and array hardware id (each optional), ordered by id. */
-    public PanacheQuery<BackupTarget> filtered(BackupTarget.ArrayKind array, BackupTarget.Environment environment,
+    public PanacheQuery<BackupTarget> filtered(
+            BackupTarget.ArrayKind array,
+            BackupTarget.Environment environment,
             String arrayHardwareId) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
@@ -28,6 +30,8 @@ public class TargetRepository implements PanacheRepository<BackupTarget> {
             where.add("arrayHardwareId = :hardware");
             params.and("hardware", arrayHardwareId);
         }
-        return where.isEmpty() ? findAll(Sort.by("id")) : find(String.join(" and ", where), Sort.by("id"), params);
+        return where.isEmpty()
+                ? findAll(Sort.by("id"))
+                : find(String.join(" and ", where), Sort.by("id"), params);
     }
 }

@@ -18,8 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Backup targets on the two arrays, and how fresh each one's backups are (R-BK-3), read from the policies and runs
- * through {@link TargetHistory}.
+ * Backup targets on the two arrays, and how fresh each one's backups are (R-BK-3), read from the
+ * policies and runs through {@link TargetHistory}.
  */
 @ApplicationScoped
 public class TargetService {
@@ -29,16 +29,16 @@ public class TargetService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public TargetService(TargetRepository targets, TargetHistory history, AuditTrail audit,
-            Clock clock) {
+    public TargetService(
+            TargetRepository targets, TargetHistory history, AuditTrail audit, Clock clock) {
         this.targets = targets;
         this.history = history;
         this.audit = audit;
         this.clock = clock;
     }
 
-    public Page<TargetView> list(BackupTarget.ArrayKind array, BackupTarget.Environment environment,
-            PageRequest page) {
+    public Page<TargetView> list(
+            BackupTarget.ArrayKind array, BackupTarget.Environment environment, PageRequest page) {
         var query = targets.filtered(array, environment, null);
         query.page(page.page(), page.size());
         return new Page<>(query.list().stream().map(TargetView::of).toList(), query.count(), page);
@@ -94,50 +94,81 @@ public class TargetService {
     }
 
     /**
-     * R-BK-3: the targets whose RPO is breached, one page. Whether a target is breached is computed from its run
-     * ledger and the cron of every active policy covering it (an interval SQL cannot compute), so the filtered
-     * targets are evaluated whole at one instant, kept in target-id order and the page is sliced from that list.
+     * R-BK-3: the targets whose RPO is breached, one page. Whether a target is breached is computed
+     * from its run ledger and the cron of every active policy covering it (an interval SQL cannot
+     * compute), so the filtered targets are evaluated whole at one instant, kept in target-id order
+     * and the page is sliced from that list.
      */
-    public Page<TargetStatus> rpoBreaches(BackupTarget.ArrayKind array, BackupTarget.Environment environment,
-            String arrayHardwareId, PageRequest page) {
+    public Page<TargetStatus> rpoBreaches(
+            BackupTarget.ArrayKind array,
+            BackupTarget.Environment environment,
+            String arrayHardwareId,
+            PageRequest page) {
         Instant now = clock.instant();
-        List<TargetStatus> breached = targets.filtered(array, environment, arrayHardwareId).list().stream()
-                .map(t -> status(t, now)).filter(TargetStatus::rpoBreached).toList();
+        List<TargetStatus> breached =
+                targets.filtered(array, environment, arrayHardwareId).list().stream()
+                        .map(t -> status(t, now))
+                        .filter(TargetStatus::rpoBreached)
+                        .toList();
         int from = Math.min(page.offset(), breached.size());
         int to = Math.min(from + page.size(), breached.size());
         return new Page<>(breached.subList(from, to), breached.size(), page);
     }
 
     BackupTarget find(long id) {
-        return targets.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("target", id));
+        return targets.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("target", id));
     }
 
     private void unique(TargetInput input, Long self) {
-        targets.find("environment = ?1 and arrayKind = ?2 and kind = ?3 and name = ?4", input.environment(),
-                input.array(), input.kind(), input.name()).firstResultOptional()
+        targets.find(
+                        "environment = ?1 and arrayKind = ?2 and kind = ?3 and name = ?4",
+                        input.environment(),
+                        input.array(),
+                        input.kind(),
+                        input.name())
+                .firstResultOptional()
                 .filter(existing -> !existing.id.equals(self))
-                .ifPresent(existing -> {
-                    throw ProblemException.conflict("this target is registered already",
-                            List.of(Problem.Conflict.of("backup-target", String.valueOf(existing.id), "same target")));
-                });
+                .ifPresent(
+                        existing -> {
+                            throw ProblemException.conflict(
+                                    "this target is registered already",
+                                    List.of(
+                                            Problem.Conflict.of(
+                                                    "backup-target",
+                                                    String.valueOf(existing.id),
+                                                    "same target")));
+                        });
     }
 
     private static void checkKind(TargetInput input) {
         boolean k8s = input.array() == BackupTarget.ArrayKind.K8S_ARRAY;
         if (input.kind() == BackupTarget.Kind.VM && k8s) {
-            throw ProblemException.badField("kind", "a VM lives on the virtualization array (VIRT_ARRAY)");
+            throw ProblemException.badField(
+                    "kind", "a VM lives on the virtualization array (VIRT_ARRAY)");
         }
         if (input.kind() == BackupTarget.Kind.NAMESPACE && !k8s) {
-            throw ProblemException.badField("kind", "a namespace lives on the Kubernetes array (K8S_ARRAY)");
+            throw ProblemException.badField(
+                    "kind", "a namespace lives on the Kubernetes array (K8S_ARRAY)");
         }
-        if (input.pvcSelector() != null && !input.pvcSelector().isBlank()
+        if (input.pvcSelector() != null
+                && !input.pvcSelector().isBlank()
                 && input.kind() != BackupTarget.Kind.NAMESPACE) {
             throw ProblemException.badField("pvcSelector", "applies to NAMESPACE targets only");
         }
-        if (input.pvcSelector() != null && !input.pvcSelector().isBlank()
-                && !input.pvcSelector().matches("[A-Za-z0-9._/-]+=[A-Za-z0-9._-]*(,[A-Za-z0-9._/-]+=[A-Za-z0-9._-]*)*")) {
-            throw new ProblemException(ProblemType.VALIDATION, "pvcSelector: must be key=value[,key=value…]", null,
-                    List.of(new Problem.FieldError("pvcSelector", "must be key=value[,key=value…]")), null);
+        if (input.pvcSelector() != null
+                && !input.pvcSelector().isBlank()
+                && !input.pvcSelector()
+                        .matches(
+                                "[A-Za-z0-9._/-]+=[A-Za-z0-9._-]*(,[A-Za-z0-9._/-]+=[A-Za-z0-9._-]*)*")) {
+            throw new ProblemException(
+                    ProblemType.VALIDATION,
+                    "pvcSelector: must be key=value[,key=value…]",
+                    null,
+                    List.of(
+                            new Problem.FieldError(
+                                    "pvcSelector", "must be key=value[,key=value…]")),
+                    null);
         }
     }
 
@@ -147,7 +178,10 @@ public class TargetService {
         t.environment = input.environment();
         t.kind = input.kind();
         t.name = input.name();
-        t.pvcSelector = input.pvcSelector() == null || input.pvcSelector().isBlank() ? null : input.pvcSelector();
+        t.pvcSelector =
+                input.pvcSelector() == null || input.pvcSelector().isBlank()
+                        ? null
+                        : input.pvcSelector();
         t.description = input.description();
     }
 }

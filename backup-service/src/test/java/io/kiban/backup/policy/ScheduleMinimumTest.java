@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class ScheduleMinimumTest {
 
-    /** The default of kiban.backup.min-schedule-interval (the test profile lowers it for the firing tests). */
+    /**
+     * The default of kiban.backup.min-schedule-interval (the test profile lowers it for the firing
+     * tests).
+     */
     public static class ProductionMinimum implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -37,18 +40,30 @@ class ScheduleMinimumTest {
     }
 
     private static io.restassured.response.ValidatableResponse create(String cron, long target) {
-        return given().auth().oauth2(Tokens.supportVendor()).contentType(ContentType.JSON)
-                .body(Api.policy(cron, "test", Map.of("result", "SUCCEEDED"), target)).post("/policies").then();
+        return given().auth()
+                .oauth2(Tokens.supportVendor())
+                .contentType(ContentType.JSON)
+                .body(Api.policy(cron, "test", Map.of("result", "SUCCEEDED"), target))
+                .post("/policies")
+                .then();
     }
 
     @Test
-    @DisplayName("SEC-BK-3 a schedule firing more often than every 15 minutes is 422, for jpo-admin's changes too")
+    @DisplayName(
+            "SEC-BK-3 a schedule firing more often than every 15 minutes is 422, for jpo-admin's changes too")
     void SEC_BK_3_schedule_minimum() {
         long target = Api.namespaceTarget("HW-K8S-1");
-        // every 10 s (the e2e drill's schedule), every 5 min, twice 5 minutes apart once a day, every 14 min 59 s
-        for (String cron : new String[] { "0/10 * * * * ?", "0 0/5 * * * ?", "0 0,5 3 * * ?", "0/59 0/15 * * * ?" }) {
-            create(cron, target).statusCode(422).contentType("application/problem+json")
-                    .body("rule", equalTo("SEC-BK-3")).body("errors.field", hasItem("cron"))
+        // every 10 s (the e2e drill's schedule), every 5 min, twice 5 minutes apart once a day,
+        // every 14 min 59 s
+        for (String cron :
+                new String[] {
+                    "0/10 * * * * ?", "0 0/5 * * * ?", "0 0,5 3 * * ?", "0/59 0/15 * * * ?"
+                }) {
+            create(cron, target)
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("rule", equalTo("SEC-BK-3"))
+                    .body("errors.field", hasItem("cron"))
                     .body("detail", containsString("900 s"));
         }
         // exactly every 15 minutes, hourly, daily: fine
@@ -57,9 +72,24 @@ class ScheduleMinimumTest {
         long policy = create(Api.DAILY, target).statusCode(201).extract().jsonPath().getLong("id");
         // jpo-admin cannot set a faster schedule either
         var faster = Api.policy("0 0/1 * * * ?", "test", Map.of("result", "SUCCEEDED"), target);
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(faster).header("If-Match", "\"0\"")
-                .put("/policies/" + policy).then().statusCode(422).body("rule", equalTo("SEC-BK-3"));
-        assertThat(given().auth().oauth2(Tokens.auditor()).get("/policies/" + policy).then().statusCode(200)
-                .extract().jsonPath().getString("cron")).isEqualTo(Api.DAILY);
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType(ContentType.JSON)
+                .body(faster)
+                .header("If-Match", "\"0\"")
+                .put("/policies/" + policy)
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("SEC-BK-3"));
+        assertThat(
+                        given().auth()
+                                .oauth2(Tokens.auditor())
+                                .get("/policies/" + policy)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getString("cron"))
+                .isEqualTo(Api.DAILY);
     }
 }

@@ -1,12 +1,12 @@
 package io.kiban.backup.run;
 
-import io.kiban.backup.scheduling.Reconciler;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kiban.backup.scheduling.PolicyFireJob;
 import io.kiban.backup.scheduling.CronGroupFireJob;
+import io.kiban.backup.scheduling.PolicyFireJob;
 import io.kiban.backup.scheduling.PolicyScheduler;
+import io.kiban.backup.scheduling.Reconciler;
 import io.kiban.backup.support.Api;
 import io.kiban.backup.support.Await;
 import io.kiban.backup.support.MaintenanceStub;
@@ -53,20 +53,15 @@ import org.quartz.impl.matchers.GroupMatcher;
 @WithKubernetesTestServer(crud = true)
 class ClusterReliabilityTest {
 
-    @Inject
-    Scheduler quarkusScheduler;
+    @Inject Scheduler quarkusScheduler;
 
-    @Inject
-    RunExecutor executor;
+    @Inject RunExecutor executor;
 
-    @Inject
-    Reconciler reconciler;
+    @Inject Reconciler reconciler;
 
-    @Inject
-    RunLedger ledger;
+    @Inject RunLedger ledger;
 
-    @Inject
-    TestDriver driver;
+    @Inject TestDriver driver;
 
     /** Plain JDBC connections for the second scheduler (it has no container). */
     public static class SecondConnections implements org.quartz.utils.ConnectionProvider {
@@ -80,12 +75,10 @@ class ClusterReliabilityTest {
         }
 
         @Override
-        public void shutdown() {
-        }
+        public void shutdown() {}
 
         @Override
-        public void initialize() {
-        }
+        public void initialize() {}
     }
 
     /** Counts executions per (job, scheduled fire time) on whichever scheduler ran them. */
@@ -103,7 +96,10 @@ class ClusterReliabilityTest {
             if (!PolicyScheduler.CRON_GROUP.equals(context.getJobDetail().getKey().getGroup())) {
                 return;
             }
-            String key = context.getJobDetail().getKey().getName() + "@" + context.getScheduledFireTime().toInstant();
+            String key =
+                    context.getJobDetail().getKey().getName()
+                            + "@"
+                            + context.getScheduledFireTime().toInstant();
             fires.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             try {
                 instances.put(key, context.getScheduler().getSchedulerInstanceId());
@@ -113,12 +109,10 @@ class ClusterReliabilityTest {
         }
 
         @Override
-        public void jobExecutionVetoed(JobExecutionContext context) {
-        }
+        public void jobExecutionVetoed(JobExecutionContext context) {}
 
         @Override
-        public void jobWasExecuted(JobExecutionContext context, JobExecutionException e) {
-        }
+        public void jobWasExecuted(JobExecutionContext context, JobExecutionException e) {}
     }
 
     @Test
@@ -136,14 +130,19 @@ class ClusterReliabilityTest {
         p.put("org.quartz.threadPool.threadCount", "5");
         p.put("org.quartz.scheduler.idleWaitTime", "1000");
         p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.put(
+                "org.quartz.jobStore.driverDelegateClass",
+                "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.put("org.quartz.jobStore.dataSource", "second");
         p.put("org.quartz.jobStore.isClustered", "true");
         p.put("org.quartz.jobStore.clusterCheckinInterval", "1000");
         p.put("org.quartz.jobStore.useProperties", "true");
         p.put("org.quartz.jobStore.misfireThreshold", "60000");
-        p.put("org.quartz.dataSource.second.connectionProvider.class", SecondConnections.class.getName());
-        // the scheduler repository is keyed by name and the Quarkus scheduler has ours: step it aside
+        p.put(
+                "org.quartz.dataSource.second.connectionProvider.class",
+                SecondConnections.class.getName());
+        // the scheduler repository is keyed by name and the Quarkus scheduler has ours: step it
+        // aside
         SchedulerRepository repository = SchedulerRepository.getInstance();
         Scheduler registered = repository.lookup(name);
         repository.remove(name);
@@ -156,36 +155,54 @@ class ClusterReliabilityTest {
                 repository.bind(registered);
             }
         }
-        second.setJobFactory((bundle, s) -> {
-            String job = bundle.getJobDetail().getJobClass().getName();
-            if (job.equals(PolicyFireJob.class.getName())) {
-                return new PolicyFireJob(executor);
-            }
-            return job.equals(CronGroupFireJob.class.getName()) ? new CronGroupFireJob(executor) : ctx -> {
-            };
-        });
+        second.setJobFactory(
+                (bundle, s) -> {
+                    String job = bundle.getJobDetail().getJobClass().getName();
+                    if (job.equals(PolicyFireJob.class.getName())) {
+                        return new PolicyFireJob(executor);
+                    }
+                    return job.equals(CronGroupFireJob.class.getName())
+                            ? new CronGroupFireJob(executor)
+                            : ctx -> {};
+                });
         FireCounter counter = new FireCounter();
-        quarkusScheduler.getListenerManager().addJobListener(counter, GroupMatcher.jobGroupEquals(
-                PolicyScheduler.CRON_GROUP));
-        second.getListenerManager().addJobListener(counter, GroupMatcher.jobGroupEquals(PolicyScheduler.CRON_GROUP));
+        quarkusScheduler
+                .getListenerManager()
+                .addJobListener(counter, GroupMatcher.jobGroupEquals(PolicyScheduler.CRON_GROUP));
+        second.getListenerManager()
+                .addJobListener(counter, GroupMatcher.jobGroupEquals(PolicyScheduler.CRON_GROUP));
         second.start();
-        // three schedules firing every second (three spellings, so three triggers): while one instance waits to
+        // three schedules firing every second (three spellings, so three triggers): while one
+        // instance waits to
         // fire the trigger it acquired, the other can acquire the next, so both take part
         List<Long> policies = new java.util.ArrayList<>();
         List<String> crons = List.of("* * * * * ?", "0/1 * * * * ?", "*/1 * * * * ?");
-        Set<String> groups = crons.stream().map(c -> PolicyScheduler.groupName(c, "Asia/Tokyo"))
-                .collect(Collectors.toSet());
+        Set<String> groups =
+                crons.stream()
+                        .map(c -> PolicyScheduler.groupName(c, "Asia/Tokyo"))
+                        .collect(Collectors.toSet());
         try {
             for (String cron : crons) {
                 long target = Api.namespaceTarget("HW-K8S-1");
-                policies.add(Api.createPolicy(Api.policy(cron, "test", Map.of("result", "SUCCEEDED"),
-                        target)).getLong("id"));
+                policies.add(
+                        Api.createPolicy(
+                                        Api.policy(
+                                                cron,
+                                                "test",
+                                                Map.of("result", "SUCCEEDED"),
+                                                target))
+                                .getLong("id"));
             }
-            Await.until(Duration.ofSeconds(25), () -> policies.stream().mapToInt(id -> Api.runs(id).size()).sum(),
+            Await.until(
+                    Duration.ofSeconds(25),
+                    () -> policies.stream().mapToInt(id -> Api.runs(id).size()).sum(),
                     n -> n >= 18);
         } finally {
             for (long id : policies) {
-                given().auth().oauth2(Tokens.jpoAdmin()).post("/policies/" + id + "/pause").then()
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .post("/policies/" + id + "/pause")
+                        .then()
                         .statusCode(200);
             }
             Thread.sleep(1500);
@@ -193,22 +210,28 @@ class ClusterReliabilityTest {
             quarkusScheduler.getListenerManager().removeJobListener(counter.getName());
         }
         Map<String, Integer> fires = new TreeMap<>();
-        counter.fires.forEach((k, v) -> {
-            if (groups.contains(k.substring(0, k.indexOf('@')))) {
-                fires.put(k, v.get());
-            }
-        });
-        Map<String, Long> byInstance = counter.instances.entrySet().stream()
-                .filter(e -> groups.contains(e.getKey().substring(0, e.getKey().indexOf('@'))))
-                .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.counting()));
+        counter.fires.forEach(
+                (k, v) -> {
+                    if (groups.contains(k.substring(0, k.indexOf('@')))) {
+                        fires.put(k, v.get());
+                    }
+                });
+        Map<String, Long> byInstance =
+                counter.instances.entrySet().stream()
+                        .filter(
+                                e ->
+                                        groups.contains(
+                                                e.getKey().substring(0, e.getKey().indexOf('@'))))
+                        .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.counting()));
         System.out.println("R-BK-1 fire times by scheduler instance: " + byInstance);
         assertThat(fires).hasSizeGreaterThanOrEqualTo(18);
         assertThat(fires.values()).as("executions per fire time").containsOnly(1);
-        assertThat(byInstance.keySet()).isSubsetOf(Set.of(quarkusScheduler.getSchedulerInstanceId(),
-                "second-instance"));
+        assertThat(byInstance.keySet())
+                .isSubsetOf(Set.of(quarkusScheduler.getSchedulerInstanceId(), "second-instance"));
         for (long policy : policies) {
             var runs = Api.runs(policy);
-            assertThat(runs.stream().map(r -> r.get("expectedFireTime")).distinct()).hasSameSizeAs(runs);
+            assertThat(runs.stream().map(r -> r.get("expectedFireTime")).distinct())
+                    .hasSameSizeAs(runs);
             for (var run : runs) {
                 if ("SUCCEEDED".equals(run.get("state"))) {
                     assertThat(driver.backups(((Number) run.get("id")).longValue())).isEqualTo(1);
@@ -216,18 +239,27 @@ class ClusterReliabilityTest {
             }
         }
     }
+
     @Test
-    @DisplayName("R-BK-3 a run left RUNNING by an instance that died becomes FAILED with the reason")
+    @DisplayName(
+            "R-BK-3 a run left RUNNING by an instance that died becomes FAILED with the reason")
     void R_BK_3_run_of_a_dead_instance_becomes_failed() throws Exception {
         long target = Api.namespaceTarget("HW-K8S-1");
-        long policy = Api.createPolicy(Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"), target))
-                .getLong("id");
+        long policy =
+                Api.createPolicy(
+                                Api.policy(
+                                        Api.DAILY, "test", Map.of("result", "SUCCEEDED"), target))
+                        .getLong("id");
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(20));
         long runId;
-        try (var c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement("insert into backup_run "
-                + "(policy_id, target_id, expected_fire_time, trigger_kind, state, running_target_id, instance_id, "
-                + "started_at, heartbeat_at, driver, recorded_at, version) values (?, ?, ?, 'SCHEDULE', 'RUNNING', ?, "
-                + "'dead-node', ?, ?, 'test', ?, 0)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+        try (var c = TestDatabase.connect();
+                PreparedStatement s =
+                        c.prepareStatement(
+                                "insert into backup_run "
+                                        + "(policy_id, target_id, expected_fire_time, trigger_kind, state, running_target_id, instance_id, "
+                                        + "started_at, heartbeat_at, driver, recorded_at, version) values (?, ?, ?, 'SCHEDULE', 'RUNNING', ?, "
+                                        + "'dead-node', ?, ?, 'test', ?, 0)",
+                                PreparedStatement.RETURN_GENERATED_KEYS)) {
             Timestamp t = utc(longAgo);
             s.setLong(1, policy);
             s.setLong(2, target);
@@ -243,53 +275,90 @@ class ClusterReliabilityTest {
         }
         // while it is RUNNING, another run of the target overlaps
         Api.runNow(policy);
-        assertThat(Api.awaitRuns(policy, 1).stream().filter(r -> "MANUAL".equals(r.get("trigger"))).findFirst()
-                .orElseThrow()).containsEntry("state", "SKIPPED_OVERLAP");
+        assertThat(
+                        Api.awaitRuns(policy, 1).stream()
+                                .filter(r -> "MANUAL".equals(r.get("trigger")))
+                                .findFirst()
+                                .orElseThrow())
+                .containsEntry("state", "SKIPPED_OVERLAP");
         reconciler.reconcile();
-        var run = given().auth().oauth2(Tokens.auditor()).get("/runs/" + runId).then().statusCode(200).extract()
-                .jsonPath();
+        var run =
+                given().auth()
+                        .oauth2(Tokens.auditor())
+                        .get("/runs/" + runId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(run.getString("state")).isEqualTo("FAILED");
         assertThat(run.getString("error")).contains("dead-node").contains("stopped heartbeating");
-        assertThat(Api.audit("backup-run", runId)).as("the reconciler's decision is in the audit trail")
-                .anySatisfy(e -> assertThat(e).containsEntry("action", "abandon").containsEntry("actorName", "system"));
+        assertThat(Api.audit("backup-run", runId))
+                .as("the reconciler's decision is in the audit trail")
+                .anySatisfy(
+                        e ->
+                                assertThat(e)
+                                        .containsEntry("action", "abandon")
+                                        .containsEntry("actorName", "system"));
         // the target is free again
         Api.runNow(policy);
-        Await.until(Duration.ofSeconds(15), () -> Api.runs(policy),
+        Await.until(
+                Duration.ofSeconds(15),
+                () -> Api.runs(policy),
                 rs -> rs.stream().anyMatch(r -> "SUCCEEDED".equals(r.get("state"))));
-        given().auth().oauth2(Tokens.jpoStaff()).get("/targets/" + target + "/status").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.jpoStaff())
+                .get("/targets/" + target + "/status")
+                .then()
+                .statusCode(200)
                 .body("failedRuns", org.hamcrest.Matchers.equalTo(1));
     }
 
     @Test
-    @DisplayName("R-BK-3 the service down across two fire times: both appear as MISSED after the reconciler runs")
+    @DisplayName(
+            "R-BK-3 the service down across two fire times: both appear as MISSED after the reconciler runs")
     void R_BK_3_fire_times_passed_while_down_are_missed() throws Exception {
         long target = Api.namespaceTarget("HW-K8S-1");
-        long policy = Api.createPolicy(Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"), target))
-                .getLong("id");
+        long policy =
+                Api.createPolicy(
+                                Api.policy(
+                                        Api.DAILY, "test", Map.of("result", "SUCCEEDED"), target))
+                        .getLong("id");
         List<Instant> expected = seedDowntime(policy);
         reconciler.reconcile();
         var runs = Api.runs(policy);
         assertThat(runs).extracting(r -> r.get("state")).containsOnly("MISSED");
-        assertThat(runs).extracting(r -> Instant.parse((String) r.get("expectedFireTime")))
+        assertThat(runs)
+                .extracting(r -> Instant.parse((String) r.get("expectedFireTime")))
                 .containsExactlyInAnyOrderElementsOf(expected);
         reconciler.reconcile();
         assertThat(Api.runs(policy)).hasSize(2);
-        assertThat(Api.audit("backup-target", target)).as("the MISSED fire times are in the audit trail")
-                .filteredOn(e -> "record-missed".equals(e.get("action"))).singleElement()
+        assertThat(Api.audit("backup-target", target))
+                .as("the MISSED fire times are in the audit trail")
+                .filteredOn(e -> "record-missed".equals(e.get("action")))
+                .singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("actorName", "system"));
-        given().auth().oauth2(Tokens.auditor()).get("/targets/" + target + "/status").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/targets/" + target + "/status")
+                .then()
+                .statusCode(200)
                 .body("missedRuns", org.hamcrest.Matchers.equalTo(2))
                 .body("lastSuccessAt", org.hamcrest.Matchers.nullValue())
                 .body("rpoBreached", org.hamcrest.Matchers.equalTo(true));
         assertThat(Api.allPages(Tokens.jpoStaff(), "/reports/rpo", Map.of()))
-                .extracting(s -> ((Number) s.get("targetId")).longValue()).contains(target);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("kiban_backup_runs_missed_total{target=\"" + target
-                        + "\"} 2.0"));
+                .extracting(s -> ((Number) s.get("targetId")).longValue())
+                .contains(target);
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(
+                        org.hamcrest.Matchers.containsString(
+                                "kiban_backup_runs_missed_total{target=\"" + target + "\"} 2.0"));
     }
 
     @Test
-    @DisplayName("R-BK-3 after an outage at most one catch-up run per target starts, when the policy asks")
+    @DisplayName(
+            "R-BK-3 after an outage at most one catch-up run per target starts, when the policy asks")
     void R_BK_3_one_catch_up_run_per_target() throws Exception {
         long target = Api.namespaceTarget("HW-K8S-1");
         var body = Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"), target);
@@ -298,57 +367,118 @@ class ClusterReliabilityTest {
         seedDowntime(policy);
         var summary = reconciler.reconcile();
         assertThat(summary.catchUps()).isGreaterThanOrEqualTo(1);
-        Await.until(Duration.ofSeconds(15), () -> Api.runs(policy),
+        Await.until(
+                Duration.ofSeconds(15),
+                () -> Api.runs(policy),
                 rs -> rs.stream().anyMatch(r -> "SUCCEEDED".equals(r.get("state"))));
         reconciler.reconcile();
         FiringTest.sleep(500);
         var runs = Api.runs(policy);
         assertThat(runs.stream().filter(r -> "CATCH_UP".equals(r.get("trigger")))).hasSize(1);
         assertThat(runs.stream().filter(r -> "MISSED".equals(r.get("state")))).hasSize(2);
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
-                "kiban_backup_last_success_timestamp_seconds{name="));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(
+                        org.hamcrest.Matchers.containsString(
+                                "kiban_backup_last_success_timestamp_seconds{name="));
     }
 
     @Test
-    @DisplayName("R-BK-3 a queued run is SCHEDULED in the ledger until it starts; one no instance starts becomes MISSED")
+    @DisplayName(
+            "R-BK-3 a queued run is SCHEDULED in the ledger until it starts; one no instance starts becomes MISSED")
     void R_BK_3_queued_run_is_scheduled_then_missed_when_never_started() {
         long target = Api.namespaceTarget("HW-K8S-1");
-        long policy = Api.createPolicy(Api.policy(Api.DAILY, "test", Map.of("result", "SUCCEEDED"), target))
-                .getLong("id");
-        // queued as "run now" would, but no trigger fires it (the instance that queued it died, say)
-        Instant at = Instant.now().minus(Duration.ofSeconds(10)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        long runId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ledger.schedule(policy,
-                target, at, BackupRun.Trigger.MANUAL, "test", "support1", null, null).orElseThrow().id);
-        given().auth().oauth2(Tokens.auditor()).get("/runs/" + runId).then().statusCode(200)
+        long policy =
+                Api.createPolicy(
+                                Api.policy(
+                                        Api.DAILY, "test", Map.of("result", "SUCCEEDED"), target))
+                        .getLong("id");
+        // queued as "run now" would, but no trigger fires it (the instance that queued it died,
+        // say)
+        Instant at =
+                Instant.now()
+                        .minus(Duration.ofSeconds(10))
+                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        long runId =
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(
+                                () ->
+                                        ledger.schedule(
+                                                        policy,
+                                                        target,
+                                                        at,
+                                                        BackupRun.Trigger.MANUAL,
+                                                        "test",
+                                                        "support1",
+                                                        null,
+                                                        null)
+                                                .orElseThrow()
+                                                .id);
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/runs/" + runId)
+                .then()
+                .statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"))
                 .body("startedAt", org.hamcrest.Matchers.nullValue());
         reconciler.reconcile();
-        given().auth().oauth2(Tokens.auditor()).get("/runs/" + runId).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/runs/" + runId)
+                .then()
+                .statusCode(200)
                 .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
         reconciler.reconcile(Instant.now().plus(Duration.ofMinutes(1)));
-        var run = given().auth().oauth2(Tokens.auditor()).get("/runs/" + runId).then().statusCode(200).extract()
-                .jsonPath();
+        var run =
+                given().auth()
+                        .oauth2(Tokens.auditor())
+                        .get("/runs/" + runId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(run.getString("state")).isEqualTo("MISSED");
         assertThat(run.getString("error")).contains("no instance started it");
-        assertThat(Api.audit("backup-run", runId)).extracting(e -> e.get("action")).contains("record-missed");
+        assertThat(Api.audit("backup-run", runId))
+                .extracting(e -> e.get("action"))
+                .contains("record-missed");
         // the late trigger then finds the run settled and starts nothing
-        assertThat(ledger.open(policy, target, at, BackupRun.Trigger.MANUAL, "test", "support1", "late-node", null,
-                null)).isEmpty();
+        assertThat(
+                        ledger.open(
+                                policy,
+                                target,
+                                at,
+                                BackupRun.Trigger.MANUAL,
+                                "test",
+                                "support1",
+                                "late-node",
+                                null,
+                                null))
+                .isEmpty();
     }
 
     /**
-     * Moves the policy's creation back so that exactly two daily fire times passed "while down": just after
-     * the fire time before them, so the last success is also overdue by more than 1.5 intervals.
+     * Moves the policy's creation back so that exactly two daily fire times passed "while down":
+     * just after the fire time before them, so the last success is also overdue by more than 1.5
+     * intervals.
      */
     private static List<Instant> seedDowntime(long policy) throws Exception {
         Instant graceEdge = Instant.now().minus(Duration.ofSeconds(31));
-        var cron = io.kiban.backup.support.Crons.between(Api.DAILY, "Asia/Tokyo",
-                graceEdge.minus(Duration.ofDays(3)), graceEdge, 10);
+        var cron =
+                io.kiban.backup.support.Crons.between(
+                        Api.DAILY,
+                        "Asia/Tokyo",
+                        graceEdge.minus(Duration.ofDays(3)),
+                        graceEdge,
+                        10);
         Instant last = cron.get(cron.size() - 1);
         Instant previous = cron.get(cron.size() - 2);
         Instant before = cron.get(cron.size() - 3);
-        try (var c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
-                "update backup_policy set schedule_from = ?, created_at = ?, reconciled_until = null where id = ?")) {
+        try (var c = TestDatabase.connect();
+                PreparedStatement s =
+                        c.prepareStatement(
+                                "update backup_policy set schedule_from = ?, created_at = ?, reconciled_until = null where id = ?")) {
             Timestamp from = utc(before.plus(Duration.ofMinutes(1)));
             s.setTimestamp(1, from);
             s.setTimestamp(2, from);

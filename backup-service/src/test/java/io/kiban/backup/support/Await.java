@@ -5,10 +5,10 @@ import java.util.function.Supplier;
 
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
-    public static <T> T until(Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done) {
+    public static <T> T until(
+            Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done) {
         long end = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!done.test(last)) {

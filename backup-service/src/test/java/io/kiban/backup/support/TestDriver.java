@@ -61,7 +61,12 @@ public class TestDriver implements BackupDriver {
             }
         }
         Result result = Result.valueOf(Settings.string(request.settings(), "result", "SUCCEEDED"));
-        return new Outcome(result, reference, 1024L, result == Result.SUCCEEDED ? null : "told to " + result, null);
+        return new Outcome(
+                result,
+                reference,
+                1024L,
+                result == Result.SUCCEEDED ? null : "told to " + result,
+                null);
     }
 
     @Override

@@ -17,8 +17,9 @@ public interface AuditConfig {
     Path checkpointDir();
 
     /**
-     * This replica's name in its checkpoint file (default: the pod's host name). Each replica writes its
-     * own checkpoint file, so replicas sharing the checkpoint volume never overwrite each other.
+     * This replica's name in its checkpoint file (default: the pod's host name). Each replica
+     * writes its own checkpoint file, so replicas sharing the checkpoint volume never overwrite
+     * each other.
      */
     java.util.Optional<String> instanceId();
 

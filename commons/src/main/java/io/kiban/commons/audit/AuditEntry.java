@@ -11,8 +11,7 @@ import java.time.Instant;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
-    @Id
-    public long seq;
+    @Id public long seq;
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
@@ -49,8 +48,8 @@ public class AuditEntry {
     /**
      * The fields the MAC covers (format 2), in a fixed order: every column but the MAC itself, the
      * name shown to people included (as it was when the act was recorded), so that no column of an
-     * entry can be edited unseen. Each is length-prefixed by {@link AuditMac}, so no text can move from
-     * one field into the next; {@code null} stays distinct from the empty string.
+     * entry can be edited unseen. Each is length-prefixed by {@link AuditMac}, so no text can move
+     * from one field into the next; {@code null} stays distinct from the empty string.
      */
     public java.util.List<String> fields() {
         return java.util.Arrays.asList(
@@ -68,13 +67,14 @@ public class AuditEntry {
     }
 
     /**
-     * Format 1 (entries recorded before the chain was upgraded; see {@link AuditTrail#FORMAT_2_ACTION}):
-     * the bytes the MAC covers, in a fixed order, one field per line: every column but the MAC itself,
-     * the name shown to people included (as it was when the act was recorded), so that no column of
-     * an entry can be edited unseen.
+     * Format 1 (entries recorded before the chain was upgraded; see {@link
+     * AuditTrail#FORMAT_2_ACTION}): the bytes the MAC covers, in a fixed order, one field per line:
+     * every column but the MAC itself, the name shown to people included (as it was when the act
+     * was recorded), so that no column of an entry can be edited unseen.
      */
     public String canonical() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 Long.toString(seq),
                 recordedAt.toString(),
                 issuer,

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** At start-up, marks a chain recorded in MAC format 1 so that it continues in format 2 (#15 item 7). */
+/**
+ * At start-up, marks a chain recorded in MAC format 1 so that it continues in format 2 (#15 item
+ * 7).
+ */
 @ApplicationScoped
 public class AuditFormatUpgrade {
 
@@ -21,7 +24,9 @@ public class AuditFormatUpgrade {
         try {
             trail.upgradeLegacyChain();
         } catch (RuntimeException e) {
-            LOG.errorf("the audit chain could not be upgraded to MAC format 2 at start-up: %s", e.getMessage());
+            LOG.errorf(
+                    "the audit chain could not be upgraded to MAC format 2 at start-up: %s",
+                    e.getMessage());
         }
     }
 }

@@ -13,10 +13,12 @@ public class AuditHead {
     public static final byte ID = 1;
     public static final String GENESIS_MAC = "0".repeat(64);
 
-    @Id
-    public byte id;
+    @Id public byte id;
 
-    /** Set once by the migration; never written by the service (its database user may not, #15 item 7). */
+    /**
+     * Set once by the migration; never written by the service (its database user may not, #15 item
+     * 7).
+     */
     @Column(name = "chain_id", nullable = false, updatable = false, columnDefinition = "CHAR(36)")
     public String chainId;
 

@@ -9,12 +9,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Format 2 (#15 item 7): {@code mac = HMAC-SHA-256(key, lp("kiban-audit/2") ‖ lp(chain id) ‖ lp(previous
- * mac) ‖ lp(field 1) ‖ … ‖ lp(field n))} where {@code lp(x)} is the 4-byte big-endian length of x's UTF-8
- * bytes followed by them ({@code -1} and nothing for null). The chain id binds every entry to its chain (an
- * entry or a whole chain copied from another database with the same key does not verify), and the length
- * prefixes leave no ambiguity between fields. Format 1 ({@code HMAC(key, previous mac ‖ lines)}) is kept
- * only to verify entries recorded before the upgrade.
+ * Format 2 (#15 item 7): {@code mac = HMAC-SHA-256(key, lp("kiban-audit/2") ‖ lp(chain id) ‖
+ * lp(previous mac) ‖ lp(field 1) ‖ … ‖ lp(field n))} where {@code lp(x)} is the 4-byte big-endian
+ * length of x's UTF-8 bytes followed by them ({@code -1} and nothing for null). The chain id binds
+ * every entry to its chain (an entry or a whole chain copied from another database with the same
+ * key does not verify), and the length prefixes leave no ambiguity between fields. Format 1 ({@code
+ * HMAC(key, previous mac ‖ lines)}) is kept only to verify entries recorded before the upgrade.
  */
 final class AuditMac {
 

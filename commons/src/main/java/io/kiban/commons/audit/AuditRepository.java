@@ -22,8 +22,9 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, Long> 
             where.append(" and entityId = :id");
             params.and("id", entityId);
         }
-        PanacheQuery<AuditEntry> q = find(where.toString(), Sort.descending("seq"), params)
-                .page(request.page(), request.size());
+        PanacheQuery<AuditEntry> q =
+                find(where.toString(), Sort.descending("seq"), params)
+                        .page(request.page(), request.size());
         return new Page<>(q.list().stream().map(AuditRecord::of).toList(), q.count(), request);
     }
 }

@@ -3,9 +3,9 @@ package io.kiban.commons.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.paging.PageRequest;
+import io.kiban.commons.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
-import io.kiban.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,9 +21,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/audit")
-@Tag(name = "Audit trail", description = "Tamper-evident record of every state change (jpo-admin, auditor)")
+@Tag(
+        name = "Audit trail",
+        description = "Tamper-evident record of every state change (jpo-admin, auditor)")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
+@RolesAllowed({Roles.JPO_ADMIN, Roles.AUDITOR})
 public class AuditResource {
 
     private static final int EXPORT_BATCH = 1000;
@@ -33,7 +35,10 @@ public class AuditResource {
     private final AuditCheckpointStore checkpoints;
     private final ObjectMapper json;
 
-    public AuditResource(AuditRepository repository, AuditVerifier verifier, AuditCheckpointStore checkpoints,
+    public AuditResource(
+            AuditRepository repository,
+            AuditVerifier verifier,
+            AuditCheckpointStore checkpoints,
             ObjectMapper json) {
         this.repository = repository;
         this.verifier = verifier;
@@ -43,13 +48,16 @@ public class AuditResource {
 
     @GET
     @Path("/export")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR, Roles.SERVICE })
-    @Operation(summary = "監査証跡の全件出力 / The whole audit trail, oldest first, with a checkpoint of its head (streamed)",
-            description = "撤去時の引継ぎ（R-RM-4）のため、監査証跡を古い順に全件出力する。先頭でチェーンの先頭のチェックポイントを"
-                    + "書き出すので、checkpoint.seq までの記録はそれに照らして検証できる。出力中に記録された分が続くことがある。\n\n"
-                    + "For the archive handover (R-RM-4): {chain, checkpoint, entries}. A checkpoint of the "
-                    + "current head is written first, so the entries up to checkpoint.seq can be verified against "
-                    + "it; entries recorded while the export runs may follow.")
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(
+            summary =
+                    "監査証跡の全件出力 / The whole audit trail, oldest first, with a checkpoint of its head (streamed)",
+            description =
+                    "撤去時の引継ぎ（R-RM-4）のため、監査証跡を古い順に全件出力する。先頭でチェーンの先頭のチェックポイントを"
+                            + "書き出すので、checkpoint.seq までの記録はそれに照らして検証できる。出力中に記録された分が続くことがある。\n\n"
+                            + "For the archive handover (R-RM-4): {chain, checkpoint, entries}. A checkpoint of the "
+                            + "current head is written first, so the entries up to checkpoint.seq can be verified against "
+                            + "it; entries recorded while the export runs may follow.")
     public StreamingOutput export() {
         AuditCheckpoint checkpoint = checkpoints.checkpoint();
         return out -> {
@@ -61,9 +69,20 @@ public class AuditResource {
                 long after = 0;
                 while (true) {
                     long from = after;
-                    List<AuditRecord> batch = QuarkusTransaction.requiringNew().call(() -> repository
-                            .find("seq > ?1", Sort.ascending("seq"), from).page(0, EXPORT_BATCH).list().stream()
-                            .map(AuditRecord::of).toList());
+                    List<AuditRecord> batch =
+                            QuarkusTransaction.requiringNew()
+                                    .call(
+                                            () ->
+                                                    repository
+                                                            .find(
+                                                                    "seq > ?1",
+                                                                    Sort.ascending("seq"),
+                                                                    from)
+                                                            .page(0, EXPORT_BATCH)
+                                                            .list()
+                                                            .stream()
+                                                            .map(AuditRecord::of)
+                                                            .toList());
                     for (AuditRecord record : batch) {
                         gen.writeObject(record);
                     }
@@ -80,23 +99,31 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "監査証跡の一覧 / Page the audit trail, newest first",
-            description = "監査証跡を新しい順にページ単位で返す。entityType と entityId で絞り込める。\n\n"
-                    + "Pages the audit trail, newest first. Filter by entityType and entityId.")
-    public RestResponse<List<AuditRecord>> list(@RestQuery String entityType, @RestQuery String entityId,
-            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+    @Operation(
+            summary = "監査証跡の一覧 / Page the audit trail, newest first",
+            description =
+                    "監査証跡を新しい順にページ単位で返す。entityType と entityId で絞り込める。\n\n"
+                            + "Pages the audit trail, newest first. Filter by entityType and entityId.")
+    public RestResponse<List<AuditRecord>> list(
+            @RestQuery String entityType,
+            @RestQuery String entityId,
+            @RestQuery Integer page,
+            @RestQuery Integer size,
+            @Context UriInfo uri) {
         return repository.page(entityType, entityId, PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
     @Path("/verify")
-    @Operation(summary = "監査チェーンの検証 / Recompute the chain against the last checkpoint",
-            description = "監査証跡のハッシュチェーンと MAC を最後のチェックポイントに照らして再計算する。valid=false のときは、"
-                    + "最初に一致しない記録（firstBadSeq）とその理由、または封印（承認・受理済み証跡）と状態が食い違う行を"
-                    + "sealViolations に挙げる。\n\n"
-                    + "valid=false names the first entry that does not match (firstBadSeq) and why, or lists in "
-                    + "sealViolations every decided row (accepted evidence, approvals) whose state differs from what "
-                    + "its audit entry sealed, whose MAC is missing or copied from another entry (#15 item 7).")
+    @Operation(
+            summary = "監査チェーンの検証 / Recompute the chain against the last checkpoint",
+            description =
+                    "監査証跡のハッシュチェーンと MAC を最後のチェックポイントに照らして再計算する。valid=false のときは、"
+                            + "最初に一致しない記録（firstBadSeq）とその理由、または封印（承認・受理済み証跡）と状態が食い違う行を"
+                            + "sealViolations に挙げる。\n\n"
+                            + "valid=false names the first entry that does not match (firstBadSeq) and why, or lists in "
+                            + "sealViolations every decided row (accepted evidence, approvals) whose state differs from what "
+                            + "its audit entry sealed, whose MAC is missing or copied from another entry (#15 item 7).")
     public AuditVerification verify() {
         return verifier.verify();
     }

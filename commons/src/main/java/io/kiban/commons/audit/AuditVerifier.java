@@ -1,10 +1,11 @@
 package io.kiban.commons.audit;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,22 +16,22 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Recomputes the chain from the first entry and compares it with every replica's checkpoint (each
- * checkpoint's seq must still exist with the MAC it saw; the chain must reach the highest one). Reads
- * with a streaming JDBC cursor so a million entries take constant memory.
+ * checkpoint's seq must still exist with the MAC it saw; the chain must reach the highest one).
+ * Reads with a streaming JDBC cursor so a million entries take constant memory.
  */
 @ApplicationScoped
 @Startup
 public class AuditVerifier {
 
     private static final Logger LOG = Logger.getLogger(AuditVerifier.class);
-    private static final String SELECT = "SELECT seq, recorded_at, issuer, subject, roles, organisation, action,"
-            + " entity_type, entity_id, state_digest, mac, actor_name FROM audit_entry ORDER BY seq";
+    private static final String SELECT =
+            "SELECT seq, recorded_at, issuer, subject, roles, organisation, action,"
+                    + " entity_type, entity_id, state_digest, mac, actor_name FROM audit_entry ORDER BY seq";
 
     private final AgroalDataSource dataSource;
     private final AuditTrail trail;
@@ -40,8 +41,13 @@ public class AuditVerifier {
     private final AtomicInteger lastResult = new AtomicInteger(1);
     private final jakarta.enterprise.inject.Instance<SealedState> sealedStates;
 
-    public AuditVerifier(AgroalDataSource dataSource, AuditTrail trail, AuditCheckpointStore checkpoints,
-            Clock clock, AuditConfig config, MeterRegistry registry,
+    public AuditVerifier(
+            AgroalDataSource dataSource,
+            AuditTrail trail,
+            AuditCheckpointStore checkpoints,
+            Clock clock,
+            AuditConfig config,
+            MeterRegistry registry,
             jakarta.enterprise.inject.Instance<SealedState> sealedStates) {
         this.dataSource = dataSource;
         this.sealedStates = sealedStates;
@@ -50,23 +56,33 @@ public class AuditVerifier {
         this.clock = clock;
         this.chain = config.chainName();
         Gauge.builder("kiban_audit_chain_valid", lastResult, AtomicInteger::get)
-                .description("1 when the last verification of the audit chain passed, 0 when it failed")
+                .description(
+                        "1 when the last verification of the audit chain passed, 0 when it failed")
                 .tag("chain", chain)
                 .register(registry);
     }
 
-    @Scheduled(every = "${kiban.audit.verify-every:15m}", delayed = "30s", identity = "audit-verify",
+    @Scheduled(
+            every = "${kiban.audit.verify-every:15m}",
+            delayed = "30s",
+            identity = "audit-verify",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         AuditVerification result = verify();
         if (!result.valid()) {
-            LOG.errorf("audit chain %s FAILED verification at seq %s: %s; %d sealed-state violation(s) %s", chain,
-                    result.firstBadSeq(), result.reason(), result.sealViolations().size(), result.sealViolations());
+            LOG.errorf(
+                    "audit chain %s FAILED verification at seq %s: %s; %d sealed-state violation(s) %s",
+                    chain,
+                    result.firstBadSeq(),
+                    result.reason(),
+                    result.sealViolations().size(),
+                    result.sealViolations());
         }
     }
 
     /**
-     * The chain, then every decided row of every {@link SealedState} bean (#15 item 7): valid only when both hold.
+     * The chain, then every decided row of every {@link SealedState} bean (#15 item 7): valid only
+     * when both hold.
      */
     public AuditVerification verify() {
         AuditVerification chainResult = verifyChain();
@@ -75,11 +91,21 @@ public class AuditVerifier {
         lastResult.set(valid ? 1 : 0);
         String reason = chainResult.reason();
         if (reason == null && !violations.isEmpty()) {
-            reason = violations.size() + " decided row(s) differ from the audit entries that sealed them; first: "
-                    + violations.get(0).reason();
+            reason =
+                    violations.size()
+                            + " decided row(s) differ from the audit entries that sealed them; first: "
+                            + violations.get(0).reason();
         }
-        return new AuditVerification(valid, chainResult.chain(), chainResult.entriesChecked(), chainResult.lastSeq(),
-                chainResult.firstBadSeq(), reason, chainResult.checkpoint(), chainResult.verifiedAt(), violations);
+        return new AuditVerification(
+                valid,
+                chainResult.chain(),
+                chainResult.entriesChecked(),
+                chainResult.lastSeq(),
+                chainResult.firstBadSeq(),
+                reason,
+                chainResult.checkpoint(),
+                chainResult.verifiedAt(),
+                violations);
     }
 
     /** Checks every sealed row against the audit entry its MAC names (see {@link SealedState}). */
@@ -88,10 +114,13 @@ public class AuditVerifier {
         for (SealedState state : sealedStates) {
             List<SealedState.Seal> seals = QuarkusTransaction.requiringNew().call(state::seals);
             try (Connection c = dataSource.getConnection();
-                    PreparedStatement byEntity = c.prepareStatement("SELECT seq, action, state_digest, mac"
-                            + " FROM audit_entry WHERE entity_type = ? AND entity_id = ? ORDER BY seq");
-                    PreparedStatement byMac = c.prepareStatement(
-                            "SELECT seq, entity_type, entity_id, action FROM audit_entry WHERE mac = ? ORDER BY seq")) {
+                    PreparedStatement byEntity =
+                            c.prepareStatement(
+                                    "SELECT seq, action, state_digest, mac"
+                                            + " FROM audit_entry WHERE entity_type = ? AND entity_id = ? ORDER BY seq");
+                    PreparedStatement byMac =
+                            c.prepareStatement(
+                                    "SELECT seq, entity_type, entity_id, action FROM audit_entry WHERE mac = ? ORDER BY seq")) {
                 for (SealedState.Seal seal : seals) {
                     SealViolation violation = check(state, seal, byEntity, byMac);
                     if (violation != null) {
@@ -99,22 +128,34 @@ public class AuditVerifier {
                     }
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the audit chain: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot read the audit chain: " + e.getMessage(), e);
             }
         }
         return violations;
     }
 
-    private static SealViolation violation(SealedState state, SealedState.Seal seal, Long seq, String reason) {
+    private static SealViolation violation(
+            SealedState state, SealedState.Seal seal, Long seq, String reason) {
         return new SealViolation(state.entityType(), seal.entityId(), seal.action(), seq, reason);
     }
 
-    private static SealViolation check(SealedState state, SealedState.Seal seal, PreparedStatement byEntity,
-            PreparedStatement byMac) throws SQLException {
+    private static SealViolation check(
+            SealedState state,
+            SealedState.Seal seal,
+            PreparedStatement byEntity,
+            PreparedStatement byMac)
+            throws SQLException {
         String what = state.entityType() + " " + seal.entityId();
         if (seal.mac() == null || seal.mac().isBlank()) {
-            return violation(state, seal, null, what + " is decided (" + seal.action()
-                    + ") but carries no audit MAC: no audit entry decided it");
+            return violation(
+                    state,
+                    seal,
+                    null,
+                    what
+                            + " is decided ("
+                            + seal.action()
+                            + ") but carries no audit MAC: no audit entry decided it");
         }
         Long sealing = null;
         String sealingAction = null;
@@ -141,27 +182,72 @@ public class AuditVerifier {
             byMac.setString(1, seal.mac());
             try (ResultSet rs = byMac.executeQuery()) {
                 if (rs.next()) {
-                    return violation(state, seal, rs.getLong(1), what + " carries the MAC of audit entry "
-                            + rs.getLong(1) + " (" + rs.getString(4) + " of " + rs.getString(2) + " "
-                            + rs.getString(3) + "): a MAC copied from another entry");
+                    return violation(
+                            state,
+                            seal,
+                            rs.getLong(1),
+                            what
+                                    + " carries the MAC of audit entry "
+                                    + rs.getLong(1)
+                                    + " ("
+                                    + rs.getString(4)
+                                    + " of "
+                                    + rs.getString(2)
+                                    + " "
+                                    + rs.getString(3)
+                                    + "): a MAC copied from another entry");
                 }
             }
-            return violation(state, seal, null, what + " carries a MAC that no audit entry has: its decision ("
-                    + seal.action() + ") was not recorded in the audit trail");
+            return violation(
+                    state,
+                    seal,
+                    null,
+                    what
+                            + " carries a MAC that no audit entry has: its decision ("
+                            + seal.action()
+                            + ") was not recorded in the audit trail");
         }
         if (!seal.action().equals(sealingAction)) {
-            return violation(state, seal, sealing, what + " is in the state of " + seal.action()
-                    + " but its MAC is of audit entry " + sealing + " (" + sealingAction
-                    + "): the row was changed after the decision");
+            return violation(
+                    state,
+                    seal,
+                    sealing,
+                    what
+                            + " is in the state of "
+                            + seal.action()
+                            + " but its MAC is of audit entry "
+                            + sealing
+                            + " ("
+                            + sealingAction
+                            + "): the row was changed after the decision");
         }
         if (superseding != null) {
-            return violation(state, seal, sealing, what + " carries the MAC of audit entry " + sealing + " ("
-                    + sealingAction + ") but audit entry " + superseding + " (" + supersedingAction
-                    + ") decided it later: the row was rolled back");
+            return violation(
+                    state,
+                    seal,
+                    sealing,
+                    what
+                            + " carries the MAC of audit entry "
+                            + sealing
+                            + " ("
+                            + sealingAction
+                            + ") but audit entry "
+                            + superseding
+                            + " ("
+                            + supersedingAction
+                            + ") decided it later: the row was rolled back");
         }
         if (!sealingDigest.equals(seal.digest())) {
-            return violation(state, seal, sealing, what + " differs from the decided fields audit entry " + sealing
-                    + " (" + sealingAction + ") sealed: the row was changed after the decision");
+            return violation(
+                    state,
+                    seal,
+                    sealing,
+                    what
+                            + " differs from the decided fields audit entry "
+                            + sealing
+                            + " ("
+                            + sealingAction
+                            + ") sealed: the row was changed after the decision");
         }
         return null;
     }
@@ -172,23 +258,37 @@ public class AuditVerifier {
         try (Connection c = dataSource.getConnection()) {
             String chainId;
             long headSeq;
-            try (PreparedStatement ps = c.prepareStatement("SELECT chain_id, seq FROM audit_head WHERE id = 1");
+            try (PreparedStatement ps =
+                            c.prepareStatement(
+                                    "SELECT chain_id, seq FROM audit_head WHERE id = 1");
                     ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return done(false, 0, 0, 0L, "the chain head is missing", checkpoint.orElse(null));
+                    return done(
+                            false, 0, 0, 0L, "the chain head is missing", checkpoint.orElse(null));
                 }
                 chainId = rs.getString(1);
                 headSeq = rs.getLong(2);
             }
             for (AuditCheckpoint cp : all) {
                 if (!cp.chainId().equals(chainId)) {
-                    return done(false, 0, 0, 1L, "the chain id " + chainId + " differs from the checkpoint's "
-                            + cp.chainId() + ": the chain was replaced", cp);
+                    return done(
+                            false,
+                            0,
+                            0,
+                            1L,
+                            "the chain id "
+                                    + chainId
+                                    + " differs from the checkpoint's "
+                                    + cp.chainId()
+                                    + ": the chain was replaced",
+                            cp);
                 }
             }
-            // entries below the format-2 marker were recorded in format 1 (see AuditTrail#upgradeLegacyChain)
+            // entries below the format-2 marker were recorded in format 1 (see
+            // AuditTrail#upgradeLegacyChain)
             long format2From = 1;
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq) FROM audit_entry WHERE action = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT MIN(seq) FROM audit_entry WHERE action = ?")) {
                 ps.setString(1, AuditTrail.FORMAT_2_ACTION);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next() && rs.getObject(1) != null) {
@@ -201,14 +301,19 @@ public class AuditVerifier {
             java.util.Map<Long, String> macsAtCheckpoints = new java.util.HashMap<>();
             java.util.Set<Long> checkpointSeqs = new java.util.HashSet<>();
             all.forEach(cp -> checkpointSeqs.add(cp.seq()));
-            try (PreparedStatement ps = c.prepareStatement(SELECT, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY)) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            SELECT, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     AuditEntry e = new AuditEntry();
                     while (rs.next()) {
                         e.seq = rs.getLong(1);
-                        Timestamp ts = rs.getTimestamp(2, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
+                        Timestamp ts =
+                                rs.getTimestamp(
+                                        2,
+                                        java.util.Calendar.getInstance(
+                                                java.util.TimeZone.getTimeZone("UTC")));
                         e.recordedAt = ts.toInstant();
                         e.issuer = rs.getString(3);
                         e.subject = rs.getString(4);
@@ -221,14 +326,32 @@ public class AuditVerifier {
                         e.mac = rs.getString(11);
                         e.actorName = rs.getString(12);
                         if (e.seq != expected) {
-                            String reason = e.seq > expected
-                                    ? "entry " + expected + " is missing (the next entry present is " + e.seq + ")"
-                                    : "entry " + e.seq + " is out of order";
-                            return done(false, expected - 1, expected - 1, expected, reason, checkpoint.orElse(null));
+                            String reason =
+                                    e.seq > expected
+                                            ? "entry "
+                                                    + expected
+                                                    + " is missing (the next entry present is "
+                                                    + e.seq
+                                                    + ")"
+                                            : "entry " + e.seq + " is out of order";
+                            return done(
+                                    false,
+                                    expected - 1,
+                                    expected - 1,
+                                    expected,
+                                    reason,
+                                    checkpoint.orElse(null));
                         }
-                        if (!trail.recompute(chainId, previousMac, e, e.seq < format2From).equals(e.mac)) {
-                            return done(false, expected - 1, expected - 1, e.seq,
-                                    "entry " + e.seq + " does not match its MAC: it was altered or the chain was rewritten",
+                        if (!trail.recompute(chainId, previousMac, e, e.seq < format2From)
+                                .equals(e.mac)) {
+                            return done(
+                                    false,
+                                    expected - 1,
+                                    expected - 1,
+                                    e.seq,
+                                    "entry "
+                                            + e.seq
+                                            + " does not match its MAC: it was altered or the chain was rewritten",
                                     checkpoint.orElse(null));
                         }
                         if (checkpointSeqs.contains(e.seq)) {
@@ -242,16 +365,39 @@ public class AuditVerifier {
             long last = expected - 1;
             for (AuditCheckpoint cp : all) {
                 if (last < cp.seq()) {
-                    return done(false, last, last, last + 1, "entries " + (last + 1) + "…" + cp.seq()
-                            + " are missing: the checkpoint of " + cp.at() + " saw the chain up to " + cp.seq(), cp);
+                    return done(
+                            false,
+                            last,
+                            last,
+                            last + 1,
+                            "entries "
+                                    + (last + 1)
+                                    + "…"
+                                    + cp.seq()
+                                    + " are missing: the checkpoint of "
+                                    + cp.at()
+                                    + " saw the chain up to "
+                                    + cp.seq(),
+                            cp);
                 }
                 if (cp.seq() > 0 && !cp.mac().equals(macsAtCheckpoints.get(cp.seq()))) {
-                    return done(false, last, last, cp.seq(), "entry " + cp.seq()
-                            + " differs from the checkpoint: the chain was rewritten", cp);
+                    return done(
+                            false,
+                            last,
+                            last,
+                            cp.seq(),
+                            "entry "
+                                    + cp.seq()
+                                    + " differs from the checkpoint: the chain was rewritten",
+                            cp);
                 }
             }
             if (headSeq != last) {
-                return done(false, last, last, Math.min(headSeq, last) + 1,
+                return done(
+                        false,
+                        last,
+                        last,
+                        Math.min(headSeq, last) + 1,
                         "the chain head says " + headSeq + " entries but the chain ends at " + last,
                         checkpoint.orElse(null));
             }
@@ -261,8 +407,8 @@ public class AuditVerifier {
         }
     }
 
-    private AuditVerification done(boolean valid, long checked, long last, Long bad, String reason,
-            AuditCheckpoint cp) {
+    private AuditVerification done(
+            boolean valid, long checked, long last, Long bad, String reason, AuditCheckpoint cp) {
         return new AuditVerification(valid, chain, checked, last, bad, reason, cp, clock.instant());
     }
 }

@@ -25,12 +25,16 @@ public class RetryOnceOnUnauthorizedInterceptor {
             if (!unauthorized(e)) {
                 throw e;
             }
-            LOG.debugf("%s answered 401: retrying once with a fresh service token", ctx.getMethod().getName());
+            LOG.debugf(
+                    "%s answered 401: retrying once with a fresh service token",
+                    ctx.getMethod().getName());
             return ctx.proceed();
         }
         if (status(result) == 401) {
             close(result);
-            LOG.debugf("%s answered 401: retrying once with a fresh service token", ctx.getMethod().getName());
+            LOG.debugf(
+                    "%s answered 401: retrying once with a fresh service token",
+                    ctx.getMethod().getName());
             return ctx.proceed();
         }
         return result;
@@ -39,7 +43,8 @@ public class RetryOnceOnUnauthorizedInterceptor {
     /** A 401 anywhere in the cause chain (REST clients may wrap the WebApplicationException). */
     static boolean unauthorized(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof WebApplicationException w && w.getResponse() != null
+            if (t instanceof WebApplicationException w
+                    && w.getResponse() != null
                     && w.getResponse().getStatus() == 401) {
                 return true;
             }

@@ -9,18 +9,21 @@ import io.kiban.commons.problem.ProblemType;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
     }
 
-    /** The version the client expects, from {@code If-Match}; 428 when missing, 412 when unreadable. */
+    /**
+     * The version the client expects, from {@code If-Match}; 428 when missing, 412 when unreadable.
+     */
     public static long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw ProblemException.of(ProblemType.PRECONDITION_REQUIRED,
-                    "send If-Match with the ETag of the version you read").withMessage("detail.if-match-required");
+            throw ProblemException.of(
+                            ProblemType.PRECONDITION_REQUIRED,
+                            "send If-Match with the ETag of the version you read")
+                    .withMessage("detail.if-match-required");
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
@@ -32,7 +35,9 @@ public final class ETags {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.of(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " matches no version")
+            throw ProblemException.of(
+                            ProblemType.PRECONDITION_FAILED,
+                            "If-Match " + ifMatch + " matches no version")
                     .withMessage("detail.if-match-no-version", ifMatch);
         }
     }
@@ -41,8 +46,12 @@ public final class ETags {
     public static void check(String ifMatch, long currentVersion) {
         long expected = expectedVersion(ifMatch);
         if (expected != currentVersion) {
-            throw ProblemException.of(ProblemType.PRECONDITION_FAILED,
-                    "If-Match " + of(expected) + " is stale; the current version is " + of(currentVersion))
+            throw ProblemException.of(
+                            ProblemType.PRECONDITION_FAILED,
+                            "If-Match "
+                                    + of(expected)
+                                    + " is stale; the current version is "
+                                    + of(currentVersion))
                     .withMessage("detail.if-match-stale", of(expected), of(currentVersion));
         }
     }

@@ -20,15 +20,20 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jboss.logging.Logger;
 
 /**
- * Least privilege for the service's database user (#15 item 7). Off unless {@code kiban.db.migration-user}
- * is set (then one user does both, as before). On: Flyway migrates as the migration (schema owner) user, and
- * after every migration grants the runtime user ({@code quarkus.datasource.username}) table by table:
+ * Least privilege for the service's database user (#15 item 7). Off unless {@code
+ * kiban.db.migration-user} is set (then one user does both, as before). On: Flyway migrates as the
+ * migration (schema owner) user, and after every migration grants the runtime user ({@code
+ * quarkus.datasource.username}) table by table:
+ *
  * <ul>
- * <li>{@code audit_entry}: SELECT, INSERT only — the service can neither change nor delete an audit entry;</li>
- * <li>{@code audit_head}: SELECT and UPDATE of {@code seq, mac} only — not its chain id, and no DELETE;</li>
- * <li>{@code flyway_schema_history}: SELECT only;</li>
- * <li>every other table and sequence: SELECT, INSERT, UPDATE, DELETE.</li>
+ *   <li>{@code audit_entry}: SELECT, INSERT only — the service can neither change nor delete an
+ *       audit entry;
+ *   <li>{@code audit_head}: SELECT and UPDATE of {@code seq, mac} only — not its chain id, and no
+ *       DELETE;
+ *   <li>{@code flyway_schema_history}: SELECT only;
+ *   <li>every other table and sequence: SELECT, INSERT, UPDATE, DELETE.
  * </ul>
+ *
  * The runtime user must hold no database-wide grant (see docs/security.md for the users to create).
  */
 @ApplicationScoped
@@ -45,10 +50,12 @@ public class LeastPrivilegeMigrations implements FlywayConfigurationCustomizer {
 
     public LeastPrivilegeMigrations(
             @ConfigProperty(name = "kiban.db.migration-user") Optional<String> migrationUser,
-            @ConfigProperty(name = "kiban.db.migration-password") Optional<String> migrationPassword,
+            @ConfigProperty(name = "kiban.db.migration-password")
+                    Optional<String> migrationPassword,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String runtimeUser,
-            @ConfigProperty(name = "kiban.db.runtime-user-host", defaultValue = "%") String runtimeHost) {
+            @ConfigProperty(name = "kiban.db.runtime-user-host", defaultValue = "%")
+                    String runtimeHost) {
         this.migrationUser = migrationUser.filter(u -> !u.isBlank());
         this.migrationPassword = migrationPassword;
         this.jdbcUrl = jdbcUrl;
@@ -62,7 +69,8 @@ public class LeastPrivilegeMigrations implements FlywayConfigurationCustomizer {
             return;
         }
         if (migrationUser.get().equals(runtimeUser)) {
-            throw new FlywayException("kiban.db.migration-user must differ from quarkus.datasource.username");
+            throw new FlywayException(
+                    "kiban.db.migration-user must differ from quarkus.datasource.username");
         }
         configuration.dataSource(jdbcUrl, migrationUser.get(), migrationPassword.orElse(""));
         List<Callback> callbacks = new ArrayList<>(Arrays.asList(configuration.getCallbacks()));
@@ -75,10 +83,17 @@ public class LeastPrivilegeMigrations implements FlywayConfigurationCustomizer {
         String t = "`" + table.replace("`", "``") + "`";
         return switch (table) {
             case "audit_entry" -> List.of("GRANT SELECT, INSERT ON " + t + " TO " + grantee);
-            case "audit_head" -> List.of("GRANT SELECT, UPDATE (seq, mac) ON " + t + " TO " + grantee);
+            case "audit_head" ->
+                    List.of("GRANT SELECT, UPDATE (seq, mac) ON " + t + " TO " + grantee);
             case "flyway_schema_history" -> List.of("GRANT SELECT ON " + t + " TO " + grantee);
-            default -> "VIEW".equals(tableType) ? List.of("GRANT SELECT ON " + t + " TO " + grantee)
-                    : List.of("GRANT SELECT, INSERT, UPDATE, DELETE ON " + t + " TO " + grantee);
+            default ->
+                    "VIEW".equals(tableType)
+                            ? List.of("GRANT SELECT ON " + t + " TO " + grantee)
+                            : List.of(
+                                    "GRANT SELECT, INSERT, UPDATE, DELETE ON "
+                                            + t
+                                            + " TO "
+                                            + grantee);
         };
     }
 
@@ -96,20 +111,28 @@ public class LeastPrivilegeMigrations implements FlywayConfigurationCustomizer {
 
         @Override
         public void handle(Event event, Context context) {
-            String grantee = "'" + runtimeUser.replace("'", "''") + "'@'" + runtimeHost.replace("'", "''") + "'";
+            String grantee =
+                    "'"
+                            + runtimeUser.replace("'", "''")
+                            + "'@'"
+                            + runtimeHost.replace("'", "''")
+                            + "'";
             Connection c = context.getConnection();
             try {
                 List<String[]> tables = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT table_name, table_type FROM"
-                        + " information_schema.tables WHERE table_schema = DATABASE()");
+                try (PreparedStatement ps =
+                                c.prepareStatement(
+                                        "SELECT table_name, table_type FROM"
+                                                + " information_schema.tables WHERE table_schema = DATABASE()");
                         ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        tables.add(new String[] { rs.getString(1), rs.getString(2) });
+                        tables.add(new String[] {rs.getString(1), rs.getString(2)});
                     }
                 }
                 try (Statement st = c.createStatement()) {
                     for (String audit : AUDIT_TABLES) {
-                        // whatever an earlier grant gave, the audit tables end with exactly the grants below
+                        // whatever an earlier grant gave, the audit tables end with exactly the
+                        // grants below
                         try {
                             st.execute("REVOKE ALL PRIVILEGES ON `" + audit + "` FROM " + grantee);
                         } catch (SQLException none) {
@@ -122,10 +145,12 @@ public class LeastPrivilegeMigrations implements FlywayConfigurationCustomizer {
                         }
                     }
                 }
-                LOG.infof("least privilege: %s granted table by table (%d tables; audit tables SELECT/INSERT only)",
+                LOG.infof(
+                        "least privilege: %s granted table by table (%d tables; audit tables SELECT/INSERT only)",
                         grantee, tables.size());
             } catch (SQLException e) {
-                throw new FlywayException("cannot grant the runtime database user " + grantee + ": " + e.getMessage(),
+                throw new FlywayException(
+                        "cannot grant the runtime database user " + grantee + ": " + e.getMessage(),
                         e);
             }
         }

@@ -16,26 +16,29 @@ import java.util.Properties;
 import java.util.WeakHashMap;
 
 /**
- * The Japanese words a spreadsheet shows for enum values ({@code PRODUCTION} → 本番環境, {@code IN_SERVICE} →
- * 稼働中), from UTF-8 properties: commons' {@code io/kiban/commons/export/enum-labels_ja.properties} (values
- * shared by the services) and every {@code kiban-enum-labels_ja.properties} a service puts at the root of its
- * classpath (its entries win on a clash).
+ * The Japanese words a spreadsheet shows for enum values ({@code PRODUCTION} → 本番環境, {@code
+ * IN_SERVICE} → 稼働中), from UTF-8 properties: commons' {@code
+ * io/kiban/commons/export/enum-labels_ja.properties} (values shared by the services) and every
+ * {@code kiban-enum-labels_ja.properties} a service puts at the root of its classpath (its entries
+ * win on a clash).
  *
- * <p>A key is the enum's class name without its package, nested classes joined by a dot, then the value
- * ({@code Deliverable.Status.APPROVED}); when there is none, the bare value ({@code PRODUCTION}); when there is
- * neither, the value itself is written, so a new value is never lost, only untranslated (a test per service
- * checks that every value of every exported enum has a label).
+ * <p>A key is the enum's class name without its package, nested classes joined by a dot, then the
+ * value ({@code Deliverable.Status.APPROVED}); when there is none, the bare value ({@code
+ * PRODUCTION}); when there is neither, the value itself is written, so a new value is never lost,
+ * only untranslated (a test per service checks that every value of every exported enum has a
+ * label).
  *
- * <p>{@link #parse} reads both back, so a sheet exported in Japanese and edited by hand imports again.
+ * <p>{@link #parse} reads both back, so a sheet exported in Japanese and edited by hand imports
+ * again.
  */
 public final class EnumLabels {
 
     public static final String COMMONS_BUNDLE = "io/kiban/commons/export/enum-labels_ja.properties";
     public static final String SERVICE_BUNDLE = "kiban-enum-labels_ja.properties";
-    private static final Map<ClassLoader, Properties> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<ClassLoader, Properties> CACHE =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
-    private EnumLabels() {
-    }
+    private EnumLabels() {}
 
     /** The Japanese label of a value, or empty when no bundle has one. */
     public static Optional<String> japanese(Enum<?> value) {
@@ -55,7 +58,9 @@ public final class EnumLabels {
         return value == null ? "" : japanese(value).orElse(value.name());
     }
 
-    /** The text for the given language: Japanese labels for {@code ja}, the value's name otherwise. */
+    /**
+     * The text for the given language: Japanese labels for {@code ja}, the value's name otherwise.
+     */
     public static String label(Enum<?> value, Locale language) {
         if (value == null) {
             return "";
@@ -64,8 +69,8 @@ public final class EnumLabels {
     }
 
     /**
-     * The value a cell names: its constant name (any case, blanks around ignored) or its Japanese label.
-     * Empty when the text names no value of the type.
+     * The value a cell names: its constant name (any case, blanks around ignored) or its Japanese
+     * label. Empty when the text names no value of the type.
      */
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
         if (text == null || text.isBlank()) {
@@ -73,7 +78,8 @@ public final class EnumLabels {
         }
         String wanted = text.strip();
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(wanted) || japanese(constant).filter(wanted::equals).isPresent()) {
+            if (constant.name().equalsIgnoreCase(wanted)
+                    || japanese(constant).filter(wanted::equals).isPresent()) {
                 return Optional.of(constant);
             }
         }
@@ -99,7 +105,11 @@ public final class EnumLabels {
         Properties merged = new Properties();
         try {
             URL commons = loader.getResource(COMMONS_BUNDLE);
-            read(merged, commons != null ? commons : EnumLabels.class.getClassLoader().getResource(COMMONS_BUNDLE));
+            read(
+                    merged,
+                    commons != null
+                            ? commons
+                            : EnumLabels.class.getClassLoader().getResource(COMMONS_BUNDLE));
             Enumeration<URL> services = loader.getResources(SERVICE_BUNDLE);
             while (services.hasMoreElements()) {
                 read(merged, services.nextElement());
@@ -114,7 +124,8 @@ public final class EnumLabels {
         if (url == null) {
             return;
         }
-        try (InputStream in = url.openStream(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = url.openStream();
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             Properties p = new Properties();
             p.load(reader);
             into.putAll(p);

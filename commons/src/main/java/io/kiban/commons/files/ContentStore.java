@@ -19,21 +19,24 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Files addressed by their SHA-256 under one directory ({@code <root>/<ab>/<sha256>}): a stream is copied to a
- * temporary file while it is hashed (64 KiB at a time, never whole in memory), then moved into place and made
- * read-only. A file that is already there is never rewritten. Nothing the client names reaches a path.
+ * Files addressed by their SHA-256 under one directory ({@code <root>/<ab>/<sha256>}): a stream is
+ * copied to a temporary file while it is hashed (64 KiB at a time, never whole in memory), then
+ * moved into place and made read-only. A file that is already there is never rewritten. Nothing the
+ * client names reaches a path.
  */
 public final class ContentStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\r\\n\\x00-\\x1f]{1,200}");
-    private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
-    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
-    private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
+    private static final byte[] PDF = {'%', 'P', 'D', 'F', '-'};
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
-    /** A stored file: its SHA-256, its size, and its type as read from its first bytes (null if none of ours). */
-    public record Stored(String sha256, long size, String sniffedType) {
-    }
+    /**
+     * A stored file: its SHA-256, its size, and its type as read from its first bytes (null if none
+     * of ours).
+     */
+    public record Stored(String sha256, long size, String sniffedType) {}
 
     /** The stream was longer than the limit; nothing was stored. */
     public static final class TooLarge extends RuntimeException {
@@ -62,9 +65,10 @@ public final class ContentStore {
             byte[] head = new byte[8];
             int headLength = 0;
             long size = 0;
-            try (InputStream din = new DigestInputStream(in, digest); OutputStream out = Files.newOutputStream(tmp)) {
+            try (InputStream din = new DigestInputStream(in, digest);
+                    OutputStream out = Files.newOutputStream(tmp)) {
                 byte[] buffer = new byte[65_536];
-                for (int n; (n = din.read(buffer)) != -1;) {
+                for (int n; (n = din.read(buffer)) != -1; ) {
                     if (headLength < head.length) {
                         int take = Math.min(n, head.length - headLength);
                         System.arraycopy(buffer, 0, head, headLength, take);
@@ -105,8 +109,8 @@ public final class ContentStore {
     }
 
     /**
-     * The stored file after its content was checked against its name; empty when it is missing or no longer
-     * matches (altered or damaged), so that it is never served as evidence.
+     * The stored file after its content was checked against its name; empty when it is missing or
+     * no longer matches (altered or damaged), so that it is never served as evidence.
      */
     public Optional<Path> verified(String sha256) {
         Path path = path(sha256);
@@ -119,7 +123,9 @@ public final class ContentStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(digest.digest()).equals(sha256) ? Optional.of(path) : Optional.empty();
+        return HexFormat.of().formatHex(digest.digest()).equals(sha256)
+                ? Optional.of(path)
+                : Optional.empty();
     }
 
     public Path path(String sha256) {
@@ -129,12 +135,21 @@ public final class ContentStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** Whether a client's file name is usable as a name (never as a path): no separators or control characters. */
+    /**
+     * Whether a client's file name is usable as a name (never as a path): no separators or control
+     * characters.
+     */
     public static boolean isSafeName(String name) {
-        return name != null && SAFE_NAME.matcher(name).matches() && !name.equals(".") && !name.equals("..");
+        return name != null
+                && SAFE_NAME.matcher(name).matches()
+                && !name.equals(".")
+                && !name.equals("..");
     }
 
-    /** The type of a file by its first bytes (at least 8 of them, if it has them): PDF, PNG, JPEG, or null. */
+    /**
+     * The type of a file by its first bytes (at least 8 of them, if it has them): PDF, PNG, JPEG,
+     * or null.
+     */
     public static String sniff(byte[] head, int n) {
         if (startsWith(head, n, PDF)) {
             return "application/pdf";

@@ -46,7 +46,11 @@ public class IdempotencyInterceptor {
     private final IdempotencyStore store;
     private final ObjectMapper json;
 
-    public IdempotencyInterceptor(HttpHeaders headers, UriInfo uriInfo, Caller caller, IdempotencyStore store,
+    public IdempotencyInterceptor(
+            HttpHeaders headers,
+            UriInfo uriInfo,
+            Caller caller,
+            IdempotencyStore store,
             ObjectMapper json) {
         this.headers = headers;
         this.uriInfo = uriInfo;
@@ -66,21 +70,27 @@ public class IdempotencyInterceptor {
                     .withMessage("detail.idempotency-key-length");
         }
         String requestHash = requestHash(ctx);
-        // #16 §3: claim, business change and stored response in one transaction; a rollback frees the key
-        return QuarkusTransaction.requiringNew().call(() -> {
-            IdempotencyStore.Claim claim = store.claimInTransaction(caller.id(), key, requestHash);
-            if (claim.isReplay()) {
-                return replay(ctx.getMethod(), claim.replay());
-            }
-            Object result = ctx.proceed();
-            store.complete(claim, toStored(result));
-            return result;
-        });
+        // #16 §3: claim, business change and stored response in one transaction; a rollback frees
+        // the key
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () -> {
+                            IdempotencyStore.Claim claim =
+                                    store.claimInTransaction(caller.id(), key, requestHash);
+                            if (claim.isReplay()) {
+                                return replay(ctx.getMethod(), claim.replay());
+                            }
+                            Object result = ctx.proceed();
+                            store.complete(claim, toStored(result));
+                            return result;
+                        });
     }
 
     private String requestHash(InvocationContext ctx) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("method", ctx.getMethod().getDeclaringClass().getName() + "#" + ctx.getMethod().getName());
+        request.put(
+                "method",
+                ctx.getMethod().getDeclaringClass().getName() + "#" + ctx.getMethod().getName());
         request.put("path", uriInfo.getPath());
         List<Object> arguments = new ArrayList<>();
         for (Object p : ctx.getParameters()) {
@@ -95,7 +105,11 @@ public class IdempotencyInterceptor {
             return null;
         }
         if (p instanceof FileUpload upload) {
-            return Map.of("file", sha256(upload.uploadedFile()), "name", String.valueOf(upload.fileName()));
+            return Map.of(
+                    "file",
+                    sha256(upload.uploadedFile()),
+                    "name",
+                    String.valueOf(upload.fileName()));
         }
         if (p instanceof java.nio.file.Path path) {
             return Map.of("file", sha256(path));
@@ -104,7 +118,8 @@ public class IdempotencyInterceptor {
             return Map.of("file", sha256(file.toPath()));
         }
         if (p instanceof InputStream) {
-            throw new IllegalStateException("@Idempotent cannot fingerprint a raw InputStream parameter");
+            throw new IllegalStateException(
+                    "@Idempotent cannot fingerprint a raw InputStream parameter");
         }
         return p;
     }
@@ -126,35 +141,44 @@ public class IdempotencyInterceptor {
         if (result instanceof RestResponse<?> rr) {
             status = rr.getStatus();
             entity = rr.getEntity();
-            KEPT_HEADERS.forEach(h -> {
-                if (rr.getHeaderString(h) != null) {
-                    kept.put(h, rr.getHeaderString(h));
-                }
-            });
+            KEPT_HEADERS.forEach(
+                    h -> {
+                        if (rr.getHeaderString(h) != null) {
+                            kept.put(h, rr.getHeaderString(h));
+                        }
+                    });
         } else if (result instanceof Response r) {
             status = r.getStatus();
             entity = r.getEntity();
-            KEPT_HEADERS.forEach(h -> {
-                if (r.getHeaderString(h) != null) {
-                    kept.put(h, r.getHeaderString(h));
-                }
-            });
+            KEPT_HEADERS.forEach(
+                    h -> {
+                        if (r.getHeaderString(h) != null) {
+                            kept.put(h, r.getHeaderString(h));
+                        }
+                    });
         } else {
             status = result == null ? 204 : 200;
             entity = result;
         }
         String body = entity == null ? null : json.writeValueAsString(entity);
-        return new IdempotencyStore.StoredResponse(status, entity == null ? null : MediaType.APPLICATION_JSON,
-                json.writeValueAsString(kept), body);
+        return new IdempotencyStore.StoredResponse(
+                status,
+                entity == null ? null : MediaType.APPLICATION_JSON,
+                json.writeValueAsString(kept),
+                body);
     }
 
-    private Object replay(Method method, IdempotencyStore.StoredResponse stored) throws IOException {
-        Map<String, String> kept = stored.headers() == null ? Map.of()
-                : json.readValue(stored.headers(), new TypeReference<Map<String, String>>() {
-                });
+    private Object replay(Method method, IdempotencyStore.StoredResponse stored)
+            throws IOException {
+        Map<String, String> kept =
+                stored.headers() == null
+                        ? Map.of()
+                        : json.readValue(
+                                stored.headers(), new TypeReference<Map<String, String>>() {});
         if (RestResponse.class.isAssignableFrom(method.getReturnType())) {
-            RestResponse.ResponseBuilder<Object> builder = RestResponse.ResponseBuilder.create(stored.status())
-                    .header(REPLAYED_HEADER, "true");
+            RestResponse.ResponseBuilder<Object> builder =
+                    RestResponse.ResponseBuilder.create(stored.status())
+                            .header(REPLAYED_HEADER, "true");
             kept.forEach(builder::header);
             if (stored.body() != null) {
                 builder.entity(stored.body()).type(stored.contentType());
@@ -162,13 +186,15 @@ public class IdempotencyInterceptor {
             return builder.build();
         }
         if (Response.class.isAssignableFrom(method.getReturnType())) {
-            Response.ResponseBuilder builder = Response.status(stored.status()).header(REPLAYED_HEADER, "true");
+            Response.ResponseBuilder builder =
+                    Response.status(stored.status()).header(REPLAYED_HEADER, "true");
             kept.forEach(builder::header);
             if (stored.body() != null) {
                 builder.entity(stored.body()).type(stored.contentType());
             }
             return builder.build();
         }
-        throw new IllegalStateException("@Idempotent method " + method + " must return RestResponse or Response");
+        throw new IllegalStateException(
+                "@Idempotent method " + method + " must return RestResponse or Response");
     }
 }

@@ -20,25 +20,26 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
 /**
- * Documents {@code Idempotency-Key} on every POST (#13 hole 7), at build time from the Jandex index:
- * an {@link Idempotent} POST gets the header parameter; every other POST says in its description
- * that the key is not accepted (and {@link IdempotencyKeyFilter} answers 400 when one is sent).
+ * Documents {@code Idempotency-Key} on every POST (#13 hole 7), at build time from the Jandex
+ * index: an {@link Idempotent} POST gets the header parameter; every other POST says in its
+ * description that the key is not accepted (and {@link IdempotencyKeyFilter} answers 400 when one
+ * is sent).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class IdempotencyOpenApiFilter implements OASFilter {
 
-    static final String HEADER_DESCRIPTION = "Makes a retry safe: the same key with the same request (same caller)"
-            + " replays the first answer without a second write (header Idempotent-Replayed: true); the same key"
-            + " with a different request → 422; while the first request with the key is still running → 409."
-            + " Keys are kept for kiban.idempotency.ttl (default 24 h).";
+    static final String HEADER_DESCRIPTION =
+            "Makes a retry safe: the same key with the same request (same caller)"
+                    + " replays the first answer without a second write (header Idempotent-Replayed: true); the same key"
+                    + " with a different request → 422; while the first request with the key is still running → 409."
+                    + " Keys are kept for kiban.idempotency.ttl (default 24 h).";
     private static final DotName POST = DotName.createSimple("jakarta.ws.rs.POST");
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     private static final DotName IDEMPOTENT = DotName.createSimple(Idempotent.class.getName());
 
     private final Set<String> idempotentPaths = new HashSet<>();
 
-    public IdempotencyOpenApiFilter() {
-    }
+    public IdempotencyOpenApiFilter() {}
 
     public IdempotencyOpenApiFilter(IndexView index) {
         for (AnnotationInstance post : index.getAnnotations(POST)) {
@@ -47,13 +48,17 @@ public class IdempotencyOpenApiFilter implements OASFilter {
             }
             MethodInfo method = post.target().asMethod();
             ClassInfo type = method.declaringClass();
-            if (!method.hasDeclaredAnnotation(IDEMPOTENT) && !type.hasDeclaredAnnotation(IDEMPOTENT)) {
+            if (!method.hasDeclaredAnnotation(IDEMPOTENT)
+                    && !type.hasDeclaredAnnotation(IDEMPOTENT)) {
                 continue;
             }
             AnnotationInstance classPath = type.declaredAnnotation(PATH);
             AnnotationInstance methodPath = method.declaredAnnotation(PATH);
-            idempotentPaths.add(normalise((classPath == null ? "" : classPath.value().asString()) + "/"
-                    + (methodPath == null ? "" : methodPath.value().asString())));
+            idempotentPaths.add(
+                    normalise(
+                            (classPath == null ? "" : classPath.value().asString())
+                                    + "/"
+                                    + (methodPath == null ? "" : methodPath.value().asString())));
         }
     }
 
@@ -80,30 +85,47 @@ public class IdempotencyOpenApiFilter implements OASFilter {
                 documentHeader(post);
             } else {
                 String description = post.getDescription();
-                if (description == null || !description.contains(IdempotencyKeyFilter.NOT_ACCEPTED)) {
-                    post.setDescription((description == null || description.isBlank() ? ""
-                            : description.strip() + "\n\n") + IdempotencyKeyFilter.NOT_ACCEPTED
-                            + " (a request carrying it answers 400).");
+                if (description == null
+                        || !description.contains(IdempotencyKeyFilter.NOT_ACCEPTED)) {
+                    post.setDescription(
+                            (description == null || description.isBlank()
+                                            ? ""
+                                            : description.strip() + "\n\n")
+                                    + IdempotencyKeyFilter.NOT_ACCEPTED
+                                    + " (a request carrying it answers 400).");
                 }
             }
         }
     }
 
     private static void documentHeader(Operation post) {
-        List<Parameter> parameters = post.getParameters() == null ? new ArrayList<>()
-                : new ArrayList<>(post.getParameters());
-        boolean present = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER
-                && IdempotencyInterceptor.HEADER.equalsIgnoreCase(p.getName()));
+        List<Parameter> parameters =
+                post.getParameters() == null
+                        ? new ArrayList<>()
+                        : new ArrayList<>(post.getParameters());
+        boolean present =
+                parameters.stream()
+                        .anyMatch(
+                                p ->
+                                        p.getIn() == Parameter.In.HEADER
+                                                && IdempotencyInterceptor.HEADER.equalsIgnoreCase(
+                                                        p.getName()));
         if (present) {
             return;
         }
-        parameters.add(OASFactory.createParameter()
-                .name(IdempotencyInterceptor.HEADER)
-                .in(Parameter.In.HEADER)
-                .required(false)
-                .description(HEADER_DESCRIPTION)
-                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
-                        .minLength(1).maxLength(255)));
+        parameters.add(
+                OASFactory.createParameter()
+                        .name(IdempotencyInterceptor.HEADER)
+                        .in(Parameter.In.HEADER)
+                        .required(false)
+                        .description(HEADER_DESCRIPTION)
+                        .schema(
+                                OASFactory.createSchema()
+                                        .addType(
+                                                org.eclipse.microprofile.openapi.models.media.Schema
+                                                        .SchemaType.STRING)
+                                        .minLength(1)
+                                        .maxLength(255)));
         post.setParameters(parameters);
     }
 }

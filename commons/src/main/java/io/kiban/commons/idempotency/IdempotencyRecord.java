@@ -14,7 +14,10 @@ import java.time.Instant;
 @Table(name = "idempotency_record")
 public class IdempotencyRecord {
 
-    public enum State { IN_FLIGHT, DONE }
+    public enum State {
+        IN_FLIGHT,
+        DONE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -27,8 +27,7 @@ public class IdempotencyStore {
         }
     }
 
-    public record StoredResponse(int status, String contentType, String headers, String body) {
-    }
+    public record StoredResponse(int status, String contentType, String headers, String body) {}
 
     private final EntityManager em;
     private final Clock clock;
@@ -41,20 +40,23 @@ public class IdempotencyStore {
     }
 
     /**
-     * In its own transaction, committed at once: a key claimed this way stays IN_FLIGHT (409 to a retry) until its
-     * lease runs out, when a retry may take it over. {@link IdempotencyInterceptor} claims in the business
-     * transaction instead ({@link #claimInTransaction}).
+     * In its own transaction, committed at once: a key claimed this way stays IN_FLIGHT (409 to a
+     * retry) until its lease runs out, when a retry may take it over. {@link
+     * IdempotencyInterceptor} claims in the business transaction instead ({@link
+     * #claimInTransaction}).
      */
     public Claim claim(String caller, String key, String requestHash) {
-        return QuarkusTransaction.requiringNew().call(() -> doClaim(caller, key, requestHash, false));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> doClaim(caller, key, requestHash, false));
     }
 
     /**
-     * #16 §3: claims the key inside the caller's (business) transaction, which {@link #complete}s it before its commit.
-     * The claim row is inserted uncommitted and locked: a concurrent request with the same key finds it locked and
-     * answers 409 at once (its insert does not wait: {@code innodb_lock_wait_timeout=0} for that one statement), and
-     * after the commit it finds the stored response and replays it. A business transaction that rolls back takes its
-     * claim with it, so the key is free again for a corrected retry without a release. One statement on the first
+     * #16 §3: claims the key inside the caller's (business) transaction, which {@link #complete}s
+     * it before its commit. The claim row is inserted uncommitted and locked: a concurrent request
+     * with the same key finds it locked and answers 409 at once (its insert does not wait: {@code
+     * innodb_lock_wait_timeout=0} for that one statement), and after the commit it finds the stored
+     * response and replays it. A business transaction that rolls back takes its claim with it, so
+     * the key is free again for a corrected retry without a release. One statement on the first
      * request (the insert) where {@link #claim} needs two and a commit of its own.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -67,56 +69,81 @@ public class IdempotencyStore {
         String token = UUID.randomUUID().toString();
         int inserted;
         try {
-            inserted = em.createNativeQuery((noWait ? "SET STATEMENT innodb_lock_wait_timeout = 0 FOR " : "")
-                    + "INSERT IGNORE INTO idempotency_record (caller, idem_key, request_hash,"
-                    + " state, claim_token, lease_until, created_at, expires_at) VALUES (?1, ?2, ?3, 'IN_FLIGHT', ?4, ?5, ?6, ?7)")
-                    .setParameter(1, caller)
-                    .setParameter(2, key)
-                    .setParameter(3, requestHash)
-                    .setParameter(4, token)
-                    .setParameter(5, now.plus(config.lease()))
-                    .setParameter(6, now)
-                    .setParameter(7, now.plus(config.ttl()))
-                    .executeUpdate();
+            inserted =
+                    em.createNativeQuery(
+                                    (noWait
+                                                    ? "SET STATEMENT innodb_lock_wait_timeout = 0 FOR "
+                                                    : "")
+                                            + "INSERT IGNORE INTO idempotency_record (caller, idem_key, request_hash,"
+                                            + " state, claim_token, lease_until, created_at, expires_at) VALUES (?1, ?2, ?3, 'IN_FLIGHT', ?4, ?5, ?6, ?7)")
+                            .setParameter(1, caller)
+                            .setParameter(2, key)
+                            .setParameter(3, requestHash)
+                            .setParameter(4, token)
+                            .setParameter(5, now.plus(config.lease()))
+                            .setParameter(6, now)
+                            .setParameter(7, now.plus(config.ttl()))
+                            .executeUpdate();
         } catch (jakarta.persistence.PersistenceException e) {
             if (!noWait || !lockWaitTimeout(e)) {
                 throw e;
             }
             // the first request with this key holds its uncommitted claim: it is still running
-            throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                    "the first request with Idempotency-Key " + key + " is still running; retry after "
-                            + now.plus(config.lease())).withMessage("detail.idempotency-in-flight", key,
-                                    now.plus(config.lease()));
+            throw ProblemException.of(
+                            ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                            "the first request with Idempotency-Key "
+                                    + key
+                                    + " is still running; retry after "
+                                    + now.plus(config.lease()))
+                    .withMessage("detail.idempotency-in-flight", key, now.plus(config.lease()));
         }
         if (inserted == 1) {
             return new Claim(caller, key, token, null);
         }
-        IdempotencyRecord record = em.createQuery("from IdempotencyRecord where caller = ?1 and key = ?2",
-                IdempotencyRecord.class)
-                .setParameter(1, caller)
-                .setParameter(2, key)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getSingleResult();
+        IdempotencyRecord record =
+                em.createQuery(
+                                "from IdempotencyRecord where caller = ?1 and key = ?2",
+                                IdempotencyRecord.class)
+                        .setParameter(1, caller)
+                        .setParameter(2, key)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getSingleResult();
         boolean expired = record.expiresAt.isBefore(now);
         if (expired) {
             takeOver(record, requestHash, token, now);
             return new Claim(caller, key, token, null);
         }
         if (!record.requestHash.equals(requestHash)) {
-            throw ProblemException.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "Idempotency-Key " + key + " was used for a different request; use a new key")
+            throw ProblemException.of(
+                            ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "Idempotency-Key "
+                                    + key
+                                    + " was used for a different request; use a new key")
                     .withMessage("detail.idempotency-key-reused", key);
         }
         if (record.state == IdempotencyRecord.State.DONE) {
-            return new Claim(caller, key, record.claimToken, new StoredResponse(record.responseStatus,
-                    record.responseType, record.responseHeaders, record.responseBody));
+            return new Claim(
+                    caller,
+                    key,
+                    record.claimToken,
+                    new StoredResponse(
+                            record.responseStatus,
+                            record.responseType,
+                            record.responseHeaders,
+                            record.responseBody));
         }
         if (record.leaseUntil.isAfter(now)) {
-            throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                    "the first request with Idempotency-Key " + key + " is still running; retry after "
-                            + record.leaseUntil).withMessage("detail.idempotency-in-flight", key, record.leaseUntil);
+            throw ProblemException.of(
+                            ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                            "the first request with Idempotency-Key "
+                                    + key
+                                    + " is still running; retry after "
+                                    + record.leaseUntil)
+                    .withMessage("detail.idempotency-in-flight", key, record.leaseUntil);
         }
-        LOG.infof("Idempotency-Key %s: the first request's lease ran out; this retry takes it over", key);
+        LOG.infof(
+                "Idempotency-Key %s: the first request's lease ran out; this retry takes it over",
+                key);
         takeOver(record, requestHash, token, now);
         return new Claim(caller, key, token, null);
     }
@@ -146,25 +173,29 @@ public class IdempotencyStore {
 
     /**
      * Stores the response in the caller's (business) transaction. Fails when the claim was taken
-     * over meanwhile, which rolls the business change back: only one of two racing requests commits.
+     * over meanwhile, which rolls the business change back: only one of two racing requests
+     * commits.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(Claim claim, StoredResponse response) {
-        int updated = em.createQuery("update IdempotencyRecord set state = ?1, responseStatus = ?2, responseType = ?3,"
-                + " responseHeaders = ?4, responseBody = ?5 where caller = ?6 and key = ?7 and claimToken = ?8 and state = ?9")
-                .setParameter(1, IdempotencyRecord.State.DONE)
-                .setParameter(2, response.status())
-                .setParameter(3, response.contentType())
-                .setParameter(4, response.headers())
-                .setParameter(5, response.body())
-                .setParameter(6, claim.caller())
-                .setParameter(7, claim.key())
-                .setParameter(8, claim.token())
-                .setParameter(9, IdempotencyRecord.State.IN_FLIGHT)
-                .executeUpdate();
+        int updated =
+                em.createQuery(
+                                "update IdempotencyRecord set state = ?1, responseStatus = ?2, responseType = ?3,"
+                                        + " responseHeaders = ?4, responseBody = ?5 where caller = ?6 and key = ?7 and claimToken = ?8 and state = ?9")
+                        .setParameter(1, IdempotencyRecord.State.DONE)
+                        .setParameter(2, response.status())
+                        .setParameter(3, response.contentType())
+                        .setParameter(4, response.headers())
+                        .setParameter(5, response.body())
+                        .setParameter(6, claim.caller())
+                        .setParameter(7, claim.key())
+                        .setParameter(8, claim.token())
+                        .setParameter(9, IdempotencyRecord.State.IN_FLIGHT)
+                        .executeUpdate();
         if (updated != 1) {
-            throw ProblemException.of(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                    "another request took over this Idempotency-Key; retry to get its result")
+            throw ProblemException.of(
+                            ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                            "another request took over this Idempotency-Key; retry to get its result")
                     .withMessage("detail.idempotency-taken-over");
         }
     }
@@ -172,20 +203,27 @@ public class IdempotencyStore {
     /** The request failed without committing anything: free the key for a corrected retry. */
     public void release(Claim claim) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                    "delete from IdempotencyRecord where caller = ?1 and key = ?2 and claimToken = ?3 and state = ?4")
-                    .setParameter(1, claim.caller())
-                    .setParameter(2, claim.key())
-                    .setParameter(3, claim.token())
-                    .setParameter(4, IdempotencyRecord.State.IN_FLIGHT)
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(
+                            () ->
+                                    em.createQuery(
+                                                    "delete from IdempotencyRecord where caller = ?1 and key = ?2 and claimToken = ?3 and state = ?4")
+                                            .setParameter(1, claim.caller())
+                                            .setParameter(2, claim.key())
+                                            .setParameter(3, claim.token())
+                                            .setParameter(4, IdempotencyRecord.State.IN_FLIGHT)
+                                            .executeUpdate());
         } catch (RuntimeException e) {
-            LOG.warnf("could not release Idempotency-Key %s (its lease will expire): %s", claim.key(),
-                    e.getMessage());
+            LOG.warnf(
+                    "could not release Idempotency-Key %s (its lease will expire): %s",
+                    claim.key(), e.getMessage());
         }
     }
 
-    @Scheduled(every = "${kiban.idempotency.purge-every:10m}", delayed = "1m", identity = "idempotency-purge",
+    @Scheduled(
+            every = "${kiban.idempotency.purge-every:10m}",
+            delayed = "1m",
+            identity = "idempotency-purge",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPurge() {
         purgeExpired();

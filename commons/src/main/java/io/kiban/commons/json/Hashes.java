@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** SHA-256 helpers. */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static MessageDigest sha256() {
         try {

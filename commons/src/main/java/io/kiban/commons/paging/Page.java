@@ -7,8 +7,8 @@ import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * One page of a list and its total. {@link #toResponse(UriInfo)} puts the total in
- * {@code X-Total-Count} and the neighbours in RFC 8288 {@code Link} headers.
+ * One page of a list and its total. {@link #toResponse(UriInfo)} puts the total in {@code
+ * X-Total-Count} and the neighbours in RFC 8288 {@code Link} headers.
  */
 public record Page<T>(List<T> items, long total, PageRequest request) {
 
@@ -23,8 +23,8 @@ public record Page<T>(List<T> items, long total, PageRequest request) {
     }
 
     public RestResponse<List<T>> toResponse(UriInfo uri) {
-        RestResponse.ResponseBuilder<List<T>> builder = RestResponse.ResponseBuilder.ok(items)
-                .header(TOTAL_HEADER, total);
+        RestResponse.ResponseBuilder<List<T>> builder =
+                RestResponse.ResponseBuilder.ok(items).header(TOTAL_HEADER, total);
         List<String> links = new ArrayList<>();
         links.add(link(uri, 0, "first"));
         if (request.page() > 0) {
@@ -39,10 +39,12 @@ public record Page<T>(List<T> items, long total, PageRequest request) {
     }
 
     private String link(UriInfo uri, long page, String rel) {
-        String target = uri.getRequestUriBuilder()
-                .replaceQueryParam("page", page)
-                .replaceQueryParam("size", request.size())
-                .build().toString();
+        String target =
+                uri.getRequestUriBuilder()
+                        .replaceQueryParam("page", page)
+                        .replaceQueryParam("size", request.size())
+                        .build()
+                        .toString();
         return "<" + target + ">; rel=\"" + rel + "\"";
     }
 }

@@ -3,8 +3,8 @@ package io.kiban.commons.problem;
 import java.io.IOException;
 
 /**
- * The read of a chunked body passed the endpoint's limit. An IOException, so that JSON readers pass it
- * on unchanged; {@link ProblemMappers} answers 413 for it, also when a reader wrapped it.
+ * The read of a chunked body passed the endpoint's limit. An IOException, so that JSON readers pass
+ * it on unchanged; {@link ProblemMappers} answers 413 for it, also when a reader wrapped it.
  */
 public final class BodyTooLargeException extends IOException {
     private final long limit;
@@ -13,7 +13,9 @@ public final class BodyTooLargeException extends IOException {
         this(message, -1);
     }
 
-    /** @param limit the endpoint's limit in bytes, for the Japanese detail (-1: unknown) */
+    /**
+     * @param limit the endpoint's limit in bytes, for the Japanese detail (-1: unknown)
+     */
     public BodyTooLargeException(String message, long limit) {
         super(message);
         this.limit = limit;

@@ -7,12 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem detail. {@code type} is stable per kind of error (see {@link ProblemType});
- * {@code rule} names the requirement id ({@code R-…}) a request broke; {@code errors} lists each bad
- * field; {@code conflicts} lists what stands in the way of a state change.
+ * {@code rule} names the requirement id ({@code R-…}) a request broke; {@code errors} lists each
+ * bad field; {@code conflicts} lists what stands in the way of a state change.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "Problem", description = "RFC 9457 problem detail, served as application/problem+json")
+@Schema(
+        name = "Problem",
+        description = "RFC 9457 problem detail, served as application/problem+json")
 public record Problem(
         String type,
         String title,
@@ -27,8 +29,7 @@ public record Problem(
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     /** One thing that blocks a state change: what it is, its id, and where it lives. */
     @RegisterForReflection

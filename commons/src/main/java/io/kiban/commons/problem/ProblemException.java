@@ -3,8 +3,8 @@ package io.kiban.commons.problem;
 import java.util.List;
 
 /**
- * The one exception services throw for an expected failure. Resources never build error
- * responses themselves; {@link ProblemMappers} turns this into {@code application/problem+json}.
+ * The one exception services throw for an expected failure. Resources never build error responses
+ * themselves; {@link ProblemMappers} turns this into {@code application/problem+json}.
  */
 public class ProblemException extends RuntimeException {
 
@@ -14,17 +14,27 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.Conflict> conflicts;
     private final ProblemMessage message;
 
-    public ProblemException(ProblemType type, String detail, String rule,
-            List<Problem.FieldError> errors, List<Problem.Conflict> conflicts) {
+    public ProblemException(
+            ProblemType type,
+            String detail,
+            String rule,
+            List<Problem.FieldError> errors,
+            List<Problem.Conflict> conflicts) {
         this(type, detail, rule, errors, conflicts, null);
     }
 
     /**
-     * @param message the Japanese detail's bundle key and values (see {@link ProblemMessages}), or null: then a
-     *        request preferring Japanese gets the rule's sentence (when a rule id is named) or the English detail
+     * @param message the Japanese detail's bundle key and values (see {@link ProblemMessages}), or
+     *     null: then a request preferring Japanese gets the rule's sentence (when a rule id is
+     *     named) or the English detail
      */
-    public ProblemException(ProblemType type, String detail, String rule,
-            List<Problem.FieldError> errors, List<Problem.Conflict> conflicts, ProblemMessage message) {
+    public ProblemException(
+            ProblemType type,
+            String detail,
+            String rule,
+            List<Problem.FieldError> errors,
+            List<Problem.Conflict> conflicts,
+            ProblemMessage message) {
         super(detail, null, false, false);
         this.type = type;
         this.rule = rule;
@@ -34,12 +44,14 @@ public class ProblemException extends RuntimeException {
     }
 
     /**
-     * The same problem with a Japanese detail: {@code key} names an entry of a {@code kiban-problems_ja.properties}
-     * of the service (or of commons' bundle), {@code args} fill its {@code {0}}, {@code {1}}, …. The English
-     * detail, the rule id and every other member stay as they are.
+     * The same problem with a Japanese detail: {@code key} names an entry of a {@code
+     * kiban-problems_ja.properties} of the service (or of commons' bundle), {@code args} fill its
+     * {@code {0}}, {@code {1}}, …. The English detail, the rule id and every other member stay as
+     * they are.
      */
     public ProblemException withMessage(String key, Object... args) {
-        return new ProblemException(type, getMessage(), rule, errors, conflicts, ProblemMessage.of(key, args));
+        return new ProblemException(
+                type, getMessage(), rule, errors, conflicts, ProblemMessage.of(key, args));
     }
 
     public static ProblemException of(ProblemType type, String detail) {
@@ -50,7 +62,8 @@ public class ProblemException extends RuntimeException {
         if (transactionBroken()) {
             return databaseUnavailable();
         }
-        return of(ProblemType.NOT_FOUND, what + " " + id + " does not exist").withMessage("detail.not-found", what, id);
+        return of(ProblemType.NOT_FOUND, what + " " + id + " does not exist")
+                .withMessage("detail.not-found", what, id);
     }
 
     /** A request that breaks a rule of the domain: 422 naming the rule id. */
@@ -63,15 +76,20 @@ public class ProblemException extends RuntimeException {
         if (transactionBroken()) {
             return databaseUnavailable();
         }
-        return new ProblemException(ProblemType.UNKNOWN_REFERENCE, field + " refers to " + id + ", which does not exist",
-                null, List.of(new Problem.FieldError(field, "unknown: " + id)), null,
+        return new ProblemException(
+                ProblemType.UNKNOWN_REFERENCE,
+                field + " refers to " + id + ", which does not exist",
+                null,
+                List.of(new Problem.FieldError(field, "unknown: " + id)),
+                null,
                 ProblemMessage.of("detail.unknown-reference", field, id));
     }
 
     /**
      * A lookup that found nothing inside a transaction already marked for rollback proves nothing:
-     * Hibernate answers {@code find} with null when the connection failed (HHH-12472), so an existing
-     * row would be reported missing while the database is down. That is an outage (503), not a 404/422.
+     * Hibernate answers {@code find} with null when the connection failed (HHH-12472), so an
+     * existing row would be reported missing while the database is down. That is an outage (503),
+     * not a 404/422.
      */
     private static boolean transactionBroken() {
         try {
@@ -93,13 +111,19 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail, null, null, conflicts);
     }
 
-    public static ProblemException conflict(String ruleId, String detail, List<Problem.Conflict> conflicts) {
+    public static ProblemException conflict(
+            String ruleId, String detail, List<Problem.Conflict> conflicts) {
         return new ProblemException(ProblemType.CONFLICT, detail, ruleId, null, conflicts);
     }
 
     public static ProblemException badField(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, field + ": " + message, null,
-                List.of(new Problem.FieldError(field, message)), null, ProblemMessage.of("detail.bad-field", field, message));
+        return new ProblemException(
+                ProblemType.VALIDATION,
+                field + ": " + message,
+                null,
+                List.of(new Problem.FieldError(field, message)),
+                null,
+                ProblemMessage.of("detail.bad-field", field, message));
     }
 
     public ProblemType type() {
@@ -124,6 +148,14 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, rule, errors, conflicts);
+        return new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                getMessage(),
+                instance,
+                rule,
+                errors,
+                conflicts);
     }
 }

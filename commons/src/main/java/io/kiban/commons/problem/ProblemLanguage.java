@@ -3,21 +3,24 @@ package io.kiban.commons.problem;
 import java.util.Locale;
 
 /**
- * The language a problem is written in: Japanese when the request's {@code Accept-Language} prefers it
- * to English, English otherwise. Quality values are honoured (RFC 9110 §12.5.4): {@code en;q=0.9, ja}
- * → Japanese; {@code ja-JP} → Japanese; {@code ja;q=0} → English; {@code fr} → English (the default).
- * A range matches a supported language when its primary subtag is that language; {@code *} matches
- * both; on equal quality the range listed first wins, and English wins a tie of {@code *}.
+ * The language a problem is written in: Japanese when the request's {@code Accept-Language} prefers
+ * it to English, English otherwise. Quality values are honoured (RFC 9110 §12.5.4): {@code
+ * en;q=0.9, ja} → Japanese; {@code ja-JP} → Japanese; {@code ja;q=0} → English; {@code fr} →
+ * English (the default). A range matches a supported language when its primary subtag is that
+ * language; {@code *} matches both; on equal quality the range listed first wins, and English wins
+ * a tie of {@code *}.
  */
 public final class ProblemLanguage {
 
     public static final Locale JAPANESE = Locale.JAPANESE;
     public static final Locale ENGLISH = Locale.ENGLISH;
 
-    private ProblemLanguage() {
-    }
+    private ProblemLanguage() {}
 
-    /** The preferred supported language for an {@code Accept-Language} value (null or blank → English). */
+    /**
+     * The preferred supported language for an {@code Accept-Language} value (null or blank →
+     * English).
+     */
     public static Locale preferred(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return ENGLISH;
@@ -81,7 +84,10 @@ public final class ProblemLanguage {
         }
     }
 
-    /** {@code 0.8} → 0.8; anything that is not a qvalue (RFC 9110: 0 to 1, three decimals at most) → -1. */
+    /**
+     * {@code 0.8} → 0.8; anything that is not a qvalue (RFC 9110: 0 to 1, three decimals at most) →
+     * -1.
+     */
     private static double quality(String value) {
         if (!value.matches("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?")) {
             return -1;

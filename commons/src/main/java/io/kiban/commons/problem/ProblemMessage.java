@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A detail written for translation: a key of the Japanese problem bundles and the values put in its
- * {@code {0}}, {@code {1}}, … placeholders (see {@link ProblemMessages}). The English detail travels
- * beside it, unchanged.
+ * {@code {0}}, {@code {1}}, … placeholders (see {@link ProblemMessages}). The English detail
+ * travels beside it, unchanged.
  */
 public record ProblemMessage(String key, List<String> args) {
 
@@ -15,7 +15,7 @@ public record ProblemMessage(String key, List<String> args) {
     }
 
     public static ProblemMessage of(String key, Object... args) {
-        return new ProblemMessage(key, args == null ? List.of()
-                : Arrays.stream(args).map(String::valueOf).toList());
+        return new ProblemMessage(
+                key, args == null ? List.of() : Arrays.stream(args).map(String::valueOf).toList());
     }
 }

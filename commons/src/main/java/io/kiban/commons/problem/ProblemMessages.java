@@ -20,28 +20,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Japanese texts of problems, from message bundles (UTF-8 properties): commons' own
- * {@code io/kiban/commons/problem/messages_ja.properties} (titles of every {@link ProblemType}, details of
- * the generic problems, one sentence per rule id of DOMAIN.md) and any {@code kiban-problems_ja.properties}
- * a service puts at the root of its classpath (its own detail keys; its entries win on a clash).
+ * The Japanese texts of problems, from message bundles (UTF-8 properties): commons' own {@code
+ * io/kiban/commons/problem/messages_ja.properties} (titles of every {@link ProblemType}, details of
+ * the generic problems, one sentence per rule id of DOMAIN.md) and any {@code
+ * kiban-problems_ja.properties} a service puts at the root of its classpath (its own detail keys;
+ * its entries win on a clash).
  *
- * <p>{@link #localize} turns the English problem into the Japanese one: the title by type; the detail from
- * the {@link ProblemMessage} key when there is one; else, when the problem names a rule id (its {@code rule}
- * member, or an {@code R-…} id inside the English detail), {@code "<rule id>: <Japanese rule sentence>（<English
- * detail>）"}; else the English detail unchanged. Every other member (type, status, instance, rule, errors,
- * conflicts) is left as it was.
+ * <p>{@link #localize} turns the English problem into the Japanese one: the title by type; the
+ * detail from the {@link ProblemMessage} key when there is one; else, when the problem names a rule
+ * id (its {@code rule} member, or an {@code R-…} id inside the English detail), {@code "<rule id>:
+ * <Japanese rule sentence>（<English detail>）"}; else the English detail unchanged. Every other
+ * member (type, status, instance, rule, errors, conflicts) is left as it was.
  */
 public final class ProblemMessages {
 
     public static final String COMMONS_BUNDLE = "io/kiban/commons/problem/messages_ja.properties";
     public static final String SERVICE_BUNDLE = "kiban-problems_ja.properties";
-    /** A requirement id as DOMAIN.md writes them: R-AS-1, R-LC-14, R-SEC-2, … */
-    public static final Pattern RULE_ID = Pattern.compile("\\bR-[A-Z]+(?:-[A-Z]+)*-[0-9]+[a-z]?\\b");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(noun:)?([0-9]+)}");
-    private static final Map<ClassLoader, Properties> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private ProblemMessages() {
-    }
+    /** A requirement id as DOMAIN.md writes them: R-AS-1, R-LC-14, R-SEC-2, … */
+    public static final Pattern RULE_ID =
+            Pattern.compile("\\bR-[A-Z]+(?:-[A-Z]+)*-[0-9]+[a-z]?\\b");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(noun:)?([0-9]+)}");
+    private static final Map<ClassLoader, Properties> CACHE =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private ProblemMessages() {}
 
     /** The Japanese entries, commons' first and the services' over them. */
     public static Properties japanese() {
@@ -56,10 +60,14 @@ public final class ProblemMessages {
 
     /** The Japanese sentence of a rule id, if the bundles have one. */
     public static Optional<String> rule(String ruleId) {
-        return ruleId == null ? Optional.empty() : Optional.ofNullable(japanese().getProperty(ruleId));
+        return ruleId == null
+                ? Optional.empty()
+                : Optional.ofNullable(japanese().getProperty(ruleId));
     }
 
-    /** The Japanese text of a message, its placeholders filled; empty when no bundle has the key. */
+    /**
+     * The Japanese text of a message, its placeholders filled; empty when no bundle has the key.
+     */
     public static Optional<String> text(ProblemMessage message) {
         if (message == null || message.key() == null) {
             return Optional.empty();
@@ -82,12 +90,18 @@ public final class ProblemMessages {
         return Optional.of(out.toString());
     }
 
-    /** The Japanese word for what a not-found names ({@code hardware} → ハードウェア); the English one when none. */
+    /**
+     * The Japanese word for what a not-found names ({@code hardware} → ハードウェア); the English one
+     * when none.
+     */
     public static String noun(String english) {
         return english == null ? "" : japanese().getProperty("noun." + english, english);
     }
 
-    /** The first rule id a problem names: its {@code rule} member, else the first {@code R-…} in its detail. */
+    /**
+     * The first rule id a problem names: its {@code rule} member, else the first {@code R-…} in its
+     * detail.
+     */
     public static Optional<String> ruleOf(Problem problem) {
         if (problem.rule() != null && !problem.rule().isBlank()) {
             return Optional.of(problem.rule());
@@ -101,12 +115,20 @@ public final class ProblemMessages {
 
     /** The problem in the given language (only Japanese differs from the English original). */
     public static Problem localize(Problem problem, ProblemMessage message, Locale language) {
-        if (problem == null || !ProblemLanguage.JAPANESE.getLanguage().equals(language.getLanguage())) {
+        if (problem == null
+                || !ProblemLanguage.JAPANESE.getLanguage().equals(language.getLanguage())) {
             return problem;
         }
         String title = type(problem.type()).flatMap(ProblemMessages::title).orElse(problem.title());
-        return new Problem(problem.type(), title, problem.status(), detail(problem, message), problem.instance(),
-                problem.rule(), problem.errors(), problem.conflicts());
+        return new Problem(
+                problem.type(),
+                title,
+                problem.status(),
+                detail(problem, message),
+                problem.instance(),
+                problem.rule(),
+                problem.errors(),
+                problem.conflicts());
     }
 
     private static String detail(Problem problem, ProblemMessage message) {
@@ -120,7 +142,9 @@ public final class ProblemMessages {
             Optional<String> sentence = rule(rule.get());
             if (sentence.isPresent()) {
                 String english = problem.detail();
-                return rule.get() + ": " + sentence.get()
+                return rule.get()
+                        + ": "
+                        + sentence.get()
                         + (english == null || english.isBlank() ? "" : "（" + english + "）");
             }
         }
@@ -171,7 +195,8 @@ public final class ProblemMessages {
             if (url == null) {
                 continue;
             }
-            try (InputStream in = url.openStream(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            try (InputStream in = url.openStream();
+                    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 Properties p = new Properties();
                 p.load(reader);
                 into.putAll(p);

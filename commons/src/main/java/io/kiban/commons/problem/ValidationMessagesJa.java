@@ -9,18 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Japanese text of a bean-validation violation, for the Japanese detail: a standard message template
- * ({@code {jakarta.validation.constraints.NotNull.message}}) is read from Hibernate Validator's Japanese
- * bundle and its {@code {attribute}}s filled from the constraint; a custom message, or a template using an
- * expression, stays as the validator wrote it (English).
+ * The Japanese text of a bean-validation violation, for the Japanese detail: a standard message
+ * template ({@code {jakarta.validation.constraints.NotNull.message}}) is read from Hibernate
+ * Validator's Japanese bundle and its {@code {attribute}}s filled from the constraint; a custom
+ * message, or a template using an expression, stays as the validator wrote it (English).
  */
 final class ValidationMessagesJa {
 
     private static final Pattern KEY = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
     private static final String BUNDLE = "org.hibernate.validator.ValidationMessages";
 
-    private ValidationMessagesJa() {
-    }
+    private ValidationMessagesJa() {}
 
     static String message(ConstraintViolation<?> violation) {
         String template = violation.getMessageTemplate();
@@ -33,9 +32,13 @@ final class ValidationMessagesJa {
         }
         String text;
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.JAPANESE,
-                    org.hibernate.validator.HibernateValidator.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            ResourceBundle bundle =
+                    ResourceBundle.getBundle(
+                            BUNDLE,
+                            Locale.JAPANESE,
+                            org.hibernate.validator.HibernateValidator.class.getClassLoader(),
+                            ResourceBundle.Control.getNoFallbackControl(
+                                    ResourceBundle.Control.FORMAT_PROPERTIES));
             if (!Locale.JAPANESE.getLanguage().equals(bundle.getLocale().getLanguage())) {
                 return violation.getMessage();
             }
@@ -46,13 +49,17 @@ final class ValidationMessagesJa {
         if (text.contains("${")) {
             return violation.getMessage();
         }
-        Map<String, Object> attributes = violation.getConstraintDescriptor() == null ? Map.of()
-                : violation.getConstraintDescriptor().getAttributes();
+        Map<String, Object> attributes =
+                violation.getConstraintDescriptor() == null
+                        ? Map.of()
+                        : violation.getConstraintDescriptor().getAttributes();
         Matcher m = KEY.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Object value = attributes.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : String.valueOf(value)));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(value == null ? m.group() : String.valueOf(value)));
         }
         m.appendTail(out);
         return out.toString();

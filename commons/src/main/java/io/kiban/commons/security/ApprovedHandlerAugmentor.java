@@ -20,17 +20,20 @@ public class ApprovedHandlerAugmentor implements SecurityIdentityAugmentor {
     private static final Logger LOG = Logger.getLogger(ApprovedHandlerAugmentor.class);
 
     @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> augment(
+            SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !needsApproval(identity.getRoles())) {
             return Uni.createFrom().item(identity);
         }
-        LOG.infof("R-SEC-1: %s holds a vendor role but is not an approved information handler; all roles withheld",
+        LOG.infof(
+                "R-SEC-1: %s holds a vendor role but is not an approved information handler; all roles withheld",
                 identity.getPrincipal().getName());
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(identity.getPrincipal())
-                .addCredentials(identity.getCredentials())
-                .addAttributes(identity.getAttributes())
-                .setAnonymous(false);
+        QuarkusSecurityIdentity.Builder builder =
+                QuarkusSecurityIdentity.builder()
+                        .setPrincipal(identity.getPrincipal())
+                        .addCredentials(identity.getCredentials())
+                        .addAttributes(identity.getAttributes())
+                        .setAnonymous(false);
         return Uni.createFrom().item(builder.build());
     }
 

@@ -33,13 +33,21 @@ public class Caller {
 
     public String subject() {
         return token().map(JsonWebToken::getSubject)
-                .orElseGet(() -> identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
+                .orElseGet(
+                        () ->
+                                identity.isAnonymous()
+                                        ? "anonymous"
+                                        : identity.getPrincipal().getName());
     }
 
     /** A readable name for records: preferred_username when the token has one. */
     public String name() {
         return token().map(t -> (String) t.getClaim("preferred_username"))
-                .orElseGet(() -> identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
+                .orElseGet(
+                        () ->
+                                identity.isAnonymous()
+                                        ? "anonymous"
+                                        : identity.getPrincipal().getName());
     }
 
     /** issuer + subject: unique across identity providers. */
@@ -48,7 +56,8 @@ public class Caller {
     }
 
     public Optional<String> organisation() {
-        Optional<String> fromToken = token().map(t -> t.<Object>getClaim(ORG_CLAIM)).map(Object::toString);
+        Optional<String> fromToken =
+                token().map(t -> t.<Object>getClaim(ORG_CLAIM)).map(Object::toString);
         if (fromToken.isPresent()) {
             return fromToken;
         }
@@ -70,9 +79,9 @@ public class Caller {
     }
 
     /**
-     * True when the caller may see a record that belongs to {@code owningOrganisation}: JPO, auditors
-     * and services see everything; vendor-side users (vendor and support-vendor alike) their own
-     * organisation's records only.
+     * True when the caller may see a record that belongs to {@code owningOrganisation}: JPO,
+     * auditors and services see everything; vendor-side users (vendor and support-vendor alike)
+     * their own organisation's records only.
      */
     public boolean maySee(String owningOrganisation) {
         return organisationScope().map(o -> o.equals(owningOrganisation)).orElse(true);
@@ -80,13 +89,17 @@ public class Caller {
 
     /** True when the caller is held to one organisation's records (see {@link #maySee}). */
     public boolean isOrganisationScoped() {
-        return isVendorSide() && !hasRole(Roles.JPO_ADMIN) && !hasRole(Roles.JPO_STAFF) && !hasRole(Roles.AUDITOR)
+        return isVendorSide()
+                && !hasRole(Roles.JPO_ADMIN)
+                && !hasRole(Roles.JPO_STAFF)
+                && !hasRole(Roles.AUDITOR)
                 && !hasRole(Roles.SERVICE);
     }
 
     /**
-     * The organisation a list query is limited to: empty for whoever sees everything; for a vendor-side user its
-     * token's organisation, or a value no record has when the token carries none (so it sees nothing).
+     * The organisation a list query is limited to: empty for whoever sees everything; for a
+     * vendor-side user its token's organisation, or a value no record has when the token carries
+     * none (so it sees nothing).
      */
     public Optional<String> organisationScope() {
         if (!isOrganisationScoped()) {
@@ -99,6 +112,8 @@ public class Caller {
     public static final String NO_ORGANISATION = "\u0000no-organisation";
 
     private Optional<JsonWebToken> token() {
-        return identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.of(jwt) : Optional.empty();
+        return identity.getPrincipal() instanceof JsonWebToken jwt
+                ? Optional.of(jwt)
+                : Optional.empty();
     }
 }

@@ -8,9 +8,9 @@ public final class Roles {
     public static final String SUPPORT_VENDOR = "support-vendor";
     public static final String AUDITOR = "auditor";
     public static final String SERVICE = "service";
+
     /** R-SEC-1: held by people on the JPO-approved list of information handlers. */
     public static final String APPROVED_HANDLER = "approved-handler";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

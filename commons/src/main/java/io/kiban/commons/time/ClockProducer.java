@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Business code reads time from this injected {@link Clock} (UTC). The lease runs 2027–2031, so
- * dev, test and the end-to-end profile may move it with {@code kiban.clock.fixed} or
- * {@code kiban.clock.start-at}; production may not.
+ * dev, test and the end-to-end profile may move it with {@code kiban.clock.fixed} or {@code
+ * kiban.clock.start-at}; production may not.
  */
 public class ClockProducer {
 
@@ -33,8 +33,9 @@ public class ClockProducer {
             return system;
         }
         if (profiles.stream().noneMatch(MOVABLE_PROFILES::contains)) {
-            throw new IllegalStateException("kiban.clock.* may only be set in the dev, test or e2e profile, not in "
-                    + profiles);
+            throw new IllegalStateException(
+                    "kiban.clock.* may only be set in the dev, test or e2e profile, not in "
+                            + profiles);
         }
         if (config.fixed().isPresent()) {
             LOG.warnf("test clock fixed at %s", config.fixed().get());

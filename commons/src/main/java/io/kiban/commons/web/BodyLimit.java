@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The largest request body this endpoint accepts, read from the configuration property
- * {@link #property()} (a size such as {@code 20M}), else {@link #defaultValue()}. Endpoints without it
+ * The largest request body this endpoint accepts, read from the configuration property {@link
+ * #property()} (a size such as {@code 20M}), else {@link #defaultValue()}. Endpoints without it
  * accept at most {@code kiban.http.max-json-body} (default 1M).
  */
 @Retention(RetentionPolicy.RUNTIME)

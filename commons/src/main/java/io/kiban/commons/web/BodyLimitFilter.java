@@ -20,10 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * 413 for a body above the endpoint's limit. With a Content-Length, decided before anything is read. Without
- * one (chunked transfer, #15 item 10): a JSON or other streamed body is counted while it is read and the
- * read fails with 413 at the first byte over the limit; a multipart or form body (parsed by the server
- * before the method runs) is measured once parsed and refused with 413 before the method sees it.
+ * 413 for a body above the endpoint's limit. With a Content-Length, decided before anything is
+ * read. Without one (chunked transfer, #15 item 10): a JSON or other streamed body is counted while
+ * it is read and the read fails with 413 at the first byte over the limit; a multipart or form body
+ * (parsed by the server before the method runs) is measured once parsed and refused with 413 before
+ * the method sees it.
  */
 public class BodyLimitFilter {
 
@@ -31,7 +32,9 @@ public class BodyLimitFilter {
 
     private final MemorySize maxJsonBody;
 
-    public BodyLimitFilter(@ConfigProperty(name = "kiban.http.max-json-body", defaultValue = "1M") MemorySize maxJsonBody) {
+    public BodyLimitFilter(
+            @ConfigProperty(name = "kiban.http.max-json-body", defaultValue = "1M")
+                    MemorySize maxJsonBody) {
         this.maxJsonBody = maxJsonBody;
     }
 
@@ -47,24 +50,41 @@ public class BodyLimitFilter {
             return Optional.empty();
         }
         if (length > limit) {
-            return Optional.of(tooLarge("the body has " + length + " bytes; this endpoint accepts at most " + limit,
-                    path, length, limit));
+            return Optional.of(
+                    tooLarge(
+                            "the body has "
+                                    + length
+                                    + " bytes; this endpoint accepts at most "
+                                    + limit,
+                            path,
+                            length,
+                            limit));
         }
         return Optional.empty();
     }
 
-    /** A chunked multipart/form body: parsed (to temporary files) by the server, measured here before the method. */
+    /**
+     * A chunked multipart/form body: parsed (to temporary files) by the server, measured here
+     * before the method.
+     */
     @ServerRequestFilter(readBody = true)
-    public Optional<Response> limitParsedForm(ContainerRequestContext request, ResourceInfo resource,
-            HttpServerRequest vertx) {
+    public Optional<Response> limitParsedForm(
+            ContainerRequestContext request, ResourceInfo resource, HttpServerRequest vertx) {
         if (request.getLength() >= 0 || !form(request.getMediaType()) || !streamed(request)) {
             return Optional.empty();
         }
         long limit = limitFor(resource.getResourceMethod());
         long read = vertx.bytesRead();
         if (read > limit) {
-            return Optional.of(tooLarge("the chunked body has " + read + " bytes; this endpoint accepts at most "
-                    + limit, request.getUriInfo().getRequestUri().getRawPath(), read, limit));
+            return Optional.of(
+                    tooLarge(
+                            "the chunked body has "
+                                    + read
+                                    + " bytes; this endpoint accepts at most "
+                                    + limit,
+                            request.getUriInfo().getRequestUri().getRawPath(),
+                            read,
+                            limit));
         }
         return Optional.empty();
     }
@@ -75,12 +95,16 @@ public class BodyLimitFilter {
     }
 
     private static boolean form(MediaType type) {
-        return type != null && ("multipart".equalsIgnoreCase(type.getType())
-                || MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type));
+        return type != null
+                && ("multipart".equalsIgnoreCase(type.getType())
+                        || MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type));
     }
 
     private static Response tooLarge(String detail, String path, long size, long limit) {
-        return ProblemMappers.response(ProblemType.PAYLOAD_TOO_LARGE, detail, path,
+        return ProblemMappers.response(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                detail,
+                path,
                 io.kiban.commons.problem.ProblemMessage.of("detail.body-too-large", size, limit));
     }
 
@@ -89,12 +113,17 @@ public class BodyLimitFilter {
         if (annotation == null) {
             return maxJsonBody.asLongValue();
         }
-        String value = ConfigProvider.getConfig().getOptionalValue(annotation.property(), String.class)
-                .orElse(annotation.defaultValue());
+        String value =
+                ConfigProvider.getConfig()
+                        .getOptionalValue(annotation.property(), String.class)
+                        .orElse(annotation.defaultValue());
         return SIZES.convert(value).asLongValue();
     }
 
-    /** Counts the bytes of a chunked body as they are read; the first byte over the limit ends the read with 413. */
+    /**
+     * Counts the bytes of a chunked body as they are read; the first byte over the limit ends the
+     * read with 413.
+     */
     static final class Limited extends FilterInputStream {
         private final long limit;
         private final String path;
@@ -134,8 +163,11 @@ public class BodyLimitFilter {
         private void add(long n) throws BodyTooLargeException {
             count += n;
             if (count > limit) {
-                throw new BodyTooLargeException("the chunked body passed " + limit
-                        + " bytes, the most this endpoint accepts; reading stopped there", limit);
+                throw new BodyTooLargeException(
+                        "the chunked body passed "
+                                + limit
+                                + " bytes, the most this endpoint accepts; reading stopped there",
+                        limit);
             }
         }
     }

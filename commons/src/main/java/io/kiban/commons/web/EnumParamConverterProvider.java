@@ -23,19 +23,21 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Enum-typed query, form, header and cookie parameters (also inside a {@code List}/{@code Set}/{@code Optional}):
- * a value that is none of the constants answers 400 {@code application/problem+json} naming the parameter and
- * the allowed values ({@link InvalidEnumParameterException}), where JAX-RS would answer 404 for a query
- * parameter. Values are matched exactly (the constant's name), or through the enum's own static
- * {@code fromString(String)} when it declares one (as JAX-RS prescribes). A path parameter keeps the
+ * Enum-typed query, form, header and cookie parameters (also inside a {@code List}/{@code
+ * Set}/{@code Optional}): a value that is none of the constants answers 400 {@code
+ * application/problem+json} naming the parameter and the allowed values ({@link
+ * InvalidEnumParameterException}), where JAX-RS would answer 404 for a query parameter. Values are
+ * matched exactly (the constant's name), or through the enum's own static {@code
+ * fromString(String)} when it declares one (as JAX-RS prescribes). A path parameter keeps the
  * JAX-RS behaviour: an unknown value in the path is a resource that does not exist (404).
  */
 @Provider
 public class EnumParamConverterProvider implements ParamConverterProvider {
 
     @Override
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(
+            Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (rawType == null || !rawType.isEnum()) {
             return null;
         }
@@ -113,7 +115,9 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
                 } else {
                     return Enum.valueOf(type, value);
                 }
-            } catch (IllegalArgumentException | IllegalAccessException | InvocationTargetException e) {
+            } catch (IllegalArgumentException
+                    | IllegalAccessException
+                    | InvocationTargetException e) {
                 // none of the constants: below
             }
             throw new InvalidEnumParameterException(parameter, value, type);
@@ -127,8 +131,11 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
         private static Method fromString(Class<?> type) {
             try {
                 Method m = type.getDeclaredMethod("fromString", String.class);
-                return Modifier.isStatic(m.getModifiers()) && type.isAssignableFrom(m.getReturnType())
-                        && Modifier.isPublic(m.getModifiers()) ? m : null;
+                return Modifier.isStatic(m.getModifiers())
+                                && type.isAssignableFrom(m.getReturnType())
+                                && Modifier.isPublic(m.getModifiers())
+                        ? m
+                        : null;
             } catch (NoSuchMethodException e) {
                 return null;
             }

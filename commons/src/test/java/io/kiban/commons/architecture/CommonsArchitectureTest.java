@@ -10,17 +10,28 @@ import io.kiban.commons.testing.ArchitectureContract;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** #19: commons is the bottom of the suite — it depends on no service, and its own packages have no cycle. */
+/**
+ * #19: commons is the bottom of the suite — it depends on no service, and its own packages have no
+ * cycle.
+ */
 class CommonsArchitectureTest {
 
-    private final JavaClasses commons = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.kiban.commons");
+    private final JavaClasses commons =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("io.kiban.commons");
 
     @Test
     @DisplayName("#19 commons depends on no service")
     void commons_depends_on_no_service() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(ArchitectureContract.SERVICES.stream()
-                .map(s -> s + "..").toArray(String[]::new)).check(commons);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ArchitectureContract.SERVICES.stream()
+                                .map(s -> s + "..")
+                                .toArray(String[]::new))
+                .check(commons);
     }
 
     @Test

@@ -8,7 +8,8 @@ class CellTextTest {
 
     @Test
     void formula_like_values_are_neutralised() {
-        assertThat(CellText.csv("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assertThat(CellText.csv("=HYPERLINK(\"http://x\",\"y\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
         assertThat(CellText.csv("+1")).isEqualTo("'+1");
         assertThat(CellText.csv("-2")).isEqualTo("'-2");
         assertThat(CellText.csv("@SUM(A1)")).isEqualTo("'@SUM(A1)");

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ContentStoreTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static ByteArrayInputStream bytes(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
@@ -31,8 +30,12 @@ class ContentStoreTest {
         assertThat(first.sniffedType()).isEqualTo("application/pdf");
         Path file = store.path(first.sha256());
         assertThat(Files.readString(file)).isEqualTo("%PDF-1.7 certificate");
-        assertThat(Files.getPosixFilePermissions(file)).as("read-only")
-                .doesNotContain(PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .as("read-only")
+                .doesNotContain(
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.GROUP_WRITE,
+                        PosixFilePermission.OTHERS_WRITE);
         long modified = Files.getLastModifiedTime(file).toMillis();
 
         ContentStore.Stored again = store.store(bytes("%PDF-1.7 certificate"), 1000);
@@ -47,7 +50,8 @@ class ContentStoreTest {
     @Test
     void refusesPastTheLimitAndKeepsNothing() throws Exception {
         ContentStore store = new ContentStore(dir);
-        assertThatThrownBy(() -> store.store(bytes("x".repeat(101)), 100)).isInstanceOf(ContentStore.TooLarge.class);
+        assertThatThrownBy(() -> store.store(bytes("x".repeat(101)), 100))
+                .isInstanceOf(ContentStore.TooLarge.class);
         try (Stream<Path> all = Files.walk(dir)) {
             assertThat(all.filter(Files::isRegularFile)).isEmpty();
         }
@@ -63,7 +67,8 @@ class ContentStoreTest {
         Files.writeString(file, "tampered");
         assertThat(store.verified(stored.sha256())).isEmpty();
         assertThat(store.verified("0".repeat(64))).isEmpty();
-        assertThatThrownBy(() -> store.path("../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.path("../etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

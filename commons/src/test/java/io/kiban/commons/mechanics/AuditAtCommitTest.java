@@ -24,19 +24,23 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * #16 §3: the chain head is taken last. Entries are queued by {@link AuditTrail#append} and numbered, MACed and
- * inserted at the commit of their transaction; decided rows are sealed there too. The verifier's detection is
- * unchanged: these tests tamper with entries written that way.
+ * #16 §3: the chain head is taken last. Entries are queued by {@link AuditTrail#append} and
+ * numbered, MACed and inserted at the commit of their transaction; decided rows are sealed there
+ * too. The verifier's detection is unchanged: these tests tamper with entries written that way.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 class AuditAtCommitTest {
 
-    @Inject
-    AuditTrail audit;
+    @Inject AuditTrail audit;
 
     private static JsonPath verify() {
-        return given().auth().oauth2(Tokens.auditor()).get("/audit/verify").then().statusCode(200).extract()
+        return given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/audit/verify")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
     }
 
@@ -48,15 +52,19 @@ class AuditAtCommitTest {
         }
     }
 
-    /** Entries of {@code action} after {@code after} (the test database keeps the chains of earlier runs). */
+    /**
+     * Entries of {@code action} after {@code after} (the test database keeps the chains of earlier
+     * runs).
+     */
     private static long[] countMinMax(Connection c, String action, long after) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*), MIN(seq), MAX(seq) FROM audit_entry WHERE action = ? AND seq > ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement(
+                        "SELECT COUNT(*), MIN(seq), MAX(seq) FROM audit_entry WHERE action = ? AND seq > ?")) {
             ps.setString(1, action);
             ps.setLong(2, after);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
             }
         }
     }
@@ -74,8 +82,10 @@ class AuditAtCommitTest {
     }
 
     @Test
-    @DisplayName("#16 §3 appendAll: 1,203 entries of one transaction get consecutive seqs at commit (3 INSERTs) and verify")
-    void SEC_audit_bulk_entries_of_one_transaction_are_numbered_at_commit_and_verify() throws Exception {
+    @DisplayName(
+            "#16 §3 appendAll: 1,203 entries of one transaction get consecutive seqs at commit (3 INSERTs) and verify")
+    void SEC_audit_bulk_entries_of_one_transaction_are_numbered_at_commit_and_verify()
+            throws Exception {
         List<AuditTrail.Item> items = new ArrayList<>();
         for (int i = 1; i <= 1203; i++) {
             items.add(new AuditTrail.Item("bulk-at-commit", "bulk-item", i, Map.of("i", i)));
@@ -84,16 +94,20 @@ class AuditAtCommitTest {
             long before = headSeq(c);
             QuarkusTransaction.requiringNew().run(() -> audit.appendAll(items));
             assertThat(headSeq(c)).isEqualTo(before + 1203);
-            assertThat(countMinMax(c, "bulk-at-commit", before)).containsExactly(1203, before + 1, before + 1203);
-            // the entries keep the order of the calls: item 700 (in the second multi-row INSERT) is seq before + 700
-            assertThat(one(c, "SELECT entity_id FROM audit_entry WHERE seq = ?", before + 700)).isEqualTo("700");
+            assertThat(countMinMax(c, "bulk-at-commit", before))
+                    .containsExactly(1203, before + 1, before + 1203);
+            // the entries keep the order of the calls: item 700 (in the second multi-row INSERT) is
+            // seq before + 700
+            assertThat(one(c, "SELECT entity_id FROM audit_entry WHERE seq = ?", before + 700))
+                    .isEqualTo("700");
             JsonPath result = verify();
             assertThat(result.getBoolean("valid")).as(result.prettify()).isTrue();
 
             long tampered = before + 700;
-            String original = one(c, "SELECT state_digest FROM audit_entry WHERE seq = ?", tampered);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE audit_entry SET state_digest = ? WHERE seq = ?")) {
+            String original =
+                    one(c, "SELECT state_digest FROM audit_entry WHERE seq = ?", tampered);
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE audit_entry SET state_digest = ? WHERE seq = ?")) {
                 ps.setString(1, "f".repeat(64));
                 ps.setLong(2, tampered);
                 assertThat(ps.executeUpdate()).isEqualTo(1);
@@ -102,8 +116,9 @@ class AuditAtCommitTest {
                 assertThat(bad.getLong("firstBadSeq")).isEqualTo(tampered);
                 assertThat(bad.getString("reason")).contains("altered");
             } finally {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE audit_entry SET state_digest = ? WHERE seq = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE audit_entry SET state_digest = ? WHERE seq = ?")) {
                     ps.setString(1, original);
                     ps.setLong(2, tampered);
                     ps.executeUpdate();
@@ -114,15 +129,30 @@ class AuditAtCommitTest {
     }
 
     @Test
-    @DisplayName("#16 §3: a transaction that rolls back appends nothing and leaves the head where it was")
+    @DisplayName(
+            "#16 §3: a transaction that rolls back appends nothing and leaves the head where it was")
     void SEC_audit_a_rolled_back_transaction_appends_nothing() throws Exception {
         try (Connection c = TestDatabase.connect()) {
             long before = headSeq(c);
-            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-                audit.append("rolled-back-at-commit", "probe", 1, Map.of("n", 1));
-                audit.append("rolled-back-at-commit", "probe", 2, Map.of("n", 2));
-                throw new IllegalStateException("the business change fails");
-            })).hasMessageContaining("the business change fails");
+            assertThatThrownBy(
+                            () ->
+                                    QuarkusTransaction.requiringNew()
+                                            .run(
+                                                    () -> {
+                                                        audit.append(
+                                                                "rolled-back-at-commit",
+                                                                "probe",
+                                                                1,
+                                                                Map.of("n", 1));
+                                                        audit.append(
+                                                                "rolled-back-at-commit",
+                                                                "probe",
+                                                                2,
+                                                                Map.of("n", 2));
+                                                        throw new IllegalStateException(
+                                                                "the business change fails");
+                                                    }))
+                    .hasMessageContaining("the business change fails");
             assertThat(headSeq(c)).isEqualTo(before);
             assertThat(countMinMax(c, "rolled-back-at-commit", before)[0]).isZero();
         }
@@ -130,16 +160,32 @@ class AuditAtCommitTest {
     }
 
     @Test
-    @DisplayName("#16 §3: a seal naming a row that does not exist rolls the whole transaction back, entries included")
+    @DisplayName(
+            "#16 §3: a seal naming a row that does not exist rolls the whole transaction back, entries included")
     void SEC_audit_a_seal_of_a_missing_row_rolls_the_transaction_back() throws Exception {
         try (Connection c = TestDatabase.connect()) {
             long before = headSeq(c);
-            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> audit
-                    .append("approve-widget", "widget", -1, Map.of("id", -1))
-                    .sealAtCommit("sample_widget", "audit_mac", "id", -1L)))
+            assertThatThrownBy(
+                            () ->
+                                    QuarkusTransaction.requiringNew()
+                                            .run(
+                                                    () ->
+                                                            audit.append(
+                                                                            "approve-widget",
+                                                                            "widget",
+                                                                            -1,
+                                                                            Map.of("id", -1))
+                                                                    .sealAtCommit(
+                                                                            "sample_widget",
+                                                                            "audit_mac",
+                                                                            "id",
+                                                                            -1L)))
                     .isInstanceOf(RuntimeException.class);
             assertThat(headSeq(c)).isEqualTo(before);
-            assertThat(one(c, "SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'widget' AND entity_id = '-1'"))
+            assertThat(
+                            one(
+                                    c,
+                                    "SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'widget' AND entity_id = '-1'"))
                     .isEqualTo("0");
         }
     }
@@ -147,26 +193,76 @@ class AuditAtCommitTest {
     @Test
     @DisplayName("#16 §3: a seal's table and columns must be plain SQL identifiers")
     void SEC_audit_seal_identifiers_are_checked() {
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> audit
-                .append("approve-widget", "widget", 1, Map.of("id", 1))
-                .sealAtCommit("sample_widget SET name = 'x' --", "audit_mac", "id", 1L)))
+        assertThatThrownBy(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .run(
+                                                () ->
+                                                        audit.append(
+                                                                        "approve-widget",
+                                                                        "widget",
+                                                                        1,
+                                                                        Map.of("id", 1))
+                                                                .sealAtCommit(
+                                                                        "sample_widget SET name = 'x' --",
+                                                                        "audit_mac",
+                                                                        "id",
+                                                                        1L)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    @DisplayName("#16 §3, #15 item 7: an approval is sealed at commit with its entry's MAC; the row's ETag does not move")
-    void SEC_sealed_state_the_seal_written_at_commit_is_the_entry_mac_and_keeps_the_etag() throws Exception {
-        long id = given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
-                .body(ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 1))
-                .post("/widgets").then().statusCode(201).extract().jsonPath().getLong("id");
-        String etag = given().auth().oauth2(Tokens.jpoAdmin()).get("/widgets/" + id).then().statusCode(200)
-                .extract().header("ETag");
-        String approved = given().auth().oauth2(Tokens.jpoAdmin()).header("If-Match", etag)
-                .put("/widgets/" + id + "/approval").then().statusCode(200).extract().header("ETag");
-        assertThat(given().auth().oauth2(Tokens.jpoAdmin()).get("/widgets/" + id).then().statusCode(200)
-                .extract().header("ETag")).isEqualTo(approved);
-        JsonPath entries = given().auth().oauth2(Tokens.auditor()).queryParam("entityType", "widget")
-                .queryParam("entityId", String.valueOf(id)).get("/audit").then().statusCode(200).extract().jsonPath();
+    @DisplayName(
+            "#16 §3, #15 item 7: an approval is sealed at commit with its entry's MAC; the row's ETag does not move")
+    void SEC_sealed_state_the_seal_written_at_commit_is_the_entry_mac_and_keeps_the_etag()
+            throws Exception {
+        long id =
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .contentType(ContentType.JSON)
+                        .body(ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 1))
+                        .post("/widgets")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
+        String etag =
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .get("/widgets/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
+        String approved =
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .header("If-Match", etag)
+                        .put("/widgets/" + id + "/approval")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
+        assertThat(
+                        given().auth()
+                                .oauth2(Tokens.jpoAdmin())
+                                .get("/widgets/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .header("ETag"))
+                .isEqualTo(approved);
+        JsonPath entries =
+                given().auth()
+                        .oauth2(Tokens.auditor())
+                        .queryParam("entityType", "widget")
+                        .queryParam("entityId", String.valueOf(id))
+                        .get("/audit")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(entries.getString("[0].action")).isEqualTo("approve-widget");
         try (Connection c = TestDatabase.connect()) {
             assertThat(one(c, "SELECT audit_mac FROM sample_widget WHERE id = ?", id))

@@ -26,31 +26,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The chain detects a changed row, a deleted middle row and a deleted tail (against the checkpoint). */
+/**
+ * The chain detects a changed row, a deleted middle row and a deleted tail (against the
+ * checkpoint).
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 class AuditTrailTest {
 
-    @Inject
-    AuditCheckpointStore checkpoints;
+    @Inject AuditCheckpointStore checkpoints;
 
     private static long createWidget() {
-        return given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .contentType(ContentType.JSON)
                 .body(ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 1))
-                .post("/widgets").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/widgets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     private static JsonPath verify() {
-        return given().auth().oauth2(Tokens.auditor()).get("/audit/verify").then().statusCode(200).extract()
+        return given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/audit/verify")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
     }
 
     @Test
     void every_change_appends_an_entry_with_who_and_what() {
         long id = createWidget();
-        given().auth().oauth2(Tokens.jpoAdmin()).queryParam("entityType", "widget")
-                .queryParam("entityId", String.valueOf(id)).get("/audit")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .queryParam("entityType", "widget")
+                .queryParam("entityId", String.valueOf(id))
+                .get("/audit")
+                .then()
+                .statusCode(200)
                 .header("X-Total-Count", "1")
                 .body("[0].action", equalTo("create"))
                 .body("[0].organisation", equalTo("vendor-a"))
@@ -62,13 +80,24 @@ class AuditTrailTest {
     @Test
     void the_audit_trail_is_for_jpo_admin_and_auditors_only() {
         given().auth().oauth2(Tokens.jpoStaff()).get("/audit").then().statusCode(403);
-        given().auth().oauth2(Tokens.vendor("vendor-a")).get("/audit/verify").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .get("/audit/verify")
+                .then()
+                .statusCode(403);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "entity_id = 'forged'", "actor_name = 'someone else'", "organisation = 'vendor-b'",
-            "roles = 'jpo-admin'", "recorded_at = '2020-01-01 00:00:00'" })
-    void a_changed_row_is_detected_and_named_whichever_column_changed(String change) throws Exception {
+    @ValueSource(
+            strings = {
+                "entity_id = 'forged'",
+                "actor_name = 'someone else'",
+                "organisation = 'vendor-b'",
+                "roles = 'jpo-admin'",
+                "recorded_at = '2020-01-01 00:00:00'"
+            })
+    void a_changed_row_is_detected_and_named_whichever_column_changed(String change)
+            throws Exception {
         createWidget();
         long seq = createWidgetAndSeq();
         createWidget();
@@ -119,7 +148,8 @@ class AuditTrailTest {
             try {
                 // the attacker removes the newest entries and rewinds the head to match
                 update(c, "DELETE FROM audit_entry WHERE seq >= ?", last - 1);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = ?, mac = ? WHERE id = 1")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE audit_head SET seq = ?, mac = ? WHERE id = 1")) {
                     ps.setLong(1, last - 2);
                     ps.setString(2, (String) row(c, last - 2).get("mac"));
                     ps.executeUpdate();
@@ -131,7 +161,8 @@ class AuditTrailTest {
             } finally {
                 insert(c, secondLast);
                 insert(c, lastRow);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = ?, mac = ? WHERE id = 1")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE audit_head SET seq = ?, mac = ? WHERE id = 1")) {
                     ps.setLong(1, (Long) head.get("seq"));
                     ps.setString(2, (String) head.get("mac"));
                     ps.executeUpdate();
@@ -143,9 +174,16 @@ class AuditTrailTest {
 
     private long createWidgetAndSeq() {
         long id = createWidget();
-        return given().auth().oauth2(Tokens.auditor()).queryParam("entityType", "widget")
-                .queryParam("entityId", String.valueOf(id)).get("/audit")
-                .then().statusCode(200).extract().jsonPath().getLong("[0].seq");
+        return given().auth()
+                .oauth2(Tokens.auditor())
+                .queryParam("entityType", "widget")
+                .queryParam("entityId", String.valueOf(id))
+                .get("/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("[0].seq");
     }
 
     private static void update(Connection c, String sql, long seq) throws SQLException {
@@ -156,7 +194,8 @@ class AuditTrailTest {
     }
 
     private static Map<String, Object> head(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, mac FROM audit_head WHERE id = 1");
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT seq, mac FROM audit_head WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return Map.of("seq", rs.getLong(1), "mac", rs.getString(2));
@@ -180,8 +219,12 @@ class AuditTrailTest {
 
     private static void insert(Connection c, Map<String, Object> row) throws SQLException {
         List<String> columns = new ArrayList<>(row.keySet());
-        String sql = "INSERT INTO audit_entry (" + String.join(",", columns) + ") VALUES ("
-                + String.join(",", columns.stream().map(x -> "?").toList()) + ")";
+        String sql =
+                "INSERT INTO audit_entry ("
+                        + String.join(",", columns)
+                        + ") VALUES ("
+                        + String.join(",", columns.stream().map(x -> "?").toList())
+                        + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < columns.size(); i++) {
                 ps.setObject(i + 1, row.get(columns.get(i)));

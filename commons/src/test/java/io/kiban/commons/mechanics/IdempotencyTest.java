@@ -28,11 +28,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcTestServer.class)
 class IdempotencyTest {
 
-    @Inject
-    IdempotencyStore store;
+    @Inject IdempotencyStore store;
 
     private static Response post(String token, String key, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
                 .post("/widgets");
     }
 
@@ -43,7 +46,9 @@ class IdempotencyTest {
         Response first = post(Tokens.jpoAdmin(), key, body);
         first.then().statusCode(201);
         Response second = post(Tokens.jpoAdmin(), key, body);
-        second.then().statusCode(201).header("Idempotent-Replayed", "true")
+        second.then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
                 .header("Location", first.header("Location"))
                 .header("ETag", first.header("ETag"));
         assertThat(second.jsonPath().getLong("id")).isEqualTo(first.jsonPath().getLong("id"));
@@ -52,10 +57,19 @@ class IdempotencyTest {
     @Test
     void same_key_different_body_is_422() {
         String key = UUID.randomUUID().toString();
-        post(Tokens.jpoAdmin(), key, ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 1))
-                .then().statusCode(201);
-        post(Tokens.jpoAdmin(), key, ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 2))
-                .then().statusCode(422).contentType("application/problem+json")
+        post(
+                        Tokens.jpoAdmin(),
+                        key,
+                        ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 1))
+                .then()
+                .statusCode(201);
+        post(
+                        Tokens.jpoAdmin(),
+                        key,
+                        ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 2))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:kiban:problem:idempotency-key-reused"));
     }
 
@@ -65,7 +79,9 @@ class IdempotencyTest {
         String body = ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 1);
         post(Tokens.jpoAdmin(), key, body).then().statusCode(201);
         // another caller with the same key is another request: here it collides on the unique name
-        post(Tokens.vendor("vendor-a"), key, body).then().statusCode(409)
+        post(Tokens.vendor("vendor-a"), key, body)
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("urn:kiban:problem:conflict"));
     }
 
@@ -73,11 +89,16 @@ class IdempotencyTest {
     void same_key_while_the_first_request_runs_is_409() throws Exception {
         String key = UUID.randomUUID().toString();
         String name = ProblemResponsesTest.unique();
-        String body = "{\"name\":\"" + name + "\",\"kind\":\"SMALL\",\"quantity\":1,\"holdMillis\":2500}";
+        String body =
+                "{\"name\":\"" + name + "\",\"kind\":\"SMALL\",\"quantity\":1,\"holdMillis\":2500}";
         String token = Tokens.jpoAdmin();
-        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> post(token, key, body));
+        CompletableFuture<Response> first =
+                CompletableFuture.supplyAsync(() -> post(token, key, body));
         Thread.sleep(800);
-        post(token, key, body).then().statusCode(409).contentType("application/problem+json")
+        post(token, key, body)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:kiban:problem:idempotency-in-flight"));
         first.get().then().statusCode(201);
         post(token, key, body).then().statusCode(201).header("Idempotent-Replayed", "true");
@@ -87,8 +108,12 @@ class IdempotencyTest {
     void a_failed_request_frees_its_key_for_a_corrected_retry() {
         String key = UUID.randomUUID().toString();
         String name = ProblemResponsesTest.unique();
-        post(Tokens.jpoAdmin(), key, ProblemResponsesTest.body(name, "SMALL", 5000)).then().statusCode(422);
-        post(Tokens.jpoAdmin(), key, ProblemResponsesTest.body(name, "SMALL", 5)).then().statusCode(201);
+        post(Tokens.jpoAdmin(), key, ProblemResponsesTest.body(name, "SMALL", 5000))
+                .then()
+                .statusCode(422);
+        post(Tokens.jpoAdmin(), key, ProblemResponsesTest.body(name, "SMALL", 5))
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -97,10 +122,13 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         IdempotencyStore.Claim dead = store.claim(caller, key, "a".repeat(64));
         assertThatThrownBy(() -> store.claim(caller, key, "a".repeat(64)))
-                .isInstanceOfSatisfying(ProblemException.class,
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.IDEMPOTENCY_IN_FLIGHT));
-        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE idempotency_record SET lease_until = NOW(6) - INTERVAL 1 SECOND WHERE caller = ? AND idem_key = ?")) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE idempotency_record SET lease_until = NOW(6) - INTERVAL 1 SECOND WHERE caller = ? AND idem_key = ?")) {
             ps.setString(1, caller);
             ps.setString(2, key);
             assertThat(ps.executeUpdate()).isEqualTo(1);
@@ -108,12 +136,28 @@ class IdempotencyTest {
         IdempotencyStore.Claim retry = store.claim(caller, key, "a".repeat(64));
         assertThat(retry.token()).isNotEqualTo(dead.token());
         // the first request, if it ever wakes up, can no longer commit its result
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> store.complete(dead,
-                new IdempotencyStore.StoredResponse(201, "application/json", "{}", "{}"))))
+        assertThatThrownBy(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .run(
+                                                () ->
+                                                        store.complete(
+                                                                dead,
+                                                                new IdempotencyStore.StoredResponse(
+                                                                        201,
+                                                                        "application/json",
+                                                                        "{}",
+                                                                        "{}"))))
                 .isInstanceOf(ProblemException.class);
-        QuarkusTransaction.requiringNew().run(() -> store.complete(retry,
-                new IdempotencyStore.StoredResponse(201, "application/json", "{}", "{\"ok\":true}")));
-        assertThat(store.claim(caller, key, "a".repeat(64)).replay().body()).isEqualTo("{\"ok\":true}");
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                store.complete(
+                                        retry,
+                                        new IdempotencyStore.StoredResponse(
+                                                201, "application/json", "{}", "{\"ok\":true}")));
+        assertThat(store.claim(caller, key, "a".repeat(64)).replay().body())
+                .isEqualTo("{\"ok\":true}");
     }
 
     @Test
@@ -122,13 +166,16 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         store.claim(caller, key, "b".repeat(64));
         try (Connection c = TestDatabase.connect()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE idempotency_record SET expires_at = NOW(6) - INTERVAL 1 HOUR WHERE idem_key = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "UPDATE idempotency_record SET expires_at = NOW(6) - INTERVAL 1 HOUR WHERE idem_key = ?")) {
                 ps.setString(1, key);
                 ps.executeUpdate();
             }
             assertThat(store.purgeExpired()).isGreaterThanOrEqualTo(1);
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM idempotency_record WHERE idem_key = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "SELECT COUNT(*) FROM idempotency_record WHERE idem_key = ?")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -140,7 +187,12 @@ class IdempotencyTest {
 
     @Test
     void an_overlong_key_is_400() {
-        post(Tokens.jpoAdmin(), "k".repeat(300), ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 1))
-                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        post(
+                        Tokens.jpoAdmin(),
+                        "k".repeat(300),
+                        ProblemResponsesTest.body(ProblemResponsesTest.unique(), "SMALL", 1))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 }

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * #15 item 12: service tokens that do not lapse. The identity provider issues client-credentials tokens
- * that live 3 s; the downstream service refuses an expired token with 401, as a Kiban service does.
+ * #15 item 12: service tokens that do not lapse. The identity provider issues client-credentials
+ * tokens that live 3 s; the downstream service refuses an expired token with 401, as a Kiban
+ * service does.
  */
 @QuarkusTest
 @TestProfile(ServiceTokenTest.ShortLivedTokens.class)
@@ -56,21 +57,37 @@ class ServiceTokenTest {
         }
     }
 
-    /** One WireMock: the token endpoint (fresh 3 s tokens) and the downstream service that checks exp. */
+    /**
+     * One WireMock: the token endpoint (fresh 3 s tokens) and the downstream service that checks
+     * exp.
+     */
     public static class World implements QuarkusTestResourceLifecycleManager {
         static WireMockServer server;
 
         @Override
         public Map<String, String> start() {
-            server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-                    .extensions(new OidcTestServer.FreshServiceToken(LIFETIME_SECONDS, Set.of("downstream")),
-                            new CheckToken()));
+            server =
+                    new WireMockServer(
+                            WireMockConfiguration.options()
+                                    .dynamicPort()
+                                    .bindAddress("127.0.0.1")
+                                    .extensions(
+                                            new OidcTestServer.FreshServiceToken(
+                                                    LIFETIME_SECONDS, Set.of("downstream")),
+                                            new CheckToken()));
             server.start();
-            server.stubFor(post(urlPathEqualTo("/idp/token")).willReturn(aResponse()
-                    .withHeader("Content-Type", "application/json").withTransformers("fresh-service-token")));
-            server.stubFor(get(urlPathEqualTo("/downstream/ping")).willReturn(aResponse()
-                    .withTransformers("check-token")));
-            server.stubFor(get(urlPathEqualTo("/downstream/refusing")).willReturn(aResponse().withStatus(401)));
+            server.stubFor(
+                    post(urlPathEqualTo("/idp/token"))
+                            .willReturn(
+                                    aResponse()
+                                            .withHeader("Content-Type", "application/json")
+                                            .withTransformers("fresh-service-token")));
+            server.stubFor(
+                    get(urlPathEqualTo("/downstream/ping"))
+                            .willReturn(aResponse().withTransformers("check-token")));
+            server.stubFor(
+                    get(urlPathEqualTo("/downstream/refusing"))
+                            .willReturn(aResponse().withStatus(401)));
             String base = "http://127.0.0.1:" + server.port();
             return Map.of(
                     "quarkus.oidc-client.short.auth-server-url", base + "/idp",
@@ -79,7 +96,8 @@ class ServiceTokenTest {
                     "quarkus.oidc-client.short.client-id", "commons-sample",
                     "quarkus.oidc-client.short.credentials.secret", "test-secret",
                     "quarkus.oidc-client.short.grant.type", "client",
-                    // as the commons default (30 s) does for Keycloak's 5-minute tokens: refresh before expiry
+                    // as the commons default (30 s) does for Keycloak's 5-minute tokens: refresh
+                    // before expiry
                     "quarkus.oidc-client.short.refresh-token-time-skew", "2S",
                     "quarkus.rest-client.downstream.url", base + "/downstream");
         }
@@ -99,8 +117,10 @@ class ServiceTokenTest {
             String header = event.getRequest().getHeader("Authorization");
             long exp = header == null ? 0 : exp(header.substring("Bearer ".length()));
             boolean valid = exp * 1000 > System.currentTimeMillis();
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).withStatus(valid ? 200 : 401)
-                    .withBody(valid ? "pong" : "token expired").build();
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                    .withStatus(valid ? 200 : 401)
+                    .withBody(valid ? "pong" : "token expired")
+                    .build();
         }
 
         @Override
@@ -115,7 +135,9 @@ class ServiceTokenTest {
     }
 
     static long exp(String jwt) {
-        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        String payload =
+                new String(
+                        Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         return Long.parseLong(payload.replaceAll(".*\"exp\":(\\d+).*", "$1"));
     }
 
@@ -129,16 +151,13 @@ class ServiceTokenTest {
         return tokens;
     }
 
-    @Inject
-    @RestClient
-    DownstreamClient plain;
+    @Inject @RestClient DownstreamClient plain;
 
-    @Inject
-    @RestClient
-    RetryingDownstreamClient retrying;
+    @Inject @RestClient RetryingDownstreamClient retrying;
 
     @Test
-    @DisplayName("SEC_service_token: across four 3-second token lifetimes, no call fails (the token is renewed before it expires)")
+    @DisplayName(
+            "SEC_service_token: across four 3-second token lifetimes, no call fails (the token is renewed before it expires)")
     void SEC_service_token_is_renewed_before_it_expires() throws Exception {
         long end = System.currentTimeMillis() + 4 * LIFETIME_SECONDS * 1000L;
         int calls = 0;
@@ -149,18 +168,27 @@ class ServiceTokenTest {
         }
         Set<String> distinct = new HashSet<>(tokensSentTo("/downstream/ping"));
         assertThat(calls).isGreaterThan(20);
-        assertThat(distinct).as("tokens used over 12 s of 3 s tokens").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(distinct)
+                .as("tokens used over 12 s of 3 s tokens")
+                .hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
-    @DisplayName("SEC_service_token: a call answered 401 is made once more with a fresh token, and succeeds")
+    @DisplayName(
+            "SEC_service_token: a call answered 401 is made once more with a fresh token, and succeeds")
     void SEC_service_token_401_is_retried_once_with_a_fresh_token() {
         World.server.resetRequests();
-        World.server.stubFor(get(urlPathEqualTo("/downstream/flaky")).inScenario("revoked")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(401))
-                .willSetStateTo("refused once"));
-        World.server.stubFor(get(urlPathEqualTo("/downstream/flaky")).inScenario("revoked")
-                .whenScenarioStateIs("refused once").willReturn(aResponse().withStatus(200).withBody("pong")));
+        World.server.stubFor(
+                get(urlPathEqualTo("/downstream/flaky"))
+                        .inScenario("revoked")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(aResponse().withStatus(401))
+                        .willSetStateTo("refused once"));
+        World.server.stubFor(
+                get(urlPathEqualTo("/downstream/flaky"))
+                        .inScenario("revoked")
+                        .whenScenarioStateIs("refused once")
+                        .willReturn(aResponse().withStatus(200).withBody("pong")));
         World.server.resetScenarios();
         assertThat(retrying.flaky()).isEqualTo("pong");
         List<String> sent = tokensSentTo("/downstream/flaky");
@@ -169,17 +197,29 @@ class ServiceTokenTest {
     }
 
     @Test
-    @DisplayName("SEC_service_token: without the retry the 401 reaches the caller; with it, a second 401 does too (only one retry)")
+    @DisplayName(
+            "SEC_service_token: without the retry the 401 reaches the caller; with it, a second 401 does too (only one retry)")
     void SEC_service_token_only_one_retry() {
         World.server.resetScenarios();
-        World.server.stubFor(get(urlPathEqualTo("/downstream/flaky")).inScenario("revoked")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(401))
-                .willSetStateTo("refused once"));
-        assertThatThrownBy(plain::flaky).isInstanceOf(WebApplicationException.class)
-                .satisfies(e -> assertThat(((WebApplicationException) e).getResponse().getStatus()).isEqualTo(401));
+        World.server.stubFor(
+                get(urlPathEqualTo("/downstream/flaky"))
+                        .inScenario("revoked")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(aResponse().withStatus(401))
+                        .willSetStateTo("refused once"));
+        assertThatThrownBy(plain::flaky)
+                .isInstanceOf(WebApplicationException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((WebApplicationException) e).getResponse().getStatus())
+                                        .isEqualTo(401));
         World.server.resetRequests();
-        assertThatThrownBy(retrying::refusing).isInstanceOf(WebApplicationException.class)
-                .satisfies(e -> assertThat(((WebApplicationException) e).getResponse().getStatus()).isEqualTo(401));
+        assertThatThrownBy(retrying::refusing)
+                .isInstanceOf(WebApplicationException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((WebApplicationException) e).getResponse().getStatus())
+                                        .isEqualTo(401));
         assertThat(tokensSentTo("/downstream/refusing")).hasSize(2);
     }
 }

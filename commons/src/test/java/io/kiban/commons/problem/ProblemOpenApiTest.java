@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** #17: every operation documents its problem responses; enum query parameters are enums in the document. */
+/**
+ * #17: every operation documents its problem responses; enum query parameters are enums in the
+ * document.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 class ProblemOpenApiTest {
@@ -20,7 +23,13 @@ class ProblemOpenApiTest {
 
     @BeforeEach
     void read() {
-        document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("");
+        document =
+                given().get("/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getMap("");
     }
 
     @SuppressWarnings("unchecked")
@@ -39,8 +48,11 @@ class ProblemOpenApiTest {
 
     static void assertProblem(Map<String, Object> responses, String status) {
         assertThat(responses).as("response " + status).containsKey(status);
-        Map<String, Object> schema = map(responses, status, "content", "application/problem+json", "schema");
-        assertThat(schema).as("schema of " + status).containsEntry("$ref", "#/components/schemas/Problem");
+        Map<String, Object> schema =
+                map(responses, status, "content", "application/problem+json", "schema");
+        assertThat(schema)
+                .as("schema of " + status)
+                .containsEntry("$ref", "#/components/schemas/Problem");
         assertThat((String) map(responses, status).get("description")).isNotBlank();
     }
 
@@ -51,7 +63,8 @@ class ProblemOpenApiTest {
             assertProblem(responses, status);
         }
         assertThat(responses).doesNotContainKeys("409", "412", "422", "428");
-        assertThat(map(responses, "404").get("description")).as("a documented response is kept")
+        assertThat(map(responses, "404").get("description"))
+                .as("a documented response is kept")
                 .isEqualTo("ハードウェアがありません。 No hardware with this id.");
     }
 
@@ -71,17 +84,29 @@ class ProblemOpenApiTest {
     @Test
     void the_problem_schema_is_in_the_components() {
         Map<String, Object> schema = map(document, "components", "schemas", "Problem");
-        assertThat(map(schema, "properties")).containsKeys("type", "title", "status", "detail", "instance", "rule",
-                "errors", "conflicts");
+        assertThat(map(schema, "properties"))
+                .containsKeys(
+                        "type",
+                        "title",
+                        "status",
+                        "detail",
+                        "instance",
+                        "rule",
+                        "errors",
+                        "conflicts");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void enum_query_parameters_are_enums() {
-        List<Map<String, Object>> parameters = (List<Map<String, Object>>) map(document, "paths", "/probes/colours",
-                "get").get("parameters");
-        Map<String, Object> colour = parameters.stream().filter(p -> "colour".equals(p.get("name"))).findFirst()
-                .orElseThrow();
+        List<Map<String, Object>> parameters =
+                (List<Map<String, Object>>)
+                        map(document, "paths", "/probes/colours", "get").get("parameters");
+        Map<String, Object> colour =
+                parameters.stream()
+                        .filter(p -> "colour".equals(p.get("name")))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(colour.get("in")).isEqualTo("query");
         Map<String, Object> schema = (Map<String, Object>) colour.get("schema");
         if (schema.containsKey("$ref")) {

@@ -5,7 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** Another service, called with short-lived client-credentials tokens (OIDC client "short"), no retry. */
+/**
+ * Another service, called with short-lived client-credentials tokens (OIDC client "short"), no
+ * retry.
+ */
 @RegisterRestClient(configKey = "downstream")
 @OidcClientFilter("short")
 @Path("/")

@@ -19,16 +19,19 @@ import org.jboss.resteasy.reactive.RestQuery;
 /** Throws each kind of problem the services throw, and takes enum query parameters (#17). */
 @Path("/probes")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
+@RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
 public class ProbeResource {
 
     public enum Colour {
-        RED, GREEN, BLUE
+        RED,
+        GREEN,
+        BLUE
     }
 
     /** An enum that converts through its own fromString (case-insensitive), as JAX-RS lets it. */
     public enum Size {
-        SMALL, LARGE;
+        SMALL,
+        LARGE;
 
         public static Size fromString(String value) {
             return valueOf(value.toUpperCase(java.util.Locale.ROOT));
@@ -37,8 +40,11 @@ public class ProbeResource {
 
     @GET
     @Path("/colours")
-    public Map<String, Object> colours(@RestQuery Colour colour, @QueryParam("shade") Colour shade,
-            @RestQuery List<Colour> mix, @RestQuery Size size) {
+    public Map<String, Object> colours(
+            @RestQuery Colour colour,
+            @QueryParam("shade") Colour shade,
+            @RestQuery List<Colour> mix,
+            @RestQuery Size size) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("colour", colour == null ? "none" : colour.name());
         answer.put("shade", shade == null ? "none" : shade.name());
@@ -55,10 +61,15 @@ public class ProbeResource {
 
     @GET
     @Path("/hardware/{id}")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "404",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "404",
             description = "ハードウェアがありません。 No hardware with this id.",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Problem.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Problem.class)))
     public Map<String, Object> hardware(@RestPath long id) {
         throw ProblemException.notFound("hardware", id);
     }
@@ -72,13 +83,16 @@ public class ProbeResource {
     @GET
     @Path("/rule")
     public Map<String, Object> rule() {
-        throw ProblemException.rule("R-MT-6", "ticket 7 cannot close: medium SN-1 has no accepted destruction evidence");
+        throw ProblemException.rule(
+                "R-MT-6",
+                "ticket 7 cannot close: medium SN-1 has no accepted destruction evidence");
     }
 
     @GET
     @Path("/rule-in-detail")
     public Map<String, Object> ruleInDetail() {
-        throw ProblemException.conflict("R-SEC-2: whoever proposed handler 5 cannot approve it",
+        throw ProblemException.conflict(
+                "R-SEC-2: whoever proposed handler 5 cannot approve it",
                 List.of(Problem.Conflict.of("handler", "5", "proposed by you")));
     }
 
@@ -92,7 +106,8 @@ public class ProbeResource {
     @GET
     @Path("/plain-conflict")
     public Map<String, Object> plainConflict() {
-        throw ProblemException.conflict("widget 9 is approved", List.of(Problem.Conflict.of("widget", "9", "approved")));
+        throw ProblemException.conflict(
+                "widget 9 is approved", List.of(Problem.Conflict.of("widget", "9", "approved")));
     }
 
     @GET
@@ -105,8 +120,8 @@ public class ProbeResource {
     @GET
     @Path("/outage")
     public Map<String, Object> outage() {
-        throw new org.hibernate.exception.JDBCConnectionException("connection lost",
-                new SQLException("Socket fail to connect", "08S01"));
+        throw new org.hibernate.exception.JDBCConnectionException(
+                "connection lost", new SQLException("Socket fail to connect", "08S01"));
     }
 
     /** A closed set taken as a free string: the #17 documentation contract must name it. */

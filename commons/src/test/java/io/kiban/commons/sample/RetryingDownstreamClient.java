@@ -6,7 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The same service, as the Kiban services call theirs: @OidcClientFilter + @RetryOnceOnUnauthorized. */
+/**
+ * The same service, as the Kiban services call theirs: @OidcClientFilter
+ * + @RetryOnceOnUnauthorized.
+ */
 @RegisterRestClient(configKey = "downstream")
 @OidcClientFilter("short")
 @RetryOnceOnUnauthorized

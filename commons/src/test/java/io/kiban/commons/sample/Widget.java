@@ -14,7 +14,10 @@ import jakarta.persistence.Version;
 @Table(name = "sample_widget")
 public class Widget {
 
-    public enum Kind { SMALL, LARGE }
+    public enum Kind {
+        SMALL,
+        LARGE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,8 +53,7 @@ public class Widget {
     @Column(name = "audit_mac")
     public String auditMac;
 
-    @Version
-    public long version;
+    @Version public long version;
 
     /** The decided fields the approval's audit entry seals. */
     public java.util.Map<String, Object> approvalSeal() {

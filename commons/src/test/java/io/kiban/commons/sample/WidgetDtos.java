@@ -7,8 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 public final class WidgetDtos {
 
-    private WidgetDtos() {
-    }
+    private WidgetDtos() {}
 
     public record WidgetInput(
             @NotBlank String name,
@@ -16,14 +15,20 @@ public final class WidgetDtos {
             @NotNull @PositiveOrZero Integer quantity,
             Long parentId,
             String organisation,
-            @Max(10_000) Integer holdMillis) {
-    }
+            @Max(10_000) Integer holdMillis) {}
 
-    public record WidgetView(Long id, String name, String organisation, Widget.Kind kind, int quantity,
-            Long parentId, long version) {
+    public record WidgetView(
+            Long id,
+            String name,
+            String organisation,
+            Widget.Kind kind,
+            int quantity,
+            Long parentId,
+            long version) {
 
         static WidgetView of(Widget w) {
-            return new WidgetView(w.id, w.name, w.organisation, w.kind, w.quantity, w.parentId, w.version);
+            return new WidgetView(
+                    w.id, w.name, w.organisation, w.kind, w.quantity, w.parentId, w.version);
         }
     }
 }

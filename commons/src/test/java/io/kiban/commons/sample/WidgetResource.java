@@ -38,16 +38,17 @@ public class WidgetResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    public RestResponse<List<WidgetView>> list(@RestQuery Integer page, @RestQuery Integer size,
-            @Context UriInfo uri) {
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
+    public RestResponse<List<WidgetView>> list(
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         return service.list(PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR })
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "部品の参照 / Read one widget",
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
+    @org.eclipse.microprofile.openapi.annotations.Operation(
+            summary = "部品の参照 / Read one widget",
             description = "部品を一件返す。ETag に版を載せる。\n\nAnswers one widget with its version as ETag.")
     public RestResponse<WidgetView> get(@RestPath long id) {
         WidgetView view = service.get(id);
@@ -56,41 +57,62 @@ public class WidgetResource {
 
     @POST
     @Idempotent
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "部品の登録 / Create a widget",
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    @org.eclipse.microprofile.openapi.annotations.Operation(
+            summary = "部品の登録 / Create a widget",
             description = "部品を登録する。\n\nCreates a widget.")
     public RestResponse<WidgetView> create(
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
-                    mediaType = MediaType.APPLICATION_JSON, examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
-                            name = "widget", value = "{\"name\": \"GPU tray\", \"kind\": \"SMALL\", \"quantity\": 2}"))) @Valid @NotNull WidgetInput body) {
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                            content =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @org.eclipse.microprofile.openapi.annotations
+                                                            .media.ExampleObject(
+                                                            name = "widget",
+                                                            value =
+                                                                    "{\"name\": \"GPU tray\", \"kind\": \"SMALL\", \"quantity\": 2}")))
+                    @Valid
+                    @NotNull
+                    WidgetInput body) {
         WidgetView view = service.create(body);
         return Responses.created(URI.create("/widgets/" + view.id()), view, view.version());
     }
 
-    /** A POST that does not honour Idempotency-Key (a key sent to it → 400 from IdempotencyKeyFilter). */
+    /**
+     * A POST that does not honour Idempotency-Key (a key sent to it → 400 from
+     * IdempotencyKeyFilter).
+     */
     @POST
     @Path("/{id}/copies")
-    @RolesAllowed({ Roles.JPO_ADMIN })
+    @RolesAllowed({Roles.JPO_ADMIN})
     public RestResponse<WidgetView> copy(@RestPath long id, @Valid @NotNull WidgetInput body) {
         WidgetView view = service.create(body);
         return Responses.created(URI.create("/widgets/" + view.id()), view, view.version());
     }
 
-    /** A multipart upload with its own body limit (64K unless kiban.test.attachment-limit says otherwise). */
+    /**
+     * A multipart upload with its own body limit (64K unless kiban.test.attachment-limit says
+     * otherwise).
+     */
     @POST
     @Path("/{id}/attachments")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @io.kiban.commons.web.BodyLimit(property = "kiban.test.attachment-limit", defaultValue = "64K")
-    @RolesAllowed({ Roles.JPO_ADMIN })
-    public RestResponse<java.util.Map<String, Object>> attach(@RestPath long id,
-            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+    @RolesAllowed({Roles.JPO_ADMIN})
+    public RestResponse<java.util.Map<String, Object>> attach(
+            @RestPath long id,
+            @org.jboss.resteasy.reactive.RestForm("file")
+                    org.jboss.resteasy.reactive.multipart.FileUpload file) {
         return RestResponse.ok(java.util.Map.of("size", file.size()));
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
-    public RestResponse<WidgetView> update(@RestPath long id, @RestHeader("If-Match") String ifMatch,
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
+    public RestResponse<WidgetView> update(
+            @RestPath long id,
+            @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull WidgetInput body) {
         WidgetView view = service.update(id, ifMatch, body);
         return Responses.ok(view, view.version());
@@ -98,17 +120,17 @@ public class WidgetResource {
 
     @PUT
     @Path("/{id}/approval")
-    @RolesAllowed({ Roles.JPO_ADMIN })
-    public RestResponse<WidgetView> approve(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
+    @RolesAllowed({Roles.JPO_ADMIN})
+    public RestResponse<WidgetView> approve(
+            @RestPath long id, @RestHeader("If-Match") String ifMatch) {
         WidgetView view = service.approve(id, ifMatch);
         return Responses.ok(view, view.version());
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.VENDOR })
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
     public void delete(@RestPath long id, @RestHeader("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
     }
-
 }

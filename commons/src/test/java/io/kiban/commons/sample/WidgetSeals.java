@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 
-/** #15 item 7 sample: every approved widget must carry the MAC of the audit entry that approved it. */
+/**
+ * #15 item 7 sample: every approved widget must carry the MAC of the audit entry that approved it.
+ */
 @ApplicationScoped
 public class WidgetSeals implements SealedState {
 
@@ -30,7 +32,13 @@ public class WidgetSeals implements SealedState {
     @Override
     public List<Seal> seals() {
         return widgets.list("approved = true order by id").stream()
-                .map(w -> new Seal(String.valueOf(w.id), APPROVE, w.auditMac, SealedState.digest(w.approvalSeal())))
+                .map(
+                        w ->
+                                new Seal(
+                                        String.valueOf(w.id),
+                                        APPROVE,
+                                        w.auditMac,
+                                        SealedState.digest(w.approvalSeal())))
                 .toList();
     }
 }

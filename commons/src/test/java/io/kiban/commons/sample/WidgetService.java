@@ -19,8 +19,7 @@ import java.util.List;
 public class WidgetService {
 
     @ApplicationScoped
-    public static class WidgetRepository implements PanacheRepository<Widget> {
-    }
+    public static class WidgetRepository implements PanacheRepository<Widget> {}
 
     private final WidgetRepository repository;
     private final AuditTrail audit;
@@ -33,8 +32,10 @@ public class WidgetService {
     }
 
     public Page<WidgetView> list(PageRequest page) {
-        var query = caller.hasRole("vendor")
-                ? repository.find("organisation", caller.organisation().orElse("")) : repository.findAll();
+        var query =
+                caller.hasRole("vendor")
+                        ? repository.find("organisation", caller.organisation().orElse(""))
+                        : repository.findAll();
         query.page(page.page(), page.size());
         return new Page<>(query.list().stream().map(WidgetView::of).toList(), query.count(), page);
     }
@@ -51,17 +52,28 @@ public class WidgetService {
         if (input.parentId() != null && repository.findByIdOptional(input.parentId()).isEmpty()) {
             throw ProblemException.unknownReference("parentId", input.parentId());
         }
-        repository.find("name", input.name()).firstResultOptional().ifPresent(existing -> {
-            throw ProblemException.conflict("a widget named " + input.name() + " exists",
-                    List.of(Problem.Conflict.of("widget", String.valueOf(existing.id), "same name")));
-        });
+        repository
+                .find("name", input.name())
+                .firstResultOptional()
+                .ifPresent(
+                        existing -> {
+                            throw ProblemException.conflict(
+                                    "a widget named " + input.name() + " exists",
+                                    List.of(
+                                            Problem.Conflict.of(
+                                                    "widget",
+                                                    String.valueOf(existing.id),
+                                                    "same name")));
+                        });
         Widget w = new Widget();
         w.name = input.name();
         w.kind = input.kind();
         w.quantity = input.quantity();
         w.parentId = input.parentId();
-        w.organisation = caller.hasRole("vendor") ? caller.organisation().orElseThrow()
-                : input.organisation() == null ? "jpo" : input.organisation();
+        w.organisation =
+                caller.hasRole("vendor")
+                        ? caller.organisation().orElseThrow()
+                        : input.organisation() == null ? "jpo" : input.organisation();
         repository.persist(w);
         repository.flush();
         if (input.holdMillis() != null) {
@@ -85,19 +97,24 @@ public class WidgetService {
         return view;
     }
 
-    /** #15 item 7 sample: the approval's audit entry seals the decided fields; its MAC is kept on the row. */
+    /**
+     * #15 item 7 sample: the approval's audit entry seals the decided fields; its MAC is kept on
+     * the row.
+     */
     @Transactional
     public WidgetView approve(long id, String ifMatch) {
         Widget w = visible(id);
         ETags.check(ifMatch, w.version);
         if (w.approved) {
-            throw ProblemException.of(io.kiban.commons.problem.ProblemType.CONFLICT, "widget " + id + " is approved");
+            throw ProblemException.of(
+                    io.kiban.commons.problem.ProblemType.CONFLICT, "widget " + id + " is approved");
         }
         w.approved = true;
         w.approvedBy = caller.name();
         w.approvedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        w.auditMac = audit.append(WidgetSeals.APPROVE, "widget", w.id, w.approvalSeal())
-                .sealAtCommit("sample_widget", "audit_mac", "id", w.id);
+        w.auditMac =
+                audit.append(WidgetSeals.APPROVE, "widget", w.id, w.approvalSeal())
+                        .sealAtCommit("sample_widget", "audit_mac", "id", w.id);
         repository.flush();
         return WidgetView.of(w);
     }
@@ -111,7 +128,8 @@ public class WidgetService {
     }
 
     private Widget visible(long id) {
-        return repository.findByIdOptional(id)
+        return repository
+                .findByIdOptional(id)
                 .filter(w -> caller.maySee(w.organisation))
                 .orElseThrow(() -> ProblemException.notFound("widget", id));
     }

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class CallerTest {
 
     private static Caller caller(String organisation, String... roles) {
-        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u"))
-                .addAttribute("org", organisation);
+        QuarkusSecurityIdentity.Builder b =
+                QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal("u"))
+                        .addAttribute("org", organisation);
         for (String role : roles) {
             b.addRole(role);
         }
@@ -36,11 +38,16 @@ class CallerTest {
     @Test
     void R_MT_7_the_list_scope_matches_maySee_and_a_token_without_organisation_sees_nothing() {
         assertThat(caller("vendor-a", Roles.VENDOR).organisationScope()).contains("vendor-a");
-        assertThat(caller("support-co", Roles.SUPPORT_VENDOR).organisationScope()).contains("support-co");
+        assertThat(caller("support-co", Roles.SUPPORT_VENDOR).organisationScope())
+                .contains("support-co");
         assertThat(caller("jpo", Roles.JPO_ADMIN, Roles.VENDOR).organisationScope()).isEmpty();
         assertThat(caller("jpo", Roles.AUDITOR).organisationScope()).isEmpty();
-        Caller orphan = new Caller(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u"))
-                .addRole(Roles.VENDOR).build());
+        Caller orphan =
+                new Caller(
+                        QuarkusSecurityIdentity.builder()
+                                .setPrincipal(new QuarkusPrincipal("u"))
+                                .addRole(Roles.VENDOR)
+                                .build());
         assertThat(orphan.organisationScope()).contains(Caller.NO_ORGANISATION);
         assertThat(orphan.maySee("vendor-a")).isFalse();
     }

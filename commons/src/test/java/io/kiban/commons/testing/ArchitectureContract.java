@@ -14,15 +14,20 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * #19: the structure every service keeps, checked on its compiled classes (ArchUnit). A service's
- * {@code ArchitectureTest} extends this and names its root package. A violation fails the build with the
- * classes and the dependency that break the rule.
+ * {@code ArchitectureTest} extends this and names its root package. A violation fails the build
+ * with the classes and the dependency that break the rule.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ArchitectureContract {
 
     /** Every service's root package; a service may import none of the others. */
-    public static final List<String> SERVICES = List.of("io.kiban.asset", "io.kiban.maintenance", "io.kiban.backup",
-            "io.kiban.lifecycle", "io.kiban.console");
+    public static final List<String> SERVICES =
+            List.of(
+                    "io.kiban.asset",
+                    "io.kiban.maintenance",
+                    "io.kiban.backup",
+                    "io.kiban.lifecycle",
+                    "io.kiban.console");
 
     private JavaClasses classes;
 
@@ -31,12 +36,15 @@ public abstract class ArchitectureContract {
 
     @BeforeAll
     void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage());
+        classes =
+                new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages(rootPackage());
     }
 
     @Test
-    @DisplayName("#19 no package cycles inside the service: feature packages depend on each other one way")
+    @DisplayName(
+            "#19 no package cycles inside the service: feature packages depend on each other one way")
     void feature_packages_are_free_of_cycles() {
         slices().matching(rootPackage() + ".(*)..").should().beFreeOfCycles().check(classes);
     }
@@ -44,16 +52,27 @@ public abstract class ArchitectureContract {
     @Test
     @DisplayName("#19 a service never imports another service's packages (they talk over HTTP)")
     void no_service_imports_another() {
-        String[] others = SERVICES.stream().filter(s -> !s.equals(rootPackage())).map(s -> s + "..")
-                .toArray(String[]::new);
+        String[] others =
+                SERVICES.stream()
+                        .filter(s -> !s.equals(rootPackage()))
+                        .map(s -> s + "..")
+                        .toArray(String[]::new);
         noClasses().should().dependOnClassesThat().resideInAnyPackage(others).check(classes);
     }
 
     @Test
-    @DisplayName("#19 resources stay thin: no REST resource touches a repository (services own data access)")
+    @DisplayName(
+            "#19 resources stay thin: no REST resource touches a repository (services own data access)")
     void resources_do_not_touch_repositories() {
-        noClasses().that().haveSimpleNameEndingWith("Resource").should().dependOnClassesThat()
-                .haveSimpleNameEndingWith("Repository").orShould().dependOnClassesThat()
-                .areAssignableTo(io.quarkus.hibernate.orm.panache.PanacheRepositoryBase.class).check(classes);
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Repository")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(io.quarkus.hibernate.orm.panache.PanacheRepositoryBase.class)
+                .check(classes);
     }
 }

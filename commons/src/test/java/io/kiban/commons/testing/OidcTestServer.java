@@ -16,12 +16,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A WireMock OpenID provider on a free port: discovery, JWKS (the key of {@link TestKeys}) and a token
- * endpoint that answers each client-credentials request with a NEW real signed {@code service} token
- * (audience: the service under test, {@link Tokens#audience()}), valid for
- * {@value #DEFAULT_LIFETIME} s or the {@code service-token-lifetime} init argument (seconds), so a test
- * can run across several token lifetimes. Tokens for people come from {@link Tokens}. Parallel-safe: every
- * test JVM gets its own port.
+ * A WireMock OpenID provider on a free port: discovery, JWKS (the key of {@link TestKeys}) and a
+ * token endpoint that answers each client-credentials request with a NEW real signed {@code
+ * service} token (audience: the service under test, {@link Tokens#audience()}), valid for {@value
+ * #DEFAULT_LIFETIME} s or the {@code service-token-lifetime} init argument (seconds), so a test can
+ * run across several token lifetimes. Tokens for people come from {@link Tokens}. Parallel-safe:
+ * every test JVM gets its own port.
  */
 public class OidcTestServer implements QuarkusTestResourceLifecycleManager {
 
@@ -39,7 +39,9 @@ public class OidcTestServer implements QuarkusTestResourceLifecycleManager {
             lifetime = Integer.parseInt(initArgs.get("service-token-lifetime"));
         }
         if (initArgs.containsKey("audience")) {
-            audience = new java.util.LinkedHashSet<>(java.util.List.of(initArgs.get("audience").split(",")));
+            audience =
+                    new java.util.LinkedHashSet<>(
+                            java.util.List.of(initArgs.get("audience").split(",")));
         }
     }
 
@@ -57,8 +59,12 @@ public class OidcTestServer implements QuarkusTestResourceLifecycleManager {
         public ResponseDefinition transform(ServeEvent serveEvent) {
             String token = Tokens.serviceToken("test-service", audience, lifetime);
             return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
-                    .withBody("{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
-                            + lifetime + "}")
+                    .withBody(
+                            "{\"access_token\":\""
+                                    + token
+                                    + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                                    + lifetime
+                                    + "}")
                     .build();
         }
 
@@ -76,20 +82,44 @@ public class OidcTestServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         java.util.Set<String> aud = audience != null ? audience : Tokens.audience();
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(new FreshServiceToken(lifetime, aud)));
+        server =
+                new WireMockServer(
+                        WireMockConfiguration.options()
+                                .dynamicPort()
+                                .bindAddress("127.0.0.1")
+                                .extensions(new FreshServiceToken(lifetime, aud)));
         server.start();
         String base = "http://127.0.0.1:" + server.port() + REALM;
-        server.stubFor(get(urlEqualTo(REALM + "/.well-known/openid-configuration")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"" + base + "/protocol/openid-connect/certs\","
-                        + "\"token_endpoint\":\"" + base + "/protocol/openid-connect/token\","
-                        + "\"authorization_endpoint\":\"" + base + "/protocol/openid-connect/auth\","
-                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
-        server.stubFor(get(urlEqualTo(REALM + "/protocol/openid-connect/certs")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(TestKeys.jwks())));
-        server.stubFor(post(urlPathEqualTo(REALM + "/protocol/openid-connect/token")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withTransformers("fresh-service-token")));
+        server.stubFor(
+                get(urlEqualTo(REALM + "/.well-known/openid-configuration"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"issuer\":\""
+                                                        + ISSUER
+                                                        + "\",\"jwks_uri\":\""
+                                                        + base
+                                                        + "/protocol/openid-connect/certs\","
+                                                        + "\"token_endpoint\":\""
+                                                        + base
+                                                        + "/protocol/openid-connect/token\","
+                                                        + "\"authorization_endpoint\":\""
+                                                        + base
+                                                        + "/protocol/openid-connect/auth\","
+                                                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
+        server.stubFor(
+                get(urlEqualTo(REALM + "/protocol/openid-connect/certs"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(TestKeys.jwks())));
+        server.stubFor(
+                post(urlPathEqualTo(REALM + "/protocol/openid-connect/token"))
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "application/json")
+                                        .withTransformers("fresh-service-token")));
         return Map.of(
                 "quarkus.oidc.auth-server-url", base,
                 "quarkus.oidc.token.issuer", ISSUER,

@@ -8,8 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Direct JDBC to the service's own test database, for tests that must tamper behind the API. */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();

@@ -12,14 +12,15 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
-/** The test identity provider's signing key (a file shipped with the tests, trusted nowhere else). */
+/**
+ * The test identity provider's signing key (a file shipped with the tests, trusted nowhere else).
+ */
 public final class TestKeys {
 
     public static final String KEY_ID = "kiban-test-key";
     private static final RSAPrivateCrtKey KEY = load();
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static PrivateKey privateKey() {
         return KEY;
@@ -27,8 +28,13 @@ public final class TestKeys {
 
     /** The JWKS document that publishes the public half. */
     public static String jwks() {
-        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID + "\",\"n\":\""
-                + b64(KEY.getModulus()) + "\",\"e\":\"" + b64(KEY.getPublicExponent()) + "\"}]}";
+        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
+                + KEY_ID
+                + "\",\"n\":\""
+                + b64(KEY.getModulus())
+                + "\",\"e\":\""
+                + b64(KEY.getPublicExponent())
+                + "\"}]}";
     }
 
     private static String b64(BigInteger value) {
@@ -41,10 +47,14 @@ public final class TestKeys {
 
     private static RSAPrivateCrtKey load() {
         try (InputStream in = TestKeys.class.getResourceAsStream("test-oidc-key.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            String pem =
+                    new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                            .replaceAll("-----[A-Z ]+-----", "")
+                            .replaceAll("\\s", "");
+            return (RSAPrivateCrtKey)
+                    KeyFactory.getInstance("RSA")
+                            .generatePrivate(
+                                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -31,14 +31,17 @@ class ClockProducerTest {
 
     @Test
     void without_settings_the_system_clock_is_used() {
-        assertThat(ClockProducer.create(config(null, null), List.of("prod"), system)).isSameAs(system);
+        assertThat(ClockProducer.create(config(null, null), List.of("prod"), system))
+                .isSameAs(system);
     }
 
     @Test
     void a_fixed_clock_is_honoured_in_test_and_dev() {
         Instant inLease = Instant.parse("2027-07-15T01:00:00Z");
-        assertThat(ClockProducer.create(config(inLease, null), List.of("test"), system).instant()).isEqualTo(inLease);
-        assertThat(ClockProducer.create(config(inLease, null), List.of("dev"), system).instant()).isEqualTo(inLease);
+        assertThat(ClockProducer.create(config(inLease, null), List.of("test"), system).instant())
+                .isEqualTo(inLease);
+        assertThat(ClockProducer.create(config(inLease, null), List.of("dev"), system).instant())
+                .isEqualTo(inLease);
     }
 
     @Test
@@ -50,8 +53,12 @@ class ClockProducerTest {
 
     @Test
     void production_refuses_a_test_clock() {
-        assertThatThrownBy(() -> ClockProducer.create(config(Instant.EPOCH, null), List.of("prod"), system))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kiban.clock");
+        assertThatThrownBy(
+                        () ->
+                                ClockProducer.create(
+                                        config(Instant.EPOCH, null), List.of("prod"), system))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("kiban.clock");
     }
 
     @Test

@@ -44,10 +44,13 @@ public class Dashboard {
         CompletableFuture<Reply> contract = calls.get(Svc.LIFECYCLE, "/contract");
         CompletableFuture<Reply> deadlines = calls.get(Svc.LIFECYCLE, "/contract/deadlines");
         // whole lists: every page is read (paged services answer X-Total-Count; size ≤ 200)
-        CompletableFuture<Reply> overdue = calls.getAll(Svc.LIFECYCLE, "/deliverables?overdue=true");
+        CompletableFuture<Reply> overdue =
+                calls.getAll(Svc.LIFECYCLE, "/deliverables?overdue=true");
         CompletableFuture<Reply> tickets = calls.getAll(Svc.MAINTENANCE, "/tickets");
-        CompletableFuture<Reply> media = user.isVendor() && !user.has(CurrentUser.VENDOR) ? null
-                : calls.getAll(Svc.MAINTENANCE, "/reports/outstanding-sanitization");
+        CompletableFuture<Reply> media =
+                user.isVendor() && !user.has(CurrentUser.VENDOR)
+                        ? null
+                        : calls.getAll(Svc.MAINTENANCE, "/reports/outstanding-sanitization");
         CompletableFuture<Reply> rpo = calls.getAll(Svc.BACKUP, "/reports/rpo");
         boolean showApprovals = !(user.isVendor() && !user.isJpoAdmin());
         Inbox.Started waiting = showApprovals ? inbox.start() : null;
@@ -60,7 +63,10 @@ public class Dashboard {
 
         List<Section> out = new ArrayList<>();
         out.add(timeline(calls.await(phases, Svc.LIFECYCLE), calls.await(contract, Svc.LIFECYCLE)));
-        out.add(deadlines(calls.await(deadlines, Svc.LIFECYCLE), calls.await(overdue, Svc.LIFECYCLE)));
+        out.add(
+                deadlines(
+                        calls.await(deadlines, Svc.LIFECYCLE),
+                        calls.await(overdue, Svc.LIFECYCLE)));
         out.add(tickets(calls.await(tickets, Svc.MAINTENANCE)));
         Section m = new Section("media", "破壊証跡待ちの記憶媒体");
         if (media == null) {
@@ -80,8 +86,12 @@ public class Dashboard {
                 Reply r = calls.await(e.getValue(), e.getKey());
                 rows.add(auditRow(e.getKey(), r));
             }
-            a.table(new Table("サービスごとの検証結果", List.of("サービス", "状態", "検証件数", "最終連番", "検証日時"), rows,
-                    ""));
+            a.table(
+                    new Table(
+                            "サービスごとの検証結果",
+                            List.of("サービス", "状態", "検証件数", "最終連番", "検証日時"),
+                            rows,
+                            ""));
         }
         out.add(a);
         return out;
@@ -98,13 +108,23 @@ public class Dashboard {
         int total = 0;
         for (Inbox.KindSection k : inbox.build(waiting)) {
             if (!k.section().errors.isEmpty()) {
-                rows.add(new Row(List.of(Cell.link(k.kind().label(), "/inbox#section-" + k.kind().key()),
-                        Cell.state(String.join(" ", k.section().errors), "bad"))));
+                rows.add(
+                        new Row(
+                                List.of(
+                                        Cell.link(
+                                                k.kind().label(),
+                                                "/inbox#section-" + k.kind().key()),
+                                        Cell.state(String.join(" ", k.section().errors), "bad"))));
                 continue;
             }
             total += k.items().size();
-            rows.add(new Row(List.of(Cell.link(k.kind().label(), "/inbox#section-" + k.kind().key()),
-                    Cell.state(k.items().size() + " 件", k.items().isEmpty() ? null : "warn"))));
+            rows.add(
+                    new Row(
+                            List.of(
+                                    Cell.link(k.kind().label(), "/inbox#section-" + k.kind().key()),
+                                    Cell.state(
+                                            k.items().size() + " 件",
+                                            k.items().isEmpty() ? null : "warn"))));
         }
         s.table(new Table("種類ごとの件数（合計 " + total + " 件）", List.of("種類", "件数"), rows, ""));
         return s;
@@ -112,16 +132,31 @@ public class Dashboard {
 
     static Row auditRow(Svc svc, Reply r) {
         if (!r.ok()) {
-            return new Row(List.of(Cell.of(svc.label()), Cell.state(r.error(), "bad"), Cell.of("—"), Cell.of("—"),
-                    Cell.of("—")));
+            return new Row(
+                    List.of(
+                            Cell.of(svc.label()),
+                            Cell.state(r.error(), "bad"),
+                            Cell.of("—"),
+                            Cell.of("—"),
+                            Cell.of("—")));
         }
         JsonNode b = r.body();
         boolean valid = Json.bool(b, "valid");
-        String state = valid ? "正常（改ざんなし）"
-                : "異常: 連番 " + Json.text(b, "firstBadSeq", "?") + " で不一致（" + Json.text(b, "reason", "理由不明") + "）";
-        return new Row(List.of(Cell.of(svc.label()), Cell.state(state, valid ? "ok" : "bad"),
-                Cell.of(Json.text(b, "entriesChecked", "—")), Cell.of(Json.text(b, "lastSeq", "—")),
-                Cell.of(Jp.time(Json.text(b, "verifiedAt")))));
+        String state =
+                valid
+                        ? "正常（改ざんなし）"
+                        : "異常: 連番 "
+                                + Json.text(b, "firstBadSeq", "?")
+                                + " で不一致（"
+                                + Json.text(b, "reason", "理由不明")
+                                + "）";
+        return new Row(
+                List.of(
+                        Cell.of(svc.label()),
+                        Cell.state(state, valid ? "ok" : "bad"),
+                        Cell.of(Json.text(b, "entriesChecked", "—")),
+                        Cell.of(Json.text(b, "lastSeq", "—")),
+                        Cell.of(Jp.time(Json.text(b, "verifiedAt")))));
     }
 
     private Section timeline(Reply phases, Reply contract) {
@@ -131,7 +166,9 @@ public class Dashboard {
         List<JsonNode> envs = new ArrayList<>();
         if (havePhases) {
             for (String env : ENVIRONMENTS) {
-                phases.items().stream().filter(p -> env.equals(Json.text(p, "environment"))).findFirst()
+                phases.items().stream()
+                        .filter(p -> env.equals(Json.text(p, "environment")))
+                        .findFirst()
                         .ifPresent(envs::add);
             }
         }
@@ -141,8 +178,12 @@ public class Dashboard {
         if (havePhases) {
             List<Row> rows = new ArrayList<>();
             for (JsonNode p : envs) {
-                rows.add(new Row(List.of(Cell.of(Jp.label(Json.text(p, "environment"))),
-                        Cell.of(Jp.label(Json.text(p, "phase"))), Cell.of(Jp.time(Json.text(p, "enteredAt"))))));
+                rows.add(
+                        new Row(
+                                List.of(
+                                        Cell.of(Jp.label(Json.text(p, "environment"))),
+                                        Cell.of(Jp.label(Json.text(p, "phase"))),
+                                        Cell.of(Jp.time(Json.text(p, "enteredAt"))))));
             }
             s.table(new Table("環境ごとのフェーズ", List.of("環境", "フェーズ", "開始日時"), rows, "フェーズが登録されていません。"));
         }
@@ -153,42 +194,75 @@ public class Dashboard {
         Section s = new Section("deadlines", "次の期限と期限切れの納品物");
         LocalDate today = Jp.today();
         if (s.accept(deadlines)) {
-            List<JsonNode> next = deadlines.items().stream()
-                    .filter(d -> {
-                        LocalDate date = Timeline.date(Json.text(d, "practicalDueDate", Json.text(d, "date")));
-                        return date == null || !date.isBefore(today);
-                    })
-                    .sorted(Comparator.comparing(d -> Json.text(d, "date", "9999")))
-                    .limit(10).toList();
+            List<JsonNode> next =
+                    deadlines.items().stream()
+                            .filter(
+                                    d -> {
+                                        LocalDate date =
+                                                Timeline.date(
+                                                        Json.text(
+                                                                d,
+                                                                "practicalDueDate",
+                                                                Json.text(d, "date")));
+                                        return date == null || !date.isBefore(today);
+                                    })
+                            .sorted(Comparator.comparing(d -> Json.text(d, "date", "9999")))
+                            .limit(10)
+                            .toList();
             List<Row> rows = new ArrayList<>();
             for (JsonNode d : next) {
-                rows.add(new Row(List.of(Cell.of(Json.text(d, "name", Json.text(d, "id"))),
-                        Cell.of(Json.text(d, "rule", "—")), Cell.of(Jp.date(Json.text(d, "date"))),
-                        Cell.of(Jp.date(Json.text(d, "practicalDueDate"))))));
+                rows.add(
+                        new Row(
+                                List.of(
+                                        Cell.of(Json.text(d, "name", Json.text(d, "id"))),
+                                        Cell.of(Json.text(d, "rule", "—")),
+                                        Cell.of(Jp.date(Json.text(d, "date"))),
+                                        Cell.of(Jp.date(Json.text(d, "practicalDueDate"))))));
             }
-            s.table(new Table("次の期限（最大10件）", List.of("期限", "規則", "期日", "実務上の期日（営業日）"), rows,
-                    "今後の期限はありません。"));
+            s.table(
+                    new Table(
+                            "次の期限（最大10件）",
+                            List.of("期限", "規則", "期日", "実務上の期日（営業日）"),
+                            rows,
+                            "今後の期限はありません。"));
         }
         if (s.accept(overdue)) {
             List<Row> rows = new ArrayList<>();
             for (JsonNode d : overdue.items()) {
-                rows.add(new Row(List.of(Cell.of(Json.text(d, "title")), Cell.of(Json.text(d, "rule", "—")),
-                        Cell.of(Jp.date(Json.text(d, "practicalDueDate", Json.text(d, "dueDate")))),
-                        Cell.of(Jp.label(Json.text(d, "status"))),
-                        Cell.state(Json.text(d, "overdueReason", "期限切れ"), "bad"))));
+                rows.add(
+                        new Row(
+                                List.of(
+                                        Cell.of(Json.text(d, "title")),
+                                        Cell.of(Json.text(d, "rule", "—")),
+                                        Cell.of(
+                                                Jp.date(
+                                                        Json.text(
+                                                                d,
+                                                                "practicalDueDate",
+                                                                Json.text(d, "dueDate")))),
+                                        Cell.of(Jp.label(Json.text(d, "status"))),
+                                        Cell.state(Json.text(d, "overdueReason", "期限切れ"), "bad"))));
             }
-            s.table(new Table("期限切れの納品物", List.of("納品物", "規則", "期日", "状態", "理由"), rows,
-                    "期限切れの納品物はありません。"));
+            s.table(
+                    new Table(
+                            "期限切れの納品物",
+                            List.of("納品物", "規則", "期日", "状態", "理由"),
+                            rows,
+                            "期限切れの納品物はありません。"));
         }
         return s;
     }
 
     static String sla(JsonNode t, Instant now) {
-        if (Json.bool(t, "breached") || Json.bool(t, "responseBreached") || Json.bool(t, "restorationBreached")) {
+        if (Json.bool(t, "breached")
+                || Json.bool(t, "responseBreached")
+                || Json.bool(t, "restorationBreached")) {
             return "SLA違反";
         }
-        String due = Json.text(t, "acknowledgedAt") == null ? Json.text(t, "responseDue")
-                : Json.text(t, "restorationDue");
+        String due =
+                Json.text(t, "acknowledgedAt") == null
+                        ? Json.text(t, "responseDue")
+                        : Json.text(t, "restorationDue");
         if (due != null) {
             try {
                 Instant d = Instant.parse(due);
@@ -221,14 +295,24 @@ public class Dashboard {
                 }
                 String sla = sla(t, now);
                 String id = Json.text(t, "id");
-                rows.add(new Row(List.of(Cell.link("#" + id, "/maintenance/tickets/" + id),
-                        Cell.of(Json.text(t, "organisation")), Cell.of(Json.text(t, "hardwareId")),
-                        Cell.of(Json.text(t, "severity")), Cell.of(Jp.label(status)),
-                        Cell.of(Jp.time(Json.text(t, "responseDue"))), Cell.of(Jp.time(Json.text(t, "restorationDue"))),
-                        Cell.state(sla, slaCss(sla)))));
+                rows.add(
+                        new Row(
+                                List.of(
+                                        Cell.link("#" + id, "/maintenance/tickets/" + id),
+                                        Cell.of(Json.text(t, "organisation")),
+                                        Cell.of(Json.text(t, "hardwareId")),
+                                        Cell.of(Json.text(t, "severity")),
+                                        Cell.of(Jp.label(status)),
+                                        Cell.of(Jp.time(Json.text(t, "responseDue"))),
+                                        Cell.of(Jp.time(Json.text(t, "restorationDue"))),
+                                        Cell.state(sla, slaCss(sla)))));
             }
-            s.table(new Table("未完了のチケット", List.of("チケット", "組織", "機器", "重要度", "状態", "応答期限", "復旧期限", "SLA"),
-                    rows, "未完了のチケットはありません。"));
+            s.table(
+                    new Table(
+                            "未完了のチケット",
+                            List.of("チケット", "組織", "機器", "重要度", "状態", "応答期限", "復旧期限", "SLA"),
+                            rows,
+                            "未完了のチケットはありません。"));
         }
         return s;
     }
@@ -238,14 +322,28 @@ public class Dashboard {
             List<Row> rows = new ArrayList<>();
             for (JsonNode m : media.items()) {
                 String ticket = Json.text(m, "ticketId");
-                rows.add(new Row(List.of(Cell.of(Json.text(m, "serial")), Cell.of(Json.text(m, "kind")),
-                        Cell.of(Jp.label(Json.text(m, "environment"))), Cell.of(Jp.label(Json.text(m, "status"))),
-                        Cell.of(Json.text(m, "holder")), Cell.of(Json.text(m, "ageDays", "—") + " 日"),
-                        Cell.of(Json.text(m, "reason")),
-                        ticket == null ? Cell.of("—") : Cell.link("#" + ticket, "/maintenance/tickets/" + ticket))));
+                rows.add(
+                        new Row(
+                                List.of(
+                                        Cell.of(Json.text(m, "serial")),
+                                        Cell.of(Json.text(m, "kind")),
+                                        Cell.of(Jp.label(Json.text(m, "environment"))),
+                                        Cell.of(Jp.label(Json.text(m, "status"))),
+                                        Cell.of(Json.text(m, "holder")),
+                                        Cell.of(Json.text(m, "ageDays", "—") + " 日"),
+                                        Cell.of(Json.text(m, "reason")),
+                                        ticket == null
+                                                ? Cell.of("—")
+                                                : Cell.link(
+                                                        "#" + ticket,
+                                                        "/maintenance/tickets/" + ticket))));
             }
-            s.table(new Table("破壊証跡が受理されていない媒体", List.of("シリアル", "種類", "環境", "状態", "保管者", "経過", "理由", "チケット"),
-                    rows, "破壊証跡待ちの媒体はありません。"));
+            s.table(
+                    new Table(
+                            "破壊証跡が受理されていない媒体",
+                            List.of("シリアル", "種類", "環境", "状態", "保管者", "経過", "理由", "チケット"),
+                            rows,
+                            "破壊証跡待ちの媒体はありません。"));
         }
     }
 
@@ -254,15 +352,24 @@ public class Dashboard {
         if (s.accept(rpo)) {
             List<Row> rows = new ArrayList<>();
             for (JsonNode t : rpo.items()) {
-                rows.add(new Row(List.of(Cell.of(Json.text(t, "name")), Cell.of(Jp.time(Json.text(t, "lastSuccessAt"))),
-                        Cell.of(Jp.label(Json.text(t, "lastRunState"))), Cell.of(Json.text(t, "missedRuns", "0")),
-                        Cell.of(Json.text(t, "failedRuns", "0")),
-                        Cell.state(Json.bool(t, "rpoBreached") ? "RPO超過" : "正常",
-                                Json.bool(t, "rpoBreached") ? "bad" : "ok"))));
+                rows.add(
+                        new Row(
+                                List.of(
+                                        Cell.of(Json.text(t, "name")),
+                                        Cell.of(Jp.time(Json.text(t, "lastSuccessAt"))),
+                                        Cell.of(Jp.label(Json.text(t, "lastRunState"))),
+                                        Cell.of(Json.text(t, "missedRuns", "0")),
+                                        Cell.of(Json.text(t, "failedRuns", "0")),
+                                        Cell.state(
+                                                Json.bool(t, "rpoBreached") ? "RPO超過" : "正常",
+                                                Json.bool(t, "rpoBreached") ? "bad" : "ok"))));
             }
-            s.table(new Table("最後の成功が古すぎる対象（R-BK-3: 間隔の1.5倍超）",
-                    List.of("対象", "最後の成功", "最後の実行", "未実行回数", "失敗回数", "判定"), rows,
-                    "RPOを超過した対象はありません。"));
+            s.table(
+                    new Table(
+                            "最後の成功が古すぎる対象（R-BK-3: 間隔の1.5倍超）",
+                            List.of("対象", "最後の成功", "最後の実行", "未実行回数", "失敗回数", "判定"),
+                            rows,
+                            "RPOを超過した対象はありません。"));
             s.note("対象ごとの詳細は「バックアップ」ページにあります。");
         }
         return s;

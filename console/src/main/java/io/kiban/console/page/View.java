@@ -8,10 +8,12 @@ import java.util.List;
 /** What the templates render: sections of tables, each cell a text with an optional link. */
 public final class View {
 
-    private View() {
-    }
+    private View() {}
 
-    /** A table cell; {@code css} marks a state (ok, warn, bad) for the eye and for screen readers via text. */
+    /**
+     * A table cell; {@code css} marks a state (ok, warn, bad) for the eye and for screen readers
+     * via text.
+     */
     @TemplateData
     public record Cell(String text, String href, String css) {
         public static Cell of(String text) {
@@ -28,8 +30,7 @@ public final class View {
     }
 
     @TemplateData
-    public record Row(List<Cell> cells) {
-    }
+    public record Row(List<Cell> cells) {}
 
     @TemplateData
     public record Table(String caption, List<String> headers, List<Row> rows, String empty) {
@@ -38,7 +39,10 @@ public final class View {
         }
     }
 
-    /** A part of a page fed by one service; {@code error} (Japanese) replaces its content when the service failed. */
+    /**
+     * A part of a page fed by one service; {@code error} (Japanese) replaces its content when the
+     * service failed.
+     */
     @TemplateData
     public static final class Section {
         public final String id;
@@ -46,8 +50,12 @@ public final class View {
         public final List<String> errors = new ArrayList<>();
         public final List<Table> tables = new ArrayList<>();
         public final List<String> notes = new ArrayList<>();
-        /** evidence records that take another file here (保守: a vendor's or jpo-admin's upload form) */
+
+        /**
+         * evidence records that take another file here (保守: a vendor's or jpo-admin's upload form)
+         */
         public final List<Upload> uploads = new ArrayList<>();
+
         public String svg;
 
         public Section(String id, String title) {
@@ -110,8 +118,8 @@ public final class View {
     }
 
     /**
-     * An upload form for one evidence record (R-MT-6 files: PDF, JPEG, PNG): where it returns to and the key that
-     * makes a retried post store the file once.
+     * An upload form for one evidence record (R-MT-6 files: PDF, JPEG, PNG): where it returns to
+     * and the key that makes a retried post store the file once.
      */
     @TemplateData
     public record Upload(String evidenceId, String label, String returnTo, String idempotencyKey) {
@@ -121,11 +129,18 @@ public final class View {
     }
 
     /**
-     * One thing waiting for jpo-admin: what it is, where it lives, its version as read (sent back as If-Match),
-     * and whether the return needs a reason.
+     * One thing waiting for jpo-admin: what it is, where it lives, its version as read (sent back
+     * as If-Match), and whether the return needs a reason.
      */
     @TemplateData
-    public record Approval(String kind, String kindLabel, String id, String title, List<String> facts,
-            List<Cell> files, String version, String link, boolean reasonRequired) {
-    }
+    public record Approval(
+            String kind,
+            String kindLabel,
+            String id,
+            String title,
+            List<String> facts,
+            List<Cell> files,
+            String version,
+            String link,
+            boolean reasonRequired) {}
 }

@@ -13,7 +13,10 @@ public interface ConsoleConfig {
 
     Duration connectTimeout();
 
-    /** How long one section of a page waits for its service before it says the service did not answer. */
+    /**
+     * How long one section of a page waits for its service before it says the service did not
+     * answer.
+     */
     Duration sectionTimeout();
 
     Duration downloadTimeout();

@@ -11,8 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The signed-in person as the console needs them: name, organisation and roles (from the access token, the same
- * token the services judge), what the pages may offer, and the CSRF token of their forms.
+ * The signed-in person as the console needs them: name, organisation and roles (from the access
+ * token, the same token the services judge), what the pages may offer, and the CSRF token of their
+ * forms.
  */
 @RequestScoped
 @io.quarkus.qute.TemplateData
@@ -66,7 +67,10 @@ public class CurrentUser {
         return has(VENDOR) || has(JPO_ADMIN) || has(JPO_STAFF);
     }
 
-    /** Who may add a file to destruction evidence (maintenance-service: vendor, jpo-admin; the organisation is its check). */
+    /**
+     * Who may add a file to destruction evidence (maintenance-service: vendor, jpo-admin; the
+     * organisation is its check).
+     */
     public boolean isCanUploadEvidence() {
         return has(VENDOR) || has(JPO_ADMIN);
     }
@@ -78,8 +82,14 @@ public class CurrentUser {
 
     public String getRolesLabel() {
         StringBuilder out = new StringBuilder();
-        for (String[] r : new String[][] { { JPO_ADMIN, "特許庁管理者" }, { JPO_STAFF, "特許庁職員" },
-                { AUDITOR, "監査担当" }, { VENDOR, "ベンダ" }, { SUPPORT_VENDOR, "支援ベンダ" } }) {
+        for (String[] r :
+                new String[][] {
+                    {JPO_ADMIN, "特許庁管理者"},
+                    {JPO_STAFF, "特許庁職員"},
+                    {AUDITOR, "監査担当"},
+                    {VENDOR, "ベンダ"},
+                    {SUPPORT_VENDOR, "支援ベンダ"}
+                }) {
             if (has(r[0])) {
                 out.append(out.isEmpty() ? "" : "・").append(r[1]);
             }
@@ -89,13 +99,17 @@ public class CurrentUser {
 
     /** The CSRF token of this session's forms: HMAC of Keycloak's session id and the subject. */
     public String getCsrf() {
-        // sid: Keycloak's session id, stable while the session is refreshed; the key is the console's secret
+        // sid: Keycloak's session id, stable while the session is refreshed; the key is the
+        // console's secret
         String sid = idToken.getClaim("sid");
         String session = (sid != null ? sid : "") + "|" + idToken.getSubject();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(MessageDigest.getInstance("SHA-256")
-                    .digest(config.csrfKey().getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
+            mac.init(
+                    new SecretKeySpec(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(config.csrfKey().getBytes(StandardCharsets.UTF_8)),
+                            "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(session.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -103,7 +117,9 @@ public class CurrentUser {
     }
 
     public boolean csrfMatches(String token) {
-        return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                getCsrf().getBytes(StandardCharsets.UTF_8));
+        return token != null
+                && MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8),
+                        getCsrf().getBytes(StandardCharsets.UTF_8));
     }
 }

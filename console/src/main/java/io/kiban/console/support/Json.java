@@ -2,11 +2,13 @@ package io.kiban.console.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Defensive reads: the services' JSON changes under us, so a missing or null field is simply absent. */
+/**
+ * Defensive reads: the services' JSON changes under us, so a missing or null field is simply
+ * absent.
+ */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String text(JsonNode node, String field) {
         if (node == null || !node.isObject()) {

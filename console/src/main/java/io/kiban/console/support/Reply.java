@@ -6,10 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a service answered: the status, the JSON body (a missing node when none), its ETag and, when the call
- * failed, the Japanese sentence to show ({@code error}) with the rule id the service named ({@code rule}).
+ * What a service answered: the status, the JSON body (a missing node when none), its ETag and, when
+ * the call failed, the Japanese sentence to show ({@code error}) with the rule id the service named
+ * ({@code rule}).
  */
-public record Reply(Svc svc, int status, JsonNode body, String etag, String error, String rule, String totalCount) {
+public record Reply(
+        Svc svc,
+        int status,
+        JsonNode body,
+        String etag,
+        String error,
+        String rule,
+        String totalCount) {
 
     public static Reply failed(Svc svc, String error) {
         return new Reply(svc, 0, MissingNode.getInstance(), null, error, null, null);

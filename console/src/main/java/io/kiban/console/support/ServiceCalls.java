@@ -21,10 +21,11 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Calls the four services with the signed-in user's own access token (token propagation: the console never
- * uses a token of its own, so each service's roles and organisation checks decide what the user sees and may
- * do). Every call has a time budget; a service that is down or slow yields a {@link Reply} with a Japanese
- * sentence instead of an exception, so the rest of the page still renders.
+ * Calls the four services with the signed-in user's own access token (token propagation: the
+ * console never uses a token of its own, so each service's roles and organisation checks decide
+ * what the user sees and may do). Every call has a time budget; a service that is down or slow
+ * yields a {@link Reply} with a Japanese sentence instead of an exception, so the rest of the page
+ * still renders.
  */
 @ApplicationScoped
 public class ServiceCalls {
@@ -40,8 +41,12 @@ public class ServiceCalls {
         this.config = config;
         this.identity = identity;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(config.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
     }
 
     /** The user's access token, read on the request's thread (the calls may complete on others). */
@@ -65,7 +70,8 @@ public class ServiceCalls {
     }
 
     private HttpRequest.Builder request(Svc svc, String path, String token) {
-        return HttpRequest.newBuilder(uri(svc, path)).timeout(config.sectionTimeout())
+        return HttpRequest.newBuilder(uri(svc, path))
+                .timeout(config.sectionTimeout())
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json")
                 .header("Accept-Language", "ja");
@@ -79,14 +85,19 @@ public class ServiceCalls {
 
     /** The largest page the services serve (commons' paging: size ≤ 200). */
     public static final int PAGE_SIZE = 200;
-    /** A bound on the pages read for one list (200 × 100 rows), so a misbehaving service cannot hold a page forever. */
+
+    /**
+     * A bound on the pages read for one list (200 × 100 rows), so a misbehaving service cannot hold
+     * a page forever.
+     */
     static final int MAX_PAGES = 100;
 
     /**
-     * GET every page of a paged list ({@code page}/{@code size} parameters, the total in {@code X-Total-Count}):
-     * pages of {@value #PAGE_SIZE} are read until the total is reached, and the answer is one array with all of them
-     * (its {@code totalCount} the service's). Without {@code X-Total-Count} the first answer is the whole list. A
-     * {@code size}/{@code page} already in {@code path} is replaced. Join with {@link #await}.
+     * GET every page of a paged list ({@code page}/{@code size} parameters, the total in {@code
+     * X-Total-Count}): pages of {@value #PAGE_SIZE} are read until the total is reached, and the
+     * answer is one array with all of them (its {@code totalCount} the service's). Without {@code
+     * X-Total-Count} the first answer is the whole list. A {@code size}/{@code page} already in
+     * {@code path} is replaced. Join with {@link #await}.
      */
     public CompletableFuture<Reply> getAll(Svc svc, String path) {
         String token = token();
@@ -96,22 +107,38 @@ public class ServiceCalls {
         return page(svc, base + sep, token, 0, rows);
     }
 
-    private CompletableFuture<Reply> page(Svc svc, String prefix, String token, int page,
+    private CompletableFuture<Reply> page(
+            Svc svc,
+            String prefix,
+            String token,
+            int page,
             com.fasterxml.jackson.databind.node.ArrayNode rows) {
-        return send(svc, request(svc, prefix + "page=" + page + "&size=" + PAGE_SIZE, token).GET().build())
-                .thenCompose(r -> {
-                    if (!r.ok() || !r.body().isArray()) {
-                        return CompletableFuture.completedFuture(r);
-                    }
-                    rows.addAll((com.fasterxml.jackson.databind.node.ArrayNode) r.body());
-                    long total = parseTotal(r.totalCount());
-                    boolean more = total >= 0 && rows.size() < total && !r.body().isEmpty();
-                    if (more && page + 1 < MAX_PAGES) {
-                        return page(svc, prefix, token, page + 1, rows);
-                    }
-                    return CompletableFuture.completedFuture(
-                            new Reply(svc, r.status(), rows, r.etag(), null, null, r.totalCount()));
-                });
+        return send(
+                        svc,
+                        request(svc, prefix + "page=" + page + "&size=" + PAGE_SIZE, token)
+                                .GET()
+                                .build())
+                .thenCompose(
+                        r -> {
+                            if (!r.ok() || !r.body().isArray()) {
+                                return CompletableFuture.completedFuture(r);
+                            }
+                            rows.addAll((com.fasterxml.jackson.databind.node.ArrayNode) r.body());
+                            long total = parseTotal(r.totalCount());
+                            boolean more = total >= 0 && rows.size() < total && !r.body().isEmpty();
+                            if (more && page + 1 < MAX_PAGES) {
+                                return page(svc, prefix, token, page + 1, rows);
+                            }
+                            return CompletableFuture.completedFuture(
+                                    new Reply(
+                                            svc,
+                                            r.status(),
+                                            rows,
+                                            r.etag(),
+                                            null,
+                                            null,
+                                            r.totalCount()));
+                        });
     }
 
     static long parseTotal(String header) {
@@ -144,14 +171,19 @@ public class ServiceCalls {
     }
 
     /**
-     * A decision or another write: POST {@code jsonBody} (or nothing) with {@code If-Match: ifMatch}, waited for.
+     * A decision or another write: POST {@code jsonBody} (or nothing) with {@code If-Match:
+     * ifMatch}, waited for.
      */
     public Reply post(Svc svc, String path, String ifMatch, String jsonBody) {
         return post(svc, path, ifMatch, null, jsonBody);
     }
 
-    /** As {@link #post(Svc, String, String, String)}, with an {@code Idempotency-Key} (a retried form files once). */
-    public Reply post(Svc svc, String path, String ifMatch, String idempotencyKey, String jsonBody) {
+    /**
+     * As {@link #post(Svc, String, String, String)}, with an {@code Idempotency-Key} (a retried
+     * form files once).
+     */
+    public Reply post(
+            Svc svc, String path, String ifMatch, String idempotencyKey, String jsonBody) {
         HttpRequest.Builder b = request(svc, path, token());
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
@@ -160,7 +192,8 @@ public class ServiceCalls {
             b.header("Idempotency-Key", idempotencyKey);
         }
         if (jsonBody != null) {
-            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+            b.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         } else {
             b.POST(HttpRequest.BodyPublishers.noBody());
         }
@@ -168,24 +201,48 @@ public class ServiceCalls {
     }
 
     /**
-     * A file upload as {@code multipart/form-data} with one part {@code file} (the service checks the type by
-     * content), with an {@code Idempotency-Key}; waited for with the download budget (files may be large).
+     * A file upload as {@code multipart/form-data} with one part {@code file} (the service checks
+     * the type by content), with an {@code Idempotency-Key}; waited for with the download budget
+     * (files may be large).
      */
-    public Reply upload(Svc svc, String path, String idempotencyKey, String fileName, String contentType,
-            java.nio.file.Path file) throws IOException {
+    public Reply upload(
+            Svc svc,
+            String path,
+            String idempotencyKey,
+            String fileName,
+            String contentType,
+            java.nio.file.Path file)
+            throws IOException {
         String boundary = "kiban-" + java.util.UUID.randomUUID();
-        String safeName = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\r\\n\"]", "_");
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName
-                + "\"\r\nContent-Type: " + (contentType == null || contentType.isBlank() ? "application/octet-stream"
-                        : contentType.replaceAll("[\\r\\n]", "")) + "\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(svc, path)).timeout(config.downloadTimeout())
-                .header("Authorization", "Bearer " + token())
-                .header("Accept", "application/json, application/problem+json").header("Accept-Language", "ja")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)));
+        String safeName =
+                fileName == null || fileName.isBlank()
+                        ? "file"
+                        : fileName.replaceAll("[\\r\\n\"]", "_");
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + safeName
+                                + "\"\r\nContent-Type: "
+                                + (contentType == null || contentType.isBlank()
+                                        ? "application/octet-stream"
+                                        : contentType.replaceAll("[\\r\\n]", ""))
+                                + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail =
+                ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri(svc, path))
+                        .timeout(config.downloadTimeout())
+                        .header("Authorization", "Bearer " + token())
+                        .header("Accept", "application/json, application/problem+json")
+                        .header("Accept-Language", "ja")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.concat(
+                                        HttpRequest.BodyPublishers.ofByteArray(head),
+                                        HttpRequest.BodyPublishers.ofFile(file),
+                                        HttpRequest.BodyPublishers.ofByteArray(tail)));
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }
@@ -201,7 +258,9 @@ public class ServiceCalls {
         }
     }
 
-    /** Many GETs at once: each gets its own budget, so a slow service only costs its own sections. */
+    /**
+     * Many GETs at once: each gets its own budget, so a slow service only costs its own sections.
+     */
     public Reply await(CompletableFuture<Reply> call, Svc svc) {
         try {
             return call.get(config.sectionTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
@@ -219,12 +278,21 @@ public class ServiceCalls {
     private CompletableFuture<Reply> send(Svc svc, HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(r -> toReply(svc, r))
-                .exceptionally(t -> {
-                    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-                    LOG.debugf("%s %s: %s", svc.key(), request.uri().getPath(), cause.toString());
-                    return Reply.failed(svc, cause instanceof HttpTimeoutException ? Problems.timedOut(svc)
-                            : Problems.unreachable(svc));
-                });
+                .exceptionally(
+                        t -> {
+                            Throwable cause =
+                                    t instanceof CompletionException && t.getCause() != null
+                                            ? t.getCause()
+                                            : t;
+                            LOG.debugf(
+                                    "%s %s: %s",
+                                    svc.key(), request.uri().getPath(), cause.toString());
+                            return Reply.failed(
+                                    svc,
+                                    cause instanceof HttpTimeoutException
+                                            ? Problems.timedOut(svc)
+                                            : Problems.unreachable(svc));
+                        });
     }
 
     private Reply toReply(Svc svc, HttpResponse<byte[]> r) {
@@ -242,14 +310,26 @@ public class ServiceCalls {
         if (r.statusCode() >= 200 && r.statusCode() < 300) {
             return new Reply(svc, r.statusCode(), body, etag, null, null, total);
         }
-        return new Reply(svc, r.statusCode(), body, etag, Problems.message(svc, r.statusCode(), body),
-                Json.text(body, "rule"), total);
+        return new Reply(
+                svc,
+                r.statusCode(),
+                body,
+                etag,
+                Problems.message(svc, r.statusCode(), body),
+                Json.text(body, "rule"),
+                total);
     }
 
     /** A download streamed through the console with the user's token (exports, evidence files). */
-    public HttpResponse<InputStream> download(Svc svc, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri(svc, path)).timeout(config.downloadTimeout())
-                .header("Authorization", "Bearer " + token()).header("Accept-Language", "ja").GET().build();
+    public HttpResponse<InputStream> download(Svc svc, String path)
+            throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(uri(svc, path))
+                        .timeout(config.downloadTimeout())
+                        .header("Authorization", "Bearer " + token())
+                        .header("Accept-Language", "ja")
+                        .GET()
+                        .build();
         return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 }

@@ -1,6 +1,9 @@
 package io.kiban.console.support;
 
-/** The four services the console reads and writes through, with the name a JPO official knows them by. */
+/**
+ * The four services the console reads and writes through, with the name a JPO official knows them
+ * by.
+ */
 public enum Svc {
     ASSET("asset", "資産管理サービス (asset-service)"),
     MAINTENANCE("maintenance", "保守サービス (maintenance-service)"),

@@ -35,7 +35,10 @@ public class Archive {
     @Column(nullable = false)
     public int entries;
 
-    /** R-RM-4: the SHA-256 JPO computed from the file it received (equal to {@link #sha256}), who and when. */
+    /**
+     * R-RM-4: the SHA-256 JPO computed from the file it received (equal to {@link #sha256}), who
+     * and when.
+     */
     @Column(name = "received_sha256")
     public String receivedSha256;
 
@@ -45,7 +48,10 @@ public class Archive {
     @Column(name = "received_at")
     public Instant receivedAt;
 
-    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    /**
+     * #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the
+     * row against it).
+     */
     @Column(name = "audit_mac")
     public String auditMac;
 }

@@ -9,15 +9,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-RM-4: a received archive carries the MAC of its {@code receipt} audit entry; the archive (SHA-256,
- * size, entries, file), the SHA-256 JPO computed and who recorded the receipt when are sealed.
+ * #15 item 7, R-RM-4: a received archive carries the MAC of its {@code receipt} audit entry; the
+ * archive (SHA-256, size, entries, file), the SHA-256 JPO computed and who recorded the receipt
+ * when are sealed.
  */
 @Singleton // no client proxy: the base class holds final state
 public class ArchiveSeals extends DecisionSeals<Archive> {
 
     public ArchiveSeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, Archive.class, "archive", Set.of("receipt"), "r.receivedAt is not null order by r.id",
-                "archive", "id");
+        super(
+                em,
+                audit,
+                Archive.class,
+                "archive",
+                Set.of("receipt"),
+                "r.receivedAt is not null order by r.id",
+                "archive",
+                "id");
     }
 
     @Override

@@ -9,16 +9,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-SEC-2: an approved or rejected contract amendment carries the MAC of the audit entry that decided it;
- * the proposal (the amended contract), its base version, status and who decided it when are sealed.
+ * #15 item 7, R-SEC-2: an approved or rejected contract amendment carries the MAC of the audit
+ * entry that decided it; the proposal (the amended contract), its base version, status and who
+ * decided it when are sealed.
  */
 @Singleton // no client proxy: the base class holds final state
 public class AmendmentSeals extends DecisionSeals<ContractAmendment> {
 
     public AmendmentSeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, ContractAmendment.class, "contract-amendment", Set.of("approve", "reject"),
+        super(
+                em,
+                audit,
+                ContractAmendment.class,
+                "contract-amendment",
+                Set.of("approve", "reject"),
                 "r.status <> io.kiban.lifecycle.contract.ContractAmendment.Status.PROPOSED order by r.id",
-                "contract_amendment", "id");
+                "contract_amendment",
+                "id");
     }
 
     @Override

@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One import of the Cabinet Office holiday list (issue #18), or the V3 migration's initial state. */
+/**
+ * One import of the Cabinet Office holiday list (issue #18), or the V3 migration's initial state.
+ */
 @Entity
 @Table(name = "calendar_import")
 public class CalendarImport {

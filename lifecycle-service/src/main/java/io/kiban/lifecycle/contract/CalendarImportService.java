@@ -16,34 +16,57 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Issue #18: the national holidays imported from the Cabinet Office list. The file replaces the national holidays of
- * every contract year it covers (2026 on; the year-end closure 12/29–1/3 is law and stays), as one transaction; the
- * same file again (same SHA-256) changes nothing and answers the stored import. Years after the last year of the
- * newest official list keep their computed holidays (V3) and are answered as computed.
+ * Issue #18: the national holidays imported from the Cabinet Office list. The file replaces the
+ * national holidays of every contract year it covers (2026 on; the year-end closure 12/29–1/3 is
+ * law and stays), as one transaction; the same file again (same SHA-256) changes nothing and
+ * answers the stored import. Years after the last year of the newest official list keep their
+ * computed holidays (V3) and are answered as computed.
  */
 @ApplicationScoped
 public class CalendarImportService {
 
-    /** The contract's calendar starts in 2026: earlier rows of the list are read, checked and not stored. */
+    /**
+     * The contract's calendar starts in 2026: earlier rows of the list are read, checked and not
+     * stored.
+     */
     static final int FIRST_YEAR = 2026;
 
     @ApplicationScoped
-    public static class ImportRepository implements PanacheRepository<CalendarImport> {
-    }
+    public static class ImportRepository implements PanacheRepository<CalendarImport> {}
 
-    public record ImportView(long id, String fileName, String sha256, LocalDate asOf, LocalDate firstDate,
-            LocalDate lastDate, int officialThrough, int rowsInFile, int rowsStored, String source, String importedBy,
+    public record ImportView(
+            long id,
+            String fileName,
+            String sha256,
+            LocalDate asOf,
+            LocalDate firstDate,
+            LocalDate lastDate,
+            int officialThrough,
+            int rowsInFile,
+            int rowsStored,
+            String source,
+            String importedBy,
             java.time.Instant importedAt) {
 
         static ImportView of(CalendarImport i) {
-            return new ImportView(i.id, i.fileName, i.sha256, i.asOf, i.firstDate, i.lastDate, i.officialThrough,
-                    i.rowsInFile, i.rowsStored, i.source, i.importedBy, i.importedAt);
+            return new ImportView(
+                    i.id,
+                    i.fileName,
+                    i.sha256,
+                    i.asOf,
+                    i.firstDate,
+                    i.lastDate,
+                    i.officialThrough,
+                    i.rowsInFile,
+                    i.rowsStored,
+                    i.source,
+                    i.importedBy,
+                    i.importedAt);
         }
     }
 
     /** {@code created}: false when the same file was imported before (nothing changed). */
-    public record Imported(ImportView view, boolean created) {
-    }
+    public record Imported(ImportView view, boolean created) {}
 
     private final ImportRepository imports;
     private final BusinessCalendar.HolidayRepository holidays;
@@ -52,8 +75,13 @@ public class CalendarImportService {
     private final Caller caller;
     private final Clock clock;
 
-    public CalendarImportService(ImportRepository imports, BusinessCalendar.HolidayRepository holidays,
-            AuditTrail audit, BusinessCalendar calendar, Caller caller, Clock clock) {
+    public CalendarImportService(
+            ImportRepository imports,
+            BusinessCalendar.HolidayRepository holidays,
+            AuditTrail audit,
+            BusinessCalendar calendar,
+            Caller caller,
+            Clock clock) {
         this.calendar = calendar;
         this.imports = imports;
         this.holidays = holidays;
@@ -70,12 +98,14 @@ public class CalendarImportService {
     @Transactional
     public Imported importCsv(String fileName, LocalDate asOf, byte[] bytes) {
         if (fileName == null || fileName.isBlank() || fileName.length() > 255) {
-            throw ProblemException.badField("fileName", "the name of the file uploaded (1–255 characters)");
+            throw ProblemException.badField(
+                    "fileName", "the name of the file uploaded (1–255 characters)");
         }
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
         LocalDate when = asOf == null ? today : asOf;
         if (when.isAfter(today)) {
-            throw ProblemException.badField("asOf", "the list's as-of date " + when + " is after today (" + today + ")");
+            throw ProblemException.badField(
+                    "asOf", "the list's as-of date " + when + " is after today (" + today + ")");
         }
         List<SyukujitsuCsv.Row> rows = SyukujitsuCsv.parse(bytes);
         String sha256 = Hashes.sha256Hex(bytes);
@@ -88,13 +118,24 @@ public class CalendarImportService {
         int officialThrough = last.getYear();
         int current = calendar.officialThrough();
         if (officialThrough < current) {
-            throw ProblemException.conflict("this list ends with " + last.getYear() + " but the calendar already holds "
-                    + "the official holidays through " + current + ": an older list would turn official years "
-                    + "back into computed ones; nothing was imported", List.of());
+            throw ProblemException.conflict(
+                    "this list ends with "
+                            + last.getYear()
+                            + " but the calendar already holds "
+                            + "the official holidays through "
+                            + current
+                            + ": an older list would turn official years "
+                            + "back into computed ones; nothing was imported",
+                    List.of());
         }
         if (officialThrough < FIRST_YEAR) {
-            throw ProblemException.badField("file", "the list ends in " + officialThrough
-                    + ", before the contract's calendar (" + FIRST_YEAR + " on)");
+            throw ProblemException.badField(
+                    "file",
+                    "the list ends in "
+                            + officialThrough
+                            + ", before the contract's calendar ("
+                            + FIRST_YEAR
+                            + " on)");
         }
         CalendarImport imp = new CalendarImport();
         imp.fileName = fileName;
@@ -109,9 +150,13 @@ public class CalendarImportService {
         imp.importedAt = clock.instant();
         imports.persist(imp);
         imports.flush();
-        // the national holidays of each year the list covers are replaced; the year-end closure stays
-        holidays.delete("kind = ?1 and date >= ?2 and date <= ?3", "NATIONAL",
-                LocalDate.of(Math.max(FIRST_YEAR, first.getYear()), 1, 1), LocalDate.of(officialThrough, 12, 31));
+        // the national holidays of each year the list covers are replaced; the year-end closure
+        // stays
+        holidays.delete(
+                "kind = ?1 and date >= ?2 and date <= ?3",
+                "NATIONAL",
+                LocalDate.of(Math.max(FIRST_YEAR, first.getYear()), 1, 1),
+                LocalDate.of(officialThrough, 12, 31));
         holidays.flush();
         int stored = 0;
         String source = imp.source.length() > 300 ? imp.source.substring(0, 300) : imp.source;
@@ -119,7 +164,9 @@ public class CalendarImportService {
             if (row.date().getYear() < FIRST_YEAR) {
                 continue;
             }
-            Holiday h = holidays.findById(row.date()); // a year-end closure day the list names a holiday
+            Holiday h =
+                    holidays.findById(
+                            row.date()); // a year-end closure day the list names a holiday
             boolean created = h == null;
             if (created) {
                 h = new Holiday();
@@ -148,5 +195,4 @@ public class CalendarImportService {
         audit.append("import", "calendar", imp.id, state);
         return new Imported(ImportView.of(imp), true);
     }
-
 }

@@ -21,8 +21,7 @@ public class Contract {
 
     public static final byte ID = 1;
 
-    @Id
-    public Byte id;
+    @Id public Byte id;
 
     @Column(name = "signing_date", nullable = false)
     public LocalDate signingDate;
@@ -56,6 +55,5 @@ public class Contract {
     @OrderBy("id")
     public List<ContractAmount> amounts = new ArrayList<>();
 
-    @Version
-    public long version;
+    @Version public long version;
 }

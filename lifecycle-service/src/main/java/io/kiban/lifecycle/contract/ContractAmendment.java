@@ -12,14 +12,18 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A proposed amendment of the contract (R-SEC-2): one jpo-admin proposes the whole new contract against the version
- * reviewed, a second jpo-admin approves it; only then is the contract changed.
+ * A proposed amendment of the contract (R-SEC-2): one jpo-admin proposes the whole new contract
+ * against the version reviewed, a second jpo-admin approves it; only then is the contract changed.
  */
 @Entity
 @Table(name = "contract_amendment")
 public class ContractAmendment {
 
-    public enum Status { PROPOSED, APPROVED, REJECTED }
+    public enum Status {
+        PROPOSED,
+        APPROVED,
+        REJECTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,10 +62,12 @@ public class ContractAmendment {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Version
-    public long version;
+    @Version public long version;
 
-    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    /**
+     * #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the
+     * row against it).
+     */
     @Column(name = "audit_mac")
     public String auditMac;
 }

@@ -1,13 +1,13 @@
 package io.kiban.lifecycle.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.lifecycle.contract.ContractDtos.AmendmentInput;
 import io.kiban.lifecycle.contract.ContractDtos.AmendmentView;
 import io.kiban.lifecycle.contract.ContractDtos.AmountInput;
@@ -16,11 +16,11 @@ import io.kiban.lifecycle.contract.ContractDtos.ContractView;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.inject.Instance;
-import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,12 +33,10 @@ import java.util.Set;
 public class ContractService {
 
     @ApplicationScoped
-    public static class ContractRepository implements PanacheRepositoryBase<Contract, Byte> {
-    }
+    public static class ContractRepository implements PanacheRepositoryBase<Contract, Byte> {}
 
     @ApplicationScoped
-    public static class AmendmentRepository implements PanacheRepository<ContractAmendment> {
-    }
+    public static class AmendmentRepository implements PanacheRepository<ContractAmendment> {}
 
     private final AmendmentSeals seals;
     private final ContractRepository contracts;
@@ -51,9 +49,17 @@ public class ContractService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ContractService(ContractRepository contracts, AmendmentRepository amendments, BusinessCalendar calendar,
-            AuditTrail audit, Caller caller, Event<ContractAmended> amended, Instance<AmendmentGuard> guards,
-            ObjectMapper json, Clock clock, AmendmentSeals seals) {
+    public ContractService(
+            ContractRepository contracts,
+            AmendmentRepository amendments,
+            BusinessCalendar calendar,
+            AuditTrail audit,
+            Caller caller,
+            Event<ContractAmended> amended,
+            Instance<AmendmentGuard> guards,
+            ObjectMapper json,
+            Clock clock,
+            AmendmentSeals seals) {
         this.seals = seals;
         this.amended = amended;
         this.caller = caller;
@@ -69,20 +75,23 @@ public class ContractService {
     /** The contract entity, for other features inside this service (read-only use). */
     @Transactional
     public Contract contract() {
-        return contracts.findByIdOptional(Contract.ID).orElseThrow(() -> new IllegalStateException("contract row missing"));
+        return contracts
+                .findByIdOptional(Contract.ID)
+                .orElseThrow(() -> new IllegalStateException("contract row missing"));
     }
 
     /**
      * Vendor users act on the lease's records only as the contracted vendor organisation: another
-     * vendor (or a support vendor) may read, but not submit deliverables, propose extensions or write
-     * the removal checklist. 403 naming what was attempted; jpo-admin is not limited.
+     * vendor (or a support vendor) may read, but not submit deliverables, propose extensions or
+     * write the removal checklist. 403 naming what was attempted; jpo-admin is not limited.
      */
     @Transactional
     public void requireContractedVendor(String what) {
         if (caller.isVendorSide() && !caller.hasRole(Roles.JPO_ADMIN)) {
             String vendor = contract().vendorOrganisation;
             if (!caller.organisation().map(vendor::equals).orElse(false)) {
-                throw ProblemException.of(ProblemType.FORBIDDEN, "only the contracted vendor " + vendor + " " + what);
+                throw ProblemException.of(
+                        ProblemType.FORBIDDEN, "only the contracted vendor " + vendor + " " + what);
             }
         }
     }
@@ -103,9 +112,10 @@ public class ContractService {
     }
 
     /**
-     * R-SEC-2: a jpo-admin proposes an amendment (the whole new contract) against the contract version reviewed
-     * (If-Match, 428/412); it is validated now (422) and checked against what it must not rewrite (R-LC-14 closed
-     * months, 409), and changes nothing until a second jpo-admin approves it.
+     * R-SEC-2: a jpo-admin proposes an amendment (the whole new contract) against the contract
+     * version reviewed (If-Match, 428/412); it is validated now (422) and checked against what it
+     * must not rewrite (R-LC-14 closed months, 409), and changes nothing until a second jpo-admin
+     * approves it.
      */
     @Transactional
     public AmendmentView propose(String ifMatch, AmendmentInput in) {
@@ -129,26 +139,43 @@ public class ContractService {
     }
 
     /**
-     * R-SEC-2: a second jpo-admin approves (or rejects) the amendment on the version reviewed (If-Match); the proposer
-     * never decides it (403). Approval needs the contract unchanged since the proposal (409) and applies it: the
-     * scheduled reports and the deliverables due relative to the online service start follow in this transaction.
+     * R-SEC-2: a second jpo-admin approves (or rejects) the amendment on the version reviewed
+     * (If-Match); the proposer never decides it (403). Approval needs the contract unchanged since
+     * the proposal (409) and applies it: the scheduled reports and the deliverables due relative to
+     * the online service start follow in this transaction.
      */
     @Transactional
     public AmendmentView decide(long id, boolean approve, String ifMatch) {
         ContractAmendment a = findAmendment(id);
         ETags.check(ifMatch, a.version);
         if (a.status != ContractAmendment.Status.PROPOSED) {
-            throw ProblemException.conflict("amendment " + id + " was already decided (" + a.status + ")", List.of());
+            throw ProblemException.conflict(
+                    "amendment " + id + " was already decided (" + a.status + ")", List.of());
         }
         if (caller.id().equals(a.proposedById)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + a.proposedBy + " proposed amendment " + id
-                    + " and may not decide it; a second jpo-admin approves it", "R-SEC-2", null, null);
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "R-SEC-2: "
+                            + a.proposedBy
+                            + " proposed amendment "
+                            + id
+                            + " and may not decide it; a second jpo-admin approves it",
+                    "R-SEC-2",
+                    null,
+                    null);
         }
         if (approve) {
             Contract c = contract();
             if (c.version != a.baseVersion) {
-                throw ProblemException.conflict("the contract changed since amendment " + id + " was proposed (version "
-                        + a.baseVersion + ", now " + c.version + "); propose it again on the current contract", List.of());
+                throw ProblemException.conflict(
+                        "the contract changed since amendment "
+                                + id
+                                + " was proposed (version "
+                                + a.baseVersion
+                                + ", now "
+                                + c.version
+                                + "); propose it again on the current contract",
+                        List.of());
             }
             ContractInput in = read(a.proposal);
             validate(in);
@@ -187,17 +214,29 @@ public class ContractService {
         contracts.flush();
         ContractView view = ContractView.of(c);
         audit.append("amend", "contract", c.id, view);
-        // the scheduled reports and R-LC-5/6 deliverables follow the new dates, in this transaction (DeliverableSchedule)
+        // the scheduled reports and R-LC-5/6 deliverables follow the new dates, in this transaction
+        // (DeliverableSchedule)
         amended.fire(new ContractAmended(c));
     }
 
     private ContractAmendment findAmendment(long id) {
-        return amendments.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("contract amendment", id));
+        return amendments
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("contract amendment", id));
     }
 
     private AmendmentView view(ContractAmendment a) {
-        return new AmendmentView(a.id, a.baseVersion, read(a.proposal), a.reason, a.status, a.proposedBy, a.proposedAt,
-                a.decidedBy, a.decidedAt, a.version);
+        return new AmendmentView(
+                a.id,
+                a.baseVersion,
+                read(a.proposal),
+                a.reason,
+                a.status,
+                a.proposedBy,
+                a.proposedAt,
+                a.decidedBy,
+                a.decidedAt,
+                a.version);
     }
 
     private String write(ContractInput in) {
@@ -220,7 +259,8 @@ public class ContractService {
         Set<String> codes = new HashSet<>();
         for (AmountInput a : in.amounts()) {
             if (!codes.add(a.categoryCode())) {
-                throw ProblemException.badField("amounts", "category " + a.categoryCode() + " appears twice");
+                throw ProblemException.badField(
+                        "amounts", "category " + a.categoryCode() + " appears twice");
             }
         }
         if (in.leaseStart().getDayOfMonth() != 1) {
@@ -229,15 +269,33 @@ public class ContractService {
         if (!in.leaseEnd().equals(in.leaseEnd().withDayOfMonth(in.leaseEnd().lengthOfMonth()))) {
             throw ProblemException.badField("leaseEnd", "must be the last day of a month");
         }
-        require(in.signingDate().isBefore(in.deliveryDeadline()), "R-LC-2", "the delivery deadline follows signing");
-        require(!in.extensionLimit().isBefore(in.deliveryDeadline()), "R-LC-3",
+        require(
+                in.signingDate().isBefore(in.deliveryDeadline()),
+                "R-LC-2",
+                "the delivery deadline follows signing");
+        require(
+                !in.extensionLimit().isBefore(in.deliveryDeadline()),
+                "R-LC-3",
                 "the extension limit is on or after the delivery deadline");
-        require(in.signingDate().isBefore(in.productionStart()), "R-LC-4", "production starts after signing");
-        require(in.leaseStart().isBefore(in.leaseEnd()), "R-LC-7", "the lease starts before it ends");
-        require(!in.productionStart().isAfter(in.leaseStart()), "R-LC-7",
+        require(
+                in.signingDate().isBefore(in.productionStart()),
+                "R-LC-4",
+                "production starts after signing");
+        require(
+                in.leaseStart().isBefore(in.leaseEnd()),
+                "R-LC-7",
+                "the lease starts before it ends");
+        require(
+                !in.productionStart().isAfter(in.leaseStart()),
+                "R-LC-7",
                 "the paid lease starts on or after the production start");
-        require(in.leaseEnd().isBefore(in.removalDeadline()), "R-LC-8", "removal follows the end of the lease");
-        require(!in.removalDeadline().isAfter(in.contractEnd()), "R-LC-1",
+        require(
+                in.leaseEnd().isBefore(in.removalDeadline()),
+                "R-LC-8",
+                "removal follows the end of the lease");
+        require(
+                !in.removalDeadline().isAfter(in.contractEnd()),
+                "R-LC-1",
                 "the removal deadline lies within the contract");
     }
 

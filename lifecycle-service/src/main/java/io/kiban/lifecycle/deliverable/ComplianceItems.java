@@ -38,17 +38,21 @@ public final class ComplianceItems {
         ORDER = List.copyOf(codes);
     }
 
-    private ComplianceItems() {
-    }
+    private ComplianceItems() {}
 
-    /** Every item once, a reason for 未実施 and 該当なし, details for 15)⑩ whatever its status: else 422 R-LC-12. */
+    /**
+     * Every item once, a reason for 未実施 and 該当なし, details for 15)⑩ whatever its status: else 422
+     * R-LC-12.
+     */
     public static void validate(List<ComplianceLine> lines) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (ComplianceLine l : lines) {
             String field = "items[" + l.item() + "]";
             if (!CODES.contains(l.item())) {
-                errors.add(new Problem.FieldError(field, "not an item of 別紙2 (2–17, 15-1…15-10, 16-1…16-6)"));
+                errors.add(
+                        new Problem.FieldError(
+                                field, "not an item of 別紙2 (2–17, 15-1…15-10, 16-1…16-6)"));
                 continue;
             }
             if (!seen.add(l.item())) {
@@ -56,9 +60,13 @@ public final class ComplianceItems {
             }
             boolean blank = l.note() == null || l.note().isBlank();
             if (l.status() != ComplianceStatus.Value.IMPLEMENTED && blank) {
-                errors.add(new Problem.FieldError(field + ".note", "a reason is required for " + l.status()));
+                errors.add(
+                        new Problem.FieldError(
+                                field + ".note", "a reason is required for " + l.status()));
             } else if (DETAILS_ALWAYS.equals(l.item()) && blank) {
-                errors.add(new Problem.FieldError(field + ".note", "15)⑩ requires details even when IMPLEMENTED"));
+                errors.add(
+                        new Problem.FieldError(
+                                field + ".note", "15)⑩ requires details even when IMPLEMENTED"));
             }
         }
         for (String code : ORDER) {
@@ -67,8 +75,14 @@ public final class ComplianceItems {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.RULE_VIOLATION, "the security compliance report (別紙2) is incomplete: "
-                    + errors.size() + " problem(s)", "R-LC-12", errors, null);
+            throw new ProblemException(
+                    ProblemType.RULE_VIOLATION,
+                    "the security compliance report (別紙2) is incomplete: "
+                            + errors.size()
+                            + " problem(s)",
+                    "R-LC-12",
+                    errors,
+                    null);
         }
     }
 }

@@ -15,7 +15,11 @@ import jakarta.persistence.Table;
 public class ComplianceStatus {
 
     /** 実施 / 未実施 / 該当なし. */
-    public enum Value { IMPLEMENTED, NOT_IMPLEMENTED, NOT_APPLICABLE }
+    public enum Value {
+        IMPLEMENTED,
+        NOT_IMPLEMENTED,
+        NOT_APPLICABLE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -19,9 +19,16 @@ import java.time.LocalDate;
 public class Deliverable {
 
     public enum Kind {
-        ENVIRONMENT_DEFINITION("R-LC-5"), OPERATIONS_MANUAL("R-LC-6"), INSTALLATION_PLAN("R-LC-10"),
-        PROGRESS_REPORT("R-LC-11"), SECURITY_COMPLIANCE("R-LC-12"), COST_BREAKDOWN("R-LC-13"),
-        /** Security item 1): the confirmation document (確認書類), promptly after signing, before the 別紙2 reports. */
+        ENVIRONMENT_DEFINITION("R-LC-5"),
+        OPERATIONS_MANUAL("R-LC-6"),
+        INSTALLATION_PLAN("R-LC-10"),
+        PROGRESS_REPORT("R-LC-11"),
+        SECURITY_COMPLIANCE("R-LC-12"),
+        COST_BREAKDOWN("R-LC-13"),
+        /**
+         * Security item 1): the confirmation document (確認書類), promptly after signing, before the
+         * 別紙2 reports.
+         */
         SECURITY_CONFIRMATION("R-LC-12");
 
         public final String rule;
@@ -31,7 +38,12 @@ public class Deliverable {
         }
     }
 
-    public enum Status { PENDING, SUBMITTED, APPROVED, RETURNED }
+    public enum Status {
+        PENDING,
+        SUBMITTED,
+        APPROVED,
+        RETURNED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -92,14 +104,19 @@ public class Deliverable {
     @Column(name = "return_reason")
     public String returnReason;
 
-    /** Its place (1, 2, …) in the schedule generated from the contract dates; null when tracked by hand. */
+    /**
+     * Its place (1, 2, …) in the schedule generated from the contract dates; null when tracked by
+     * hand.
+     */
     @Column(name = "schedule_seq")
     public Integer scheduleSeq;
 
-    @Version
-    public long version;
+    @Version public long version;
 
-    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    /**
+     * #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the
+     * row against it).
+     */
     @Column(name = "audit_mac")
     public String auditMac;
 }

@@ -23,7 +23,10 @@ public class DeliverableMetrics {
                 .register(registry);
     }
 
-    @Scheduled(every = "${kiban.lifecycle.metrics-refresh:5m}", delayed = "10s", identity = "deliverable-metrics",
+    @Scheduled(
+            every = "${kiban.lifecycle.metrics-refresh:5m}",
+            delayed = "10s",
+            identity = "deliverable-metrics",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         overdue.set(deliverables.list(null, true, PageRequest.of(0, 1)).total());

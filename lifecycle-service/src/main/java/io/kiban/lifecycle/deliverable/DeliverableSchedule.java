@@ -19,24 +19,33 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * The recurring reports generated from the contract dates: progress reports every two weeks during the build
- * phase (R-LC-11, signing → production start), the security confirmation document (確認書類, two weeks after
- * signing) and the security compliance report (別紙2) every six months from signing to the contract end (R-LC-12);
- * the environment definition (R-LC-5) and operations manual (R-LC-6) follow the online service start. Each scheduled report keeps its place in the schedule
- * ({@code scheduleSeq}, 1, 2, …).
+ * The recurring reports generated from the contract dates: progress reports every two weeks during
+ * the build phase (R-LC-11, signing → production start), the security confirmation document (確認書類,
+ * two weeks after signing) and the security compliance report (別紙2) every six months from signing
+ * to the contract end (R-LC-12); the environment definition (R-LC-5) and operations manual (R-LC-6)
+ * follow the online service start. Each scheduled report keeps its place in the schedule ({@code
+ * scheduleSeq}, 1, 2, …).
  *
- * <p>Generated at first start; regenerated when jpo-admin amends the contract, in the amendment's transaction:
- * a scheduled report nothing was submitted for (PENDING, no file, no compliance statuses) moves to the new date
- * of its place, or is removed when its place falls outside the new period; missing places are added; a report
- * with anything submitted (submitted, returned or approved) is never touched nor deleted. Audited.
+ * <p>Generated at first start; regenerated when jpo-admin amends the contract, in the amendment's
+ * transaction: a scheduled report nothing was submitted for (PENDING, no file, no compliance
+ * statuses) moves to the new date of its place, or is removed when its place falls outside the new
+ * period; missing places are added; a report with anything submitted (submitted, returned or
+ * approved) is never touched nor deleted. Audited.
  */
 @ApplicationScoped
 public class DeliverableSchedule {
 
     private static final Logger LOG = Logger.getLogger(DeliverableSchedule.class);
 
-    /** What a regeneration did to one kind of report: places added, moved (old → new date), removed, kept as submitted. */
-    public record Changes(Deliverable.Kind kind, List<String> added, List<String> moved, List<String> removed,
+    /**
+     * What a regeneration did to one kind of report: places added, moved (old → new date), removed,
+     * kept as submitted.
+     */
+    public record Changes(
+            Deliverable.Kind kind,
+            List<String> added,
+            List<String> moved,
+            List<String> removed,
             List<String> keptSubmitted) {
 
         boolean changed() {
@@ -50,8 +59,12 @@ public class DeliverableSchedule {
     private final ContractService contracts;
     private final AuditTrail audit;
 
-    public DeliverableSchedule(DeliverableRepository deliverables, SubmissionRepository submissions,
-            ComplianceRepository compliance, ContractService contracts, AuditTrail audit) {
+    public DeliverableSchedule(
+            DeliverableRepository deliverables,
+            SubmissionRepository submissions,
+            ComplianceRepository compliance,
+            ContractService contracts,
+            AuditTrail audit) {
         this.deliverables = deliverables;
         this.submissions = submissions;
         this.compliance = compliance;
@@ -70,16 +83,23 @@ public class DeliverableSchedule {
         regenerate("regenerate-schedule");
     }
 
-    /** Brings the scheduled reports in line with the contract dates; audited when anything changed. */
+    /**
+     * Brings the scheduled reports in line with the contract dates; audited when anything changed.
+     */
     @Transactional
     public List<Changes> regenerate(String action) {
         Contract c = contracts.contract();
         List<Changes> changes = new ArrayList<>();
         changes.add(follow(Deliverable.Kind.PROGRESS_REPORT, progressReports(c)));
-        changes.add(follow(Deliverable.Kind.SECURITY_CONFIRMATION, List.of(securityConfirmation(c))));
+        changes.add(
+                follow(Deliverable.Kind.SECURITY_CONFIRMATION, List.of(securityConfirmation(c))));
         changes.add(follow(Deliverable.Kind.SECURITY_COMPLIANCE, securityReports(c)));
-        changes.add(followServiceStart(Deliverable.Kind.ENVIRONMENT_DEFINITION, c.productionStart.minusDays(1)));
-        changes.add(followServiceStart(Deliverable.Kind.OPERATIONS_MANUAL, c.productionStart.minusWeeks(2)));
+        changes.add(
+                followServiceStart(
+                        Deliverable.Kind.ENVIRONMENT_DEFINITION, c.productionStart.minusDays(1)));
+        changes.add(
+                followServiceStart(
+                        Deliverable.Kind.OPERATIONS_MANUAL, c.productionStart.minusWeeks(2)));
         List<Changes> changed = changes.stream().filter(Changes::changed).toList();
         if (!changed.isEmpty()) {
             deliverables.flush();
@@ -92,17 +112,19 @@ public class DeliverableSchedule {
     /** R-LC-11: every two weeks from signing through the production start. */
     static List<LocalDate> progressReports(Contract c) {
         List<LocalDate> due = new ArrayList<>();
-        for (LocalDate d = c.signingDate.plusWeeks(2); !d.isAfter(c.productionStart); d = d.plusWeeks(2)) {
+        for (LocalDate d = c.signingDate.plusWeeks(2);
+                !d.isAfter(c.productionStart);
+                d = d.plusWeeks(2)) {
             due.add(d);
         }
         return due;
     }
 
     /**
-     * R-LC-12: every six months of the contract period, counted from signing (signing + 6, + 12, … months, each from
-     * the signing date so no drift), through the contract end; when the last half-year falls short of the contract
-     * end, a last report is due on the contract end itself, so the removal half-year is reported and no two reports
-     * are more than a year apart.
+     * R-LC-12: every six months of the contract period, counted from signing (signing + 6, + 12, …
+     * months, each from the signing date so no drift), through the contract end; when the last
+     * half-year falls short of the contract end, a last report is due on the contract end itself,
+     * so the removal half-year is reported and no two reports are more than a year apart.
      */
     static List<LocalDate> securityReports(Contract c) {
         List<LocalDate> due = new ArrayList<>();
@@ -115,18 +137,28 @@ public class DeliverableSchedule {
         return due;
     }
 
-    /** R-LC-12, security item 1): the confirmation document (確認書類), promptly (two weeks) after signing. */
+    /**
+     * R-LC-12, security item 1): the confirmation document (確認書類), promptly (two weeks) after
+     * signing.
+     */
     static LocalDate securityConfirmation(Contract c) {
         return c.signingDate.plusWeeks(2);
     }
 
     /**
-     * R-LC-5 (the day before) and R-LC-6 (two weeks before): deliverables due relative to the online service start
-     * move when it is amended, unless already approved.
+     * R-LC-5 (the day before) and R-LC-6 (two weeks before): deliverables due relative to the
+     * online service start move when it is amended, unless already approved.
      */
     private Changes followServiceStart(Deliverable.Kind kind, LocalDate due) {
-        Changes ch = new Changes(kind, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Deliverable d : deliverables.list("kind = ?1 and scheduleSeq is null order by id", kind)) {
+        Changes ch =
+                new Changes(
+                        kind,
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new ArrayList<>());
+        for (Deliverable d :
+                deliverables.list("kind = ?1 and scheduleSeq is null order by id", kind)) {
             if (d.dueDate.equals(due)) {
                 continue;
             }
@@ -142,10 +174,18 @@ public class DeliverableSchedule {
 
     private Changes follow(Deliverable.Kind kind, List<LocalDate> due) {
         Map<Integer, Deliverable> byPlace = new TreeMap<>();
-        for (Deliverable d : deliverables.list("kind = ?1 and scheduleSeq is not null order by scheduleSeq, id", kind)) {
+        for (Deliverable d :
+                deliverables.list(
+                        "kind = ?1 and scheduleSeq is not null order by scheduleSeq, id", kind)) {
             byPlace.putIfAbsent(d.scheduleSeq, d);
         }
-        Changes ch = new Changes(kind, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Changes ch =
+                new Changes(
+                        kind,
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new ArrayList<>());
         for (int n = 1; n <= due.size(); n++) {
             LocalDate date = due.get(n - 1);
             Deliverable d = byPlace.remove(n);
@@ -167,7 +207,8 @@ public class DeliverableSchedule {
                 ch.removed().add("#" + d.scheduleSeq + " " + d.dueDate);
                 deliverables.delete(d);
             } else {
-                ch.keptSubmitted().add("#" + d.scheduleSeq + " " + d.dueDate + " (" + d.status + ")");
+                ch.keptSubmitted()
+                        .add("#" + d.scheduleSeq + " " + d.dueDate + " (" + d.status + ")");
             }
         }
         return ch;
@@ -175,7 +216,8 @@ public class DeliverableSchedule {
 
     /** Nothing was submitted for it: still PENDING, no file ever, no compliance statuses. */
     private boolean untouched(Deliverable d) {
-        return d.status == Deliverable.Status.PENDING && submissions.count("deliverableId", d.id) == 0
+        return d.status == Deliverable.Status.PENDING
+                && submissions.count("deliverableId", d.id) == 0
                 && compliance.count("deliverableId", d.id) == 0;
     }
 
@@ -183,11 +225,12 @@ public class DeliverableSchedule {
         Deliverable d = new Deliverable();
         d.kind = kind;
         d.ruleId = kind.rule;
-        d.title = switch (kind) {
-            case PROGRESS_REPORT -> "進捗報告（第" + n + "回）";
-            case SECURITY_CONFIRMATION -> "情報セキュリティ対策の確認書類（セキュリティ要件1)）";
-            default -> "情報セキュリティ対策の実施状況報告（別紙2）第" + n + "回";
-        };
+        d.title =
+                switch (kind) {
+                    case PROGRESS_REPORT -> "進捗報告（第" + n + "回）";
+                    case SECURITY_CONFIRMATION -> "情報セキュリティ対策の確認書類（セキュリティ要件1)）";
+                    default -> "情報セキュリティ対策の実施状況報告（別紙2）第" + n + "回";
+                };
         d.dueDate = due;
         d.status = Deliverable.Status.PENDING;
         d.scheduleSeq = n;

@@ -9,19 +9,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-LC-5…R-LC-13: an approved or returned deliverable (the security confirmation 確認書類 included) carries
- * the MAC of the audit entry that decided it; the file reviewed (SHA-256, name), its submitter, the status and who
- * reviewed it when are sealed, so a deliverable turned APPROVED in SQL or a file swapped under an approval is reported
- * by {@code GET /audit/verify}.
+ * #15 item 7, R-LC-5…R-LC-13: an approved or returned deliverable (the security confirmation 確認書類
+ * included) carries the MAC of the audit entry that decided it; the file reviewed (SHA-256, name),
+ * its submitter, the status and who reviewed it when are sealed, so a deliverable turned APPROVED
+ * in SQL or a file swapped under an approval is reported by {@code GET /audit/verify}.
  */
 @Singleton // no client proxy: the base class holds final state
 public class DeliverableSeals extends DecisionSeals<Deliverable> {
 
     public DeliverableSeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, Deliverable.class, "deliverable", Set.of("approve", "return"),
+        super(
+                em,
+                audit,
+                Deliverable.class,
+                "deliverable",
+                Set.of("approve", "return"),
                 "r.status in (io.kiban.lifecycle.deliverable.Deliverable.Status.APPROVED,"
                         + " io.kiban.lifecycle.deliverable.Deliverable.Status.RETURNED) order by r.id",
-                "deliverable", "id");
+                "deliverable",
+                "id");
     }
 
     @Override

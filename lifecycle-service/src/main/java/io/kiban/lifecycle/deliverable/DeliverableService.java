@@ -28,33 +28,36 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deliverables and reports: due dates with practical due dates, files stored by SHA-256 and never rewritten,
- * approval or return with a reason by jpo-admin, the security compliance report 別紙2 (R-LC-12).
+ * Deliverables and reports: due dates with practical due dates, files stored by SHA-256 and never
+ * rewritten, approval or return with a reason by jpo-admin, the security compliance report 別紙2
+ * (R-LC-12).
  *
- * <p>Overdue: an item not approved after its due date; for the security compliance reports (R-LC-12) the
- * rule is "at least once a year": they are overdue when none was approved in the last 12 months (counted from
- * the production start while none was ever approved).
+ * <p>Overdue: an item not approved after its due date; for the security compliance reports
+ * (R-LC-12) the rule is "at least once a year": they are overdue when none was approved in the last
+ * 12 months (counted from the production start while none was ever approved).
  */
 @ApplicationScoped
 public class DeliverableService {
 
     @ApplicationScoped
-    public static class DeliverableRepository implements PanacheRepository<Deliverable> {
-    }
+    public static class DeliverableRepository implements PanacheRepository<Deliverable> {}
 
     @ApplicationScoped
-    public static class SubmissionRepository implements PanacheRepository<DeliverableSubmission> {
-    }
+    public static class SubmissionRepository implements PanacheRepository<DeliverableSubmission> {}
 
     @ApplicationScoped
-    public static class ComplianceRepository implements PanacheRepository<ComplianceStatus> {
-    }
+    public static class ComplianceRepository implements PanacheRepository<ComplianceStatus> {}
 
     @ApplicationScoped
-    public static class DocumentRepository implements PanacheRepositoryBase<StoredDocument, String> {
+    public static class DocumentRepository
+            implements PanacheRepositoryBase<StoredDocument, String> {
 
-        /** The document row of a stored file (content-addressed: one row per SHA-256, written once). */
-        public void recordIfAbsent(io.kiban.lifecycle.support.DocumentStore.Stored stored, String contentType,
+        /**
+         * The document row of a stored file (content-addressed: one row per SHA-256, written once).
+         */
+        public void recordIfAbsent(
+                io.kiban.lifecycle.support.DocumentStore.Stored stored,
+                String contentType,
                 java.time.Instant at) {
             if (findByIdOptional(stored.sha256()).isEmpty()) {
                 StoredDocument doc = new StoredDocument();
@@ -78,9 +81,17 @@ public class DeliverableService {
     private final Caller caller;
     private final Clock clock;
 
-    public DeliverableService(DeliverableRepository deliverables, SubmissionRepository submissions,
-            ComplianceRepository compliance, DocumentRepository documents,
-            ContractService contracts, BusinessCalendar calendar, AuditTrail audit, Caller caller, Clock clock, DeliverableSeals seals) {
+    public DeliverableService(
+            DeliverableRepository deliverables,
+            SubmissionRepository submissions,
+            ComplianceRepository compliance,
+            DocumentRepository documents,
+            ContractService contracts,
+            BusinessCalendar calendar,
+            AuditTrail audit,
+            Caller caller,
+            Clock clock,
+            DeliverableSeals seals) {
         this.seals = seals;
         this.deliverables = deliverables;
         this.submissions = submissions;
@@ -101,11 +112,14 @@ public class DeliverableService {
     public Page<DeliverableView> list(Deliverable.Kind kind, Boolean overdue, PageRequest page) {
         Optional<LocalDate> lastSecurityApproval = lastSecurityApproval();
         Contract c = contracts.contract();
-        List<DeliverableView> all = (kind == null ? deliverables.list("order by dueDate, id")
-                : deliverables.list("kind = ?1 order by dueDate, id", kind)).stream()
-                .map(d -> view(d, c, lastSecurityApproval, false))
-                .filter(v -> overdue == null || v.overdue() == overdue)
-                .toList();
+        List<DeliverableView> all =
+                (kind == null
+                                ? deliverables.list("order by dueDate, id")
+                                : deliverables.list("kind = ?1 order by dueDate, id", kind))
+                        .stream()
+                                .map(d -> view(d, c, lastSecurityApproval, false))
+                                .filter(v -> overdue == null || v.overdue() == overdue)
+                                .toList();
         int from = Math.min(page.offset(), all.size());
         int to = Math.min(from + page.size(), all.size());
         return new Page<>(all.subList(from, to), all.size(), page);
@@ -125,8 +139,13 @@ public class DeliverableService {
     public DeliverableView create(DeliverableInput in) {
         Contract c = contracts.contract();
         if (in.dueDate().isBefore(c.signingDate) || in.dueDate().isAfter(c.contractEnd)) {
-            throw ProblemException.rule("R-LC-1", "a deliverable is due within the contract (" + c.signingDate + " … "
-                    + c.contractEnd + ")");
+            throw ProblemException.rule(
+                    "R-LC-1",
+                    "a deliverable is due within the contract ("
+                            + c.signingDate
+                            + " … "
+                            + c.contractEnd
+                            + ")");
         }
         Deliverable d = new Deliverable();
         d.kind = in.kind();
@@ -142,19 +161,25 @@ public class DeliverableService {
         return view;
     }
 
-    /** Stores the file (streaming, by SHA-256) and submits it; an approved deliverable is closed. */
+    /**
+     * Stores the file (streaming, by SHA-256) and submits it; an approved deliverable is closed.
+     */
     @Transactional
-    public DeliverableView submit(long id, String fileName, String contentType, DocumentStore.Stored stored) {
+    public DeliverableView submit(
+            long id, String fileName, String contentType, DocumentStore.Stored stored) {
         String name = DocumentStore.safeName(fileName);
         requireContractedVendor();
         Deliverable d = find(id);
         if (d.status == Deliverable.Status.APPROVED) {
-            throw ProblemException.conflict("deliverable " + id + " is approved; it takes no further files", List.of());
+            throw ProblemException.conflict(
+                    "deliverable " + id + " is approved; it takes no further files", List.of());
         }
         if (stored.size() == 0) {
             throw ProblemException.badField("body", "the file is empty");
         }
-        documents.recordIfAbsent(stored, contentType == null ? "application/octet-stream" : contentType,
+        documents.recordIfAbsent(
+                stored,
+                contentType == null ? "application/octet-stream" : contentType,
                 clock.instant());
         DeliverableSubmission s = new DeliverableSubmission();
         s.deliverableId = d.id;
@@ -178,19 +203,22 @@ public class DeliverableService {
         return view;
     }
 
-    public record FileRef(String sha256, String fileName, String contentType, long size) {
-    }
+    public record FileRef(String sha256, String fileName, String contentType, long size) {}
 
     @Transactional
     public FileRef file(long id, String sha256) {
         Deliverable d = find(id);
         String sha = sha256 != null ? sha256 : d.fileSha256;
-        if (sha == null || submissions.count("deliverableId = ?1 and fileSha256 = ?2", d.id, sha) == 0) {
+        if (sha == null
+                || submissions.count("deliverableId = ?1 and fileSha256 = ?2", d.id, sha) == 0) {
             throw ProblemException.notFound("file of deliverable", id);
         }
         StoredDocument doc = documents.findById(sha);
-        String name = submissions.find("deliverableId = ?1 and fileSha256 = ?2 order by id desc", d.id, sha)
-                .firstResult().fileName;
+        String name =
+                submissions
+                        .find("deliverableId = ?1 and fileSha256 = ?2 order by id desc", d.id, sha)
+                        .firstResult()
+                        .fileName;
         return new FileRef(sha, name, doc.contentType, doc.size);
     }
 
@@ -199,18 +227,28 @@ public class DeliverableService {
         Deliverable d = find(id);
         ETags.check(ifMatch, d.version);
         if (d.status != Deliverable.Status.SUBMITTED) {
-            throw ProblemException.rule(d.ruleId, "only a submitted deliverable can be approved (it is " + d.status + ")");
+            throw ProblemException.rule(
+                    d.ruleId,
+                    "only a submitted deliverable can be approved (it is " + d.status + ")");
         }
         requireNotSubmitter(d, "approve");
-        if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE && deliverables.count("kind = ?1 and status = ?2",
-                Deliverable.Kind.SECURITY_CONFIRMATION, Deliverable.Status.APPROVED) == 0) {
-            throw ProblemException.rule("R-LC-12", "the security compliance reports follow the security confirmation "
-                    + "document (確認書類, security item 1)), which JPO has not approved yet");
+        if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE
+                && deliverables.count(
+                                "kind = ?1 and status = ?2",
+                                Deliverable.Kind.SECURITY_CONFIRMATION,
+                                Deliverable.Status.APPROVED)
+                        == 0) {
+            throw ProblemException.rule(
+                    "R-LC-12",
+                    "the security compliance reports follow the security confirmation "
+                            + "document (確認書類, security item 1)), which JPO has not approved yet");
         }
         if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE) {
             List<ComplianceLine> lines = complianceLines(d.id);
             if (lines.isEmpty()) {
-                throw ProblemException.rule("R-LC-12", "the security compliance report has no statuses (PUT …/compliance)");
+                throw ProblemException.rule(
+                        "R-LC-12",
+                        "the security compliance report has no statuses (PUT …/compliance)");
             }
             ComplianceItems.validate(lines);
         }
@@ -219,7 +257,8 @@ public class DeliverableService {
         d.reviewedById = caller.id();
         d.reviewedAt = clock.instant();
         d.returnReason = null;
-        d.auditMac = seals.seal("approve", d); // #15 item 7: the approval is sealed by its audit entry
+        d.auditMac =
+                seals.seal("approve", d); // #15 item 7: the approval is sealed by its audit entry
         deliverables.flush();
         return view(d, true);
     }
@@ -229,7 +268,9 @@ public class DeliverableService {
         Deliverable d = find(id);
         ETags.check(ifMatch, d.version);
         if (d.status != Deliverable.Status.SUBMITTED) {
-            throw ProblemException.rule(d.ruleId, "only a submitted deliverable can be returned (it is " + d.status + ")");
+            throw ProblemException.rule(
+                    d.ruleId,
+                    "only a submitted deliverable can be returned (it is " + d.status + ")");
         }
         requireNotSubmitter(d, "return");
         d.status = Deliverable.Status.RETURNED;
@@ -244,14 +285,35 @@ public class DeliverableService {
 
     /** R-SEC-2: whoever submitted the file never reviews it (403). */
     private void requireNotSubmitter(Deliverable d, String what) {
-        if (caller.id().equals(d.submittedById) || (d.submittedById == null && caller.name().equals(d.submittedBy))) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + d.submittedBy + " submitted deliverable "
-                    + d.id + " and may not " + what + " it; another jpo-admin reviews it", "R-SEC-2", null, null);
+        if (caller.id().equals(d.submittedById)
+                || (d.submittedById == null && caller.name().equals(d.submittedBy))) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "R-SEC-2: "
+                            + d.submittedBy
+                            + " submitted deliverable "
+                            + d.id
+                            + " and may not "
+                            + what
+                            + " it; another jpo-admin reviews it",
+                    "R-SEC-2",
+                    null,
+                    null);
         }
         if (caller.id().equals(d.complianceById)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + d.complianceBy + " recorded the 別紙2 "
-                    + "statuses of deliverable " + d.id + " and may not " + what + " it; another jpo-admin reviews it",
-                    "R-SEC-2", null, null);
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "R-SEC-2: "
+                            + d.complianceBy
+                            + " recorded the 別紙2 "
+                            + "statuses of deliverable "
+                            + d.id
+                            + " and may not "
+                            + what
+                            + " it; another jpo-admin reviews it",
+                    "R-SEC-2",
+                    null,
+                    null);
         }
     }
 
@@ -261,10 +323,12 @@ public class DeliverableService {
         requireContractedVendor();
         Deliverable d = find(id);
         if (d.kind != Deliverable.Kind.SECURITY_COMPLIANCE) {
-            throw ProblemException.rule("R-LC-12", "deliverable " + id + " is not a security compliance report");
+            throw ProblemException.rule(
+                    "R-LC-12", "deliverable " + id + " is not a security compliance report");
         }
         if (d.status == Deliverable.Status.APPROVED) {
-            throw ProblemException.conflict("deliverable " + id + " is approved; its statuses are final", List.of());
+            throw ProblemException.conflict(
+                    "deliverable " + id + " is approved; its statuses are final", List.of());
         }
         ComplianceItems.validate(lines);
         compliance.delete("deliverableId", d.id);
@@ -278,10 +342,13 @@ public class DeliverableService {
             compliance.persist(s);
         }
         compliance.flush();
-        // the report's version moves with its statuses: an approval names the statuses reviewed (R-SEC-2)
+        // the report's version moves with its statuses: an approval names the statuses reviewed
+        // (R-SEC-2)
         d.complianceBy = caller.name();
         d.complianceById = caller.id();
-        deliverables.getEntityManager().lock(d, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        deliverables
+                .getEntityManager()
+                .lock(d, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         deliverables.flush();
         List<ComplianceLine> result = complianceLines(d.id);
         audit.append("compliance", "deliverable", d.id, result);
@@ -297,21 +364,31 @@ public class DeliverableService {
     private List<ComplianceLine> complianceLines(long id) {
         return compliance.list("deliverableId", id).stream()
                 .sorted(Comparator.comparingInt(s -> ComplianceItems.ORDER.indexOf(s.itemCode)))
-                .map(s -> new ComplianceLine(s.itemCode, s.status, s.note)).toList();
+                .map(s -> new ComplianceLine(s.itemCode, s.status, s.note))
+                .toList();
     }
 
-    /** A vendor submits only as the contracted vendor organisation (checked before a file is stored). */
+    /**
+     * A vendor submits only as the contracted vendor organisation (checked before a file is
+     * stored).
+     */
     public void requireContractedVendor() {
         contracts.requireContractedVendor("submits deliverables");
     }
 
     private Deliverable find(long id) {
-        return deliverables.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("deliverable", id));
+        return deliverables
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("deliverable", id));
     }
 
     private Optional<LocalDate> lastSecurityApproval() {
-        return deliverables.find("kind = ?1 and status = ?2 order by reviewedAt desc", Deliverable.Kind.SECURITY_COMPLIANCE,
-                Deliverable.Status.APPROVED).firstResultOptional()
+        return deliverables
+                .find(
+                        "kind = ?1 and status = ?2 order by reviewedAt desc",
+                        Deliverable.Kind.SECURITY_COMPLIANCE,
+                        Deliverable.Status.APPROVED)
+                .firstResultOptional()
                 .map(d -> LocalDate.ofInstant(d.reviewedAt, ClockProducer.JPO_ZONE));
     }
 
@@ -319,7 +396,10 @@ public class DeliverableService {
         return view(d, contracts.contract(), lastSecurityApproval(), withSubmissions);
     }
 
-    private DeliverableView view(Deliverable d, Contract c, Optional<LocalDate> lastSecurityApproval,
+    private DeliverableView view(
+            Deliverable d,
+            Contract c,
+            Optional<LocalDate> lastSecurityApproval,
             boolean withSubmissions) {
         LocalDate today = today();
         LocalDate practical = calendar.practicalDueDate(d.dueDate);
@@ -328,21 +408,51 @@ public class DeliverableService {
             if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE) {
                 LocalDate since = lastSecurityApproval.orElse(c.signingDate);
                 if (!d.dueDate.isAfter(today) && since.plusMonths(12).isBefore(today)) {
-                    overdueReason = "R-LC-12: no security compliance report approved since " + since
-                            + " (at least once a year)";
+                    overdueReason =
+                            "R-LC-12: no security compliance report approved since "
+                                    + since
+                                    + " (at least once a year)";
                 }
             } else if (d.dueDate.isBefore(today)) {
                 overdueReason = d.ruleId + ": due " + d.dueDate + " and not approved";
             }
         }
-        List<SubmissionView> subs = withSubmissions
-                ? submissions.list("deliverableId = ?1 order by id", d.id).stream()
-                        .map(s -> new SubmissionView(s.fileSha256, s.fileName, s.submittedAt, s.submittedBy)).toList()
-                : null;
-        return new DeliverableView(d.id, d.kind, d.ruleId, d.title, d.environment, d.scheduleSeq, d.dueDate,
-                ReiwaDates.format(d.dueDate), practical, ReiwaDates.format(practical), d.status, d.submittedOn,
-                ReiwaDates.format(d.submittedOn), d.submittedBy, d.fileSha256, d.fileName, d.reviewedBy,
-                d.reviewedAt, d.returnReason, overdueReason != null, overdueReason, subs, d.version,
+        List<SubmissionView> subs =
+                withSubmissions
+                        ? submissions.list("deliverableId = ?1 order by id", d.id).stream()
+                                .map(
+                                        s ->
+                                                new SubmissionView(
+                                                        s.fileSha256,
+                                                        s.fileName,
+                                                        s.submittedAt,
+                                                        s.submittedBy))
+                                .toList()
+                        : null;
+        return new DeliverableView(
+                d.id,
+                d.kind,
+                d.ruleId,
+                d.title,
+                d.environment,
+                d.scheduleSeq,
+                d.dueDate,
+                ReiwaDates.format(d.dueDate),
+                practical,
+                ReiwaDates.format(practical),
+                d.status,
+                d.submittedOn,
+                ReiwaDates.format(d.submittedOn),
+                d.submittedBy,
+                d.fileSha256,
+                d.fileName,
+                d.reviewedBy,
+                d.reviewedAt,
+                d.returnReason,
+                overdueReason != null,
+                overdueReason,
+                subs,
+                d.version,
                 calendar.isComputed(d.dueDate, practical));
     }
 }

@@ -11,8 +11,7 @@ import java.time.Instant;
 @Table(name = "document")
 public class StoredDocument {
 
-    @Id
-    public String sha256;
+    @Id public String sha256;
 
     @Column(name = "size_bytes", nullable = false)
     public long size;

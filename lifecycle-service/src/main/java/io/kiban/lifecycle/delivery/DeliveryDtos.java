@@ -10,27 +10,58 @@ import java.util.List;
 
 public final class DeliveryDtos {
 
-    private DeliveryDtos() {
+    private DeliveryDtos() {}
+
+    public record ExtensionInput(
+            @NotBlank @Size(max = 16) String environment,
+            @NotBlank @Size(max = 100) String baselineItem,
+            @NotNull DeliveryExtension.Cause cause,
+            @Size(max = 2000) String explanation,
+            @NotNull LocalDate newDate) {}
+
+    public record ExtensionView(
+            Long id,
+            Environment environment,
+            String baselineItem,
+            DeliveryExtension.Cause cause,
+            String explanation,
+            LocalDate newDate,
+            String newDateReiwa,
+            DeliveryExtension.Status status,
+            String proposedBy,
+            Instant proposedAt,
+            String decidedBy,
+            Instant decidedAt,
+            long version) {}
+
+    public enum LineStatus {
+        ON_TIME,
+        LATE,
+        EXTENDED_ON_TIME,
+        EXTENDED_LATE,
+        PENDING,
+        EXTENDED_PENDING
     }
 
-    public record ExtensionInput(@NotBlank @Size(max = 16) String environment,
-            @NotBlank @Size(max = 100) String baselineItem, @NotNull DeliveryExtension.Cause cause,
-            @Size(max = 2000) String explanation, @NotNull LocalDate newDate) {
-    }
+    public record Line(
+            Environment environment,
+            String baselineItem,
+            int required,
+            int delivered,
+            LocalDate deliveredOn,
+            LocalDate deadline,
+            String deadlineReiwa,
+            Long approvedExtensionId,
+            LineStatus status) {}
 
-    public record ExtensionView(Long id, Environment environment, String baselineItem, DeliveryExtension.Cause cause,
-            String explanation, LocalDate newDate, String newDateReiwa, DeliveryExtension.Status status,
-            String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt, long version) {
-    }
-
-    public enum LineStatus { ON_TIME, LATE, EXTENDED_ON_TIME, EXTENDED_LATE, PENDING, EXTENDED_PENDING }
-
-    public record Line(Environment environment, String baselineItem, int required, int delivered, LocalDate deliveredOn,
-            LocalDate deadline, String deadlineReiwa, Long approvedExtensionId, LineStatus status) {
-    }
-
-    /** metR_LC_2: every line delivered by the delivery deadline; metWithExtensions: within approved extensions (R-LC-3). */
-    public record Status(LocalDate deliveryDeadline, LocalDate extensionLimit, boolean metR_LC_2,
-            boolean metWithExtensions, List<Line> lines) {
-    }
+    /**
+     * metR_LC_2: every line delivered by the delivery deadline; metWithExtensions: within approved
+     * extensions (R-LC-3).
+     */
+    public record Status(
+            LocalDate deliveryDeadline,
+            LocalDate extensionLimit,
+            boolean metR_LC_2,
+            boolean metWithExtensions,
+            List<Line> lines) {}
 }

@@ -19,9 +19,16 @@ import java.time.LocalDate;
 public class DeliveryExtension {
 
     /** 半導体不足等: a semiconductor shortage, or another cause as unavoidable, explained. */
-    public enum Cause { SEMICONDUCTOR_SHORTAGE, OTHER_UNAVOIDABLE }
+    public enum Cause {
+        SEMICONDUCTOR_SHORTAGE,
+        OTHER_UNAVOIDABLE
+    }
 
-    public enum Status { PROPOSED, APPROVED, REJECTED }
+    public enum Status {
+        PROPOSED,
+        APPROVED,
+        REJECTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -67,10 +74,12 @@ public class DeliveryExtension {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Version
-    public long version;
+    @Version public long version;
 
-    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    /**
+     * #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the
+     * row against it).
+     */
     @Column(name = "audit_mac")
     public String auditMac;
 }

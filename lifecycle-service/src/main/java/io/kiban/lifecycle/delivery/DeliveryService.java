@@ -34,15 +34,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Deliveries (R-LC-2) and item-level extensions (R-LC-3). The delivery facts live in asset-service
- * (hardware with status, deliveredOn, baselineItem); this service stores only the extensions and derives
- * the status per baseline line (environment × baseline item).
+ * (hardware with status, deliveredOn, baselineItem); this service stores only the extensions and
+ * derives the status per baseline line (environment × baseline item).
  */
 @ApplicationScoped
 public class DeliveryService {
 
     @ApplicationScoped
-    public static class ExtensionRepository implements PanacheRepository<DeliveryExtension> {
-    }
+    public static class ExtensionRepository implements PanacheRepository<DeliveryExtension> {}
 
     private final ExtensionSeals seals;
     private final ExtensionRepository extensions;
@@ -52,8 +51,14 @@ public class DeliveryService {
     private final Caller caller;
     private final Clock clock;
 
-    public DeliveryService(ExtensionRepository extensions, ContractService contracts, @RestClient AssetClient asset,
-            AuditTrail audit, Caller caller, Clock clock, ExtensionSeals seals) {
+    public DeliveryService(
+            ExtensionRepository extensions,
+            ContractService contracts,
+            @RestClient AssetClient asset,
+            AuditTrail audit,
+            Caller caller,
+            Clock clock,
+            ExtensionSeals seals) {
         this.seals = seals;
         this.extensions = extensions;
         this.contracts = contracts;
@@ -73,20 +78,29 @@ public class DeliveryService {
         return view(find(id));
     }
 
-    /** R-LC-3: a cause, an explanation, a new date after the deadline and no later than the extension limit. */
+    /**
+     * R-LC-3: a cause, an explanation, a new date after the deadline and no later than the
+     * extension limit.
+     */
     @Transactional
     public ExtensionView propose(ExtensionInput in) {
         contracts.requireContractedVendor("proposes delivery extensions");
         Environment env = Environment.parse("environment", in.environment());
         Contract c = contracts.contract();
         if (in.explanation() == null || in.explanation().isBlank()) {
-            throw ProblemException.rule("R-LC-3", "an extension needs the unavoidable cause explained to JPO (explanation)");
+            throw ProblemException.rule(
+                    "R-LC-3",
+                    "an extension needs the unavoidable cause explained to JPO (explanation)");
         }
         if (!in.newDate().isAfter(c.deliveryDeadline)) {
-            throw ProblemException.rule("R-LC-3", "an extension moves the date past the delivery deadline " + c.deliveryDeadline);
+            throw ProblemException.rule(
+                    "R-LC-3",
+                    "an extension moves the date past the delivery deadline " + c.deliveryDeadline);
         }
         if (in.newDate().isAfter(c.extensionLimit)) {
-            throw ProblemException.rule("R-LC-3", "a delivery can be extended to " + c.extensionLimit + " at the latest");
+            throw ProblemException.rule(
+                    "R-LC-3",
+                    "a delivery can be extended to " + c.extensionLimit + " at the latest");
         }
         requireBaselineLine(env, in.baselineItem());
         DeliveryExtension e = new DeliveryExtension();
@@ -107,32 +121,53 @@ public class DeliveryService {
     }
 
     /**
-     * Approves or rejects a proposed extension. R-SEC-2: the version reviewed (If-Match, 428/412) and never by the
-     * account that proposed it (403). R-LC-3: an approval counts only when recorded (server time, JPO calendar) no
-     * later than the original deadline of the line (the delivery deadline); recorded later → 422 and nothing changes.
+     * Approves or rejects a proposed extension. R-SEC-2: the version reviewed (If-Match, 428/412)
+     * and never by the account that proposed it (403). R-LC-3: an approval counts only when
+     * recorded (server time, JPO calendar) no later than the original deadline of the line (the
+     * delivery deadline); recorded later → 422 and nothing changes.
      */
     @Transactional
     public ExtensionView decide(long id, boolean approve, String ifMatch) {
         DeliveryExtension e = find(id);
         ETags.check(ifMatch, e.version);
         if (e.status != DeliveryExtension.Status.PROPOSED) {
-            throw ProblemException.rule("R-LC-3", "extension " + id + " was already decided (" + e.status + ")");
+            throw ProblemException.rule(
+                    "R-LC-3", "extension " + id + " was already decided (" + e.status + ")");
         }
-        if (caller.id().equals(e.proposedById) || (e.proposedById == null && caller.name().equals(e.proposedBy))) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + e.proposedBy
-                    + " proposed extension " + id + " and may not decide it; another jpo-admin decides", "R-SEC-2",
-                    null, null);
+        if (caller.id().equals(e.proposedById)
+                || (e.proposedById == null && caller.name().equals(e.proposedBy))) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "R-SEC-2: "
+                            + e.proposedBy
+                            + " proposed extension "
+                            + id
+                            + " and may not decide it; another jpo-admin decides",
+                    "R-SEC-2",
+                    null,
+                    null);
         }
         Contract c = contracts.contract();
         java.time.Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ClockProducer.JPO_ZONE);
         if (approve && today.isAfter(c.deliveryDeadline)) {
-            throw ProblemException.rule("R-LC-3", "an extension is approved before the original deadline "
-                    + c.deliveryDeadline + " of the line (" + ReiwaDates.format(c.deliveryDeadline)
-                    + "); an approval recorded on " + today + " does not permit the late delivery");
+            throw ProblemException.rule(
+                    "R-LC-3",
+                    "an extension is approved before the original deadline "
+                            + c.deliveryDeadline
+                            + " of the line ("
+                            + ReiwaDates.format(c.deliveryDeadline)
+                            + "); an approval recorded on "
+                            + today
+                            + " does not permit the late delivery");
         }
-        if (approve && extensions.count("environment = ?1 and baselineItem = ?2 and status = ?3", e.environment,
-                e.baselineItem, DeliveryExtension.Status.APPROVED) > 0) {
+        if (approve
+                && extensions.count(
+                                "environment = ?1 and baselineItem = ?2 and status = ?3",
+                                e.environment,
+                                e.baselineItem,
+                                DeliveryExtension.Status.APPROVED)
+                        > 0) {
             throw ProblemException.rule("R-LC-3", "this line already has an approved extension");
         }
         e.status = approve ? DeliveryExtension.Status.APPROVED : DeliveryExtension.Status.REJECTED;
@@ -145,39 +180,73 @@ public class DeliveryService {
     }
 
     /**
-     * R-LC-3: an extension is for a line of the baseline, as asset-service holds it (service token): an unknown
-     * line is 422 naming {@code baselineItem}; when asset-service cannot say, 503 and nothing is written.
+     * R-LC-3: an extension is for a line of the baseline, as asset-service holds it (service
+     * token): an unknown line is 422 naming {@code baselineItem}; when asset-service cannot say,
+     * 503 and nothing is written.
      */
     private void requireBaselineLine(Environment env, String item) {
         List<AssetClient.BaselineLine> lines;
         try {
             lines = baseline(env);
         } catch (Remote.Unavailable e) {
-            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, "the baseline line could not be checked: "
-                    + e.getMessage() + " on GET /baseline?environment=" + env + "; nothing was recorded");
+            throw ProblemException.of(
+                    ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "the baseline line could not be checked: "
+                            + e.getMessage()
+                            + " on GET /baseline?environment="
+                            + env
+                            + "; nothing was recorded");
         }
-        boolean known = lines != null && lines.stream()
-                .anyMatch(l -> item.equals(l.itemCode()) && env.name().equals(l.environment()));
+        boolean known =
+                lines != null
+                        && lines.stream()
+                                .anyMatch(
+                                        l ->
+                                                item.equals(l.itemCode())
+                                                        && env.name().equals(l.environment()));
         if (!known) {
-            String elsewhere = lines == null ? "" : lines.stream().filter(l -> item.equals(l.itemCode()))
-                    .map(l -> " (it is a line of " + l.environment() + ")").findFirst().orElse("");
-            throw new ProblemException(ProblemType.RULE_VIOLATION, "R-LC-3: an extension is for a line of the "
-                    + env + " baseline; asset-service has no line " + item + elsewhere, "R-LC-3",
-                    List.of(new Problem.FieldError("baselineItem", "no baseline line " + item + " in " + env + elsewhere)),
+            String elsewhere =
+                    lines == null
+                            ? ""
+                            : lines.stream()
+                                    .filter(l -> item.equals(l.itemCode()))
+                                    .map(l -> " (it is a line of " + l.environment() + ")")
+                                    .findFirst()
+                                    .orElse("");
+            throw new ProblemException(
+                    ProblemType.RULE_VIOLATION,
+                    "R-LC-3: an extension is for a line of the "
+                            + env
+                            + " baseline; asset-service has no line "
+                            + item
+                            + elsewhere,
+                    "R-LC-3",
+                    List.of(
+                            new Problem.FieldError(
+                                    "baselineItem",
+                                    "no baseline line " + item + " in " + env + elsewhere)),
                     null);
         }
     }
 
-    /** Per baseline line: on time, late, extended on time, extended late (or still pending); whether R-LC-2 was met. */
+    /**
+     * Per baseline line: on time, late, extended on time, extended late (or still pending); whether
+     * R-LC-2 was met.
+     */
     @Transactional
     public Status status() {
         Contract c = contracts.contract();
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
         // R-LC-3: only an approval recorded by the original deadline permits the late delivery
-        List<DeliveryExtension> approved = extensions.list("status", DeliveryExtension.Status.APPROVED).stream()
-                .filter(x -> x.decidedAt != null
-                        && !LocalDate.ofInstant(x.decidedAt, ClockProducer.JPO_ZONE).isAfter(c.deliveryDeadline))
-                .toList();
+        List<DeliveryExtension> approved =
+                extensions.list("status", DeliveryExtension.Status.APPROVED).stream()
+                        .filter(
+                                x ->
+                                        x.decidedAt != null
+                                                && !LocalDate.ofInstant(
+                                                                x.decidedAt, ClockProducer.JPO_ZONE)
+                                                        .isAfter(c.deliveryDeadline))
+                        .toList();
         List<Line> lines = new ArrayList<>();
         for (Environment env : Environment.values()) {
             Map<String, List<HardwareFact>> byItem = new TreeMap<>();
@@ -191,45 +260,78 @@ public class DeliveryService {
             for (var entry : byItem.entrySet()) {
                 List<HardwareFact> items = entry.getValue();
                 int needed = Math.max(required.getOrDefault(entry.getKey(), items.size()), 1);
-                List<LocalDate> dates = items.stream()
-                        .filter(h -> h.deliveredOn() != null && !"ORDERED".equals(h.status()))
-                        .map(HardwareFact::deliveredOn).sorted().toList();
+                List<LocalDate> dates =
+                        items.stream()
+                                .filter(
+                                        h ->
+                                                h.deliveredOn() != null
+                                                        && !"ORDERED".equals(h.status()))
+                                .map(HardwareFact::deliveredOn)
+                                .sorted()
+                                .toList();
                 // the line is delivered on the day its last required item arrived
                 LocalDate deliveredOn = dates.size() >= needed ? dates.get(needed - 1) : null;
-                Optional<DeliveryExtension> ext = approved.stream()
-                        .filter(x -> x.environment == env && x.baselineItem.equals(entry.getKey())).findFirst();
+                Optional<DeliveryExtension> ext =
+                        approved.stream()
+                                .filter(
+                                        x ->
+                                                x.environment == env
+                                                        && x.baselineItem.equals(entry.getKey()))
+                                .findFirst();
                 LocalDate deadline = ext.map(x -> x.newDate).orElse(c.deliveryDeadline);
                 LineStatus status;
                 if (deliveredOn != null) {
-                    status = !deliveredOn.isAfter(c.deliveryDeadline) ? LineStatus.ON_TIME
-                            : ext.isEmpty() ? LineStatus.LATE
-                            : deliveredOn.isAfter(deadline) ? LineStatus.EXTENDED_LATE : LineStatus.EXTENDED_ON_TIME;
+                    status =
+                            !deliveredOn.isAfter(c.deliveryDeadline)
+                                    ? LineStatus.ON_TIME
+                                    : ext.isEmpty()
+                                            ? LineStatus.LATE
+                                            : deliveredOn.isAfter(deadline)
+                                                    ? LineStatus.EXTENDED_LATE
+                                                    : LineStatus.EXTENDED_ON_TIME;
                 } else if (today.isAfter(deadline)) {
                     status = ext.isEmpty() ? LineStatus.LATE : LineStatus.EXTENDED_LATE;
                 } else {
                     status = ext.isEmpty() ? LineStatus.PENDING : LineStatus.EXTENDED_PENDING;
                 }
-                lines.add(new Line(env, entry.getKey(), needed, dates.size(), deliveredOn, deadline,
-                        ReiwaDates.format(deadline), ext.map(x -> x.id).orElse(null), status));
+                lines.add(
+                        new Line(
+                                env,
+                                entry.getKey(),
+                                needed,
+                                dates.size(),
+                                deliveredOn,
+                                deadline,
+                                ReiwaDates.format(deadline),
+                                ext.map(x -> x.id).orElse(null),
+                                status));
             }
         }
-        boolean met = !lines.isEmpty() && lines.stream().allMatch(l -> l.status() == LineStatus.ON_TIME);
-        boolean metWithExtensions = !lines.isEmpty() && lines.stream()
-                .allMatch(l -> l.status() == LineStatus.ON_TIME || l.status() == LineStatus.EXTENDED_ON_TIME);
+        boolean met =
+                !lines.isEmpty() && lines.stream().allMatch(l -> l.status() == LineStatus.ON_TIME);
+        boolean metWithExtensions =
+                !lines.isEmpty()
+                        && lines.stream()
+                                .allMatch(
+                                        l ->
+                                                l.status() == LineStatus.ON_TIME
+                                                        || l.status()
+                                                                == LineStatus.EXTENDED_ON_TIME);
         return new Status(c.deliveryDeadline, c.extensionLimit, met, metWithExtensions, lines);
     }
 
     /**
-     * Required quantity per baseline line of this environment (asset-service conformance, R-AS-1). The
-     * conformance of PRODUCTION or STAGING also shows the SHARED distribution board; it is counted once,
-     * under SHARED, not invented as a line of each environment.
+     * Required quantity per baseline line of this environment (asset-service conformance, R-AS-1).
+     * The conformance of PRODUCTION or STAGING also shows the SHARED distribution board; it is
+     * counted once, under SHARED, not invented as a line of each environment.
      */
     private Map<String, Integer> required(Environment env) {
         JsonNode conformance = Remote.call("asset-service", () -> asset.conformance(env.name()));
         Map<String, Integer> required = new TreeMap<>();
         if (conformance != null) {
             for (JsonNode line : conformance.path("lines")) {
-                if (line.hasNonNull("itemCode") && env.name().equals(line.path("environment").asText(env.name()))) {
+                if (line.hasNonNull("itemCode")
+                        && env.name().equals(line.path("environment").asText(env.name()))) {
                     required.put(line.get("itemCode").asText(), line.path("required").asInt(0));
                 }
             }
@@ -242,8 +344,10 @@ public class DeliveryService {
         List<AssetClient.BaselineLine> all = new ArrayList<>();
         for (int page = 0; page < 1000; page++) {
             int p = page;
-            List<AssetClient.BaselineLine> batch = Remote.call("asset-service",
-                    () -> asset.baseline(env.name(), p, AssetClient.PAGE_SIZE));
+            List<AssetClient.BaselineLine> batch =
+                    Remote.call(
+                            "asset-service",
+                            () -> asset.baseline(env.name(), p, AssetClient.PAGE_SIZE));
             all.addAll(batch);
             if (batch.size() < AssetClient.PAGE_SIZE) {
                 break;
@@ -256,7 +360,8 @@ public class DeliveryService {
         List<HardwareFact> all = new ArrayList<>();
         for (int page = 0; page < 50; page++) {
             int p = page;
-            List<HardwareFact> batch = Remote.call("asset-service", () -> asset.hardware(env.name(), p, 200));
+            List<HardwareFact> batch =
+                    Remote.call("asset-service", () -> asset.hardware(env.name(), p, 200));
             all.addAll(batch);
             if (batch.size() < 200) {
                 break;
@@ -266,11 +371,25 @@ public class DeliveryService {
     }
 
     private DeliveryExtension find(long id) {
-        return extensions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("delivery extension", id));
+        return extensions
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("delivery extension", id));
     }
 
     private static ExtensionView view(DeliveryExtension e) {
-        return new ExtensionView(e.id, e.environment, e.baselineItem, e.cause, e.explanation, e.newDate,
-                ReiwaDates.format(e.newDate), e.status, e.proposedBy, e.proposedAt, e.decidedBy, e.decidedAt, e.version);
+        return new ExtensionView(
+                e.id,
+                e.environment,
+                e.baselineItem,
+                e.cause,
+                e.explanation,
+                e.newDate,
+                ReiwaDates.format(e.newDate),
+                e.status,
+                e.proposedBy,
+                e.proposedAt,
+                e.decidedBy,
+                e.decidedAt,
+                e.version);
     }
 }

@@ -9,17 +9,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-LC-3: an approved or rejected delivery extension carries the MAC of the audit entry that decided it;
- * its line, new date, cause, status and who decided it when are sealed (an approval back-dated or a new date changed
- * in SQL is reported by {@code GET /audit/verify}).
+ * #15 item 7, R-LC-3: an approved or rejected delivery extension carries the MAC of the audit entry
+ * that decided it; its line, new date, cause, status and who decided it when are sealed (an
+ * approval back-dated or a new date changed in SQL is reported by {@code GET /audit/verify}).
  */
 @Singleton // no client proxy: the base class holds final state
 public class ExtensionSeals extends DecisionSeals<DeliveryExtension> {
 
     public ExtensionSeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, DeliveryExtension.class, "delivery-extension", Set.of("approve", "reject"),
+        super(
+                em,
+                audit,
+                DeliveryExtension.class,
+                "delivery-extension",
+                Set.of("approve", "reject"),
                 "r.status <> io.kiban.lifecycle.delivery.DeliveryExtension.Status.PROPOSED order by r.id",
-                "delivery_extension", "id");
+                "delivery_extension",
+                "id");
     }
 
     @Override

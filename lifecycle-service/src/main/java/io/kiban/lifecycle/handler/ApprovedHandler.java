@@ -16,7 +16,12 @@ import java.time.Instant;
 @Table(name = "approved_handler")
 public class ApprovedHandler {
 
-    public enum Status { PROPOSED, APPROVED, REJECTED, REMOVED }
+    public enum Status {
+        PROPOSED,
+        APPROVED,
+        REJECTED,
+        REMOVED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,7 +30,10 @@ public class ApprovedHandler {
     @Column(nullable = false)
     public String name;
 
-    /** Personal data (R-SEC-1): shown only to jpo-admin, the auditor and the handler's own organisation. */
+    /**
+     * Personal data (R-SEC-1): shown only to jpo-admin, the auditor and the handler's own
+     * organisation.
+     */
     public String address;
 
     /** Personal data (R-SEC-1), like {@link #address}. */
@@ -84,7 +92,10 @@ public class ApprovedHandler {
 
     public String note;
 
-    /** Whether Keycloak's realm role matches the status (granted when APPROVED, absent when REMOVED). */
+    /**
+     * Whether Keycloak's realm role matches the status (granted when APPROVED, absent when
+     * REMOVED).
+     */
     @Column(name = "role_synced", nullable = false)
     public boolean roleSynced;
 
@@ -96,14 +107,19 @@ public class ApprovedHandler {
     @Column(name = "pending_change_by")
     public String pendingChangeBy;
 
-    @Version
-    public long version;
+    @Version public long version;
 
-    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    /**
+     * #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the
+     * row against it).
+     */
     @Column(name = "audit_mac")
     public String auditMac;
 
-    /** #15 item 7: the action of that audit entry ({@code approve} or {@code approve-change} for an approved entry). */
+    /**
+     * #15 item 7: the action of that audit entry ({@code approve} or {@code approve-change} for an
+     * approved entry).
+     */
     @Column(name = "audit_action")
     public String auditAction;
 }

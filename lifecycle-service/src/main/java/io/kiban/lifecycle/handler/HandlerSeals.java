@@ -9,18 +9,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-SEC-1: an approved, rejected or removed handler carries the MAC of the audit entry that decided it
- * ({@code approve}, {@code approve-change}, {@code reject} or {@code remove}); the entry seals the entry's data, the
- * Keycloak account, the status and who decided it when. An {@code UPDATE approved_handler SET status='APPROVED'} or a
- * changed account or approver is reported by {@code GET /audit/verify}.
+ * #15 item 7, R-SEC-1: an approved, rejected or removed handler carries the MAC of the audit entry
+ * that decided it ({@code approve}, {@code approve-change}, {@code reject} or {@code remove}); the
+ * entry seals the entry's data, the Keycloak account, the status and who decided it when. An {@code
+ * UPDATE approved_handler SET status='APPROVED'} or a changed account or approver is reported by
+ * {@code GET /audit/verify}.
  */
 @Singleton // no client proxy: the base class holds final state
 public class HandlerSeals extends DecisionSeals<ApprovedHandler> {
 
     public HandlerSeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, ApprovedHandler.class, "approved-handler",
-                Set.of("approve", "approve-change", "reject", "remove"), "r.status <> io.kiban.lifecycle.handler.ApprovedHandler.Status.PROPOSED order by r.id",
-                "approved_handler", "id");
+        super(
+                em,
+                audit,
+                ApprovedHandler.class,
+                "approved-handler",
+                Set.of("approve", "approve-change", "reject", "remove"),
+                "r.status <> io.kiban.lifecycle.handler.ApprovedHandler.Status.PROPOSED order by r.id",
+                "approved_handler",
+                "id");
     }
 
     @Override
@@ -34,7 +41,8 @@ public class HandlerSeals extends DecisionSeals<ApprovedHandler> {
             case APPROVED -> "approve-change".equals(h.auditAction) ? "approve-change" : "approve";
             case REJECTED -> "reject";
             case REMOVED -> "remove";
-            case PROPOSED -> throw new IllegalArgumentException("a proposed handler is not decided");
+            case PROPOSED ->
+                    throw new IllegalArgumentException("a proposed handler is not decided");
         };
     }
 

@@ -16,28 +16,29 @@ import io.kiban.lifecycle.handler.HandlerDtos.ReconcileResult;
 import io.kiban.lifecycle.support.KeycloakRoles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * R-SEC-1: the vendor proposes handlers; jpo-admin approves them beforehand, which grants the realm role
- * {@code approved-handler} in Keycloak; removal takes effect at once (status REMOVED, role removed). When
- * Keycloak cannot be reached on approval, nothing is approved (503); on removal, the removal stands and the
- * role removal is retried every minute until it succeeds ({@code roleSynced=false} meanwhile).
+ * R-SEC-1: the vendor proposes handlers; jpo-admin approves them beforehand, which grants the realm
+ * role {@code approved-handler} in Keycloak; removal takes effect at once (status REMOVED, role
+ * removed). When Keycloak cannot be reached on approval, nothing is approved (503); on removal, the
+ * removal stands and the role removal is retried every minute until it succeeds ({@code
+ * roleSynced=false} meanwhile).
  */
 @ApplicationScoped
 public class HandlerService {
@@ -48,23 +49,26 @@ public class HandlerService {
     public static class HandlerRepository implements PanacheRepository<ApprovedHandler> {
 
         /**
-         * R-SEC-1: the row an approval (which grants the role in Keycloak before it commits) and a reconciler
-         * pass (which removes the role from accounts not APPROVED in committed rows) both lock first, so a pass
-         * never runs between an approval's grant and its commit — on any replica (V24).
+         * R-SEC-1: the row an approval (which grants the role in Keycloak before it commits) and a
+         * reconciler pass (which removes the role from accounts not APPROVED in committed rows)
+         * both lock first, so a pass never runs between an approval's grant and its commit — on any
+         * replica (V24).
          */
         void lockRoles() {
-            getEntityManager().createNativeQuery("SELECT id FROM handler_role_lock WHERE id = 1 FOR UPDATE")
+            getEntityManager()
+                    .createNativeQuery("SELECT id FROM handler_role_lock WHERE id = 1 FOR UPDATE")
                     .getResultList();
         }
     }
 
     @ApplicationScoped
     public static class OrganisationRepository
-            implements io.quarkus.hibernate.orm.panache.PanacheRepositoryBase<VendorOrganisation, String> {
-    }
+            implements io.quarkus.hibernate.orm.panache.PanacheRepositoryBase<
+                    VendorOrganisation, String> {}
 
     /** Micrometer counter of roles the reconciler took away (an alert fires on any increase). */
     public static final String ROLE_REMOVED_METRIC = "kiban.handlers.role.removed.by.reconciler";
+
     public static final String RECONCILE_FAILED_METRIC = "kiban.handlers.reconcile.failures";
 
     private final HandlerSeals seals;
@@ -79,19 +83,31 @@ public class HandlerService {
     private final Counter reconcileFailed;
     private final boolean reconcileAtStart;
 
-    public HandlerService(HandlerRepository handlers, KeycloakRoles keycloak, AuditTrail audit, Caller caller,
-            Clock clock, com.fasterxml.jackson.databind.ObjectMapper mapper, OrganisationRepository organisations,
+    public HandlerService(
+            HandlerRepository handlers,
+            KeycloakRoles keycloak,
+            AuditTrail audit,
+            Caller caller,
+            Clock clock,
+            com.fasterxml.jackson.databind.ObjectMapper mapper,
+            OrganisationRepository organisations,
             MeterRegistry registry,
-            @ConfigProperty(name = "kiban.handlers.reconcile-at-start", defaultValue = "true") boolean reconcileAtStart, HandlerSeals seals) {
+            @ConfigProperty(name = "kiban.handlers.reconcile-at-start", defaultValue = "true")
+                    boolean reconcileAtStart,
+            HandlerSeals seals) {
         this.seals = seals;
         this.mapper = mapper;
         this.organisations = organisations;
-        this.roleRemoved = Counter.builder(ROLE_REMOVED_METRIC)
-                .description("R-SEC-1: approved-handler taken away from a Keycloak account not on the approved list")
-                .register(registry);
-        this.reconcileFailed = Counter.builder(RECONCILE_FAILED_METRIC)
-                .description("R-SEC-1: reconciler passes or role removals that failed (Keycloak unreachable or refusing)")
-                .register(registry);
+        this.roleRemoved =
+                Counter.builder(ROLE_REMOVED_METRIC)
+                        .description(
+                                "R-SEC-1: approved-handler taken away from a Keycloak account not on the approved list")
+                        .register(registry);
+        this.reconcileFailed =
+                Counter.builder(RECONCILE_FAILED_METRIC)
+                        .description(
+                                "R-SEC-1: reconciler passes or role removals that failed (Keycloak unreachable or refusing)")
+                        .register(registry);
         this.reconcileAtStart = reconcileAtStart;
         this.handlers = handlers;
         this.keycloak = keycloak;
@@ -105,10 +121,16 @@ public class HandlerService {
         PanacheQuery<ApprovedHandler> q;
         if (caller.isVendorSide() && !caller.hasRole(Roles.JPO_ADMIN)) {
             String org = caller.organisation().orElse("");
-            q = status == null ? handlers.find("organisation = ?1 order by id", org)
-                    : handlers.find("organisation = ?1 and status = ?2 order by id", org, status);
+            q =
+                    status == null
+                            ? handlers.find("organisation = ?1 order by id", org)
+                            : handlers.find(
+                                    "organisation = ?1 and status = ?2 order by id", org, status);
         } else {
-            q = status == null ? handlers.find("order by id") : handlers.find("status = ?1 order by id", status);
+            q =
+                    status == null
+                            ? handlers.find("order by id")
+                            : handlers.find("status = ?1 order by id", status);
         }
         q.page(page.page(), page.size());
         return new Page<>(q.list().stream().map(this::view).toList(), q.count(), page);
@@ -122,9 +144,13 @@ public class HandlerService {
     @Transactional
     public HandlerView propose(HandlerInput in) {
         String org = organisation(in);
-        if (handlers.count("accountId = ?1 and status in ?2", in.accountId(),
-                List.of(ApprovedHandler.Status.PROPOSED, ApprovedHandler.Status.APPROVED)) > 0) {
-            throw ProblemException.conflict("account " + in.accountId() + " is already proposed or approved", List.of());
+        if (handlers.count(
+                        "accountId = ?1 and status in ?2",
+                        in.accountId(),
+                        List.of(ApprovedHandler.Status.PROPOSED, ApprovedHandler.Status.APPROVED))
+                > 0) {
+            throw ProblemException.conflict(
+                    "account " + in.accountId() + " is already proposed or approved", List.of());
         }
         ApprovedHandler h = new ApprovedHandler();
         apply(h, in, org);
@@ -149,17 +175,35 @@ public class HandlerService {
         String org = organisation(in);
         if (h.status == ApprovedHandler.Status.PROPOSED) {
             apply(h, in, org);
-            h.pendingChangeBy = caller.name(); // R-SEC-2: whoever shaped the proposal does not approve it either
+            h.pendingChangeBy =
+                    caller.name(); // R-SEC-2: whoever shaped the proposal does not approve it
+            // either
         } else if (h.status == ApprovedHandler.Status.APPROVED) {
-            h.pendingChange = write(new HandlerInput(in.name(), org, in.address(), in.dateOfBirth(), in.department(),
-                    in.position(), in.role(), in.affiliation(), in.expertise(), in.trackRecord(), in.nationality(),
-                    in.accountId()));
+            h.pendingChange =
+                    write(
+                            new HandlerInput(
+                                    in.name(),
+                                    org,
+                                    in.address(),
+                                    in.dateOfBirth(),
+                                    in.department(),
+                                    in.position(),
+                                    in.role(),
+                                    in.affiliation(),
+                                    in.expertise(),
+                                    in.trackRecord(),
+                                    in.nationality(),
+                                    in.accountId()));
             h.pendingChangeBy = caller.name();
         } else {
-            throw ProblemException.rule("R-SEC-1", "handler " + id + " is " + h.status + " and cannot be changed");
+            throw ProblemException.rule(
+                    "R-SEC-1", "handler " + id + " is " + h.status + " and cannot be changed");
         }
         handlers.flush();
-        audit.append(h.status == ApprovedHandler.Status.APPROVED ? "propose-change" : "change", "approved-handler", h.id,
+        audit.append(
+                h.status == ApprovedHandler.Status.APPROVED ? "propose-change" : "change",
+                "approved-handler",
+                h.id,
                 auditView(h));
         return view(h);
     }
@@ -187,12 +231,16 @@ public class HandlerService {
         return HandlerView.of(h, pending(h), personalDataVisible(h));
     }
 
-    /** R-SEC-1: address and date of birth are shown to jpo-admin, the auditor and the handler's own organisation. */
+    /**
+     * R-SEC-1: address and date of birth are shown to jpo-admin, the auditor and the handler's own
+     * organisation.
+     */
     private boolean personalDataVisible(ApprovedHandler h) {
         if (caller.hasRole(Roles.JPO_ADMIN) || caller.hasRole(Roles.AUDITOR)) {
             return true;
         }
-        return caller.isVendorSide() && caller.organisation().map(o -> o.equals(h.organisation)).orElse(false);
+        return caller.isVendorSide()
+                && caller.organisation().map(o -> o.equals(h.organisation)).orElse(false);
     }
 
     /** The audit trail keeps the full entry (it is read by jpo-admin and the auditor only). */
@@ -201,8 +249,9 @@ public class HandlerService {
     }
 
     /**
-     * R-SEC-2: jpo-admin approves the version reviewed (If-Match), never a proposal or change proposed by the same
-     * account; R-SEC-1: the Keycloak account must belong to the proposing organisation (its {@code org} attribute).
+     * R-SEC-2: jpo-admin approves the version reviewed (If-Match), never a proposal or change
+     * proposed by the same account; R-SEC-1: the Keycloak account must belong to the proposing
+     * organisation (its {@code org} attribute).
      */
     @Transactional
     public HandlerView approve(long id, String ifMatch) {
@@ -210,10 +259,14 @@ public class HandlerService {
         ETags.check(ifMatch, h.version);
         boolean change = h.status == ApprovedHandler.Status.APPROVED && h.pendingChange != null;
         if (!change && h.status != ApprovedHandler.Status.PROPOSED) {
-            throw ProblemException.rule("R-SEC-1", "only a proposed handler or a proposed change can be approved (it is "
-                    + h.status + ")");
+            throw ProblemException.rule(
+                    "R-SEC-1",
+                    "only a proposed handler or a proposed change can be approved (it is "
+                            + h.status
+                            + ")");
         }
-        if (caller.name().equals(h.pendingChangeBy) || (!change && caller.name().equals(h.proposedBy))) {
+        if (caller.name().equals(h.pendingChangeBy)
+                || (!change && caller.name().equals(h.proposedBy))) {
             throw fourEyes("handler " + id + (change ? " change" : ""), caller.name());
         }
         requireOrganisation(change ? pending(h).accountId() : h.accountId, h.organisation);
@@ -224,8 +277,11 @@ public class HandlerService {
         try {
             keycloak.grant(h.accountId);
         } catch (RuntimeException e) {
-            LOG.warnf("R-SEC-1: Keycloak refused or is unreachable granting %s: %s", h.accountId, e.toString());
-            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+            LOG.warnf(
+                    "R-SEC-1: Keycloak refused or is unreachable granting %s: %s",
+                    h.accountId, e.toString());
+            throw ProblemException.of(
+                    ProblemType.DEPENDENCY_UNAVAILABLE,
                     "the role could not be granted in Keycloak; nothing was approved — retry");
         }
         h.status = ApprovedHandler.Status.APPROVED;
@@ -238,27 +294,50 @@ public class HandlerService {
     }
 
     static ProblemException fourEyes(String what, String proposer) {
-        return new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + what + " was proposed or submitted by " + proposer
-                + ", who may not approve it; another jpo-admin approves", "R-SEC-2", null, null);
+        return new ProblemException(
+                ProblemType.FORBIDDEN,
+                "R-SEC-2: "
+                        + what
+                        + " was proposed or submitted by "
+                        + proposer
+                        + ", who may not approve it; another jpo-admin approves",
+                "R-SEC-2",
+                null,
+                null);
     }
 
-    /** R-SEC-1: the account is known to Keycloak and its {@code org} attribute is the proposing organisation. */
+    /**
+     * R-SEC-1: the account is known to Keycloak and its {@code org} attribute is the proposing
+     * organisation.
+     */
     private void requireOrganisation(String accountId, String organisation) {
         java.util.Optional<KeycloakRoles.Account> account;
         try {
             account = keycloak.account(accountId);
         } catch (RuntimeException e) {
             LOG.warnf("R-SEC-1: Keycloak could not be asked about %s: %s", accountId, e.toString());
-            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
-                    "Keycloak could not be asked whose account " + accountId + " is; nothing was approved — retry");
+            throw ProblemException.of(
+                    ProblemType.DEPENDENCY_UNAVAILABLE,
+                    "Keycloak could not be asked whose account "
+                            + accountId
+                            + " is; nothing was approved — retry");
         }
         if (account.isEmpty()) {
-            throw ProblemException.rule("R-SEC-1", "Keycloak knows no account " + accountId + "; nothing was approved");
+            throw ProblemException.rule(
+                    "R-SEC-1", "Keycloak knows no account " + accountId + "; nothing was approved");
         }
         if (!organisation.equals(account.get().organisation())) {
-            throw ProblemException.rule("R-SEC-1", "account " + accountId + " belongs to organisation "
-                    + (account.get().organisation() == null ? "(none)" : account.get().organisation())
-                    + ", not to the proposing organisation " + organisation + "; nothing was approved");
+            throw ProblemException.rule(
+                    "R-SEC-1",
+                    "account "
+                            + accountId
+                            + " belongs to organisation "
+                            + (account.get().organisation() == null
+                                    ? "(none)"
+                                    : account.get().organisation())
+                            + ", not to the proposing organisation "
+                            + organisation
+                            + "; nothing was approved");
         }
     }
 
@@ -269,7 +348,8 @@ public class HandlerService {
             try {
                 keycloak.grant(change.accountId());
             } catch (RuntimeException e) {
-                throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+                throw ProblemException.of(
+                        ProblemType.DEPENDENCY_UNAVAILABLE,
                         "the role could not be granted in Keycloak; the change was not approved — retry");
             }
         }
@@ -297,7 +377,8 @@ public class HandlerService {
             return view(h);
         }
         if (h.status != ApprovedHandler.Status.PROPOSED) {
-            throw ProblemException.rule("R-SEC-1", "only a proposed handler can be rejected (it is " + h.status + ")");
+            throw ProblemException.rule(
+                    "R-SEC-1", "only a proposed handler can be rejected (it is " + h.status + ")");
         }
         h.status = ApprovedHandler.Status.REJECTED;
         h.decidedBy = caller.name();
@@ -308,11 +389,15 @@ public class HandlerService {
         return view(h);
     }
 
-    /** Removal is immediate: the entry is REMOVED now and the Keycloak role removed (retried if Keycloak is down). */
+    /**
+     * Removal is immediate: the entry is REMOVED now and the Keycloak role removed (retried if
+     * Keycloak is down).
+     */
     @Transactional
     public HandlerView remove(long id, String reason) {
         ApprovedHandler h = visible(id);
-        if (h.status == ApprovedHandler.Status.REMOVED || h.status == ApprovedHandler.Status.REJECTED) {
+        if (h.status == ApprovedHandler.Status.REMOVED
+                || h.status == ApprovedHandler.Status.REJECTED) {
             throw ProblemException.rule("R-SEC-1", "handler " + id + " is already " + h.status);
         }
         boolean wasApproved = h.status == ApprovedHandler.Status.APPROVED;
@@ -326,11 +411,15 @@ public class HandlerService {
         return view(h);
     }
 
-    @Scheduled(every = "${kiban.handlers.sync-every:60s}", delayed = "30s",
+    @Scheduled(
+            every = "${kiban.handlers.sync-every:60s}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void retryRevocations() {
-        for (ApprovedHandler h : handlers.list("status = ?1 and roleSynced = false", ApprovedHandler.Status.REMOVED)) {
+        for (ApprovedHandler h :
+                handlers.list(
+                        "status = ?1 and roleSynced = false", ApprovedHandler.Status.REMOVED)) {
             if (revoke(h.accountId)) {
                 h.roleSynced = true;
                 audit.append("role-removed", "approved-handler", h.id, auditView(h));
@@ -339,11 +428,14 @@ public class HandlerService {
     }
 
     /**
-     * R-SEC-1, the list is the truth: every Keycloak account holding {@code approved-handler} that is not an APPROVED
-     * entry of the list (by account id or username) loses the role; each removal is audited and counted. Runs on the
-     * clustered Quartz scheduler every few minutes (one instance per pass) and once at start.
+     * R-SEC-1, the list is the truth: every Keycloak account holding {@code approved-handler} that
+     * is not an APPROVED entry of the list (by account id or username) loses the role; each removal
+     * is audited and counted. Runs on the clustered Quartz scheduler every few minutes (one
+     * instance per pass) and once at start.
      */
-    @Scheduled(identity = "handler-role-reconciler", every = "${kiban.handlers.reconcile-every:3m}",
+    @Scheduled(
+            identity = "handler-role-reconciler",
+            every = "${kiban.handlers.reconcile-every:3m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reconcileOnSchedule() {
         reconcile();
@@ -354,8 +446,14 @@ public class HandlerService {
             return;
         }
         // off the startup thread: a slow Keycloak never delays readiness
-        Thread t = new Thread(() -> io.quarkus.arc.Arc.container().instance(HandlerService.class).get().reconcile(),
-                "handler-role-reconciler-start");
+        Thread t =
+                new Thread(
+                        () ->
+                                io.quarkus.arc.Arc.container()
+                                        .instance(HandlerService.class)
+                                        .get()
+                                        .reconcile(),
+                        "handler-role-reconciler-start");
         t.setDaemon(true);
         t.start();
     }
@@ -363,13 +461,16 @@ public class HandlerService {
     @Transactional
     @ActivateRequestContext
     public ReconcileResult reconcile() {
-        handlers.lockRoles(); // waits for an approval that granted the role and has not committed yet
+        handlers.lockRoles(); // waits for an approval that granted the role and has not committed
+        // yet
         List<KeycloakRoles.Account> holders;
         try {
             holders = keycloak.holders();
         } catch (RuntimeException e) {
             reconcileFailed.increment();
-            LOG.errorf("R-SEC-1: the reconciler could not read the holders of approved-handler: %s", e.toString());
+            LOG.errorf(
+                    "R-SEC-1: the reconciler could not read the holders of approved-handler: %s",
+                    e.toString());
             return new ReconcileResult(-1, List.of(), List.of("keycloak"));
         }
         Set<String> listed = new HashSet<>();
@@ -379,8 +480,10 @@ public class HandlerService {
         List<String> removed = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (KeycloakRoles.Account a : holders) {
-            boolean onList = (a.id() != null && listed.contains(a.id().toLowerCase(Locale.ROOT)))
-                    || (a.username() != null && listed.contains(a.username().toLowerCase(Locale.ROOT)));
+            boolean onList =
+                    (a.id() != null && listed.contains(a.id().toLowerCase(Locale.ROOT)))
+                            || (a.username() != null
+                                    && listed.contains(a.username().toLowerCase(Locale.ROOT)));
             if (onList) {
                 continue;
             }
@@ -389,43 +492,53 @@ public class HandlerService {
             } catch (RuntimeException e) {
                 reconcileFailed.increment();
                 failed.add(a.username());
-                LOG.errorf("R-SEC-1: could not take approved-handler from %s (not on the list): %s", a.username(),
-                        e.toString());
+                LOG.errorf(
+                        "R-SEC-1: could not take approved-handler from %s (not on the list): %s",
+                        a.username(), e.toString());
                 continue;
             }
             roleRemoved.increment();
             removed.add(a.username());
-            LOG.warnf("R-SEC-1: approved-handler taken from %s (%s, organisation %s): not on the approved list",
+            LOG.warnf(
+                    "R-SEC-1: approved-handler taken from %s (%s, organisation %s): not on the approved list",
                     a.username(), a.id(), a.organisation());
             audit.append("reconcile-role-removed", "keycloak-account", a.username(), a);
         }
         return new ReconcileResult(holders.size(), removed, failed);
     }
 
-    /** R-SEC-1: a vendor organisation's facts; a vendor reads its own, JPO and the auditor read all. */
+    /**
+     * R-SEC-1: a vendor organisation's facts; a vendor reads its own, JPO and the auditor read all.
+     */
     @Transactional
     public OrganisationView organisation(String organisation) {
         if (!caller.maySee(organisation)) {
             throw ProblemException.notFound("vendor organisation", organisation);
         }
-        return organisations.findByIdOptional(organisation).map(OrganisationView::of)
+        return organisations
+                .findByIdOptional(organisation)
+                .map(OrganisationView::of)
                 .orElseThrow(() -> ProblemException.notFound("vendor organisation", organisation));
     }
 
     /**
-     * R-SEC-1: records (first time, no If-Match) or changes (If-Match) the facts of one vendor organisation: the
-     * vendor for its own organisation, or jpo-admin; audited.
+     * R-SEC-1: records (first time, no If-Match) or changes (If-Match) the facts of one vendor
+     * organisation: the vendor for its own organisation, or jpo-admin; audited.
      */
     @Transactional
-    public OrganisationView recordOrganisation(String organisation, String ifMatch, OrganisationInput in) {
-        if (!caller.hasRole(Roles.JPO_ADMIN) && !caller.organisation().map(organisation::equals).orElse(false)) {
+    public OrganisationView recordOrganisation(
+            String organisation, String ifMatch, OrganisationInput in) {
+        if (!caller.hasRole(Roles.JPO_ADMIN)
+                && !caller.organisation().map(organisation::equals).orElse(false)) {
             throw ProblemException.notFound("vendor organisation", organisation);
         }
         VendorOrganisation o = organisations.findById(organisation);
         boolean created = o == null;
         if (created) {
             if (ifMatch != null && !ifMatch.isBlank()) {
-                throw ProblemException.of(ProblemType.PRECONDITION_FAILED, "no record of " + organisation + " exists yet");
+                throw ProblemException.of(
+                        ProblemType.PRECONDITION_FAILED,
+                        "no record of " + organisation + " exists yet");
             }
             o = new VendorOrganisation();
             o.organisation = organisation;
@@ -451,15 +564,21 @@ public class HandlerService {
             keycloak.revoke(accountId);
             return true;
         } catch (RuntimeException e) {
-            LOG.errorf("R-SEC-1: could not remove approved-handler from %s yet (will retry): %s", accountId, e.toString());
+            LOG.errorf(
+                    "R-SEC-1: could not remove approved-handler from %s yet (will retry): %s",
+                    accountId, e.toString());
             return false;
         }
     }
 
     private String organisation(HandlerInput in) {
         if (caller.isVendorSide() && !caller.hasRole(Roles.JPO_ADMIN)) {
-            return caller.organisation().orElseThrow(() -> ProblemException.of(ProblemType.FORBIDDEN,
-                    "a vendor token without an organisation cannot propose handlers"));
+            return caller.organisation()
+                    .orElseThrow(
+                            () ->
+                                    ProblemException.of(
+                                            ProblemType.FORBIDDEN,
+                                            "a vendor token without an organisation cannot propose handlers"));
         }
         if (in.organisation() == null || in.organisation().isBlank()) {
             throw ProblemException.badField("organisation", "is required");
@@ -483,7 +602,8 @@ public class HandlerService {
     }
 
     private ApprovedHandler visible(long id) {
-        return handlers.findByIdOptional(id).filter(h -> caller.maySee(h.organisation))
+        return handlers.findByIdOptional(id)
+                .filter(h -> caller.maySee(h.organisation))
                 .orElseThrow(() -> ProblemException.notFound("handler", id));
     }
 }

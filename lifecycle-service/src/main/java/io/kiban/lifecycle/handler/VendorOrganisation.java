@@ -7,13 +7,15 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** R-SEC-1 (security 4)): what is recorded once per vendor organisation: capital relations, officers, place of work. */
+/**
+ * R-SEC-1 (security 4)): what is recorded once per vendor organisation: capital relations,
+ * officers, place of work.
+ */
 @Entity
 @Table(name = "vendor_organisation")
 public class VendorOrganisation {
 
-    @Id
-    public String organisation;
+    @Id public String organisation;
 
     @Column(name = "capital_relations", nullable = false)
     public String capitalRelations;
@@ -30,6 +32,5 @@ public class VendorOrganisation {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

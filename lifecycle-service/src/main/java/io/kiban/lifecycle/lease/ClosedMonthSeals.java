@@ -9,16 +9,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-LC-14: a closed lease month carries the MAC of the {@code close} audit entry; its stored figures (the
- * whole JSON), net payment and who closed it when are sealed, so a changed amount in {@code lease_closed_month} is
- * reported by {@code GET /audit/verify}.
+ * #15 item 7, R-LC-14: a closed lease month carries the MAC of the {@code close} audit entry; its
+ * stored figures (the whole JSON), net payment and who closed it when are sealed, so a changed
+ * amount in {@code lease_closed_month} is reported by {@code GET /audit/verify}.
  */
 @Singleton // no client proxy: the base class holds final state
 public class ClosedMonthSeals extends DecisionSeals<ClosedMonth> {
 
     public ClosedMonthSeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, ClosedMonth.class, "lease-period", Set.of("close"), "true = true order by r.month",
-                "lease_closed_month", "month");
+        super(
+                em,
+                audit,
+                ClosedMonth.class,
+                "lease-period",
+                Set.of("close"),
+                "true = true order by r.month",
+                "lease_closed_month",
+                "month");
     }
 
     @Override

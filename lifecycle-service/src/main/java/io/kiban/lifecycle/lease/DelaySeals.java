@@ -9,16 +9,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-LC-14: an approved or rejected production-start delay carries the MAC of the audit entry that decided
- * it; its cause, window, status and approver are sealed.
+ * #15 item 7, R-LC-14: an approved or rejected production-start delay carries the MAC of the audit
+ * entry that decided it; its cause, window, status and approver are sealed.
  */
 @Singleton // no client proxy: the base class holds final state
 public class DelaySeals extends DecisionSeals<ProductionDelay> {
 
     public DelaySeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, ProductionDelay.class, "production-delay", Set.of("approve", "reject"),
+        super(
+                em,
+                audit,
+                ProductionDelay.class,
+                "production-delay",
+                Set.of("approve", "reject"),
                 "r.status <> io.kiban.lifecycle.lease.ProductionDelay.Status.PROPOSED order by r.id",
-                "production_delay", "id");
+                "production_delay",
+                "id");
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.kiban.lifecycle.lease;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
-import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.security.Caller;
+import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.contract.Contract;
 import io.kiban.lifecycle.contract.ContractAmount;
@@ -20,8 +22,6 @@ import io.kiban.lifecycle.lease.LeaseDtos.Ledger;
 import io.kiban.lifecycle.lease.LeaseDtos.Line;
 import io.kiban.lifecycle.lease.LeaseDtos.Month;
 import io.kiban.lifecycle.lease.LeaseDtos.Totals;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,34 +41,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The monthly lease ledger (R-LC-7) with delay deductions (R-LC-14) and negotiated extensions (R-LC-9).
+ * The monthly lease ledger (R-LC-7) with delay deductions (R-LC-14) and negotiated extensions
+ * (R-LC-9).
  *
- * <p>R-LC-14: for each calendar day of an approved vendor-caused delay of the production start that falls inside a
- * paid lease month, JPO does not pay: per expense category, payment = floor(amount × paid days ÷ days of the month)
- * (円未満切捨て on the payment, never on the deduction). Overlapping vendor delays count each day once; delays of
- * another cause deduct nothing. A closed month keeps its stored figures.
+ * <p>R-LC-14: for each calendar day of an approved vendor-caused delay of the production start that
+ * falls inside a paid lease month, JPO does not pay: per expense category, payment = floor(amount ×
+ * paid days ÷ days of the month) (円未満切捨て on the payment, never on the deduction). Overlapping
+ * vendor delays count each day once; delays of another cause deduct nothing. A closed month keeps
+ * its stored figures.
  */
 @ApplicationScoped
 public class LeaseService {
 
-    public static final String RULE = "R-LC-14: JPO does not pay for the days of a vendor-caused production-start delay "
-            + "that fall inside a paid lease month: per expense category and line, payment = floor(amount × paid days ÷ "
-            + "days of the month) (rounded down to the yen, never amount − floor(deduction)); overlapping vendor delays "
-            + "count each day once; delays of cause OTHER deduct nothing; a delay counts once a second jpo-admin approved "
-            + "it (R-SEC-2). A closed month (POST /lease/periods/{yyyy-MM}/close) keeps its stored figures: amendments "
-            + "apply to open months only and a change reaching a closed month → 409.";
+    public static final String RULE =
+            "R-LC-14: JPO does not pay for the days of a vendor-caused production-start delay "
+                    + "that fall inside a paid lease month: per expense category and line, payment = floor(amount × paid days ÷ "
+                    + "days of the month) (rounded down to the yen, never amount − floor(deduction)); overlapping vendor delays "
+                    + "count each day once; delays of cause OTHER deduct nothing; a delay counts once a second jpo-admin approved "
+                    + "it (R-SEC-2). A closed month (POST /lease/periods/{yyyy-MM}/close) keeps its stored figures: amendments "
+                    + "apply to open months only and a change reaching a closed month → 409.";
 
     @ApplicationScoped
-    public static class ClosedMonthRepository implements PanacheRepositoryBase<ClosedMonth, String> {
-    }
+    public static class ClosedMonthRepository
+            implements PanacheRepositoryBase<ClosedMonth, String> {}
 
     @ApplicationScoped
-    public static class DelayRepository implements PanacheRepository<ProductionDelay> {
-    }
+    public static class DelayRepository implements PanacheRepository<ProductionDelay> {}
 
     @ApplicationScoped
-    public static class ExtensionRepository implements PanacheRepository<LeaseExtension> {
-    }
+    public static class ExtensionRepository implements PanacheRepository<LeaseExtension> {}
 
     private final DelaySeals delaySeals;
     private final ClosedMonthSeals monthSeals;
@@ -81,8 +82,17 @@ public class LeaseService {
     private final Caller caller;
     private final Clock clock;
 
-    public LeaseService(DelayRepository delays, ExtensionRepository extensions, ClosedMonthRepository closed,
-            ObjectMapper json, ContractService contracts, AuditTrail audit, Caller caller, Clock clock, DelaySeals delaySeals, ClosedMonthSeals monthSeals) {
+    public LeaseService(
+            DelayRepository delays,
+            ExtensionRepository extensions,
+            ClosedMonthRepository closed,
+            ObjectMapper json,
+            ContractService contracts,
+            AuditTrail audit,
+            Caller caller,
+            Clock clock,
+            DelaySeals delaySeals,
+            ClosedMonthSeals monthSeals) {
         this.delaySeals = delaySeals;
         this.monthSeals = monthSeals;
         this.closed = closed;
@@ -103,9 +113,10 @@ public class LeaseService {
     }
 
     /**
-     * R-LC-14: a production-start delay starts at the planned production start (a window starting later is an outage,
-     * not a start delay → 422) and ends within the contract; one that would change a closed month → 409. Recorded as
-     * PROPOSED: it counts once a second jpo-admin approves it (R-SEC-2).
+     * R-LC-14: a production-start delay starts at the planned production start (a window starting
+     * later is an outage, not a start delay → 422) and ends within the contract; one that would
+     * change a closed month → 409. Recorded as PROPOSED: it counts once a second jpo-admin approves
+     * it (R-SEC-2).
      */
     @Transactional
     public DelayView recordDelay(DelayInput in) {
@@ -132,19 +143,30 @@ public class LeaseService {
     }
 
     /**
-     * R-SEC-2: a second jpo-admin approves (or rejects) the delay recorded by the first, on the version reviewed
-     * (If-Match); the recorder never decides it (403). R-LC-14: checked again against the contract and closed months.
+     * R-SEC-2: a second jpo-admin approves (or rejects) the delay recorded by the first, on the
+     * version reviewed (If-Match); the recorder never decides it (403). R-LC-14: checked again
+     * against the contract and closed months.
      */
     @Transactional
     public DelayView decideDelay(long id, boolean approve, String ifMatch) {
         ProductionDelay d = findDelay(id);
         ETags.check(ifMatch, d.version);
         if (d.status != ProductionDelay.Status.PROPOSED) {
-            throw ProblemException.rule("R-LC-14", "delay " + id + " was already decided (" + d.status + ")");
+            throw ProblemException.rule(
+                    "R-LC-14", "delay " + id + " was already decided (" + d.status + ")");
         }
-        if (caller.id().equals(d.recordedById) || (d.recordedById == null && caller.name().equals(d.recordedBy))) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + d.recordedBy + " recorded delay " + id
-                    + " and may not decide it; a second jpo-admin approves it", "R-SEC-2", null, null);
+        if (caller.id().equals(d.recordedById)
+                || (d.recordedById == null && caller.name().equals(d.recordedBy))) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "R-SEC-2: "
+                            + d.recordedBy
+                            + " recorded delay "
+                            + id
+                            + " and may not decide it; a second jpo-admin approves it",
+                    "R-SEC-2",
+                    null,
+                    null);
         }
         if (approve) {
             requireStartDelay(contracts.contract(), d.startDate, d.endDate);
@@ -172,34 +194,54 @@ public class LeaseService {
 
     private static void requireStartDelay(Contract c, LocalDate start, LocalDate end) {
         if (!start.equals(c.productionStart)) {
-            throw ProblemException.rule("R-LC-14", "a production-start delay starts at the planned production start "
-                    + c.productionStart + " (" + ReiwaDates.format(c.productionStart) + "); a window starting " + start
-                    + " is an outage, not a delay of the start");
+            throw ProblemException.rule(
+                    "R-LC-14",
+                    "a production-start delay starts at the planned production start "
+                            + c.productionStart
+                            + " ("
+                            + ReiwaDates.format(c.productionStart)
+                            + "); a window starting "
+                            + start
+                            + " is an outage, not a delay of the start");
         }
         if (end.isAfter(c.contractEnd)) {
-            throw ProblemException.rule("R-LC-1", "a production-start delay ends within the contract (" + c.contractEnd + ")");
+            throw ProblemException.rule(
+                    "R-LC-1",
+                    "a production-start delay ends within the contract (" + c.contractEnd + ")");
         }
     }
 
     /** 409 naming R-LC-14 when a vendor delay over these days would change a closed month. */
-    private void requireOpenMonths(ProductionDelay.Cause cause, LocalDate start, LocalDate end, String what) {
+    private void requireOpenMonths(
+            ProductionDelay.Cause cause, LocalDate start, LocalDate end, String what) {
         if (cause != ProductionDelay.Cause.VENDOR) {
             return;
         }
         List<String> hit = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(start);
+                !m.isAfter(YearMonth.from(end));
+                m = m.plusMonths(1)) {
             if (closed.findByIdOptional(m.toString()).isPresent()) {
                 hit.add(m.toString());
             }
         }
         if (!hit.isEmpty()) {
-            throw ProblemException.conflict("R-LC-14", "cannot " + what + ": it falls in the closed month(s) " + hit
-                    + ", whose figures are final", hit.stream().map(m -> Problem.Conflict.of("lease-period", m, "closed")).toList());
+            throw ProblemException.conflict(
+                    "R-LC-14",
+                    "cannot "
+                            + what
+                            + ": it falls in the closed month(s) "
+                            + hit
+                            + ", whose figures are final",
+                    hit.stream()
+                            .map(m -> Problem.Conflict.of("lease-period", m, "closed"))
+                            .toList());
         }
     }
 
     private ProductionDelay findDelay(long id) {
-        return delays.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("delay", id));
+        return delays.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("delay", id));
     }
 
     @Transactional
@@ -208,9 +250,21 @@ public class LeaseService {
     }
 
     private static DelayView view(ProductionDelay d) {
-        return new DelayView(d.id, d.cause, d.startDate, d.endDate, ReiwaDates.format(d.startDate),
-                ReiwaDates.format(d.endDate), ChronoUnit.DAYS.between(d.startDate, d.endDate) + 1, d.note,
-                d.recordedBy, d.recordedAt, d.status, d.approvedBy, d.approvedAt, d.version);
+        return new DelayView(
+                d.id,
+                d.cause,
+                d.startDate,
+                d.endDate,
+                ReiwaDates.format(d.startDate),
+                ReiwaDates.format(d.endDate),
+                ChronoUnit.DAYS.between(d.startDate, d.endDate) + 1,
+                d.note,
+                d.recordedBy,
+                d.recordedAt,
+                d.status,
+                d.approvedBy,
+                d.approvedAt,
+                d.version);
     }
 
     // ---- extensions (R-LC-9)
@@ -230,11 +284,14 @@ public class LeaseService {
         }
         YearMonth expected = ledgerEnd(c).plusMonths(1);
         if (!first.equals(expected)) {
-            throw ProblemException.rule("R-LC-9", "a negotiated extension continues the ledger: its first month must be "
-                    + expected);
+            throw ProblemException.rule(
+                    "R-LC-9",
+                    "a negotiated extension continues the ledger: its first month must be "
+                            + expected);
         }
         if (in.agreedOn().isAfter(first.atDay(1))) {
-            throw ProblemException.rule("R-LC-9", "the terms of use after the lease are agreed before that use begins");
+            throw ProblemException.rule(
+                    "R-LC-9", "the terms of use after the lease are agreed before that use begins");
         }
         LeaseExtension e = new LeaseExtension();
         e.firstMonth = first.atDay(1);
@@ -245,7 +302,8 @@ public class LeaseService {
         e.recordedAt = clock.instant();
         for (ExtensionAmountInput a : in.amounts()) {
             if (e.amounts.stream().anyMatch(x -> x.categoryCode.equals(a.categoryCode()))) {
-                throw ProblemException.badField("amounts", "category " + a.categoryCode() + " appears twice");
+                throw ProblemException.badField(
+                        "amounts", "category " + a.categoryCode() + " appears twice");
             }
             LeaseExtension.Amount amount = new LeaseExtension.Amount();
             amount.categoryCode = a.categoryCode();
@@ -263,36 +321,61 @@ public class LeaseService {
     /** Withdraws the last extension (a record entered by mistake); audited. */
     @Transactional
     public void deleteExtension(long id) {
-        LeaseExtension e = extensions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("extension", id));
+        LeaseExtension e =
+                extensions
+                        .findByIdOptional(id)
+                        .orElseThrow(() -> ProblemException.notFound("extension", id));
         LeaseExtension last = extensions.find("order by firstMonth desc").firstResult();
         if (!last.id.equals(e.id)) {
             throw ProblemException.rule("R-LC-9", "only the last extension can be withdrawn");
         }
         List<String> hit = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(e.firstMonth); !m.isAfter(YearMonth.from(e.lastMonth)); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(e.firstMonth);
+                !m.isAfter(YearMonth.from(e.lastMonth));
+                m = m.plusMonths(1)) {
             if (closed.findByIdOptional(m.toString()).isPresent()) {
                 hit.add(m.toString());
             }
         }
         if (!hit.isEmpty()) {
-            throw ProblemException.conflict("R-LC-14", "extension " + id + " holds closed month(s) " + hit
-                    + "; it cannot be withdrawn", List.of());
+            throw ProblemException.conflict(
+                    "R-LC-14",
+                    "extension "
+                            + id
+                            + " holds closed month(s) "
+                            + hit
+                            + "; it cannot be withdrawn",
+                    List.of());
         }
         extensions.delete(e);
         audit.append("delete", "lease-extension", id, null);
     }
 
     private static ExtensionView view(LeaseExtension e) {
-        return new ExtensionView(e.id, YearMonth.from(e.firstMonth).toString(), YearMonth.from(e.lastMonth).toString(),
-                e.agreedOn, e.reference, e.amounts.stream()
-                        .map(a -> new ExtensionAmountInput(a.categoryCode, a.leaseMonthly, a.maintenanceMonthly))
+        return new ExtensionView(
+                e.id,
+                YearMonth.from(e.firstMonth).toString(),
+                YearMonth.from(e.lastMonth).toString(),
+                e.agreedOn,
+                e.reference,
+                e.amounts.stream()
+                        .map(
+                                a ->
+                                        new ExtensionAmountInput(
+                                                a.categoryCode,
+                                                a.leaseMonthly,
+                                                a.maintenanceMonthly))
                         .toList(),
-                e.recordedBy, e.recordedAt);
+                e.recordedBy,
+                e.recordedAt);
     }
 
     private YearMonth ledgerEnd(Contract c) {
-        return extensions.find("order by lastMonth desc").firstResultOptional()
-                .map(e -> YearMonth.from(e.lastMonth)).orElse(YearMonth.from(c.leaseEnd));
+        return extensions
+                .find("order by lastMonth desc")
+                .firstResultOptional()
+                .map(e -> YearMonth.from(e.lastMonth))
+                .orElse(YearMonth.from(c.leaseEnd));
     }
 
     private static YearMonth month(String field, String value) {
@@ -308,35 +391,60 @@ public class LeaseService {
     @Transactional
     public Ledger ledger() {
         Contract c = contracts.contract();
-        List<ProductionDelay> vendorDelays = delays.list("cause = ?1 and status = ?2", ProductionDelay.Cause.VENDOR,
-                ProductionDelay.Status.APPROVED);
+        List<ProductionDelay> vendorDelays =
+                delays.list(
+                        "cause = ?1 and status = ?2",
+                        ProductionDelay.Cause.VENDOR,
+                        ProductionDelay.Status.APPROVED);
         Map<String, ClosedMonth> closedMonths = new HashMap<>();
         closed.listAll().forEach(x -> closedMonths.put(x.month, x));
         Map<String, String> names = new HashMap<>();
         c.amounts.forEach(a -> names.put(a.categoryCode, a.categoryName));
         List<Month> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(c.leaseStart); !m.isAfter(YearMonth.from(c.leaseEnd)); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(c.leaseStart);
+                !m.isAfter(YearMonth.from(c.leaseEnd));
+                m = m.plusMonths(1)) {
             List<long[]> amounts = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             for (ContractAmount a : c.amounts) {
                 codes.add(a.categoryCode);
-                amounts.add(new long[] { a.leaseMonthly, a.maintenanceMonthly });
+                amounts.add(new long[] {a.leaseMonthly, a.maintenanceMonthly});
             }
             YearMonth month = m;
-            months.add(stored(closedMonths.get(m.toString()))
-                    .orElseGet(() -> month(month, "CONTRACT", codes, amounts, names, vendorDelays)));
+            months.add(
+                    stored(closedMonths.get(m.toString()))
+                            .orElseGet(
+                                    () ->
+                                            month(
+                                                    month,
+                                                    "CONTRACT",
+                                                    codes,
+                                                    amounts,
+                                                    names,
+                                                    vendorDelays)));
         }
         for (LeaseExtension e : extensions.list("order by firstMonth")) {
-            for (YearMonth m = YearMonth.from(e.firstMonth); !m.isAfter(YearMonth.from(e.lastMonth)); m = m.plusMonths(1)) {
+            for (YearMonth m = YearMonth.from(e.firstMonth);
+                    !m.isAfter(YearMonth.from(e.lastMonth));
+                    m = m.plusMonths(1)) {
                 List<long[]> amounts = new ArrayList<>();
                 List<String> codes = new ArrayList<>();
                 for (LeaseExtension.Amount a : e.amounts) {
                     codes.add(a.categoryCode);
-                    amounts.add(new long[] { a.leaseMonthly, a.maintenanceMonthly });
+                    amounts.add(new long[] {a.leaseMonthly, a.maintenanceMonthly});
                 }
                 YearMonth month = m;
-                months.add(stored(closedMonths.get(m.toString()))
-                        .orElseGet(() -> month(month, "EXTENSION-" + e.id, codes, amounts, names, vendorDelays)));
+                months.add(
+                        stored(closedMonths.get(m.toString()))
+                                .orElseGet(
+                                        () ->
+                                                month(
+                                                        month,
+                                                        "EXTENSION-" + e.id,
+                                                        codes,
+                                                        amounts,
+                                                        names,
+                                                        vendorDelays)));
             }
         }
         long lease = 0, maintenance = 0, deduction = 0, net = 0;
@@ -348,25 +456,35 @@ public class LeaseService {
             deduction += m.deduction();
             net += m.net();
         }
-        return new Ledger(RULE, months, new Totals(months.size(), lease, maintenance, lease + maintenance, deduction, net));
-    }
-
-    /** One month of the ledger, or 404 when the month is not a paid month (R-LC-9: none after the lease without an extension). */
-    @Transactional
-    public Month period(String month) {
-        YearMonth m = month("month", month);
-        return ledger().months().stream().filter(x -> x.month().equals(m.toString())).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("lease period", m));
-    }
-
-    /** The result of closing a month: {@code created} false when it was closed already (the stored figures). */
-    public record Closing(Month month, boolean created) {
+        return new Ledger(
+                RULE,
+                months,
+                new Totals(months.size(), lease, maintenance, lease + maintenance, deduction, net));
     }
 
     /**
-     * R-LC-14: JPO records the payment of a month that has ended (JPO calendar; 422 before): its figures are stored as
-     * they stand and never recomputed. Closing a closed month again answers the stored figures (idempotent, audited
-     * once). A month outside the ledger → 404.
+     * One month of the ledger, or 404 when the month is not a paid month (R-LC-9: none after the
+     * lease without an extension).
+     */
+    @Transactional
+    public Month period(String month) {
+        YearMonth m = month("month", month);
+        return ledger().months().stream()
+                .filter(x -> x.month().equals(m.toString()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("lease period", m));
+    }
+
+    /**
+     * The result of closing a month: {@code created} false when it was closed already (the stored
+     * figures).
+     */
+    public record Closing(Month month, boolean created) {}
+
+    /**
+     * R-LC-14: JPO records the payment of a month that has ended (JPO calendar; 422 before): its
+     * figures are stored as they stand and never recomputed. Closing a closed month again answers
+     * the stored figures (idempotent, audited once). A month outside the ledger → 404.
      */
     @Transactional
     public Closing close(String month) {
@@ -378,23 +496,43 @@ public class LeaseService {
         Month figures = period(m.toString());
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
         if (!today.isAfter(m.atEndOfMonth())) {
-            throw ProblemException.rule("R-LC-14", "a month is closed once its payment is recorded, after it ended ("
-                    + m.atEndOfMonth() + "); today is " + today);
+            throw ProblemException.rule(
+                    "R-LC-14",
+                    "a month is closed once its payment is recorded, after it ended ("
+                            + m.atEndOfMonth()
+                            + "); today is "
+                            + today);
         }
         ClosedMonth cm = new ClosedMonth();
         cm.month = m.toString();
         cm.net = figures.net();
         cm.closedBy = caller.name();
         cm.closedAt = clock.instant();
-        Month stored = new Month(figures.month(), figures.firstDay(), figures.firstDayReiwa(), figures.calendarDays(),
-                figures.vendorDelayDays(), figures.paidDays(), figures.terms(), figures.lines(), figures.gross(),
-                figures.deduction(), figures.net(), true, cm.closedBy, cm.closedAt);
+        Month stored =
+                new Month(
+                        figures.month(),
+                        figures.firstDay(),
+                        figures.firstDayReiwa(),
+                        figures.calendarDays(),
+                        figures.vendorDelayDays(),
+                        figures.paidDays(),
+                        figures.terms(),
+                        figures.lines(),
+                        figures.gross(),
+                        figures.deduction(),
+                        figures.net(),
+                        true,
+                        cm.closedBy,
+                        cm.closedAt);
         try {
             cm.figures = json.writeValueAsString(stored);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        cm.auditMac = monthSeals.seal("close", cm); // #15 item 7: the stored figures are sealed by the close entry
+        cm.auditMac =
+                monthSeals.seal(
+                        "close",
+                        cm); // #15 item 7: the stored figures are sealed by the close entry
         closed.persist(cm);
         closed.flush();
         return new Closing(stored, true);
@@ -413,12 +551,18 @@ public class LeaseService {
         try {
             return Optional.of(json.readValue(cm.figures, Month.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("closed month " + cm.month + " has unreadable figures", e);
+            throw new IllegalStateException(
+                    "closed month " + cm.month + " has unreadable figures", e);
         }
     }
 
-    private static Month month(YearMonth m, String terms, List<String> codes, List<long[]> amounts,
-            Map<String, String> names, List<ProductionDelay> vendorDelays) {
+    private static Month month(
+            YearMonth m,
+            String terms,
+            List<String> codes,
+            List<long[]> amounts,
+            Map<String, String> names,
+            List<ProductionDelay> vendorDelays) {
         int days = m.lengthOfMonth();
         int delayDays = vendorDelayDays(m, vendorDelays);
         int paidDays = days - delayDays;
@@ -429,14 +573,35 @@ public class LeaseService {
             long maintenance = amounts.get(i)[1];
             long leasePaid = payment(lease, paidDays, days);
             long maintenancePaid = payment(maintenance, paidDays, days);
-            lines.add(new Line(codes.get(i), names.getOrDefault(codes.get(i), codes.get(i)), lease, maintenance,
-                    lease - leasePaid, maintenance - maintenancePaid, leasePaid, maintenancePaid));
+            lines.add(
+                    new Line(
+                            codes.get(i),
+                            names.getOrDefault(codes.get(i), codes.get(i)),
+                            lease,
+                            maintenance,
+                            lease - leasePaid,
+                            maintenance - maintenancePaid,
+                            leasePaid,
+                            maintenancePaid));
             gross += lease + maintenance;
             net += leasePaid + maintenancePaid;
         }
         lines.sort(Comparator.comparing(Line::categoryCode));
-        return new Month(m.toString(), m.atDay(1), ReiwaDates.format(m.atDay(1)), days, delayDays, paidDays, terms,
-                lines, gross, gross - net, net, false, null, null);
+        return new Month(
+                m.toString(),
+                m.atDay(1),
+                ReiwaDates.format(m.atDay(1)),
+                days,
+                delayDays,
+                paidDays,
+                terms,
+                lines,
+                gross,
+                gross - net,
+                net,
+                false,
+                null,
+                null);
     }
 
     /** Days of the month covered by at least one vendor-caused delay (each day once). */
@@ -444,19 +609,25 @@ public class LeaseService {
         int count = 0;
         for (LocalDate d = m.atDay(1); !d.isAfter(m.atEndOfMonth()); d = d.plusDays(1)) {
             LocalDate day = d;
-            if (vendorDelays.stream().anyMatch(x -> !day.isBefore(x.startDate) && !day.isAfter(x.endDate))) {
+            if (vendorDelays.stream()
+                    .anyMatch(x -> !day.isBefore(x.startDate) && !day.isAfter(x.endDate))) {
                 count++;
             }
         }
         return count;
     }
 
-    /** R-LC-14: what JPO pays for a line, floor(amount × paidDays ÷ monthDays), rounded down to the yen. */
+    /**
+     * R-LC-14: what JPO pays for a line, floor(amount × paidDays ÷ monthDays), rounded down to the
+     * yen.
+     */
     static long payment(long amount, int paidDays, int monthDays) {
         if (paidDays == monthDays) {
             return amount;
         }
-        return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(paidDays))
-                .divide(BigDecimal.valueOf(monthDays), 0, RoundingMode.DOWN).longValueExact();
+        return BigDecimal.valueOf(amount)
+                .multiply(BigDecimal.valueOf(paidDays))
+                .divide(BigDecimal.valueOf(monthDays), 0, RoundingMode.DOWN)
+                .longValueExact();
     }
 }

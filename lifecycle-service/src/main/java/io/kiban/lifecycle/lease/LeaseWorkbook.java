@@ -23,9 +23,13 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class LeaseWorkbook {
 
-    /** The terms a ledger month is paid on: the contract (R-LC-7) or a negotiated extension (R-LC-9). */
+    /**
+     * The terms a ledger month is paid on: the contract (R-LC-7) or a negotiated extension
+     * (R-LC-9).
+     */
     public enum Terms {
-        CONTRACT, EXTENSION;
+        CONTRACT,
+        EXTENSION;
 
         /** {@code CONTRACT}, or {@code EXTENSION-<id>} as the ledger names the extension. */
         static Terms of(String terms) {
@@ -34,23 +38,35 @@ public final class LeaseWorkbook {
     }
 
     /** Every enum whose values the workbook writes (each value needs a Japanese label). */
-    static final List<Class<? extends Enum<?>>> ENUMS_WRITTEN = List.of(Terms.class, ProductionDelay.Cause.class,
-            ProductionDelay.Status.class);
+    static final List<Class<? extends Enum<?>>> ENUMS_WRITTEN =
+            List.of(Terms.class, ProductionDelay.Cause.class, ProductionDelay.Status.class);
 
     static final String LEDGER_SHEET = "賃貸借台帳";
     static final String DELAY_SHEET = "稼動遅延";
-    static final List<String> LEDGER_HEADINGS = List.of("年月", "月初日", "経費区分コード", "経費区分", "月額賃借料（円）",
-            "月額保守料（円）", "遅延日数（受注者の責）", "賃借料減額（円）", "保守料減額（円）", "支払額（円）", "適用条件");
+    static final List<String> LEDGER_HEADINGS =
+            List.of(
+                    "年月",
+                    "月初日",
+                    "経費区分コード",
+                    "経費区分",
+                    "月額賃借料（円）",
+                    "月額保守料（円）",
+                    "遅延日数（受注者の責）",
+                    "賃借料減額（円）",
+                    "保守料減額（円）",
+                    "支払額（円）",
+                    "適用条件");
     static final List<String> DELAY_HEADINGS = List.of("原因", "開始日", "終了日", "日数", "備考", "状態");
 
-    private LeaseWorkbook() {
-    }
+    private LeaseWorkbook() {}
 
-    public static void write(Ledger ledger, List<DelayView> delays, OutputStream out) throws IOException {
+    public static void write(Ledger ledger, List<DelayView> delays, OutputStream out)
+            throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat(ReiwaDates.EXCEL_FORMAT));
-            // text from user data (category names, notes) that a spreadsheet would read as a formula is marked as text
+            // text from user data (category names, notes) that a spreadsheet would read as a
+            // formula is marked as text
             CellStyle quoted = wb.createCellStyle();
             quoted.setQuotePrefixed(true);
             CellStyle yen = wb.createCellStyle();
@@ -84,7 +100,8 @@ public final class LeaseWorkbook {
             deduction.createCell(0).setCellValue("減額合計");
             number(deduction, 9, ledger.totals().deduction(), yen);
             Row rule = sheet.createRow(r + 4);
-            rule.createCell(0).setCellValue("減額規則: 受注者の責による本番稼動遅延日のうち賃貸借期間内の日数分、当該月の月額を日割り（円未満切捨て）で減額");
+            rule.createCell(0)
+                    .setCellValue("減額規則: 受注者の責による本番稼動遅延日のうち賃貸借期間内の日数分、当該月の月額を日割り（円未満切捨て）で減額");
 
             Sheet ds = wb.createSheet(DELAY_SHEET);
             heading(ds, DELAY_HEADINGS);
@@ -110,7 +127,10 @@ public final class LeaseWorkbook {
         }
     }
 
-    /** A string cell from user data: unchanged, quote-prefixed when formula-like (OWASP CSV injection, CellText). */
+    /**
+     * A string cell from user data: unchanged, quote-prefixed when formula-like (OWASP CSV
+     * injection, CellText).
+     */
     static void text(Row row, int col, String value, CellStyle quoted) {
         Cell cell = row.createCell(col);
         cell.setCellValue(value);

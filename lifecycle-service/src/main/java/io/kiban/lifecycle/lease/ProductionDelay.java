@@ -12,15 +12,24 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A period by which the start of production operation was late, and whose fault it was (R-LC-14). */
+/**
+ * A period by which the start of production operation was late, and whose fault it was (R-LC-14).
+ */
 @Entity
 @Table(name = "production_delay")
 public class ProductionDelay {
 
-    public enum Cause { VENDOR, OTHER }
+    public enum Cause {
+        VENDOR,
+        OTHER
+    }
 
     /** R-SEC-2: recorded by one jpo-admin, counted only once a second jpo-admin approved it. */
-    public enum Status { PROPOSED, APPROVED, REJECTED }
+    public enum Status {
+        PROPOSED,
+        APPROVED,
+        REJECTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -61,10 +70,12 @@ public class ProductionDelay {
     @Column(name = "approved_at")
     public Instant approvedAt;
 
-    @Version
-    public long version;
+    @Version public long version;
 
-    /** #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the row against it). */
+    /**
+     * #15 item 7: the MAC of the audit entry that decided this row (GET /audit/verify checks the
+     * row against it).
+     */
     @Column(name = "audit_mac")
     public String auditMac;
 }

@@ -21,10 +21,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * What the notifications read from maintenance- and backup-service, with this service's client-credentials token
- * (role service). Every list is read to its end: pages of {@link #PAGE_SIZE} (the services' maximum) until the
- * {@code X-Total-Count} announced is reached or a page comes back short; an answer without {@code X-Total-Count}
- * (an endpoint that is not paged) is the whole list.
+ * What the notifications read from maintenance- and backup-service, with this service's
+ * client-credentials token (role service). Every list is read to its end: pages of {@link
+ * #PAGE_SIZE} (the services' maximum) until the {@code X-Total-Count} announced is reached or a
+ * page comes back short; an answer without {@code X-Total-Count} (an endpoint that is not paged) is
+ * the whole list.
  */
 @ApplicationScoped
 public class Feeds {
@@ -37,6 +38,7 @@ public class Feeds {
             super(message, null, false, false);
         }
     }
+
     static final int MAX_PAGES = 500;
 
     @RegisterRestClient(configKey = "maintenance-feed")
@@ -47,7 +49,9 @@ public class Feeds {
 
         @GET
         @Path("/tickets")
-        Response tickets(@QueryParam("breached") Boolean breached, @QueryParam("page") int page,
+        Response tickets(
+                @QueryParam("breached") Boolean breached,
+                @QueryParam("page") int page,
                 @QueryParam("size") int size);
 
         @GET
@@ -63,7 +67,10 @@ public class Feeds {
 
         @GET
         @Path("/runs")
-        Response runs(@QueryParam("state") String state, @QueryParam("page") int page, @QueryParam("size") int size);
+        Response runs(
+                @QueryParam("state") String state,
+                @QueryParam("page") int page,
+                @QueryParam("size") int size);
 
         @GET
         @Path("/reports/rpo")
@@ -71,50 +78,92 @@ public class Feeds {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Ticket(Long id, String organisation, String hardwareId, String severity, String status,
-            String environment, Instant responseDue, Instant restorationDue, boolean responseBreached,
-            boolean restorationBreached) {
-    }
+    public record Ticket(
+            Long id,
+            String organisation,
+            String hardwareId,
+            String severity,
+            String status,
+            String environment,
+            Instant responseDue,
+            Instant restorationDue,
+            boolean responseBreached,
+            boolean restorationBreached) {}
 
-    /** One entry of maintenance-service's outstanding-sanitization report (a medium without accepted evidence). */
+    /**
+     * One entry of maintenance-service's outstanding-sanitization report (a medium without accepted
+     * evidence).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Outstanding(Long custodyItemId, String organisation, String source, Long ticketId, String hardwareId,
-            String kind, String serial, String status, String holder, Instant since, long ageDays, String reason,
-            String environment) {
-    }
+    public record Outstanding(
+            Long custodyItemId,
+            String organisation,
+            String source,
+            Long ticketId,
+            String hardwareId,
+            String kind,
+            String serial,
+            String status,
+            String holder,
+            Instant since,
+            long ageDays,
+            String reason,
+            String environment) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Run(Long id, Long policyId, Long targetId, Instant expectedFireTime, String state, String note) {
-    }
+    public record Run(
+            Long id,
+            Long policyId,
+            Long targetId,
+            Instant expectedFireTime,
+            String state,
+            String note) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StaleTarget(Long targetId, String name, Instant lastSuccessAt, long missedRuns, Instant lastMissedAt,
-            boolean rpoBreached) {
-    }
+    public record StaleTarget(
+            Long targetId,
+            String name,
+            Instant lastSuccessAt,
+            long missedRuns,
+            Instant lastMissedAt,
+            boolean rpoBreached) {}
 
     private final MaintenanceFeed maintenance;
     private final BackupFeed backup;
     private final ObjectMapper json;
 
-    public Feeds(@RestClient MaintenanceFeed maintenance, @RestClient BackupFeed backup, ObjectMapper json) {
+    public Feeds(
+            @RestClient MaintenanceFeed maintenance,
+            @RestClient BackupFeed backup,
+            ObjectMapper json) {
         this.maintenance = maintenance;
         this.backup = backup;
         this.json = json;
     }
 
-    /** Every ticket maintenance-service shows with a recorded R-MT-1 breach (response or restoration target). */
+    /**
+     * Every ticket maintenance-service shows with a recorded R-MT-1 breach (response or restoration
+     * target).
+     */
     public List<Ticket> breachedTickets() {
-        return all("maintenance-service", Ticket.class, page -> maintenance.tickets(true, page, PAGE_SIZE));
+        return all(
+                "maintenance-service",
+                Ticket.class,
+                page -> maintenance.tickets(true, page, PAGE_SIZE));
     }
 
     public List<Outstanding> outstandingSanitization() {
-        return all("maintenance-service", Outstanding.class, page -> maintenance.outstanding(page, PAGE_SIZE));
+        return all(
+                "maintenance-service",
+                Outstanding.class,
+                page -> maintenance.outstanding(page, PAGE_SIZE));
     }
 
     /** The MISSED runs (newest first) whose expected fire time is at or after {@code since}. */
     public List<Run> missedRunsSince(Instant since) {
         List<Run> result = new ArrayList<>();
-        for (Run r : all("backup-service", Run.class, page -> backup.runs("MISSED", page, PAGE_SIZE))) {
+        for (Run r :
+                all("backup-service", Run.class, page -> backup.runs("MISSED", page, PAGE_SIZE))) {
             if (r.expectedFireTime() != null && !r.expectedFireTime().isBefore(since)) {
                 result.add(r);
             }
@@ -162,8 +211,8 @@ public class Feeds {
                 return items;
             }
             if (body.size() < PAGE_SIZE) {
-                throw new Unavailable(service + " announced " + announced + " items but served "
-                        + items.size());
+                throw new Unavailable(
+                        service + " announced " + announced + " items but served " + items.size());
             }
         }
         throw new Unavailable(service + " has more than " + MAX_PAGES + " pages");

@@ -8,20 +8,26 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** Japanese wording shared by the mails: dates as 令和 with the weekday, times in JST, console links. */
+/**
+ * Japanese wording shared by the mails: dates as 令和 with the weekday, times in JST, console links.
+ */
 final class MailText {
 
     static final String PREFIX = "【Kiban】";
-    static final String FOOTER = "\n--\nこのメールは基盤システム Kiban（lifecycle-service）からの自動送信です。返信はできません。\n"
-            + "配信先の変更はシステム管理者に依頼してください。\n";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ClockProducer.JPO_ZONE);
+    static final String FOOTER =
+            "\n--\nこのメールは基盤システム Kiban（lifecycle-service）からの自動送信です。返信はできません。\n"
+                    + "配信先の変更はシステム管理者に依頼してください。\n";
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ClockProducer.JPO_ZONE);
 
-    private MailText() {
-    }
+    private MailText() {}
 
     /** 令和13年2月3日（月）. */
     static String day(LocalDate date) {
-        return ReiwaDates.format(date) + "（" + date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + "）";
+        return ReiwaDates.format(date)
+                + "（"
+                + date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE)
+                + "）";
     }
 
     /** 令和13年2月18日（火）（2031-02-18）. */
@@ -35,7 +41,10 @@ final class MailText {
     }
 
     static String link(String consoleUrl, String path) {
-        String base = consoleUrl.endsWith("/") ? consoleUrl.substring(0, consoleUrl.length() - 1) : consoleUrl;
+        String base =
+                consoleUrl.endsWith("/")
+                        ? consoleUrl.substring(0, consoleUrl.length() - 1)
+                        : consoleUrl;
         return base + path;
     }
 

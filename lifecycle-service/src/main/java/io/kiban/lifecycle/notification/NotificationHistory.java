@@ -12,13 +12,34 @@ import java.time.Instant;
 public class NotificationHistory {
 
     /** One logged mail (the body is not listed). */
-    public record SentView(Long id, String eventId, OutgoingMail.Kind kind, String recipients, String subject,
-            String link, NotificationSent.Status status, int attempts, Instant claimedAt, Instant sentAt,
-            Instant nextAttemptAt, String lastError) {
+    public record SentView(
+            Long id,
+            String eventId,
+            OutgoingMail.Kind kind,
+            String recipients,
+            String subject,
+            String link,
+            NotificationSent.Status status,
+            int attempts,
+            Instant claimedAt,
+            Instant sentAt,
+            Instant nextAttemptAt,
+            String lastError) {
 
         static SentView of(NotificationSent s) {
-            return new SentView(s.id, s.eventId, s.kind, s.recipients, s.subject, s.link, s.status, s.attempts,
-                    s.claimedAt, s.sentAt, s.nextAttemptAt, s.lastError);
+            return new SentView(
+                    s.id,
+                    s.eventId,
+                    s.kind,
+                    s.recipients,
+                    s.subject,
+                    s.link,
+                    s.status,
+                    s.attempts,
+                    s.claimedAt,
+                    s.sentAt,
+                    s.nextAttemptAt,
+                    s.lastError);
         }
     }
 

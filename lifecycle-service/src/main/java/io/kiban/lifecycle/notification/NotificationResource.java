@@ -16,7 +16,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/notifications")
-@Tag(name = "notifications", description = "通知メールの送信記録 / The log of the notification mails (issue #17)")
+@Tag(
+        name = "notifications",
+        description = "通知メールの送信記録 / The log of the notification mails (issue #17)")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
 
@@ -27,14 +29,16 @@ public class NotificationResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.JPO_ADMIN, Roles.AUDITOR })
-    @Operation(summary = "送信した通知メールの一覧（新しい順） / Every notification mail claimed, newest first",
-            description = "送信した通知メールを新しい順に返す。同じ事象（event id）は一度だけ送る（送信前に記録を確保する）。"
-                    + "状態は SENDING（送信中）、SENT（送信済み）、FAILED（再試行する）、ABANDONED（断念）。ページ単位。\n\n"
-                    + "Issue #17: each event id is mailed at most once (the row is claimed before sending); status "
-                    + "SENDING, SENT, FAILED (retried) or ABANDONED. Paged: page, size ≤ 200, X-Total-Count.")
-    public RestResponse<List<NotificationHistory.SentView>> list(@RestQuery Integer page, @RestQuery Integer size,
-            @Context UriInfo uri) {
+    @RolesAllowed({Roles.JPO_ADMIN, Roles.AUDITOR})
+    @Operation(
+            summary = "送信した通知メールの一覧（新しい順） / Every notification mail claimed, newest first",
+            description =
+                    "送信した通知メールを新しい順に返す。同じ事象（event id）は一度だけ送る（送信前に記録を確保する）。"
+                            + "状態は SENDING（送信中）、SENT（送信済み）、FAILED（再試行する）、ABANDONED（断念）。ページ単位。\n\n"
+                            + "Issue #17: each event id is mailed at most once (the row is claimed before sending); status "
+                            + "SENDING, SENT, FAILED (retried) or ABANDONED. Paged: page, size ≤ 200, X-Total-Count.")
+    public RestResponse<List<NotificationHistory.SentView>> list(
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         return history.newestFirst(PageRequest.of(page, size)).toResponse(uri);
     }
 }

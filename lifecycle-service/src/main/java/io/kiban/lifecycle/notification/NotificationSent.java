@@ -10,12 +10,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The log of every mail (V40__notification_sent.sql); rows are written by {@link NotificationLog} only. */
+/**
+ * The log of every mail (V40__notification_sent.sql); rows are written by {@link NotificationLog}
+ * only.
+ */
 @Entity
 @Table(name = "notification_sent")
 public class NotificationSent {
 
-    public enum Status { SENDING, SENT, FAILED, ABANDONED }
+    public enum Status {
+        SENDING,
+        SENT,
+        FAILED,
+        ABANDONED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -12,25 +12,37 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who gets what, from configuration: jpo-admin's addresses, and per vendor organisation its own (merged from
- * {@code kiban.notifications.recipients.vendors.<org>} and the one-line {@code vendor-list}). Checked at start: an
- * address that is not one, or a malformed vendor-list, stops the service with a message naming the setting.
+ * Who gets what, from configuration: jpo-admin's addresses, and per vendor organisation its own
+ * (merged from {@code kiban.notifications.recipients.vendors.<org>} and the one-line {@code
+ * vendor-list}). Checked at start: an address that is not one, or a malformed vendor-list, stops
+ * the service with a message naming the setting.
  */
 @ApplicationScoped
 @Startup
 public class Recipients {
 
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
+    private static final Pattern ADDRESS =
+            Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
 
     private final List<String> jpoAdmin;
     private final Map<String, List<String>> vendors;
 
     public Recipients(NotificationConfig config) {
-        this.jpoAdmin = checked("kiban.notifications.recipients.jpo-admin",
-                config.recipients().jpoAdmin().orElse(List.of()));
+        this.jpoAdmin =
+                checked(
+                        "kiban.notifications.recipients.jpo-admin",
+                        config.recipients().jpoAdmin().orElse(List.of()));
         Map<String, Set<String>> merged = new LinkedHashMap<>();
-        config.recipients().vendors().forEach((org, list) -> merged.computeIfAbsent(org, k -> new LinkedHashSet<>())
-                .addAll(checked("kiban.notifications.recipients.vendors." + org, list)));
+        config.recipients()
+                .vendors()
+                .forEach(
+                        (org, list) ->
+                                merged.computeIfAbsent(org, k -> new LinkedHashSet<>())
+                                        .addAll(
+                                                checked(
+                                                        "kiban.notifications.recipients.vendors."
+                                                                + org,
+                                                        list)));
         config.recipients().vendorList().ifPresent(line -> parse(line, merged));
         Map<String, List<String>> result = new LinkedHashMap<>();
         merged.forEach((org, set) -> result.put(org, List.copyOf(set)));
@@ -53,8 +65,10 @@ public class Recipients {
             }
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalStateException("kiban.notifications.recipients.vendor-list: \"" + entry.trim()
-                        + "\" is not org=address[,address…]");
+                throw new IllegalStateException(
+                        "kiban.notifications.recipients.vendor-list: \""
+                                + entry.trim()
+                                + "\" is not org=address[,address…]");
             }
             String org = entry.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             List<String> addresses = new ArrayList<>();
@@ -64,7 +78,10 @@ public class Recipients {
                 }
             }
             into.computeIfAbsent(org, k -> new LinkedHashSet<>())
-                    .addAll(checked("kiban.notifications.recipients.vendor-list (" + org + ")", addresses));
+                    .addAll(
+                            checked(
+                                    "kiban.notifications.recipients.vendor-list (" + org + ")",
+                                    addresses));
         }
     }
 

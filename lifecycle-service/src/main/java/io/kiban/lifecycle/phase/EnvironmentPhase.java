@@ -33,6 +33,5 @@ public class EnvironmentPhase {
     @Column(name = "late_removal_reason")
     public String lateRemovalReason;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

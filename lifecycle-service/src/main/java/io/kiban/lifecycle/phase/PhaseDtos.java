@@ -9,14 +9,16 @@ import java.util.List;
 
 public final class PhaseDtos {
 
-    private PhaseDtos() {
-    }
+    private PhaseDtos() {}
 
     /**
-     * A phase change. R-RM-2: a fallback needs {@code reason}; {@code costNote} only when {@code newCost} is true (the
-     * fallback gives rise to new cost, to agree separately).
+     * A phase change. R-RM-2: a fallback needs {@code reason}; {@code costNote} only when {@code
+     * newCost} is true (the fallback gives rise to new cost, to agree separately).
      */
-    public record TransitionInput(@NotNull Phase to, @Size(max = 2000) String reason, @Size(max = 2000) String costNote,
+    public record TransitionInput(
+            @NotNull Phase to,
+            @Size(max = 2000) String reason,
+            @Size(max = 2000) String costNote,
             Boolean newCost) {
 
         public TransitionInput(Phase to, String reason, String costNote) {
@@ -24,32 +26,64 @@ public final class PhaseDtos {
         }
     }
 
-    public record PhaseView(Environment environment, Phase phase, Instant enteredAt, Instant removingEnteredAt,
-            String lateRemovalReason, List<Phase> allowedTransitions, long version) {
+    public record PhaseView(
+            Environment environment,
+            Phase phase,
+            Instant enteredAt,
+            Instant removingEnteredAt,
+            String lateRemovalReason,
+            List<Phase> allowedTransitions,
+            long version) {
 
         static PhaseView of(EnvironmentPhase p) {
-            return new PhaseView(p.environment, p.phase, p.enteredAt, p.removingEnteredAt, p.lateRemovalReason,
-                    p.phase.next().stream().sorted().toList(), p.version);
+            return new PhaseView(
+                    p.environment,
+                    p.phase,
+                    p.enteredAt,
+                    p.removingEnteredAt,
+                    p.lateRemovalReason,
+                    p.phase.next().stream().sorted().toList(),
+                    p.version);
         }
     }
 
-    public record TransitionView(Long id, Environment environment, Phase from, Phase to, Instant at, String actor,
-            String reason, String costNote) {
-    }
+    public record TransitionView(
+            Long id,
+            Environment environment,
+            Phase from,
+            Phase to,
+            Instant at,
+            String actor,
+            String reason,
+            String costNote) {}
 
-    public record NoteInput(@NotBlank @Size(max = 2000) String note) {
-    }
+    public record NoteInput(@NotBlank @Size(max = 2000) String note) {}
 
-    public record ReasonInput(@NotBlank @Size(max = 2000) String reason) {
-    }
+    public record ReasonInput(@NotBlank @Size(max = 2000) String reason) {}
 
-    /** One restoration item; {@code evidence}: its photos and PDF files, at least one before it is signed off. */
-    public record ChecklistItemView(String item, String label, String vendorNote, boolean signed, String signedBy,
-            Instant signedAt, List<EvidenceFileView> evidence, long version) {
-    }
+    /**
+     * One restoration item; {@code evidence}: its photos and PDF files, at least one before it is
+     * signed off.
+     */
+    public record ChecklistItemView(
+            String item,
+            String label,
+            String vendorNote,
+            boolean signed,
+            String signedBy,
+            Instant signedAt,
+            List<EvidenceFileView> evidence,
+            long version) {}
 
-    /** An evidence file of a restoration item, downloadable at {@code …/checklist/{item}/evidence/{sha256}}. */
-    public record EvidenceFileView(String sha256, String fileName, String contentType, long size, String uploadedBy,
-            Instant uploadedAt) {
-    }
+    /**
+     * An evidence file of a restoration item, downloadable at {@code
+     * …/checklist/{item}/evidence/{sha256}}.
+     */
+    public record EvidenceFileView(
+            String sha256,
+            String fileName,
+            String contentType,
+            long size,
+            String uploadedBy,
+            Instant uploadedAt) {}
 }

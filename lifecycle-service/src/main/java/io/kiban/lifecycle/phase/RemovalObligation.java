@@ -1,13 +1,13 @@
 package io.kiban.lifecycle.phase;
 
 import io.kiban.commons.time.ClockProducer;
+import io.kiban.lifecycle.contract.Contract;
 import io.kiban.lifecycle.contract.ContractDeadlines;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
-import io.kiban.lifecycle.contract.Contract;
+import io.kiban.lifecycle.contract.ContractDtos.RemovalBreach;
 import io.kiban.lifecycle.contract.ContractService;
 import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
 import io.kiban.lifecycle.phase.PhaseDtos.TransitionView;
-import io.kiban.lifecycle.contract.ContractDtos.RemovalBreach;
 import io.kiban.lifecycle.support.Environment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * R-LC-8: removal by the removal deadline is an obligation. Removal after it is still possible, but it is a breach,
- * recorded from the phase history (when the environment reached REMOVED) and shown by the deadlines, the overview and
- * the archive; a late-removal reason is shown beside it and never makes it disappear.
+ * R-LC-8: removal by the removal deadline is an obligation. Removal after it is still possible, but
+ * it is a breach, recorded from the phase history (when the environment reached REMOVED) and shown
+ * by the deadlines, the overview and the archive; a late-removal reason is shown beside it and
+ * never makes it disappear.
  */
 @ApplicationScoped
 public class RemovalObligation implements ContractDeadlines {
@@ -35,7 +36,9 @@ public class RemovalObligation implements ContractDeadlines {
         this.clock = clock;
     }
 
-    /** Every environment removed after the deadline, or not removed while the deadline has passed. */
+    /**
+     * Every environment removed after the deadline, or not removed while the deadline has passed.
+     */
     @Transactional
     public List<RemovalBreach> breaches() {
         Contract c = contracts.contract();
@@ -43,18 +46,35 @@ public class RemovalObligation implements ContractDeadlines {
         List<RemovalBreach> breaches = new ArrayList<>();
         for (PhaseView p : phases.list()) {
             Environment env = p.environment();
-            LocalDate removedOn = phases.history(env).stream().filter(t -> t.to() == Phase.REMOVED)
-                    .map(TransitionView::at).reduce((a, b) -> b)
-                    .map(at -> LocalDate.ofInstant(at, ClockProducer.JPO_ZONE)).orElse(null);
-            boolean removed = removedOn != null && (p.phase() == Phase.REMOVED || p.phase() == Phase.CLOSED);
+            LocalDate removedOn =
+                    phases.history(env).stream()
+                            .filter(t -> t.to() == Phase.REMOVED)
+                            .map(TransitionView::at)
+                            .reduce((a, b) -> b)
+                            .map(at -> LocalDate.ofInstant(at, ClockProducer.JPO_ZONE))
+                            .orElse(null);
+            boolean removed =
+                    removedOn != null && (p.phase() == Phase.REMOVED || p.phase() == Phase.CLOSED);
             if (removed && removedOn.isAfter(c.removalDeadline)) {
-                breaches.add(new RemovalBreach("R-LC-8", env, c.removalDeadline, removedOn,
-                        ChronoUnit.DAYS.between(c.removalDeadline, removedOn), RemovalBreach.Kind.REMOVED_LATE,
-                        p.lateRemovalReason()));
+                breaches.add(
+                        new RemovalBreach(
+                                "R-LC-8",
+                                env,
+                                c.removalDeadline,
+                                removedOn,
+                                ChronoUnit.DAYS.between(c.removalDeadline, removedOn),
+                                RemovalBreach.Kind.REMOVED_LATE,
+                                p.lateRemovalReason()));
             } else if (!removed && today.isAfter(c.removalDeadline)) {
-                breaches.add(new RemovalBreach("R-LC-8", env, c.removalDeadline, null,
-                        ChronoUnit.DAYS.between(c.removalDeadline, today), RemovalBreach.Kind.NOT_REMOVED,
-                        p.lateRemovalReason()));
+                breaches.add(
+                        new RemovalBreach(
+                                "R-LC-8",
+                                env,
+                                c.removalDeadline,
+                                null,
+                                ChronoUnit.DAYS.between(c.removalDeadline, today),
+                                RemovalBreach.Kind.NOT_REMOVED,
+                                p.lateRemovalReason()));
             }
         }
         return breaches;
@@ -66,6 +86,7 @@ public class RemovalObligation implements ContractDeadlines {
     public List<Deadline> deadlines() {
         List<RemovalBreach> breaches = breaches();
         return contracts.deadlines().stream()
-                .map(d -> "removal".equals(d.id()) ? d.withBreaches(breaches) : d).toList();
+                .map(d -> "removal".equals(d.id()) ? d.withBreaches(breaches) : d)
+                .toList();
     }
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An evidence file (photo or PDF) of one restoration checklist item (原状復帰, R-RM-1); kept, never rewritten. */
+/**
+ * An evidence file (photo or PDF) of one restoration checklist item (原状復帰, R-RM-1); kept, never
+ * rewritten.
+ */
 @Entity
 @Table(name = "restoration_evidence")
 public class RestorationEvidence {

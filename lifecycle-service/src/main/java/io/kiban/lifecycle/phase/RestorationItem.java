@@ -48,6 +48,5 @@ public class RestorationItem {
     @Column(name = "audit_mac")
     public String auditMac;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

@@ -10,16 +10,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-RM-1: a restoration checklist item JPO signed off carries the MAC of its {@code sign} audit entry
- * (entity id {@code ENV/ITEM}, as before); the vendor's note, who signed when and the SHA-256 of every evidence file
- * are sealed, so a signature written in SQL, or a photo swapped after the signature, fails {@code GET /audit/verify}.
+ * #15 item 7, R-RM-1: a restoration checklist item JPO signed off carries the MAC of its {@code
+ * sign} audit entry (entity id {@code ENV/ITEM}, as before); the vendor's note, who signed when and
+ * the SHA-256 of every evidence file are sealed, so a signature written in SQL, or a photo swapped
+ * after the signature, fails {@code GET /audit/verify}.
  */
 @Singleton // no client proxy: the base class holds final state
 public class RestorationSeals extends DecisionSeals<RestorationItem> {
 
     public RestorationSeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, RestorationItem.class, "restoration-item", Set.of("sign"), "r.signedAt is not null order by r.id",
-                "restoration_item", "CONCAT(environment, '/', item_code)");
+        super(
+                em,
+                audit,
+                RestorationItem.class,
+                "restoration-item",
+                Set.of("sign"),
+                "r.signedAt is not null order by r.id",
+                "restoration_item",
+                "CONCAT(environment, '/', item_code)");
     }
 
     @Override
@@ -27,7 +35,9 @@ public class RestorationSeals extends DecisionSeals<RestorationItem> {
         return i.environment.name() + "/" + i.itemCode;
     }
 
-    /** The seal's entity id is the expression ENV/ITEM; the MAC is written by the row's primary key. */
+    /**
+     * The seal's entity id is the expression ENV/ITEM; the MAC is written by the row's primary key.
+     */
     @Override
     protected String keyColumn() {
         return "id";
@@ -57,9 +67,12 @@ public class RestorationSeals extends DecisionSeals<RestorationItem> {
         m.put("vendorNoteBy", i.vendorNoteBy);
         m.put("signedBy", i.signedBy);
         m.put("signedAt", at(i.signedAt));
-        List<String> files = em.createQuery(
-                "select e.fileSha256 from RestorationEvidence e where e.itemId = :id order by e.fileSha256", String.class)
-                .setParameter("id", i.id).getResultList();
+        List<String> files =
+                em.createQuery(
+                                "select e.fileSha256 from RestorationEvidence e where e.itemId = :id order by e.fileSha256",
+                                String.class)
+                        .setParameter("id", i.id)
+                        .getResultList();
         m.put("evidenceSha256", files);
         return m;
     }

@@ -17,26 +17,26 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The restoration checklist 原状復帰 (R-RM-1): the contracted vendor notes what was done and uploads evidence
- * files (photos, PDF) per item; jpo-admin signs item by item, never an item without evidence.
+ * The restoration checklist 原状復帰 (R-RM-1): the contracted vendor notes what was done and uploads
+ * evidence files (photos, PDF) per item; jpo-admin signs item by item, never an item without
+ * evidence.
  */
 @ApplicationScoped
 public class RestorationService {
 
     @ApplicationScoped
-    public static class RestorationRepository implements PanacheRepository<RestorationItem> {
-    }
+    public static class RestorationRepository implements PanacheRepository<RestorationItem> {}
 
     @ApplicationScoped
-    public static class EvidenceRepository implements PanacheRepository<RestorationEvidence> {
-    }
+    public static class EvidenceRepository implements PanacheRepository<RestorationEvidence> {}
 
-    /** The item after an upload; {@code created} is false when the same file was already attached to it. */
-    public record Added(ChecklistItemView item, EvidenceFileView file, boolean created) {
-    }
+    /**
+     * The item after an upload; {@code created} is false when the same file was already attached to
+     * it.
+     */
+    public record Added(ChecklistItemView item, EvidenceFileView file, boolean created) {}
 
-    public record FileRef(String sha256, String fileName, String contentType, long size) {
-    }
+    public record FileRef(String sha256, String fileName, String contentType, long size) {}
 
     private final RestorationRepository items;
     private final EvidenceRepository evidence;
@@ -48,8 +48,15 @@ public class RestorationService {
     private final ContractService contracts;
     private final RestorationSeals seals;
 
-    public RestorationService(RestorationRepository items, EvidenceRepository evidence, DocumentRepository documents,
-            PhaseService.PhaseRepository phases, AuditTrail audit, Caller caller, Clock clock, ContractService contracts,
+    public RestorationService(
+            RestorationRepository items,
+            EvidenceRepository evidence,
+            DocumentRepository documents,
+            PhaseService.PhaseRepository phases,
+            AuditTrail audit,
+            Caller caller,
+            Clock clock,
+            ContractService contracts,
             RestorationSeals seals) {
         this.contracts = contracts;
         this.seals = seals;
@@ -88,8 +95,8 @@ public class RestorationService {
     }
 
     /**
-     * Checked before an evidence file is stored: the caller is the contracted vendor (or jpo-admin, 403
-     * otherwise), the item exists (404) and is not signed off yet (422 naming R-RM-1).
+     * Checked before an evidence file is stored: the caller is the contracted vendor (or jpo-admin,
+     * 403 otherwise), the item exists (404) and is not signed off yet (422 naming R-RM-1).
      */
     @Transactional
     public void requireOpenForEvidence(Environment env, String item) {
@@ -99,13 +106,19 @@ public class RestorationService {
 
     /** Attaches a stored file (photo or PDF, by SHA-256) to one item; audited. */
     @Transactional
-    public Added addEvidence(Environment env, String item, String fileName, String contentType, DocumentStore.Stored stored) {
+    public Added addEvidence(
+            Environment env,
+            String item,
+            String fileName,
+            String contentType,
+            DocumentStore.Stored stored) {
         String name = DocumentStore.safeName(fileName);
         contracts.requireContractedVendor("uploads the restoration evidence");
         RestorationItem i = find(env, item);
         requireOpen(i);
-        RestorationEvidence existing = evidence.find("itemId = ?1 and fileSha256 = ?2", i.id, stored.sha256())
-                .firstResult();
+        RestorationEvidence existing =
+                evidence.find("itemId = ?1 and fileSha256 = ?2", i.id, stored.sha256())
+                        .firstResult();
         if (existing != null) {
             return new Added(view(i), fileView(existing), false);
         }
@@ -117,8 +130,10 @@ public class RestorationService {
         e.uploadedBy = caller.name();
         e.uploadedAt = clock.instant();
         evidence.persist(e);
-        // R-SEC-2: the version JPO signs includes the evidence; an added file makes an older If-Match stale
-        items.getEntityManager().lock(i, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        // R-SEC-2: the version JPO signs includes the evidence; an added file makes an older
+        // If-Match stale
+        items.getEntityManager()
+                .lock(i, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         evidence.flush();
         items.flush();
         EvidenceFileView file = fileView(e);
@@ -134,38 +149,65 @@ public class RestorationService {
     @Transactional
     public FileRef evidenceFile(Environment env, String item, String sha256) {
         RestorationItem i = find(env, item);
-        RestorationEvidence e = evidence.find("itemId = ?1 and fileSha256 = ?2", i.id, sha256).firstResult();
+        RestorationEvidence e =
+                evidence.find("itemId = ?1 and fileSha256 = ?2", i.id, sha256).firstResult();
         if (e == null) {
-            throw ProblemException.notFound("evidence file of checklist item " + env + "/" + item, sha256);
+            throw ProblemException.notFound(
+                    "evidence file of checklist item " + env + "/" + item, sha256);
         }
         StoredDocument doc = documents.findById(e.fileSha256);
         return new FileRef(e.fileSha256, e.fileName, doc.contentType, doc.size);
     }
 
     /**
-     * jpo-admin signs the version reviewed (If-Match, R-SEC-2), never an item whose note or an evidence file the
-     * same account wrote (403 naming R-SEC-2).
+     * jpo-admin signs the version reviewed (If-Match, R-SEC-2), never an item whose note or an
+     * evidence file the same account wrote (403 naming R-SEC-2).
      */
     @Transactional
     public ChecklistItemView sign(Environment env, String item, String ifMatch) {
         RestorationItem i = find(env, item);
         io.kiban.commons.concurrency.ETags.check(ifMatch, i.version);
         String me = caller.name();
-        if (me.equals(i.vendorNoteBy) || evidence.count("itemId = ?1 and uploadedBy = ?2", i.id, me) > 0) {
-            throw new ProblemException(io.kiban.commons.problem.ProblemType.FORBIDDEN, "R-SEC-2: " + me
-                    + " wrote the note or an evidence file of " + env + "/" + item + " and may not sign it off; another "
-                    + "jpo-admin signs", "R-SEC-2", null, null);
+        if (me.equals(i.vendorNoteBy)
+                || evidence.count("itemId = ?1 and uploadedBy = ?2", i.id, me) > 0) {
+            throw new ProblemException(
+                    io.kiban.commons.problem.ProblemType.FORBIDDEN,
+                    "R-SEC-2: "
+                            + me
+                            + " wrote the note or an evidence file of "
+                            + env
+                            + "/"
+                            + item
+                            + " and may not sign it off; another "
+                            + "jpo-admin signs",
+                    "R-SEC-2",
+                    null,
+                    null);
         }
         Phase phase = phases.findById(env).phase;
         if (phase != Phase.REMOVING) {
-            throw ProblemException.rule("R-RM-1", "restoration is signed off while " + env + " is REMOVING (it is " + phase + ")");
+            throw ProblemException.rule(
+                    "R-RM-1",
+                    "restoration is signed off while "
+                            + env
+                            + " is REMOVING (it is "
+                            + phase
+                            + ")");
         }
         if (i.signedAt != null) {
             throw ProblemException.rule("R-RM-1", "item " + item + " is already signed off");
         }
         if (evidence.count("itemId", i.id) == 0) {
-            throw ProblemException.rule("R-RM-1", "item " + item + " has no evidence file of the restoration yet "
-                    + "(the vendor uploads photos or a PDF: POST /removal/" + env + "/checklist/" + item + "/evidence)");
+            throw ProblemException.rule(
+                    "R-RM-1",
+                    "item "
+                            + item
+                            + " has no evidence file of the restoration yet "
+                            + "(the vendor uploads photos or a PDF: POST /removal/"
+                            + env
+                            + "/checklist/"
+                            + item
+                            + "/evidence)");
         }
         i.signedBy = caller.name();
         i.signedAt = clock.instant();
@@ -177,12 +219,14 @@ public class RestorationService {
 
     private static void requireOpen(RestorationItem i) {
         if (i.signedAt != null) {
-            throw ProblemException.rule("R-RM-1", "item " + i.itemCode + " is signed off; its evidence is final");
+            throw ProblemException.rule(
+                    "R-RM-1", "item " + i.itemCode + " is signed off; its evidence is final");
         }
     }
 
     private RestorationItem find(Environment env, String item) {
-        return items.find("environment = ?1 and itemCode = ?2", env, item).firstResultOptional()
+        return items.find("environment = ?1 and itemCode = ?2", env, item)
+                .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("checklist item " + env, item));
     }
 
@@ -192,12 +236,24 @@ public class RestorationService {
 
     private EvidenceFileView fileView(RestorationEvidence e) {
         StoredDocument doc = documents.findById(e.fileSha256);
-        return new EvidenceFileView(e.fileSha256, e.fileName, doc == null ? null : doc.contentType,
-                doc == null ? 0 : doc.size, e.uploadedBy, e.uploadedAt);
+        return new EvidenceFileView(
+                e.fileSha256,
+                e.fileName,
+                doc == null ? null : doc.contentType,
+                doc == null ? 0 : doc.size,
+                e.uploadedBy,
+                e.uploadedAt);
     }
 
     private ChecklistItemView view(RestorationItem i) {
-        return new ChecklistItemView(i.itemCode, i.label, i.vendorNote, i.signedAt != null, i.signedBy, i.signedAt,
-                evidenceOf(i), i.version);
+        return new ChecklistItemView(
+                i.itemCode,
+                i.label,
+                i.vendorNote,
+                i.signedAt != null,
+                i.signedBy,
+                i.signedAt,
+                evidenceOf(i),
+                i.version);
     }
 }

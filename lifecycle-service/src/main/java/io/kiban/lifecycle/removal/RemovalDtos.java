@@ -7,11 +7,15 @@ import java.util.List;
 
 public final class RemovalDtos {
 
-    private RemovalDtos() {
-    }
+    private RemovalDtos() {}
 
-    public record Readiness(Environment environment, Phase phase, boolean ready, LocalDate removalDeadline,
-            String removalDeadlineReiwa, long daysLeftToRemovalDeadline, List<io.kiban.lifecycle.phase.Blocker> blockers,
-            List<io.kiban.lifecycle.contract.ContractDtos.RemovalBreach> removalBreaches) {
-    }
+    public record Readiness(
+            Environment environment,
+            Phase phase,
+            boolean ready,
+            LocalDate removalDeadline,
+            String removalDeadlineReiwa,
+            long daysLeftToRemovalDeadline,
+            List<io.kiban.lifecycle.phase.Blocker> blockers,
+            List<io.kiban.lifecycle.contract.ContractDtos.RemovalBreach> removalBreaches) {}
 }

@@ -12,19 +12,32 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * R-RM-4 / security 8): one copy of the work's information a vendor held (a device brought in, a copy made outside
- * JPO, a lent document), how it was returned, destroyed or erased, and JPO's confirmation.
+ * R-RM-4 / security 8): one copy of the work's information a vendor held (a device brought in, a
+ * copy made outside JPO, a lent document), how it was returned, destroyed or erased, and JPO's
+ * confirmation.
  */
 @Entity
 @Table(name = "vendor_copy")
 public class VendorCopy {
 
-    public enum Kind { DEVICE_BROUGHT_IN, COPY_OUTSIDE_JPO, LENT_DOCUMENT }
+    public enum Kind {
+        DEVICE_BROUGHT_IN,
+        COPY_OUTSIDE_JPO,
+        LENT_DOCUMENT
+    }
 
-    public enum Disposition { RETURNED, DESTROYED, ERASED }
+    public enum Disposition {
+        RETURNED,
+        DESTROYED,
+        ERASED
+    }
 
     /** OPEN → DISPOSED (the vendor recorded the disposition with evidence) → CONFIRMED (by JPO). */
-    public enum Status { OPEN, DISPOSED, CONFIRMED }
+    public enum Status {
+        OPEN,
+        DISPOSED,
+        CONFIRMED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -74,6 +87,5 @@ public class VendorCopy {
     @Column(name = "audit_mac")
     public String auditMac;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

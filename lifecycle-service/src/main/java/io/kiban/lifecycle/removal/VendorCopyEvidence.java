@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An evidence file (photo or PDF) of how a vendor copy was returned, destroyed or erased; kept, never rewritten. */
+/**
+ * An evidence file (photo or PDF) of how a vendor copy was returned, destroyed or erased; kept,
+ * never rewritten.
+ */
 @Entity
 @Table(name = "vendor_copy_evidence")
 public class VendorCopyEvidence {

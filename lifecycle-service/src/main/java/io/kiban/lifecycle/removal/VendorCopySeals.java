@@ -10,17 +10,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7, R-RM-4: a vendor copy JPO confirmed carries the MAC of its {@code confirm} audit entry; the copy, its
- * disposition, who recorded and confirmed it when, and the SHA-256 of every evidence file are sealed, so neither a
- * changed disposition nor a swapped or added evidence file after the confirmation goes unseen by
- * {@code GET /audit/verify}.
+ * #15 item 7, R-RM-4: a vendor copy JPO confirmed carries the MAC of its {@code confirm} audit
+ * entry; the copy, its disposition, who recorded and confirmed it when, and the SHA-256 of every
+ * evidence file are sealed, so neither a changed disposition nor a swapped or added evidence file
+ * after the confirmation goes unseen by {@code GET /audit/verify}.
  */
 @Singleton // no client proxy: the base class holds final state
 public class VendorCopySeals extends DecisionSeals<VendorCopy> {
 
     public VendorCopySeals(EntityManager em, AuditTrail audit) {
-        super(em, audit, VendorCopy.class, "vendor-copy", Set.of("confirm"),
-                "r.status = io.kiban.lifecycle.removal.VendorCopy.Status.CONFIRMED order by r.id", "vendor_copy", "id");
+        super(
+                em,
+                audit,
+                VendorCopy.class,
+                "vendor-copy",
+                Set.of("confirm"),
+                "r.status = io.kiban.lifecycle.removal.VendorCopy.Status.CONFIRMED order by r.id",
+                "vendor_copy",
+                "id");
     }
 
     @Override
@@ -54,9 +61,12 @@ public class VendorCopySeals extends DecisionSeals<VendorCopy> {
         m.put("disposedAt", at(c.disposedAt));
         m.put("confirmedBy", c.confirmedBy);
         m.put("confirmedAt", at(c.confirmedAt));
-        List<String> files = em.createQuery(
-                "select e.fileSha256 from VendorCopyEvidence e where e.copyId = :id order by e.fileSha256", String.class)
-                .setParameter("id", c.id).getResultList();
+        List<String> files =
+                em.createQuery(
+                                "select e.fileSha256 from VendorCopyEvidence e where e.copyId = :id order by e.fileSha256",
+                                String.class)
+                        .setParameter("id", c.id)
+                        .getResultList();
         m.put("evidenceSha256", files);
         return m;
     }

@@ -11,54 +11,71 @@ import io.kiban.lifecycle.deliverable.StoredDocument;
 import io.kiban.lifecycle.support.DocumentStore;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * R-RM-4 / security 8): the vendor records each copy of the work's information it held (devices brought in,
- * copies made outside JPO, lent documents), then how it was returned, destroyed or erased with evidence files;
- * jpo-admin confirms the version reviewed (If-Match), never the account that recorded the copy, its disposition or
- * an evidence file (R-SEC-2). A copy not confirmed blocks the removal of PRODUCTION.
+ * R-RM-4 / security 8): the vendor records each copy of the work's information it held (devices
+ * brought in, copies made outside JPO, lent documents), then how it was returned, destroyed or
+ * erased with evidence files; jpo-admin confirms the version reviewed (If-Match), never the account
+ * that recorded the copy, its disposition or an evidence file (R-SEC-2). A copy not confirmed
+ * blocks the removal of PRODUCTION.
  */
 @ApplicationScoped
 public class VendorCopyService {
 
     @ApplicationScoped
-    public static class CopyRepository implements PanacheRepository<VendorCopy> {
-    }
+    public static class CopyRepository implements PanacheRepository<VendorCopy> {}
 
     @ApplicationScoped
-    public static class CopyEvidenceRepository implements PanacheRepository<VendorCopyEvidence> {
-    }
+    public static class CopyEvidenceRepository implements PanacheRepository<VendorCopyEvidence> {}
 
-    public record CopyInput(@NotNull VendorCopy.Kind kind, @NotBlank @Size(max = 2000) String description,
-            @Size(max = 255) String holder, @Size(max = 128) String organisation) {
-    }
+    public record CopyInput(
+            @NotNull VendorCopy.Kind kind,
+            @NotBlank @Size(max = 2000) String description,
+            @Size(max = 255) String holder,
+            @Size(max = 128) String organisation) {}
 
-    public record DispositionInput(@NotNull VendorCopy.Disposition disposition, @NotBlank @Size(max = 2000) String note) {
-    }
+    public record DispositionInput(
+            @NotNull VendorCopy.Disposition disposition, @NotBlank @Size(max = 2000) String note) {}
 
-    public record FileView(String sha256, String fileName, String contentType, long size, String uploadedBy,
-            Instant uploadedAt) {
-    }
+    public record FileView(
+            String sha256,
+            String fileName,
+            String contentType,
+            long size,
+            String uploadedBy,
+            Instant uploadedAt) {}
 
-    public record CopyView(Long id, String organisation, VendorCopy.Kind kind, String description, String holder,
-            VendorCopy.Status status, String recordedBy, Instant recordedAt, VendorCopy.Disposition disposition,
-            String dispositionNote, String disposedBy, Instant disposedAt, String confirmedBy, Instant confirmedAt,
-            List<FileView> evidence, long version) {
-    }
+    public record CopyView(
+            Long id,
+            String organisation,
+            VendorCopy.Kind kind,
+            String description,
+            String holder,
+            VendorCopy.Status status,
+            String recordedBy,
+            Instant recordedAt,
+            VendorCopy.Disposition disposition,
+            String dispositionNote,
+            String disposedBy,
+            Instant disposedAt,
+            String confirmedBy,
+            Instant confirmedAt,
+            List<FileView> evidence,
+            long version) {}
 
-    /** The copy after an upload; {@code created} is false when the same file was already attached. */
-    public record Added(CopyView copy, boolean created) {
-    }
+    /**
+     * The copy after an upload; {@code created} is false when the same file was already attached.
+     */
+    public record Added(CopyView copy, boolean created) {}
 
-    public record FileRef(String sha256, String fileName, String contentType, long size) {
-    }
+    public record FileRef(String sha256, String fileName, String contentType, long size) {}
 
     private final CopyRepository copies;
     private final VendorCopySeals seals;
@@ -68,8 +85,14 @@ public class VendorCopyService {
     private final Caller caller;
     private final Clock clock;
 
-    public VendorCopyService(CopyRepository copies, CopyEvidenceRepository evidence, DocumentRepository documents,
-            AuditTrail audit, Caller caller, Clock clock, VendorCopySeals seals) {
+    public VendorCopyService(
+            CopyRepository copies,
+            CopyEvidenceRepository evidence,
+            DocumentRepository documents,
+            AuditTrail audit,
+            Caller caller,
+            Clock clock,
+            VendorCopySeals seals) {
         this.copies = copies;
         this.seals = seals;
         this.evidence = evidence;
@@ -84,10 +107,16 @@ public class VendorCopyService {
         List<VendorCopy> found;
         if (vendorSide()) {
             String org = caller.organisation().orElse("");
-            found = status == null ? copies.list("organisation = ?1 order by id", org)
-                    : copies.list("organisation = ?1 and status = ?2 order by id", org, status);
+            found =
+                    status == null
+                            ? copies.list("organisation = ?1 order by id", org)
+                            : copies.list(
+                                    "organisation = ?1 and status = ?2 order by id", org, status);
         } else {
-            found = status == null ? copies.list("order by id") : copies.list("status = ?1 order by id", status);
+            found =
+                    status == null
+                            ? copies.list("order by id")
+                            : copies.list("status = ?1 order by id", status);
         }
         return found.stream().map(this::view).toList();
     }
@@ -127,11 +156,14 @@ public class VendorCopyService {
     }
 
     @Transactional
-    public Added addEvidence(long id, String fileName, String contentType, DocumentStore.Stored stored) {
+    public Added addEvidence(
+            long id, String fileName, String contentType, DocumentStore.Stored stored) {
         String name = DocumentStore.safeName(fileName);
         VendorCopy c = visible(id);
         requireUnconfirmed(c);
-        VendorCopyEvidence existing = evidence.find("copyId = ?1 and fileSha256 = ?2", c.id, stored.sha256()).firstResult();
+        VendorCopyEvidence existing =
+                evidence.find("copyId = ?1 and fileSha256 = ?2", c.id, stored.sha256())
+                        .firstResult();
         if (existing != null) {
             return new Added(view(c), false);
         }
@@ -143,8 +175,10 @@ public class VendorCopyService {
         e.uploadedBy = caller.name();
         e.uploadedAt = clock.instant();
         evidence.persist(e);
-        // R-SEC-2: the version JPO reviews includes its evidence; an added file makes an older If-Match stale
-        copies.getEntityManager().lock(c, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        // R-SEC-2: the version JPO reviews includes its evidence; an added file makes an older
+        // If-Match stale
+        copies.getEntityManager()
+                .lock(c, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         evidence.flush();
         copies.flush();
         CopyView view = view(c);
@@ -155,7 +189,8 @@ public class VendorCopyService {
     @Transactional
     public FileRef evidenceFile(long id, String sha256) {
         VendorCopy c = visible(id);
-        VendorCopyEvidence e = evidence.find("copyId = ?1 and fileSha256 = ?2", c.id, sha256).firstResult();
+        VendorCopyEvidence e =
+                evidence.find("copyId = ?1 and fileSha256 = ?2", c.id, sha256).firstResult();
         if (e == null) {
             throw ProblemException.notFound("evidence file of vendor copy " + id, sha256);
         }
@@ -163,15 +198,25 @@ public class VendorCopyService {
         return new FileRef(e.fileSha256, e.fileName, doc.contentType, doc.size);
     }
 
-    /** The vendor records how the copy was returned, destroyed or erased; at least one evidence file first. */
+    /**
+     * The vendor records how the copy was returned, destroyed or erased; at least one evidence file
+     * first.
+     */
     @Transactional
     public CopyView dispose(long id, String ifMatch, DispositionInput in) {
         VendorCopy c = visible(id);
         ETags.check(ifMatch, c.version);
         requireUnconfirmed(c);
         if (evidence.count("copyId", c.id) == 0) {
-            throw ProblemException.rule("R-RM-4", "vendor copy " + id + " has no evidence file of its " + in.disposition()
-                    + " yet (POST /vendor-copies/" + id + "/evidence)");
+            throw ProblemException.rule(
+                    "R-RM-4",
+                    "vendor copy "
+                            + id
+                            + " has no evidence file of its "
+                            + in.disposition()
+                            + " yet (POST /vendor-copies/"
+                            + id
+                            + "/evidence)");
         }
         c.disposition = in.disposition();
         c.dispositionNote = in.note();
@@ -185,22 +230,36 @@ public class VendorCopyService {
     }
 
     /**
-     * jpo-admin confirms the disposition it reviewed (If-Match; R-SEC-2): never the account that recorded the copy,
-     * its disposition or one of its evidence files (403 naming R-SEC-2).
+     * jpo-admin confirms the disposition it reviewed (If-Match; R-SEC-2): never the account that
+     * recorded the copy, its disposition or one of its evidence files (403 naming R-SEC-2).
      */
     @Transactional
     public CopyView confirm(long id, String ifMatch) {
         VendorCopy c = visible(id);
         ETags.check(ifMatch, c.version);
         if (c.status != VendorCopy.Status.DISPOSED) {
-            throw ProblemException.rule("R-RM-4", "vendor copy " + id + " is " + c.status
-                    + "; JPO confirms a copy once its return, destruction or erasure is recorded with evidence");
+            throw ProblemException.rule(
+                    "R-RM-4",
+                    "vendor copy "
+                            + id
+                            + " is "
+                            + c.status
+                            + "; JPO confirms a copy once its return, destruction or erasure is recorded with evidence");
         }
         String me = caller.name();
-        if (me.equals(c.recordedBy) || me.equals(c.disposedBy) || evidence.count("copyId = ?1 and uploadedBy = ?2", c.id, me) > 0) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "R-SEC-2: " + me + " recorded vendor copy " + id
-                    + ", its disposition or an evidence file, and may not confirm it; another jpo-admin confirms",
-                    "R-SEC-2", null, null);
+        if (me.equals(c.recordedBy)
+                || me.equals(c.disposedBy)
+                || evidence.count("copyId = ?1 and uploadedBy = ?2", c.id, me) > 0) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "R-SEC-2: "
+                            + me
+                            + " recorded vendor copy "
+                            + id
+                            + ", its disposition or an evidence file, and may not confirm it; another jpo-admin confirms",
+                    "R-SEC-2",
+                    null,
+                    null);
         }
         c.confirmedBy = me;
         c.confirmedAt = clock.instant();
@@ -213,7 +272,8 @@ public class VendorCopyService {
 
     private void requireUnconfirmed(VendorCopy c) {
         if (c.status == VendorCopy.Status.CONFIRMED) {
-            throw ProblemException.rule("R-RM-4", "vendor copy " + c.id + " is confirmed by JPO; its record is final");
+            throw ProblemException.rule(
+                    "R-RM-4", "vendor copy " + c.id + " is confirmed by JPO; its record is final");
         }
     }
 
@@ -223,30 +283,58 @@ public class VendorCopyService {
 
     private String organisation(String requested) {
         if (vendorSide()) {
-            return caller.organisation().orElseThrow(() -> ProblemException.of(ProblemType.FORBIDDEN,
-                    "a vendor token without an organisation cannot record copies"));
+            return caller.organisation()
+                    .orElseThrow(
+                            () ->
+                                    ProblemException.of(
+                                            ProblemType.FORBIDDEN,
+                                            "a vendor token without an organisation cannot record copies"));
         }
         if (requested == null || requested.isBlank()) {
-            throw ProblemException.badField("organisation", "is required (the vendor organisation that held the copy)");
+            throw ProblemException.badField(
+                    "organisation", "is required (the vendor organisation that held the copy)");
         }
         return requested;
     }
 
     private VendorCopy visible(long id) {
-        return copies.findByIdOptional(id).filter(c -> caller.maySee(c.organisation))
+        return copies.findByIdOptional(id)
+                .filter(c -> caller.maySee(c.organisation))
                 .orElseThrow(() -> ProblemException.notFound("vendor copy", id));
     }
 
     private FileView fileView(VendorCopyEvidence e) {
         StoredDocument doc = documents.findById(e.fileSha256);
-        return new FileView(e.fileSha256, e.fileName, doc == null ? null : doc.contentType, doc == null ? 0 : doc.size,
-                e.uploadedBy, e.uploadedAt);
+        return new FileView(
+                e.fileSha256,
+                e.fileName,
+                doc == null ? null : doc.contentType,
+                doc == null ? 0 : doc.size,
+                e.uploadedBy,
+                e.uploadedAt);
     }
 
     private CopyView view(VendorCopy c) {
-        List<FileView> files = evidence.list("copyId = ?1 order by id", c.id).stream().map(this::fileView).toList();
-        return new CopyView(c.id, c.organisation, c.kind, c.description, c.holder, c.status, c.recordedBy, c.recordedAt,
-                c.disposition, c.dispositionNote, c.disposedBy, c.disposedAt, c.confirmedBy, c.confirmedAt, files,
+        List<FileView> files =
+                evidence.list("copyId = ?1 order by id", c.id).stream()
+                        .map(this::fileView)
+                        .toList();
+        return new CopyView(
+                c.id,
+                c.organisation,
+                c.kind,
+                c.description,
+                c.holder,
+                c.status,
+                c.recordedBy,
+                c.recordedAt,
+                c.disposition,
+                c.dispositionNote,
+                c.disposedBy,
+                c.disposedAt,
+                c.confirmedBy,
+                c.confirmedAt,
+                files,
                 c.version);
     }
 }

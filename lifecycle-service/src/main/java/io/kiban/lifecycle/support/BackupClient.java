@@ -18,16 +18,22 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface BackupClient {
 
     /**
-     * One page of the backup copies still held, each with {@code accountedFor} (paged: X-Total-Count; read every page
-     * with {@link PagedList#readAll}).
+     * One page of the backup copies still held, each with {@code accountedFor} (paged:
+     * X-Total-Count; read every page with {@link PagedList#readAll}).
      */
     @GET
     @Path("/reports/backup-copies")
-    org.jboss.resteasy.reactive.RestResponse<JsonNode> backupCopies(@QueryParam("environment") String environment,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> backupCopies(
+            @QueryParam("environment") String environment,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
-    /** One page of the targets whose last success is older than 1.5× their interval (paged like the copies). */
+    /**
+     * One page of the targets whose last success is older than 1.5× their interval (paged like the
+     * copies).
+     */
     @GET
     @Path("/reports/rpo")
-    org.jboss.resteasy.reactive.RestResponse<JsonNode> rpo(@QueryParam("page") int page, @QueryParam("size") int size);
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> rpo(
+            @QueryParam("page") int page, @QueryParam("size") int size);
 }

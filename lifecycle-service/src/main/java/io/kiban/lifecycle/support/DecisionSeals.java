@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * #15 item 7 for one kind of decided row of this service: the decision is audited with exactly the row's decided
- * fields as its new state ({@link #seal}) and the row keeps the entry's MAC ({@code audit_mac}); commons'
- * {@code GET /audit/verify} reads {@link #seals()} and reports every row whose decided fields, state or MAC no longer
- * match the latest deciding audit entry of its entity (a row changed in SQL, a decision written without its audit
- * entry, a MAC copied from another entry, a later decision rolled back).
+ * #15 item 7 for one kind of decided row of this service: the decision is audited with exactly the
+ * row's decided fields as its new state ({@link #seal}) and the row keeps the entry's MAC ({@code
+ * audit_mac}); commons' {@code GET /audit/verify} reads {@link #seals()} and reports every row
+ * whose decided fields, state or MAC no longer match the latest deciding audit entry of its entity
+ * (a row changed in SQL, a decision written without its audit entry, a MAC copied from another
+ * entry, a later decision rolled back).
  */
 public abstract class DecisionSeals<T> implements SealedState {
 
@@ -30,8 +31,15 @@ public abstract class DecisionSeals<T> implements SealedState {
     /**
      * @param decided JPQL condition (alias {@code r}) of the rows in a decided state
      */
-    protected DecisionSeals(EntityManager em, AuditTrail audit, Class<T> type, String entityType, Set<String> actions,
-            String decided, String table, String idColumn) {
+    protected DecisionSeals(
+            EntityManager em,
+            AuditTrail audit,
+            Class<T> type,
+            String entityType,
+            Set<String> actions,
+            String decided,
+            String table,
+            String idColumn) {
         this.em = em;
         this.audit = audit;
         this.type = type;
@@ -66,26 +74,38 @@ public abstract class DecisionSeals<T> implements SealedState {
 
     @Override
     public List<Seal> seals() {
-        return em.createQuery("select r from " + type.getSimpleName() + " r where " + decided, type).getResultList()
+        return em
+                .createQuery("select r from " + type.getSimpleName() + " r where " + decided, type)
+                .getResultList()
                 .stream()
-                .map(r -> new Seal(String.valueOf(idOf(r)), actionOf(r), macOf(r), SealedState.digest(fields(r))))
+                .map(
+                        r ->
+                                new Seal(
+                                        String.valueOf(idOf(r)),
+                                        actionOf(r),
+                                        macOf(r),
+                                        SealedState.digest(fields(r))))
                 .toList();
     }
 
     /**
-     * Audits the decision {@code action} of {@code row} (already in its decided state) with its decided fields and
-     * answers {@code null}, the MAC the row carries until the commit: the entry's MAC is stored on the row when the
-     * transaction commits, right after the entry (#16 §3, {@link io.kiban.commons.audit.AuditTrail.Appended#sealAtCommit}).
+     * Audits the decision {@code action} of {@code row} (already in its decided state) with its
+     * decided fields and answers {@code null}, the MAC the row carries until the commit: the
+     * entry's MAC is stored on the row when the transaction commits, right after the entry (#16 §3,
+     * {@link io.kiban.commons.audit.AuditTrail.Appended#sealAtCommit}).
      */
     public String seal(String action, T row) {
         if (!actions.contains(action)) {
             throw new IllegalArgumentException(action + " does not decide a " + entityType);
         }
-        return audit.append(action, entityType, idOf(row), fields(row)).sealAtCommit(table, "audit_mac",
-                keyColumn(), keyOf(row));
+        return audit.append(action, entityType, idOf(row), fields(row))
+                .sealAtCommit(table, "audit_mac", keyColumn(), keyOf(row));
     }
 
-    /** The column the MAC is written by at commit: the id column, unless that is an expression (then override). */
+    /**
+     * The column the MAC is written by at commit: the id column, unless that is an expression (then
+     * override).
+     */
     protected String keyColumn() {
         return idColumn;
     }
@@ -96,29 +116,59 @@ public abstract class DecisionSeals<T> implements SealedState {
     }
 
     /**
-     * Once per database: rows decided before V22 get a system audit entry sealing their decided fields as they are
-     * now; the marker entry {@code seal-legacy-<entityType>} makes sure a row forged later is never laundered.
+     * Once per database: rows decided before V22 get a system audit entry sealing their decided
+     * fields as they are now; the marker entry {@code seal-legacy-<entityType>} makes sure a row
+     * forged later is never laundered.
      */
     void sealLegacy() {
         String marker = "seal-legacy-" + entityType;
-        long done = em.createQuery("select count(e) from AuditEntry e where e.action = :a", Long.class)
-                .setParameter("a", marker).getSingleResult();
+        long done =
+                em.createQuery("select count(e) from AuditEntry e where e.action = :a", Long.class)
+                        .setParameter("a", marker)
+                        .getSingleResult();
         if (done > 0) {
             return;
         }
-        List<T> legacy = em.createQuery("select r from " + type.getSimpleName() + " r where " + decided, type)
-                .getResultList().stream().filter(r -> macOf(r) == null).toList();
+        List<T> legacy =
+                em
+                        .createQuery(
+                                "select r from " + type.getSimpleName() + " r where " + decided,
+                                type)
+                        .getResultList()
+                        .stream()
+                        .filter(r -> macOf(r) == null)
+                        .toList();
         for (T row : legacy) {
             String action = actionOf(row);
             // sealed at commit, no version bump: the row's ETag stays what its readers hold
-            audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null,
-                    "", action, entityType, idOf(row), fields(row)).sealAtCommit(table, "audit_mac", idColumn, idOf(row));
+            audit.appendAs(
+                            "system",
+                            "legacy-seal",
+                            "decision recorded before #15 item 7",
+                            null,
+                            "",
+                            action,
+                            entityType,
+                            idOf(row),
+                            fields(row))
+                    .sealAtCommit(table, "audit_mac", idColumn, idOf(row));
         }
-        audit.appendAs("system", "legacy-seal", "decision recorded before #15 item 7", null, "", marker, entityType,
-                "V22", Map.of("sealed", legacy.stream().map(r -> String.valueOf(idOf(r))).toList()));
+        audit.appendAs(
+                "system",
+                "legacy-seal",
+                "decision recorded before #15 item 7",
+                null,
+                "",
+                marker,
+                entityType,
+                "V22",
+                Map.of("sealed", legacy.stream().map(r -> String.valueOf(idOf(r))).toList()));
     }
 
-    /** An instant as sealed: to the second, as the database gives it back whatever its fractional precision. */
+    /**
+     * An instant as sealed: to the second, as the database gives it back whatever its fractional
+     * precision.
+     */
     protected static String at(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }

@@ -12,8 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Files addressed by their SHA-256 under {@code kiban.documents.dir} (commons {@link ContentStore}): streamed to a temporary file while
- * hashing, then moved to {@code ab/abcdef…}; a file that exists is never rewritten.
+ * Files addressed by their SHA-256 under {@code kiban.documents.dir} (commons {@link
+ * ContentStore}): streamed to a temporary file while hashing, then moved to {@code ab/abcdef…}; a
+ * file that exists is never rewritten.
  */
 @ApplicationScoped
 public class DocumentStore {
@@ -26,8 +27,7 @@ public class DocumentStore {
         this.files = new ContentStore(root);
     }
 
-    public record Stored(String sha256, long size) {
-    }
+    public record Stored(String sha256, long size) {}
 
     public Stored store(InputStream in) {
         ContentStore.Stored stored = files.store(in, Long.MAX_VALUE);
@@ -46,7 +46,8 @@ public class DocumentStore {
         try {
             return Files.newInputStream(path(sha256));
         } catch (IOException e) {
-            throw ProblemException.of(ProblemType.NOT_FOUND, "the stored file " + sha256 + " is missing");
+            throw ProblemException.of(
+                    ProblemType.NOT_FOUND, "the stored file " + sha256 + " is missing");
         }
     }
 
@@ -61,14 +62,14 @@ public class DocumentStore {
     }
 
     /** A stream whose content type was recognised from its first bytes. */
-    public record Typed(InputStream in, String contentType) {
-    }
+    public record Typed(InputStream in, String contentType) {}
 
     private static final int SNIFF_BYTES = 8;
 
     /**
-     * A photo (JPEG, PNG) or a PDF, recognised by its content, never by its name or declared type: 415 for
-     * anything else, 400 for an empty body. The returned stream still starts at the first byte.
+     * A photo (JPEG, PNG) or a PDF, recognised by its content, never by its name or declared type:
+     * 415 for anything else, 400 for an empty body. The returned stream still starts at the first
+     * byte.
      */
     public static Typed photoOrPdf(InputStream in) {
         BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
@@ -85,7 +86,8 @@ public class DocumentStore {
         }
         String type = ContentStore.sniff(head, head.length);
         if (type == null) {
-            throw ProblemException.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            throw ProblemException.of(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "an evidence file is a photo (JPEG, PNG) or a PDF, recognised by its content");
         }
         return new Typed(buffered, type);
@@ -94,7 +96,9 @@ public class DocumentStore {
     /** A file name as given by a client: no path, no control characters. */
     public static String safeName(String name) {
         if (!ContentStore.isSafeName(name)) {
-            throw ProblemException.badField("fileName", "required; no path separators or control characters, at most 200 characters");
+            throw ProblemException.badField(
+                    "fileName",
+                    "required; no path separators or control characters, at most 200 characters");
         }
         return name;
     }

@@ -12,12 +12,14 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * R-SEC-1 enforcement: grants and removes the realm role {@code approved-handler} through Keycloak's admin
- * REST API, as the confidential client {@code lifecycle-service} (client credentials). In production its rights are
- * fine-grained admin permissions (FGAP v2): view users and map {@code approved-handler} only, so every call here is
- * one of: {@code GET /users} (by username, or paged), {@code GET /users/{id}}, {@code GET/POST/DELETE
- * /users/{id}/role-mappings/realm}, {@code GET …/realm/available} and {@code GET …/realm/composite}, each proven on
- * the hardened realm by {@code scripts/realm-check.py} (SEC_FGAP_calls). The dev realm's manage-users allows them too.
+ * R-SEC-1 enforcement: grants and removes the realm role {@code approved-handler} through
+ * Keycloak's admin REST API, as the confidential client {@code lifecycle-service} (client
+ * credentials). In production its rights are fine-grained admin permissions (FGAP v2): view users
+ * and map {@code approved-handler} only, so every call here is one of: {@code GET /users} (by
+ * username, or paged), {@code GET /users/{id}}, {@code GET/POST/DELETE
+ * /users/{id}/role-mappings/realm}, {@code GET …/realm/available} and {@code GET
+ * …/realm/composite}, each proven on the hardened realm by {@code scripts/realm-check.py}
+ * (SEC_FGAP_calls). The dev realm's manage-users allows them too.
  */
 @ApplicationScoped
 public class KeycloakRoles {
@@ -34,8 +36,9 @@ public class KeycloakRoles {
     }
 
     /**
-     * Grants {@code approved-handler}: the role is picked by name from the user's available realm roles (FGAP v2 lets
-     * this client map that role only, and not read it through {@code GET /roles/…}), then mapped.
+     * Grants {@code approved-handler}: the role is picked by name from the user's available realm
+     * roles (FGAP v2 lets this client map that role only, and not read it through {@code GET
+     * /roles/…}), then mapped.
      */
     public void grant(String accountId) {
         RealmResource realm = realm();
@@ -46,16 +49,20 @@ public class KeycloakRoles {
             if (!named(mappings.realmLevel().listAll()).isEmpty()) {
                 return; // already mapped
             }
-            throw new IllegalStateException("R-SEC-1: " + config.approvedHandlerRole() + " is not mappable to " + accountId);
+            throw new IllegalStateException(
+                    "R-SEC-1: "
+                            + config.approvedHandlerRole()
+                            + " is not mappable to "
+                            + accountId);
         }
         mappings.realmLevel().add(role);
         LOG.infof("R-SEC-1: granted %s to %s", config.approvedHandlerRole(), accountId);
     }
 
     /**
-     * Removes {@code approved-handler} from the user's direct realm role mappings (picked by name from them). A user
-     * who holds it only through a group or a composite role cannot be changed by this client: that throws (the
-     * reconciler counts it as a failure, which alerts).
+     * Removes {@code approved-handler} from the user's direct realm role mappings (picked by name
+     * from them). A user who holds it only through a group or a composite role cannot be changed by
+     * this client: that throws (the reconciler counts it as a failure, which alerts).
      */
     public void revoke(String accountId) {
         RealmResource realm = realm();
@@ -68,21 +75,30 @@ public class KeycloakRoles {
             return;
         }
         if (!named(mappings.realmLevel().listEffective()).isEmpty()) {
-            throw new IllegalStateException("R-SEC-1: " + accountId + " holds " + config.approvedHandlerRole()
-                    + " through a group or composite role, which lifecycle-service may not change");
+            throw new IllegalStateException(
+                    "R-SEC-1: "
+                            + accountId
+                            + " holds "
+                            + config.approvedHandlerRole()
+                            + " through a group or composite role, which lifecycle-service may not change");
         }
     }
 
     private List<RoleRepresentation> named(List<RoleRepresentation> roles) {
-        return roles == null ? List.of()
-                : roles.stream().filter(r -> config.approvedHandlerRole().equals(r.getName())).toList();
+        return roles == null
+                ? List.of()
+                : roles.stream()
+                        .filter(r -> config.approvedHandlerRole().equals(r.getName()))
+                        .toList();
     }
 
     /** A Keycloak account: its id, username and organisation (user attribute {@code org}). */
-    public record Account(String id, String username, String organisation) {
-    }
+    public record Account(String id, String username, String organisation) {}
 
-    /** The account for an id or exact username, with its {@code org} attribute; empty when Keycloak knows none. */
+    /**
+     * The account for an id or exact username, with its {@code org} attribute; empty when Keycloak
+     * knows none.
+     */
     public java.util.Optional<Account> account(String accountId) {
         RealmResource realm = realm();
         String id;
@@ -101,20 +117,22 @@ public class KeycloakRoles {
     }
 
     /**
-     * Every account holding the realm role {@code approved-handler}, directly or through a group or composite role:
-     * pages through {@code GET /users} (100 at a time) and reads each user's effective realm roles. These are calls
-     * FGAP v2 allows a client that may view users ({@code GET /roles/approved-handler/users} is refused to it).
+     * Every account holding the realm role {@code approved-handler}, directly or through a group or
+     * composite role: pages through {@code GET /users} (100 at a time) and reads each user's
+     * effective realm roles. These are calls FGAP v2 allows a client that may view users ({@code
+     * GET /roles/approved-handler/users} is refused to it).
      */
     public List<Account> holders() {
         RealmResource realm = realm();
         List<Account> all = new java.util.ArrayList<>();
-        for (int first = 0;; first += PAGE) {
+        for (int first = 0; ; first += PAGE) {
             List<UserRepresentation> page = realm.users().list(first, PAGE);
             if (page == null || page.isEmpty()) {
                 return all;
             }
             for (UserRepresentation u : page) {
-                if (!named(realm.users().get(u.getId()).roles().realmLevel().listEffective()).isEmpty()) {
+                if (!named(realm.users().get(u.getId()).roles().realmLevel().listEffective())
+                        .isEmpty()) {
                     all.add(of(u));
                 }
             }
@@ -128,7 +146,8 @@ public class KeycloakRoles {
 
     private static Account of(UserRepresentation u) {
         List<String> org = u.getAttributes() == null ? null : u.getAttributes().get("org");
-        return new Account(u.getId(), u.getUsername(), org == null || org.isEmpty() ? null : org.get(0));
+        return new Account(
+                u.getId(), u.getUsername(), org == null || org.isEmpty() ? null : org.get(0));
     }
 
     private RealmResource realm() {

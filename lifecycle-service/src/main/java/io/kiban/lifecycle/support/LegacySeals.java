@@ -10,8 +10,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * #15 item 7: at start-up, once per database and kind (replicas serialise on the audit chain head), the rows decided
- * before V22 are sealed as they are now (see {@link DecisionSeals#sealLegacy()}).
+ * #15 item 7: at start-up, once per database and kind (replicas serialise on the audit chain head),
+ * the rows decided before V22 are sealed as they are now (see {@link DecisionSeals#sealLegacy()}).
  */
 @ApplicationScoped
 public class LegacySeals {

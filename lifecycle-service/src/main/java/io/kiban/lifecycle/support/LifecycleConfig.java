@@ -9,8 +9,7 @@ import java.util.Map;
 /** Typed configuration of lifecycle-service. */
 public final class LifecycleConfig {
 
-    private LifecycleConfig() {
-    }
+    private LifecycleConfig() {}
 
     @ConfigMapping(prefix = "kiban.documents")
     public interface Documents {
@@ -18,7 +17,10 @@ public final class LifecycleConfig {
         String dir();
     }
 
-    /** Base URLs of the other services by name (asset, maintenance, backup), for the archive exports. */
+    /**
+     * Base URLs of the other services by name (asset, maintenance, backup), for the archive
+     * exports.
+     */
     @ConfigMapping(prefix = "kiban.clients")
     public interface Clients {
         @WithParentName

@@ -19,32 +19,41 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface MaintenanceClient {
 
     /**
-     * #19: one page of maintenance-service's destruction report of an environment — the one owner of "are these media
-     * destroyed?": one row per data-bearing medium (asset-service's ledger, removed media included, joined there with
-     * custody and accepted evidence) with {@code serial}, {@code inLedger}, {@code destroyed}, {@code custodyStatus},
-     * {@code pending}, {@code acceptedAt}, {@code removedWithoutCustodyReference}; the total in X-Total-Count.
+     * #19: one page of maintenance-service's destruction report of an environment — the one owner
+     * of "are these media destroyed?": one row per data-bearing medium (asset-service's ledger,
+     * removed media included, joined there with custody and accepted evidence) with {@code serial},
+     * {@code inLedger}, {@code destroyed}, {@code custodyStatus}, {@code pending}, {@code
+     * acceptedAt}, {@code removedWithoutCustodyReference}; the total in X-Total-Count.
      */
     @GET
     @Path("/reports/media-destruction")
-    org.jboss.resteasy.reactive.RestResponse<JsonNode> mediaDestruction(@QueryParam("environment") String environment,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> mediaDestruction(
+            @QueryParam("environment") String environment,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/tickets")
     Response tickets(@QueryParam("status") String status, @QueryParam("size") int size);
 
-    /** One page of the outstanding sanitization (an unpaged answer is the whole list; see {@link PagedList}). */
+    /**
+     * One page of the outstanding sanitization (an unpaged answer is the whole list; see {@link
+     * PagedList}).
+     */
     @GET
     @Path("/reports/outstanding-sanitization")
-    org.jboss.resteasy.reactive.RestResponse<JsonNode> outstandingSanitization(@QueryParam("page") int page,
-            @QueryParam("size") int size);
+    org.jboss.resteasy.reactive.RestResponse<JsonNode> outstandingSanitization(
+            @QueryParam("page") int page, @QueryParam("size") int size);
 
     /**
-     * Every medium of the environment without accepted destruction evidence (custody items, failure-analysis log
-     * media, media asset-service shows removed without custody), each with a {@code kind}; read defensively.
+     * Every medium of the environment without accepted destruction evidence (custody items,
+     * failure-analysis log media, media asset-service shows removed without custody), each with a
+     * {@code kind}; read defensively.
      */
     @GET
     @Path("/reports/outstanding-sanitization")
     org.jboss.resteasy.reactive.RestResponse<JsonNode> outstandingSanitizationIn(
-            @QueryParam("environment") String environment, @QueryParam("page") int page, @QueryParam("size") int size);
+            @QueryParam("environment") String environment,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 }

@@ -9,8 +9,7 @@ public final class Remote {
 
     private static final Logger LOG = Logger.getLogger(Remote.class);
 
-    private Remote() {
-    }
+    private Remote() {}
 
     /** Another service did not answer usefully: unreachable, timed out, or answered an error. */
     public static class Unavailable extends RuntimeException {
@@ -42,7 +41,8 @@ public final class Remote {
             throw new Unavailable(service, status, service + " answered HTTP " + status);
         } catch (RuntimeException e) {
             LOG.warnf("%s is unavailable: %s", service, e.getMessage());
-            throw new Unavailable(service, 0, service + " is unavailable (" + e.getClass().getSimpleName() + ")");
+            throw new Unavailable(
+                    service, 0, service + " is unavailable (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(Stubs.class)
 class HandlerTest {
 
-    static final String MAPPINGS = "/admin/realms/kiban/users/" + Stubs.KEYCLOAK_USER_ID + "/role-mappings/realm";
+    static final String MAPPINGS =
+            "/admin/realms/kiban/users/" + Stubs.KEYCLOAK_USER_ID + "/role-mappings/realm";
 
     @BeforeEach
     void reset() {
@@ -37,58 +38,140 @@ class HandlerTest {
     }
 
     @Test
-    void R_SEC_1_the_vendor_proposes_and_jpo_admin_approves_beforehand_which_grants_the_keycloak_role() {
-        int id = propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka")).then().statusCode(201)
-                .body("status", equalTo("PROPOSED")).body("organisation", equalTo("vendor-a"))
-                .body("nationality", equalTo("日本")).extract().path("id");
-        Stubs.keycloak().verifyThat(exactly(0), postRequestedFor(urlPathMatching(".*/role-mappings/realm")));
+    void
+            R_SEC_1_the_vendor_proposes_and_jpo_admin_approves_beforehand_which_grants_the_keycloak_role() {
+        int id =
+                propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka"))
+                        .then()
+                        .statusCode(201)
+                        .body("status", equalTo("PROPOSED"))
+                        .body("organisation", equalTo("vendor-a"))
+                        .body("nationality", equalTo("日本"))
+                        .extract()
+                        .path("id");
+        Stubs.keycloak()
+                .verifyThat(
+                        exactly(0), postRequestedFor(urlPathMatching(".*/role-mappings/realm")));
 
-        given().auth().oauth2(Tokens.vendor("vendor-a")).header("If-Match", etag(id)).post("/handlers/" + id + "/approval")
-                .then().statusCode(403);
-        approve(Tokens.jpoAdmin(), id).then().statusCode(200)
-                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("jpo-admin1")).body("roleSynced", equalTo(true));
-        Stubs.keycloak().verifyThat(exactly(1), postRequestedFor(urlPathEqualTo(MAPPINGS))
-                .withRequestBody(containing("approved-handler")));
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .header("If-Match", etag(id))
+                .post("/handlers/" + id + "/approval")
+                .then()
+                .statusCode(403);
+        approve(Tokens.jpoAdmin(), id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("decidedBy", equalTo("jpo-admin1"))
+                .body("roleSynced", equalTo(true));
+        Stubs.keycloak()
+                .verifyThat(
+                        exactly(1),
+                        postRequestedFor(urlPathEqualTo(MAPPINGS))
+                                .withRequestBody(containing("approved-handler")));
     }
 
     @Test
     void R_SEC_1_removal_takes_effect_at_once_and_removes_the_keycloak_role() {
-        int id = propose(Tokens.vendor("vendor-a"), handler(Stubs.KEYCLOAK_USER_ID)).then().statusCode(201).extract().path("id");
+        int id =
+                propose(Tokens.vendor("vendor-a"), handler(Stubs.KEYCLOAK_USER_ID))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
         approve(Tokens.jpoAdmin(), id).then().statusCode(200);
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of("reason", "退職"))
-                .post("/handlers/" + id + "/removal").then().statusCode(200)
-                .body("status", equalTo("REMOVED")).body("roleSynced", equalTo(true)).body("note", equalTo("退職"));
-        Stubs.keycloak().verifyThat(exactly(1), deleteRequestedFor(urlPathEqualTo(MAPPINGS))
-                .withRequestBody(containing("approved-handler")));
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(Map.of("reason", "again"))
-                .post("/handlers/" + id + "/removal").then().statusCode(422).body("rule", equalTo("R-SEC-1"));
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "退職"))
+                .post("/handlers/" + id + "/removal")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REMOVED"))
+                .body("roleSynced", equalTo(true))
+                .body("note", equalTo("退職"));
+        Stubs.keycloak()
+                .verifyThat(
+                        exactly(1),
+                        deleteRequestedFor(urlPathEqualTo(MAPPINGS))
+                                .withRequestBody(containing("approved-handler")));
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "again"))
+                .post("/handlers/" + id + "/removal")
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-SEC-1"));
     }
 
     @Test
     void R_SEC_1_a_change_of_an_approved_entry_waits_for_approval() {
-        int id = propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka")).then().statusCode(201).extract().path("id");
+        int id =
+                propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka"))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
         approve(Tokens.jpoAdmin(), id).then().statusCode(200);
-        String etag = given().auth().oauth2(Tokens.vendor("vendor-a")).get("/handlers/" + id).then().statusCode(200)
-                .extract().header("ETag");
+        String etag =
+                given().auth()
+                        .oauth2(Tokens.vendor("vendor-a"))
+                        .get("/handlers/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
         Map<String, Object> changed = handler("vendor-a-tanaka");
         changed.put("affiliation", "クラウド基盤部");
-        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON).body(changed)
-                .put("/handlers/" + id).then().statusCode(428);
-        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON).header("If-Match", etag).body(changed)
-                .put("/handlers/" + id).then().statusCode(200).body("status", equalTo("APPROVED"))
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .contentType(ContentType.JSON)
+                .body(changed)
+                .put("/handlers/" + id)
+                .then()
+                .statusCode(428);
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(changed)
+                .put("/handlers/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
                 .body("affiliation", equalTo("ITサービス事業部"))
                 .body("pendingChange.affiliation", equalTo("クラウド基盤部"));
-        approve(Tokens.jpoAdmin(), id).then().statusCode(200)
-                .body("affiliation", equalTo("クラウド基盤部")).body("pendingChange", org.hamcrest.Matchers.nullValue());
+        approve(Tokens.jpoAdmin(), id)
+                .then()
+                .statusCode(200)
+                .body("affiliation", equalTo("クラウド基盤部"))
+                .body("pendingChange", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
     void R_SEC_1_nothing_is_approved_when_keycloak_refuses() {
-        Stubs.keycloak().register(post(urlPathMatching(".*/role-mappings/realm")).atPriority(1).willReturn(serverError()));
-        int id = propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka")).then().statusCode(201).extract().path("id");
-        approve(Tokens.jpoAdmin(), id).then().statusCode(503)
+        Stubs.keycloak()
+                .register(
+                        post(urlPathMatching(".*/role-mappings/realm"))
+                                .atPriority(1)
+                                .willReturn(serverError()));
+        int id =
+                propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka"))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        approve(Tokens.jpoAdmin(), id)
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.jpoAdmin()).get("/handlers/" + id).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .get("/handlers/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("PROPOSED"));
     }
 
@@ -96,31 +179,68 @@ class HandlerTest {
     void R_SEC_1_handler_bad_input_roles_and_organisation_scope() {
         Map<String, Object> missing = handler("x");
         missing.remove("nationality");
-        propose(Tokens.vendor("vendor-a"), missing).then().statusCode(400).contentType("application/problem+json")
+        propose(Tokens.vendor("vendor-a"), missing)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.containsString("nationality"));
         propose(Tokens.unapprovedVendor("vendor-a"), handler("x")).then().statusCode(403);
         propose(Tokens.jpoStaff(), handler("x")).then().statusCode(403);
-        int id = propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka")).then().statusCode(201).extract().path("id");
+        int id =
+                propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka"))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
         propose(Tokens.vendor("vendor-a"), handler("vendor-a-tanaka")).then().statusCode(409);
-        given().auth().oauth2(Tokens.vendor("vendor-b")).get("/handlers/" + id).then().statusCode(404);
-        given().auth().oauth2(Tokens.vendor("vendor-b")).get("/handlers").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-b"))
+                .get("/handlers/" + id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-b"))
+                .get("/handlers")
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(0));
-        given().auth().oauth2(Tokens.auditor()).get("/handlers?status=PROPOSED").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/handlers?status=PROPOSED")
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(1));
-        given().auth().oauth2(Tokens.auditor()).get("/handlers?status=MAYBE").then().statusCode(400);
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/handlers?status=MAYBE")
+                .then()
+                .statusCode(400);
     }
 
     static String etag(int id) {
-        return given().auth().oauth2(Tokens.jpoAdmin()).get("/handlers/" + id).then().statusCode(200).extract().header("ETag");
+        return given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .get("/handlers/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     /** R-SEC-2: an approval names the version reviewed. */
     static io.restassured.response.Response approve(String token, int id) {
-        return given().auth().oauth2(token).header("If-Match", etag(id)).post("/handlers/" + id + "/approval");
+        return given().auth()
+                .oauth2(token)
+                .header("If-Match", etag(id))
+                .post("/handlers/" + id + "/approval");
     }
 
     static io.restassured.response.Response propose(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/handlers");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/handlers");
     }
 
     static Map<String, Object> handler(String account) {

@@ -10,11 +10,15 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Issue #17: the lease ledger workbook writes every enum value it holds as a Japanese word (EnumLabels.ja). */
+/**
+ * Issue #17: the lease ledger workbook writes every enum value it holds as a Japanese word
+ * (EnumLabels.ja).
+ */
 class LeaseWorkbookLabelsTest {
 
     @Test
-    @DisplayName("R-LC-7 #17: every value of every enum the ledger workbook writes has a Japanese label, distinct within its enum, read back by EnumLabels.parse")
+    @DisplayName(
+            "R-LC-7 #17: every value of every enum the ledger workbook writes has a Japanese label, distinct within its enum, read back by EnumLabels.parse")
     void R_LC_7_every_enum_value_written_to_the_ledger_workbook_has_a_japanese_label() {
         List<String> missing = new ArrayList<>();
         for (Class<? extends Enum<?>> type : LeaseWorkbook.ENUMS_WRITTEN) {
@@ -25,12 +29,19 @@ class LeaseWorkbookLabelsTest {
                     missing.add(EnumLabels.key(value));
                     continue;
                 }
-                assertThat(seen.add(label)).as("%s: %s is the label of another value too", EnumLabels.key(value), label)
+                assertThat(seen.add(label))
+                        .as(
+                                "%s: %s is the label of another value too",
+                                EnumLabels.key(value), label)
                         .isTrue();
-                assertThat(parse(type, label)).as("EnumLabels.parse reads %s back", label).isSameAs(value);
+                assertThat(parse(type, label))
+                        .as("EnumLabels.parse reads %s back", label)
+                        .isSameAs(value);
             }
         }
-        assertThat(missing).as("values without a Japanese label in kiban-enum-labels_ja.properties").isEmpty();
+        assertThat(missing)
+                .as("values without a Japanese label in kiban-enum-labels_ja.properties")
+                .isEmpty();
     }
 
     @Test
@@ -48,7 +59,7 @@ class LeaseWorkbookLabelsTest {
         assertThat(LeaseWorkbook.Terms.of("CONTRACT")).isEqualTo(LeaseWorkbook.Terms.CONTRACT);
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Enum<?> parse(Class<? extends Enum<?>> type, String text) {
         return (Enum<?>) EnumLabels.parse((Class) type, text).orElse(null);
     }

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The restoration notes of the removal checklist are the contracted vendor's to write (found by the e2e matrix). */
+/**
+ * The restoration notes of the removal checklist are the contracted vendor's to write (found by the
+ * e2e matrix).
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(Stubs.class)
@@ -29,12 +32,27 @@ class RestorationNoteTest {
     @Test
     void R_RM_1_only_the_contracted_vendor_writes_a_restoration_note() {
         Map<String, String> note = Map.of("note", "ラック2台を撤去");
-        given().auth().oauth2(Tokens.vendor("vendor-b")).contentType(ContentType.JSON).body(note)
-                .put("/removal/STAGING/checklist/RACKS/note").then().statusCode(403)
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-b"))
+                .contentType(ContentType.JSON)
+                .body(note)
+                .put("/removal/STAGING/checklist/RACKS/note")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.vendor("vendor-a")).contentType(ContentType.JSON).body(note)
-                .put("/removal/STAGING/checklist/RACKS/note").then().statusCode(200).body("vendorNote", equalTo("ラック2台を撤去"));
-        given().auth().oauth2(Tokens.jpoStaff()).get("/removal/STAGING/checklist").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .contentType(ContentType.JSON)
+                .body(note)
+                .put("/removal/STAGING/checklist/RACKS/note")
+                .then()
+                .statusCode(200)
+                .body("vendorNote", equalTo("ラック2台を撤去"));
+        given().auth()
+                .oauth2(Tokens.jpoStaff())
+                .get("/removal/STAGING/checklist")
+                .then()
+                .statusCode(200)
                 .body("find { it.item == 'RACKS' }.vendorNote", equalTo("ラック2台を撤去"));
     }
 }

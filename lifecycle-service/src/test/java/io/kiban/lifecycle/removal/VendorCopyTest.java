@@ -4,7 +4,6 @@ import static io.kiban.lifecycle.removal.PhaseRemovalTest.readiness;
 import static io.kiban.lifecycle.removal.PhaseRemovalTest.walk;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.kiban.commons.json.Hashes;
@@ -31,8 +30,11 @@ class VendorCopyTest {
     /** Idempotency keys are kept across test runs: each run uses its own. */
     static final String RUN = java.util.UUID.randomUUID() + "-";
 
-    static final byte[] CERTIFICATE = "%PDF-1.4\n持込端末データ消去証明書 NB-0042\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
-    static final byte[] PHOTO = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 'r', 'e', 't', 'u', 'r', 'n' };
+    static final byte[] CERTIFICATE =
+            "%PDF-1.4\n持込端末データ消去証明書 NB-0042\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    static final byte[] PHOTO = {
+        (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 'r', 'e', 't', 'u', 'r', 'n'
+    };
 
     static String jpoAdmin2() {
         return Tokens.token("jpo-admin2", "jpo", "jpo-admin");
@@ -45,104 +47,243 @@ class VendorCopyTest {
     }
 
     @Test
-    @DisplayName("R-RM-4 security 8) a copy the vendor held blocks PRODUCTION's removal until its destruction is recorded with evidence and JPO confirmed it")
+    @DisplayName(
+            "R-RM-4 security 8) a copy the vendor held blocks PRODUCTION's removal until its destruction is recorded with evidence and JPO confirmed it")
     void R_RM_4_vendor_copies_block_production_removal_until_confirmed() {
         walk("PRODUCTION", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
-        int id = record(Tokens.vendor("vendor-a"), "DEVICE_BROUGHT_IN", "保守用ノートPC NB-0042（ログ解析に使用）")
-                .then().statusCode(201).body("status", equalTo("OPEN")).body("organisation", equalTo("vendor-a"))
-                .body("recordedBy", equalTo("vendor-a-engineer")).extract().path("id");
+        int id =
+                record(Tokens.vendor("vendor-a"), "DEVICE_BROUGHT_IN", "保守用ノートPC NB-0042（ログ解析に使用）")
+                        .then()
+                        .statusCode(201)
+                        .body("status", equalTo("OPEN"))
+                        .body("organisation", equalTo("vendor-a"))
+                        .body("recordedBy", equalTo("vendor-a-engineer"))
+                        .extract()
+                        .path("id");
         assertThat(readiness("PRODUCTION").getList("blockers.id")).contains("vendor-copy:" + id);
-        // STAGING is not held up by it (security 8) is about the end of the whole work, checked before PRODUCTION)
+        // STAGING is not held up by it (security 8) is about the end of the whole work, checked
+        // before PRODUCTION)
         assertThat(readiness("STAGING").getList("blockers.id")).doesNotContain("vendor-copy:" + id);
 
         // no disposition without evidence
-        dispose(Tokens.vendor("vendor-a"), id, "DESTROYED").then().statusCode(422).body("rule", equalTo("R-RM-4"));
+        dispose(Tokens.vendor("vendor-a"), id, "DESTROYED")
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-RM-4"));
         upload(Tokens.vendor("vendor-b"), id, "cert.pdf", CERTIFICATE).then().statusCode(404);
-        upload(Tokens.vendor("vendor-a"), id, "notes.txt", "text".getBytes(StandardCharsets.UTF_8)).then().statusCode(415);
-        upload(Tokens.vendor("vendor-a"), id, "cert.pdf", CERTIFICATE).then().statusCode(201)
+        upload(Tokens.vendor("vendor-a"), id, "notes.txt", "text".getBytes(StandardCharsets.UTF_8))
+                .then()
+                .statusCode(415);
+        upload(Tokens.vendor("vendor-a"), id, "cert.pdf", CERTIFICATE)
+                .then()
+                .statusCode(201)
                 .body("evidence[0].sha256", equalTo(Hashes.sha256Hex(CERTIFICATE)));
         upload(Tokens.vendor("vendor-a"), id, "cert.pdf", CERTIFICATE).then().statusCode(200);
-        given().auth().oauth2(Tokens.auditor()).get("/vendor-copies/" + id + "/evidence/" + Hashes.sha256Hex(CERTIFICATE))
-                .then().statusCode(200).header("X-Uploaded-Content-Type", "application/pdf");
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/vendor-copies/" + id + "/evidence/" + Hashes.sha256Hex(CERTIFICATE))
+                .then()
+                .statusCode(200)
+                .header("X-Uploaded-Content-Type", "application/pdf");
         // JPO cannot confirm before the disposition is recorded
         confirm(jpoAdmin2(), id).then().statusCode(422).body("rule", equalTo("R-RM-4"));
-        dispose(Tokens.vendor("vendor-a"), id, "DESTROYED").then().statusCode(200).body("status", equalTo("DISPOSED"))
+        dispose(Tokens.vendor("vendor-a"), id, "DESTROYED")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISPOSED"))
                 .body("disposition", equalTo("DESTROYED"));
-        assertThat(readiness("PRODUCTION").getString("blockers.find { it.id == 'vendor-copy:" + id + "' }.detail"))
+        assertThat(
+                        readiness("PRODUCTION")
+                                .getString(
+                                        "blockers.find { it.id == 'vendor-copy:"
+                                                + id
+                                                + "' }.detail"))
                 .contains("JPO has not confirmed");
 
         // R-SEC-2: the version reviewed, and not by whoever added evidence
         String reviewed = etag(id);
-        given().auth().oauth2(jpoAdmin2()).post("/vendor-copies/" + id + "/confirmation").then().statusCode(428);
+        given().auth()
+                .oauth2(jpoAdmin2())
+                .post("/vendor-copies/" + id + "/confirmation")
+                .then()
+                .statusCode(428);
         upload(Tokens.jpoAdmin(), id, "return.png", PHOTO).then().statusCode(201);
-        given().auth().oauth2(jpoAdmin2()).header("If-Match", reviewed).post("/vendor-copies/" + id + "/confirmation")
-                .then().statusCode(412);
-        confirm(Tokens.jpoAdmin(), id).then().statusCode(403).contentType("application/problem+json")
+        given().auth()
+                .oauth2(jpoAdmin2())
+                .header("If-Match", reviewed)
+                .post("/vendor-copies/" + id + "/confirmation")
+                .then()
+                .statusCode(412);
+        confirm(Tokens.jpoAdmin(), id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("rule", equalTo("R-SEC-2"));
         confirm(Tokens.vendor("vendor-a"), id).then().statusCode(403);
-        confirm(jpoAdmin2(), id).then().statusCode(200).body("status", equalTo("CONFIRMED"))
+        confirm(jpoAdmin2(), id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CONFIRMED"))
                 .body("confirmedBy", equalTo("jpo-admin2"));
-        assertThat(readiness("PRODUCTION").getList("blockers.id")).doesNotContain("vendor-copy:" + id);
+        assertThat(readiness("PRODUCTION").getList("blockers.id"))
+                .doesNotContain("vendor-copy:" + id);
         // a confirmed record is final
-        upload(Tokens.vendor("vendor-a"), id, "late.png", new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1 })
-                .then().statusCode(422).body("rule", equalTo("R-RM-4"));
+        upload(
+                        Tokens.vendor("vendor-a"),
+                        id,
+                        "late.png",
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1})
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-RM-4"));
     }
 
     @Test
-    @DisplayName("R-RM-4 vendor copies are scoped to the organisation; the recorder never confirms (R-SEC-2)")
+    @DisplayName(
+            "R-RM-4 vendor copies are scoped to the organisation; the recorder never confirms (R-SEC-2)")
     void R_RM_4_scope_roles_and_the_recorder_never_confirms() {
-        Map<String, Object> byJpo = Map.of("kind", "LENT_DOCUMENT", "description", "貸与資料: 基盤設計書 第3版（紙）",
-                "organisation", "vendor-b");
-        int id = given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON).body(byJpo).post("/vendor-copies")
-                .then().statusCode(201).body("organisation", equalTo("vendor-b")).extract().path("id");
-        given().auth().oauth2(Tokens.vendor("vendor-a")).get("/vendor-copies/" + id).then().statusCode(404);
-        given().auth().oauth2(Tokens.vendor("vendor-a")).get("/vendor-copies").then().statusCode(200).body("size()", equalTo(0));
-        given().auth().oauth2(Tokens.jpoStaff()).contentType(ContentType.JSON).body(byJpo).post("/vendor-copies").then()
+        Map<String, Object> byJpo =
+                Map.of(
+                        "kind",
+                        "LENT_DOCUMENT",
+                        "description",
+                        "貸与資料: 基盤設計書 第3版（紙）",
+                        "organisation",
+                        "vendor-b");
+        int id =
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .contentType(ContentType.JSON)
+                        .body(byJpo)
+                        .post("/vendor-copies")
+                        .then()
+                        .statusCode(201)
+                        .body("organisation", equalTo("vendor-b"))
+                        .extract()
+                        .path("id");
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .get("/vendor-copies/" + id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .get("/vendor-copies")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth()
+                .oauth2(Tokens.jpoStaff())
+                .contentType(ContentType.JSON)
+                .body(byJpo)
+                .post("/vendor-copies")
+                .then()
                 .statusCode(403);
-        given().auth().oauth2(Tokens.jpoAdmin()).contentType(ContentType.JSON)
-                .body(Map.of("kind", "LENT_DOCUMENT", "description", "x")).post("/vendor-copies").then().statusCode(400);
-        given().auth().oauth2(Tokens.vendor("vendor-b")).contentType(ContentType.JSON)
-                .body(Map.of("kind", "PAPER_PLANE", "description", "x")).post("/vendor-copies").then().statusCode(400);
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "LENT_DOCUMENT", "description", "x"))
+                .post("/vendor-copies")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-b"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "PAPER_PLANE", "description", "x"))
+                .post("/vendor-copies")
+                .then()
+                .statusCode(400);
         upload(Tokens.vendor("vendor-b"), id, "return.pdf", CERTIFICATE).then().statusCode(201);
         dispose(Tokens.vendor("vendor-b"), id, "RETURNED").then().statusCode(200);
         // jpo-admin1 recorded it: another jpo-admin confirms
         confirm(Tokens.jpoAdmin(), id).then().statusCode(403).body("rule", equalTo("R-SEC-2"));
         confirm(jpoAdmin2(), id).then().statusCode(200);
-        given().auth().oauth2(Tokens.vendor("vendor-b")).get("/vendor-copies?status=CONFIRMED").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-b"))
+                .get("/vendor-copies?status=CONFIRMED")
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(1));
     }
 
     @Test
-    @DisplayName("SEC issue 13 hole 7: POST /vendor-copies and its evidence upload honour Idempotency-Key")
+    @DisplayName(
+            "SEC issue 13 hole 7: POST /vendor-copies and its evidence upload honour Idempotency-Key")
     void SEC_idempotency_key_on_vendor_copies() {
-        Map<String, Object> body = Map.of("kind", "COPY_OUTSIDE_JPO", "description", "USB メモリ 1 本（障害ログ）");
-        int id = given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", RUN + "vc-1")
-                .contentType(ContentType.JSON).body(body).post("/vendor-copies").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", RUN + "vc-1").contentType(ContentType.JSON)
-                .body(body).post("/vendor-copies").then().statusCode(201).header("Idempotent-Replayed", "true")
+        Map<String, Object> body =
+                Map.of("kind", "COPY_OUTSIDE_JPO", "description", "USB メモリ 1 本（障害ログ）");
+        int id =
+                given().auth()
+                        .oauth2(Tokens.vendor("vendor-a"))
+                        .header("Idempotency-Key", RUN + "vc-1")
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/vendor-copies")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .header("Idempotency-Key", RUN + "vc-1")
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/vendor-copies")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
                 .body("id", equalTo(id));
-        given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", RUN + "vc-1").contentType(ContentType.JSON)
-                .body(Map.of("kind", "COPY_OUTSIDE_JPO", "description", "別のもの")).post("/vendor-copies").then()
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .header("Idempotency-Key", RUN + "vc-1")
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "COPY_OUTSIDE_JPO", "description", "別のもの"))
+                .post("/vendor-copies")
+                .then()
                 .statusCode(422);
         assertThat(Db.count("SELECT COUNT(*) FROM vendor_copy")).isEqualTo(1);
 
-        given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", RUN + "vc-file-1").contentType("application/pdf")
-                .queryParam("fileName", "erase.pdf").body(CERTIFICATE).post("/vendor-copies/" + id + "/evidence").then()
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .header("Idempotency-Key", RUN + "vc-file-1")
+                .contentType("application/pdf")
+                .queryParam("fileName", "erase.pdf")
+                .body(CERTIFICATE)
+                .post("/vendor-copies/" + id + "/evidence")
+                .then()
                 .statusCode(201);
-        given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", RUN + "vc-file-1").contentType("application/pdf")
-                .queryParam("fileName", "erase.pdf").body(CERTIFICATE).post("/vendor-copies/" + id + "/evidence").then()
-                .statusCode(201).header("Idempotent-Replayed", "true");
-        given().auth().oauth2(Tokens.vendor("vendor-a")).header("Idempotency-Key", RUN + "vc-file-1").contentType("image/png")
-                .queryParam("fileName", "erase.png").body(PHOTO).post("/vendor-copies/" + id + "/evidence").then()
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .header("Idempotency-Key", RUN + "vc-file-1")
+                .contentType("application/pdf")
+                .queryParam("fileName", "erase.pdf")
+                .body(CERTIFICATE)
+                .post("/vendor-copies/" + id + "/evidence")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true");
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .header("Idempotency-Key", RUN + "vc-file-1")
+                .contentType("image/png")
+                .queryParam("fileName", "erase.png")
+                .body(PHOTO)
+                .post("/vendor-copies/" + id + "/evidence")
+                .then()
                 .statusCode(422);
         assertThat(Db.count("SELECT COUNT(*) FROM vendor_copy_evidence")).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("SEC-7 R-RM-4 a confirmed vendor copy is sealed: its disposition or an evidence file changed in SQL fails /audit/verify naming the row")
+    @DisplayName(
+            "SEC-7 R-RM-4 a confirmed vendor copy is sealed: its disposition or an evidence file changed in SQL fails /audit/verify naming the row")
     void SEC_7_a_confirmed_vendor_copy_changed_in_sql_is_reported() throws Exception {
-        int id = record(Tokens.vendor("vendor-a"), "COPY_OUTSIDE_JPO", "解析用ログの社外コピー（USB メモリ 1 本）")
-                .then().statusCode(201).extract().path("id");
+        int id =
+                record(Tokens.vendor("vendor-a"), "COPY_OUTSIDE_JPO", "解析用ログの社外コピー（USB メモリ 1 本）")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
         upload(Tokens.vendor("vendor-a"), id, "cert.pdf", CERTIFICATE).then().statusCode(201);
         dispose(Tokens.vendor("vendor-a"), id, "ERASED").then().statusCode(200);
         confirm(jpoAdmin2(), id).then().statusCode(200).body("status", equalTo("CONFIRMED"));
@@ -153,22 +294,41 @@ class VendorCopyTest {
         sql("UPDATE vendor_copy SET disposition = 'ERASED' WHERE id = ?", id);
         assertSealsValid();
         // an evidence file swapped for another after JPO confirmed it
-        sql("UPDATE vendor_copy_evidence SET file_sha256 = ? WHERE vendor_copy_id = ?", Hashes.sha256Hex(PHOTO), id);
+        sql(
+                "UPDATE vendor_copy_evidence SET file_sha256 = ? WHERE vendor_copy_id = ?",
+                Hashes.sha256Hex(PHOTO),
+                id);
         assertOneSealViolation(id);
-        sql("UPDATE vendor_copy_evidence SET file_sha256 = ? WHERE vendor_copy_id = ?", Hashes.sha256Hex(CERTIFICATE), id);
+        sql(
+                "UPDATE vendor_copy_evidence SET file_sha256 = ? WHERE vendor_copy_id = ?",
+                Hashes.sha256Hex(CERTIFICATE),
+                id);
         assertSealsValid();
         // confirmed in SQL, without JPO's decision: no audit entry seals it
-        int forged = record(Tokens.vendor("vendor-a"), "LENT_DOCUMENT", "貸与資料 設計書 第 3 版").then().statusCode(201)
-                .extract().path("id");
-        sql("UPDATE vendor_copy SET status = 'CONFIRMED', confirmed_by = 'jpo-admin2', confirmed_at = NOW() WHERE id = ?",
+        int forged =
+                record(Tokens.vendor("vendor-a"), "LENT_DOCUMENT", "貸与資料 設計書 第 3 版")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        sql(
+                "UPDATE vendor_copy SET status = 'CONFIRMED', confirmed_by = 'jpo-admin2', confirmed_at = NOW() WHERE id = ?",
                 forged);
         assertOneSealViolation(forged);
-        sql("UPDATE vendor_copy SET status = 'OPEN', confirmed_by = NULL, confirmed_at = NULL WHERE id = ?", forged);
+        sql(
+                "UPDATE vendor_copy SET status = 'OPEN', confirmed_by = NULL, confirmed_at = NULL WHERE id = ?",
+                forged);
         assertSealsValid();
     }
 
     private static io.restassured.path.json.JsonPath verifyAudit() {
-        return given().auth().oauth2(Tokens.auditor()).get("/audit/verify").then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/audit/verify")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static void assertSealsValid() {
@@ -182,7 +342,9 @@ class VendorCopyTest {
         assertThat(v.getBoolean("valid")).as(v.prettify()).isFalse();
         java.util.List<Map<String, Object>> violations = v.getList("sealViolations");
         assertThat(violations).as(v.prettify()).hasSize(1);
-        assertThat(violations.get(0)).containsEntry("entityType", "vendor-copy").containsEntry("entityId", String.valueOf(id))
+        assertThat(violations.get(0))
+                .containsEntry("entityType", "vendor-copy")
+                .containsEntry("entityId", String.valueOf(id))
                 .containsEntry("action", "confirm");
     }
 
@@ -197,27 +359,45 @@ class VendorCopyTest {
     }
 
     static Response record(String token, String kind, String description) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("kind", kind, "description", description, "holder", "保守課 佐藤")).post("/vendor-copies");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", kind, "description", description, "holder", "保守課 佐藤"))
+                .post("/vendor-copies");
     }
 
     static String etag(int id) {
-        return given().auth().oauth2(Tokens.jpoAdmin()).get("/vendor-copies/" + id).then().statusCode(200).extract()
+        return given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .get("/vendor-copies/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
                 .header("ETag");
     }
 
     static Response dispose(String token, int id, String how) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag(id))
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag(id))
                 .body(Map.of("disposition", how, "note", "物理破壊（ドリル穿孔）を実施、写真と証明書を添付"))
                 .post("/vendor-copies/" + id + "/disposition");
     }
 
     static Response confirm(String token, int id) {
-        return given().auth().oauth2(token).header("If-Match", etag(id)).post("/vendor-copies/" + id + "/confirmation");
+        return given().auth()
+                .oauth2(token)
+                .header("If-Match", etag(id))
+                .post("/vendor-copies/" + id + "/confirmation");
     }
 
     static Response upload(String token, int id, String name, byte[] bytes) {
-        return given().auth().oauth2(token).contentType("application/octet-stream").queryParam("fileName", name)
-                .body(bytes).post("/vendor-copies/" + id + "/evidence");
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/octet-stream")
+                .queryParam("fileName", name)
+                .body(bytes)
+                .post("/vendor-copies/" + id + "/evidence");
     }
 }

@@ -9,11 +9,11 @@ import java.sql.SQLException;
 /** Counts rows in the test database (to prove that nothing, or exactly one thing, was written). */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static long count(String sql, Object... params) {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -27,6 +27,9 @@ public final class Db {
     }
 
     public static long audit(String action, String entityType) {
-        return count("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND entity_type = ?", action, entityType);
+        return count(
+                "SELECT COUNT(*) FROM audit_entry WHERE action = ? AND entity_type = ?",
+                action,
+                entityType);
     }
 }

@@ -17,9 +17,10 @@ import java.util.Properties;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * A real SMTP server (GreenMail) in the test JVM that lifecycle-service sends to ({@code quarkus.mailer.host/port});
- * tests read what each address received over GreenMail's IMAP (each recipient's account is created on delivery,
- * login and password its address), so no object crosses class loaders. {@link #raw(String)} gives the raw MIME.
+ * A real SMTP server (GreenMail) in the test JVM that lifecycle-service sends to ({@code
+ * quarkus.mailer.host/port}); tests read what each address received over GreenMail's IMAP (each
+ * recipient's account is created on delivery, login and password its address), so no object crosses
+ * class loaders. {@link #raw(String)} gives the raw MIME.
  */
 public class Mailbox implements QuarkusTestResourceLifecycleManager {
 
@@ -27,13 +28,20 @@ public class Mailbox implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+        greenMail =
+                new GreenMail(
+                        new ServerSetup[] {
+                            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+                        });
         greenMail.start();
-        return Map.of("quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(greenMail.getSmtp().getPort()),
-                "kiban.test.imap.port", String.valueOf(greenMail.getImap().getPort()));
+        return Map.of(
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(greenMail.getSmtp().getPort()),
+                "kiban.test.imap.port",
+                String.valueOf(greenMail.getImap().getPort()));
     }
 
     @Override
@@ -43,37 +51,49 @@ public class Mailbox implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** A received message: its raw MIME text, and as jakarta.mail decodes it: subject, To addresses, text body. */
-    public record Received(String raw, String subject, List<String> to, String text) {
-    }
+    /**
+     * A received message: its raw MIME text, and as jakarta.mail decodes it: subject, To addresses,
+     * text body.
+     */
+    public record Received(String raw, String subject, List<String> to, String text) {}
 
     /** Every message the address received, oldest first (empty when it never received one). */
     public static List<Received> received(String address) {
-        return withInbox(address, false, inbox -> {
-            List<Received> list = new ArrayList<>();
-            for (Message m : inbox.getMessages()) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                m.writeTo(out);
-                List<String> to = new ArrayList<>();
-                for (jakarta.mail.Address a : m.getRecipients(Message.RecipientType.TO)) {
-                    to.add(((jakarta.mail.internet.InternetAddress) a).getAddress());
-                }
-                list.add(new Received(out.toString(StandardCharsets.ISO_8859_1), m.getSubject(), to,
-                        String.valueOf(m.getContent()).replace("\r\n", "\n")));
-            }
-            return list;
-        });
+        return withInbox(
+                address,
+                false,
+                inbox -> {
+                    List<Received> list = new ArrayList<>();
+                    for (Message m : inbox.getMessages()) {
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        m.writeTo(out);
+                        List<String> to = new ArrayList<>();
+                        for (jakarta.mail.Address a : m.getRecipients(Message.RecipientType.TO)) {
+                            to.add(((jakarta.mail.internet.InternetAddress) a).getAddress());
+                        }
+                        list.add(
+                                new Received(
+                                        out.toString(StandardCharsets.ISO_8859_1),
+                                        m.getSubject(),
+                                        to,
+                                        String.valueOf(m.getContent()).replace("\r\n", "\n")));
+                    }
+                    return list;
+                });
     }
 
     /** Deletes what the addresses received so far. */
     public static void clear(String... addresses) {
         for (String a : addresses) {
-            withInbox(a, true, inbox -> {
-                for (Message m : inbox.getMessages()) {
-                    m.setFlag(Flags.Flag.DELETED, true);
-                }
-                return null;
-            });
+            withInbox(
+                    a,
+                    true,
+                    inbox -> {
+                        for (Message m : inbox.getMessages()) {
+                            m.setFlag(Flags.Flag.DELETED, true);
+                        }
+                        return null;
+                    });
         }
     }
 

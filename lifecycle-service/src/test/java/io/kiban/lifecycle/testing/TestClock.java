@@ -9,9 +9,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The service's clock in tests: fixed at 2031-02-03T01:00Z (as {@code %test.kiban.clock.fixed}) unless a test moves
- * it with {@link #set(Instant)}; {@link Fixtures#reset()} puts it back. Rules that depend on when something was
- * recorded (R-LC-3 approval before the deadline, R-LC-14 closed months) are tested at the time they concern.
+ * The service's clock in tests: fixed at 2031-02-03T01:00Z (as {@code %test.kiban.clock.fixed})
+ * unless a test moves it with {@link #set(Instant)}; {@link Fixtures#reset()} puts it back. Rules
+ * that depend on when something was recorded (R-LC-3 approval before the deadline, R-LC-14 closed
+ * months) are tested at the time they concern.
  */
 @Alternative
 @Priority(1)

@@ -14,15 +14,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * An industrial-waste contractor whose certificates JPO approved (R-MT-4). Proposed first (the vendor tells JPO
- * beforehand), then approved by a jpo-admin who did not propose it (R-SEC-2) at the moment JPO records it: the
- * approval time is server time, never a typed date. A revocation takes effect when it is recorded.
+ * An industrial-waste contractor whose certificates JPO approved (R-MT-4). Proposed first (the
+ * vendor tells JPO beforehand), then approved by a jpo-admin who did not propose it (R-SEC-2) at
+ * the moment JPO records it: the approval time is server time, never a typed date. A revocation
+ * takes effect when it is recorded.
  */
 @Entity
 @Table(name = "contractor")
 public class Contractor {
 
-    public enum Status { PROPOSED, APPROVED, REVOKED }
+    public enum Status {
+        PROPOSED,
+        APPROVED,
+        REVOKED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,12 +70,14 @@ public class Contractor {
     @Column(name = "revocation_reason")
     public String revocationReason;
 
-    /** #15 item 7: the MAC of the audit entry that approved or revoked it (see {@link ContractorSeals}). */
+    /**
+     * #15 item 7: the MAC of the audit entry that approved or revoked it (see {@link
+     * ContractorSeals}).
+     */
     @Column(name = "audit_mac")
     public String auditMac;
 
-    @Version
-    public long version;
+    @Version public long version;
 
     /** #15 item 7: the decided fields the approval's or revocation's audit entry seals. */
     public java.util.Map<String, Object> sealFields() {
@@ -96,12 +103,14 @@ public class Contractor {
     }
 
     /**
-     * R-MT-4: a certificate for a destruction performed on {@code date} counts when the approval had been recorded
-     * by then (a certificate states a day, not a time: the day of approval counts, any earlier day does not) and the
-     * approval was not yet revoked (the day a revocation is recorded and later days do not count).
+     * R-MT-4: a certificate for a destruction performed on {@code date} counts when the approval
+     * had been recorded by then (a certificate states a day, not a time: the day of approval
+     * counts, any earlier day does not) and the approval was not yet revoked (the day a revocation
+     * is recorded and later days do not count).
      */
     public boolean approvedOn(LocalDate date) {
-        return approvedAt != null && !approvalDay().isAfter(date)
+        return approvedAt != null
+                && !approvalDay().isAfter(date)
                 && (revokedAt == null || date.isBefore(revocationDay()));
     }
 }

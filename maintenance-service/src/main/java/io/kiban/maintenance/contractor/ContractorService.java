@@ -19,32 +19,51 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The registry of waste contractors (R-MT-4): proposed (by the vendor that chose it, or by JPO), then approved by a
- * jpo-admin who did not propose it (R-SEC-2, If-Match of the version reviewed) at server time. A typed approval or
- * revocation date is not part of the API (the strict JSON reader answers 400 for it).
+ * The registry of waste contractors (R-MT-4): proposed (by the vendor that chose it, or by JPO),
+ * then approved by a jpo-admin who did not propose it (R-SEC-2, If-Match of the version reviewed)
+ * at server time. A typed approval or revocation date is not part of the API (the strict JSON
+ * reader answers 400 for it).
  */
 @ApplicationScoped
 public class ContractorService {
 
     @ApplicationScoped
-    public static class Repository implements PanacheRepository<Contractor> {
-    }
+    public static class Repository implements PanacheRepository<Contractor> {}
 
-    public record ContractorInput(@NotBlank @Size(max = 255) String name, @NotBlank @Size(max = 2000) String scope) {
-    }
+    public record ContractorInput(
+            @NotBlank @Size(max = 255) String name, @NotBlank @Size(max = 2000) String scope) {}
 
-    public record ApprovalInput(@Size(max = 2000) String note) {
-    }
+    public record ApprovalInput(@Size(max = 2000) String note) {}
 
-    public record RevocationInput(@NotBlank @Size(max = 2000) String reason) {
-    }
+    public record RevocationInput(@NotBlank @Size(max = 2000) String reason) {}
 
-    public record ContractorView(Long id, String name, String scope, Contractor.Status status, String proposedBy,
-            Instant proposedAt, Instant approvedAt, String approvedBy, Instant revokedAt, String revokedBy,
-            String revocationReason, long version) {
+    public record ContractorView(
+            Long id,
+            String name,
+            String scope,
+            Contractor.Status status,
+            String proposedBy,
+            Instant proposedAt,
+            Instant approvedAt,
+            String approvedBy,
+            Instant revokedAt,
+            String revokedBy,
+            String revocationReason,
+            long version) {
         public static ContractorView of(Contractor c) {
-            return new ContractorView(c.id, c.name, c.scope, c.status, c.proposedBy, c.proposedAt, c.approvedAt,
-                    c.approvedBy, c.revokedAt, c.revokedBy, c.revocationReason, c.version);
+            return new ContractorView(
+                    c.id,
+                    c.name,
+                    c.scope,
+                    c.status,
+                    c.proposedBy,
+                    c.proposedAt,
+                    c.approvedAt,
+                    c.approvedBy,
+                    c.revokedAt,
+                    c.revokedBy,
+                    c.revocationReason,
+                    c.version);
         }
     }
 
@@ -60,13 +79,25 @@ public class ContractorService {
         this.clock = clock;
     }
 
-    /** R-MT-4: JPO is told of a contractor beforehand; it counts only once a jpo-admin approved it. */
+    /**
+     * R-MT-4: JPO is told of a contractor beforehand; it counts only once a jpo-admin approved it.
+     */
     @Transactional
     public ContractorView propose(ContractorInput input) {
-        contractors.find("name", input.name()).firstResultOptional().ifPresent(c -> {
-            throw ProblemException.conflict("contractor " + input.name() + " is already registered",
-                    List.of(new Problem.Conflict("contractor", String.valueOf(c.id), "same name", "/contractors/" + c.id)));
-        });
+        contractors
+                .find("name", input.name())
+                .firstResultOptional()
+                .ifPresent(
+                        c -> {
+                            throw ProblemException.conflict(
+                                    "contractor " + input.name() + " is already registered",
+                                    List.of(
+                                            new Problem.Conflict(
+                                                    "contractor",
+                                                    String.valueOf(c.id),
+                                                    "same name",
+                                                    "/contractors/" + c.id)));
+                        });
         Contractor c = new Contractor();
         c.name = input.name();
         c.scope = input.scope();
@@ -82,16 +113,21 @@ public class ContractorService {
     }
 
     /**
-     * R-MT-4 / R-SEC-2: the approval is the moment JPO records it (server time, audited), by a jpo-admin who did not
-     * propose the contractor, of the version reviewed (If-Match).
+     * R-MT-4 / R-SEC-2: the approval is the moment JPO records it (server time, audited), by a
+     * jpo-admin who did not propose the contractor, of the version reviewed (If-Match).
      */
     @Transactional
     public ContractorView approve(long id, String ifMatch, String note) {
         Contractor c = find(id);
         ETags.check(ifMatch, c.version);
         if (c.status != Contractor.Status.PROPOSED) {
-            throw ProblemException.of(ProblemType.CONFLICT, "contractor " + id + " is " + c.status
-                    + "; only a PROPOSED contractor is approved");
+            throw ProblemException.of(
+                    ProblemType.CONFLICT,
+                    "contractor "
+                            + id
+                            + " is "
+                            + c.status
+                            + "; only a PROPOSED contractor is approved");
         }
         access.requireNotSelf("R-SEC-2", c.proposedById, c.proposedBy, "proposed contractor " + id);
         c.status = Contractor.Status.APPROVED;
@@ -99,8 +135,9 @@ public class ContractorService {
         c.approvedBy = access.actor();
         c.approvedById = access.actorId();
         // #15 item 7: the audit entry seals the decided fields; its MAC is stored on the row
-        c.auditMac = audit.append(ContractorSeals.APPROVE, "contractor", c.id, c.sealFields())
-                .sealAtCommit("contractor", "audit_mac", "id", c.id);
+        c.auditMac =
+                audit.append(ContractorSeals.APPROVE, "contractor", c.id, c.sealFields())
+                        .sealAtCommit("contractor", "audit_mac", "id", c.id);
         contractors.flush();
         return ContractorView.of(c);
     }
@@ -111,21 +148,27 @@ public class ContractorService {
         Contractor c = find(id);
         ETags.check(ifMatch, c.version);
         if (c.status == Contractor.Status.REVOKED) {
-            throw ProblemException.of(ProblemType.CONFLICT, "contractor " + id + " was revoked at " + c.revokedAt);
+            throw ProblemException.of(
+                    ProblemType.CONFLICT, "contractor " + id + " was revoked at " + c.revokedAt);
         }
         c.status = Contractor.Status.REVOKED;
         c.revokedAt = now();
         c.revokedBy = access.actor();
         c.revocationReason = input.reason();
-        c.auditMac = audit.append(ContractorSeals.REVOKE, "contractor", c.id, c.sealFields())
-                .sealAtCommit("contractor", "audit_mac", "id", c.id);
+        c.auditMac =
+                audit.append(ContractorSeals.REVOKE, "contractor", c.id, c.sealFields())
+                        .sealAtCommit("contractor", "audit_mac", "id", c.id);
         contractors.flush();
         return ContractorView.of(c);
     }
 
     public Page<ContractorView> list(PageRequest page) {
-        var query = contractors.findAll(io.quarkus.panache.common.Sort.by("id")).page(page.page(), page.size());
-        return new Page<>(query.list().stream().map(ContractorView::of).toList(), query.count(), page);
+        var query =
+                contractors
+                        .findAll(io.quarkus.panache.common.Sort.by("id"))
+                        .page(page.page(), page.size());
+        return new Page<>(
+                query.list().stream().map(ContractorView::of).toList(), query.count(), page);
     }
 
     public ContractorView get(long id) {
@@ -133,7 +176,9 @@ public class ContractorService {
     }
 
     private Contractor find(long id) {
-        return contractors.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("contractor", id));
+        return contractors
+                .findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("contractor", id));
     }
 
     private Instant now() {

@@ -61,10 +61,15 @@ public class CustodyItem {
 
     public String location;
 
-    /** The environment of the medium's hardware (outstanding report per environment, removal gate). */
+    /**
+     * The environment of the medium's hardware (outstanding report per environment, removal gate).
+     */
     public String environment;
 
-    /** The account (issuer#subject) that started the chain (R-SEC-2: it never approves its PURGE exception). */
+    /**
+     * The account (issuer#subject) that started the chain (R-SEC-2: it never approves its PURGE
+     * exception).
+     */
     @Column(name = "recorded_by_id")
     public String recordedById;
 
@@ -80,6 +85,5 @@ public class CustodyItem {
     @Column(name = "purge_approval_reason")
     public String purgeApprovalReason;
 
-    @Version
-    public long version;
+    @Version public long version;
 }

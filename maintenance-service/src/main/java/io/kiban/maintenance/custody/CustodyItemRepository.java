@@ -9,7 +9,10 @@ import java.util.Optional;
 public class CustodyItemRepository implements PanacheRepository<CustodyItem> {
 
     public List<CustodyItem> outstandingForTicket(long ticketId) {
-        return list("ticketId = ?1 and status <> ?2 order by id", ticketId, CustodyStatus.EVIDENCE_ACCEPTED);
+        return list(
+                "ticketId = ?1 and status <> ?2 order by id",
+                ticketId,
+                CustodyStatus.EVIDENCE_ACCEPTED);
     }
 
     public Optional<CustodyItem> bySerial(String serial) {

@@ -1,6 +1,7 @@
 package io.kiban.maintenance.custody;
 
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.Problem;
@@ -15,7 +16,6 @@ import io.kiban.maintenance.custody.CustodyDtos.LogMediumInput;
 import io.kiban.maintenance.support.Access;
 import io.kiban.maintenance.support.AssetGateway;
 import io.kiban.maintenance.support.LifecycleGateway;
-import io.kiban.commons.concurrency.ETags;
 import io.kiban.maintenance.ticket.FaultClass;
 import io.kiban.maintenance.ticket.Ticket;
 import io.kiban.maintenance.ticket.TicketService;
@@ -35,8 +35,11 @@ import java.util.Set;
 @ApplicationScoped
 public class CustodyService {
 
-    private static final Set<CustodyStatus> HANDOVER_FROM = EnumSet.of(CustodyStatus.REMOVED_ON_SITE,
-            CustodyStatus.IN_CUSTODY, CustodyStatus.EVIDENCE_REJECTED);
+    private static final Set<CustodyStatus> HANDOVER_FROM =
+            EnumSet.of(
+                    CustodyStatus.REMOVED_ON_SITE,
+                    CustodyStatus.IN_CUSTODY,
+                    CustodyStatus.EVIDENCE_REJECTED);
 
     private final CustodyItemRepository items;
     private final CustodyItemRepository.Events events;
@@ -47,8 +50,15 @@ public class CustodyService {
     private final AssetGateway asset;
     private final LifecycleGateway lifecycle;
 
-    public CustodyService(CustodyItemRepository items, CustodyItemRepository.Events events, TicketService tickets,
-            AuditTrail audit, Access access, Clock clock, AssetGateway asset, LifecycleGateway lifecycle) {
+    public CustodyService(
+            CustodyItemRepository items,
+            CustodyItemRepository.Events events,
+            TicketService tickets,
+            AuditTrail audit,
+            Access access,
+            Clock clock,
+            AssetGateway asset,
+            LifecycleGateway lifecycle) {
         this.asset = asset;
         this.lifecycle = lifecycle;
         this.items = items;
@@ -59,24 +69,42 @@ public class CustodyService {
         this.clock = clock;
     }
 
-    /** Starts the chain of a medium; 409 when its serial is already tracked. Inside the caller's transaction. */
+    /**
+     * Starts the chain of a medium; 409 when its serial is already tracked. Inside the caller's
+     * transaction.
+     */
     public CustodyItem track(CustodyItem item, String holder, String location, String note) {
-        items.bySerial(item.serial).ifPresent(existing -> {
-            if (!access.maySee(existing.organisation)) {
-                // another organisation's medium: the same 404 as a serial nobody knows (no existence leak)
-                throw ProblemException.notFound("medium", item.serial);
-            }
-            throw ProblemException.conflict("medium " + item.serial + " is already tracked",
-                    List.of(new Problem.Conflict("custody-item", item.serial, "duplicate serial",
-                            access.maySee(existing.organisation) ? "/custody-items/" + existing.id : null)));
-        });
+        items.bySerial(item.serial)
+                .ifPresent(
+                        existing -> {
+                            if (!access.maySee(existing.organisation)) {
+                                // another organisation's medium: the same 404 as a serial nobody
+                                // knows (no existence leak)
+                                throw ProblemException.notFound("medium", item.serial);
+                            }
+                            throw ProblemException.conflict(
+                                    "medium " + item.serial + " is already tracked",
+                                    List.of(
+                                            new Problem.Conflict(
+                                                    "custody-item",
+                                                    item.serial,
+                                                    "duplicate serial",
+                                                    access.maySee(existing.organisation)
+                                                            ? "/custody-items/" + existing.id
+                                                            : null)));
+                        });
         item.createdAt = now();
         item.recordedById = access.actorId();
         item.holder = holder;
         item.location = location;
         items.persist(item);
         items.flush();
-        append(item, item.status == CustodyStatus.REMOVED_ON_SITE ? "REMOVED_ON_SITE" : "TAKEN_INTO_CUSTODY", note);
+        append(
+                item,
+                item.status == CustodyStatus.REMOVED_ON_SITE
+                        ? "REMOVED_ON_SITE"
+                        : "TAKEN_INTO_CUSTODY",
+                note);
         return item;
     }
 
@@ -84,7 +112,8 @@ public class CustodyService {
     public ItemView registerLogMedium(long ticketId, LogMediumInput input) {
         Ticket t = tickets.visible(ticketId);
         if (!t.status.isOpen()) {
-            throw ProblemException.of(ProblemType.CONFLICT, "ticket " + ticketId + " is " + t.status);
+            throw ProblemException.of(
+                    ProblemType.CONFLICT, "ticket " + ticketId + " is " + t.status);
         }
         if (!input.kind().dataBearing()) {
             throw ProblemException.badField("kind", input.kind() + " cannot carry log data");
@@ -115,8 +144,13 @@ public class CustodyService {
     public ItemView handover(long id, HandoverInput input) {
         CustodyItem item = visible(id);
         if (!HANDOVER_FROM.contains(item.status)) {
-            throw ProblemException.of(ProblemType.CONFLICT,
-                    "medium " + item.serial + " is " + item.status + "; custody is handed over only before evidence is submitted");
+            throw ProblemException.of(
+                    ProblemType.CONFLICT,
+                    "medium "
+                            + item.serial
+                            + " is "
+                            + item.status
+                            + "; custody is handed over only before evidence is submitted");
         }
         item.holder = input.holder();
         item.location = input.location();
@@ -129,31 +163,43 @@ public class CustodyService {
     }
 
     /**
-     * R-MT-5: jpo-admin allows PURGE instead of destruction for one part, only for a minor fault that did
-     * not reach the controller. Must come before the evidence is submitted.
+     * R-MT-5: jpo-admin allows PURGE instead of destruction for one part, only for a minor fault
+     * that did not reach the controller. Must come before the evidence is submitted.
      */
     @Transactional
     public ItemView approvePurgeException(long id, String ifMatch, String reason) {
         CustodyItem item = visible(id);
         ETags.check(ifMatch, item.version);
-        if (item.source != ItemSource.PART || item.ticketId == null
+        if (item.source != ItemSource.PART
+                || item.ticketId == null
                 || tickets.visible(item.ticketId).faultClass != FaultClass.MINOR_NOT_CONTROLLER) {
-            throw ProblemException.rule("R-MT-5", "a PURGE exception is possible only for a part removed for a"
-                    + " minor fault that did not reach the controller (fault class MINOR_NOT_CONTROLLER)");
+            throw ProblemException.rule(
+                    "R-MT-5",
+                    "a PURGE exception is possible only for a part removed for a"
+                            + " minor fault that did not reach the controller (fault class MINOR_NOT_CONTROLLER)");
         }
         if (item.purgeApprovedAt != null) {
-            throw ProblemException.of(ProblemType.CONFLICT, "a PURGE exception is already approved for " + item.serial);
+            throw ProblemException.of(
+                    ProblemType.CONFLICT,
+                    "a PURGE exception is already approved for " + item.serial);
         }
         if (!HANDOVER_FROM.contains(item.status)) {
-            throw ProblemException.rule("R-MT-5", "the exception must be approved before evidence is submitted; "
-                    + item.serial + " is " + item.status);
+            throw ProblemException.rule(
+                    "R-MT-5",
+                    "the exception must be approved before evidence is submitted; "
+                            + item.serial
+                            + " is "
+                            + item.status);
         }
         access.requireNotSelf("R-SEC-2", item.recordedById, null, "recorded medium " + item.serial);
         if (item.replacementId != null) {
             ReplacementRecorder recorder = recorderOf(item.replacementId);
             if (recorder != null) {
-                access.requireNotSelf("R-SEC-2", recorder.id(), recorder.name(), "recorded the replacement of "
-                        + item.serial);
+                access.requireNotSelf(
+                        "R-SEC-2",
+                        recorder.id(),
+                        recorder.name(),
+                        "recorded the replacement of " + item.serial);
             }
         }
         item.purgeApprovedAt = now();
@@ -167,8 +213,9 @@ public class CustodyService {
     }
 
     /**
-     * A vendor acts only on hardware its organisation maintains: the contracted vendor of lifecycle-service's
-     * contract. Anyone else gets the 404 of hardware it cannot see (no existence leak). JPO is not limited.
+     * A vendor acts only on hardware its organisation maintains: the contracted vendor of
+     * lifecycle-service's contract. Anyone else gets the 404 of hardware it cannot see (no
+     * existence leak). JPO is not limited.
      */
     public void requireMaintainedByCaller(String hardwareId) {
         if (!access.isVendor()) {
@@ -181,20 +228,29 @@ public class CustodyService {
         throw ProblemException.notFound("hardware", hardwareId);
     }
 
-    private record ReplacementRecorder(String id, String name) {
-    }
+    private record ReplacementRecorder(String id, String name) {}
 
     private ReplacementRecorder recorderOf(String replacementId) {
-        List<Object[]> rows = items.getEntityManager().createQuery(
-                "select r.recordedById, r.recordedBy from PartReplacement r where r.id = :id", Object[].class)
-                .setParameter("id", replacementId).getResultList();
-        return rows.isEmpty() ? null : new ReplacementRecorder((String) rows.get(0)[0], (String) rows.get(0)[1]);
+        List<Object[]> rows =
+                items.getEntityManager()
+                        .createQuery(
+                                "select r.recordedById, r.recordedBy from PartReplacement r where r.id = :id",
+                                Object[].class)
+                        .setParameter("id", replacementId)
+                        .getResultList();
+        return rows.isEmpty()
+                ? null
+                : new ReplacementRecorder((String) rows.get(0)[0], (String) rows.get(0)[1]);
     }
 
     /** The ticket's failure-log media, one page in id order (#15 item 10: paged in SQL). */
     public Page<ItemView> logMedia(long ticketId, PageRequest page) {
         tickets.visible(ticketId);
-        var query = items.find("ticketId = ?1 and source = ?2 order by id", ticketId, ItemSource.LOG_MEDIUM);
+        var query =
+                items.find(
+                        "ticketId = ?1 and source = ?2 order by id",
+                        ticketId,
+                        ItemSource.LOG_MEDIUM);
         query.page(page.page(), page.size());
         return new Page<>(query.list().stream().map(ItemView::of).toList(), query.count(), page);
     }
@@ -213,19 +269,29 @@ public class CustodyService {
     }
 
     public ItemDetail detail(CustodyItem item) {
-        List<Long> evidence = items.getEntityManager()
-                .createQuery("select e.id from Evidence e where e.itemId = :id order by e.id", Long.class)
-                .setParameter("id", item.id).getResultList();
-        return new ItemDetail(ItemView.of(item), events.of(item.id).stream().map(EventView::of).toList(), evidence);
+        List<Long> evidence =
+                items.getEntityManager()
+                        .createQuery(
+                                "select e.id from Evidence e where e.itemId = :id order by e.id",
+                                Long.class)
+                        .setParameter("id", item.id)
+                        .getResultList();
+        return new ItemDetail(
+                ItemView.of(item),
+                events.of(item.id).stream().map(EventView::of).toList(),
+                evidence);
     }
 
-    public Page<ItemView> list(Long ticketId, Long orderId, CustodyStatus status, PageRequest page) {
+    public Page<ItemView> list(
+            Long ticketId, Long orderId, CustodyStatus status, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        access.scope().ifPresent(org -> {
-            where.add("organisation = :scope");
-            params.and("scope", org);
-        });
+        access.scope()
+                .ifPresent(
+                        org -> {
+                            where.add("organisation = :scope");
+                            params.and("scope", org);
+                        });
         if (ticketId != null) {
             where.add("ticketId = :ticket");
             params.and("ticket", ticketId);
@@ -238,22 +304,28 @@ public class CustodyService {
             where.add("status = :status");
             params.and("status", status);
         }
-        var q = items.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("id"), params)
-                .page(page.page(), page.size());
+        var q =
+                items.find(
+                                where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                                Sort.by("id"),
+                                params)
+                        .page(page.page(), page.size());
         return new Page<>(q.list().stream().map(ItemView::of).toList(), q.count(), page);
     }
 
     /** Whichever way a medium was evidenced (part, log medium, sanitization order). */
     public EvidenceStatus evidenceStatus(String serial) {
         return items.bySerial(serial)
-                .map(i -> i.status == CustodyStatus.EVIDENCE_ACCEPTED
-                        ? new EvidenceStatus(serial, i.status.name(), true, acceptedAt(i.id))
-                        : new EvidenceStatus(serial, i.status.name(), false, null))
+                .map(
+                        i ->
+                                i.status == CustodyStatus.EVIDENCE_ACCEPTED
+                                        ? new EvidenceStatus(
+                                                serial, i.status.name(), true, acceptedAt(i.id))
+                                        : new EvidenceStatus(serial, i.status.name(), false, null))
                 .orElse(new EvidenceStatus(serial, "NOT_TRACKED", false, null));
     }
 
-    @jakarta.inject.Inject
-    AcceptedEvidence acceptance;
+    @jakarta.inject.Inject AcceptedEvidence acceptance;
 
     /** R-RM-4: the time the item's evidence was accepted (the latest accepting decision). */
     private Instant acceptedAt(long itemId) {

@@ -5,7 +5,10 @@ import io.kiban.maintenance.ticket.OutstandingMedia;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** R-MT-6: the items of a ticket still in custody without accepted evidence, for the ticket's close gate. */
+/**
+ * R-MT-6: the items of a ticket still in custody without accepted evidence, for the ticket's close
+ * gate.
+ */
 @ApplicationScoped
 class TicketCloseGate implements OutstandingMedia {
 
@@ -18,10 +21,17 @@ class TicketCloseGate implements OutstandingMedia {
     @Override
     public List<Problem.Conflict> withoutAcceptedEvidence(long ticketId) {
         return items.outstandingForTicket(ticketId).stream()
-                .map(i -> new Problem.Conflict(i.source.label(), i.serial,
-                        i.kind + " " + i.status + (i.holder == null ? "" : ", held by " + i.holder)
-                                + ": no accepted destruction evidence",
-                        "/custody-items/" + i.id))
+                .map(
+                        i ->
+                                new Problem.Conflict(
+                                        i.source.label(),
+                                        i.serial,
+                                        i.kind
+                                                + " "
+                                                + i.status
+                                                + (i.holder == null ? "" : ", held by " + i.holder)
+                                                + ": no accepted destruction evidence",
+                                        "/custody-items/" + i.id))
                 .toList();
     }
 }

@@ -21,7 +21,11 @@ import java.time.LocalDate;
 @Table(name = "evidence")
 public class Evidence {
 
-    public enum Status { SUBMITTED, ACCEPTED, REJECTED }
+    public enum Status {
+        SUBMITTED,
+        ACCEPTED,
+        REJECTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -102,16 +106,19 @@ public class Evidence {
     @Column(name = "decision_reason")
     public String decisionReason;
 
-    /** #15 item 7: the MAC of the audit entry that accepted or rejected this evidence (see {@link EvidenceSeals}). */
+    /**
+     * #15 item 7: the MAC of the audit entry that accepted or rejected this evidence (see {@link
+     * EvidenceSeals}).
+     */
     @Column(name = "audit_mac")
     public String auditMac;
 
-    @Version
-    public long version;
+    @Version public long version;
 
     /**
-     * #15 item 7: the decided fields the decision's audit entry seals (its state digest is their canonical digest):
-     * id, status, who decided and when, and the SHA-256 of every file, in upload order.
+     * #15 item 7: the decided fields the decision's audit entry seals (its state digest is their
+     * canonical digest): id, status, who decided and when, and the SHA-256 of every file, in upload
+     * order.
      */
     public java.util.Map<String, Object> sealFields(java.util.List<EvidenceFile> files) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -17,7 +17,11 @@ class EvidenceAcceptance implements AcceptedEvidence {
 
     @Override
     public Optional<Instant> acceptedAt(long itemId) {
-        return evidence.find("itemId = ?1 and status = ?2 order by decidedAt desc, id desc", itemId,
-                Evidence.Status.ACCEPTED).firstResultOptional().map(e -> e.decidedAt);
+        return evidence.find(
+                        "itemId = ?1 and status = ?2 order by decidedAt desc, id desc",
+                        itemId,
+                        Evidence.Status.ACCEPTED)
+                .firstResultOptional()
+                .map(e -> e.decidedAt);
     }
 }

@@ -8,7 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A file of an evidence record, stored under its SHA-256; the client's file name is metadata only. */
+/**
+ * A file of an evidence record, stored under its SHA-256; the client's file name is metadata only.
+ */
 @Entity
 @Table(name = "evidence_file")
 public class EvidenceFile {

@@ -1,9 +1,9 @@
 package io.kiban.maintenance.evidence;
 
-import io.kiban.commons.paging.PageRequest;
-import io.kiban.commons.paging.Page;
 import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.time.ClockProducer;
@@ -31,19 +31,20 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Destruction evidence (R-MT-3, R-MT-4, R-MT-5, R-MT-6): submission checked against the rules, files,
- * and jpo-admin's decision. There is no update or delete of evidence: a rejected record stays, and the
- * vendor submits a new one.
+ * Destruction evidence (R-MT-3, R-MT-4, R-MT-5, R-MT-6): submission checked against the rules,
+ * files, and jpo-admin's decision. There is no update or delete of evidence: a rejected record
+ * stays, and the vendor submits a new one.
  */
 @ApplicationScoped
 public class EvidenceService {
 
-    public record Download(Path path, EvidenceFile file) {
-    }
+    public record Download(Path path, EvidenceFile file) {}
 
-    /** A stored file and the version of its evidence after it was attached (the evidence's new ETag). */
-    public record Uploaded(FileView file, long evidenceVersion) {
-    }
+    /**
+     * A stored file and the version of its evidence after it was attached (the evidence's new
+     * ETag).
+     */
+    public record Uploaded(FileView file, long evidenceVersion) {}
 
     private final EvidenceRepository evidence;
     private final EvidenceRepository.Files files;
@@ -55,9 +56,16 @@ public class EvidenceService {
     private final Access access;
     private final Clock clock;
 
-    public EvidenceService(EvidenceRepository evidence, EvidenceRepository.Files files,
-            ContractorService.Repository contractors, CustodyService custody, TicketService tickets,
-            EvidenceStore store, AuditTrail audit, Access access, Clock clock) {
+    public EvidenceService(
+            EvidenceRepository evidence,
+            EvidenceRepository.Files files,
+            ContractorService.Repository contractors,
+            CustodyService custody,
+            TicketService tickets,
+            EvidenceStore store,
+            AuditTrail audit,
+            Access access,
+            Clock clock) {
         this.evidence = evidence;
         this.files = files;
         this.contractors = contractors;
@@ -72,28 +80,40 @@ public class EvidenceService {
     @Transactional
     public EvidenceView submit(long itemId, EvidenceInput input) {
         CustodyItem item = custody.visible(itemId);
-        if (!EnumSet.of(CustodyStatus.IN_CUSTODY, CustodyStatus.EVIDENCE_REJECTED).contains(item.status)) {
-            throw ProblemException.of(ProblemType.CONFLICT, "medium " + item.serial + " is " + item.status
-                    + (item.status == CustodyStatus.REMOVED_ON_SITE ? "; record who took it into custody first" : ""));
+        if (!EnumSet.of(CustodyStatus.IN_CUSTODY, CustodyStatus.EVIDENCE_REJECTED)
+                .contains(item.status)) {
+            throw ProblemException.of(
+                    ProblemType.CONFLICT,
+                    "medium "
+                            + item.serial
+                            + " is "
+                            + item.status
+                            + (item.status == CustodyStatus.REMOVED_ON_SITE
+                                    ? "; record who took it into custody first"
+                                    : ""));
         }
         if (input.serial() != null && !input.serial().trim().equals(item.serial)) {
-            throw ProblemException.badField("serial", "is not the serial of custody item " + itemId);
+            throw ProblemException.badField(
+                    "serial", "is not the serial of custody item " + itemId);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ClockProducer.JPO_ZONE);
         if (input.performedOn().isAfter(today)) {
             throw ProblemException.badField("performedOn", "must not be in the future");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        FaultClass faultClass = item.ticketId == null ? null : tickets.visible(item.ticketId).faultClass;
+        FaultClass faultClass =
+                item.ticketId == null ? null : tickets.visible(item.ticketId).faultClass;
         SanitizationRules.checkMethod(item, faultClass, input.method(), input.technique(), now);
         Contractor contractor = null;
         if (input.issuer() == Issuer.CONTRACTOR) {
             if (input.contractorId() == null) {
-                throw ProblemException.badField("contractorId", "required when the issuer is CONTRACTOR");
+                throw ProblemException.badField(
+                        "contractorId", "required when the issuer is CONTRACTOR");
             }
             contractor = contractors.findByIdOptional(input.contractorId()).orElse(null);
         } else if (input.contractorId() != null) {
-            throw ProblemException.badField("contractorId", "only for certificates issued by a CONTRACTOR");
+            throw ProblemException.badField(
+                    "contractorId", "only for certificates issued by a CONTRACTOR");
         }
         SanitizationRules.checkIssuer(input.issuer(), contractor, input.performedOn());
 
@@ -121,7 +141,8 @@ public class EvidenceService {
         e.submittedAt = now;
         evidence.persist(e);
         evidence.flush();
-        custody.advance(item, CustodyStatus.EVIDENCE_SUBMITTED, "EVIDENCE_SUBMITTED", "evidence " + e.id);
+        custody.advance(
+                item, CustodyStatus.EVIDENCE_SUBMITTED, "EVIDENCE_SUBMITTED", "evidence " + e.id);
         EvidenceView view = EvidenceView.of(e, List.of());
         audit.append("submit-evidence", "evidence", e.id, view);
         return view;
@@ -132,12 +153,17 @@ public class EvidenceService {
         return EvidenceView.of(e, files.of(id));
     }
 
-    /** The item's evidence records (each with its files), one page in id order (#15 item 10: paged in SQL). */
+    /**
+     * The item's evidence records (each with its files), one page in id order (#15 item 10: paged
+     * in SQL).
+     */
     public Page<EvidenceView> ofItem(long itemId, PageRequest page) {
         custody.visible(itemId);
         var query = evidence.find("itemId = ?1 order by id", itemId);
         query.page(page.page(), page.size());
-        return new Page<>(query.list().stream().map(e -> EvidenceView.of(e, files.of(e.id))).toList(), query.count(),
+        return new Page<>(
+                query.list().stream().map(e -> EvidenceView.of(e, files.of(e.id))).toList(),
+                query.count(),
                 page);
     }
 
@@ -150,55 +176,72 @@ public class EvidenceService {
     }
 
     /**
-     * Streams the upload into the store (no transaction held meanwhile), then records it. The evidence row is
-     * locked and its version raised, so jpo-admin's decision (If-Match) covers exactly the files they saw.
+     * Streams the upload into the store (no transaction held meanwhile), then records it. The
+     * evidence row is locked and its version raised, so jpo-admin's decision (If-Match) covers
+     * exactly the files they saw.
      */
-    public Uploaded upload(long evidenceId, Path uploaded, String declaredType, String originalName) {
+    public Uploaded upload(
+            long evidenceId, Path uploaded, String declaredType, String originalName) {
         Evidence e = visible(evidenceId);
         requireSubmitted(e, "files are added");
         EvidenceStore.Stored stored = store.store(uploaded, declaredType);
         String actor = access.actor();
         String actorId = access.actorId();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Evidence current = evidence.getEntityManager().find(Evidence.class, evidenceId,
-                    LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-            requireSubmitted(current, "files are added");
-            EvidenceFile f = new EvidenceFile();
-            f.evidenceId = evidenceId;
-            f.sha256 = stored.sha256();
-            f.sizeBytes = stored.size();
-            f.contentType = stored.contentType();
-            f.originalName = originalName == null ? null
-                    : originalName.length() > 512 ? originalName.substring(0, 512) : originalName;
-            f.uploadedBy = actor;
-            f.uploadedById = actorId;
-            f.uploadedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            files.persist(f);
-            files.flush();
-            evidence.flush();
-            FileView view = FileView.of(f);
-            audit.append("upload-evidence-file", "evidence", evidenceId, view);
-            return new Uploaded(view, current.version);
-        });
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () -> {
+                            Evidence current =
+                                    evidence.getEntityManager()
+                                            .find(
+                                                    Evidence.class,
+                                                    evidenceId,
+                                                    LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+                            requireSubmitted(current, "files are added");
+                            EvidenceFile f = new EvidenceFile();
+                            f.evidenceId = evidenceId;
+                            f.sha256 = stored.sha256();
+                            f.sizeBytes = stored.size();
+                            f.contentType = stored.contentType();
+                            f.originalName =
+                                    originalName == null
+                                            ? null
+                                            : originalName.length() > 512
+                                                    ? originalName.substring(0, 512)
+                                                    : originalName;
+                            f.uploadedBy = actor;
+                            f.uploadedById = actorId;
+                            f.uploadedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                            files.persist(f);
+                            files.flush();
+                            evidence.flush();
+                            FileView view = FileView.of(f);
+                            audit.append("upload-evidence-file", "evidence", evidenceId, view);
+                            return new Uploaded(view, current.version);
+                        });
     }
 
     public Download download(long evidenceId, long fileId) {
         visible(evidenceId);
-        EvidenceFile f = files.findByIdOptional(fileId).filter(x -> x.evidenceId == evidenceId)
-                .orElseThrow(() -> ProblemException.notFound("evidence file", fileId));
+        EvidenceFile f =
+                files.findByIdOptional(fileId)
+                        .filter(x -> x.evidenceId == evidenceId)
+                        .orElseThrow(() -> ProblemException.notFound("evidence file", fileId));
         return new Download(store.verified(f.sha256), f);
     }
 
     /**
-     * R-RM-4: an evidence file by its SHA-256, for the archive handed to JPO (service role): 404 when no evidence
-     * has such a file, 409 (R-MT-6) when the stored file no longer matches its checksum.
+     * R-RM-4: an evidence file by its SHA-256, for the archive handed to JPO (service role): 404
+     * when no evidence has such a file, 409 (R-MT-6) when the stored file no longer matches its
+     * checksum.
      */
     public Download byChecksum(String sha256) {
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
             throw ProblemException.badField("sha256", "64 lower-case hexadecimal digits");
         }
-        EvidenceFile f = files.find("sha256 = ?1 order by id", sha256).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("evidence file", sha256));
+        EvidenceFile f =
+                files.find("sha256 = ?1 order by id", sha256)
+                        .firstResultOptional()
+                        .orElseThrow(() -> ProblemException.notFound("evidence file", sha256));
         return new Download(store.verified(f.sha256), f);
     }
 
@@ -211,13 +254,14 @@ public class EvidenceService {
         List<EvidenceFile> attached = files.of(id);
         notBySubmitterOrUploader(e, attached);
         if (attached.isEmpty()) {
-            throw ProblemException.conflict("R-MT-3", "evidence " + id + " has no certificate or photo file yet",
-                    null);
+            throw ProblemException.conflict(
+                    "R-MT-3", "evidence " + id + " has no certificate or photo file yet", null);
         }
         attached.forEach(f -> store.verified(f.sha256));
         decide(e, Evidence.Status.ACCEPTED, reason, attached);
         CustodyItem item = custody.visible(e.itemId);
-        custody.advance(item, CustodyStatus.EVIDENCE_ACCEPTED, "EVIDENCE_ACCEPTED", "evidence " + e.id);
+        custody.advance(
+                item, CustodyStatus.EVIDENCE_ACCEPTED, "EVIDENCE_ACCEPTED", "evidence " + e.id);
         evidence.flush();
         return EvidenceView.of(e, attached);
     }
@@ -239,32 +283,52 @@ public class EvidenceService {
         return EvidenceView.of(e, attached);
     }
 
-    /** R-SEC-2: whoever submitted the evidence or uploaded one of its files never accepts or rejects it. */
+    /**
+     * R-SEC-2: whoever submitted the evidence or uploaded one of its files never accepts or rejects
+     * it.
+     */
     private void notBySubmitterOrUploader(Evidence e, List<EvidenceFile> attached) {
-        access.requireNotSelf("R-SEC-2", e.submittedById, e.submittedBy, "submitted evidence " + e.id);
+        access.requireNotSelf(
+                "R-SEC-2", e.submittedById, e.submittedBy, "submitted evidence " + e.id);
         for (EvidenceFile f : attached) {
-            access.requireNotSelf("R-SEC-2", f.uploadedById, f.uploadedBy, "uploaded file " + f.id + " of evidence " + e.id);
+            access.requireNotSelf(
+                    "R-SEC-2",
+                    f.uploadedById,
+                    f.uploadedBy,
+                    "uploaded file " + f.id + " of evidence " + e.id);
         }
     }
 
     /**
-     * #15 item 7: the decision's audit entry seals the decided fields (id, status, decider, time, file SHA-256s) and
-     * its MAC is written to the row in the same UPDATE, so /audit/verify reports any later change of the row.
+     * #15 item 7: the decision's audit entry seals the decided fields (id, status, decider, time,
+     * file SHA-256s) and its MAC is written to the row in the same UPDATE, so /audit/verify reports
+     * any later change of the row.
      */
-    private void decide(Evidence e, Evidence.Status status, String reason, List<EvidenceFile> attached) {
+    private void decide(
+            Evidence e, Evidence.Status status, String reason, List<EvidenceFile> attached) {
         e.status = status;
         e.decidedBy = access.actor();
         e.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         e.decisionReason = reason;
-        e.auditMac = audit.append(EvidenceSeals.action(status), "evidence", e.id, e.sealFields(attached))
-                .sealAtCommit("evidence", "audit_mac", "id", e.id);
+        e.auditMac =
+                audit.append(EvidenceSeals.action(status), "evidence", e.id, e.sealFields(attached))
+                        .sealAtCommit("evidence", "audit_mac", "id", e.id);
     }
 
     private static void requireSubmitted(Evidence e, String what) {
         if (e.status != Evidence.Status.SUBMITTED) {
-            throw ProblemException.of(ProblemType.CONFLICT, "evidence " + e.id + " is " + e.status + "; " + what
-                    + " only while it is SUBMITTED" + (e.status == Evidence.Status.ACCEPTED
-                            ? " (accepted evidence can never change, R-MT-6)" : ""));
+            throw ProblemException.of(
+                    ProblemType.CONFLICT,
+                    "evidence "
+                            + e.id
+                            + " is "
+                            + e.status
+                            + "; "
+                            + what
+                            + " only while it is SUBMITTED"
+                            + (e.status == Evidence.Status.ACCEPTED
+                                    ? " (accepted evidence can never change, R-MT-6)"
+                                    : ""));
         }
     }
 

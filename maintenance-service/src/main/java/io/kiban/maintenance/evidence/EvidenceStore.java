@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Evidence files on a filesystem directory, addressed by SHA-256: {@code <dir>/<ab>/<sha256>}. Files are
- * streamed (64 KiB at a time) and hashed while copied; nothing derived from the client's file name ever
- * reaches a path. Reading verifies the checksum first.
+ * Evidence files on a filesystem directory, addressed by SHA-256: {@code <dir>/<ab>/<sha256>}.
+ * Files are streamed (64 KiB at a time) and hashed while copied; nothing derived from the client's
+ * file name ever reaches a path. Reading verifies the checksum first.
  */
 @ApplicationScoped
 public class EvidenceStore {
@@ -32,8 +32,7 @@ public class EvidenceStore {
     private static final Logger LOG = Logger.getLogger(EvidenceStore.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    public record Stored(String sha256, long size, String contentType) {
-    }
+    public record Stored(String sha256, long size, String contentType) {}
 
     private final Path root;
     private final long maxSize;
@@ -48,18 +47,24 @@ public class EvidenceStore {
         try {
             long size = Files.size(upload);
             if (size > maxSize) {
-                throw ProblemException.of(ProblemType.PAYLOAD_TOO_LARGE,
+                throw ProblemException.of(
+                        ProblemType.PAYLOAD_TOO_LARGE,
                         "the file has " + size + " bytes; at most " + maxSize + " are accepted");
             }
             String type = sniff(upload);
             if (type == null) {
-                throw ProblemException.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                throw ProblemException.of(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
                         "evidence files must be PDF, JPEG or PNG (checked by content, not by name)");
             }
-            String declared = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase();
-            if ((declared.equals("application/pdf") || declared.equals("image/jpeg") || declared.equals("image/png"))
+            String declared =
+                    declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase();
+            if ((declared.equals("application/pdf")
+                            || declared.equals("image/jpeg")
+                            || declared.equals("image/png"))
                     && !declared.equals(type)) {
-                throw ProblemException.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                throw ProblemException.of(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
                         "the file was declared " + declared + " but its content is " + type);
             }
             Path tmpDir = Files.createDirectories(root.resolve("tmp"));
@@ -92,18 +97,26 @@ public class EvidenceStore {
         }
     }
 
-    /** The stored file after its checksum was verified; 409 when it no longer matches (tampered or damaged). */
+    /**
+     * The stored file after its checksum was verified; 409 when it no longer matches (tampered or
+     * damaged).
+     */
     public Path verified(String sha256) {
         Path path = pathOf(sha256);
         if (!Files.isRegularFile(path)) {
             LOG.errorf("R-MT-6: evidence file %s is missing from %s", sha256, root);
-            throw ProblemException.conflict("R-MT-6", "evidence file " + sha256 + " is missing from the store", null);
+            throw ProblemException.conflict(
+                    "R-MT-6", "evidence file " + sha256 + " is missing from the store", null);
         }
         String actual = hash(path);
         if (!actual.equals(sha256)) {
             LOG.errorf("R-MT-6: evidence file %s fails its checksum (now %s)", sha256, actual);
-            throw ProblemException.conflict("R-MT-6", "evidence file " + sha256
-                    + " no longer matches its SHA-256; it has been altered and is not served", null);
+            throw ProblemException.conflict(
+                    "R-MT-6",
+                    "evidence file "
+                            + sha256
+                            + " no longer matches its SHA-256; it has been altered and is not served",
+                    null);
         }
         return path;
     }
@@ -134,7 +147,10 @@ public class EvidenceStore {
         return ContentStore.sniff(head, n);
     }
 
-    /** The client's file name, reduced to something harmless to show: no directories, no control characters. */
+    /**
+     * The client's file name, reduced to something harmless to show: no directories, no control
+     * characters.
+     */
     public static String displayName(String original) {
         if (original == null) {
             return null;

@@ -11,12 +11,13 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Derives {@value #REQUEST} — the largest multipart request an evidence upload may send, checked from
- * Content-Length by the commons {@code @BodyLimit} filter before anything is read — from the file limit
- * {@value #FILE}: the file plus {@value #MULTIPART_SLACK} bytes for boundaries and part headers. So a file of
- * exactly the limit is accepted (the store then checks the file's own size: one byte over is 413), and raising
- * the file limit (e.g. {@code KIBAN_EVIDENCE_MAX_FILE_SIZE=100M}) raises the request limit with it. An explicit
- * {@value #REQUEST} (any ordinary config source) wins over this low-ordinal default.
+ * Derives {@value #REQUEST} — the largest multipart request an evidence upload may send, checked
+ * from Content-Length by the commons {@code @BodyLimit} filter before anything is read — from the
+ * file limit {@value #FILE}: the file plus {@value #MULTIPART_SLACK} bytes for boundaries and part
+ * headers. So a file of exactly the limit is accepted (the store then checks the file's own size:
+ * one byte over is 413), and raising the file limit (e.g. {@code
+ * KIBAN_EVIDENCE_MAX_FILE_SIZE=100M}) raises the request limit with it. An explicit {@value
+ * #REQUEST} (any ordinary config source) wins over this low-ordinal default.
  */
 public class UploadLimitConfigFactory implements ConfigSourceFactory {
 
@@ -29,7 +30,11 @@ public class UploadLimitConfigFactory implements ConfigSourceFactory {
         ConfigValue file = context.getValue(FILE);
         String value = file == null || file.getValue() == null ? "20M" : file.getValue().trim();
         long bytes = new MemorySizeConverter().convert(value).asLongValue() + MULTIPART_SLACK;
-        return List.of(new PropertiesConfigSource(Map.of(REQUEST, String.valueOf(bytes)), "evidence upload request limit", 50));
+        return List.of(
+                new PropertiesConfigSource(
+                        Map.of(REQUEST, String.valueOf(bytes)),
+                        "evidence upload request limit",
+                        50));
     }
 
     @Override

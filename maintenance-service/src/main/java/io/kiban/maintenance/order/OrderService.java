@@ -27,24 +27,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sanitization orders at removal (R-RM-3 through R-MT-3…R-MT-5): the data-bearing media asset-service
- * lists for an environment or for listed hardware each get a custody chain. A medium already tracked
- * (removed in a repair, say) keeps its own chain and is reported as such.
+ * Sanitization orders at removal (R-RM-3 through R-MT-3…R-MT-5): the data-bearing media
+ * asset-service lists for an environment or for listed hardware each get a custody chain. A medium
+ * already tracked (removed in a repair, say) keeps its own chain and is reported as such.
  */
 @ApplicationScoped
 public class OrderService {
 
     @ApplicationScoped
-    public static class Repository implements PanacheRepository<SanitizationOrder> {
-    }
+    public static class Repository implements PanacheRepository<SanitizationOrder> {}
 
-    public record OrderInput(@Size(max = 32) String environment, @Size(max = 500) List<@Size(max = 64) String> hardwareIds,
-            @Size(max = 128) String organisation, @Size(max = 2000) String reason) {
-    }
+    public record OrderInput(
+            @Size(max = 32) String environment,
+            @Size(max = 500) List<@Size(max = 64) String> hardwareIds,
+            @Size(max = 128) String organisation,
+            @Size(max = 2000) String reason) {}
 
-    public record OrderView(Long id, String organisation, String environment, List<String> hardwareIds, String reason,
-            String createdBy, Instant createdAt, List<ItemView> items, List<String> alreadyTracked) {
-    }
+    public record OrderView(
+            Long id,
+            String organisation,
+            String environment,
+            List<String> hardwareIds,
+            String reason,
+            String createdBy,
+            Instant createdAt,
+            List<ItemView> items,
+            List<String> alreadyTracked) {}
 
     private final Repository orders;
     private final CustodyItemRepository items;
@@ -54,8 +62,14 @@ public class OrderService {
     private final Access access;
     private final Clock clock;
 
-    public OrderService(Repository orders, CustodyItemRepository items, CustodyService custody, AssetGateway asset,
-            AuditTrail audit, Access access, Clock clock) {
+    public OrderService(
+            Repository orders,
+            CustodyItemRepository items,
+            CustodyService custody,
+            AssetGateway asset,
+            AuditTrail audit,
+            Access access,
+            Clock clock) {
         this.orders = orders;
         this.items = items;
         this.custody = custody;
@@ -70,10 +84,12 @@ public class OrderService {
         boolean hasEnv = input.environment() != null && !input.environment().isBlank();
         List<String> hardware = input.hardwareIds() == null ? List.of() : input.hardwareIds();
         if (hasEnv == !hardware.isEmpty()) {
-            throw ProblemException.badField("environment", "name either an environment or a list of hardwareIds");
+            throw ProblemException.badField(
+                    "environment", "name either an environment or a list of hardwareIds");
         }
         String organisation = access.owningOrganisation(input.organisation());
-        // a vendor opens orders only for hardware its organisation maintains (404 otherwise, as for unknown hardware)
+        // a vendor opens orders only for hardware its organisation maintains (404 otherwise, as for
+        // unknown hardware)
         if (hasEnv) {
             custody.requireMaintainedByCaller("of environment " + input.environment());
         } else {
@@ -100,7 +116,10 @@ public class OrderService {
         List<String> alreadyTracked = new ArrayList<>();
         for (AssetClient.Medium m : media.values()) {
             MediumKind kind = MediumKind.parse(m.kind());
-            boolean dataBearing = m.dataBearing() != null ? m.dataBearing() : kind.dataBearing() || kind == MediumKind.OTHER;
+            boolean dataBearing =
+                    m.dataBearing() != null
+                            ? m.dataBearing()
+                            : kind.dataBearing() || kind == MediumKind.OTHER;
             if (!dataBearing) {
                 continue;
             }
@@ -127,22 +146,35 @@ public class OrderService {
     }
 
     public OrderView get(long id) {
-        SanitizationOrder order = access.visible(orders.findByIdOptional(id), o -> o.organisation,
-                "sanitization order", id);
+        SanitizationOrder order =
+                access.visible(
+                        orders.findByIdOptional(id), o -> o.organisation, "sanitization order", id);
         return view(order, List.of());
     }
 
     public Page<OrderView> list(PageRequest page) {
-        var query = access.scope().map(org -> orders.find("organisation = ?1 order by id", org))
-                .orElseGet(() -> orders.find("order by id")).page(page.page(), page.size());
-        return new Page<>(query.list().stream().map(o -> view(o, List.of())).toList(), query.count(), page);
+        var query =
+                access.scope()
+                        .map(org -> orders.find("organisation = ?1 order by id", org))
+                        .orElseGet(() -> orders.find("order by id"))
+                        .page(page.page(), page.size());
+        return new Page<>(
+                query.list().stream().map(o -> view(o, List.of())).toList(), query.count(), page);
     }
 
     private OrderView view(SanitizationOrder o, List<String> alreadyTracked) {
-        List<ItemView> tracked = items.list("orderId = ?1 order by id", o.id).stream().map(ItemView::of).toList();
-        return new OrderView(o.id, o.organisation, o.environment,
-                o.hardwareIds == null ? List.of() : List.of(o.hardwareIds.split(",")), o.reason, o.createdBy,
-                o.createdAt, tracked, alreadyTracked);
+        List<ItemView> tracked =
+                items.list("orderId = ?1 order by id", o.id).stream().map(ItemView::of).toList();
+        return new OrderView(
+                o.id,
+                o.organisation,
+                o.environment,
+                o.hardwareIds == null ? List.of() : List.of(o.hardwareIds.split(",")),
+                o.reason,
+                o.createdBy,
+                o.createdAt,
+                tracked,
+                alreadyTracked);
     }
 
     private static void put(Map<String, AssetClient.Medium> media, AssetClient.Medium m) {

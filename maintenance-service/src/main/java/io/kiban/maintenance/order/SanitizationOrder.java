@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Media still installed when an environment (or listed hardware) is removed: each needs evidence too. */
+/**
+ * Media still installed when an environment (or listed hardware) is removed: each needs evidence
+ * too.
+ */
 @Entity
 @Table(name = "sanitization_order")
 public class SanitizationOrder {

@@ -2,5 +2,7 @@ package io.kiban.maintenance.replacement;
 
 /** R-AS-2: only NEW parts may be installed. */
 public enum PartCondition {
-    NEW, REFURBISHED, USED
+    NEW,
+    REFURBISHED,
+    USED
 }

@@ -10,14 +10,19 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A part swapped within a ticket; written once; only its data-bearing flag may later be raised (never lowered). */
+/**
+ * A part swapped within a ticket; written once; only its data-bearing flag may later be raised
+ * (never lowered).
+ */
 @Entity
 @Table(name = "part_replacement")
 public class PartReplacement {
 
-    /** Name-based UUID of (ticket, removed serial): stable across retries, so asset-service's Idempotency-Key is too. */
-    @Id
-    public String id;
+    /**
+     * Name-based UUID of (ticket, removed serial): stable across retries, so asset-service's
+     * Idempotency-Key is too.
+     */
+    @Id public String id;
 
     @Column(name = "ticket_id", nullable = false)
     public Long ticketId;
@@ -74,7 +79,10 @@ public class PartReplacement {
     @Column(name = "recorded_by_id")
     public String recordedById;
 
-    /** What asset-service's media ledger said of the removed serial: LEDGER, UNREGISTERED_PART or NONE. */
+    /**
+     * What asset-service's media ledger said of the removed serial: LEDGER, UNREGISTERED_PART or
+     * NONE.
+     */
     @Column(name = "ledger_origin")
     public String ledgerOrigin;
 

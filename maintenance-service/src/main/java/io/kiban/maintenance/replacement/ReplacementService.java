@@ -1,8 +1,8 @@
 package io.kiban.maintenance.replacement;
 
-import io.kiban.commons.paging.PageRequest;
-import io.kiban.commons.paging.Page;
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.paging.Page;
+import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
@@ -36,22 +36,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Part replacements (R-AS-2, R-MT-2). The swap is recorded in asset-service inside the same business
- * operation, and the chosen failure mode is <b>fail the request</b>: the local rows are written and
- * flushed first (so local conflicts such as a duplicate serial surface before anything leaves), then
- * asset-service is called with an Idempotency-Key derived from the replacement id; if that call fails the
- * transaction rolls back and the caller gets 503 — nothing is half-recorded. The replacement id is a
- * name-based UUID of (ticket, removed serial), so a retry sends the same key and asset-service replays
- * instead of recording twice, even when our commit failed after its write.
+ * Part replacements (R-AS-2, R-MT-2). The swap is recorded in asset-service inside the same
+ * business operation, and the chosen failure mode is <b>fail the request</b>: the local rows are
+ * written and flushed first (so local conflicts such as a duplicate serial surface before anything
+ * leaves), then asset-service is called with an Idempotency-Key derived from the replacement id; if
+ * that call fails the transaction rolls back and the caller gets 503 — nothing is half-recorded.
+ * The replacement id is a name-based UUID of (ticket, removed serial), so a retry sends the same
+ * key and asset-service replays instead of recording twice, even when our commit failed after its
+ * write.
  */
 @ApplicationScoped
 public class ReplacementService {
 
     @ApplicationScoped
-    public static class Repository implements PanacheRepositoryBase<PartReplacement, String> {
-    }
+    public static class Repository implements PanacheRepositoryBase<PartReplacement, String> {}
 
-    private static final Set<TicketStatus> WORKING = EnumSet.of(TicketStatus.IN_PROGRESS, TicketStatus.PARTS_REPLACED);
+    private static final Set<TicketStatus> WORKING =
+            EnumSet.of(TicketStatus.IN_PROGRESS, TicketStatus.PARTS_REPLACED);
 
     private final Repository replacements;
     private final CustodyItemRepository items;
@@ -63,8 +64,15 @@ public class ReplacementService {
     private final Clock clock;
     private final LifecycleGateway lifecycle;
 
-    public ReplacementService(Repository replacements, CustodyItemRepository items, TicketService tickets,
-            CustodyService custody, AssetGateway asset, AuditTrail audit, Access access, Clock clock,
+    public ReplacementService(
+            Repository replacements,
+            CustodyItemRepository items,
+            TicketService tickets,
+            CustodyService custody,
+            AssetGateway asset,
+            AuditTrail audit,
+            Access access,
+            Clock clock,
             LifecycleGateway lifecycle) {
         this.lifecycle = lifecycle;
         this.replacements = replacements;
@@ -78,21 +86,29 @@ public class ReplacementService {
     }
 
     public static String idFor(long ticketId, String removedSerial) {
-        return UUID.nameUUIDFromBytes(("kiban-maintenance:" + ticketId + ":" + removedSerial)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        ("kiban-maintenance:" + ticketId + ":" + removedSerial)
+                                .getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     @Transactional
     public ReplacementView record(long ticketId, ReplacementInput input) {
         Ticket t = tickets.visible(ticketId);
         if (!WORKING.contains(t.status)) {
-            throw ProblemException.of(ProblemType.CONFLICT,
-                    "parts are replaced while a ticket is IN_PROGRESS or PARTS_REPLACED; ticket " + ticketId + " is "
+            throw ProblemException.of(
+                    ProblemType.CONFLICT,
+                    "parts are replaced while a ticket is IN_PROGRESS or PARTS_REPLACED; ticket "
+                            + ticketId
+                            + " is "
                             + t.status);
         }
         if (input.installed().condition() != PartCondition.NEW) {
-            throw ProblemException.rule("R-AS-2", "a replacement part must be new; installed."
-                    + "condition is " + input.installed().condition());
+            throw ProblemException.rule(
+                    "R-AS-2",
+                    "a replacement part must be new; installed."
+                            + "condition is "
+                            + input.installed().condition());
         }
         String removedSerial = input.removed().serial().trim();
         String installedSerial = input.installed().serial().trim();
@@ -100,19 +116,24 @@ public class ReplacementService {
             throw ProblemException.badField("installed.serial", "must differ from removed.serial");
         }
         MediumKind requested = input.removed().kind();
-        // everything remote is read before anything is written: asset-service or lifecycle-service down → 503
+        // everything remote is read before anything is written: asset-service or lifecycle-service
+        // down → 503
         String environment = asset.requireHardware("hardwareId", t.hardwareId).environment();
         lifecycle.requireOpen(environment, "part replacement");
         Ledger ledger = ledger(t.hardwareId, removedSerial, requested);
         boolean dataBearing;
         String setBy = null;
         if (ledger.medium() != null) {
-            // R-MT-3: the ledger decides; only jpo-admin, in asset-service, declares a ledger medium not data-bearing
+            // R-MT-3: the ledger decides; only jpo-admin, in asset-service, declares a ledger
+            // medium not data-bearing
             dataBearing = ledger.medium().bearsData();
             if (Boolean.FALSE.equals(input.dataBearing()) && dataBearing) {
-                throw ProblemException.rule("R-MT-3", "R-MT-3: asset-service's media ledger records " + removedSerial
-                        + " as data-bearing; only jpo-admin declares a ledger medium not data-bearing, in asset-service"
-                        + " and with a reason, never by this request");
+                throw ProblemException.rule(
+                        "R-MT-3",
+                        "R-MT-3: asset-service's media ledger records "
+                                + removedSerial
+                                + " as data-bearing; only jpo-admin declares a ledger medium not data-bearing, in asset-service"
+                                + " and with a reason, never by this request");
             }
             if (Boolean.TRUE.equals(input.dataBearing()) && !dataBearing) {
                 dataBearing = true; // anyone may raise it
@@ -123,8 +144,11 @@ public class ReplacementService {
             dataBearing = input.dataBearing() == null ? kindDefault : input.dataBearing();
             if (dataBearing != kindDefault) {
                 if (!dataBearing && !access.isJpoAdmin()) {
-                    throw ProblemException.of(ProblemType.FORBIDDEN, "only jpo-admin may declare a "
-                            + requested + " not data-bearing (R-MT-2)");
+                    throw ProblemException.of(
+                            ProblemType.FORBIDDEN,
+                            "only jpo-admin may declare a "
+                                    + requested
+                                    + " not data-bearing (R-MT-2)");
                 }
                 setBy = access.actor();
             }
@@ -176,24 +200,44 @@ public class ReplacementService {
             item.serial = removedSerial;
             item.environment = environment;
             item.status = CustodyStatus.REMOVED_ON_SITE;
-            custody.track(item, input.holder(), input.location() == null ? "on site" : input.location(),
-                    "removed in ticket " + t.id + (ledger.medium() != null ? " (data-bearing per asset-service's media"
-                            + " ledger, " + ledger.medium().kind() + ")" : ""));
+            custody.track(
+                    item,
+                    input.holder(),
+                    input.location() == null ? "on site" : input.location(),
+                    "removed in ticket "
+                            + t.id
+                            + (ledger.medium() != null
+                                    ? " (data-bearing per asset-service's media"
+                                            + " ledger, "
+                                            + ledger.medium().kind()
+                                            + ")"
+                                    : ""));
             itemId = item.id;
         }
         if (t.status == TicketStatus.IN_PROGRESS) {
             tickets.move(t, TicketStatus.PARTS_REPLACED, "part " + removedSerial + " replaced");
         }
-        // last: if asset-service cannot record the swap, everything above rolls back (503). A serial its ledger
-        // knows is always recorded there; otherwise only parts of a media kind are (a fan on hardware without media
+        // last: if asset-service cannot record the swap, everything above rolls back (503). A
+        // serial its ledger
+        // knows is always recorded there; otherwise only parts of a media kind are (a fan on
+        // hardware without media
         // is recorded here alone).
         if (ledger.medium() != null || r.removedKind.assetKind() != null) {
-            asset.recordReplacement(t.hardwareId, "maintenance-replacement-" + r.id,
-                    new AssetClient.ReplacementRecord(removedSerial,
-                            new AssetClient.Installed(r.installedKind.assetKind() != null ? r.installedKind.assetKind()
-                                    : r.removedKind.assetKind(), r.installedMake, r.installedModel, installedSerial,
+            asset.recordReplacement(
+                    t.hardwareId,
+                    "maintenance-replacement-" + r.id,
+                    new AssetClient.ReplacementRecord(
+                            removedSerial,
+                            new AssetClient.Installed(
+                                    r.installedKind.assetKind() != null
+                                            ? r.installedKind.assetKind()
+                                            : r.removedKind.assetKind(),
+                                    r.installedMake,
+                                    r.installedModel,
+                                    installedSerial,
                                     r.installedCondition.name()),
-                            replacedOn, "maintenance-service:ticket/" + t.id + "/replacement/" + r.id));
+                            replacedOn,
+                            "maintenance-service:ticket/" + t.id + "/replacement/" + r.id));
         }
         ReplacementView view = ReplacementView.of(r, itemId);
         audit.append("replace-part", "part-replacement", r.id, view);
@@ -201,21 +245,34 @@ public class ReplacementService {
     }
 
     /**
-     * R-MT-2/R-MT-3: the data-bearing flag can be raised after recording (an unusual part found to hold data, e.g.
-     * a motherboard kind recorded as OTHER). The part then gets the custody chain every data-bearing removed part
-     * has, so the ticket cannot close without accepted evidence for it (R-MT-6) — and when the ticket is already
-     * CLOSED the medium is still tracked and shows in the outstanding-sanitization report. Lowering the flag is not
-     * possible here (only jpo-admin may declare a part not data-bearing, and only when recording it).
+     * R-MT-2/R-MT-3: the data-bearing flag can be raised after recording (an unusual part found to
+     * hold data, e.g. a motherboard kind recorded as OTHER). The part then gets the custody chain
+     * every data-bearing removed part has, so the ticket cannot close without accepted evidence for
+     * it (R-MT-6) — and when the ticket is already CLOSED the medium is still tracked and shows in
+     * the outstanding-sanitization report. Lowering the flag is not possible here (only jpo-admin
+     * may declare a part not data-bearing, and only when recording it).
      */
     @Transactional
-    public ReplacementView markDataBearing(long ticketId, String replacementId, DataBearingInput input) {
+    public ReplacementView markDataBearing(
+            long ticketId, String replacementId, DataBearingInput input) {
         Ticket t = tickets.visible(ticketId);
-        PartReplacement r = replacements.findByIdOptional(replacementId).filter(x -> t.id.equals(x.ticketId))
-                .orElseThrow(() -> ProblemException.notFound("part replacement", replacementId));
+        PartReplacement r =
+                replacements
+                        .findByIdOptional(replacementId)
+                        .filter(x -> t.id.equals(x.ticketId))
+                        .orElseThrow(
+                                () -> ProblemException.notFound("part replacement", replacementId));
         if (r.dataBearing) {
-            throw ProblemException.of(ProblemType.CONFLICT, "removed part " + r.removedSerial
-                    + " is already data-bearing (custody item " + items.find("replacementId", r.id)
-                            .firstResultOptional().map(i -> String.valueOf(i.id)).orElse("none") + ")");
+            throw ProblemException.of(
+                    ProblemType.CONFLICT,
+                    "removed part "
+                            + r.removedSerial
+                            + " is already data-bearing (custody item "
+                            + items.find("replacementId", r.id)
+                                    .firstResultOptional()
+                                    .map(i -> String.valueOf(i.id))
+                                    .orElse("none")
+                            + ")");
         }
         r.dataBearing = true;
         r.dataBearingSetBy = access.actor();
@@ -232,66 +289,117 @@ public class ReplacementService {
         item.serial = r.removedSerial;
         item.environment = t.environment;
         item.status = CustodyStatus.REMOVED_ON_SITE;
-        custody.track(item, input.holder(), input.location() == null ? "on site" : input.location(),
+        custody.track(
+                item,
+                input.holder(),
+                input.location() == null ? "on site" : input.location(),
                 "declared data-bearing after removal in ticket " + t.id + ": " + input.reason());
         ReplacementView view = ReplacementView.of(r, item.id);
         audit.append("declare-data-bearing", "part-replacement", r.id, view);
         return view;
     }
 
-    /** The ticket's replacements, one page in (recordedAt, id) order (#15 item 10: paged in SQL). */
+    /**
+     * The ticket's replacements, one page in (recordedAt, id) order (#15 item 10: paged in SQL).
+     */
     public Page<ReplacementView> list(long ticketId, PageRequest page) {
         tickets.visible(ticketId);
         var query = replacements.find("ticketId = ?1 order by recordedAt, id", ticketId);
         query.page(page.page(), page.size());
-        return new Page<>(query.list().stream()
-                .map(r -> ReplacementView.of(r, items.find("replacementId", r.id).firstResultOptional()
-                        .map(i -> i.id).orElse(null)))
-                .toList(), query.count(), page);
+        return new Page<>(
+                query.list().stream()
+                        .map(
+                                r ->
+                                        ReplacementView.of(
+                                                r,
+                                                items.find("replacementId", r.id)
+                                                        .firstResultOptional()
+                                                        .map(i -> i.id)
+                                                        .orElse(null)))
+                        .toList(),
+                query.count(),
+                page);
     }
 
     /** What asset-service's media ledger says of the removed serial on this hardware (R-MT-3). */
-    record Ledger(AssetClient.Medium medium, String origin) {
-    }
+    record Ledger(AssetClient.Medium medium, String origin) {}
 
     /**
-     * R-MT-3: the removed serial is looked up in asset-service's media ledger of the hardware (every page, removed
-     * media included). Known → the ledger decides whether it bears data, and a request kind that contradicts the
-     * ledger's kind is 422; unknown on hardware whose ledger lists media → 422 (jpo-admin records it in asset-service
-     * first); a ledger without media → the request kind decides.
+     * R-MT-3: the removed serial is looked up in asset-service's media ledger of the hardware
+     * (every page, removed media included). Known → the ledger decides whether it bears data, and a
+     * request kind that contradicts the ledger's kind is 422; unknown on hardware whose ledger
+     * lists media → 422 (jpo-admin records it in asset-service first); a ledger without media → the
+     * request kind decides.
      */
     private Ledger ledger(String hardwareId, String removedSerial, MediumKind requested) {
         List<AssetClient.Medium> media = asset.media(null, hardwareId);
-        AssetClient.Medium known = media.stream()
-                .filter(m -> m.serial() != null && m.serial().trim().equals(removedSerial)).findFirst().orElse(null);
+        AssetClient.Medium known =
+                media.stream()
+                        .filter(m -> m.serial() != null && m.serial().trim().equals(removedSerial))
+                        .findFirst()
+                        .orElse(null);
         if (known != null) {
-            String ledgerKind = known.kind() == null ? "OTHER" : known.kind().trim().toUpperCase(java.util.Locale.ROOT);
+            String ledgerKind =
+                    known.kind() == null
+                            ? "OTHER"
+                            : known.kind().trim().toUpperCase(java.util.Locale.ROOT);
             if (requested.assetKind() == null || !requested.assetKind().equals(ledgerKind)) {
-                throw ProblemException.rule("R-MT-3", "R-MT-3: removed.kind " + requested + " contradicts asset-service's"
-                        + " media ledger, which records " + removedSerial + " on hardware " + hardwareId + " as "
-                        + ledgerKind + (known.bearsData() ? " (data-bearing)" : "") + "; name the ledger's kind");
+                throw ProblemException.rule(
+                        "R-MT-3",
+                        "R-MT-3: removed.kind "
+                                + requested
+                                + " contradicts asset-service's"
+                                + " media ledger, which records "
+                                + removedSerial
+                                + " on hardware "
+                                + hardwareId
+                                + " as "
+                                + ledgerKind
+                                + (known.bearsData() ? " (data-bearing)" : "")
+                                + "; name the ledger's kind");
             }
             return new Ledger(known, known.origin() == null ? "LEDGER" : known.origin());
         }
         if (!media.isEmpty()) {
-            throw ProblemException.rule("R-MT-3", "R-MT-3: removed serial " + removedSerial + " is not in asset-service's"
-                    + " media ledger of hardware " + hardwareId + ", which lists " + media.size() + " medium/media; jpo-admin"
-                    + " must first record it in asset-service as an unregistered part"
-                    + " (POST /hardware/" + hardwareId + "/media/unregistered-parts)");
+            throw ProblemException.rule(
+                    "R-MT-3",
+                    "R-MT-3: removed serial "
+                            + removedSerial
+                            + " is not in asset-service's"
+                            + " media ledger of hardware "
+                            + hardwareId
+                            + ", which lists "
+                            + media.size()
+                            + " medium/media; jpo-admin"
+                            + " must first record it in asset-service as an unregistered part"
+                            + " (POST /hardware/"
+                            + hardwareId
+                            + "/media/unregistered-parts)");
         }
         return new Ledger(null, "NONE");
     }
 
     private void duplicate(String field, String column, String serial) {
-        replacements.find(column, serial).firstResultOptional().ifPresent(existing -> {
-            if (!access.maySee(existing.organisation)) {
-                // another organisation's part: the same 404 as a serial nobody knows (no existence leak)
-                throw ProblemException.notFound("medium", serial);
-            }
-            throw ProblemException.conflict(field + " " + serial + " was already recorded in a replacement",
-                    List.of(new Problem.Conflict("part-replacement", serial, "duplicate serial",
-                            access.maySee(existing.organisation) ? "/tickets/" + existing.ticketId : null)));
-        });
+        replacements
+                .find(column, serial)
+                .firstResultOptional()
+                .ifPresent(
+                        existing -> {
+                            if (!access.maySee(existing.organisation)) {
+                                // another organisation's part: the same 404 as a serial nobody
+                                // knows (no existence leak)
+                                throw ProblemException.notFound("medium", serial);
+                            }
+                            throw ProblemException.conflict(
+                                    field + " " + serial + " was already recorded in a replacement",
+                                    List.of(
+                                            new Problem.Conflict(
+                                                    "part-replacement",
+                                                    serial,
+                                                    "duplicate serial",
+                                                    access.maySee(existing.organisation)
+                                                            ? "/tickets/" + existing.ticketId
+                                                            : null)));
+                        });
     }
-
 }

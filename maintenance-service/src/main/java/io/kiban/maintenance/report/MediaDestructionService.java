@@ -32,21 +32,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Issue 19, one owner for "are these media destroyed?" (R-RM-3, R-BK-5, R-MT-3…R-MT-6): for an environment or a set
- * of hardware, one row per data-bearing medium with its destruction state as this service knows it.
+ * Issue 19, one owner for "are these media destroyed?" (R-RM-3, R-BK-5, R-MT-3…R-MT-6): for an
+ * environment or a set of hardware, one row per data-bearing medium with its destruction state as
+ * this service knows it.
  *
- * <p>The list of media is asset-service's (its ledger holds every medium ever installed, including media that never
- * entered custody here: still installed, or removed outside a replacement or sanitization order); this service keeps
- * only the media that entered custody. So the report reads asset-service's {@code GET /media?include=removed} to the
- * end (every page, {@link AssetGateway#media}) and joins it with the custody items and evidence here by serial. Media
- * tracked here that the ledger does not list (failure-analysis log media, parts of hardware without ledger media) are
- * rows too ({@code inLedger: false}). Media jpo-admin declared not data-bearing in asset-service are not rows.
+ * <p>The list of media is asset-service's (its ledger holds every medium ever installed, including
+ * media that never entered custody here: still installed, or removed outside a replacement or
+ * sanitization order); this service keeps only the media that entered custody. So the report reads
+ * asset-service's {@code GET /media?include=removed} to the end (every page, {@link
+ * AssetGateway#media}) and joins it with the custody items and evidence here by serial. Media
+ * tracked here that the ledger does not list (failure-analysis log media, parts of hardware without
+ * ledger media) are rows too ({@code inLedger: false}). Media jpo-admin declared not data-bearing
+ * in asset-service are not rows.
  *
- * <p>A medium is {@code destroyed} only when its custody item has evidence JPO accepted and that evidence still
- * satisfies the rules (R-MT-5: never CLEAR, the technique achieves the method on that kind of medium, PURGE only for
- * a MINOR_NOT_CONTROLLER part with a jpo-admin exception approved before the submission; R-MT-4: a contractor's
- * certificate only from a contractor approved on the day of destruction). The whole list is computed, sorted by
- * (serial, hardware id) and sliced, so that pages never overlap or skip; the summary counts the whole list.
+ * <p>A medium is {@code destroyed} only when its custody item has evidence JPO accepted and that
+ * evidence still satisfies the rules (R-MT-5: never CLEAR, the technique achieves the method on
+ * that kind of medium, PURGE only for a MINOR_NOT_CONTROLLER part with a jpo-admin exception
+ * approved before the submission; R-MT-4: a contractor's certificate only from a contractor
+ * approved on the day of destruction). The whole list is computed, sorted by (serial, hardware id)
+ * and sliced, so that pages never overlap or skip; the summary counts the whole list.
  */
 @ApplicationScoped
 public class MediaDestructionService {
@@ -56,33 +60,61 @@ public class MediaDestructionService {
 
     /** Why a medium is not (yet) destroyed. */
     public enum Pending {
-        /** still installed (or removed) and never entered custody here: a sanitization order or replacement is due */
+        /**
+         * still installed (or removed) and never entered custody here: a sanitization order or
+         * replacement is due
+         */
         NOT_IN_CUSTODY,
-        /** asset-service shows it removed outside a replacement or sanitization order, and it is not in custody here */
+        /**
+         * asset-service shows it removed outside a replacement or sanitization order, and it is not
+         * in custody here
+         */
         REMOVED_WITHOUT_CUSTODY,
         /** in custody here, but no evidence JPO accepted */
         EVIDENCE_NOT_ACCEPTED,
-        /** evidence was accepted, but it does not satisfy R-MT-4/R-MT-5 as recorded ({@code nonConformities}) */
+        /**
+         * evidence was accepted, but it does not satisfy R-MT-4/R-MT-5 as recorded ({@code
+         * nonConformities})
+         */
         METHOD_NOT_CONFORMING
     }
 
     /**
-     * One data-bearing medium. {@code source}: {@code asset-ledger} (the ledger lists it and it never entered custody
-     * here), or the custody item's source ({@code part}, {@code log-medium}, {@code order-medium}).
-     * {@code custodyStatus} is {@code NOT_TRACKED} without a custody item. {@code method}, {@code technique},
-     * {@code techniqueLevel} (what the technique achieves on this kind of medium), {@code issuer},
-     * {@code acceptedAt}, {@code acceptedBy} describe the accepted evidence, or the latest submitted one.
+     * One data-bearing medium. {@code source}: {@code asset-ledger} (the ledger lists it and it
+     * never entered custody here), or the custody item's source ({@code part}, {@code log-medium},
+     * {@code order-medium}). {@code custodyStatus} is {@code NOT_TRACKED} without a custody item.
+     * {@code method}, {@code technique}, {@code techniqueLevel} (what the technique achieves on
+     * this kind of medium), {@code issuer}, {@code acceptedAt}, {@code acceptedBy} describe the
+     * accepted evidence, or the latest submitted one.
      */
-    public record MediumDestruction(String serial, String kind, String make, String model, String hardwareId,
-            String environment, String source, boolean inLedger, boolean installed, LocalDate removedOn,
-            boolean removedWithoutCustodyReference, Long custodyItemId, String custodyStatus, Long evidenceId,
-            String evidenceStatus, Method method, String technique, Method techniqueLevel, Issuer issuer,
-            Instant acceptedAt, String acceptedBy, List<String> nonConformities, boolean destroyed, Pending pending) {
-    }
+    public record MediumDestruction(
+            String serial,
+            String kind,
+            String make,
+            String model,
+            String hardwareId,
+            String environment,
+            String source,
+            boolean inLedger,
+            boolean installed,
+            LocalDate removedOn,
+            boolean removedWithoutCustodyReference,
+            Long custodyItemId,
+            String custodyStatus,
+            Long evidenceId,
+            String evidenceStatus,
+            Method method,
+            String technique,
+            Method techniqueLevel,
+            Issuer issuer,
+            Instant acceptedAt,
+            String acceptedBy,
+            List<String> nonConformities,
+            boolean destroyed,
+            Pending pending) {}
 
     /** One page of the report, and the whole report's summary. */
-    public record Report(Page<MediumDestruction> page, long pending, boolean allDestroyed) {
-    }
+    public record Report(Page<MediumDestruction> page, long pending, boolean allDestroyed) {}
 
     private final AssetGateway asset;
     private final CustodyItemRepository items;
@@ -90,8 +122,12 @@ public class MediaDestructionService {
     private final ContractorService.Repository contractors;
     private final TicketRepository tickets;
 
-    public MediaDestructionService(AssetGateway asset, CustodyItemRepository items, EvidenceRepository evidence,
-            ContractorService.Repository contractors, TicketRepository tickets) {
+    public MediaDestructionService(
+            AssetGateway asset,
+            CustodyItemRepository items,
+            EvidenceRepository evidence,
+            ContractorService.Repository contractors,
+            TicketRepository tickets) {
         this.asset = asset;
         this.items = items;
         this.evidence = evidence;
@@ -99,12 +135,15 @@ public class MediaDestructionService {
         this.tickets = tickets;
     }
 
-    public Report report(ReportEnvironment environment, List<String> hardwareIds, PageRequest page) {
+    public Report report(
+            ReportEnvironment environment, List<String> hardwareIds, PageRequest page) {
         List<MediumDestruction> all = report(environment, hardwareIds);
         int from = Math.min(page.offset(), all.size());
         int to = Math.min(from + page.size(), all.size());
         long pending = all.stream().filter(m -> !m.destroyed()).count();
-        return new Report(new Page<>(all.subList(from, to), all.size(), page), pending,
+        return new Report(
+                new Page<>(all.subList(from, to), all.size(), page),
+                pending,
                 !all.isEmpty() && pending == 0);
     }
 
@@ -112,17 +151,24 @@ public class MediaDestructionService {
         Set<String> hardware = new LinkedHashSet<>();
         for (String id : hardwareIds == null ? List.<String>of() : hardwareIds) {
             if (id == null || id.isBlank()) {
-                throw ProblemException.badField("hardwareId", "R-RM-3: a hardware id must not be blank");
+                throw ProblemException.badField(
+                        "hardwareId", "R-RM-3: a hardware id must not be blank");
             }
             hardware.add(id.trim());
         }
         if (environment == null && hardware.isEmpty()) {
-            throw ProblemException.badField("environment",
+            throw ProblemException.badField(
+                    "environment",
                     "R-RM-3: name the environment or at least one hardwareId whose media are asked about");
         }
         if (hardware.size() > MAX_HARDWARE_IDS) {
-            throw ProblemException.badField("hardwareId", "R-RM-3: at most " + MAX_HARDWARE_IDS
-                    + " hardware ids in one request (" + hardware.size() + " given); ask for the environment instead");
+            throw ProblemException.badField(
+                    "hardwareId",
+                    "R-RM-3: at most "
+                            + MAX_HARDWARE_IDS
+                            + " hardware ids in one request ("
+                            + hardware.size()
+                            + " given); ask for the environment instead");
         }
         String env = environment == null ? null : environment.name();
 
@@ -142,38 +188,58 @@ public class MediaDestructionService {
         for (List<String> chunk : chunks(new ArrayList<>(serials))) {
             items.list("serial in ?1", chunk).forEach(i -> bySerial.putIfAbsent(i.serial, i));
         }
-        // media tracked here that the ledger does not list (log media, parts of hardware without ledger media)
+        // media tracked here that the ledger does not list (log media, parts of hardware without
+        // ledger media)
         List<CustodyItem> unlisted = new ArrayList<>();
         if (hardware.isEmpty()) {
             unlisted.addAll(items.list("environment = ?1 order by id", env));
         } else {
             for (List<String> chunk : chunks(new ArrayList<>(hardware))) {
-                unlisted.addAll(env == null ? items.list("hardwareId in ?1 order by id", chunk)
-                        : items.list("hardwareId in ?1 and environment = ?2 order by id", chunk, env));
+                unlisted.addAll(
+                        env == null
+                                ? items.list("hardwareId in ?1 order by id", chunk)
+                                : items.list(
+                                        "hardwareId in ?1 and environment = ?2 order by id",
+                                        chunk,
+                                        env));
             }
         }
         unlisted.removeIf(i -> serials.contains(i.serial));
 
-        Map<Long, Evidence> evidenceByItem = evidence(
-                concat(bySerial.values(), unlisted).stream().map(i -> i.id).distinct().toList());
+        Map<Long, Evidence> evidenceByItem =
+                evidence(
+                        concat(bySerial.values(), unlisted).stream()
+                                .map(i -> i.id)
+                                .distinct()
+                                .toList());
         Map<Long, Contractor> contractorById = new HashMap<>();
         Map<Long, Ticket> ticketById = new HashMap<>();
 
         List<MediumDestruction> rows = new ArrayList<>();
         for (AssetClient.Medium m : ledger.values()) {
             CustodyItem item = bySerial.get(m.serial().trim());
-            rows.add(row(m, item, item == null ? null : evidenceByItem.get(item.id), contractorById, ticketById));
+            rows.add(
+                    row(
+                            m,
+                            item,
+                            item == null ? null : evidenceByItem.get(item.id),
+                            contractorById,
+                            ticketById));
         }
         for (CustodyItem item : unlisted) {
             rows.add(row(null, item, evidenceByItem.get(item.id), contractorById, ticketById));
         }
-        rows.sort(Comparator.comparing(MediumDestruction::serial)
-                .thenComparing(MediumDestruction::hardwareId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        rows.sort(
+                Comparator.comparing(MediumDestruction::serial)
+                        .thenComparing(
+                                MediumDestruction::hardwareId,
+                                Comparator.nullsFirst(Comparator.naturalOrder())));
         return rows;
     }
 
     /** Data-bearing media with a serial, once per (serial, hardware). */
-    private static void ledger(List<AssetClient.Medium> media, Map<String, AssetClient.Medium> into) {
+    private static void ledger(
+            List<AssetClient.Medium> media, Map<String, AssetClient.Medium> into) {
         for (AssetClient.Medium m : media) {
             if (m.serial() == null || m.serial().isBlank() || !m.bearsData()) {
                 continue;
@@ -208,42 +274,75 @@ public class MediaDestructionService {
         return true; // listed in id order: the later submission
     }
 
-    private MediumDestruction row(AssetClient.Medium m, CustodyItem item, Evidence e,
-            Map<Long, Contractor> contractorById, Map<Long, Ticket> ticketById) {
-        boolean accepted = item != null && item.status == CustodyStatus.EVIDENCE_ACCEPTED && e != null
-                && e.status == Evidence.Status.ACCEPTED;
-        List<String> nonConformities = accepted ? nonConformities(item, e, contractorById, ticketById) : List.of();
+    private MediumDestruction row(
+            AssetClient.Medium m,
+            CustodyItem item,
+            Evidence e,
+            Map<Long, Contractor> contractorById,
+            Map<Long, Ticket> ticketById) {
+        boolean accepted =
+                item != null
+                        && item.status == CustodyStatus.EVIDENCE_ACCEPTED
+                        && e != null
+                        && e.status == Evidence.Status.ACCEPTED;
+        List<String> nonConformities =
+                accepted ? nonConformities(item, e, contractorById, ticketById) : List.of();
         boolean destroyed = accepted && nonConformities.isEmpty();
         boolean removed = m == null ? true : m.removed();
-        boolean withoutReference = m != null && Boolean.TRUE.equals(m.removedWithoutCustodyReference());
-        Pending pending = destroyed ? null
-                : accepted ? Pending.METHOD_NOT_CONFORMING
-                : item != null ? Pending.EVIDENCE_NOT_ACCEPTED
-                : removed ? Pending.REMOVED_WITHOUT_CUSTODY
-                : Pending.NOT_IN_CUSTODY;
-        String hardwareId = m != null && m.hardwareId() != null ? String.valueOf(m.hardwareId())
-                : item == null ? null : item.hardwareId;
+        boolean withoutReference =
+                m != null && Boolean.TRUE.equals(m.removedWithoutCustodyReference());
+        Pending pending =
+                destroyed
+                        ? null
+                        : accepted
+                                ? Pending.METHOD_NOT_CONFORMING
+                                : item != null
+                                        ? Pending.EVIDENCE_NOT_ACCEPTED
+                                        : removed
+                                                ? Pending.REMOVED_WITHOUT_CUSTODY
+                                                : Pending.NOT_IN_CUSTODY;
+        String hardwareId =
+                m != null && m.hardwareId() != null
+                        ? String.valueOf(m.hardwareId())
+                        : item == null ? null : item.hardwareId;
         return new MediumDestruction(
                 m != null ? m.serial().trim() : item.serial,
                 m != null && m.kind() != null ? m.kind() : item.kind.name(),
                 m != null && m.make() != null ? m.make() : item == null ? null : item.make,
                 m != null && m.model() != null ? m.model() : item == null ? null : item.model,
                 hardwareId,
-                m != null && m.environment() != null ? m.environment() : item == null ? null : item.environment,
+                m != null && m.environment() != null
+                        ? m.environment()
+                        : item == null ? null : item.environment,
                 item == null ? "asset-ledger" : item.source.label(),
-                m != null, m != null && !removed, m == null ? null : m.removedOn(), withoutReference,
-                item == null ? null : item.id, item == null ? "NOT_TRACKED" : item.status.name(),
-                e == null ? null : e.id, e == null ? null : e.status.name(), e == null ? null : e.method,
-                e == null ? null : e.technique.name(), e == null ? null : e.technique.levelOn(item.kind),
-                e == null ? null : e.issuer, accepted ? e.decidedAt : null, accepted ? e.decidedBy : null,
-                nonConformities, destroyed, pending);
+                m != null,
+                m != null && !removed,
+                m == null ? null : m.removedOn(),
+                withoutReference,
+                item == null ? null : item.id,
+                item == null ? "NOT_TRACKED" : item.status.name(),
+                e == null ? null : e.id,
+                e == null ? null : e.status.name(),
+                e == null ? null : e.method,
+                e == null ? null : e.technique.name(),
+                e == null ? null : e.technique.levelOn(item.kind),
+                e == null ? null : e.issuer,
+                accepted ? e.decidedAt : null,
+                accepted ? e.decidedBy : null,
+                nonConformities,
+                destroyed,
+                pending);
     }
 
     /**
-     * The rules an accepted certificate must still satisfy (they are checked when it is submitted; a record that
-     * does not — written before a rule was tightened, or altered outside the API — is never counted as destroyed).
+     * The rules an accepted certificate must still satisfy (they are checked when it is submitted;
+     * a record that does not — written before a rule was tightened, or altered outside the API — is
+     * never counted as destroyed).
      */
-    private List<String> nonConformities(CustodyItem item, Evidence e, Map<Long, Contractor> contractorById,
+    private List<String> nonConformities(
+            CustodyItem item,
+            Evidence e,
+            Map<Long, Contractor> contractorById,
             Map<Long, Ticket> ticketById) {
         List<String> out = new ArrayList<>();
         if (e.method == Method.CLEAR) {
@@ -253,7 +352,15 @@ public class MediaDestructionService {
         if (level == null) {
             out.add("R-MT-5: " + e.technique + " does nothing to " + item.kind);
         } else if (e.method != Method.CLEAR && level != e.method) {
-            out.add("R-MT-5: " + e.technique + " on " + item.kind + " is " + level + ", not " + e.method);
+            out.add(
+                    "R-MT-5: "
+                            + e.technique
+                            + " on "
+                            + item.kind
+                            + " is "
+                            + level
+                            + ", not "
+                            + e.method);
         }
         if (e.method == Method.PURGE) {
             FaultClass fault = null;
@@ -262,15 +369,20 @@ public class MediaDestructionService {
                 fault = t == null ? null : t.faultClass;
             }
             if (item.source != ItemSource.PART || fault != FaultClass.MINOR_NOT_CONTROLLER) {
-                out.add("R-MT-5: PURGE instead of destruction only for a part of a MINOR_NOT_CONTROLLER fault");
+                out.add(
+                        "R-MT-5: PURGE instead of destruction only for a part of a MINOR_NOT_CONTROLLER fault");
             }
             if (item.purgeApprovedAt == null || item.purgeApprovedAt.isAfter(e.submittedAt)) {
-                out.add("R-MT-5: PURGE without a jpo-admin exception approved before the submission");
+                out.add(
+                        "R-MT-5: PURGE without a jpo-admin exception approved before the submission");
             }
         }
         if (e.issuer == Issuer.CONTRACTOR) {
-            Contractor k = e.contractorId == null ? null
-                    : contractorById.computeIfAbsent(e.contractorId, id -> contractors.findById(id));
+            Contractor k =
+                    e.contractorId == null
+                            ? null
+                            : contractorById.computeIfAbsent(
+                                    e.contractorId, id -> contractors.findById(id));
             if (k == null || !k.approvedOn(e.performedOn)) {
                 out.add("R-MT-4: the contractor was not approved by JPO on " + e.performedOn);
             }

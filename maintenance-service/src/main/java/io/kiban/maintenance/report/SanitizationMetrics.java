@@ -30,21 +30,36 @@ public class SanitizationMetrics {
         this.em = em;
         this.clock = clock;
         Gauge.builder("kiban_sanitization_outstanding", outstanding, AtomicLong::get)
-                .description("Data-bearing parts and log media without accepted destruction evidence")
+                .description(
+                        "Data-bearing parts and log media without accepted destruction evidence")
                 .register(registry);
-        Gauge.builder("kiban_sanitization_outstanding_oldest_age_seconds", oldestAgeSeconds, AtomicLong::get)
-                .description("Age of the oldest part or log medium still without accepted destruction evidence")
+        Gauge.builder(
+                        "kiban_sanitization_outstanding_oldest_age_seconds",
+                        oldestAgeSeconds,
+                        AtomicLong::get)
+                .description(
+                        "Age of the oldest part or log medium still without accepted destruction evidence")
                 .register(registry);
     }
 
-    @Scheduled(every = "${kiban.maintenance.metrics-refresh:60s}", delayed = "10s",
-            identity = "sanitization-metrics", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${kiban.maintenance.metrics-refresh:60s}",
+            delayed = "10s",
+            identity = "sanitization-metrics",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void refresh() {
-        Object[] row = em.createQuery("select count(i), min(i.createdAt) from CustodyItem i where i.status <> ?1",
-                Object[].class).setParameter(1, CustodyStatus.EVIDENCE_ACCEPTED).getSingleResult();
+        Object[] row =
+                em.createQuery(
+                                "select count(i), min(i.createdAt) from CustodyItem i where i.status <> ?1",
+                                Object[].class)
+                        .setParameter(1, CustodyStatus.EVIDENCE_ACCEPTED)
+                        .getSingleResult();
         outstanding.set(((Number) row[0]).longValue());
         Instant oldest = (Instant) row[1];
-        oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
+        oldestAgeSeconds.set(
+                oldest == null
+                        ? 0
+                        : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
     }
 }

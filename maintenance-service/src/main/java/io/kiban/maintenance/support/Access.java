@@ -20,7 +20,10 @@ public class Access {
         this.caller = caller;
     }
 
-    /** A vendor-side user (vendor or support-vendor) held to its own organisation (commons' {@link Caller}). */
+    /**
+     * A vendor-side user (vendor or support-vendor) held to its own organisation (commons' {@link
+     * Caller}).
+     */
     public boolean isVendor() {
         return caller.isOrganisationScoped();
     }
@@ -38,26 +41,37 @@ public class Access {
         return caller.maySee(organisation);
     }
 
-    public <T> T visible(Optional<T> found, java.util.function.Function<T, String> organisation, String what, Object id) {
+    public <T> T visible(
+            Optional<T> found,
+            java.util.function.Function<T, String> organisation,
+            String what,
+            Object id) {
         return found.filter(t -> maySee(organisation.apply(t)))
                 .orElseThrow(() -> ProblemException.notFound(what, id));
     }
 
     /**
-     * The organisation a new record belongs to: a vendor's own (a different one in the body is refused);
-     * JPO must name it.
+     * The organisation a new record belongs to: a vendor's own (a different one in the body is
+     * refused); JPO must name it.
      */
     public String owningOrganisation(String requested) {
         if (isVendor()) {
-            String own = caller.organisation()
-                    .orElseThrow(() -> ProblemException.badField("organisation", "your token carries no organisation"));
+            String own =
+                    caller.organisation()
+                            .orElseThrow(
+                                    () ->
+                                            ProblemException.badField(
+                                                    "organisation",
+                                                    "your token carries no organisation"));
             if (requested != null && !requested.equals(own)) {
-                throw ProblemException.badField("organisation", "a vendor user files for its own organisation only");
+                throw ProblemException.badField(
+                        "organisation", "a vendor user files for its own organisation only");
             }
             return own;
         }
         if (requested == null || requested.isBlank()) {
-            throw ProblemException.badField("organisation", "name the vendor organisation this record is for");
+            throw ProblemException.badField(
+                    "organisation", "name the vendor organisation this record is for");
         }
         return requested;
     }
@@ -72,15 +86,23 @@ public class Access {
     }
 
     /**
-     * R-SEC-2: whoever proposed, submitted, uploaded or recorded something never approves or accepts it. Compares the
-     * stored account id (issuer#subject) or, for records older than that column, the stored name. 403 naming the rule.
+     * R-SEC-2: whoever proposed, submitted, uploaded or recorded something never approves or
+     * accepts it. Compares the stored account id (issuer#subject) or, for records older than that
+     * column, the stored name. 403 naming the rule.
      */
-    public void requireNotSelf(String ruleId, String recordedById, String recordedByName, String what) {
-        boolean same = recordedById != null ? recordedById.equals(caller.id())
-                : recordedByName != null && recordedByName.equals(caller.name());
+    public void requireNotSelf(
+            String ruleId, String recordedById, String recordedByName, String what) {
+        boolean same =
+                recordedById != null
+                        ? recordedById.equals(caller.id())
+                        : recordedByName != null && recordedByName.equals(caller.name());
         if (same) {
-            throw ProblemException.of(ProblemType.FORBIDDEN, ruleId + ": the account that " + what
-                    + " cannot approve, accept or reject it; another jpo-admin must decide (segregation of duties)");
+            throw ProblemException.of(
+                    ProblemType.FORBIDDEN,
+                    ruleId
+                            + ": the account that "
+                            + what
+                            + " cannot approve, accept or reject it; another jpo-admin must decide (segregation of duties)");
         }
     }
 }

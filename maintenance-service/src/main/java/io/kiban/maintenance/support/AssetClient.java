@@ -31,33 +31,47 @@ public interface AssetClient {
 
     @POST
     @Path("/hardware/{id}/media/replacements")
-    void recordReplacement(@PathParam("id") String hardwareId, @HeaderParam("Idempotency-Key") String key,
+    void recordReplacement(
+            @PathParam("id") String hardwareId,
+            @HeaderParam("Idempotency-Key") String key,
             ReplacementRecord body);
 
     @GET
     @Path("/media")
-    RestResponse<List<Medium>> media(@QueryParam("environment") String environment,
-            @QueryParam("hardwareId") String hardwareId, @QueryParam("include") String include,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+    RestResponse<List<Medium>> media(
+            @QueryParam("environment") String environment,
+            @QueryParam("hardwareId") String hardwareId,
+            @QueryParam("include") String include,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Hardware(Object id, String environment, String status) {
-    }
+    record Hardware(Object id, String environment, String status) {}
 
-    record Installed(String kind, String make, String model, String serial, String condition) {
-    }
+    record Installed(String kind, String make, String model, String serial, String condition) {}
 
-    record ReplacementRecord(String removedSerial, Installed installed, LocalDate replacedOn, String reference) {
-    }
+    record ReplacementRecord(
+            String removedSerial, Installed installed, LocalDate replacedOn, String reference) {}
 
     /**
-     * A medium of asset-service's ledger. {@code dataBearing} is false only after jpo-admin declared it so there (with
-     * an audited reason); {@code origin} is {@code LEDGER} or {@code UNREGISTERED_PART} (a part jpo-admin recorded
-     * after the fact); {@code removedOn}/{@code installed} say whether it left its hardware.
+     * A medium of asset-service's ledger. {@code dataBearing} is false only after jpo-admin
+     * declared it so there (with an audited reason); {@code origin} is {@code LEDGER} or {@code
+     * UNREGISTERED_PART} (a part jpo-admin recorded after the fact); {@code removedOn}/{@code
+     * installed} say whether it left its hardware.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Medium(String serial, String kind, String make, String model, Object hardwareId, String environment,
-            Boolean dataBearing, String origin, LocalDate removedOn, Boolean installed, String removalReference,
+    record Medium(
+            String serial,
+            String kind,
+            String make,
+            String model,
+            Object hardwareId,
+            String environment,
+            Boolean dataBearing,
+            String origin,
+            LocalDate removedOn,
+            Boolean installed,
+            String removalReference,
             Boolean removedWithoutCustodyReference) {
 
         /** Data-bearing unless asset-service says otherwise. */

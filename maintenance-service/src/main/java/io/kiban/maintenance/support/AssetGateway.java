@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The only way into asset-service. An unknown hardware id is the caller's mistake (422); anything
@@ -24,8 +24,10 @@ public class AssetGateway {
     private final AssetClient client;
     private final int pageSize;
 
-    public AssetGateway(@RestClient AssetClient client,
-            @ConfigProperty(name = "kiban.maintenance.asset-media-page-size", defaultValue = "200") int pageSize) {
+    public AssetGateway(
+            @RestClient AssetClient client,
+            @ConfigProperty(name = "kiban.maintenance.asset-media-page-size", defaultValue = "200")
+                    int pageSize) {
         this.client = client;
         this.pageSize = pageSize;
     }
@@ -39,21 +41,25 @@ public class AssetGateway {
         }
     }
 
-    public void recordReplacement(String hardwareId, String idempotencyKey, AssetClient.ReplacementRecord body) {
+    public void recordReplacement(
+            String hardwareId, String idempotencyKey, AssetClient.ReplacementRecord body) {
         try {
-            call("POST /hardware/" + hardwareId + "/media/replacements", () -> {
-                client.recordReplacement(hardwareId, idempotencyKey, body);
-                return null;
-            });
+            call(
+                    "POST /hardware/" + hardwareId + "/media/replacements",
+                    () -> {
+                        client.recordReplacement(hardwareId, idempotencyKey, body);
+                        return null;
+                    });
         } catch (NotFound e) {
             throw ProblemException.unknownReference("hardwareId", hardwareId);
         }
     }
 
     /**
-     * Every medium asset-service knows for an environment and/or hardware item, removed ones included. Read page by
-     * page until the total asset-service announces ({@code X-Total-Count}) is reached — never only the first page
-     * (asset-service may cap the page size below the one asked for); without a total, until a short page.
+     * Every medium asset-service knows for an environment and/or hardware item, removed ones
+     * included. Read page by page until the total asset-service announces ({@code X-Total-Count})
+     * is reached — never only the first page (asset-service may cap the page size below the one
+     * asked for); without a total, until a short page.
      */
     public List<AssetClient.Medium> media(String environment, String hardwareId) {
         List<AssetClient.Medium> all = new ArrayList<>();
@@ -61,9 +67,15 @@ public class AssetGateway {
             int p = page;
             RestResponse<List<AssetClient.Medium>> response;
             try {
-                response = call("GET /media", () -> client.media(environment, hardwareId, "removed", p, pageSize));
+                response =
+                        call(
+                                "GET /media",
+                                () ->
+                                        client.media(
+                                                environment, hardwareId, "removed", p, pageSize));
             } catch (NotFound e) {
-                throw ProblemException.unknownReference(hardwareId != null ? "hardwareIds" : "environment",
+                throw ProblemException.unknownReference(
+                        hardwareId != null ? "hardwareIds" : "environment",
                         hardwareId != null ? hardwareId : environment);
             }
             List<AssetClient.Medium> batch = response == null ? null : response.getEntity();
@@ -102,8 +114,14 @@ public class AssetGateway {
             if (status == 400 || status == 409 || status == 422) {
                 String body = body(e);
                 LOG.warnf("asset-service refused %s with %d: %s", what, status, body);
-                throw ProblemException.of(ProblemType.RULE_VIOLATION,
-                        "asset-service refused " + what + " (" + status + ")" + (body.isEmpty() ? "" : ": " + body));
+                throw ProblemException.of(
+                        ProblemType.RULE_VIOLATION,
+                        "asset-service refused "
+                                + what
+                                + " ("
+                                + status
+                                + ")"
+                                + (body.isEmpty() ? "" : ": " + body));
             }
             LOG.warnf("asset-service answered %s with %d", what, status);
             throw unavailable(what, "answered " + status);
@@ -122,8 +140,9 @@ public class AssetGateway {
             if (text == null) {
                 return "";
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
-                    .matcher(text);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                            .matcher(text);
             String detail = m.find() ? m.group(1) : text;
             return detail.length() > 300 ? detail.substring(0, 300) : detail;
         } catch (RuntimeException ignored) {
@@ -132,7 +151,8 @@ public class AssetGateway {
     }
 
     private static ProblemException unavailable(String what, String how) {
-        return ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE,
+        return ProblemException.of(
+                ProblemType.DEPENDENCY_UNAVAILABLE,
                 "asset-service " + how + " (" + what + "); nothing was recorded, retry later");
     }
 

@@ -22,16 +22,17 @@ public interface LifecycleClient {
     @Path("/phases/{environment}")
     PhaseView phase(@PathParam("environment") String environment);
 
-    /** The contract (lifecycle-service {@code ContractDtos}); only the contracted vendor organisation is read. */
+    /**
+     * The contract (lifecycle-service {@code ContractDtos}); only the contracted vendor
+     * organisation is read.
+     */
     @GET
     @Path("/contract")
     ContractView contract();
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PhaseView(String environment, String phase) {
-    }
+    record PhaseView(String environment, String phase) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContractView(String vendorOrganisation) {
-    }
+    record ContractView(String vendorOrganisation) {}
 }

@@ -17,10 +17,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * The only way into lifecycle-service. R-RM-1 / R-RM-3 (issue 14 item 8): nothing new enters an environment whose
- * lease phase is REMOVED or CLOSED. The phase is read from lifecycle-service and cached for a short time
- * ({@code kiban.maintenance.lifecycle-cache-ttl}, default 10 s); when lifecycle-service cannot tell (unreachable,
- * 5xx, unknown environment) the request is refused with 503 — never a silent accept.
+ * The only way into lifecycle-service. R-RM-1 / R-RM-3 (issue 14 item 8): nothing new enters an
+ * environment whose lease phase is REMOVED or CLOSED. The phase is read from lifecycle-service and
+ * cached for a short time ({@code kiban.maintenance.lifecycle-cache-ttl}, default 10 s); when
+ * lifecycle-service cannot tell (unreachable, 5xx, unknown environment) the request is refused with
+ * 503 — never a silent accept.
  */
 @ApplicationScoped
 public class LifecycleGateway {
@@ -29,16 +30,18 @@ public class LifecycleGateway {
     private static final Set<String> ENDED = Set.of("REMOVED", "CLOSED");
     private static final String CONTRACT = "\u0000contract";
 
-    private record Cached(String value, Instant until) {
-    }
+    private record Cached(String value, Instant until) {}
 
     private final LifecycleClient client;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public LifecycleGateway(@RestClient LifecycleClient client, Clock clock,
-            @ConfigProperty(name = "kiban.maintenance.lifecycle-cache-ttl", defaultValue = "10s") Duration ttl) {
+    public LifecycleGateway(
+            @RestClient LifecycleClient client,
+            Clock clock,
+            @ConfigProperty(name = "kiban.maintenance.lifecycle-cache-ttl", defaultValue = "10s")
+                    Duration ttl) {
         this.client = client;
         this.clock = clock;
         this.ttl = ttl;
@@ -47,39 +50,59 @@ public class LifecycleGateway {
     /** The lease phase of {@code environment} (cached); 503 when lifecycle-service cannot say. */
     public String phase(String environment) {
         if (environment == null || environment.isBlank()) {
-            throw unavailable("GET /phases/?", "cannot place the hardware in an environment (asset-service named none)");
+            throw unavailable(
+                    "GET /phases/?",
+                    "cannot place the hardware in an environment (asset-service named none)");
         }
         String env = environment.trim().toUpperCase(Locale.ROOT);
-        return cached(env, () -> {
-            LifecycleClient.PhaseView view = call("GET /phases/" + env, () -> client.phase(env));
-            if (view == null || view.phase() == null) {
-                throw unavailable("GET /phases/" + env, "answered without a phase");
-            }
-            return view.phase();
-        });
+        return cached(
+                env,
+                () -> {
+                    LifecycleClient.PhaseView view =
+                            call("GET /phases/" + env, () -> client.phase(env));
+                    if (view == null || view.phase() == null) {
+                        throw unavailable("GET /phases/" + env, "answered without a phase");
+                    }
+                    return view.phase();
+                });
     }
 
     /**
-     * R-RM-1 / R-RM-3: 422 when {@code environment} is REMOVED or CLOSED ({@code what} says what was refused);
-     * 503 when its phase cannot be read.
+     * R-RM-1 / R-RM-3: 422 when {@code environment} is REMOVED or CLOSED ({@code what} says what
+     * was refused); 503 when its phase cannot be read.
      */
     public void requireOpen(String environment, String what) {
         String phase = phase(environment);
         if (ENDED.contains(phase)) {
-            throw ProblemException.rule("R-RM-1", "R-RM-1/R-RM-3: environment " + environment + " is " + phase
-                    + " in lifecycle-service; no " + what + " is recorded in a removed environment");
+            throw ProblemException.rule(
+                    "R-RM-1",
+                    "R-RM-1/R-RM-3: environment "
+                            + environment
+                            + " is "
+                            + phase
+                            + " in lifecycle-service; no "
+                            + what
+                            + " is recorded in a removed environment");
         }
     }
 
-    /** The vendor organisation of the contract, which maintains the leased hardware (cached); 503 when unknown. */
+    /**
+     * The vendor organisation of the contract, which maintains the leased hardware (cached); 503
+     * when unknown.
+     */
     public String contractedVendor() {
-        return cached(CONTRACT, () -> {
-            LifecycleClient.ContractView view = call("GET /contract", client::contract);
-            if (view == null || view.vendorOrganisation() == null || view.vendorOrganisation().isBlank()) {
-                throw unavailable("GET /contract", "answered without a vendor organisation");
-            }
-            return view.vendorOrganisation();
-        });
+        return cached(
+                CONTRACT,
+                () -> {
+                    LifecycleClient.ContractView view = call("GET /contract", client::contract);
+                    if (view == null
+                            || view.vendorOrganisation() == null
+                            || view.vendorOrganisation().isBlank()) {
+                        throw unavailable(
+                                "GET /contract", "answered without a vendor organisation");
+                    }
+                    return view.vendorOrganisation();
+                });
     }
 
     private String cached(String key, Supplier<String> load) {
@@ -99,7 +122,8 @@ public class LifecycleGateway {
         } catch (WebApplicationException e) {
             int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
             LOG.warnf("lifecycle-service answered %s with %d", what, status);
-            throw unavailable(what, status == 404 ? "does not know it (404)" : "answered " + status);
+            throw unavailable(
+                    what, status == 404 ? "does not know it (404)" : "answered " + status);
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -109,8 +133,13 @@ public class LifecycleGateway {
     }
 
     private static ProblemException unavailable(String what, String how) {
-        return ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, "lifecycle-service " + how + " (" + what
-                + "); the lease phase decides whether anything may be recorded (R-RM-1/R-RM-3): nothing was recorded,"
-                + " retry later");
+        return ProblemException.of(
+                ProblemType.DEPENDENCY_UNAVAILABLE,
+                "lifecycle-service "
+                        + how
+                        + " ("
+                        + what
+                        + "); the lease phase decides whether anything may be recorded (R-RM-1/R-RM-3): nothing was recorded,"
+                        + " retry later");
     }
 }

@@ -48,8 +48,8 @@ public enum MediumKind {
     }
 
     /**
-     * The kind as asset-service's media ledger names it, or {@code null} for parts that ledger does not
-     * track (it holds data-bearing media only; fans and power supplies are not recorded there).
+     * The kind as asset-service's media ledger names it, or {@code null} for parts that ledger does
+     * not track (it holds data-bearing media only; fans and power supplies are not recorded there).
      */
     public String assetKind() {
         return switch (this) {

@@ -12,14 +12,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * For endpoints that stream a body whose type is only known at run time (evidence files: PDF, JPEG or PNG).
- * The method declares {@code application/octet-stream} so the streaming writer is chosen at build time,
- * and names the real type in the {@value #HEADER} response header; this interceptor moves it into
- * {@code Content-Type} after the writer was chosen and before anything is written.
+ * For endpoints that stream a body whose type is only known at run time (evidence files: PDF, JPEG
+ * or PNG). The method declares {@code application/octet-stream} so the streaming writer is chosen
+ * at build time, and names the real type in the {@value #HEADER} response header; this interceptor
+ * moves it into {@code Content-Type} after the writer was chosen and before anything is written.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.TYPE, ElementType.METHOD })
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ServedAs {
 
     String HEADER = "X-Kiban-Served-As";

@@ -3,7 +3,10 @@ package io.kiban.maintenance.ticket;
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 
-/** R-MT-1: response and restoration targets per severity (kiban.maintenance.targets.s1.response=PT30M …). */
+/**
+ * R-MT-1: response and restoration targets per severity
+ * (kiban.maintenance.targets.s1.response=PT30M …).
+ */
 @ConfigMapping(prefix = "kiban.maintenance.targets")
 public interface TargetsConfig {
 

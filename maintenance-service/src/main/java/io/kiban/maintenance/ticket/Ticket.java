@@ -74,8 +74,9 @@ public class Ticket {
     public boolean filedByJpo;
 
     /**
-     * Whether JPO (jpo-admin) made the ACKNOWLEDGED transition: only such a ticket may hold its array's scheduled
-     * backups (backup-service, SEC-BK-4); a vendor's own acknowledgement answers R-MT-1 but holds nothing.
+     * Whether JPO (jpo-admin) made the ACKNOWLEDGED transition: only such a ticket may hold its
+     * array's scheduled backups (backup-service, SEC-BK-4); a vendor's own acknowledgement answers
+     * R-MT-1 but holds nothing.
      */
     @Column(name = "acknowledged_by_jpo", nullable = false)
     public boolean acknowledgedByJpo;
@@ -83,15 +84,16 @@ public class Ticket {
     /** The environment of the hardware when the ticket was filed (asset-service). */
     public String environment;
 
-    @Version
-    public long version;
+    @Version public long version;
 
     /**
-     * R-MT-1: the first response came (or is still missing) after its target. A ticket cancelled or resolved without
-     * a response counts from the moment it ended: ending it after the target passed does not erase the breach.
+     * R-MT-1: the first response came (or is still missing) after its target. A ticket cancelled or
+     * resolved without a response counts from the moment it ended: ending it after the target
+     * passed does not erase the breach.
      */
     public boolean responseLate(Instant now) {
-        Instant answered = acknowledgedAt != null ? acknowledgedAt : endedAt != null ? endedAt : now;
+        Instant answered =
+                acknowledgedAt != null ? acknowledgedAt : endedAt != null ? endedAt : now;
         return answered.isAfter(responseDue);
     }
 

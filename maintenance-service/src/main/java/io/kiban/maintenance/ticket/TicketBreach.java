@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * R-MT-1: a missed response or restoration target, recorded once, beside the ticket (never on it, so recording a
- * breach does not raise the ticket's version: a client holding its ETag keeps working when a deadline passes).
+ * R-MT-1: a missed response or restoration target, recorded once, beside the ticket (never on it,
+ * so recording a breach does not raise the ticket's version: a client holding its ETag keeps
+ * working when a deadline passes).
  */
 @Entity
 @Table(name = "ticket_breach")
@@ -25,8 +26,7 @@ public class TicketBreach {
     @Column(name = "ticket_id")
     public Long ticketId;
 
-    @Id
-    public String target;
+    @Id public String target;
 
     @Column(nullable = false)
     public String severity;
@@ -41,12 +41,13 @@ public class TicketBreach {
         public Long ticketId;
         public String target;
 
-        public Key() {
-        }
+        public Key() {}
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(ticketId, k.ticketId) && Objects.equals(target, k.target);
+            return o instanceof Key k
+                    && Objects.equals(ticketId, k.ticketId)
+                    && Objects.equals(target, k.target);
         }
 
         @Override

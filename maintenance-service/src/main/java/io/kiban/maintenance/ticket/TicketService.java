@@ -35,15 +35,22 @@ import java.util.Set;
 public class TicketService {
 
     /** Which status may follow which. */
-    static final Map<TicketStatus, Set<TicketStatus>> NEXT = Map.of(
-            TicketStatus.REPORTED, EnumSet.of(TicketStatus.ACKNOWLEDGED, TicketStatus.CANCELLED),
-            TicketStatus.ACKNOWLEDGED, EnumSet.of(TicketStatus.IN_PROGRESS, TicketStatus.CANCELLED),
-            TicketStatus.IN_PROGRESS, EnumSet.of(TicketStatus.PARTS_REPLACED, TicketStatus.RESOLVED,
-                    TicketStatus.CANCELLED),
-            TicketStatus.PARTS_REPLACED, EnumSet.of(TicketStatus.RESOLVED),
-            TicketStatus.RESOLVED, EnumSet.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS),
-            TicketStatus.CLOSED, EnumSet.noneOf(TicketStatus.class),
-            TicketStatus.CANCELLED, EnumSet.noneOf(TicketStatus.class));
+    static final Map<TicketStatus, Set<TicketStatus>> NEXT =
+            Map.of(
+                    TicketStatus.REPORTED,
+                            EnumSet.of(TicketStatus.ACKNOWLEDGED, TicketStatus.CANCELLED),
+                    TicketStatus.ACKNOWLEDGED,
+                            EnumSet.of(TicketStatus.IN_PROGRESS, TicketStatus.CANCELLED),
+                    TicketStatus.IN_PROGRESS,
+                            EnumSet.of(
+                                    TicketStatus.PARTS_REPLACED,
+                                    TicketStatus.RESOLVED,
+                                    TicketStatus.CANCELLED),
+                    TicketStatus.PARTS_REPLACED, EnumSet.of(TicketStatus.RESOLVED),
+                    TicketStatus.RESOLVED,
+                            EnumSet.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS),
+                    TicketStatus.CLOSED, EnumSet.noneOf(TicketStatus.class),
+                    TicketStatus.CANCELLED, EnumSet.noneOf(TicketStatus.class));
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -59,9 +66,18 @@ public class TicketService {
     private final BreachMonitor breaches;
     private final LifecycleGateway lifecycle;
 
-    public TicketService(TicketRepository tickets, TicketRepository.Transitions transitions,
-            OutstandingMedia custody, AssetGateway asset, AuditTrail audit, Access access, Caller caller,
-            Clock clock, TargetsConfig targets, BreachMonitor breaches, LifecycleGateway lifecycle) {
+    public TicketService(
+            TicketRepository tickets,
+            TicketRepository.Transitions transitions,
+            OutstandingMedia custody,
+            AssetGateway asset,
+            AuditTrail audit,
+            Access access,
+            Caller caller,
+            Clock clock,
+            TargetsConfig targets,
+            BreachMonitor breaches,
+            LifecycleGateway lifecycle) {
         this.lifecycle = lifecycle;
         this.tickets = tickets;
         this.transitions = transitions;
@@ -79,7 +95,10 @@ public class TicketService {
     public TicketView file(TicketInput input) {
         Instant now = now();
         String organisation = access.owningOrganisation(input.organisation());
-        Instant reportedAt = input.reportedAt() == null ? now : input.reportedAt().truncatedTo(ChronoUnit.MICROS);
+        Instant reportedAt =
+                input.reportedAt() == null
+                        ? now
+                        : input.reportedAt().truncatedTo(ChronoUnit.MICROS);
         Instant occurredAt = input.occurredAt().truncatedTo(ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw ProblemException.badField("occurredAt", "must not be in the future");
@@ -117,15 +136,21 @@ public class TicketService {
         return view;
     }
 
-    public Page<TicketView> list(TicketStatus status, String hardwareId, Boolean breached, String organisation,
+    public Page<TicketView> list(
+            TicketStatus status,
+            String hardwareId,
+            Boolean breached,
+            String organisation,
             PageRequest page) {
         Instant now = now();
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        access.scope().ifPresent(org -> {
-            where.add("t.organisation = :scope");
-            params.and("scope", org);
-        });
+        access.scope()
+                .ifPresent(
+                        org -> {
+                            where.add("t.organisation = :scope");
+                            params.and("scope", org);
+                        });
         if (organisation != null) {
             where.add("t.organisation = :org");
             params.and("org", organisation);
@@ -139,23 +164,31 @@ public class TicketService {
             params.and("hw", hardwareId);
         }
         if (breached != null) {
-            String late = "(exists (select 1 from TicketBreach b where b.ticketId = t.id)"
-                    + " or (t.acknowledgedAt is null and t.endedAt is null and t.responseDue < :now)"
-                    + " or (t.resolvedAt is null and t.endedAt is null and t.restorationDue < :now))";
+            String late =
+                    "(exists (select 1 from TicketBreach b where b.ticketId = t.id)"
+                            + " or (t.acknowledgedAt is null and t.endedAt is null and t.responseDue < :now)"
+                            + " or (t.resolvedAt is null and t.endedAt is null and t.restorationDue < :now))";
             where.add(breached ? late : "not " + late);
             params.and("now", now);
         }
-        String query = "from Ticket t where " + (where.isEmpty() ? "1 = 1" : String.join(" and ", where));
+        String query =
+                "from Ticket t where " + (where.isEmpty() ? "1 = 1" : String.join(" and ", where));
         var q = tickets.find(query, Sort.by("t.id"), params).page(page.page(), page.size());
         List<Ticket> found = q.list();
         Map<Long, Set<String>> recorded = breaches.of(found.stream().map(t -> t.id).toList());
-        return new Page<>(found.stream().map(t -> TicketView.of(t, now, recorded.getOrDefault(t.id, Set.of())))
-                .toList(), q.count(), page);
+        return new Page<>(
+                found.stream()
+                        .map(t -> TicketView.of(t, now, recorded.getOrDefault(t.id, Set.of())))
+                        .toList(),
+                q.count(),
+                page);
     }
 
     public TicketDetail get(long id) {
         Ticket t = visible(id);
-        return new TicketDetail(TicketView.of(t, now(), breaches.of(t.id)), transitions.of(id).stream().map(TransitionView::of).toList());
+        return new TicketDetail(
+                TicketView.of(t, now(), breaches.of(t.id)),
+                transitions.of(id).stream().map(TransitionView::of).toList());
     }
 
     /** The ticket's transitions, one page in id (= recording) order (#15 item 10: paged in SQL). */
@@ -163,7 +196,8 @@ public class TicketService {
         visible(id);
         var query = transitions.find("ticketId = ?1 order by id", id);
         query.page(page.page(), page.size());
-        return new Page<>(query.list().stream().map(TransitionView::of).toList(), query.count(), page);
+        return new Page<>(
+                query.list().stream().map(TransitionView::of).toList(), query.count(), page);
     }
 
     @Transactional
@@ -185,12 +219,19 @@ public class TicketService {
     /** Moves a ticket on, checking order, role and the close gate; called inside a transaction. */
     public void move(Ticket t, TicketStatus to, String note) {
         if (!NEXT.get(t.status).contains(to)) {
-            throw ProblemException.of(ProblemType.CONFLICT,
-                    "a ticket in " + t.status + " cannot move to " + to + "; next: " + NEXT.get(t.status));
+            throw ProblemException.of(
+                    ProblemType.CONFLICT,
+                    "a ticket in "
+                            + t.status
+                            + " cannot move to "
+                            + to
+                            + "; next: "
+                            + NEXT.get(t.status));
         }
         requireRoleFor(t, to);
         if (to == TicketStatus.CANCELLED && (note == null || note.isBlank())) {
-            throw ProblemException.badField("note", "a cancellation needs a reason (R-MT-1: it stays on the record)");
+            throw ProblemException.badField(
+                    "note", "a cancellation needs a reason (R-MT-1: it stays on the record)");
         }
         if (to == TicketStatus.CLOSED || to == TicketStatus.CANCELLED) {
             closeGate(t, to);
@@ -210,44 +251,68 @@ public class TicketService {
                 }
             }
             case CLOSED, CANCELLED -> t.endedAt = now;
-            default -> {
-            }
+            default -> {}
         }
         record(t, from, to, now, note);
-        // R-MT-1: a target that passed before this moment stays a breach, whether the ticket was answered, resolved,
+        // R-MT-1: a target that passed before this moment stays a breach, whether the ticket was
+        // answered, resolved,
         // cancelled or closed; it is recorded beside the ticket
         breaches.flag(t, now);
     }
 
     /**
-     * DOMAIN §8: closing and reopening are jpo-admin's; cancelling is jpo-admin's or the vendor's, but a vendor never
-     * cancels a ticket JPO filed; jpo-staff files and reads only. The work steps are the vendor's (and jpo-admin's).
+     * DOMAIN §8: closing and reopening are jpo-admin's; cancelling is jpo-admin's or the vendor's,
+     * but a vendor never cancels a ticket JPO filed; jpo-staff files and reads only. The work steps
+     * are the vendor's (and jpo-admin's).
      */
     private void requireRoleFor(Ticket t, TicketStatus to) {
         TicketStatus from = t.status;
-        Set<String> allowed = switch (to) {
-            case CLOSED -> Set.of(Roles.JPO_ADMIN);
-            case IN_PROGRESS -> from == TicketStatus.RESOLVED ? Set.of(Roles.JPO_ADMIN)
-                    : Set.of(Roles.JPO_ADMIN, Roles.VENDOR);
-            default -> Set.of(Roles.JPO_ADMIN, Roles.VENDOR);
-        };
+        Set<String> allowed =
+                switch (to) {
+                    case CLOSED -> Set.of(Roles.JPO_ADMIN);
+                    case IN_PROGRESS ->
+                            from == TicketStatus.RESOLVED
+                                    ? Set.of(Roles.JPO_ADMIN)
+                                    : Set.of(Roles.JPO_ADMIN, Roles.VENDOR);
+                    default -> Set.of(Roles.JPO_ADMIN, Roles.VENDOR);
+                };
         if (allowed.stream().noneMatch(caller::hasRole)) {
-            throw ProblemException.of(ProblemType.FORBIDDEN,
-                    "moving a ticket from " + from + " to " + to + " needs one of the roles " + allowed
+            throw ProblemException.of(
+                    ProblemType.FORBIDDEN,
+                    "moving a ticket from "
+                            + from
+                            + " to "
+                            + to
+                            + " needs one of the roles "
+                            + allowed
                             + " (jpo-staff files and reads tickets; closing, cancelling and reopening are not theirs)");
         }
         if (to == TicketStatus.CANCELLED && t.filedByJpo && !caller.hasRole(Roles.JPO_ADMIN)) {
-            throw ProblemException.of(ProblemType.FORBIDDEN,
-                    "ticket " + t.id + " was filed by JPO; a vendor may not cancel it (R-MT-1: only jpo-admin may)");
+            throw ProblemException.of(
+                    ProblemType.FORBIDDEN,
+                    "ticket "
+                            + t.id
+                            + " was filed by JPO; a vendor may not cancel it (R-MT-1: only jpo-admin may)");
         }
     }
 
-    /** R-MT-6: every data-bearing removed part and failure-log medium of the ticket has accepted evidence. */
+    /**
+     * R-MT-6: every data-bearing removed part and failure-log medium of the ticket has accepted
+     * evidence.
+     */
     private void closeGate(Ticket t, TicketStatus to) {
         List<Problem.Conflict> outstanding = custody.withoutAcceptedEvidence(t.id);
         if (!outstanding.isEmpty()) {
-            throw ProblemException.conflict("R-MT-6", "ticket " + t.id + " cannot be " + to + ": "
-                    + outstanding.size() + " data-bearing item(s) lack accepted destruction evidence", outstanding);
+            throw ProblemException.conflict(
+                    "R-MT-6",
+                    "ticket "
+                            + t.id
+                            + " cannot be "
+                            + to
+                            + ": "
+                            + outstanding.size()
+                            + " data-bearing item(s) lack accepted destruction evidence",
+                    outstanding);
         }
     }
 

@@ -29,9 +29,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * #15 item 7: accepted evidence is sealed by its audit entry. Someone with database access who turns SUBMITTED
- * evidence into ACCEPTED with an UPDATE rewrites no audit entry, so the chain stays valid, but /audit/verify now names
- * the evidence.
+ * #15 item 7: accepted evidence is sealed by its audit entry. Someone with database access who
+ * turns SUBMITTED evidence into ACCEPTED with an UPDATE rewrites no audit entry, so the chain stays
+ * valid, but /audit/verify now names the evidence.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
@@ -40,7 +40,13 @@ import org.junit.jupiter.api.Test;
 class SealedEvidenceTest {
 
     static JsonPath verify() {
-        return given().auth().oauth2(AUDITOR).get("/audit/verify").then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(AUDITOR)
+                .get("/audit/verify")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static String column(Connection c, String sql, long id) throws Exception {
@@ -56,20 +62,35 @@ class SealedEvidenceTest {
     private static long submittedWithFile(String hardware) {
         long ticket = workingTicket(VENDOR_A, hardware, "MEDIA_FAILURE");
         long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
-        long evidence = submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract()
-                .jsonPath().getLong("id");
-        upload(VENDOR_A, evidence, "certificate.pdf", PDF, "application/pdf").then().statusCode(201);
+        long evidence =
+                submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED"))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
+        upload(VENDOR_A, evidence, "certificate.pdf", PDF, "application/pdf")
+                .then()
+                .statusCode(201);
         return evidence;
     }
 
     @Test
-    void SEC_sealed_accepted_evidence_carries_the_mac_of_its_audit_entry_and_verifies() throws Exception {
+    void SEC_sealed_accepted_evidence_carries_the_mac_of_its_audit_entry_and_verifies()
+            throws Exception {
         long ticket = workingTicket(VENDOR_A, "HW-SEAL-1", "MEDIA_FAILURE");
         long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
         long evidence = acceptedEvidence(VENDOR_A, item);
-        JsonPath audit = given().auth().oauth2(ADMIN).queryParam("entityType", "evidence")
-                .queryParam("entityId", String.valueOf(evidence)).get("/audit").then().statusCode(200).extract()
-                .jsonPath();
+        JsonPath audit =
+                given().auth()
+                        .oauth2(ADMIN)
+                        .queryParam("entityType", "evidence")
+                        .queryParam("entityId", String.valueOf(evidence))
+                        .get("/audit")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
         assertThat(audit.getString("[0].action")).isEqualTo("accept-evidence");
         try (Connection c = TestDatabase.connect()) {
             assertThat(column(c, "SELECT audit_mac FROM evidence WHERE id = ?", evidence))
@@ -81,17 +102,25 @@ class SealedEvidenceTest {
     }
 
     @Test
-    void SEC_sealed_submitted_evidence_turned_accepted_in_sql_makes_audit_verify_invalid() throws Exception {
-        long donor = acceptedEvidence(VENDOR_A, removedPartInCustody(VENDOR_A,
-                workingTicket(VENDOR_A, "HW-SEAL-2", "MEDIA_FAILURE"), "HDD"));
+    void SEC_sealed_submitted_evidence_turned_accepted_in_sql_makes_audit_verify_invalid()
+            throws Exception {
+        long donor =
+                acceptedEvidence(
+                        VENDOR_A,
+                        removedPartInCustody(
+                                VENDOR_A,
+                                workingTicket(VENDOR_A, "HW-SEAL-2", "MEDIA_FAILURE"),
+                                "HDD"));
         long forged = submittedWithFile("HW-SEAL-3");
         assertThat(verify().getBoolean("valid")).isTrue();
         try (Connection c = TestDatabase.connect()) {
             String donorMac = column(c, "SELECT audit_mac FROM evidence WHERE id = ?", donor);
             try {
                 // the forger: no audit entry at all
-                try (PreparedStatement ps = c.prepareStatement("UPDATE evidence SET status = 'ACCEPTED',"
-                        + " decided_by = 'jpo-admin-user', decided_at = NOW(6) WHERE id = ? AND status = 'SUBMITTED'")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE evidence SET status = 'ACCEPTED',"
+                                        + " decided_by = 'jpo-admin-user', decided_at = NOW(6) WHERE id = ? AND status = 'SUBMITTED'")) {
                     ps.setLong(1, forged);
                     assertThat(ps.executeUpdate()).isEqualTo(1);
                 }
@@ -100,58 +129,101 @@ class SealedEvidenceTest {
                 assertThat(result.getString("firstBadSeq")).isNull(); // the chain itself is intact
                 List<Map<String, Object>> violations = result.getList("sealViolations");
                 assertThat(violations).hasSize(1);
-                assertThat(violations.get(0)).containsEntry("entityType", "evidence")
-                        .containsEntry("entityId", String.valueOf(forged)).containsEntry("action", "accept-evidence");
-                assertThat((String) violations.get(0).get("reason")).contains("evidence " + forged)
+                assertThat(violations.get(0))
+                        .containsEntry("entityType", "evidence")
+                        .containsEntry("entityId", String.valueOf(forged))
+                        .containsEntry("action", "accept-evidence");
+                assertThat((String) violations.get(0).get("reason"))
+                        .contains("evidence " + forged)
                         .contains("no audit MAC");
 
                 // the forger copies the MAC of another acceptance onto the row
-                withoutWormTrigger(c, "UPDATE evidence SET audit_mac = '" + donorMac + "' WHERE id = " + forged);
+                withoutWormTrigger(
+                        c,
+                        "UPDATE evidence SET audit_mac = '" + donorMac + "' WHERE id = " + forged);
                 result = verify();
                 assertThat(result.getBoolean("valid")).isFalse();
                 violations = result.getList("sealViolations");
                 assertThat(violations).hasSize(1);
                 assertThat(violations.get(0)).containsEntry("entityId", String.valueOf(forged));
-                assertThat((String) violations.get(0).get("reason")).contains("evidence " + forged)
+                assertThat((String) violations.get(0).get("reason"))
+                        .contains("evidence " + forged)
                         .contains("copied from another entry");
             } finally {
-                withoutWormTrigger(c, "UPDATE evidence SET status = 'SUBMITTED', decided_by = NULL, decided_at = NULL,"
-                        + " audit_mac = NULL WHERE id = " + forged);
+                withoutWormTrigger(
+                        c,
+                        "UPDATE evidence SET status = 'SUBMITTED', decided_by = NULL, decided_at = NULL,"
+                                + " audit_mac = NULL WHERE id = "
+                                + forged);
             }
             assertThat(verify().getBoolean("valid")).isTrue();
         }
     }
 
     @Test
-    void R_MT_6_accepted_evidence_stays_immutable_its_only_allowed_update_is_sealing_a_row_without_mac()
-            throws Exception {
-        long evidence = acceptedEvidence(VENDOR_A, removedPartInCustody(VENDOR_A,
-                workingTicket(VENDOR_A, "HW-SEAL-4", "MEDIA_FAILURE"), "HDD"));
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+    void
+            R_MT_6_accepted_evidence_stays_immutable_its_only_allowed_update_is_sealing_a_row_without_mac()
+                    throws Exception {
+        long evidence =
+                acceptedEvidence(
+                        VENDOR_A,
+                        removedPartInCustody(
+                                VENDOR_A,
+                                workingTicket(VENDOR_A, "HW-SEAL-4", "MEDIA_FAILURE"),
+                                "HDD"));
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement()) {
             String mac = column(c, "SELECT audit_mac FROM evidence WHERE id = ?", evidence);
-            for (String change : new String[] { "audit_mac = NULL", "audit_mac = REPEAT('0', 64)",
-                    "decided_by = 'someone else'" }) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate(
-                        "UPDATE evidence SET " + change + " WHERE id = " + evidence))
-                        .as(change).hasMessageContaining("R-MT-6");
+            for (String change :
+                    new String[] {
+                        "audit_mac = NULL",
+                        "audit_mac = REPEAT('0', 64)",
+                        "decided_by = 'someone else'"
+                    }) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () ->
+                                        s.executeUpdate(
+                                                "UPDATE evidence SET "
+                                                        + change
+                                                        + " WHERE id = "
+                                                        + evidence))
+                        .as(change)
+                        .hasMessageContaining("R-MT-6");
             }
             // a row accepted before V30 (no MAC): only its MAC may be set, nothing else with it
             withoutWormTrigger(c, "UPDATE evidence SET audit_mac = NULL WHERE id = " + evidence);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeUpdate("UPDATE evidence SET audit_mac = '"
-                    + mac + "', decided_by = 'someone else' WHERE id = " + evidence)).hasMessageContaining("R-MT-6");
-            assertThat(s.executeUpdate("UPDATE evidence SET audit_mac = '" + mac + "' WHERE id = " + evidence))
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () ->
+                                    s.executeUpdate(
+                                            "UPDATE evidence SET audit_mac = '"
+                                                    + mac
+                                                    + "', decided_by = 'someone else' WHERE id = "
+                                                    + evidence))
+                    .hasMessageContaining("R-MT-6");
+            assertThat(
+                            s.executeUpdate(
+                                    "UPDATE evidence SET audit_mac = '"
+                                            + mac
+                                            + "' WHERE id = "
+                                            + evidence))
                     .isEqualTo(1);
-            assertThat(column(c, "SELECT decided_by FROM evidence WHERE id = ?", evidence)).isNotEqualTo("someone else");
+            assertThat(column(c, "SELECT decided_by FROM evidence WHERE id = ?", evidence))
+                    .isNotEqualTo("someone else");
         }
         assertThat(verify().getBoolean("valid")).isTrue();
     }
 
-    /** Test clean-up only: R-MT-6's trigger refuses every change of accepted rows, so it is set aside meanwhile. */
+    /**
+     * Test clean-up only: R-MT-6's trigger refuses every change of accepted rows, so it is set
+     * aside meanwhile.
+     */
     static void withoutWormTrigger(Connection c, String update) throws Exception {
         String body = null;
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT ACTION_STATEMENT FROM information_schema.TRIGGERS"
-                        + " WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'evidence_worm_update'")) {
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT ACTION_STATEMENT FROM information_schema.TRIGGERS"
+                                        + " WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'evidence_worm_update'")) {
             assertThat(rs.next()).isTrue();
             body = rs.getString(1);
         }
@@ -160,7 +232,9 @@ class SealedEvidenceTest {
             try {
                 assertThat(s.executeUpdate(update)).isEqualTo(1);
             } finally {
-                s.execute("CREATE TRIGGER evidence_worm_update BEFORE UPDATE ON evidence FOR EACH ROW " + body);
+                s.execute(
+                        "CREATE TRIGGER evidence_worm_update BEFORE UPDATE ON evidence FOR EACH ROW "
+                                + body);
             }
         }
     }

@@ -35,7 +35,10 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** R-SEC-2 and R-MT-4 (issue 13, holes 4 and 5): approvals of the version reviewed, never by the one who recorded. */
+/**
+ * R-SEC-2 and R-MT-4 (issue 13, holes 4 and 5): approvals of the version reviewed, never by the one
+ * who recorded.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(AssetServiceMock.class)
@@ -45,7 +48,11 @@ class SegregationTest {
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     private static long submitted(String submitter, long item) {
-        return submit(submitter, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract().jsonPath()
+        return submit(submitter, item, evidenceBody("DESTROY", "SHRED"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
                 .getLong("id");
     }
 
@@ -57,17 +64,29 @@ class SegregationTest {
         long evidence = submitted(ADMIN, item);
         upload(ADMIN2, evidence, "certificate.pdf", PDF, "application/pdf").then().statusCode(201);
         // ADMIN submitted, ADMIN2 uploaded: neither may decide
-        for (String self : new String[] { ADMIN, ADMIN2 }) {
-            decide(self, evidence, "acceptance", Map.of("reason", "ok")).then().statusCode(403)
-                    .contentType("application/problem+json").body("detail", containsString("R-SEC-2"));
-            decide(self, evidence, "rejection", Map.of("reason", "no")).then().statusCode(403)
+        for (String self : new String[] {ADMIN, ADMIN2}) {
+            decide(self, evidence, "acceptance", Map.of("reason", "ok"))
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("R-SEC-2"));
+            decide(self, evidence, "rejection", Map.of("reason", "no"))
+                    .then()
+                    .statusCode(403)
                     .body("detail", containsString("R-SEC-2"));
         }
-        given().auth().oauth2(ADMIN).get("/evidence/" + evidence).then().statusCode(200)
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/evidence/" + evidence)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("SUBMITTED"));
         String third = io.kiban.commons.testing.Tokens.token("jpo-admin3", "jpo", "jpo-admin");
-        decide(third, evidence, "acceptance", Map.of("reason", "certificate checked")).then().statusCode(200)
-                .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("jpo-admin3"));
+        decide(third, evidence, "acceptance", Map.of("reason", "certificate checked"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACCEPTED"))
+                .body("decidedBy", equalTo("jpo-admin3"));
     }
 
     @Test
@@ -77,60 +96,149 @@ class SegregationTest {
         long item = removedPartInCustody(VENDOR_A, ticket, "SSD");
         long evidence = submitted(VENDOR_A, item);
         upload(ADMIN, evidence, "photo.pdf", PDF, "application/pdf").then().statusCode(201);
-        decide(ADMIN, evidence, "acceptance", Map.of()).then().statusCode(403).body("detail", containsString("R-SEC-2"));
-        decide(ADMIN2, evidence, "acceptance", Map.of()).then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        decide(ADMIN, evidence, "acceptance", Map.of())
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("R-SEC-2"));
+        decide(ADMIN2, evidence, "acceptance", Map.of())
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
     }
 
     @Test
-    @DisplayName("R-SEC-2 a PURGE exception needs If-Match and is never approved by the account that recorded the part")
+    @DisplayName(
+            "R-SEC-2 a PURGE exception needs If-Match and is never approved by the account that recorded the part")
     void R_SEC_2_purge_exceptions_need_if_match_and_another_admin() {
         long ticket = workingTicket(ADMIN, "HW-SOD-PURGE", "MINOR_NOT_CONTROLLER");
         long item = removedPartInCustody(ADMIN, ticket, "SSD");
-        given().auth().oauth2(ADMIN2).contentType(ContentType.JSON).body(Map.of("reason", "minor"))
-                .post("/custody-items/" + item + "/purge-exception").then().statusCode(428);
-        given().auth().oauth2(ADMIN2).contentType(ContentType.JSON).header("If-Match", "\"0\"")
-                .body(Map.of("reason", "minor")).post("/custody-items/" + item + "/purge-exception").then()
+        given().auth()
+                .oauth2(ADMIN2)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "minor"))
+                .post("/custody-items/" + item + "/purge-exception")
+                .then()
+                .statusCode(428);
+        given().auth()
+                .oauth2(ADMIN2)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("reason", "minor"))
+                .post("/custody-items/" + item + "/purge-exception")
+                .then()
                 .statusCode(412);
-        purgeException(ADMIN, item, "read errors only").then().statusCode(403).body("detail", containsString("R-SEC-2"));
-        purgeException(ADMIN2, item, "read errors only").then().statusCode(200)
+        purgeException(ADMIN, item, "read errors only")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("R-SEC-2"));
+        purgeException(ADMIN2, item, "read errors only")
+                .then()
+                .statusCode(200)
                 .body("purgeApprovedBy", equalTo("jpo-admin2"));
     }
 
     @Test
-    @DisplayName("R-MT-4 R-SEC-2 a contractor is approved at server time, with If-Match, by a jpo-admin who did not propose it")
+    @DisplayName(
+            "R-MT-4 R-SEC-2 a contractor is approved at server time, with If-Match, by a jpo-admin who did not propose it")
     void R_MT_4_contractor_approval_is_server_time_if_match_and_four_eyes() {
-        long id = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("name", serial("Kanto Shred"), "scope", "SSD shredding")).post("/contractors").then()
-                .statusCode(201).body("status", equalTo("PROPOSED")).body("approvedAt", org.hamcrest.Matchers.nullValue())
-                .extract().jsonPath().getLong("id");
+        long id =
+                given().auth()
+                        .oauth2(ADMIN)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", serial("Kanto Shred"), "scope", "SSD shredding"))
+                        .post("/contractors")
+                        .then()
+                        .statusCode(201)
+                        .body("status", equalTo("PROPOSED"))
+                        .body("approvedAt", org.hamcrest.Matchers.nullValue())
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
         String path = "/contractors/" + id + "/approval";
-        given().auth().oauth2(ADMIN2).contentType(ContentType.JSON).body(Map.of()).post(path).then().statusCode(428);
-        given().auth().oauth2(ADMIN2).contentType(ContentType.JSON).header("If-Match", "\"9\"").body(Map.of())
-                .post(path).then().statusCode(412);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", etag("/contractors/" + id))
-                .body(Map.of()).post(path).then().statusCode(403).body("detail", containsString("R-SEC-2"));
-        given().auth().oauth2(VENDOR_A).contentType(ContentType.JSON).header("If-Match", etag("/contractors/" + id))
-                .body(Map.of()).post(path).then().statusCode(403);
+        given().auth()
+                .oauth2(ADMIN2)
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .post(path)
+                .then()
+                .statusCode(428);
+        given().auth()
+                .oauth2(ADMIN2)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"9\"")
+                .body(Map.of())
+                .post(path)
+                .then()
+                .statusCode(412);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag("/contractors/" + id))
+                .body(Map.of())
+                .post(path)
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("R-SEC-2"));
+        given().auth()
+                .oauth2(VENDOR_A)
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag("/contractors/" + id))
+                .body(Map.of())
+                .post(path)
+                .then()
+                .statusCode(403);
         // a typed approval date is refused (400), the approval time is the server's
-        given().auth().oauth2(ADMIN2).contentType(ContentType.JSON).header("If-Match", etag("/contractors/" + id))
-                .body(Map.of("approvedOn", "2020-01-01")).post(path).then().statusCode(400);
+        given().auth()
+                .oauth2(ADMIN2)
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag("/contractors/" + id))
+                .body(Map.of("approvedOn", "2020-01-01"))
+                .post(path)
+                .then()
+                .statusCode(400);
         Instant before = Instant.now();
-        String approvedAt = given().auth().oauth2(ADMIN2).contentType(ContentType.JSON)
-                .header("If-Match", etag("/contractors/" + id)).body(Map.of("note", "METI guideline checked"))
-                .post(path).then().statusCode(200).body("status", equalTo("APPROVED"))
-                .body("approvedBy", equalTo("jpo-admin2")).extract().jsonPath().getString("approvedAt");
-        assertThat(Duration.between(before, Instant.parse(approvedAt)).abs()).isLessThan(Duration.ofMinutes(1));
+        String approvedAt =
+                given().auth()
+                        .oauth2(ADMIN2)
+                        .contentType(ContentType.JSON)
+                        .header("If-Match", etag("/contractors/" + id))
+                        .body(Map.of("note", "METI guideline checked"))
+                        .post(path)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("APPROVED"))
+                        .body("approvedBy", equalTo("jpo-admin2"))
+                        .extract()
+                        .jsonPath()
+                        .getString("approvedAt");
+        assertThat(Duration.between(before, Instant.parse(approvedAt)).abs())
+                .isLessThan(Duration.ofMinutes(1));
         // audited
-        given().auth().oauth2(AUDITOR).queryParam("entityType", "contractor").queryParam("entityId", id).get("/audit")
-                .then().statusCode(200).body(containsString("approve-contractor"));
+        given().auth()
+                .oauth2(AUDITOR)
+                .queryParam("entityType", "contractor")
+                .queryParam("entityId", id)
+                .get("/audit")
+                .then()
+                .statusCode(200)
+                .body(containsString("approve-contractor"));
     }
 
     @Test
-    @DisplayName("R-MT-4 a certificate dated before JPO recorded the approval, or for a proposed contractor, is refused")
+    @DisplayName(
+            "R-MT-4 a certificate dated before JPO recorded the approval, or for a proposed contractor, is refused")
     void R_MT_4_a_certificate_before_the_approval_moment_is_refused() {
-        long proposed = given().auth().oauth2(VENDOR_A).contentType(ContentType.JSON)
-                .body(Map.of("name", serial("Proposed Only"), "scope", "HDD")).post("/contractors").then()
-                .statusCode(201).extract().jsonPath().getLong("id");
+        long proposed =
+                given().auth()
+                        .oauth2(VENDOR_A)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("name", serial("Proposed Only"), "scope", "HDD"))
+                        .post("/contractors")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
         long approved = Fixtures.approvedContractor(VENDOR_A, ADMIN, serial("Approved Today"));
         long ticket = workingTicket(VENDOR_A, "HW-SOD-CERT", "MEDIA_FAILURE");
         long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
@@ -138,7 +246,10 @@ class SegregationTest {
         cert.put("issuer", "CONTRACTOR");
         cert.put("contractorId", proposed);
         cert.put("performedOn", LocalDate.now(JST).toString());
-        submit(VENDOR_A, item, cert).then().statusCode(422).body("rule", equalTo("R-MT-4"))
+        submit(VENDOR_A, item, cert)
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-MT-4"))
                 .body("detail", containsString("only proposed"));
         cert.put("contractorId", approved);
         cert.put("performedOn", LocalDate.now(JST).minusDays(1).toString());
@@ -148,38 +259,67 @@ class SegregationTest {
     }
 
     @Test
-    @DisplayName("R-MT-4 a revocation takes effect when recorded; a typed revocation date is refused")
+    @DisplayName(
+            "R-MT-4 a revocation takes effect when recorded; a typed revocation date is refused")
     void R_MT_4_revocation_takes_effect_when_recorded() {
         long contractor = Fixtures.approvedContractor(ADMIN, ADMIN2, serial("Revoked Recycling"));
         String path = "/contractors/" + contractor + "/revocation";
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", etag("/contractors/" + contractor))
-                .body(Map.of("revokedOn", "2099-01-01", "reason", "licence lapsed")).post(path).then().statusCode(400);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "licence lapsed")).post(path)
-                .then().statusCode(428);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).header("If-Match", etag("/contractors/" + contractor))
-                .body(Map.of("reason", "licence lapsed")).post(path).then().statusCode(200)
-                .body("status", equalTo("REVOKED")).body("revokedAt", notNullValue());
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag("/contractors/" + contractor))
+                .body(Map.of("revokedOn", "2099-01-01", "reason", "licence lapsed"))
+                .post(path)
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "licence lapsed"))
+                .post(path)
+                .then()
+                .statusCode(428);
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag("/contractors/" + contractor))
+                .body(Map.of("reason", "licence lapsed"))
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REVOKED"))
+                .body("revokedAt", notNullValue());
         long ticket = workingTicket(VENDOR_A, "HW-SOD-REV", "MEDIA_FAILURE");
         long item = removedPartInCustody(VENDOR_A, ticket, "HDD");
         var cert = evidenceBody("DESTROY", "SHRED");
         cert.put("issuer", "CONTRACTOR");
         cert.put("contractorId", contractor);
         cert.put("performedOn", LocalDate.now(JST).toString());
-        submit(VENDOR_A, item, cert).then().statusCode(422).body("rule", equalTo("R-MT-4"))
+        submit(VENDOR_A, item, cert)
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-MT-4"))
                 .body("detail", containsString("revoked"));
     }
 
     @Test
-    @DisplayName("R-MT-5 overwriting an NVMe is CLEAR, not PURGE; the device's sanitize command is PURGE")
+    @DisplayName(
+            "R-MT-5 overwriting an NVMe is CLEAR, not PURGE; the device's sanitize command is PURGE")
     void R_MT_5_overwrite_on_nvme_is_clear_not_purge() {
         long ticket = workingTicket(VENDOR_A, "HW-NVME-OW", "MINOR_NOT_CONTROLLER");
         long nvme = removedPartInCustody(VENDOR_A, ticket, "NVME");
         long hdd = removedPartInCustody(VENDOR_A, ticket, "HDD");
         purgeException(ADMIN, nvme, "read errors only").then().statusCode(200);
         purgeException(ADMIN, hdd, "read errors only").then().statusCode(200);
-        submit(VENDOR_A, nvme, evidenceBody("PURGE", "OVERWRITE")).then().statusCode(422)
-                .body("rule", equalTo("R-MT-5")).body("detail", containsString("CLEAR"));
-        submit(VENDOR_A, nvme, evidenceBody("PURGE", "DEGAUSS")).then().statusCode(422).body("rule", equalTo("R-MT-5"));
+        submit(VENDOR_A, nvme, evidenceBody("PURGE", "OVERWRITE"))
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-MT-5"))
+                .body("detail", containsString("CLEAR"));
+        submit(VENDOR_A, nvme, evidenceBody("PURGE", "DEGAUSS"))
+                .then()
+                .statusCode(422)
+                .body("rule", equalTo("R-MT-5"));
         submit(VENDOR_A, nvme, evidenceBody("PURGE", "SANITIZE_COMMAND")).then().statusCode(201);
         submit(VENDOR_A, hdd, evidenceBody("PURGE", "OVERWRITE")).then().statusCode(201);
     }

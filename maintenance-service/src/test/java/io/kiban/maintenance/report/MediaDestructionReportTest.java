@@ -46,7 +46,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Issue 19: one owner for "are these media destroyed?" — {@code GET /reports/media-destruction}. */
+/**
+ * Issue 19: one owner for "are these media destroyed?" — {@code GET /reports/media-destruction}.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(AssetServiceMock.class)
@@ -55,8 +57,7 @@ class MediaDestructionReportTest {
 
     private static final String REPORT = "/reports/media-destruction";
 
-    @Inject
-    EntityManager em;
+    @Inject EntityManager em;
 
     private final List<StubMapping> stubs = new ArrayList<>();
 
@@ -66,38 +67,86 @@ class MediaDestructionReportTest {
         stubs.clear();
     }
 
-    /** asset-service's {@code GET /media} for the query parameter, answered page by page with the total. */
+    /**
+     * asset-service's {@code GET /media} for the query parameter, answered page by page with the
+     * total.
+     */
     private void ledger(String param, String value, String total, String... pages) {
         for (int p = 0; p < pages.length; p++) {
-            stubs.add(AssetServiceMock.server().stubFor(get(urlPathEqualTo("/media")).atPriority(1)
-                    .withQueryParam(param, equalTo(value)).withQueryParam("include", equalTo("removed"))
-                    .withQueryParam("page", equalTo(String.valueOf(p)))
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                            .withHeader("X-Total-Count", total).withBody(pages[p]))));
+            stubs.add(
+                    AssetServiceMock.server()
+                            .stubFor(
+                                    get(urlPathEqualTo("/media"))
+                                            .atPriority(1)
+                                            .withQueryParam(param, equalTo(value))
+                                            .withQueryParam("include", equalTo("removed"))
+                                            .withQueryParam("page", equalTo(String.valueOf(p)))
+                                            .willReturn(
+                                                    aResponse()
+                                                            .withHeader(
+                                                                    "Content-Type",
+                                                                    "application/json")
+                                                            .withHeader("X-Total-Count", total)
+                                                            .withBody(pages[p]))));
         }
     }
 
-    private static String medium(String serial, String kind, Object hardwareId, String env, boolean dataBearing,
-            String removedOn, boolean withoutReference) {
-        return "{\"serial\":\"" + serial + "\",\"kind\":\"" + kind + "\",\"make\":\"m\",\"model\":\"x\",\"hardwareId\":"
-                + (hardwareId instanceof String ? "\"" + hardwareId + "\"" : hardwareId) + ",\"environment\":\"" + env
-                + "\",\"dataBearing\":" + dataBearing + ",\"origin\":\"LEDGER\",\"removedOn\":"
-                + (removedOn == null ? "null" : "\"" + removedOn + "\"") + ",\"installed\":" + (removedOn == null)
-                + ",\"removedWithoutCustodyReference\":" + withoutReference + "}";
+    private static String medium(
+            String serial,
+            String kind,
+            Object hardwareId,
+            String env,
+            boolean dataBearing,
+            String removedOn,
+            boolean withoutReference) {
+        return "{\"serial\":\""
+                + serial
+                + "\",\"kind\":\""
+                + kind
+                + "\",\"make\":\"m\",\"model\":\"x\",\"hardwareId\":"
+                + (hardwareId instanceof String ? "\"" + hardwareId + "\"" : hardwareId)
+                + ",\"environment\":\""
+                + env
+                + "\",\"dataBearing\":"
+                + dataBearing
+                + ",\"origin\":\"LEDGER\",\"removedOn\":"
+                + (removedOn == null ? "null" : "\"" + removedOn + "\"")
+                + ",\"installed\":"
+                + (removedOn == null)
+                + ",\"removedWithoutCustodyReference\":"
+                + withoutReference
+                + "}";
     }
 
     private static String serialOf(long item) {
-        return given().auth().oauth2(ADMIN).get("/custody-items/" + item).then().statusCode(200).extract().jsonPath()
+        return given().auth()
+                .oauth2(ADMIN)
+                .get("/custody-items/" + item)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("item.serial");
     }
 
-    /** Every page of the report, 100 at a time (so 250 media are three pages), and the last page's answer. */
-    private static List<Map<String, Object>> allPages(String token, Map<String, ?> params,
-            List<ExtractableResponse<Response>> answers) {
+    /**
+     * Every page of the report, 100 at a time (so 250 media are three pages), and the last page's
+     * answer.
+     */
+    private static List<Map<String, Object>> allPages(
+            String token, Map<String, ?> params, List<ExtractableResponse<Response>> answers) {
         List<Map<String, Object>> all = new ArrayList<>();
         for (int page = 0; page < 100; page++) {
-            ExtractableResponse<Response> reply = given().auth().oauth2(token).queryParams(params)
-                    .queryParam("page", page).queryParam("size", 100).get(REPORT).then().statusCode(200).extract();
+            ExtractableResponse<Response> reply =
+                    given().auth()
+                            .oauth2(token)
+                            .queryParams(params)
+                            .queryParam("page", page)
+                            .queryParam("size", 100)
+                            .get(REPORT)
+                            .then()
+                            .statusCode(200)
+                            .extract();
             answers.add(reply);
             List<Map<String, Object>> items = reply.jsonPath().getList("$");
             all.addAll(items);
@@ -109,9 +158,11 @@ class MediaDestructionReportTest {
     }
 
     @Test
-    @DisplayName("R-RM-3 a 250-medium environment is answered completely: asset-service read over two pages, the report over three")
+    @DisplayName(
+            "R-RM-3 a 250-medium environment is answered completely: asset-service read over two pages, the report over three")
     void R_RM_3_a_250_medium_environment_is_answered_completely() {
-        // two media tracked here: one destroyed with accepted evidence, one in custody without evidence yet
+        // two media tracked here: one destroyed with accepted evidence, one in custody without
+        // evidence yet
         long ticket = workingTicket(VENDOR_A, "HW-MD-250", "MEDIA_FAILURE");
         long destroyedItem = removedPartInCustody(VENDOR_A, ticket, "SSD");
         long evidence = acceptedEvidence(VENDOR_A, destroyedItem);
@@ -119,40 +170,70 @@ class MediaDestructionReportTest {
         String destroyed = serialOf(destroyedItem);
         String inCustody = serialOf(pendingItem);
 
-        // asset-service's SHARED ledger: 251 media, one declared not data-bearing; D-000 and D-001 are the two
+        // asset-service's SHARED ledger: 251 media, one declared not data-bearing; D-000 and D-001
+        // are the two
         // tracked media, D-002…D-009 left the ledger without custody, the rest are still installed
         List<String> media = new ArrayList<>();
         for (int i = 0; i < 251; i++) {
-            String serial = i == 0 ? destroyed : i == 1 ? inCustody : String.format("MD250-%03d", i);
-            media.add(i == 150 ? medium(serial, "SSD", 77, "SHARED", false, null, false)
-                    : i >= 2 && i < 10 ? medium(serial, "HDD", 77, "SHARED", true, "2026-03-01", true)
-                    : medium(serial, i % 2 == 0 ? "SSD" : "NVME", 77, "SHARED", true, null, false));
+            String serial =
+                    i == 0 ? destroyed : i == 1 ? inCustody : String.format("MD250-%03d", i);
+            media.add(
+                    i == 150
+                            ? medium(serial, "SSD", 77, "SHARED", false, null, false)
+                            : i >= 2 && i < 10
+                                    ? medium(serial, "HDD", 77, "SHARED", true, "2026-03-01", true)
+                                    : medium(
+                                            serial,
+                                            i % 2 == 0 ? "SSD" : "NVME",
+                                            77,
+                                            "SHARED",
+                                            true,
+                                            null,
+                                            false));
         }
-        ledger("environment", "SHARED", "251", "[" + String.join(",", media.subList(0, 200)) + "]",
+        ledger(
+                "environment",
+                "SHARED",
+                "251",
+                "[" + String.join(",", media.subList(0, 200)) + "]",
                 "[" + String.join(",", media.subList(200, 251)) + "]");
 
-        for (String token : new String[] { SERVICE, ADMIN, AUDITOR, STAFF }) {
+        for (String token : new String[] {SERVICE, ADMIN, AUDITOR, STAFF}) {
             List<ExtractableResponse<Response>> answers = new ArrayList<>();
-            List<Map<String, Object>> rows = allPages(token, Map.of("environment", "SHARED"), answers);
-            List<Map<String, Object>> ledgerRows = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("inLedger")))
-                    .toList();
+            List<Map<String, Object>> rows =
+                    allPages(token, Map.of("environment", "SHARED"), answers);
+            List<Map<String, Object>> ledgerRows =
+                    rows.stream().filter(r -> Boolean.TRUE.equals(r.get("inLedger"))).toList();
             assertThat(ledgerRows).hasSize(250);
             Set<Object> serials = new HashSet<>();
             ledgerRows.forEach(r -> serials.add(r.get("serial")));
-            assertThat(serials).hasSize(250).contains(destroyed, inCustody, "MD250-002", "MD250-149", "MD250-151",
-                    "MD250-250").doesNotContain("MD250-150");
+            assertThat(serials)
+                    .hasSize(250)
+                    .contains(
+                            destroyed,
+                            inCustody,
+                            "MD250-002",
+                            "MD250-149",
+                            "MD250-151",
+                            "MD250-250")
+                    .doesNotContain("MD250-150");
             assertThat(answers).hasSizeGreaterThanOrEqualTo(3);
             // the summary is the whole report's, the same on every page
-            long pendingRows = rows.stream().filter(r -> !Boolean.TRUE.equals(r.get("destroyed"))).count();
+            long pendingRows =
+                    rows.stream().filter(r -> !Boolean.TRUE.equals(r.get("destroyed"))).count();
             for (var answer : answers) {
                 assertThat(answer.header("X-Media-Pending")).isEqualTo(String.valueOf(pendingRows));
                 assertThat(answer.header("X-Media-All-Destroyed")).isEqualTo("false");
                 assertThat(answer.header("Link")).contains("rel=\"last\"");
             }
-            assertThat(ledgerRows.stream().filter(r -> !Boolean.TRUE.equals(r.get("destroyed")))).hasSize(249);
+            assertThat(ledgerRows.stream().filter(r -> !Boolean.TRUE.equals(r.get("destroyed"))))
+                    .hasSize(249);
 
-            Map<String, Object> d = ledgerRows.stream().filter(r -> destroyed.equals(r.get("serial"))).findFirst()
-                    .orElseThrow();
+            Map<String, Object> d =
+                    ledgerRows.stream()
+                            .filter(r -> destroyed.equals(r.get("serial")))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(d.get("destroyed")).isEqualTo(true);
             assertThat(d.get("pending")).isNull();
             assertThat(d.get("custodyStatus")).isEqualTo("EVIDENCE_ACCEPTED");
@@ -163,124 +244,275 @@ class MediaDestructionReportTest {
             assertThat(((Number) d.get("evidenceId")).longValue()).isEqualTo(evidence);
             assertThat(d.get("acceptedAt")).isNotNull();
             assertThat(d.get("nonConformities")).isEqualTo(List.of());
-            Map<String, Object> c = ledgerRows.stream().filter(r -> inCustody.equals(r.get("serial"))).findFirst()
-                    .orElseThrow();
+            Map<String, Object> c =
+                    ledgerRows.stream()
+                            .filter(r -> inCustody.equals(r.get("serial")))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(c.get("pending")).isEqualTo("EVIDENCE_NOT_ACCEPTED");
             assertThat(c.get("custodyStatus")).isEqualTo("IN_CUSTODY");
-            Map<String, Object> gone = ledgerRows.stream().filter(r -> "MD250-002".equals(r.get("serial"))).findFirst()
-                    .orElseThrow();
+            Map<String, Object> gone =
+                    ledgerRows.stream()
+                            .filter(r -> "MD250-002".equals(r.get("serial")))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(gone.get("pending")).isEqualTo("REMOVED_WITHOUT_CUSTODY");
             assertThat(gone.get("removedWithoutCustodyReference")).isEqualTo(true);
             assertThat(gone.get("custodyStatus")).isEqualTo("NOT_TRACKED");
-            Map<String, Object> here = ledgerRows.stream().filter(r -> "MD250-250".equals(r.get("serial")))
-                    .findFirst().orElseThrow();
+            Map<String, Object> here =
+                    ledgerRows.stream()
+                            .filter(r -> "MD250-250".equals(r.get("serial")))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(here.get("pending")).isEqualTo("NOT_IN_CUSTODY");
             assertThat(here.get("installed")).isEqualTo(true);
             assertThat(here.get("hardwareId")).isEqualTo("77");
             assertThat(here.get("source")).isEqualTo("asset-ledger");
         }
-        // every page of the report is computed from the whole ledger: asset-service's second page of 200 was read
+        // every page of the report is computed from the whole ledger: asset-service's second page
+        // of 200 was read
         // for each of the 3 report pages of each of the 4 callers
-        AssetServiceMock.server().verify(12, getRequestedFor(urlPathEqualTo("/media"))
-                .withQueryParam("environment", equalTo("SHARED")).withQueryParam("page", equalTo("1"))
-                .withQueryParam("size", equalTo("200")));
+        AssetServiceMock.server()
+                .verify(
+                        12,
+                        getRequestedFor(urlPathEqualTo("/media"))
+                                .withQueryParam("environment", equalTo("SHARED"))
+                                .withQueryParam("page", equalTo("1"))
+                                .withQueryParam("size", equalTo("200")));
     }
 
     @Test
-    @DisplayName("R-RM-3 R-BK-5 a set of hardware: every id asked, log media tracked only here are rows, all destroyed only when each is")
+    @DisplayName(
+            "R-RM-3 R-BK-5 a set of hardware: every id asked, log media tracked only here are rows, all destroyed only when each is")
     void R_RM_3_a_set_of_hardware_is_answered_with_media_tracked_only_here() {
         long ticket = workingTicket(VENDOR_A, "HW-MD-SET-LOG", "MEDIA_FAILURE");
         String usb = Fixtures.serial("MD-USB");
-        long log = given().auth().oauth2(VENDOR_A).contentType(ContentType.JSON)
-                .body(Map.of("kind", "USB_FLASH", "serial", usb, "contents", "RAID controller logs",
-                        "holder", "vendor-a engineer"))
-                .post("/tickets/" + ticket + "/log-media").then().statusCode(201).extract().jsonPath()
-                .getLong("id");
-        ledger("hardwareId", "HW-MD-SET-1", "2", "[" + medium("MDSET-A", "SSD", "HW-MD-SET-1", "PRODUCTION", true,
-                null, false) + "," + medium("MDSET-B", "SSD", "HW-MD-SET-1", "PRODUCTION", true, null, false) + "]");
-        ledger("hardwareId", "HW-MD-SET-2", "1",
-                "[" + medium("MDSET-C", "HDD", "HW-MD-SET-2", "PRODUCTION", true, null, false) + "]");
+        long log =
+                given().auth()
+                        .oauth2(VENDOR_A)
+                        .contentType(ContentType.JSON)
+                        .body(
+                                Map.of(
+                                        "kind",
+                                        "USB_FLASH",
+                                        "serial",
+                                        usb,
+                                        "contents",
+                                        "RAID controller logs",
+                                        "holder",
+                                        "vendor-a engineer"))
+                        .post("/tickets/" + ticket + "/log-media")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
+        ledger(
+                "hardwareId",
+                "HW-MD-SET-1",
+                "2",
+                "["
+                        + medium("MDSET-A", "SSD", "HW-MD-SET-1", "PRODUCTION", true, null, false)
+                        + ","
+                        + medium("MDSET-B", "SSD", "HW-MD-SET-1", "PRODUCTION", true, null, false)
+                        + "]");
+        ledger(
+                "hardwareId",
+                "HW-MD-SET-2",
+                "1",
+                "["
+                        + medium("MDSET-C", "HDD", "HW-MD-SET-2", "PRODUCTION", true, null, false)
+                        + "]");
 
-        JsonPath r = Fixtures.allPages(SERVICE, REPORT,
-                Map.of("hardwareId", List.of("HW-MD-SET-1", "HW-MD-SET-2", "HW-MD-SET-LOG")));
+        JsonPath r =
+                Fixtures.allPages(
+                        SERVICE,
+                        REPORT,
+                        Map.of(
+                                "hardwareId",
+                                List.of("HW-MD-SET-1", "HW-MD-SET-2", "HW-MD-SET-LOG")));
         assertThat(r.getList("serial")).containsExactly(usb, "MDSET-A", "MDSET-B", "MDSET-C");
-        assertThat(r.getString("find { it.serial == '" + usb + "' }.source")).isEqualTo("log-medium");
+        assertThat(r.getString("find { it.serial == '" + usb + "' }.source"))
+                .isEqualTo("log-medium");
         assertThat(r.getBoolean("find { it.serial == '" + usb + "' }.inLedger")).isFalse();
         assertThat(r.getLong("find { it.serial == '" + usb + "' }.custodyItemId")).isEqualTo(log);
-        assertThat(r.getString("find { it.serial == '" + usb + "' }.pending")).isEqualTo("EVIDENCE_NOT_ACCEPTED");
+        assertThat(r.getString("find { it.serial == '" + usb + "' }.pending"))
+                .isEqualTo("EVIDENCE_NOT_ACCEPTED");
 
         // only the log medium's hardware: destroyed once its evidence is accepted
-        given().auth().oauth2(AUDITOR).queryParam("hardwareId", "HW-MD-SET-LOG").get(REPORT).then().statusCode(200)
-                .header("X-Total-Count", "1").header("X-Media-Pending", "1").header("X-Media-All-Destroyed", "false");
+        given().auth()
+                .oauth2(AUDITOR)
+                .queryParam("hardwareId", "HW-MD-SET-LOG")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "1")
+                .header("X-Media-Pending", "1")
+                .header("X-Media-All-Destroyed", "false");
         acceptedEvidence(VENDOR_A, log);
-        given().auth().oauth2(AUDITOR).queryParam("hardwareId", "HW-MD-SET-LOG").get(REPORT).then().statusCode(200)
-                .header("X-Total-Count", "1").header("X-Media-Pending", "0").header("X-Media-All-Destroyed", "true")
+        given().auth()
+                .oauth2(AUDITOR)
+                .queryParam("hardwareId", "HW-MD-SET-LOG")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "1")
+                .header("X-Media-Pending", "0")
+                .header("X-Media-All-Destroyed", "true")
                 .body("[0].destroyed", org.hamcrest.Matchers.equalTo(true));
         // hardware without any medium: nothing is "all destroyed"
-        given().auth().oauth2(AUDITOR).queryParam("hardwareId", "HW-MD-EMPTY").get(REPORT).then().statusCode(200)
-                .header("X-Total-Count", "0").header("X-Media-All-Destroyed", "false");
+        given().auth()
+                .oauth2(AUDITOR)
+                .queryParam("hardwareId", "HW-MD-EMPTY")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "0")
+                .header("X-Media-All-Destroyed", "false");
     }
 
     @Test
-    @DisplayName("R-MT-5 evidence accepted although its technique does not achieve the method on that medium is not destroyed")
+    @DisplayName(
+            "R-MT-5 evidence accepted although its technique does not achieve the method on that medium is not destroyed")
     void R_MT_5_accepted_evidence_whose_method_breaks_the_rule_is_not_destroyed() {
         long ticket = workingTicket(VENDOR_A, "HW-MD-OVERWRITE", "MEDIA_FAILURE");
         long item = removedPartInCustody(VENDOR_A, ticket, "SSD");
-        long evidence = submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED")).then().statusCode(201).extract()
-                .jsonPath().getLong("id");
-        // a record written before the rule was tightened: PURGE by overwriting flash (only CLEAR on an SSD)
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update evidence set method = 'PURGE', technique = 'OVERWRITE' where id = :id")
-                .setParameter("id", evidence).executeUpdate());
-        upload(VENDOR_A, evidence, "certificate.pdf", Fixtures.PDF, "application/pdf").then().statusCode(201);
+        long evidence =
+                submit(VENDOR_A, item, evidenceBody("DESTROY", "SHRED"))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
+        // a record written before the rule was tightened: PURGE by overwriting flash (only CLEAR on
+        // an SSD)
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                em.createNativeQuery(
+                                                "update evidence set method = 'PURGE', technique = 'OVERWRITE' where id = :id")
+                                        .setParameter("id", evidence)
+                                        .executeUpdate());
+        upload(VENDOR_A, evidence, "certificate.pdf", Fixtures.PDF, "application/pdf")
+                .then()
+                .statusCode(201);
         decide(ADMIN, evidence, "acceptance", Map.of()).then().statusCode(200);
 
-        JsonPath r = given().auth().oauth2(SERVICE).queryParam("hardwareId", "HW-MD-OVERWRITE").get(REPORT).then()
-                .statusCode(200).header("X-Media-Pending", "1").header("X-Media-All-Destroyed", "false").extract()
-                .jsonPath();
+        JsonPath r =
+                given().auth()
+                        .oauth2(SERVICE)
+                        .queryParam("hardwareId", "HW-MD-OVERWRITE")
+                        .get(REPORT)
+                        .then()
+                        .statusCode(200)
+                        .header("X-Media-Pending", "1")
+                        .header("X-Media-All-Destroyed", "false")
+                        .extract()
+                        .jsonPath();
         assertThat(r.getString("[0].custodyStatus")).isEqualTo("EVIDENCE_ACCEPTED");
         assertThat(r.getBoolean("[0].destroyed")).isFalse();
         assertThat(r.getString("[0].pending")).isEqualTo("METHOD_NOT_CONFORMING");
         assertThat(r.getString("[0].techniqueLevel")).isEqualTo("CLEAR");
-        assertThat(r.getList("[0].nonConformities", String.class)).containsExactly(
-                "R-MT-5: OVERWRITE on SSD is CLEAR, not PURGE",
-                "R-MT-5: PURGE instead of destruction only for a part of a MINOR_NOT_CONTROLLER fault",
-                "R-MT-5: PURGE without a jpo-admin exception approved before the submission");
+        assertThat(r.getList("[0].nonConformities", String.class))
+                .containsExactly(
+                        "R-MT-5: OVERWRITE on SSD is CLEAR, not PURGE",
+                        "R-MT-5: PURGE instead of destruction only for a part of a MINOR_NOT_CONTROLLER fault",
+                        "R-MT-5: PURGE without a jpo-admin exception approved before the submission");
     }
 
     @Test
-    @DisplayName("SEC vendors (any organisation) and the support vendor are refused the report: 403")
+    @DisplayName(
+            "SEC vendors (any organisation) and the support vendor are refused the report: 403")
     void SEC_vendors_are_refused() {
-        for (String token : new String[] { VENDOR_A, Fixtures.VENDOR_B, Tokens.supportVendor() }) {
-            given().auth().oauth2(token).queryParam("environment", "PRODUCTION").get(REPORT).then().statusCode(403);
-            given().auth().oauth2(token).queryParam("hardwareId", "HW-MD-250").get(REPORT).then().statusCode(403);
+        for (String token : new String[] {VENDOR_A, Fixtures.VENDOR_B, Tokens.supportVendor()}) {
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("environment", "PRODUCTION")
+                    .get(REPORT)
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("hardwareId", "HW-MD-250")
+                    .get(REPORT)
+                    .then()
+                    .statusCode(403);
         }
         given().queryParam("environment", "PRODUCTION").get(REPORT).then().statusCode(401);
     }
 
     @Test
-    @DisplayName("R-RM-3 bad questions are 400 problems naming the parameter; asset-service down is 503, never a shorter list")
+    @DisplayName(
+            "R-RM-3 bad questions are 400 problems naming the parameter; asset-service down is 503, never a shorter list")
     void R_RM_3_bad_input_and_outage() {
-        given().auth().oauth2(SERVICE).get(REPORT).then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(SERVICE)
+                .get(REPORT)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("R-RM-3"));
-        given().auth().oauth2(SERVICE).queryParam("environment", "MOON").get(REPORT).then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("environment"));
-        given().auth().oauth2(SERVICE).queryParam("hardwareId", " ").get(REPORT).then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("R-RM-3"));
+        given().auth()
+                .oauth2(SERVICE)
+                .queryParam("environment", "MOON")
+                .get(REPORT)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("environment"));
+        given().auth()
+                .oauth2(SERVICE)
+                .queryParam("hardwareId", " ")
+                .get(REPORT)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("R-RM-3"));
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 201; i++) {
             many.add("h" + i);
         }
-        given().auth().oauth2(SERVICE).queryParam("hardwareId", many).get(REPORT).then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("at most 200"));
-        given().auth().oauth2(SERVICE).queryParam("environment", "STAGING").queryParam("size", 201).get(REPORT)
-                .then().statusCode(400).contentType("application/problem+json");
-        stubs.add(AssetServiceMock.server().stubFor(get(urlPathEqualTo("/media")).atPriority(1)
-                .withQueryParam("environment", equalTo("SHARED")).withQueryParam("page", equalTo("1"))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))));
-        ledger("environment", "SHARED", "300", "[" + medium("MD-DOWN-1", "SSD", 5, "SHARED", true, null, false) + "]");
-        given().auth().oauth2(SERVICE).queryParam("environment", "SHARED").get(REPORT).then().statusCode(503)
+        given().auth()
+                .oauth2(SERVICE)
+                .queryParam("hardwareId", many)
+                .get(REPORT)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", org.hamcrest.Matchers.equalTo("urn:kiban:problem:dependency-unavailable"));
+                .body("detail", containsString("at most 200"));
+        given().auth()
+                .oauth2(SERVICE)
+                .queryParam("environment", "STAGING")
+                .queryParam("size", 201)
+                .get(REPORT)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        stubs.add(
+                AssetServiceMock.server()
+                        .stubFor(
+                                get(urlPathEqualTo("/media"))
+                                        .atPriority(1)
+                                        .withQueryParam("environment", equalTo("SHARED"))
+                                        .withQueryParam("page", equalTo("1"))
+                                        .willReturn(
+                                                aResponse()
+                                                        .withFault(
+                                                                Fault.CONNECTION_RESET_BY_PEER))));
+        ledger(
+                "environment",
+                "SHARED",
+                "300",
+                "[" + medium("MD-DOWN-1", "SSD", 5, "SHARED", true, null, false) + "]");
+        given().auth()
+                .oauth2(SERVICE)
+                .queryParam("environment", "SHARED")
+                .get(REPORT)
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body(
+                        "type",
+                        org.hamcrest.Matchers.equalTo("urn:kiban:problem:dependency-unavailable"));
     }
 }

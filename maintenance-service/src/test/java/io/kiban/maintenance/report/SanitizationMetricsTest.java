@@ -18,21 +18,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(OidcTestServer.class)
 class SanitizationMetricsTest {
 
-    @Inject
-    SanitizationMetrics metrics;
+    @Inject SanitizationMetrics metrics;
 
     @Test
-    @DisplayName("R-MT-3 the outstanding-sanitization gauges match the custody items without accepted evidence")
+    @DisplayName(
+            "R-MT-3 the outstanding-sanitization gauges match the custody items without accepted evidence")
     void gauges_match_the_database() throws Exception {
         metrics.refresh();
         long expected;
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM custody_item WHERE status <> 'EVIDENCE_ACCEPTED'")) {
+        try (Connection c = TestDatabase.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT COUNT(*) FROM custody_item WHERE status <> 'EVIDENCE_ACCEPTED'")) {
             rs.next();
             expected = rs.getLong(1);
         }
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(scrape).contains("kiban_sanitization_outstanding " + (double) expected)
+        assertThat(scrape)
+                .contains("kiban_sanitization_outstanding " + (double) expected)
                 .contains("kiban_sanitization_outstanding_oldest_age_seconds");
     }
 }
