@@ -33,7 +33,7 @@ DB_PORT="${KIBAN_E2E_DB_PORT:-3308}"
 KC_PORT="${KIBAN_E2E_KEYCLOAK_PORT:-8190}"
 PORT_BASE="${KIBAN_E2E_PORT_BASE:-18080}"
 
-for svc in asset maintenance backup lifecycle; do
+for svc in "${KIBAN_SERVICES[@]}"; do
     [[ -f "$KIBAN_REPO/$svc-service/target/quarkus-app/quarkus-run.jar" ]] ||
         die "$svc-service is not packaged: run ./mvnw package first"
 done

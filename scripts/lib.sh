@@ -21,6 +21,11 @@ KIBAN_REPO="$(cd "$KIBAN_SCRIPTS/.." && pwd -P)"
 KIBAN_HOME="${KIBAN_HOME:-$KIBAN_REPO/.kiban}"
 export KIBAN_HOME
 
+# The suite's services, defined once (#19): each has a module <name>-service, a database kiban_<name> and a
+# Kubernetes workload <name>-service; the console (no database) is deployed beside them.
+KIBAN_SERVICES=(asset maintenance backup lifecycle)
+KIBAN_DEPLOYED=("${KIBAN_SERVICES[@]/%/-service}" console)
+
 # Debian keeps mariadbd, mariadb-install-db etc. in sbin.
 case ":$PATH:" in
     *:/usr/sbin:*) ;;

@@ -43,7 +43,7 @@ if ((${#SOCKET} > 100)); then
     SOCKET="/tmp/kiban-mariadb-$DB_PORT-$(printf '%s' "$DB_DIR" | cksum | cut -d' ' -f1).sock"
 fi
 
-SERVICES=(asset maintenance backup lifecycle)
+SERVICES=("${KIBAN_SERVICES[@]}")
 
 # Host used to probe the port.
 case "$DB_BIND" in
