@@ -1,6 +1,5 @@
 package io.kiban.asset.support;
 
-import io.kiban.commons.problem.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -41,20 +40,5 @@ public final class Filters {
 
     public Map<String, Object> params() {
         return params;
-    }
-
-    public static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            StringJoiner allowed = new StringJoiner(", ");
-            for (E c : type.getEnumConstants()) {
-                allowed.add(c.name());
-            }
-            throw ProblemException.badField(parameter, "must be one of " + allowed);
-        }
     }
 }
