@@ -1,7 +1,7 @@
 package io.kiban.backup.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import io.kiban.commons.client.RemoteList;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -14,47 +14,22 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 final class AllPages {
 
-    static final int SIZE = 200;
-    static final String TOTAL = "X-Total-Count";
-    private static final int MAX_PAGES = 10_000;
+    static final int SIZE = RemoteList.PAGE_SIZE;
+    static final String TOTAL = RemoteList.TOTAL;
 
     private AllPages() {}
 
     static List<JsonNode> read(String what, IntFunction<RestResponse<JsonNode>> fetchPage) {
-        List<JsonNode> all = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            RestResponse<JsonNode> answer = fetchPage.apply(page);
-            JsonNode body = answer.getEntity();
-            if (body == null || !body.isArray()) {
-                throw new IllegalStateException(
-                        what + " answered something other than a JSON array");
-            }
-            body.forEach(all::add);
-            String header = answer.getHeaderString(TOTAL);
-            if (header == null || header.isBlank()) {
-                return all;
-            }
-            long total;
-            try {
-                total = Long.parseLong(header.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException(
-                        what + " answered an unreadable " + TOTAL + ": " + header);
-            }
-            if (all.size() >= total) {
-                return all;
-            }
-            if (body.isEmpty()) {
-                throw new IllegalStateException(
-                        what
-                                + " announced "
-                                + total
-                                + " items ("
-                                + TOTAL
-                                + ") but its pages held "
-                                + all.size());
-            }
+        try {
+            return RemoteList.readAll(
+                    what,
+                    p -> {
+                        RestResponse<JsonNode> answer = fetchPage.apply(p);
+                        return new RemoteList.Page(
+                                answer.getEntity(), answer.getHeaderString(TOTAL));
+                    });
+        } catch (RemoteList.Incomplete e) {
+            throw new IllegalStateException(e.getMessage());
         }
-        throw new IllegalStateException(what + " did not end within " + MAX_PAGES + " pages");
     }
 }

@@ -3,6 +3,7 @@ package io.kiban.lifecycle.notification;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kiban.commons.client.RemoteList;
 import io.kiban.commons.client.RetryOnceOnUnauthorized;
 import io.kiban.lifecycle.support.Remote;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class Feeds {
 
-    static final int PAGE_SIZE = 200;
+    static final int PAGE_SIZE = RemoteList.PAGE_SIZE;
 
     /** A list that could not be read to its end: the section of a mail that needs it says so. */
     public static class Unavailable extends RuntimeException {
@@ -38,8 +39,6 @@ public class Feeds {
             super(message, null, false, false);
         }
     }
-
-    static final int MAX_PAGES = 500;
 
     @RegisterRestClient(configKey = "maintenance-feed")
     @OidcClientFilter
@@ -176,45 +175,32 @@ public class Feeds {
         return all("backup-service", StaleTarget.class, page -> backup.rpo(page, PAGE_SIZE));
     }
 
+    /**
+     * Every page of another service's list (commons' {@link RemoteList}); a list that does not add
+     * up is Unavailable.
+     */
     <T> List<T> all(String service, Class<T> type, IntFunction<Response> call) {
-        List<T> items = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            int p = page;
-            Response r = Remote.call(service, () -> call.apply(p));
-            String total;
-            JsonNode body;
-            try (r) {
-                if (r.getStatus() != 200) {
-                    throw new Unavailable(service + " answered HTTP " + r.getStatus());
-                }
-                total = r.getHeaderString("X-Total-Count");
-                body = json.readTree(r.readEntity(String.class));
-            } catch (java.io.IOException e) {
-                throw new Unavailable(service + " answered a body that is not JSON");
-            }
-            if (body == null || !body.isArray()) {
-                throw new Unavailable(service + " answered something that is not a list");
-            }
-            for (JsonNode n : body) {
+        try {
+            List<T> items = new ArrayList<>();
+            for (JsonNode n : RemoteList.readAll(service, p -> page(service, call, p))) {
                 items.add(json.convertValue(n, type));
             }
-            if (total == null) {
-                return items; // not paged: the whole list
-            }
-            long announced;
-            try {
-                announced = Long.parseLong(total.trim());
-            } catch (NumberFormatException e) {
-                throw new Unavailable(service + " answered X-Total-Count " + total);
-            }
-            if (items.size() >= announced) {
-                return items;
-            }
-            if (body.size() < PAGE_SIZE) {
-                throw new Unavailable(
-                        service + " announced " + announced + " items but served " + items.size());
-            }
+            return items;
+        } catch (RemoteList.Incomplete e) {
+            throw new Unavailable(e.getMessage());
         }
-        throw new Unavailable(service + " has more than " + MAX_PAGES + " pages");
+    }
+
+    private RemoteList.Page page(String service, IntFunction<Response> call, int p) {
+        Response r = Remote.call(service, () -> call.apply(p));
+        try (r) {
+            if (r.getStatus() != 200) {
+                throw new Unavailable(service + " answered HTTP " + r.getStatus());
+            }
+            return new RemoteList.Page(
+                    json.readTree(r.readEntity(String.class)), r.getHeaderString(RemoteList.TOTAL));
+        } catch (java.io.IOException e) {
+            throw new Unavailable(service + " answered a body that is not JSON");
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.kiban.lifecycle.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import io.kiban.commons.client.RemoteList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -17,8 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 public final class PagedList {
 
-    public static final int PAGE_SIZE = 200;
-    static final int MAX_PAGES = 10_000;
+    public static final int PAGE_SIZE = RemoteList.PAGE_SIZE;
 
     private PagedList() {}
 
@@ -39,50 +38,19 @@ public final class PagedList {
             String service,
             IntFunction<RestResponse<JsonNode>> page,
             Function<JsonNode, JsonNode> items) {
-        List<JsonNode> all = new ArrayList<>();
-        Long total = null;
-        for (int p = 0; p < MAX_PAGES; p++) {
-            int n = p;
-            RestResponse<JsonNode> answer = Remote.call(service, () -> page.apply(n));
-            JsonNode body = answer.getEntity();
-            JsonNode list = body == null ? null : items.apply(body);
-            if (list == null || !list.isArray()) {
-                throw new Incomplete(service + " answered something other than a list");
-            }
-            String count = answer.getHeaderString("X-Total-Count");
-            if (p == 0) {
-                if (count == null || count.isBlank()) {
-                    list.forEach(all::add);
-                    return all; // not paged: the body is the whole list
-                }
-                try {
-                    total = Long.parseLong(count.trim());
-                } catch (NumberFormatException e) {
-                    throw new Incomplete(
-                            service + " announced X-Total-Count " + count + ", not a number");
-                }
-            }
-            list.forEach(all::add);
-            if (all.size() >= total) {
-                return all;
-            }
-            if (list.isEmpty()) {
-                throw new Incomplete(
-                        service
-                                + " announced "
-                                + total
-                                + " items (X-Total-Count) but its pages held "
-                                + all.size());
-            }
+        try {
+            return RemoteList.readAll(
+                    service,
+                    n -> {
+                        RestResponse<JsonNode> answer = Remote.call(service, () -> page.apply(n));
+                        JsonNode body = answer.getEntity();
+                        return new RemoteList.Page(
+                                body == null ? null : items.apply(body),
+                                answer.getHeaderString(RemoteList.TOTAL));
+                    });
+        } catch (RemoteList.Incomplete e) {
+            throw new Incomplete(e.getMessage());
         }
-        throw new Incomplete(
-                service
-                        + " announced "
-                        + total
-                        + " items but "
-                        + MAX_PAGES
-                        + " pages held "
-                        + all.size());
     }
 
     /** A body that is the array itself. */
