@@ -1,44 +1,36 @@
 package io.kiban.maintenance.evidence;
 
 import io.kiban.commons.files.ContentStore;
-import io.kiban.commons.json.Hashes;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Evidence files on a filesystem directory, addressed by SHA-256: {@code <dir>/<ab>/<sha256>}.
- * Files are streamed (64 KiB at a time) and hashed while copied; nothing derived from the client's
- * file name ever reaches a path. Reading verifies the checksum first.
+ * Evidence files, addressed by SHA-256 in commons' {@link ContentStore} ({@code
+ * <dir>/<ab>/<sha256>}, streamed and hashed while copied, read-only, never rewritten; one home for
+ * the mechanic since #19). This adds evidence's own rules: PDF, JPEG or PNG by content (a declared
+ * type that contradicts the content is refused), the size limit, and R-MT-6's 409 when a stored
+ * file is missing or no longer matches its checksum. Nothing derived from the client's file name
+ * ever reaches a path.
  */
 @ApplicationScoped
 public class EvidenceStore {
 
     private static final Logger LOG = Logger.getLogger(EvidenceStore.class);
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     public record Stored(String sha256, long size, String contentType) {}
 
-    private final Path root;
+    private final ContentStore files;
     private final long maxSize;
 
     public EvidenceStore(EvidenceConfig config) {
-        this.root = Path.of(config.dir()).toAbsolutePath().normalize();
+        this.files = new ContentStore(Path.of(config.dir()));
         this.maxSize = config.maxFileSize().asLongValue();
     }
 
@@ -47,9 +39,7 @@ public class EvidenceStore {
         try {
             long size = Files.size(upload);
             if (size > maxSize) {
-                throw ProblemException.of(
-                        ProblemType.PAYLOAD_TOO_LARGE,
-                        "the file has " + size + " bytes; at most " + maxSize + " are accepted");
+                throw tooLarge(size);
             }
             String type = sniff(upload);
             if (type == null) {
@@ -67,34 +57,21 @@ public class EvidenceStore {
                         ProblemType.UNSUPPORTED_MEDIA_TYPE,
                         "the file was declared " + declared + " but its content is " + type);
             }
-            Path tmpDir = Files.createDirectories(root.resolve("tmp"));
-            Path tmp = tmpDir.resolve(UUID.randomUUID().toString());
-            MessageDigest digest = Hashes.sha256();
-            long copied;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(upload), digest);
-                    OutputStream out = Files.newOutputStream(tmp)) {
-                copied = in.transferTo(out);
+            try (InputStream in = Files.newInputStream(upload)) {
+                ContentStore.Stored stored = files.store(in, maxSize);
+                return new Stored(stored.sha256(), stored.size(), type);
+            } catch (ContentStore.TooLarge e) {
+                throw tooLarge(Files.size(upload));
             }
-            String sha = HexFormat.of().formatHex(digest.digest());
-            Path target = pathOf(sha);
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                if (Files.exists(target)) {
-                    Files.deleteIfExists(tmp);
-                } else {
-                    Files.move(tmp, target);
-                }
-            }
-            if (Files.exists(tmp)) {
-                Files.deleteIfExists(tmp);
-            }
-            target.toFile().setWritable(false, false);
-            return new Stored(sha, copied, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private ProblemException tooLarge(long size) {
+        return ProblemException.of(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "the file has " + size + " bytes; at most " + maxSize + " are accepted");
     }
 
     /**
@@ -102,40 +79,28 @@ public class EvidenceStore {
      * damaged).
      */
     public Path verified(String sha256) {
-        Path path = pathOf(sha256);
+        Path path = files.path(sha256);
         if (!Files.isRegularFile(path)) {
-            LOG.errorf("R-MT-6: evidence file %s is missing from %s", sha256, root);
+            LOG.errorf("R-MT-6: evidence file %s is missing from %s", sha256, files.root());
             throw ProblemException.conflict(
                     "R-MT-6", "evidence file " + sha256 + " is missing from the store", null);
         }
-        String actual = hash(path);
-        if (!actual.equals(sha256)) {
-            LOG.errorf("R-MT-6: evidence file %s fails its checksum (now %s)", sha256, actual);
-            throw ProblemException.conflict(
-                    "R-MT-6",
-                    "evidence file "
-                            + sha256
-                            + " no longer matches its SHA-256; it has been altered and is not served",
-                    null);
-        }
-        return path;
+        return files.verified(sha256)
+                .orElseThrow(
+                        () -> {
+                            LOG.errorf("R-MT-6: evidence file %s fails its checksum", sha256);
+                            return ProblemException.conflict(
+                                    "R-MT-6",
+                                    "evidence file "
+                                            + sha256
+                                            + " no longer matches its SHA-256; it has been altered and is"
+                                            + " not served",
+                                    null);
+                        });
     }
 
     public Path pathOf(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("not a SHA-256: " + sha256);
-        }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
-    }
-
-    static String hash(Path path) {
-        MessageDigest digest = Hashes.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return files.path(sha256);
     }
 
     static String sniff(Path file) throws IOException {
