@@ -11,7 +11,6 @@ import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.time.ClockProducer;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
@@ -37,12 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @ApplicationScoped
 public class EolService implements io.kiban.asset.software.SupportDeadlines {
-
-    @ApplicationScoped
-    public static class MappingRepository implements PanacheRepository<EolMapping> {}
-
-    @ApplicationScoped
-    public static class CycleRepository implements PanacheRepository<EolCycle> {}
 
     @Schema(
             example =

@@ -11,7 +11,6 @@ import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Caller;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -23,9 +22,6 @@ public class KpiService {
 
     public static final LedgerCategory<Kpi, KpiInput, KpiView> KPIS =
             new LedgerCategory<>(Kpi.class, "kpi", Kpi::new, KpiService::apply, KpiService::view);
-
-    @ApplicationScoped
-    public static class MeasurementRepository implements PanacheRepository<KpiMeasurement> {}
 
     private final LedgerStore store;
     private final MeasurementRepository measurements;

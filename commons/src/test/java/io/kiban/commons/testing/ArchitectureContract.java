@@ -75,4 +75,16 @@ public abstract class ArchitectureContract {
                 .areAssignableTo(io.quarkus.hibernate.orm.panache.PanacheRepositoryBase.class)
                 .check(classes);
     }
+
+    @Test
+    @DisplayName(
+            "#19 a repository is a top-level class of its feature, never nested inside a service")
+    void repositories_are_top_level_classes() {
+        noClasses()
+                .that()
+                .areNestedClasses()
+                .should()
+                .beAssignableTo(io.quarkus.hibernate.orm.panache.PanacheRepositoryBase.class)
+                .check(classes);
+    }
 }

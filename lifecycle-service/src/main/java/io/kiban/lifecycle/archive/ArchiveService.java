@@ -14,7 +14,6 @@ import io.kiban.commons.security.Caller;
 import io.kiban.lifecycle.lease.LeaseService;
 import io.kiban.lifecycle.support.DocumentStore;
 import io.kiban.lifecycle.support.LifecycleConfig;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.client.OidcClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,9 +111,6 @@ public class ArchiveService {
 
     private static final java.util.regex.Pattern SHA256 =
             java.util.regex.Pattern.compile("[0-9a-f]{64}");
-
-    @ApplicationScoped
-    public static class ArchiveRepository implements PanacheRepository<Archive> {}
 
     /** {@code receivedAt} etc.: JPO's receipt (R-RM-4), null until recorded. */
     public record ArchiveView(

@@ -3,7 +3,6 @@ package io.kiban.lifecycle.contract;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.contract.ContractDtos.CalendarDate;
 import io.kiban.lifecycle.contract.ContractDtos.HolidayView;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,9 +15,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class BusinessCalendar {
-
-    @ApplicationScoped
-    public static class HolidayRepository implements PanacheRepositoryBase<Holiday, LocalDate> {}
 
     private final HolidayRepository holidays;
 

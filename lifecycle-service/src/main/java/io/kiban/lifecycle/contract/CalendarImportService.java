@@ -5,7 +5,6 @@ import io.kiban.commons.json.Hashes;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.time.ClockProducer;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -30,9 +29,6 @@ public class CalendarImportService {
      * stored.
      */
     static final int FIRST_YEAR = 2026;
-
-    @ApplicationScoped
-    public static class ImportRepository implements PanacheRepository<CalendarImport> {}
 
     public record ImportView(
             long id,
@@ -69,7 +65,7 @@ public class CalendarImportService {
     public record Imported(ImportView view, boolean created) {}
 
     private final ImportRepository imports;
-    private final BusinessCalendar.HolidayRepository holidays;
+    private final HolidayRepository holidays;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Caller caller;
@@ -77,7 +73,7 @@ public class CalendarImportService {
 
     public CalendarImportService(
             ImportRepository imports,
-            BusinessCalendar.HolidayRepository holidays,
+            HolidayRepository holidays,
             AuditTrail audit,
             BusinessCalendar calendar,
             Caller caller,

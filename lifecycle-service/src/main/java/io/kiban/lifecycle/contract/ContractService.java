@@ -14,8 +14,6 @@ import io.kiban.lifecycle.contract.ContractDtos.AmountInput;
 import io.kiban.lifecycle.contract.ContractDtos.ContractInput;
 import io.kiban.lifecycle.contract.ContractDtos.ContractView;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -31,12 +29,6 @@ import java.util.Set;
 /** The contract (R-LC-1…R-LC-8 dates, R-LC-13 amounts): read by everyone, amended by jpo-admin. */
 @ApplicationScoped
 public class ContractService {
-
-    @ApplicationScoped
-    public static class ContractRepository implements PanacheRepositoryBase<Contract, Byte> {}
-
-    @ApplicationScoped
-    public static class AmendmentRepository implements PanacheRepository<ContractAmendment> {}
 
     private final AmendmentSeals seals;
     private final ContractRepository contracts;

@@ -17,8 +17,6 @@ import io.kiban.lifecycle.deliverable.DeliverableDtos.DeliverableInput;
 import io.kiban.lifecycle.deliverable.DeliverableDtos.DeliverableView;
 import io.kiban.lifecycle.deliverable.DeliverableDtos.SubmissionView;
 import io.kiban.lifecycle.support.DocumentStore;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -38,37 +36,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DeliverableService {
-
-    @ApplicationScoped
-    public static class DeliverableRepository implements PanacheRepository<Deliverable> {}
-
-    @ApplicationScoped
-    public static class SubmissionRepository implements PanacheRepository<DeliverableSubmission> {}
-
-    @ApplicationScoped
-    public static class ComplianceRepository implements PanacheRepository<ComplianceStatus> {}
-
-    @ApplicationScoped
-    public static class DocumentRepository
-            implements PanacheRepositoryBase<StoredDocument, String> {
-
-        /**
-         * The document row of a stored file (content-addressed: one row per SHA-256, written once).
-         */
-        public void recordIfAbsent(
-                io.kiban.lifecycle.support.DocumentStore.Stored stored,
-                String contentType,
-                java.time.Instant at) {
-            if (findByIdOptional(stored.sha256()).isEmpty()) {
-                StoredDocument doc = new StoredDocument();
-                doc.sha256 = stored.sha256();
-                doc.size = stored.size();
-                doc.contentType = contentType;
-                doc.storedAt = at;
-                persist(doc);
-            }
-        }
-    }
 
     private final DeliverableSeals seals;
     private final DeliverableRepository deliverables;

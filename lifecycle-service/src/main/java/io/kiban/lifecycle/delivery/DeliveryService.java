@@ -20,7 +20,6 @@ import io.kiban.lifecycle.support.AssetClient;
 import io.kiban.lifecycle.support.AssetClient.HardwareFact;
 import io.kiban.lifecycle.support.Environment;
 import io.kiban.lifecycle.support.Remote;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -39,9 +38,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class DeliveryService {
-
-    @ApplicationScoped
-    public static class ExtensionRepository implements PanacheRepository<DeliveryExtension> {}
 
     private final ExtensionSeals seals;
     private final ExtensionRepository extensions;

@@ -17,7 +17,6 @@ import io.kiban.lifecycle.support.KeycloakRoles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,27 +43,6 @@ import org.jboss.logging.Logger;
 public class HandlerService {
 
     private static final Logger LOG = Logger.getLogger(HandlerService.class);
-
-    @ApplicationScoped
-    public static class HandlerRepository implements PanacheRepository<ApprovedHandler> {
-
-        /**
-         * R-SEC-1: the row an approval (which grants the role in Keycloak before it commits) and a
-         * reconciler pass (which removes the role from accounts not APPROVED in committed rows)
-         * both lock first, so a pass never runs between an approval's grant and its commit — on any
-         * replica (V24).
-         */
-        void lockRoles() {
-            getEntityManager()
-                    .createNativeQuery("SELECT id FROM handler_role_lock WHERE id = 1 FOR UPDATE")
-                    .getResultList();
-        }
-    }
-
-    @ApplicationScoped
-    public static class OrganisationRepository
-            implements io.quarkus.hibernate.orm.panache.PanacheRepositoryBase<
-                    VendorOrganisation, String> {}
 
     /** Micrometer counter of roles the reconciler took away (an alert fires on any increase). */
     public static final String ROLE_REMOVED_METRIC = "kiban.handlers.role.removed.by.reconciler";

@@ -5,7 +5,6 @@ import io.kiban.commons.problem.ProblemException;
 import io.kiban.lifecycle.contract.AmendmentGuard;
 import io.kiban.lifecycle.contract.Contract;
 import io.kiban.lifecycle.contract.ContractDtos.ContractInput;
-import io.kiban.lifecycle.lease.LeaseService.ClosedMonthRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.YearMonth;
 import java.util.List;

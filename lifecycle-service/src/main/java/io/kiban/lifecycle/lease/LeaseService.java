@@ -22,8 +22,6 @@ import io.kiban.lifecycle.lease.LeaseDtos.Ledger;
 import io.kiban.lifecycle.lease.LeaseDtos.Line;
 import io.kiban.lifecycle.lease.LeaseDtos.Month;
 import io.kiban.lifecycle.lease.LeaseDtos.Totals;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -60,16 +58,6 @@ public class LeaseService {
                     + "count each day once; delays of cause OTHER deduct nothing; a delay counts once a second jpo-admin approved "
                     + "it (R-SEC-2). A closed month (POST /lease/periods/{yyyy-MM}/close) keeps its stored figures: amendments "
                     + "apply to open months only and a change reaching a closed month → 409.";
-
-    @ApplicationScoped
-    public static class ClosedMonthRepository
-            implements PanacheRepositoryBase<ClosedMonth, String> {}
-
-    @ApplicationScoped
-    public static class DelayRepository implements PanacheRepository<ProductionDelay> {}
-
-    @ApplicationScoped
-    public static class ExtensionRepository implements PanacheRepository<LeaseExtension> {}
 
     private final DelaySeals delaySeals;
     private final ClosedMonthSeals monthSeals;

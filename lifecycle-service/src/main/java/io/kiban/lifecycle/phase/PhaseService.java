@@ -8,8 +8,6 @@ import io.kiban.lifecycle.phase.PhaseDtos.PhaseView;
 import io.kiban.lifecycle.phase.PhaseDtos.TransitionInput;
 import io.kiban.lifecycle.phase.PhaseDtos.TransitionView;
 import io.kiban.lifecycle.support.Environment;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -23,13 +21,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class PhaseService {
-
-    @ApplicationScoped
-    public static class PhaseRepository
-            implements PanacheRepositoryBase<EnvironmentPhase, Environment> {}
-
-    @ApplicationScoped
-    public static class TransitionRepository implements PanacheRepository<PhaseTransition> {}
 
     private final PhaseRepository phases;
     private final TransitionRepository transitions;

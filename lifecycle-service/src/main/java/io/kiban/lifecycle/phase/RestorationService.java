@@ -4,13 +4,12 @@ import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Caller;
 import io.kiban.lifecycle.contract.ContractService;
-import io.kiban.lifecycle.deliverable.DeliverableService.DocumentRepository;
+import io.kiban.lifecycle.deliverable.DocumentRepository;
 import io.kiban.lifecycle.deliverable.StoredDocument;
 import io.kiban.lifecycle.phase.PhaseDtos.ChecklistItemView;
 import io.kiban.lifecycle.phase.PhaseDtos.EvidenceFileView;
 import io.kiban.lifecycle.support.DocumentStore;
 import io.kiban.lifecycle.support.Environment;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -24,12 +23,6 @@ import java.util.List;
 @ApplicationScoped
 public class RestorationService {
 
-    @ApplicationScoped
-    public static class RestorationRepository implements PanacheRepository<RestorationItem> {}
-
-    @ApplicationScoped
-    public static class EvidenceRepository implements PanacheRepository<RestorationEvidence> {}
-
     /**
      * The item after an upload; {@code created} is false when the same file was already attached to
      * it.
@@ -41,7 +34,7 @@ public class RestorationService {
     private final RestorationRepository items;
     private final EvidenceRepository evidence;
     private final DocumentRepository documents;
-    private final PhaseService.PhaseRepository phases;
+    private final PhaseRepository phases;
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
@@ -52,7 +45,7 @@ public class RestorationService {
             RestorationRepository items,
             EvidenceRepository evidence,
             DocumentRepository documents,
-            PhaseService.PhaseRepository phases,
+            PhaseRepository phases,
             AuditTrail audit,
             Caller caller,
             Clock clock,

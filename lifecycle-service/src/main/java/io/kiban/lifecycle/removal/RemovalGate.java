@@ -2,14 +2,14 @@ package io.kiban.lifecycle.removal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kiban.commons.time.ClockProducer;
-import io.kiban.lifecycle.archive.ArchiveService.ArchiveRepository;
+import io.kiban.lifecycle.archive.ArchiveRepository;
 import io.kiban.lifecycle.contract.ContractService;
 import io.kiban.lifecycle.phase.Blocker;
 import io.kiban.lifecycle.phase.EnvironmentPhase;
 import io.kiban.lifecycle.phase.Phase;
-import io.kiban.lifecycle.phase.PhaseService.PhaseRepository;
+import io.kiban.lifecycle.phase.PhaseRepository;
 import io.kiban.lifecycle.phase.RestorationItem;
-import io.kiban.lifecycle.phase.RestorationService.RestorationRepository;
+import io.kiban.lifecycle.phase.RestorationRepository;
 import io.kiban.lifecycle.support.BackupClient;
 import io.kiban.lifecycle.support.Environment;
 import io.kiban.lifecycle.support.MaintenanceClient;

@@ -6,10 +6,9 @@ import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
-import io.kiban.lifecycle.deliverable.DeliverableService.DocumentRepository;
+import io.kiban.lifecycle.deliverable.DocumentRepository;
 import io.kiban.lifecycle.deliverable.StoredDocument;
 import io.kiban.lifecycle.support.DocumentStore;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
@@ -28,12 +27,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class VendorCopyService {
-
-    @ApplicationScoped
-    public static class CopyRepository implements PanacheRepository<VendorCopy> {}
-
-    @ApplicationScoped
-    public static class CopyEvidenceRepository implements PanacheRepository<VendorCopyEvidence> {}
 
     public record CopyInput(
             @NotNull VendorCopy.Kind kind,

@@ -24,10 +24,10 @@ public class ContractorSeals implements SealedState {
     public static final String REVOKE = "revoke-contractor";
     static final String LEGACY_MARKER = "seal-legacy-contractors";
 
-    private final ContractorService.Repository contractors;
+    private final ContractorRepository contractors;
     private final AuditTrail audit;
 
-    public ContractorSeals(ContractorService.Repository contractors, AuditTrail audit) {
+    public ContractorSeals(ContractorRepository contractors, AuditTrail audit) {
         this.contractors = contractors;
         this.audit = audit;
     }

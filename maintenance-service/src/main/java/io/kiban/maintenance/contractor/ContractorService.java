@@ -8,7 +8,6 @@ import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.maintenance.support.Access;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
@@ -26,9 +25,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ContractorService {
-
-    @ApplicationScoped
-    public static class Repository implements PanacheRepository<Contractor> {}
 
     public record ContractorInput(
             @NotBlank @Size(max = 255) String name, @NotBlank @Size(max = 2000) String scope) {}
@@ -67,12 +63,13 @@ public class ContractorService {
         }
     }
 
-    private final Repository contractors;
+    private final ContractorRepository contractors;
     private final AuditTrail audit;
     private final Access access;
     private final Clock clock;
 
-    public ContractorService(Repository contractors, AuditTrail audit, Access access, Clock clock) {
+    public ContractorService(
+            ContractorRepository contractors, AuditTrail audit, Access access, Clock clock) {
         this.contractors = contractors;
         this.audit = audit;
         this.access = access;

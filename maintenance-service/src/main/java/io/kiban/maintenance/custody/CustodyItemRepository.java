@@ -18,11 +18,4 @@ public class CustodyItemRepository implements PanacheRepository<CustodyItem> {
     public Optional<CustodyItem> bySerial(String serial) {
         return find("serial", serial).firstResultOptional();
     }
-
-    @ApplicationScoped
-    public static class Events implements PanacheRepository<CustodyEvent> {
-        public List<CustodyEvent> of(long itemId) {
-            return list("itemId = ?1 order by id", itemId);
-        }
-    }
 }

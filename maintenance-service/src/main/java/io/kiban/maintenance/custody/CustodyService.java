@@ -42,7 +42,7 @@ public class CustodyService {
                     CustodyStatus.EVIDENCE_REJECTED);
 
     private final CustodyItemRepository items;
-    private final CustodyItemRepository.Events events;
+    private final CustodyEventRepository events;
     private final TicketService tickets;
     private final AuditTrail audit;
     private final Access access;
@@ -52,7 +52,7 @@ public class CustodyService {
 
     public CustodyService(
             CustodyItemRepository items,
-            CustodyItemRepository.Events events,
+            CustodyEventRepository events,
             TicketService tickets,
             AuditTrail audit,
             Access access,

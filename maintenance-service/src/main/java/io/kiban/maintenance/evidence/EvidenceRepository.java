@@ -10,11 +10,4 @@ public class EvidenceRepository implements PanacheRepository<Evidence> {
     public List<Evidence> ofItem(long itemId) {
         return list("itemId = ?1 order by id", itemId);
     }
-
-    @ApplicationScoped
-    public static class Files implements PanacheRepository<EvidenceFile> {
-        public List<EvidenceFile> of(long evidenceId) {
-            return list("evidenceId = ?1 order by id", evidenceId);
-        }
-    }
 }

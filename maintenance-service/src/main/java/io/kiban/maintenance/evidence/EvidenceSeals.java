@@ -27,11 +27,11 @@ public class EvidenceSeals implements SealedState {
     static final String LEGACY_MARKER = "seal-legacy-evidence";
 
     private final EvidenceRepository evidence;
-    private final EvidenceRepository.Files files;
+    private final EvidenceFileRepository files;
     private final AuditTrail audit;
 
     public EvidenceSeals(
-            EvidenceRepository evidence, EvidenceRepository.Files files, AuditTrail audit) {
+            EvidenceRepository evidence, EvidenceFileRepository files, AuditTrail audit) {
         this.evidence = evidence;
         this.files = files;
         this.audit = audit;

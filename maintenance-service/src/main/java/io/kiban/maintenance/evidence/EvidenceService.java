@@ -8,7 +8,7 @@ import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.maintenance.contractor.Contractor;
-import io.kiban.maintenance.contractor.ContractorService;
+import io.kiban.maintenance.contractor.ContractorRepository;
 import io.kiban.maintenance.custody.CustodyItem;
 import io.kiban.maintenance.custody.CustodyService;
 import io.kiban.maintenance.custody.CustodyStatus;
@@ -47,8 +47,8 @@ public class EvidenceService {
     public record Uploaded(FileView file, long evidenceVersion) {}
 
     private final EvidenceRepository evidence;
-    private final EvidenceRepository.Files files;
-    private final ContractorService.Repository contractors;
+    private final EvidenceFileRepository files;
+    private final ContractorRepository contractors;
     private final CustodyService custody;
     private final TicketService tickets;
     private final EvidenceStore store;
@@ -58,8 +58,8 @@ public class EvidenceService {
 
     public EvidenceService(
             EvidenceRepository evidence,
-            EvidenceRepository.Files files,
-            ContractorService.Repository contractors,
+            EvidenceFileRepository files,
+            ContractorRepository contractors,
             CustodyService custody,
             TicketService tickets,
             EvidenceStore store,

@@ -14,7 +14,6 @@ import io.kiban.maintenance.support.Access;
 import io.kiban.maintenance.support.AssetClient;
 import io.kiban.maintenance.support.AssetGateway;
 import io.kiban.maintenance.support.MediumKind;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;
@@ -34,9 +33,6 @@ import java.util.Map;
 @ApplicationScoped
 public class OrderService {
 
-    @ApplicationScoped
-    public static class Repository implements PanacheRepository<SanitizationOrder> {}
-
     public record OrderInput(
             @Size(max = 32) String environment,
             @Size(max = 500) List<@Size(max = 64) String> hardwareIds,
@@ -54,7 +50,7 @@ public class OrderService {
             List<ItemView> items,
             List<String> alreadyTracked) {}
 
-    private final Repository orders;
+    private final OrderRepository orders;
     private final CustodyItemRepository items;
     private final CustodyService custody;
     private final AssetGateway asset;
@@ -63,7 +59,7 @@ public class OrderService {
     private final Clock clock;
 
     public OrderService(
-            Repository orders,
+            OrderRepository orders,
             CustodyItemRepository items,
             CustodyService custody,
             AssetGateway asset,

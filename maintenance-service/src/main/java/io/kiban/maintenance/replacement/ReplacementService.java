@@ -23,7 +23,6 @@ import io.kiban.maintenance.support.MediumKind;
 import io.kiban.maintenance.ticket.Ticket;
 import io.kiban.maintenance.ticket.TicketService;
 import io.kiban.maintenance.ticket.TicketStatus;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +47,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReplacementService {
 
-    @ApplicationScoped
-    public static class Repository implements PanacheRepositoryBase<PartReplacement, String> {}
-
     private static final Set<TicketStatus> WORKING =
             EnumSet.of(TicketStatus.IN_PROGRESS, TicketStatus.PARTS_REPLACED);
 
-    private final Repository replacements;
+    private final ReplacementRepository replacements;
     private final CustodyItemRepository items;
     private final TicketService tickets;
     private final CustodyService custody;
@@ -65,7 +61,7 @@ public class ReplacementService {
     private final LifecycleGateway lifecycle;
 
     public ReplacementService(
-            Repository replacements,
+            ReplacementRepository replacements,
             CustodyItemRepository items,
             TicketService tickets,
             CustodyService custody,

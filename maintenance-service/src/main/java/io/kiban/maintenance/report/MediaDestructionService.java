@@ -4,7 +4,7 @@ import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.maintenance.contractor.Contractor;
-import io.kiban.maintenance.contractor.ContractorService;
+import io.kiban.maintenance.contractor.ContractorRepository;
 import io.kiban.maintenance.custody.CustodyItem;
 import io.kiban.maintenance.custody.CustodyItemRepository;
 import io.kiban.maintenance.custody.CustodyStatus;
@@ -119,14 +119,14 @@ public class MediaDestructionService {
     private final AssetGateway asset;
     private final CustodyItemRepository items;
     private final EvidenceRepository evidence;
-    private final ContractorService.Repository contractors;
+    private final ContractorRepository contractors;
     private final TicketRepository tickets;
 
     public MediaDestructionService(
             AssetGateway asset,
             CustodyItemRepository items,
             EvidenceRepository evidence,
-            ContractorService.Repository contractors,
+            ContractorRepository contractors,
             TicketRepository tickets) {
         this.asset = asset;
         this.items = items;

@@ -8,20 +8,22 @@ import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.maintenance.contractor.Contractor;
-import io.kiban.maintenance.contractor.ContractorService;
+import io.kiban.maintenance.contractor.ContractorRepository;
 import io.kiban.maintenance.contractor.ContractorService.ContractorView;
 import io.kiban.maintenance.custody.CustodyDtos.EventView;
 import io.kiban.maintenance.custody.CustodyDtos.ItemView;
+import io.kiban.maintenance.custody.CustodyEventRepository;
 import io.kiban.maintenance.custody.CustodyItem;
 import io.kiban.maintenance.custody.CustodyItemRepository;
 import io.kiban.maintenance.custody.CustodyStatus;
 import io.kiban.maintenance.evidence.Evidence;
 import io.kiban.maintenance.evidence.EvidenceDtos.EvidenceView;
 import io.kiban.maintenance.evidence.EvidenceFile;
+import io.kiban.maintenance.evidence.EvidenceFileRepository;
 import io.kiban.maintenance.evidence.EvidenceRepository;
-import io.kiban.maintenance.order.OrderService;
+import io.kiban.maintenance.order.OrderRepository;
 import io.kiban.maintenance.replacement.ReplacementDtos.ReplacementView;
-import io.kiban.maintenance.replacement.ReplacementService;
+import io.kiban.maintenance.replacement.ReplacementRepository;
 import io.kiban.maintenance.support.Access;
 import io.kiban.maintenance.support.AssetClient;
 import io.kiban.maintenance.support.AssetGateway;
@@ -30,6 +32,7 @@ import io.kiban.maintenance.ticket.BreachMonitor;
 import io.kiban.maintenance.ticket.TicketDtos.TicketView;
 import io.kiban.maintenance.ticket.TicketDtos.TransitionView;
 import io.kiban.maintenance.ticket.TicketRepository;
+import io.kiban.maintenance.ticket.TicketTransitionRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -139,14 +142,14 @@ public class ReportService {
                     "環境");
 
     private final CustodyItemRepository items;
-    private final CustodyItemRepository.Events events;
+    private final CustodyEventRepository events;
     private final EvidenceRepository evidence;
-    private final EvidenceRepository.Files files;
-    private final ContractorService.Repository contractors;
+    private final EvidenceFileRepository files;
+    private final ContractorRepository contractors;
     private final TicketRepository tickets;
-    private final TicketRepository.Transitions transitions;
-    private final ReplacementService.Repository replacements;
-    private final OrderService.Repository orders;
+    private final TicketTransitionRepository transitions;
+    private final ReplacementRepository replacements;
+    private final OrderRepository orders;
     private final Access access;
     private final Clock clock;
     private final AssetGateway asset;
@@ -156,14 +159,14 @@ public class ReportService {
 
     public ReportService(
             CustodyItemRepository items,
-            CustodyItemRepository.Events events,
+            CustodyEventRepository events,
             EvidenceRepository evidence,
-            EvidenceRepository.Files files,
-            ContractorService.Repository contractors,
+            EvidenceFileRepository files,
+            ContractorRepository contractors,
             TicketRepository tickets,
-            TicketRepository.Transitions transitions,
-            ReplacementService.Repository replacements,
-            OrderService.Repository orders,
+            TicketTransitionRepository transitions,
+            ReplacementRepository replacements,
+            OrderRepository orders,
             Access access,
             Clock clock,
             AssetGateway asset,

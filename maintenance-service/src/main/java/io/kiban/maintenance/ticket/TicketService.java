@@ -55,7 +55,7 @@ public class TicketService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final TicketRepository tickets;
-    private final TicketRepository.Transitions transitions;
+    private final TicketTransitionRepository transitions;
     private final OutstandingMedia custody;
     private final AssetGateway asset;
     private final AuditTrail audit;
@@ -68,7 +68,7 @@ public class TicketService {
 
     public TicketService(
             TicketRepository tickets,
-            TicketRepository.Transitions transitions,
+            TicketTransitionRepository transitions,
             OutstandingMedia custody,
             AssetGateway asset,
             AuditTrail audit,

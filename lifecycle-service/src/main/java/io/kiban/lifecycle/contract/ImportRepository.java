@@ -1,0 +1,8 @@
+package io.kiban.lifecycle.contract;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Data access of the contract feature (moved out of {@code CalendarImportService}, #19). */
+@ApplicationScoped
+public class ImportRepository implements PanacheRepository<CalendarImport> {}
