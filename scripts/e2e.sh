@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The end-to-end suite (issue #8) on real parts: a fresh private MariaDB, Keycloak with the committed
-# dev realm (re-imported, so no state of an earlier run survives), then the JUnit project scripts/e2e,
+# dev realm (re-imported, so no state of an earlier run survives), then the JUnit module e2e/,
 # which starts the four packaged jars itself (profile e2e, test clock inside the lease years) and
 # drives them over HTTP with tokens from Keycloak: the story, the authorization matrix, the drills.
 #
@@ -21,7 +21,7 @@
 #   KIBAN_E2E_KEYCLOAK_PORT  Keycloak port (default 8190)
 #   KIBAN_E2E_PORT_BASE      the services listen on base+1 … base+4, the console on base+5 (default 18080)
 #   KIBAN_E2E_READY_SECONDS  how long a service may take to start (default 300: a busy 2-core machine)
-#   KIBAN_E2E_PROJECT        the JUnit project to run (default scripts/e2e; a private copy while developing)
+#   KIBAN_E2E_PROJECT        the JUnit project to run (default e2e; a private copy while developing)
 #   KIBAN_E2E_KEEP_KEYCLOAK  1: reuse a running e2e Keycloak as it is (quicker reruns while developing)
 #   KIBAN_E2E_AXE_VERSION    the axe-core npm version injected into the console's pages (default 4.14.1)
 set -euo pipefail
@@ -107,7 +107,7 @@ fi
 kc start
 
 log "end-to-end suite (story, authorization matrix, drills, console in a browser)"
-"$KIBAN_REPO/mvnw" -B -ntp -f "${KIBAN_E2E_PROJECT:-$KIBAN_REPO/scripts/e2e}/pom.xml" verify \
+"$KIBAN_REPO/mvnw" -B -ntp -f "${KIBAN_E2E_PROJECT:-$KIBAN_REPO/e2e}/pom.xml" verify -Pe2e \
     -De2e.repo="$KIBAN_REPO" -De2e.home="$E2E_HOME/run" -De2e.db.port="$DB_PORT" \
     -De2e.keycloak.url="http://127.0.0.1:$KC_PORT" -De2e.port.base="$PORT_BASE" \
     -De2e.chromium="$(command -v chromium)" -De2e.chromedriver="$(command -v chromedriver)" \
