@@ -73,7 +73,7 @@ public class BulkImportResource {
             LedgerWriters writers,
             @ConfigProperty(name = "kiban.imports.bulk.max-part-bytes", defaultValue = "268435456")
                     long maxPartBytes,
-            @ConfigProperty(name = "kiban.imports.bulk.max-rows", defaultValue = "50000")
+            @ConfigProperty(name = "kiban.imports.bulk.max-rows", defaultValue = "20000")
                     int maxRows) {
         this.service = service;
         this.writers = writers;

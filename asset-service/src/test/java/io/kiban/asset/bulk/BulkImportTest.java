@@ -847,6 +847,35 @@ class BulkImportTest {
     }
 
     @Test
+    void R_18_a_file_over_the_row_limit_is_refused_naming_the_row_and_nothing_is_written() {
+        // the test profile's limit is 1,000 data rows (kiban.imports.bulk.max-rows): the 1,001st,
+        // row
+        // 1,002 of the file under its heading row, ends the import after two chunks were flushed
+        String prefix = unique("BULK-CAP");
+        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
+        for (int r = 1; r <= 1001; r++) {
+            csv.append(hardwareLine(prefix, r));
+        }
+        List<String> before = ledgerState();
+        JsonPath problem =
+                importCsv(
+                                Tokens.vendor("vendor-a"),
+                                "hardware",
+                                csv.toString().getBytes(StandardCharsets.UTF_8),
+                                false)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .extract()
+                        .jsonPath();
+        assertThat(problem.getString("detail"))
+                .contains("CSV row 1002")
+                .contains("more than 1000 data rows (kiban.imports.bulk.max-rows)");
+        assertThat(ledgerState()).isEqualTo(before);
+        assertThat(admin().get("/audit/verify").jsonPath().getBoolean("valid")).isTrue();
+    }
+
+    @Test
     void
             R_18_a_bad_row_in_the_second_chunk_undoes_the_flushed_first_chunk_and_both_bad_rows_are_listed() {
         String taken = unique("BULK-TAKEN-SSD");

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * as xlsx; {@code kiban.bench.rows} rows, 10,000 by default) it prints one {@code BULK-BENCH} line:
  * wall time of the POST, the JDBC statements Hibernate prepared (its statistics), the entities
  * inserted, the peak heap used above the baseline while importing (sampled every 10 ms) and the
- * heap still used after a GC, the highest heap in use right after a GC during the POST (the live
- * set: the peak above counts garbage not yet collected), the CPU time of this JVM during the POST
+ * heap still used after a GC, with {@code -Dkiban.bench.histogram=<ms>} the live set (full-GC class
+ * histograms during the POST: its peak above the one taken before, and the classes that grew most;
+ * the peak heap above counts garbage not yet collected), the CPU time of this JVM during the POST
  * and the load average (the machine is shared: wall times vary with it; statements do not). Times
  * are printed, never asserted.
  */
@@ -142,6 +143,39 @@ class BulkVolumeBench {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The live objects of this JVM by class (jcmd GC.class_histogram: a full GC first, so only
+     * reachable objects count): class name → bytes, and "Total".
+     */
+    static Map<String, Long> liveHistogram() {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        try {
+            Process p =
+                    new ProcessBuilder(
+                                    java.nio.file.Path.of(
+                                                    System.getProperty("java.home"), "bin", "jcmd")
+                                            .toString(),
+                                    Long.toString(ProcessHandle.current().pid()),
+                                    "GC.class_histogram")
+                            .redirectErrorStream(true)
+                            .start();
+            for (String line :
+                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .toList()) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":")) {
+                    bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+                } else if (f.length == 3 && f[0].equals("Total")) {
+                    bytes.put("Total", Long.parseLong(f[2]));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new IllegalStateException("jcmd GC.class_histogram failed", e);
+        }
+        return bytes;
+    }
+
     void measure(String what, byte[] body, String contentType, String path, int rows)
             throws Exception {
         Statistics stats = sessionFactory.getStatistics();
@@ -168,27 +202,34 @@ class BulkVolumeBench {
                 (com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean();
         double load = os.getSystemLoadAverage();
-        AtomicLong peakAfterGc = new AtomicLong(0);
-        javax.management.NotificationListener gcListener =
-                (notification, handback) -> {
-                    if (com.sun.management.GarbageCollectionNotificationInfo
-                            .GARBAGE_COLLECTION_NOTIFICATION
-                            .equals(notification.getType())) {
-                        var info =
-                                com.sun.management.GarbageCollectionNotificationInfo.from(
-                                        (javax.management.openmbean.CompositeData)
-                                                notification.getUserData());
-                        long used =
-                                info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                        .mapToLong(java.lang.management.MemoryUsage::getUsed)
-                                        .sum();
-                        peakAfterGc.accumulateAndGet(used, Math::max);
-                    }
-                };
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((javax.management.NotificationEmitter) gc)
-                    .addNotificationListener(gcListener, null, null);
-        }
+        // the live set: with -Dkiban.bench.histogram=<ms>, a full-GC class histogram every that
+        // many ms of the POST (each stops the JVM for a while: the wall time of such a run is not
+        // the import's). Heap in use right after a young GC is no live set: it still counts the old
+        // generation's garbage (the 32 KiB a row reported at 11:29 was that).
+        long every = Long.getLong("kiban.bench.histogram", 0);
+        Map<String, Long> liveBase = every > 0 ? liveHistogram() : Map.of();
+        java.util.concurrent.atomic.AtomicReference<Map<String, Long>> livePeak =
+                new java.util.concurrent.atomic.AtomicReference<>(liveBase);
+        Thread liveSampler =
+                new Thread(
+                        () -> {
+                            while (every > 0 && !Thread.currentThread().isInterrupted()) {
+                                try {
+                                    Thread.sleep(every);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                                Map<String, Long> h = liveHistogram();
+                                livePeak.accumulateAndGet(
+                                        h,
+                                        (x, y) ->
+                                                y.getOrDefault("Total", 0L)
+                                                                > x.getOrDefault("Total", 0L)
+                                                        ? y
+                                                        : x);
+                            }
+                        });
+        liveSampler.start();
         sampler.start();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
@@ -207,13 +248,8 @@ class BulkVolumeBench {
         long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000;
         sampler.interrupt();
         sampler.join();
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            try {
-                ((javax.management.NotificationEmitter) gc).removeNotificationListener(gcListener);
-            } catch (javax.management.ListenerNotFoundException e) {
-                // not registered
-            }
-        }
+        liveSampler.interrupt();
+        liveSampler.join();
         long statements = stats.getPrepareStatementCount();
         long inserts = stats.getEntityInsertCount();
         long queries = stats.getQueryExecutionCount();
@@ -223,7 +259,7 @@ class BulkVolumeBench {
         assertThat(p.getInt("created")).isEqualTo(rows);
         System.out.printf(
                 "BULK-BENCH %s rows=%d file=%d KiB wall=%d ms jvmCpu=%d ms statements=%d queries=%d "
-                        + "entityInserts=%d peakHeapAboveBaseline=%d MiB peakLiveAfterGcAboveBaseline=%s retainedAfterGc=%d MiB "
+                        + "entityInserts=%d peakHeapAboveBaseline=%d MiB peakLiveAboveBaseline=%s retainedAfterGc=%d MiB "
                         + "(baseline %d MiB, max %d MiB) load=%.1f%n",
                 what,
                 rows,
@@ -234,11 +270,33 @@ class BulkVolumeBench {
                 queries,
                 inserts,
                 (peak.get() - base) >> 20,
-                peakAfterGc.get() == 0 ? "no GC" : ((peakAfterGc.get() - base) >> 20) + " MiB",
+                every == 0
+                        ? "not sampled (-Dkiban.bench.histogram=<ms>)"
+                        : ((livePeak.get().get("Total") - liveBase.get("Total")) >> 10)
+                                + " KiB (full-GC histograms every "
+                                + every
+                                + " ms)",
                 (after - base) >> 20,
                 base >> 20,
                 memory.getHeapMemoryUsage().getMax() >> 20,
                 load);
+        if (every > 0) {
+            Map<String, Long> top = livePeak.get();
+            top.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("Total"))
+                    .map(
+                            e ->
+                                    Map.entry(
+                                            e.getKey(),
+                                            e.getValue() - liveBase.getOrDefault(e.getKey(), 0L)))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(15)
+                    .forEach(
+                            e ->
+                                    System.out.printf(
+                                            "BULK-BENCH live %s +%d KiB %s%n",
+                                            what, e.getValue() >> 10, e.getKey()));
+        }
     }
 
     /**
