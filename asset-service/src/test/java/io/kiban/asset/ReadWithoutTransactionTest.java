@@ -171,4 +171,55 @@ class ReadWithoutTransactionTest {
                 .as("writes")
                 .isZero();
     }
+
+    @Test
+    @DisplayName(
+            "#16 §3 GET /hardware, /media, /software (lists): no transaction, the count and the page only")
+    void lists_run_without_a_transaction() {
+        long hw = newHardware("environment", "STAGING");
+        admin().body(
+                        Map.of(
+                                "kind",
+                                "SSD",
+                                "serial",
+                                unique("DISK"),
+                                "make",
+                                "Kioxia",
+                                "model",
+                                "CM7",
+                                "condition",
+                                "NEW",
+                                "installedOn",
+                                "2027-01-10"))
+                .post("/hardware/" + hw + "/media")
+                .then()
+                .statusCode(201);
+        statistics.clear();
+
+        as(Tokens.auditor())
+                .get("/hardware?environment=STAGING&size=5")
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", org.hamcrest.Matchers.notNullValue());
+        // select count(*) … and select … limit 5: two statements, nothing else
+        assertThat(statistics.getTransactionCount()).as("hardware: transactions").isZero();
+        assertThat(statistics.getPrepareStatementCount()).as("hardware: statements").isEqualTo(2);
+
+        statistics.clear();
+        as(Tokens.auditor())
+                .get("/media?hardwareId=" + hw)
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "1");
+        // the count, then the media joined with their hardware in one select
+        assertThat(statistics.getTransactionCount()).as("media: transactions").isZero();
+        assertThat(statistics.getPrepareStatementCount()).as("media: statements").isEqualTo(2);
+
+        statistics.clear();
+        as(Tokens.auditor()).get("/software?environment=STAGING&size=5").then().statusCode(200);
+        assertThat(statistics.getTransactionCount()).as("software: transactions").isZero();
+        assertThat(statistics.getEntityUpdateCount() + statistics.getEntityInsertCount())
+                .as("writes")
+                .isZero();
+    }
 }

@@ -90,7 +90,10 @@ public class HardwareService {
         void requireOpen(Environment environment, String what);
     }
 
-    @Transactional
+    // #16 §3: a list writes nothing: no JTA transaction (ReadWithoutTransactionTest). The count
+    // and the page are two statements, each its own snapshot: a row committed between them can
+    // make X-Total-Count differ by one from what paging then finds, as it can between two pages
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<HardwareView> list(
             Environment environment,
             HardwareStatus status,

@@ -95,7 +95,10 @@ public class MediaService {
      * includeRemoved}. Paged like every list (issue 15 item 10): {@code X-Total-Count} says how
      * many there are, a caller that needs them all (the removal gate) walks the pages.
      */
-    @Transactional
+    // #16 §3: a list writes nothing: no JTA transaction (ReadWithoutTransactionTest). The count
+    // and the page are two statements, each its own snapshot: a row committed between them can
+    // make X-Total-Count differ by one from what paging then finds, as it can between two pages
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<MediumView> list(
             Environment environment,
             Long hardwareId,

@@ -67,7 +67,10 @@ public class SoftwareService {
         this.clock = clock;
     }
 
-    @Transactional
+    // #16 §3: a list writes nothing: no JTA transaction (ReadWithoutTransactionTest). The count
+    // and the page are two statements, each its own snapshot: a row committed between them can
+    // make X-Total-Count differ by one from what paging then finds, as it can between two pages
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SoftwareView> list(
             Environment environment,
             Long hardwareId,
