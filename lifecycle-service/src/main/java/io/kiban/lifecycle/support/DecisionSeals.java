@@ -1,6 +1,7 @@
 package io.kiban.lifecycle.support;
 
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.audit.LegacySealing;
 import io.kiban.commons.audit.SealedState;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -116,53 +117,29 @@ public abstract class DecisionSeals<T> implements SealedState {
     }
 
     /**
-     * Once per database: rows decided before V22 get a system audit entry sealing their decided
-     * fields as they are now; the marker entry {@code seal-legacy-<entityType>} makes sure a row
-     * forged later is never laundered.
+     * Once per database (commons' {@link LegacySealing}, marker {@code seal-legacy-<entityType>}):
+     * rows decided before V22 are sealed as they are now; a row forged later is never laundered.
      */
-    void sealLegacy() {
-        String marker = "seal-legacy-" + entityType;
-        long done =
-                em.createQuery("select count(e) from AuditEntry e where e.action = :a", Long.class)
-                        .setParameter("a", marker)
-                        .getSingleResult();
-        if (done > 0) {
-            return;
-        }
-        List<T> legacy =
-                em
-                        .createQuery(
-                                "select r from " + type.getSimpleName() + " r where " + decided,
-                                type)
-                        .getResultList()
-                        .stream()
-                        .filter(r -> macOf(r) == null)
-                        .toList();
-        for (T row : legacy) {
-            String action = actionOf(row);
-            // sealed at commit, no version bump: the row's ETag stays what its readers hold
-            audit.appendAs(
-                            "system",
-                            "legacy-seal",
-                            "decision recorded before #15 item 7",
-                            null,
-                            "",
-                            action,
-                            entityType,
-                            idOf(row),
-                            fields(row))
-                    .sealAtCommit(table, "audit_mac", idColumn, idOf(row));
-        }
-        audit.appendAs(
-                "system",
-                "legacy-seal",
-                "decision recorded before #15 item 7",
-                null,
-                "",
-                marker,
-                entityType,
+    void sealLegacy(LegacySealing sealing) {
+        sealing.sealOnce(
+                "seal-legacy-" + entityType,
                 "V22",
-                Map.of("sealed", legacy.stream().map(r -> String.valueOf(idOf(r))).toList()));
+                entityType,
+                table,
+                idColumn,
+                () ->
+                        em
+                                .createQuery(
+                                        "select r from "
+                                                + type.getSimpleName()
+                                                + " r where "
+                                                + decided,
+                                        type)
+                                .getResultList()
+                                .stream()
+                                .filter(r -> macOf(r) == null)
+                                .map(r -> new LegacySealing.Row(idOf(r), actionOf(r), fields(r)))
+                                .toList());
     }
 
     /**

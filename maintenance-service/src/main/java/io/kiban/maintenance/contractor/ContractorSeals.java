@@ -1,12 +1,10 @@
 package io.kiban.maintenance.contractor;
 
-import io.kiban.commons.audit.AuditHead;
-import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.audit.LegacySealing;
 import io.kiban.commons.audit.SealedState;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
@@ -25,11 +23,11 @@ public class ContractorSeals implements SealedState {
     static final String LEGACY_MARKER = "seal-legacy-contractors";
 
     private final ContractorRepository contractors;
-    private final AuditTrail audit;
+    private final LegacySealing legacySealing;
 
-    public ContractorSeals(ContractorRepository contractors, AuditTrail audit) {
+    public ContractorSeals(ContractorRepository contractors, LegacySealing legacySealing) {
         this.contractors = contractors;
-        this.audit = audit;
+        this.legacySealing = legacySealing;
     }
 
     private static String action(Contractor.Status status) {
@@ -60,48 +58,28 @@ public class ContractorSeals implements SealedState {
     }
 
     /**
-     * Once per database, as {@code EvidenceSeals}: contractors decided before V30 are sealed as
-     * they are now.
+     * Once per database (commons' {@link LegacySealing}: the marker {@value #LEGACY_MARKER}, the
+     * chain head locked first): decisions made before V30 are sealed as they are now. Later rows
+     * without a MAC are never sealed here: /audit/verify reports them.
      */
     @Transactional
     void sealLegacyDecisions(@Observes StartupEvent start) {
-        var em = contractors.getEntityManager();
-        em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        long done =
-                em.createQuery("select count(e) from AuditEntry e where e.action = :a", Long.class)
-                        .setParameter("a", LEGACY_MARKER)
-                        .getSingleResult();
-        if (done > 0) {
-            return;
-        }
-        List<Contractor> legacy =
-                contractors.list(
-                        "status <> ?1 and auditMac is null order by id",
-                        Contractor.Status.PROPOSED);
-        for (Contractor c : legacy) {
-            // sealed at commit, no version bump (the trigger lets an accepted row change only its
-            // NULL audit_mac)
-            audit.appendAs(
-                            "system",
-                            "legacy-seal",
-                            "decision recorded before #15 item 7",
-                            null,
-                            "",
-                            action(c.status),
-                            "contractor",
-                            c.id,
-                            c.sealFields())
-                    .sealAtCommit("contractor", "audit_mac", "id", c.id);
-        }
-        audit.appendAs(
-                "system",
-                "legacy-seal",
-                "decision recorded before #15 item 7",
-                null,
-                "",
+        legacySealing.sealOnce(
                 LEGACY_MARKER,
-                "contractor",
                 "V30",
-                java.util.Map.of("sealed", legacy.stream().map(c -> c.id).toList()));
+                entityType(),
+                "contractor",
+                "id",
+                () ->
+                        contractors
+                                .list(
+                                        "status <> ?1 and auditMac is null order by id",
+                                        Contractor.Status.PROPOSED)
+                                .stream()
+                                .map(
+                                        r ->
+                                                new LegacySealing.Row(
+                                                        r.id, action(r.status), r.sealFields()))
+                                .toList());
     }
 }

@@ -1,12 +1,10 @@
 package io.kiban.maintenance.evidence;
 
-import io.kiban.commons.audit.AuditHead;
-import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.audit.LegacySealing;
 import io.kiban.commons.audit.SealedState;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +26,15 @@ public class EvidenceSeals implements SealedState {
 
     private final EvidenceRepository evidence;
     private final EvidenceFileRepository files;
-    private final AuditTrail audit;
+    private final LegacySealing legacySealing;
 
     public EvidenceSeals(
-            EvidenceRepository evidence, EvidenceFileRepository files, AuditTrail audit) {
+            EvidenceRepository evidence,
+            EvidenceFileRepository files,
+            LegacySealing legacySealing) {
         this.evidence = evidence;
         this.files = files;
-        this.audit = audit;
+        this.legacySealing = legacySealing;
     }
 
     static String action(Evidence.Status status) {
@@ -70,49 +70,30 @@ public class EvidenceSeals implements SealedState {
     }
 
     /**
-     * Once per database (an audit entry {@value #LEGACY_MARKER} records it; replicas serialise on
-     * the chain head): evidence decided before V30 gets a system audit entry sealing its decided
-     * fields as they are now, and its MAC. Later rows without a MAC are never sealed here:
-     * /audit/verify reports them.
+     * Once per database (commons' {@link LegacySealing}: the marker {@value #LEGACY_MARKER}, the
+     * chain head locked first): decisions made before V30 are sealed as they are now. Later rows
+     * without a MAC are never sealed here: /audit/verify reports them.
      */
     @Transactional
     void sealLegacyDecisions(@Observes StartupEvent start) {
-        var em = evidence.getEntityManager();
-        em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        long done =
-                em.createQuery("select count(e) from AuditEntry e where e.action = :a", Long.class)
-                        .setParameter("a", LEGACY_MARKER)
-                        .getSingleResult();
-        if (done > 0) {
-            return;
-        }
-        List<Evidence> legacy =
-                evidence.list(
-                        "status <> ?1 and auditMac is null order by id", Evidence.Status.SUBMITTED);
-        for (Evidence e : legacy) {
-            // sealed at commit, no version bump (the trigger lets an accepted row change only its
-            // NULL audit_mac)
-            audit.appendAs(
-                            "system",
-                            "legacy-seal",
-                            "decision recorded before #15 item 7",
-                            null,
-                            "",
-                            action(e.status),
-                            "evidence",
-                            e.id,
-                            e.sealFields(files.of(e.id)))
-                    .sealAtCommit("evidence", "audit_mac", "id", e.id);
-        }
-        audit.appendAs(
-                "system",
-                "legacy-seal",
-                "decision recorded before #15 item 7",
-                null,
-                "",
+        legacySealing.sealOnce(
                 LEGACY_MARKER,
-                "evidence",
                 "V30",
-                java.util.Map.of("sealed", legacy.stream().map(e -> e.id).toList()));
+                entityType(),
+                "evidence",
+                "id",
+                () ->
+                        evidence
+                                .list(
+                                        "status <> ?1 and auditMac is null order by id",
+                                        Evidence.Status.SUBMITTED)
+                                .stream()
+                                .map(
+                                        r ->
+                                                new LegacySealing.Row(
+                                                        r.id,
+                                                        action(r.status),
+                                                        r.sealFields(files.of(r.id))))
+                                .toList());
     }
 }
