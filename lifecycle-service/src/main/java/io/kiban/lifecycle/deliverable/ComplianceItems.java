@@ -13,7 +13,7 @@ import java.util.Set;
  * The items of the security compliance report 別紙2 (R-LC-12): items 2)–17), and sub-items 15)①–⑩
  * (codes 15-1…15-10) and 16)①–⑥ (16-1…16-6).
  */
-public final class ComplianceItems {
+final class ComplianceItems {
 
     public static final Set<String> CODES;
     public static final List<String> ORDER;

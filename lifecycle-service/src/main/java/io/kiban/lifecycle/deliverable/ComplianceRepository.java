@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the deliverable feature (moved out of {@code DeliverableService}, #19). */
 @ApplicationScoped
-public class ComplianceRepository implements PanacheRepository<ComplianceStatus> {}
+class ComplianceRepository implements PanacheRepository<ComplianceStatus> {}

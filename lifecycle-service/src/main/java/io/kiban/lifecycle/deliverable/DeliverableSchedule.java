@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * two weeks after signing) and the security compliance report (別紙2) every six months from signing
  * to the contract end (R-LC-12); the environment definition (R-LC-5) and operations manual (R-LC-6)
  * follow the online service start. Each scheduled report keeps its place in the schedule ({@code
- * scheduleSeq}, 1, 2, …).
+ * scheduleSeq}, 1, 2, …). Which kinds are generated, their dates and titles are the kinds' rules
+ * ({@link Deliverable.Kind}); the schedule keeps the rows in line with them.
  *
  * <p>Generated at first start; regenerated when jpo-admin amends the contract, in the amendment's
  * transaction: a scheduled report nothing was submitted for (PENDING, no file, no compliance
@@ -87,16 +88,11 @@ public class DeliverableSchedule {
     public List<Changes> regenerate(String action) {
         Contract c = contracts.contract();
         List<Changes> changes = new ArrayList<>();
-        changes.add(follow(Deliverable.Kind.PROGRESS_REPORT, progressReports(c)));
-        changes.add(
-                follow(Deliverable.Kind.SECURITY_CONFIRMATION, List.of(securityConfirmation(c))));
-        changes.add(follow(Deliverable.Kind.SECURITY_COMPLIANCE, securityReports(c)));
-        changes.add(
-                followServiceStart(
-                        Deliverable.Kind.ENVIRONMENT_DEFINITION, c.productionStart.minusDays(1)));
-        changes.add(
-                followServiceStart(
-                        Deliverable.Kind.OPERATIONS_MANUAL, c.productionStart.minusWeeks(2)));
+        for (Deliverable.Kind kind : Deliverable.Kind.values()) {
+            kind.scheduledPlaces(c).ifPresent(due -> changes.add(follow(kind, due)));
+            kind.dueFromServiceStart(c)
+                    .ifPresent(due -> changes.add(followServiceStart(kind, due)));
+        }
         List<Changes> changed = changes.stream().filter(Changes::changed).toList();
         if (!changed.isEmpty()) {
             deliverables.flush();
@@ -106,45 +102,10 @@ public class DeliverableSchedule {
         return changes;
     }
 
-    /** R-LC-11: every two weeks from signing through the production start. */
-    static List<LocalDate> progressReports(Contract c) {
-        List<LocalDate> due = new ArrayList<>();
-        for (LocalDate d = c.signingDate.plusWeeks(2);
-                !d.isAfter(c.productionStart);
-                d = d.plusWeeks(2)) {
-            due.add(d);
-        }
-        return due;
-    }
-
-    /**
-     * R-LC-12: every six months of the contract period, counted from signing (signing + 6, + 12, …
-     * months, each from the signing date so no drift), through the contract end; when the last
-     * half-year falls short of the contract end, a last report is due on the contract end itself,
-     * so the removal half-year is reported and no two reports are more than a year apart.
-     */
-    static List<LocalDate> securityReports(Contract c) {
-        List<LocalDate> due = new ArrayList<>();
-        for (int n = 1; !c.signingDate.plusMonths(6L * n).isAfter(c.contractEnd); n++) {
-            due.add(c.signingDate.plusMonths(6L * n));
-        }
-        if (due.isEmpty() || due.get(due.size() - 1).isBefore(c.contractEnd)) {
-            due.add(c.contractEnd);
-        }
-        return due;
-    }
-
-    /**
-     * R-LC-12, security item 1): the confirmation document (確認書類), promptly (two weeks) after
-     * signing.
-     */
-    static LocalDate securityConfirmation(Contract c) {
-        return c.signingDate.plusWeeks(2);
-    }
-
     /**
      * R-LC-5 (the day before) and R-LC-6 (two weeks before): deliverables due relative to the
-     * online service start move when it is amended, unless already approved.
+     * online service start ({@link Deliverable.Kind}'s rule) move when it is amended, unless
+     * already approved.
      */
     private Changes followServiceStart(Deliverable.Kind kind, LocalDate due) {
         Changes ch =
@@ -222,12 +183,7 @@ public class DeliverableSchedule {
         Deliverable d = new Deliverable();
         d.kind = kind;
         d.ruleId = kind.rule;
-        d.title =
-                switch (kind) {
-                    case PROGRESS_REPORT -> "進捗報告（第" + n + "回）";
-                    case SECURITY_CONFIRMATION -> "情報セキュリティ対策の確認書類（セキュリティ要件1)）";
-                    default -> "情報セキュリティ対策の実施状況報告（別紙2）第" + n + "回";
-                };
+        d.title = kind.scheduledTitle(n);
         d.dueDate = due;
         d.status = Deliverable.Status.PENDING;
         d.scheduleSeq = n;

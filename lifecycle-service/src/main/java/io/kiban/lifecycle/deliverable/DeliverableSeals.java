@@ -15,7 +15,7 @@ import java.util.Set;
  * in SQL or a file swapped under an approval is reported by {@code GET /audit/verify}.
  */
 @Singleton // no client proxy: the base class holds final state
-public class DeliverableSeals extends DecisionSeals<Deliverable> {
+class DeliverableSeals extends DecisionSeals<Deliverable> {
 
     public DeliverableSeals(EntityManager em, AuditTrail audit) {
         super(

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,10 @@ import java.util.Optional;
  * rewritten, approval or return with a reason by jpo-admin, the security compliance report 別紙2
  * (R-LC-12).
  *
- * <p>Overdue: an item not approved after its due date; for the security compliance reports
- * (R-LC-12) the rule is "at least once a year": they are overdue when none was approved in the last
- * 12 months (counted from the production start while none was ever approved).
+ * <p>Each kind's rules (when it is overdue, what approving it requires) live on {@link
+ * Deliverable.Kind}: an item not approved after its due date is overdue; for the security
+ * compliance reports (R-LC-12) the rule is "at least once a year": they are overdue when none was
+ * approved in the last 12 months (counted from signing while none was ever approved).
  */
 @ApplicationScoped
 public class DeliverableService {
@@ -77,14 +79,14 @@ public class DeliverableService {
 
     @Transactional
     public Page<DeliverableView> list(Deliverable.Kind kind, Boolean overdue, PageRequest page) {
-        Optional<LocalDate> lastSecurityApproval = lastSecurityApproval();
+        Map<Deliverable.Kind, LocalDate> lastApprovals = deliverables.lastApprovals();
         Contract c = contracts.contract();
         List<DeliverableView> all =
                 (kind == null
                                 ? deliverables.list("order by dueDate, id")
                                 : deliverables.list("kind = ?1 order by dueDate, id", kind))
                         .stream()
-                                .map(d -> view(d, c, lastSecurityApproval, false))
+                                .map(d -> view(d, c, lastApprovals, false))
                                 .filter(v -> overdue == null || v.overdue() == overdue)
                                 .toList();
         int from = Math.min(page.offset(), all.size());
@@ -199,26 +201,15 @@ public class DeliverableService {
                     "only a submitted deliverable can be approved (it is " + d.status + ")");
         }
         requireNotSubmitter(d, "approve");
-        if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE
-                && deliverables.count(
-                                "kind = ?1 and status = ?2",
-                                Deliverable.Kind.SECURITY_CONFIRMATION,
-                                Deliverable.Status.APPROVED)
-                        == 0) {
-            throw ProblemException.rule(
-                    "R-LC-12",
-                    "the security compliance reports follow the security confirmation "
-                            + "document (確認書類, security item 1)), which JPO has not approved yet");
-        }
-        if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE) {
-            List<ComplianceLine> lines = complianceLines(d.id);
-            if (lines.isEmpty()) {
-                throw ProblemException.rule(
-                        "R-LC-12",
-                        "the security compliance report has no statuses (PUT …/compliance)");
-            }
-            ComplianceItems.validate(lines);
-        }
+        // R-LC-12: what the kind requires (the 確認書類 approved first, complete 別紙2 statuses)
+        d.kind.requireApprovable(
+                kind ->
+                        deliverables.count(
+                                        "kind = ?1 and status = ?2",
+                                        kind,
+                                        Deliverable.Status.APPROVED)
+                                > 0,
+                () -> complianceLines(d.id));
         d.status = Deliverable.Status.APPROVED;
         d.reviewedBy = caller.name();
         d.reviewedById = caller.id();
@@ -289,7 +280,7 @@ public class DeliverableService {
     public List<ComplianceLine> recordCompliance(long id, List<ComplianceLine> lines) {
         requireContractedVendor();
         Deliverable d = find(id);
-        if (d.kind != Deliverable.Kind.SECURITY_COMPLIANCE) {
+        if (!d.kind.takesComplianceStatuses()) {
             throw ProblemException.rule(
                     "R-LC-12", "deliverable " + id + " is not a security compliance report");
         }
@@ -349,41 +340,26 @@ public class DeliverableService {
                 .orElseThrow(() -> ProblemException.notFound("deliverable", id));
     }
 
-    private Optional<LocalDate> lastSecurityApproval() {
-        return deliverables
-                .find(
-                        "kind = ?1 and status = ?2 order by reviewedAt desc",
-                        Deliverable.Kind.SECURITY_COMPLIANCE,
-                        Deliverable.Status.APPROVED)
-                .firstResultOptional()
-                .map(d -> LocalDate.ofInstant(d.reviewedAt, ClockProducer.JPO_ZONE));
-    }
-
     private DeliverableView view(Deliverable d, boolean withSubmissions) {
-        return view(d, contracts.contract(), lastSecurityApproval(), withSubmissions);
+        return view(d, contracts.contract(), deliverables.lastApprovals(), withSubmissions);
     }
 
     private DeliverableView view(
             Deliverable d,
             Contract c,
-            Optional<LocalDate> lastSecurityApproval,
+            Map<Deliverable.Kind, LocalDate> lastApprovals,
             boolean withSubmissions) {
         LocalDate today = today();
         LocalDate practical = calendar.practicalDueDate(d.dueDate);
-        String overdueReason = null;
-        if (d.status != Deliverable.Status.APPROVED) {
-            if (d.kind == Deliverable.Kind.SECURITY_COMPLIANCE) {
-                LocalDate since = lastSecurityApproval.orElse(c.signingDate);
-                if (!d.dueDate.isAfter(today) && since.plusMonths(12).isBefore(today)) {
-                    overdueReason =
-                            "R-LC-12: no security compliance report approved since "
-                                    + since
-                                    + " (at least once a year)";
-                }
-            } else if (d.dueDate.isBefore(today)) {
-                overdueReason = d.ruleId + ": due " + d.dueDate + " and not approved";
-            }
-        }
+        String overdueReason =
+                d.status == Deliverable.Status.APPROVED
+                        ? null
+                        : d.kind.overdueReason(
+                                        d.dueDate,
+                                        today,
+                                        Optional.ofNullable(lastApprovals.get(d.kind)),
+                                        c)
+                                .orElse(null);
         List<SubmissionView> subs =
                 withSubmissions
                         ? submissions.list("deliverableId = ?1 order by id", d.id).stream()

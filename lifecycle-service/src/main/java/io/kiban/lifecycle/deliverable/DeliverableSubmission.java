@@ -11,7 +11,7 @@ import java.time.Instant;
 /** Every file ever submitted for a deliverable; files are kept, never rewritten. */
 @Entity
 @Table(name = "deliverable_submission")
-public class DeliverableSubmission {
+class DeliverableSubmission {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
