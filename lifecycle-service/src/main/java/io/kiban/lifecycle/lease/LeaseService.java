@@ -375,8 +375,6 @@ public class LeaseService {
                         .stream()
                         .map(d -> new LedgerArithmetic.DelayDays(d.startDate, d.endDate))
                         .toList();
-        Map<String, Month> closedMonths = new HashMap<>();
-        closed.listAll().forEach(x -> closedMonths.put(x.month, stored(x).orElseThrow()));
         Map<String, String> names = new HashMap<>();
         c.amounts.forEach(a -> names.put(a.categoryCode, a.categoryName));
         List<LedgerArithmetic.Terms> terms = new ArrayList<>();
@@ -407,6 +405,14 @@ public class LeaseService {
                                                             a.leaseMonthly,
                                                             a.maintenanceMonthly))
                                     .toList()));
+        }
+        // the stored figures of the closed months the ledger holds (read only for those)
+        Map<String, Month> closedMonths = new HashMap<>();
+        for (ClosedMonth x : closed.listAll()) {
+            YearMonth m = YearMonth.parse(x.month);
+            if (terms.stream().anyMatch(t -> !m.isBefore(t.first()) && !m.isAfter(t.last()))) {
+                closedMonths.put(x.month, stored(x).orElseThrow());
+            }
         }
         return LedgerArithmetic.ledger(terms, names, vendorDelays, closedMonths);
     }
