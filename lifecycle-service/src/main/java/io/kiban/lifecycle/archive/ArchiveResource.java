@@ -2,7 +2,8 @@ package io.kiban.lifecycle.archive;
 
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
-import io.kiban.lifecycle.archive.ArchiveService.ArchiveView;
+import io.kiban.lifecycle.archive.ArchiveDtos.ArchiveView;
+import io.kiban.lifecycle.archive.ArchiveDtos.ReceiptInput;
 import io.kiban.lifecycle.support.Lists;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -33,9 +34,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ArchiveResource {
 
     private final ArchiveService service;
+    private final ArchiveBuilder builder;
+    private final ArchiveReceipts receipts;
 
-    public ArchiveResource(ArchiveService service) {
+    public ArchiveResource(
+            ArchiveService service, ArchiveBuilder builder, ArchiveReceipts receipts) {
         this.service = service;
+        this.builder = builder;
+        this.receipts = receipts;
     }
 
     @POST
@@ -56,7 +62,7 @@ public class ArchiveResource {
                             + "Idempotency-Key.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<ArchiveView> create() {
-        ArchiveView view = service.create();
+        ArchiveView view = builder.create();
         return RestResponse.ResponseBuilder.<ArchiveView>created(
                         URI.create("/archive/" + view.id()))
                 .entity(view)
@@ -118,8 +124,8 @@ public class ArchiveResource {
                                                                     "{\"sha256\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}")))
                     @jakarta.validation.Valid
                     @jakarta.validation.constraints.NotNull
-                    ArchiveService.ReceiptInput body) {
-        return RestResponse.ok(service.receive(id, body.sha256()));
+                    ReceiptInput body) {
+        return RestResponse.ok(receipts.receive(id, body.sha256()));
     }
 
     @GET

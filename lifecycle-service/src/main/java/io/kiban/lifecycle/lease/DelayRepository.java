@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the lease feature (moved out of {@code LeaseService}, #19). */
 @ApplicationScoped
-public class DelayRepository implements PanacheRepository<ProductionDelay> {}
+class DelayRepository implements PanacheRepository<ProductionDelay> {}

@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the lease feature (moved out of {@code LeaseService}, #19). */
 @ApplicationScoped
-public class ExtensionRepository implements PanacheRepository<LeaseExtension> {}
+class ExtensionRepository implements PanacheRepository<LeaseExtension> {}

@@ -62,7 +62,7 @@ public class LeaseResource {
                     "受注者の責による本番稼動の遅延日のうち賃貸借期間の月に当たる日数分は支払わない（R-LC-14）。支払額は経費区分・"
                             + "明細ごとに floor(月額 × 支払日数 ÷ その月の日数)（円未満切捨て）。重なる遅延は1日を1回だけ数え、原因 OTHER の"
                             + "遅延は減額しない。遅延は別の jpo-admin の承認後に数える（R-SEC-2）。締め済みの月は保存した金額のまま変わらない。協議による延長（R-LC-9）がなければ賃貸借期間の終了後の月はない。\n\n"
-                            + LeaseService.RULE
+                            + LedgerArithmetic.RULE
                             + " Without a negotiated extension (R-LC-9) no month after the lease end exists.")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
     public Ledger ledger() {
@@ -82,7 +82,7 @@ public class LeaseResource {
                             + "遅延は減額しない。遅延は別の jpo-admin の承認後に数える（R-SEC-2）。締め済みの月は保存した金額のまま変わらない。\n\n"
                             + "The ledger and the production-start delays as an Excel workbook: Japanese headings, causes, "
                             + "statuses and terms in Japanese, dates shown in Reiwa form. "
-                            + LeaseService.RULE)
+                            + LedgerArithmetic.RULE)
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
     public RestResponse<StreamingOutput> workbook() {
         Ledger ledger = service.ledger();
@@ -135,7 +135,7 @@ public class LeaseResource {
                             + "R-LC-14: the delay starts at the planned production start (a window starting later is an "
                             + "outage → 422 naming R-LC-14); it is PROPOSED until a second jpo-admin approves it (R-SEC-2); one "
                             + "that would change a closed month → 409 naming R-LC-14. "
-                            + LeaseService.RULE)
+                            + LedgerArithmetic.RULE)
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<DelayView> recordDelay(
             @RequestBody(

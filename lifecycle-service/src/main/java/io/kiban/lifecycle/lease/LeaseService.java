@@ -11,7 +11,6 @@ import io.kiban.commons.security.Caller;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.contract.Contract;
-import io.kiban.lifecycle.contract.ContractAmount;
 import io.kiban.lifecycle.contract.ContractService;
 import io.kiban.lifecycle.lease.LeaseDtos.DelayInput;
 import io.kiban.lifecycle.lease.LeaseDtos.DelayView;
@@ -19,45 +18,28 @@ import io.kiban.lifecycle.lease.LeaseDtos.ExtensionAmountInput;
 import io.kiban.lifecycle.lease.LeaseDtos.ExtensionInput;
 import io.kiban.lifecycle.lease.LeaseDtos.ExtensionView;
 import io.kiban.lifecycle.lease.LeaseDtos.Ledger;
-import io.kiban.lifecycle.lease.LeaseDtos.Line;
 import io.kiban.lifecycle.lease.LeaseDtos.Month;
-import io.kiban.lifecycle.lease.LeaseDtos.Totals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The monthly lease ledger (R-LC-7) with delay deductions (R-LC-14) and negotiated extensions
- * (R-LC-9).
- *
- * <p>R-LC-14: for each calendar day of an approved vendor-caused delay of the production start that
- * falls inside a paid lease month, JPO does not pay: per expense category, payment = floor(amount ×
- * paid days ÷ days of the month) (円未満切捨て on the payment, never on the deduction). Overlapping
- * vendor delays count each day once; delays of another cause deduct nothing. A closed month keeps
- * its stored figures.
+ * The records of the lease (R-LC-7, R-LC-9, R-LC-14) and their transactions: production-start
+ * delays (recorded, decided by a second jpo-admin, deleted), negotiated extensions, closed months
+ * (a month's figures stored when JPO records its payment), and the ledger read from them. The
+ * figures themselves are computed by {@link LedgerArithmetic}, which touches no database.
  */
 @ApplicationScoped
 public class LeaseService {
-
-    public static final String RULE =
-            "R-LC-14: JPO does not pay for the days of a vendor-caused production-start delay "
-                    + "that fall inside a paid lease month: per expense category and line, payment = floor(amount × paid days ÷ "
-                    + "days of the month) (rounded down to the yen, never amount − floor(deduction)); overlapping vendor delays "
-                    + "count each day once; delays of cause OTHER deduct nothing; a delay counts once a second jpo-admin approved "
-                    + "it (R-SEC-2). A closed month (POST /lease/periods/{yyyy-MM}/close) keeps its stored figures: amendments "
-                    + "apply to open months only and a change reaching a closed month → 409.";
 
     private final DelaySeals delaySeals;
     private final ClosedMonthSeals monthSeals;
@@ -376,78 +358,63 @@ public class LeaseService {
 
     // ---- the ledger
 
+    /**
+     * The ledger (R-LC-7, R-LC-9, R-LC-14): the contract's lease months, then each negotiated
+     * extension's, computed by {@link LedgerArithmetic} from the approved vendor delays; a closed
+     * month is its stored figures.
+     */
     @Transactional
     public Ledger ledger() {
         Contract c = contracts.contract();
-        List<ProductionDelay> vendorDelays =
-                delays.list(
-                        "cause = ?1 and status = ?2",
-                        ProductionDelay.Cause.VENDOR,
-                        ProductionDelay.Status.APPROVED);
-        Map<String, ClosedMonth> closedMonths = new HashMap<>();
-        closed.listAll().forEach(x -> closedMonths.put(x.month, x));
+        List<LedgerArithmetic.DelayDays> vendorDelays =
+                delays
+                        .list(
+                                "cause = ?1 and status = ?2",
+                                ProductionDelay.Cause.VENDOR,
+                                ProductionDelay.Status.APPROVED)
+                        .stream()
+                        .map(d -> new LedgerArithmetic.DelayDays(d.startDate, d.endDate))
+                        .toList();
         Map<String, String> names = new HashMap<>();
         c.amounts.forEach(a -> names.put(a.categoryCode, a.categoryName));
-        List<Month> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(c.leaseStart);
-                !m.isAfter(YearMonth.from(c.leaseEnd));
-                m = m.plusMonths(1)) {
-            List<long[]> amounts = new ArrayList<>();
-            List<String> codes = new ArrayList<>();
-            for (ContractAmount a : c.amounts) {
-                codes.add(a.categoryCode);
-                amounts.add(new long[] {a.leaseMonthly, a.maintenanceMonthly});
-            }
-            YearMonth month = m;
-            months.add(
-                    stored(closedMonths.get(m.toString()))
-                            .orElseGet(
-                                    () ->
-                                            month(
-                                                    month,
-                                                    "CONTRACT",
-                                                    codes,
-                                                    amounts,
-                                                    names,
-                                                    vendorDelays)));
-        }
+        List<LedgerArithmetic.Terms> terms = new ArrayList<>();
+        terms.add(
+                new LedgerArithmetic.Terms(
+                        "CONTRACT",
+                        YearMonth.from(c.leaseStart),
+                        YearMonth.from(c.leaseEnd),
+                        c.amounts.stream()
+                                .map(
+                                        a ->
+                                                new LedgerArithmetic.Amount(
+                                                        a.categoryCode,
+                                                        a.leaseMonthly,
+                                                        a.maintenanceMonthly))
+                                .toList()));
         for (LeaseExtension e : extensions.list("order by firstMonth")) {
-            for (YearMonth m = YearMonth.from(e.firstMonth);
-                    !m.isAfter(YearMonth.from(e.lastMonth));
-                    m = m.plusMonths(1)) {
-                List<long[]> amounts = new ArrayList<>();
-                List<String> codes = new ArrayList<>();
-                for (LeaseExtension.Amount a : e.amounts) {
-                    codes.add(a.categoryCode);
-                    amounts.add(new long[] {a.leaseMonthly, a.maintenanceMonthly});
-                }
-                YearMonth month = m;
-                months.add(
-                        stored(closedMonths.get(m.toString()))
-                                .orElseGet(
-                                        () ->
-                                                month(
-                                                        month,
-                                                        "EXTENSION-" + e.id,
-                                                        codes,
-                                                        amounts,
-                                                        names,
-                                                        vendorDelays)));
+            terms.add(
+                    new LedgerArithmetic.Terms(
+                            "EXTENSION-" + e.id,
+                            YearMonth.from(e.firstMonth),
+                            YearMonth.from(e.lastMonth),
+                            e.amounts.stream()
+                                    .map(
+                                            a ->
+                                                    new LedgerArithmetic.Amount(
+                                                            a.categoryCode,
+                                                            a.leaseMonthly,
+                                                            a.maintenanceMonthly))
+                                    .toList()));
+        }
+        // the stored figures of the closed months the ledger holds (read only for those)
+        Map<String, Month> closedMonths = new HashMap<>();
+        for (ClosedMonth x : closed.listAll()) {
+            YearMonth m = YearMonth.parse(x.month);
+            if (terms.stream().anyMatch(t -> !m.isBefore(t.first()) && !m.isAfter(t.last()))) {
+                closedMonths.put(x.month, stored(x).orElseThrow());
             }
         }
-        long lease = 0, maintenance = 0, deduction = 0, net = 0;
-        for (Month m : months) {
-            for (Line l : m.lines()) {
-                lease += l.lease();
-                maintenance += l.maintenance();
-            }
-            deduction += m.deduction();
-            net += m.net();
-        }
-        return new Ledger(
-                RULE,
-                months,
-                new Totals(months.size(), lease, maintenance, lease + maintenance, deduction, net));
+        return LedgerArithmetic.ledger(terms, names, vendorDelays, closedMonths);
     }
 
     /**
@@ -542,80 +509,5 @@ public class LeaseService {
             throw new IllegalStateException(
                     "closed month " + cm.month + " has unreadable figures", e);
         }
-    }
-
-    private static Month month(
-            YearMonth m,
-            String terms,
-            List<String> codes,
-            List<long[]> amounts,
-            Map<String, String> names,
-            List<ProductionDelay> vendorDelays) {
-        int days = m.lengthOfMonth();
-        int delayDays = vendorDelayDays(m, vendorDelays);
-        int paidDays = days - delayDays;
-        List<Line> lines = new ArrayList<>();
-        long gross = 0, net = 0;
-        for (int i = 0; i < codes.size(); i++) {
-            long lease = amounts.get(i)[0];
-            long maintenance = amounts.get(i)[1];
-            long leasePaid = payment(lease, paidDays, days);
-            long maintenancePaid = payment(maintenance, paidDays, days);
-            lines.add(
-                    new Line(
-                            codes.get(i),
-                            names.getOrDefault(codes.get(i), codes.get(i)),
-                            lease,
-                            maintenance,
-                            lease - leasePaid,
-                            maintenance - maintenancePaid,
-                            leasePaid,
-                            maintenancePaid));
-            gross += lease + maintenance;
-            net += leasePaid + maintenancePaid;
-        }
-        lines.sort(Comparator.comparing(Line::categoryCode));
-        return new Month(
-                m.toString(),
-                m.atDay(1),
-                ReiwaDates.format(m.atDay(1)),
-                days,
-                delayDays,
-                paidDays,
-                terms,
-                lines,
-                gross,
-                gross - net,
-                net,
-                false,
-                null,
-                null);
-    }
-
-    /** Days of the month covered by at least one vendor-caused delay (each day once). */
-    static int vendorDelayDays(YearMonth m, List<ProductionDelay> vendorDelays) {
-        int count = 0;
-        for (LocalDate d = m.atDay(1); !d.isAfter(m.atEndOfMonth()); d = d.plusDays(1)) {
-            LocalDate day = d;
-            if (vendorDelays.stream()
-                    .anyMatch(x -> !day.isBefore(x.startDate) && !day.isAfter(x.endDate))) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /**
-     * R-LC-14: what JPO pays for a line, floor(amount × paidDays ÷ monthDays), rounded down to the
-     * yen.
-     */
-    static long payment(long amount, int paidDays, int monthDays) {
-        if (paidDays == monthDays) {
-            return amount;
-        }
-        return BigDecimal.valueOf(amount)
-                .multiply(BigDecimal.valueOf(paidDays))
-                .divide(BigDecimal.valueOf(monthDays), 0, RoundingMode.DOWN)
-                .longValueExact();
     }
 }
