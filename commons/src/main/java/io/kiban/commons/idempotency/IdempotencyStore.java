@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -19,6 +20,12 @@ import org.jboss.logging.Logger;
 public class IdempotencyStore {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
+
+    /**
+     * How long a claim waits for a lock held by another transaction: see {@link
+     * #claimInTransaction}.
+     */
+    static final int CLAIM_WAIT_SECONDS = 1;
 
     /** A claimed key (run the request) or a stored response (replay it). */
     public record Claim(String caller, String key, String token, StoredResponse replay) {
@@ -53,11 +60,15 @@ public class IdempotencyStore {
     /**
      * #16 §3: claims the key inside the caller's (business) transaction, which {@link #complete}s
      * it before its commit. The claim row is inserted uncommitted and locked: a concurrent request
-     * with the same key finds it locked and answers 409 at once (its insert does not wait: {@code
-     * innodb_lock_wait_timeout=0} for that one statement), and after the commit it finds the stored
-     * response and replays it. A business transaction that rolls back takes its claim with it, so
-     * the key is free again for a corrected retry without a release. One statement on the first
-     * request (the insert) where {@link #claim} needs two and a commit of its own.
+     * with the same key finds it locked and waits at most {@value #CLAIM_WAIT_SECONDS} s ({@code
+     * innodb_lock_wait_timeout} for that one statement): 409 if the first request still runs then,
+     * the stored response replayed if it committed meanwhile. Not 0 s: any lock in the way of the
+     * insert made it fail, not only a claim of the same key — a purge's gap lock or another
+     * insert's — and every such request answered a spurious 409 (bench/run.sh, 2026-12-06: three
+     * POSTs with fresh keys when the purge ran). A business transaction that rolls back takes its
+     * claim with it, so the key is free again for a corrected retry without a release. One
+     * statement on the first request (the insert) where {@link #claim} needs two and a commit of
+     * its own.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Claim claimInTransaction(String caller, String key, String requestHash) {
@@ -72,7 +83,9 @@ public class IdempotencyStore {
             inserted =
                     em.createNativeQuery(
                                     (noWait
-                                                    ? "SET STATEMENT innodb_lock_wait_timeout = 0 FOR "
+                                                    ? "SET STATEMENT innodb_lock_wait_timeout = "
+                                                            + CLAIM_WAIT_SECONDS
+                                                            + " FOR "
                                                     : "")
                                             + "INSERT IGNORE INTO idempotency_record (caller, idem_key, request_hash,"
                                             + " state, claim_token, lease_until, created_at, expires_at) VALUES (?1, ?2, ?3, 'IN_FLIGHT', ?4, ?5, ?6, ?7)")
@@ -229,10 +242,42 @@ public class IdempotencyStore {
         purgeExpired();
     }
 
-    @Transactional
+    /**
+     * Deletes the expired records, 500 at a time, each batch by primary key. A range delete ({@code
+     * where expires_at < now}) locked the index range up to the next record, or its end: under
+     * REPEATABLE READ that gap lock stopped every claim's insert (a new record's expiry lies beyond
+     * all others) while the purge ran, and a claim, which waits at most {@code CLAIM_WAIT_SECONDS},
+     * answered a spurious 409 (seen by bench/run.sh, 2026-12-06). The ids are read without a lock,
+     * and deleting by id locks those rows only.
+     */
     public int purgeExpired() {
-        return em.createQuery("delete from IdempotencyRecord where expiresAt < ?1")
-                .setParameter(1, clock.instant())
-                .executeUpdate();
+        int purged = 0;
+        while (true) {
+            int batch =
+                    QuarkusTransaction.requiringNew()
+                            .call(
+                                    () -> {
+                                        Instant now = clock.instant();
+                                        List<Long> ids =
+                                                em.createQuery(
+                                                                "select r.id from IdempotencyRecord r where r.expiresAt < ?1 order by r.id",
+                                                                Long.class)
+                                                        .setParameter(1, now)
+                                                        .setMaxResults(500)
+                                                        .getResultList();
+                                        if (ids.isEmpty()) {
+                                            return 0;
+                                        }
+                                        return em.createQuery(
+                                                        "delete from IdempotencyRecord where id in ?1 and expiresAt < ?2")
+                                                .setParameter(1, ids)
+                                                .setParameter(2, now)
+                                                .executeUpdate();
+                                    });
+            purged += batch;
+            if (batch < 500) {
+                return purged;
+            }
+        }
     }
 }
