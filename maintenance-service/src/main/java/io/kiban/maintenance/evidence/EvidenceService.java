@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Destruction evidence (R-MT-3, R-MT-4, R-MT-5, R-MT-6): submission checked against the rules,
@@ -161,8 +162,13 @@ public class EvidenceService {
         custody.visible(itemId);
         var query = evidence.find("itemId = ?1 order by id", itemId);
         query.page(page.page(), page.size());
+        List<Evidence> found = query.list();
+        // #16 §3: the page's files in one select (was one per evidence record)
+        Map<Long, List<EvidenceFile>> filesOf = files.of(found.stream().map(e -> e.id).toList());
         return new Page<>(
-                query.list().stream().map(e -> EvidenceView.of(e, files.of(e.id))).toList(),
+                found.stream()
+                        .map(e -> EvidenceView.of(e, filesOf.getOrDefault(e.id, List.of())))
+                        .toList(),
                 query.count(),
                 page);
     }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Sanitization orders at removal (R-RM-3 through R-MT-3…R-MT-5): the data-bearing media
@@ -154,13 +155,38 @@ public class OrderService {
                         .map(org -> orders.find("organisation = ?1 order by id", org))
                         .orElseGet(() -> orders.find("order by id"))
                         .page(page.page(), page.size());
+        List<SanitizationOrder> found = query.list();
+        // #16 §3: the media of the whole page in one select (was one select per order)
+        Map<Long, List<ItemView>> trackedBy =
+                found.isEmpty()
+                        ? Map.of()
+                        : items
+                                .list(
+                                        "orderId in ?1 order by id",
+                                        found.stream().map(o -> o.id).toList())
+                                .stream()
+                                .collect(
+                                        Collectors.groupingBy(
+                                                i -> i.orderId,
+                                                Collectors.mapping(
+                                                        ItemView::of, Collectors.toList())));
         return new Page<>(
-                query.list().stream().map(o -> view(o, List.of())).toList(), query.count(), page);
+                found.stream()
+                        .map(o -> view(o, trackedBy.getOrDefault(o.id, List.of()), List.of()))
+                        .toList(),
+                query.count(),
+                page);
     }
 
     private OrderView view(SanitizationOrder o, List<String> alreadyTracked) {
-        List<ItemView> tracked =
-                items.list("orderId = ?1 order by id", o.id).stream().map(ItemView::of).toList();
+        return view(
+                o,
+                items.list("orderId = ?1 order by id", o.id).stream().map(ItemView::of).toList(),
+                alreadyTracked);
+    }
+
+    private static OrderView view(
+            SanitizationOrder o, List<ItemView> tracked, List<String> alreadyTracked) {
         return new OrderView(
                 o.id,
                 o.organisation,

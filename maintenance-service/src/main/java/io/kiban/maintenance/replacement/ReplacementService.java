@@ -30,7 +30,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -302,19 +304,31 @@ public class ReplacementService {
         tickets.visible(ticketId);
         var query = replacements.find("ticketId = ?1 order by recordedAt, id", ticketId);
         query.page(page.page(), page.size());
+        List<PartReplacement> found = query.list();
+        Map<String, Long> itemOf = custodyItemsOf(found.stream().map(r -> r.id).toList());
         return new Page<>(
-                query.list().stream()
-                        .map(
-                                r ->
-                                        ReplacementView.of(
-                                                r,
-                                                items.find("replacementId", r.id)
-                                                        .firstResultOptional()
-                                                        .map(i -> i.id)
-                                                        .orElse(null)))
-                        .toList(),
+                found.stream().map(r -> ReplacementView.of(r, itemOf.get(r.id))).toList(),
                 query.count(),
                 page);
+    }
+
+    /**
+     * The custody item of each replacement that has one, in one select for a page (#16 §3: was one
+     * select per replacement); the lowest item id if a replacement had several.
+     */
+    private Map<String, Long> custodyItemsOf(List<String> replacementIds) {
+        Map<String, Long> result = new HashMap<>();
+        if (replacementIds.isEmpty()) {
+            return result;
+        }
+        items.getEntityManager()
+                .createQuery(
+                        "select i.replacementId, i.id from CustodyItem i where i.replacementId in :ids",
+                        Object[].class)
+                .setParameter("ids", replacementIds)
+                .getResultList()
+                .forEach(row -> result.merge((String) row[0], (Long) row[1], Math::min));
+        return result;
     }
 
     /** What asset-service's media ledger says of the removed serial on this hardware (R-MT-3). */

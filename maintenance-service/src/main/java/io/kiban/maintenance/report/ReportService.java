@@ -331,8 +331,16 @@ public class ReportService {
      * cells, and the Japanese word of every enum value it shows (#17: 媒体種別, 区分, 消去・破壊方法, 証明書発行者, 環境
      * through {@link EnumLabels}, from {@code kiban-enum-labels_ja.properties}; a stored
      * environment this suite does not know is written as stored).
+     *
+     * <p>#16 §3: four selects whatever the number of rows (accepted evidence, accepted items,
+     * contractors, the accepted evidence's files), outside a transaction, so no connection is held
+     * while the workbook streams out. Each select sees its own snapshot, which is safe here: an
+     * acceptance is final and sets the evidence and its item together, contractors are never
+     * deleted, and an accepted record's files never change (R-MT-6); evidence accepted after the
+     * first select is simply not in this register.
      */
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void writeRegister(OutputStream out) throws IOException {
         List<Evidence> accepted =
                 evidence.list("status = ?1 order by decidedAt, id", Evidence.Status.ACCEPTED);
@@ -342,6 +350,7 @@ public class ReportService {
         Map<Long, Contractor> contractorById =
                 contractors.listAll().stream()
                         .collect(Collectors.toMap(c -> c.id, Function.identity()));
+        Map<Long, List<EvidenceFile>> filesOf = files.ofAccepted();
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             Sheet sheet = wb.createSheet("破壊・消去記録簿");
             CellStyle date = wb.createCellStyle();
@@ -401,7 +410,7 @@ public class ReportService {
                 text(
                         row,
                         c++,
-                        files.of(e.id).stream()
+                        filesOf.getOrDefault(e.id, List.of()).stream()
                                 .map(f -> f.sha256)
                                 .collect(Collectors.joining("\n")),
                         quoted);
@@ -416,7 +425,13 @@ public class ReportService {
         }
     }
 
-    /** Every record this service holds, for the archive handed back to JPO (R-RM-4). */
+    /**
+     * Every record this service holds, for the archive handed back to JPO (R-RM-4).
+     *
+     * <p>#16 §3: left in a transaction although it writes nothing: its nine selects must read one
+     * snapshot (InnoDB's REPEATABLE READ inside a transaction), or the archive could hold evidence
+     * whose custody item or files were read before or after it changed.
+     */
     @Transactional
     public RecordsExport export() {
         Instant now = clock.instant();
