@@ -26,7 +26,7 @@ import java.util.Objects;
  * conformance is computed.
  */
 @ApplicationScoped
-public class BaselineService {
+class BaselineService {
 
     private final BaselineRepository repository;
     private final HardwareRepository hardware;

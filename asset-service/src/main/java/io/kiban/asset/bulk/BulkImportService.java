@@ -86,7 +86,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * back.
  */
 @ApplicationScoped
-public class BulkImportService {
+class BulkImportService {
 
     static final SheetDef HARDWARE = StandardSheetService.sheet("hardware").orElseThrow();
     static final SheetDef SOFTWARE = StandardSheetService.sheet("software").orElseThrow();

@@ -4,7 +4,7 @@ import io.kiban.asset.bulk.BulkDtos.CellError;
 import java.util.List;
 
 /** A file with bad rows: every bad cell is listed; the transaction was rolled back. */
-public class BulkRejected extends RuntimeException {
+class BulkRejected extends RuntimeException {
 
     private final transient List<CellError> errors;
     private final int rows;

@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the endoflife feature (moved out of {@code EolService}, #19). */
 @ApplicationScoped
-public class MappingRepository implements PanacheRepository<EolMapping> {}
+class MappingRepository implements PanacheRepository<EolMapping> {}

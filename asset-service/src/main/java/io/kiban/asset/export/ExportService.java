@@ -57,7 +57,7 @@ import java.util.stream.Stream;
  * (after an {@code id} column); media, the baseline and the findings have tables of their own.
  */
 @ApplicationScoped
-public class ExportService {
+class ExportService {
 
     /** Tables beside the twelve sheets. */
     public static final List<String> EXTRA_CATEGORIES = List.of("media", "baseline", "findings");

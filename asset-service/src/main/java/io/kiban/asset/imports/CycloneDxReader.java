@@ -59,7 +59,7 @@ import org.cyclonedx.parsers.XmlParser;
  * attribute/element.
  */
 @ApplicationScoped
-public class CycloneDxReader {
+class CycloneDxReader {
 
     public static final List<String> SPEC_VERSIONS =
             List.of("1.2", "1.3", "1.4", "1.5", "1.6", "1.7");

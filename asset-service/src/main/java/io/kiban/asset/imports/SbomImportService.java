@@ -42,7 +42,7 @@ import org.hibernate.Session;
  * and changed. One transaction: a bad file writes nothing.
  */
 @ApplicationScoped
-public class SbomImportService {
+class SbomImportService {
 
     public record Target(
             String subject,

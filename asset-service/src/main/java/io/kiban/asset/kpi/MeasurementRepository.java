@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the kpi feature (moved out of {@code KpiService}, #19). */
 @ApplicationScoped
-public class MeasurementRepository implements PanacheRepository<KpiMeasurement> {}
+class MeasurementRepository implements PanacheRepository<KpiMeasurement> {}

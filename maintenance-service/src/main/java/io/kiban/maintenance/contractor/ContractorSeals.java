@@ -16,7 +16,7 @@ import java.util.Set;
  * back to the earlier approval, makes the audit invalid.
  */
 @ApplicationScoped
-public class ContractorSeals implements SealedState {
+class ContractorSeals implements SealedState {
 
     public static final String APPROVE = "approve-contractor";
     public static final String REVOKE = "revoke-contractor";

@@ -16,7 +16,7 @@ import java.util.Set;
  * one copied from another) makes the audit invalid.
  */
 @ApplicationScoped
-public class EvidenceSeals implements SealedState {
+class EvidenceSeals implements SealedState {
 
     public static final String ACCEPT = "accept-evidence";
     public static final String REJECT = "reject-evidence";

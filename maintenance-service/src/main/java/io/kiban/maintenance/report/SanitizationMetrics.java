@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 @Startup
-public class SanitizationMetrics {
+class SanitizationMetrics {
 
     private final EntityManager em;
     private final Clock clock;
