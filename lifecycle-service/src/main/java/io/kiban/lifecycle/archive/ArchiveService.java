@@ -3,7 +3,6 @@ package io.kiban.lifecycle.archive;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.lifecycle.archive.ArchiveDtos.ArchiveView;
 import io.kiban.lifecycle.support.DocumentStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,19 +29,23 @@ public class ArchiveService {
         this.store = store;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ArchiveView> list() {
         return archives.list("order by id desc").stream().map(ArchiveView::of).toList();
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ArchiveView get(long id) {
         return ArchiveView.of(find(id));
     }
 
     /** The archive's file (404 for an archive that does not exist). */
+    // #16 §3: a read writes nothing: no JTA transaction (was a new one of its own)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Path file(long id) {
-        Archive a = QuarkusTransaction.requiringNew().call(() -> find(id));
+        Archive a = find(id);
         return store.archives().resolve(a.fileName);
     }
 

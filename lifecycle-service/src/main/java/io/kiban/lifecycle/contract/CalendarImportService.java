@@ -86,7 +86,8 @@ public class CalendarImportService {
         this.clock = clock;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ImportView> list() {
         return imports.list("order by id").stream().map(ImportView::of).toList();
     }

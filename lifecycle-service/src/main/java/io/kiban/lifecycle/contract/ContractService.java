@@ -65,7 +65,9 @@ public class ContractService {
     }
 
     /** The contract entity, for other features inside this service (read-only use). */
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    // (a read helper: on a write path it joins the caller's transaction, as before)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Contract contract() {
         return contracts
                 .findByIdOptional(Contract.ID)
@@ -88,17 +90,20 @@ public class ContractService {
         }
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ContractView view() {
         return ContractView.of(contract());
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<AmendmentView> amendments() {
         return amendments.list("order by id").stream().map(this::view).toList();
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public AmendmentView amendment(long id) {
         return view(findAmendment(id));
     }
@@ -298,7 +303,8 @@ public class ContractService {
     }
 
     /** The contract's deadlines with their practical due dates. */
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Deadline> deadlines() {
         Contract c = contract();
         List<Deadline> list = new ArrayList<>();

@@ -77,7 +77,8 @@ public class DeliverableService {
         return LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DeliverableView> list(Deliverable.Kind kind, Boolean overdue, PageRequest page) {
         Map<Deliverable.Kind, LocalDate> lastApprovals = deliverables.lastApprovals();
         Contract c = contracts.contract();
@@ -94,12 +95,14 @@ public class DeliverableService {
         return new Page<>(all.subList(from, to), all.size(), page);
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeliverableView> overdue() {
         return list(null, true, PageRequest.of(0, PageRequest.MAX_SIZE)).items();
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public DeliverableView get(long id) {
         return view(find(id), true);
     }
@@ -174,7 +177,8 @@ public class DeliverableService {
 
     public record FileRef(String sha256, String fileName, String contentType, long size) {}
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public FileRef file(long id, String sha256) {
         Deliverable d = find(id);
         String sha = sha256 != null ? sha256 : d.fileSha256;
@@ -313,7 +317,8 @@ public class DeliverableService {
         return result;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ComplianceLine> compliance(long id) {
         find(id);
         return complianceLines(id);

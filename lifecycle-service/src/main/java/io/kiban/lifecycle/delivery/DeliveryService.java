@@ -64,12 +64,14 @@ public class DeliveryService {
         this.clock = clock;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ExtensionView> list() {
         return extensions.list("order by id").stream().map(DeliveryService::view).toList();
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ExtensionView get(long id) {
         return view(find(id));
     }
@@ -229,7 +231,9 @@ public class DeliveryService {
      * Per baseline line: on time, late, extended on time, extended late (or still pending); whether
      * R-LC-2 was met.
      */
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    // (asset-service's answers are read, never stored, so no transaction spans the calls)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Status status() {
         Contract c = contracts.contract();
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));

@@ -94,7 +94,8 @@ public class HandlerService {
         this.clock = clock;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<HandlerView> list(ApprovedHandler.Status status, PageRequest page) {
         PanacheQuery<ApprovedHandler> q;
         if (caller.isVendorSide() && !caller.hasRole(Roles.JPO_ADMIN)) {
@@ -114,7 +115,8 @@ public class HandlerService {
         return new Page<>(q.list().stream().map(this::view).toList(), q.count(), page);
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public HandlerView get(long id) {
         return view(visible(id));
     }
@@ -488,7 +490,8 @@ public class HandlerService {
     /**
      * R-SEC-1: a vendor organisation's facts; a vendor reads its own, JPO and the auditor read all.
      */
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public OrganisationView organisation(String organisation) {
         if (!caller.maySee(organisation)) {
             throw ProblemException.notFound("vendor organisation", organisation);

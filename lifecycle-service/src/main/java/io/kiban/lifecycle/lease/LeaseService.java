@@ -77,7 +77,8 @@ public class LeaseService {
 
     // ---- delays
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<DelayView> delays() {
         return delays.list("order by startDate, id").stream().map(LeaseService::view).toList();
     }
@@ -214,7 +215,8 @@ public class LeaseService {
                 .orElseThrow(() -> ProblemException.notFound("delay", id));
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public DelayView delay(long id) {
         return view(findDelay(id));
     }
@@ -239,7 +241,8 @@ public class LeaseService {
 
     // ---- extensions (R-LC-9)
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ExtensionView> extensions() {
         return extensions.list("order by firstMonth").stream().map(LeaseService::view).toList();
     }

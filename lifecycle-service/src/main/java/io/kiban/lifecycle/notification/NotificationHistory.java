@@ -49,7 +49,8 @@ public class NotificationHistory {
         this.log = log;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SentView> newestFirst(PageRequest request) {
         var query = log.findAll(Sort.descending("id"));
         query.page(request.page(), request.size());

@@ -44,19 +44,22 @@ public class PhaseService {
         this.clock = clock;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<PhaseView> list() {
         return Arrays.stream(Environment.values())
                 .map(e -> PhaseView.of(phases.findById(e)))
                 .toList();
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public PhaseView get(Environment env) {
         return PhaseView.of(phases.findById(env));
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<TransitionView> history(Environment env) {
         return transitions.list("environment = ?1 order by id", env).stream()
                 .map(

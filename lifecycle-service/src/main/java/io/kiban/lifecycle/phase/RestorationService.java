@@ -62,12 +62,14 @@ public class RestorationService {
         this.clock = clock;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ChecklistItemView item(Environment env, String item) {
         return view(find(env, item));
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ChecklistItemView> checklist(Environment env) {
         return items.list("environment = ?1 order by id", env).stream().map(this::view).toList();
     }
@@ -134,12 +136,14 @@ public class RestorationService {
         return new Added(view(i), file, true);
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<EvidenceFileView> evidence(Environment env, String item) {
         return evidenceOf(find(env, item));
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public FileRef evidenceFile(Environment env, String item, String sha256) {
         RestorationItem i = find(env, item);
         RestorationEvidence e =

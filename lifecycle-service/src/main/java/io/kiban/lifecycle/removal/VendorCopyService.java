@@ -95,7 +95,8 @@ public class VendorCopyService {
         this.clock = clock;
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<CopyView> list(VendorCopy.Status status) {
         List<VendorCopy> found;
         if (vendorSide()) {
@@ -114,7 +115,8 @@ public class VendorCopyService {
         return found.stream().map(this::view).toList();
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CopyView get(long id) {
         return view(visible(id));
     }
@@ -179,7 +181,8 @@ public class VendorCopyService {
         return new Added(view, true);
     }
 
-    @Transactional
+    // #16 §3: a read writes nothing: no JTA transaction
+    @Transactional(Transactional.TxType.SUPPORTS)
     public FileRef evidenceFile(long id, String sha256) {
         VendorCopy c = visible(id);
         VendorCopyEvidence e =
