@@ -111,29 +111,42 @@ public class AuditVerifier {
                 violations);
     }
 
-    /** Checks every sealed row against the audit entry its MAC names (see {@link SealedState}). */
+    /**
+     * Checks every sealed row against the audit entry its MAC names (see {@link SealedState}). The
+     * rows and the entries are read in one transaction, on one connection, so in one snapshot
+     * (InnoDB's REPEATABLE READ read view is taken by the first read, {@link SealedState#seals}):
+     * read in two, a decision committed between them (its row, its entry and its seal commit
+     * together) showed as a false violation: the row's older MAC against the newer entry that
+     * supersedes it ("the row was rolled back"), or the newer MAC against entries read before it.
+     */
     List<SealViolation> verifySeals() {
         List<SealViolation> violations = new ArrayList<>();
         for (SealedState state : sealedStates) {
-            List<SealedState.Seal> seals = QuarkusTransaction.requiringNew().call(state::seals);
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement byEntity =
-                            c.prepareStatement(
-                                    "SELECT seq, action, state_digest, mac"
-                                            + " FROM audit_entry WHERE entity_type = ? AND entity_id = ? ORDER BY seq");
-                    PreparedStatement byMac =
-                            c.prepareStatement(
-                                    "SELECT seq, entity_type, entity_id, action FROM audit_entry WHERE mac = ? ORDER BY seq")) {
-                for (SealedState.Seal seal : seals) {
-                    SealViolation violation = check(state, seal, byEntity, byMac);
-                    if (violation != null) {
-                        violations.add(violation);
-                    }
+            violations.addAll(QuarkusTransaction.requiringNew().call(() -> verifySeals(state)));
+        }
+        return violations;
+    }
+
+    /** Within the caller's transaction: the connection is the one its reads use. */
+    private List<SealViolation> verifySeals(SealedState state) {
+        List<SealViolation> violations = new ArrayList<>();
+        List<SealedState.Seal> seals = state.seals();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement byEntity =
+                        c.prepareStatement(
+                                "SELECT seq, action, state_digest, mac"
+                                        + " FROM audit_entry WHERE entity_type = ? AND entity_id = ? ORDER BY seq");
+                PreparedStatement byMac =
+                        c.prepareStatement(
+                                "SELECT seq, entity_type, entity_id, action FROM audit_entry WHERE mac = ? ORDER BY seq")) {
+            for (SealedState.Seal seal : seals) {
+                SealViolation violation = check(state, seal, byEntity, byMac);
+                if (violation != null) {
+                    violations.add(violation);
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException(
-                        "cannot read the audit chain: " + e.getMessage(), e);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit chain: " + e.getMessage(), e);
         }
         return violations;
     }

@@ -83,4 +83,82 @@ class AuditVerifyUnderLoadTest {
         assertThat(written.get()).as("widgets written during the verifications").isGreaterThan(0);
         assertThat(failures).as("verifications that failed, of " + runs).isEmpty();
     }
+
+    @Test
+    @DisplayName(
+            "SEC audit: the seal check while decisions are taken again is valid every time (rows and"
+                    + " entries in one snapshot)")
+    void SEC_audit_seal_check_under_concurrent_redecisions_is_never_a_false_violation()
+            throws Exception {
+        String token = Tokens.jpoAdmin();
+        List<Long> widgets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id =
+                    given().auth()
+                            .oauth2(token)
+                            .contentType(ContentType.JSON)
+                            .body(
+                                    ProblemResponsesTest.body(
+                                            ProblemResponsesTest.unique(), "SMALL", 1))
+                            .post("/widgets")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .jsonPath()
+                            .getLong("id");
+            decide(token, id, "approval");
+            widgets.add(id);
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger decided = new AtomicInteger();
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (long id : widgets) {
+            writers.add(
+                    CompletableFuture.runAsync(
+                            () -> {
+                                while (writing.get()) {
+                                    if (decide(token, id, "reapproval") == 200) {
+                                        decided.incrementAndGet();
+                                    }
+                                }
+                            }));
+        }
+        List<String> failures = new ArrayList<>();
+        int runs = 0;
+        try {
+            while (runs < 60 || decided.get() < 60) {
+                AuditVerification result = verifier.verify();
+                runs++;
+                if (!result.valid()) {
+                    failures.add(result.reason());
+                }
+                if (runs > 400) {
+                    break;
+                }
+            }
+        } finally {
+            writing.set(false);
+            CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
+        }
+        assertThat(decided.get()).as("re-approvals during the verifications").isGreaterThan(0);
+        assertThat(failures).as("verifications that failed, of " + runs).isEmpty();
+        assertThat(verifier.verify().valid()).as("the chain and the seals afterwards").isTrue();
+    }
+
+    /** PUT /widgets/{id}/{decision} with the widget's current ETag; answers the status. */
+    private static int decide(String token, long id, String decision) {
+        String etag =
+                given().auth()
+                        .oauth2(token)
+                        .get("/widgets/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("ETag");
+        return given().auth()
+                .oauth2(token)
+                .header("If-Match", etag)
+                .put("/widgets/" + id + "/" + decision)
+                .statusCode();
+    }
 }

@@ -127,6 +127,15 @@ public class WidgetResource {
         return Responses.ok(view, view.version());
     }
 
+    @PUT
+    @Path("/{id}/reapproval")
+    @RolesAllowed({Roles.JPO_ADMIN})
+    public RestResponse<WidgetView> reapprove(
+            @RestPath long id, @RestHeader("If-Match") String ifMatch) {
+        WidgetView view = service.reapprove(id, ifMatch);
+        return Responses.ok(view, view.version());
+    }
+
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})

@@ -119,6 +119,29 @@ public class WidgetService {
         return WidgetView.of(w);
     }
 
+    /**
+     * A later decision of the same kind (the sample of a decision taken again, as maintenance's
+     * re-approvals are): the new entry supersedes the one the row carried, and the row carries the
+     * new MAC.
+     */
+    @Transactional
+    public WidgetView reapprove(long id, String ifMatch) {
+        Widget w = visible(id);
+        ETags.check(ifMatch, w.version);
+        if (!w.approved) {
+            throw ProblemException.of(
+                    io.kiban.commons.problem.ProblemType.CONFLICT,
+                    "widget " + id + " is not approved");
+        }
+        w.approvedBy = caller.name();
+        w.approvedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        w.auditMac =
+                audit.append(WidgetSeals.APPROVE, "widget", w.id, w.approvalSeal())
+                        .sealAtCommit("sample_widget", "audit_mac", "id", w.id);
+        repository.flush();
+        return WidgetView.of(w);
+    }
+
     @Transactional
     public void delete(long id, String ifMatch) {
         Widget w = visible(id);
