@@ -8,18 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.kiban.commons.testing.OidcTestServer;
+import io.kiban.commons.testing.StatementCounting;
 import io.kiban.commons.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -33,37 +28,10 @@ import org.junit.jupiter.api.Test;
  * checkpoint committed during the GET is not the GET's transaction.
  */
 @QuarkusTest
-@TestProfile(ReadWithoutTransactionTest.NoTimers.class)
+@TestProfile(StatementCounting.NoTimers.class)
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(LifecycleServiceMock.class)
-class ReadWithoutTransactionTest {
-
-    /**
-     * No scheduled job (audit checkpoint, audit verification, idempotency purge) runs while the
-     * class counts.
-     */
-    public static class NoTimers implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.scheduler.enabled", "false");
-        }
-    }
-
-    @Inject SessionFactory sessionFactory;
-
-    private Statistics statistics;
-
-    @BeforeEach
-    void on() {
-        statistics = sessionFactory.getStatistics();
-        statistics.setStatisticsEnabled(true);
-    }
-
-    @AfterEach
-    void off() {
-        statistics.setStatisticsEnabled(false);
-        statistics.clear();
-    }
+class ReadWithoutTransactionTest extends StatementCounting {
 
     @Test
     @DisplayName("#16 §3 GET /hardware/{id}: one select, no transaction, ETag kept, unknown id 404")

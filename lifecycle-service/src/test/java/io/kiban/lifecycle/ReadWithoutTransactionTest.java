@@ -7,20 +7,15 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.kiban.commons.testing.OidcTestServer;
+import io.kiban.commons.testing.StatementCounting;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.util.Map;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,36 +29,15 @@ import org.junit.jupiter.api.Test;
  * NoTimers}): a transaction of a timer is not the GET's.
  */
 @QuarkusTest
-@TestProfile(ReadWithoutTransactionTest.NoTimers.class)
+@TestProfile(StatementCounting.NoTimers.class)
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(Stubs.class)
-class ReadWithoutTransactionTest {
+class ReadWithoutTransactionTest extends StatementCounting {
 
-    /** No scheduled job runs while the class counts. */
-    public static class NoTimers implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.scheduler.enabled", "false");
-        }
-    }
-
-    @Inject SessionFactory sessionFactory;
-
-    private Statistics statistics;
-
-    @BeforeEach
-    void on() {
+    @Override
+    protected void beforeCounting() {
         Fixtures.reset(); // writes (the schedule is regenerated): before the counting starts
         Stubs.reset();
-        statistics = sessionFactory.getStatistics();
-        statistics.setStatisticsEnabled(true);
-        statistics.clear();
-    }
-
-    @AfterEach
-    void off() {
-        statistics.setStatisticsEnabled(false);
-        statistics.clear();
     }
 
     private static RequestSpecification auditor() {

@@ -22,18 +22,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.kiban.commons.testing.OidcTestServer;
+import io.kiban.commons.testing.StatementCounting;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,35 +43,11 @@ import org.junit.jupiter.api.Test;
  * statements are read off the service code, one per select it issues (written next to each).
  */
 @QuarkusTest
-@TestProfile(ReadWithoutTransactionTest.NoTimers.class)
+@TestProfile(StatementCounting.NoTimers.class)
 @QuarkusTestResource(OidcTestServer.class)
 @QuarkusTestResource(AssetServiceMock.class)
 @QuarkusTestResource(LifecycleServiceMock.class)
-class ReadWithoutTransactionTest {
-
-    /** No scheduled job (breach sweep, metrics, audit checkpoint and verification) runs. */
-    public static class NoTimers implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.scheduler.enabled", "false");
-        }
-    }
-
-    @Inject SessionFactory sessionFactory;
-
-    private Statistics statistics;
-
-    @BeforeEach
-    void on() {
-        statistics = sessionFactory.getStatistics();
-        statistics.setStatisticsEnabled(true);
-    }
-
-    @AfterEach
-    void off() {
-        statistics.setStatisticsEnabled(false);
-        statistics.clear();
-    }
+class ReadWithoutTransactionTest extends StatementCounting {
 
     private void noTransactionNoWrite(String what, long statements) {
         assertThat(statistics.getTransactionCount()).as(what + ": transactions").isZero();

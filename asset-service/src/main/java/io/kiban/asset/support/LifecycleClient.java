@@ -1,7 +1,7 @@
 package io.kiban.asset.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.kiban.commons.client.RetryOnceOnUnauthorized;
+import io.kiban.commons.client.ServiceCall;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** lifecycle-service, called with this service's client-credentials token (role service). */
 @RegisterRestClient(configKey = "lifecycle")
 @OidcClientFilter
-@RetryOnceOnUnauthorized
+@ServiceCall
 @Produces(MediaType.APPLICATION_JSON)
 public interface LifecycleClient {
 

@@ -7,13 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * On a REST client interface (next to {@code @OidcClientFilter}): a call answered 401 is made once
- * more, with a fresh client-credentials token (#15 item 12). The OIDC client filter fetches that
- * token because {@code quarkus.rest-client-oidc-filter.refresh-on-unauthorized=true} (a commons
- * default) marks the cached one stale on the 401. A second 401 is passed on to the caller.
- * Synchronous methods only.
- */
+/** The former name of {@link ServiceCall}, with its behaviour; to be removed. */
+@Deprecated(forRemoval = true)
 @InterceptorBinding
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,7 @@
 package io.kiban.commons.security;
 
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
@@ -53,6 +55,39 @@ public class Caller {
     /** issuer + subject: unique across identity providers. */
     public String id() {
         return issuer() + "#" + subject();
+    }
+
+    /**
+     * R-SEC-2: whether the caller is the account that recorded something, by the account id stored
+     * with it ({@link #id()}, issuer#subject) or, for a record made before ids were stored (a null
+     * id), by its stored name. A name alone is not an account: compare ids wherever the record has
+     * one.
+     */
+    public boolean isSameAccount(String recordedById, String recordedByName) {
+        return recordedById != null
+                ? recordedById.equals(id())
+                : recordedByName != null && recordedByName.equals(name());
+    }
+
+    /**
+     * R-SEC-2 (segregation of duties): whoever proposed, submitted, uploaded or recorded something
+     * never approves, accepts, signs off or rejects it; 403 naming the rule id. {@code what} says
+     * what the recording account did ("recorded the delay").
+     */
+    public void requireNotSelf(
+            String ruleId, String recordedById, String recordedByName, String what) {
+        if (isSameAccount(recordedById, recordedByName)) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    ruleId
+                            + ": the account that "
+                            + what
+                            + " cannot approve, accept, sign off or reject it; another jpo-admin"
+                            + " must decide (segregation of duties)",
+                    ruleId,
+                    null,
+                    null);
+        }
     }
 
     public Optional<String> organisation() {

@@ -53,7 +53,16 @@ class ServiceTokenTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc-client.enabled", "true");
+            // ServiceCallTest: a short breaker and retry pause
+            return Map.of(
+                    "quarkus.oidc-client.enabled",
+                    "true",
+                    "kiban.service-calls.breaker.open-for",
+                    "1s",
+                    "kiban.service-calls.retry-delay",
+                    "50ms",
+                    "kiban.service-calls.breaker.failures",
+                    "5");
         }
     }
 

@@ -1,7 +1,10 @@
 package io.kiban.commons.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import org.junit.jupiter.api.Test;
@@ -50,5 +53,35 @@ class CallerTest {
                                 .build());
         assertThat(orphan.organisationScope()).contains(Caller.NO_ORGANISATION);
         assertThat(orphan.maySee("vendor-a")).isFalse();
+    }
+
+    @Test
+    void R_SEC_2_the_recording_account_never_decides_compared_by_account_id_then_legacy_name() {
+        Caller u = caller("jpo", Roles.JPO_ADMIN); // id local#u, name u
+
+        assertThatThrownBy(
+                        () ->
+                                u.requireNotSelf(
+                                        "R-SEC-2", "local#u", "someone else", "recorded the delay"))
+                .isInstanceOf(ProblemException.class)
+                .hasMessage(
+                        "R-SEC-2: the account that recorded the delay cannot approve, accept, sign"
+                                + " off or reject it; another jpo-admin must decide (segregation of"
+                                + " duties)")
+                .satisfies(
+                        e -> {
+                            assertThat(((ProblemException) e).type())
+                                    .isEqualTo(ProblemType.FORBIDDEN);
+                            assertThat(((ProblemException) e).rule()).isEqualTo("R-SEC-2");
+                        });
+        // a record with an account id: the id decides, a shared name does not make the same account
+        assertThat(u.isSameAccount("https://idp/realms/kiban#other-subject", "u")).isFalse();
+        u.requireNotSelf("R-SEC-2", "https://idp/realms/kiban#other-subject", "u", "recorded it");
+        // a record from before ids were stored: its name decides
+        assertThat(u.isSameAccount(null, "u")).isTrue();
+        assertThatThrownBy(() -> u.requireNotSelf("R-LC-14", null, "u", "recorded it"))
+                .hasMessageStartingWith("R-LC-14: the account that recorded it");
+        assertThat(u.isSameAccount(null, "v")).isFalse();
+        assertThat(u.isSameAccount(null, null)).isFalse();
     }
 }

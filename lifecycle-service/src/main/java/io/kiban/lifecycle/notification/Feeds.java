@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.client.RemoteList;
-import io.kiban.commons.client.RetryOnceOnUnauthorized;
+import io.kiban.commons.client.ServiceCall;
 import io.kiban.lifecycle.support.Remote;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class Feeds {
 
     @RegisterRestClient(configKey = "maintenance-feed")
     @OidcClientFilter
-    @RetryOnceOnUnauthorized
+    @ServiceCall
     @Produces(MediaType.APPLICATION_JSON)
     public interface MaintenanceFeed {
 
@@ -60,7 +60,7 @@ public class Feeds {
 
     @RegisterRestClient(configKey = "backup-feed")
     @OidcClientFilter
-    @RetryOnceOnUnauthorized
+    @ServiceCall
     @Produces(MediaType.APPLICATION_JSON)
     public interface BackupFeed {
 

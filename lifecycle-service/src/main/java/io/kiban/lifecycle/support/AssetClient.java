@@ -1,7 +1,7 @@
 package io.kiban.lifecycle.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.kiban.commons.client.RetryOnceOnUnauthorized;
+import io.kiban.commons.client.ServiceCall;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "asset")
 @OidcClientFilter
-@RetryOnceOnUnauthorized
+@ServiceCall
 @Produces(MediaType.APPLICATION_JSON)
 public interface AssetClient {
 

@@ -1,7 +1,7 @@
 package io.kiban.lifecycle.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kiban.commons.client.RetryOnceOnUnauthorized;
+import io.kiban.commons.client.ServiceCall;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** maintenance-service, with this service's client-credentials token (role service). */
 @RegisterRestClient(configKey = "maintenance")
 @OidcClientFilter
-@RetryOnceOnUnauthorized
+@ServiceCall
 @Produces(MediaType.APPLICATION_JSON)
 public interface MaintenanceClient {
 

@@ -1,7 +1,7 @@
 package io.kiban.maintenance.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.kiban.commons.client.RetryOnceOnUnauthorized;
+import io.kiban.commons.client.ServiceCall;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** asset-service, called with this service's client-credentials token (role service). */
 @RegisterRestClient(configKey = "asset")
 @OidcClientFilter
-@RetryOnceOnUnauthorized
+@ServiceCall
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface AssetClient {
