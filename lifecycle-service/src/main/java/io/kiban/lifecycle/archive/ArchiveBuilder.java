@@ -8,7 +8,6 @@ import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.lifecycle.archive.ArchiveDtos.ArchiveView;
 import io.kiban.lifecycle.support.DocumentStore;
-import io.kiban.lifecycle.support.LifecycleConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,11 +24,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
@@ -52,22 +49,12 @@ class ArchiveBuilder {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** The xlsx reports of the other services, by service name (served to the service role). */
-    static final Map<String, List<String>> REPORTS =
-            Map.of(
-                    "asset", List.of("/exports/standard-sheet.xlsx"),
-                    "maintenance", List.of("/reports/destruction-register.xlsx"));
-
-    private static final String XLSX =
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final ServiceExports exports;
     private final MaintenanceRecords maintenanceRecords;
     private final OwnRecords ownRecords;
     private final ArchiveRepository archives;
     private final EntityManager em;
     private final DocumentStore store;
-    private final LifecycleConfig.Clients config;
     private final ObjectMapper mapper;
     private final AuditTrail audit;
     private final Caller caller;
@@ -80,7 +67,6 @@ class ArchiveBuilder {
             ArchiveRepository archives,
             EntityManager em,
             DocumentStore store,
-            LifecycleConfig.Clients config,
             ObjectMapper mapper,
             AuditTrail audit,
             Caller caller,
@@ -91,7 +77,6 @@ class ArchiveBuilder {
         this.archives = archives;
         this.em = em;
         this.store = store;
-        this.config = config;
         this.mapper = mapper;
         this.audit = audit;
         this.caller = caller;
@@ -114,11 +99,8 @@ class ArchiveBuilder {
         try {
             int entries;
             try (ArchiveZip zip = new ArchiveZip(part, mapper)) {
-                ServiceExports.Session session = exports.session();
-                for (var client : new TreeMap<>(config.services()).entrySet()) {
-                    acceptedMedia.addAll(
-                            otherService(
-                                    zip, session, client.getKey(), client.getValue(), records));
+                for (ServiceExports.Source source : exports.sources()) {
+                    acceptedMedia.addAll(otherService(zip, source, records));
                 }
                 ownRecords.write(zip);
                 zip.manifest(now, caller.name());
@@ -154,55 +136,21 @@ class ArchiveBuilder {
      * Answers the media whose destruction evidence its records show accepted (none for a service
      * other than maintenance-service).
      */
-    private Set<String> otherService(
-            ArchiveZip zip,
-            ServiceExports.Session session,
-            String name,
-            LifecycleConfig.Clients.Client client,
-            Path records)
+    private Set<String> otherService(ArchiveZip zip, ServiceExports.Source source, Path records)
             throws IOException {
-        String service = name + "-service";
-        boolean evidence = MaintenanceRecords.SERVICE.equals(name);
-        session.fetch(
-                zip,
-                service,
-                client,
-                "/exports/records.json",
-                "application/json",
-                service + "/records.json",
-                evidence ? records : null);
+        String service = source.records().service();
+        boolean evidence = MaintenanceRecords.SERVICE.equals(source.name());
+        exports.fetch(zip, source.records(), evidence ? records : null);
         // the service's audit trail, with a checkpoint of its head taken just before
-        session.fetch(
-                zip,
-                service,
-                client,
-                "/audit/export",
-                "application/json",
-                service + "/audit-trail.json",
-                null);
-        for (String report : REPORTS.getOrDefault(name, List.of())) {
-            session.fetch(
-                    zip,
-                    service,
-                    client,
-                    report,
-                    XLSX,
-                    service + "/" + report.substring(report.lastIndexOf('/') + 1),
-                    null);
+        exports.fetch(zip, source.auditTrail(), null);
+        for (ServiceExports.Export report : source.reports()) {
+            exports.fetch(zip, report, null);
         }
         if (!evidence) {
             return Set.of();
         }
         for (String sha : maintenanceRecords.evidenceFiles(service, records)) {
-            ArchiveZip.ManifestEntry e =
-                    session.fetch(
-                            zip,
-                            service,
-                            client,
-                            "/evidence-files/" + sha,
-                            "application/octet-stream",
-                            service + "/evidence/" + sha,
-                            null);
+            ArchiveZip.ManifestEntry e = exports.fetch(zip, exports.evidenceFile(sha), null);
             if (!e.sha256().equals(sha)) {
                 throw ProblemException.of(
                         ProblemType.DEPENDENCY_UNAVAILABLE,

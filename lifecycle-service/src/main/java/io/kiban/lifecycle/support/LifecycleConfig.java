@@ -2,9 +2,6 @@ package io.kiban.lifecycle.support;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithParentName;
-import java.time.Duration;
-import java.util.Map;
 
 /** Typed configuration of lifecycle-service. */
 public final class LifecycleConfig {
@@ -15,23 +12,6 @@ public final class LifecycleConfig {
     public interface Documents {
         /** Where deliverable files and archives are stored (addressed by SHA-256, written once). */
         String dir();
-    }
-
-    /**
-     * Base URLs of the other services by name (asset, maintenance, backup), for the archive
-     * exports.
-     */
-    @ConfigMapping(prefix = "kiban.clients")
-    public interface Clients {
-        @WithParentName
-        Map<String, Client> services();
-
-        interface Client {
-            String url();
-
-            @WithDefault("PT60S")
-            Duration exportTimeout();
-        }
     }
 
     @ConfigMapping(prefix = "kiban.keycloak")

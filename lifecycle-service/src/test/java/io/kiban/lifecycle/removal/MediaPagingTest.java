@@ -189,8 +189,8 @@ class MediaPagingTest {
 
     @Test
     @DisplayName(
-            "SEC #15 item 12 the archive's own HTTP fetch retries once with a fresh token on 401, and fails on a second")
-    void SEC_archive_fetch_retries_once_on_401() {
+            "SEC #15 item 12 R-RM-4 the archive's export REST client retries once with a fresh token on 401, and fails on a second")
+    void SEC_archive_fetch_retries_once_on_401() throws Exception {
         stubExports();
         Stubs.asset()
                 .register(
@@ -200,7 +200,26 @@ class MediaPagingTest {
                                 .whenScenarioStateIs(Scenario.STARTED)
                                 .willReturn(aResponse().withStatus(401))
                                 .willSetStateTo("retried"));
-        given().auth().oauth2(Tokens.jpoAdmin()).post("/archive").then().statusCode(201);
+        long id =
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .post("/archive")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
+        byte[] zip =
+                given().auth()
+                        .oauth2(Tokens.auditor())
+                        .get("/archive/" + id + "/file")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray();
+        assertThat(new String(PhaseRemovalTest.unzip(zip).get("asset-service/records.json")))
+                .as("the answer to the retry is archived")
+                .isEqualTo("{\"service\":\"asset\"}");
         Stubs.asset().verifyThat(2, getRequestedFor(urlPathEqualTo("/exports/records.json")));
         var tokens =
                 Stubs.asset()
@@ -225,7 +244,12 @@ class MediaPagingTest {
                 .post("/archive")
                 .then()
                 .statusCode(503)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        org.hamcrest.Matchers.equalTo(
+                                "asset-service answered HTTP 401 on GET /exports/records.json; "
+                                        + "no archive was made (it must be complete)"));
         Stubs.asset().verifyThat(2, getRequestedFor(urlPathEqualTo("/exports/records.json")));
     }
 }

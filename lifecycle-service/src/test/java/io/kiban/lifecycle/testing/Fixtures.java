@@ -2,10 +2,17 @@ package io.kiban.lifecycle.testing;
 
 import io.kiban.commons.testing.TestDatabase;
 import io.kiban.lifecycle.deliverable.DeliverableSchedule;
+import io.kiban.lifecycle.support.DocumentStore;
 import io.quarkus.arc.Arc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Puts this service's test database back to its seeded state (tests share one database across
@@ -44,6 +51,10 @@ public final class Fixtures {
             s.execute("DELETE FROM vendor_copy_evidence");
             s.execute("DELETE FROM vendor_copy");
             s.execute("DELETE FROM vendor_organisation");
+            // the stored files (deliverable files, restoration and vendor-copy evidence): nothing
+            // refers to them any more; a row left behind by another checkout sharing this database
+            // names a file this checkout never stored, and the archive (every document) would fail
+            deleteDocuments(s);
             s.execute(
                     "UPDATE contract SET signing_date='2026-06-30', delivery_deadline='2027-03-31', "
                             + "extension_limit='2027-06-30', production_start='2027-04-01', lease_start='2027-07-01', "
@@ -68,6 +79,25 @@ public final class Fixtures {
         // the scheduled reports follow the seeded contract dates again (a test may have amended
         // them)
         Arc.container().instance(DeliverableSchedule.class).get().regenerate("test-reset");
+    }
+
+    /** Every {@code document} row and this checkout's stored file of each. */
+    static void deleteDocuments(Statement s) throws SQLException {
+        List<String> shas = new ArrayList<>();
+        try (ResultSet r = s.executeQuery("SELECT sha256 FROM document")) {
+            while (r.next()) {
+                shas.add(r.getString(1));
+            }
+        }
+        s.execute("DELETE FROM document");
+        DocumentStore store = Arc.container().instance(DocumentStore.class).get();
+        for (String sha : shas) {
+            try {
+                Files.deleteIfExists(store.path(sha));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**
