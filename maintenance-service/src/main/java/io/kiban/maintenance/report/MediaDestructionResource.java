@@ -4,6 +4,7 @@ import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.maintenance.report.MediaDestructionService.MediumDestruction;
 import io.kiban.maintenance.report.MediaDestructionService.Report;
+import io.kiban.maintenance.support.Environment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -95,7 +96,7 @@ public class MediaDestructionResource {
                                             implementation = MediumDestruction.class)))
     public RestResponse<List<MediumDestruction>> report(
             @Parameter(description = "環境 / the environment whose media are asked about") @RestQuery
-                    ReportEnvironment environment,
+                    Environment environment,
             @Parameter(
                             description =
                                     "ハードウェアID（複数可） / hardware whose media are asked about (repeatable)")
