@@ -18,7 +18,9 @@ import java.util.Map;
  * {@code HW-DOWN} answers replacements with 500, {@code HW-RESET} resets the connection, and {@code
  * HW-OFFLINE} cannot even be looked up. {@code HW-<ENV>-…} (ENV = SHARED, STAGING, LAB, MARS,
  * CACHED) is hardware of that environment; every other {@code HW-} item is PRODUCTION. {@code GET
- * /media} answers an empty ledger unless a test stubs one (with {@code X-Total-Count}).
+ * /media} answers an empty ledger unless a test stubs one; like asset-service, every answer of
+ * {@code GET /media} carries {@code X-Total-Count} (maintenance treats a page without it as
+ * incomplete: R-RM-3).
  */
 public class AssetServiceMock implements QuarkusTestResourceLifecycleManager {
 
@@ -99,6 +101,7 @@ public class AssetServiceMock implements QuarkusTestResourceLifecycleManager {
                         .willReturn(
                                 aResponse()
                                         .withHeader("Content-Type", "application/json")
+                                        .withHeader("X-Total-Count", "0")
                                         .withBody("[]")));
         server.stubFor(
                 get(urlPathEqualTo("/media"))
@@ -107,6 +110,7 @@ public class AssetServiceMock implements QuarkusTestResourceLifecycleManager {
                         .willReturn(
                                 aResponse()
                                         .withHeader("Content-Type", "application/json")
+                                        .withHeader("X-Total-Count", "3")
                                         .withBody(
                                                 """
                         [{"serial":"STG-HDD-0001","kind":"HDD","make":"Seagate","model":"Exos X20","hardwareId":"HW-STG-1",

@@ -180,8 +180,8 @@ public class EvidenceResource {
             summary =
                     "証跡ファイルのダウンロード / Download a file after its SHA-256 was verified (streamed from disk)",
             description =
-                    "保管時の SHA-256 と照合してからファイルを返す。一致しなければ送らずに 409（R-MT-6）。Digest ヘッダに"
-                            + "SHA-256 を載せる。他組織の証跡は 404（R-MT-7）。\n\n"
+                    "保管時の SHA-256 と照合してからファイルを返す。一致しなければ送らずに 409（R-MT-6）。Repr-Digest ヘッダ"
+                            + "（RFC 9530、sha-256=:<Base64>:）に SHA-256 を載せる。他組織の証跡は 404（R-MT-7）。\n\n"
                             + "R-MT-6: the file's SHA-256 is verified before anything is sent (409, nothing served, when it no longer"
                             + " matches); the Repr-Digest header (RFC 9530) carries it. R-MT-7: another organisation's evidence is 404.")
     @ServedAs
@@ -210,11 +210,12 @@ public class EvidenceResource {
                     "SHA-256 による証跡ファイルの取得 / An evidence file by its SHA-256, for the archive handed to JPO (R-RM-4, service role)",
             description =
                     "撤去時に JPO へ引き渡すアーカイブ（R-RM-4）のため、SHA-256 で証跡ファイルを返す（サービス用）。送る前に"
-                            + "照合し、保管したファイルが一致しなければ 409（R-MT-6）、その SHA-256 のファイルが無ければ 404。対象は"
+                            + "照合し、保管したファイルが一致しなければ 409（R-MT-6）、その SHA-256 のファイルが無ければ 404。"
+                            + "Repr-Digest ヘッダ（RFC 9530）に SHA-256 を載せる。対象は"
                             + " GET /exports/records.json の evidence[].files[].sha256。\n\n"
                             + "The checksum is verified before anything is sent: 409 naming R-MT-6 when the stored file no "
-                            + "longer matches it, 404 when no evidence has such a file. The files are listed in GET "
-                            + "/exports/records.json (evidence[].files[].sha256).")
+                            + "longer matches it, 404 when no evidence has such a file; the Repr-Digest header (RFC 9530) "
+                            + "carries it. The files are listed in GET /exports/records.json (evidence[].files[].sha256).")
     @ServedAs
     public RestResponse<StreamingOutput> fileByChecksum(@RestPath String sha256) {
         EvidenceService.Download d = service.byChecksum(sha256);

@@ -1,22 +1,22 @@
 package io.kiban.maintenance.evidence;
 
 import io.kiban.commons.audit.LegacySealing;
-import io.kiban.commons.audit.SealedState;
+import io.kiban.maintenance.support.DecisionSeals;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * #15 item 7: every accepted or rejected evidence row carries the MAC of the audit entry that
  * decided it, and {@code GET /audit/verify} checks the row's status, decider, decision time and
  * file SHA-256s against that entry. A row turned ACCEPTED by an UPDATE in SQL (no audit entry, or
- * one copied from another) makes the audit invalid.
+ * one copied from another) makes the audit invalid. The mechanics: {@link DecisionSeals}.
  */
-@ApplicationScoped
-class EvidenceSeals implements SealedState {
+@Singleton // no client proxy: the base class holds final state
+class EvidenceSeals extends DecisionSeals<Evidence> {
 
     public static final String ACCEPT = "accept-evidence";
     public static final String REJECT = "reject-evidence";
@@ -26,15 +26,14 @@ class EvidenceSeals implements SealedState {
 
     private final EvidenceRepository evidence;
     private final EvidenceFileRepository files;
-    private final LegacySealing legacySealing;
 
     public EvidenceSeals(
             EvidenceRepository evidence,
             EvidenceFileRepository files,
             LegacySealing legacySealing) {
+        super(legacySealing, "evidence", Set.of(ACCEPT, REJECT), "evidence", LEGACY_MARKER);
         this.evidence = evidence;
         this.files = files;
-        this.legacySealing = legacySealing;
     }
 
     static String action(Evidence.Status status) {
@@ -47,53 +46,32 @@ class EvidenceSeals implements SealedState {
     }
 
     @Override
-    public String entityType() {
-        return "evidence";
+    protected List<Evidence> decided() {
+        return evidence.list("status <> ?1 order by id", Evidence.Status.SUBMITTED);
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(ACCEPT, REJECT);
+    protected long idOf(Evidence row) {
+        return row.id;
     }
 
     @Override
-    public List<Seal> seals() {
-        return evidence.list("status <> ?1 order by id", Evidence.Status.SUBMITTED).stream()
-                .map(
-                        e ->
-                                new Seal(
-                                        String.valueOf(e.id),
-                                        action(e.status),
-                                        e.auditMac,
-                                        SealedState.digest(e.sealFields(files.of(e.id)))))
-                .toList();
+    protected String actionOf(Evidence row) {
+        return action(row.status);
     }
 
-    /**
-     * Once per database (commons' {@link LegacySealing}: the marker {@value #LEGACY_MARKER}, the
-     * chain head locked first): decisions made before V30 are sealed as they are now. Later rows
-     * without a MAC are never sealed here: /audit/verify reports them.
-     */
-    @Transactional
+    @Override
+    protected String macOf(Evidence row) {
+        return row.auditMac;
+    }
+
+    @Override
+    protected Map<String, Object> fields(Evidence row) {
+        return row.sealFields(files.of(row.id));
+    }
+
+    /** Decisions made before V30 sealed once per database ({@link DecisionSeals#sealLegacy}). */
     void sealLegacyDecisions(@Observes StartupEvent start) {
-        legacySealing.sealOnce(
-                LEGACY_MARKER,
-                "V30",
-                entityType(),
-                "evidence",
-                "id",
-                () ->
-                        evidence
-                                .list(
-                                        "status <> ?1 and auditMac is null order by id",
-                                        Evidence.Status.SUBMITTED)
-                                .stream()
-                                .map(
-                                        r ->
-                                                new LegacySealing.Row(
-                                                        r.id,
-                                                        action(r.status),
-                                                        r.sealFields(files.of(r.id))))
-                                .toList());
+        sealLegacy();
     }
 }

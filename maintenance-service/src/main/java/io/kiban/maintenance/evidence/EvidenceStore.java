@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * ever reaches a path.
  */
 @ApplicationScoped
-public class EvidenceStore {
+class EvidenceStore {
 
     private static final Logger LOG = Logger.getLogger(EvidenceStore.class);
 
@@ -29,7 +29,7 @@ public class EvidenceStore {
     private final ContentStore files;
     private final long maxSize;
 
-    public EvidenceStore(EvidenceConfig config) {
+    EvidenceStore(EvidenceConfig config) {
         this.files = new ContentStore(Path.of(config.dir()));
         this.maxSize = config.maxFileSize().asLongValue();
     }

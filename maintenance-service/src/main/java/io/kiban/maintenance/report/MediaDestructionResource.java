@@ -4,6 +4,7 @@ import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
 import io.kiban.maintenance.report.MediaDestructionService.MediumDestruction;
 import io.kiban.maintenance.report.MediaDestructionService.Report;
+import io.kiban.maintenance.support.Environment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -56,7 +57,7 @@ public class MediaDestructionResource {
                             + "JPOが受理した破壊・消去の証跡があり、その方法がR-MT-4・R-MT-5の規則を満たすときだけ破壊済みと答える。"
                             + "媒体の一覧は資産管理サービスの台帳（取り外し済みを含む全ページ）、証跡は本サービスのもの。"
                             + "ページング（page、size ≤ 200、X-Total-Count、Link）し、全体の未了件数を X-Media-Pending、"
-                            + "全件破壊済みかを X-Media-All-Destroyed に示す。ベンダには答えない（403）。"
+                            + "全件破壊済みかを X-Media-All-Destroyed に示す。資産管理サービスが停止しているか、その一覧が不完全（X-Total-Count に満たないページ、件数ヘッダなし）なら 503 とし、短い一覧では答えない。ベンダには答えない（403）。"
                             + "\n\n"
                             + "R-RM-3: for an environment or a set of hardware (hardwareId, repeatable, at most 200), one row per "
                             + "data-bearing medium (asset-service's ledger read to the end, removed media included, plus media "
@@ -65,7 +66,8 @@ public class MediaDestructionResource {
                             + "(page, size ≤ 200, default 50, X-Total-Count, Link; a caller that decides reads every page); "
                             + "X-Media-Pending counts the whole list's media not destroyed, X-Media-All-Destroyed is true only "
                             + "when at least one medium is listed and none is pending. Neither environment nor hardwareId → 400; "
-                            + "asset-service down → 503. Vendors get 403: the report spans every organisation and media that "
+                            + "asset-service down, or its list incomplete (pages ending short of its X-Total-Count, no or an "
+                            + "unreadable total, more than 10,000 pages) → 503, never a shorter list. Vendors get 403: the report spans every organisation and media that "
                             + "left outside custody (they read their own in /reports/outstanding-sanitization).")
     @APIResponse(
             responseCode = "200",
@@ -94,7 +96,7 @@ public class MediaDestructionResource {
                                             implementation = MediumDestruction.class)))
     public RestResponse<List<MediumDestruction>> report(
             @Parameter(description = "環境 / the environment whose media are asked about") @RestQuery
-                    ReportEnvironment environment,
+                    Environment environment,
             @Parameter(
                             description =
                                     "ハードウェアID（複数可） / hardware whose media are asked about (repeatable)")

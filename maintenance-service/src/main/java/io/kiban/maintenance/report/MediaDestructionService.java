@@ -15,6 +15,7 @@ import io.kiban.maintenance.evidence.Issuer;
 import io.kiban.maintenance.evidence.Method;
 import io.kiban.maintenance.support.AssetClient;
 import io.kiban.maintenance.support.AssetGateway;
+import io.kiban.maintenance.support.Environment;
 import io.kiban.maintenance.ticket.FaultClass;
 import io.kiban.maintenance.ticket.Ticket;
 import io.kiban.maintenance.ticket.TicketRepository;
@@ -53,7 +54,7 @@ import java.util.Set;
  * and sliced, so that pages never overlap or skip; the summary counts the whole list.
  */
 @ApplicationScoped
-public class MediaDestructionService {
+class MediaDestructionService {
 
     /** At most this many hardware ids in one request. */
     public static final int MAX_HARDWARE_IDS = 200;
@@ -122,7 +123,7 @@ public class MediaDestructionService {
     private final ContractorRepository contractors;
     private final TicketRepository tickets;
 
-    public MediaDestructionService(
+    MediaDestructionService(
             AssetGateway asset,
             CustodyItemRepository items,
             EvidenceRepository evidence,
@@ -135,8 +136,7 @@ public class MediaDestructionService {
         this.tickets = tickets;
     }
 
-    public Report report(
-            ReportEnvironment environment, List<String> hardwareIds, PageRequest page) {
+    public Report report(Environment environment, List<String> hardwareIds, PageRequest page) {
         List<MediumDestruction> all = report(environment, hardwareIds);
         int from = Math.min(page.offset(), all.size());
         int to = Math.min(from + page.size(), all.size());
@@ -147,7 +147,7 @@ public class MediaDestructionService {
                 !all.isEmpty() && pending == 0);
     }
 
-    List<MediumDestruction> report(ReportEnvironment environment, List<String> hardwareIds) {
+    List<MediumDestruction> report(Environment environment, List<String> hardwareIds) {
         Set<String> hardware = new LinkedHashSet<>();
         for (String id : hardwareIds == null ? List.<String>of() : hardwareIds) {
             if (id == null || id.isBlank()) {

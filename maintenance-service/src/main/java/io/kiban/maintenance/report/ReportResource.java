@@ -61,9 +61,7 @@ public class ReportResource {
             @RestQuery Integer page,
             @RestQuery Integer size,
             @Context UriInfo uri) {
-        return service.outstanding(
-                        environment == null ? null : environment.name(), PageRequest.of(page, size))
-                .toResponse(uri);
+        return service.outstanding(environment, PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

@@ -4,7 +4,6 @@ import io.kiban.commons.export.CellText;
 import io.kiban.commons.export.EnumLabels;
 import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
-import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.maintenance.contractor.Contractor;
@@ -45,7 +44,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -155,8 +153,6 @@ public class ReportService {
     private final AssetGateway asset;
     private final BreachMonitor breaches;
 
-    private static final List<String> ENVIRONMENTS = List.of("PRODUCTION", "STAGING", "SHARED");
-
     public ReportService(
             CustodyItemRepository items,
             CustodyEventRepository events,
@@ -198,22 +194,16 @@ public class ReportService {
      * by (createdAt, id), then the media removed without custody by (serial, hardware id) — and the
      * page is sliced from it; the total is the whole list's.
      */
-    public Page<OutstandingItem> outstanding(String environment, PageRequest page) {
+    public Page<OutstandingItem> outstanding(Environment environment, PageRequest page) {
         List<OutstandingItem> all = outstanding(environment);
         int from = Math.min(page.offset(), all.size());
         int to = Math.min(from + page.size(), all.size());
         return new Page<>(all.subList(from, to), all.size(), page);
     }
 
-    List<OutstandingItem> outstanding(String environment) {
+    private List<OutstandingItem> outstanding(Environment environment) {
         Instant now = clock.instant();
-        String env =
-                environment == null || environment.isBlank()
-                        ? null
-                        : environment.trim().toUpperCase(Locale.ROOT);
-        if (env != null && !ENVIRONMENTS.contains(env)) {
-            throw ProblemException.badField("environment", "must be one of " + ENVIRONMENTS);
-        }
+        String env = environment == null ? null : environment.name();
         List<String> where = new ArrayList<>();
         Parameters params = Parameters.with("accepted", CustodyStatus.EVIDENCE_ACCEPTED);
         where.add("status <> :accepted");

@@ -1,6 +1,7 @@
 package io.kiban.maintenance.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kiban.commons.client.ServiceCall;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,7 +38,7 @@ public interface AssetClient {
 
     @GET
     @Path("/media")
-    RestResponse<List<Medium>> media(
+    RestResponse<JsonNode> media(
             @QueryParam("environment") String environment,
             @QueryParam("hardwareId") String hardwareId,
             @QueryParam("include") String include,

@@ -556,6 +556,16 @@ class EvidenceTest {
                             containsString("attachment; filename=\"evidence-" + evidence))
                     .header("Content-Disposition", containsString("filename*=UTF-8''"));
             assertThat(download.header("Content-Disposition")).doesNotContain("..", "/", "\\");
+            // the checksum in RFC 9530's Repr-Digest (base64 of the SHA-256 bytes), not the
+            // obsolete Digest header
+            assertThat(download.header("Repr-Digest"))
+                    .isEqualTo(
+                            "sha-256=:"
+                                    + java.util.Base64.getEncoder()
+                                            .encodeToString(
+                                                    java.util.HexFormat.of().parseHex(sha256(PDF)))
+                                    + ":");
+            assertThat(download.header("Digest")).isNull();
             assertThat(download.asByteArray()).isEqualTo(PDF);
         }
         for (String name : List.of("evil\r\nX-Injected: 1.pdf", "nul\u0000byte.pdf")) {

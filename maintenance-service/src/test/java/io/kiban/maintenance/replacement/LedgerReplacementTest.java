@@ -286,4 +286,44 @@ class LedgerReplacementTest {
                 .statusCode(200)
                 .body("ticket.status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"));
     }
+
+    @Test
+    @DisplayName(
+            "R-MT-3 R-RM-3 a ledger whose pages end short of its X-Total-Count is 503 and nothing is written, never a part taken for not data-bearing")
+    void R_MT_3_a_ledger_that_ends_short_of_its_total_is_503_and_nothing_is_written() {
+        String hw = "HW-LEDGER-SHORT";
+        // asset-service announces one medium (the SSD about to be recorded as OTHER) and serves an
+        // empty page: read as "a ledger without media", the request's kind OTHER would decide
+        // that the SSD bears no data
+        AssetServiceMock.server()
+                .stubFor(
+                        get(urlPathEqualTo("/media"))
+                                .withQueryParam("hardwareId", equalTo(hw))
+                                .atPriority(1)
+                                .willReturn(
+                                        aResponse()
+                                                .withHeader("Content-Type", "application/json")
+                                                .withHeader("X-Total-Count", "1")
+                                                .withBody("[]")));
+        long ticket = workingTicket(VENDOR_A, hw, "MEDIA_FAILURE");
+        replace(VENDOR_A, ticket, body("OTHER", "L-SHORT-SSD", null))
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body(
+                        "type",
+                        org.hamcrest.Matchers.equalTo("urn:kiban:problem:dependency-unavailable"))
+                .body(
+                        "detail",
+                        containsString(
+                                "asset-service announced 1 items (X-Total-Count) but its pages held 0"));
+        assertThat(replacementsOf(ticket)).isZero();
+        assertThat(recordedInAsset(hw, "L-SHORT-SSD")).isZero();
+        given().auth()
+                .oauth2(ADMIN)
+                .get("/tickets/" + ticket)
+                .then()
+                .statusCode(200)
+                .body("ticket.status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"));
+    }
 }

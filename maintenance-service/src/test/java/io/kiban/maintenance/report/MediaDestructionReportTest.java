@@ -73,22 +73,25 @@ class MediaDestructionReportTest {
      */
     private void ledger(String param, String value, String total, String... pages) {
         for (int p = 0; p < pages.length; p++) {
-            stubs.add(
-                    AssetServiceMock.server()
-                            .stubFor(
-                                    get(urlPathEqualTo("/media"))
-                                            .atPriority(1)
-                                            .withQueryParam(param, equalTo(value))
-                                            .withQueryParam("include", equalTo("removed"))
-                                            .withQueryParam("page", equalTo(String.valueOf(p)))
-                                            .willReturn(
-                                                    aResponse()
-                                                            .withHeader(
-                                                                    "Content-Type",
-                                                                    "application/json")
-                                                            .withHeader("X-Total-Count", total)
-                                                            .withBody(pages[p]))));
+            ledgerPage(param, value, p, total, pages[p]);
         }
+    }
+
+    /** One page of asset-service's {@code GET /media}; {@code total} null sends no total. */
+    private void ledgerPage(String param, String value, int p, String total, String body) {
+        var answer = aResponse().withHeader("Content-Type", "application/json").withBody(body);
+        if (total != null) {
+            answer = answer.withHeader("X-Total-Count", total);
+        }
+        stubs.add(
+                AssetServiceMock.server()
+                        .stubFor(
+                                get(urlPathEqualTo("/media"))
+                                        .atPriority(1)
+                                        .withQueryParam(param, equalTo(value))
+                                        .withQueryParam("include", equalTo("removed"))
+                                        .withQueryParam("page", equalTo(String.valueOf(p)))
+                                        .willReturn(answer)));
     }
 
     private static String medium(
@@ -514,5 +517,152 @@ class MediaDestructionReportTest {
                 .body(
                         "type",
                         org.hamcrest.Matchers.equalTo("urn:kiban:problem:dependency-unavailable"));
+    }
+
+    /**
+     * The answer an incomplete ledger must get: 503 problem+json naming asset-service, no report
+     * (no rows, no "all destroyed").
+     */
+    private static void refusedAsIncomplete(Map<String, ?> params, String detail) {
+        var reply =
+                given().auth()
+                        .oauth2(SERVICE)
+                        .queryParams(params)
+                        .get(REPORT)
+                        .then()
+                        .statusCode(503)
+                        .contentType("application/problem+json")
+                        .body(
+                                "type",
+                                org.hamcrest.Matchers.equalTo(
+                                        "urn:kiban:problem:dependency-unavailable"))
+                        .body("detail", containsString("asset-service"))
+                        .body("detail", containsString(detail))
+                        .extract();
+        assertThat(reply.header("X-Media-All-Destroyed")).isNull();
+        assertThat(reply.header("X-Media-Pending")).isNull();
+        assertThat(reply.header("X-Total-Count")).isNull();
+    }
+
+    @Test
+    @DisplayName(
+            "R-RM-3 asset-service announces 250 media but its pages end after 200: 503 naming asset-service, not a report of 200")
+    void R_RM_3_a_ledger_of_250_whose_pages_end_after_200_is_503() {
+        List<String> media = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            media.add(
+                    medium(
+                            String.format("SHORT250-%03d", i),
+                            "SSD",
+                            78,
+                            "PRODUCTION",
+                            true,
+                            null,
+                            false));
+        }
+        ledger("environment", "PRODUCTION", "250", "[" + String.join(",", media) + "]", "[]");
+
+        for (int page = 0; page < 2; page++) {
+            refusedAsIncomplete(
+                    Map.of("environment", "PRODUCTION", "page", page, "size", 200),
+                    "announced 250 items (X-Total-Count) but its pages held 200");
+        }
+        // the second page was asked for (the reader did not stop at the first), and the empty
+        // answer was not taken for the end
+        AssetServiceMock.server()
+                .verify(
+                        2,
+                        getRequestedFor(urlPathEqualTo("/media"))
+                                .withQueryParam("environment", equalTo("PRODUCTION"))
+                                .withQueryParam("page", equalTo("1"))
+                                .withQueryParam("size", equalTo("200")));
+    }
+
+    /**
+     * A medium of {@code hardware} in custody here with accepted evidence, the only one
+     * asset-service lists: the report says "all destroyed" for it when the ledger is whole. Returns
+     * its ledger row.
+     */
+    private String destroyedMediumOf(String hardware) {
+        long ticket = workingTicket(VENDOR_A, hardware, "MEDIA_FAILURE");
+        long item = removedPartInCustody(VENDOR_A, ticket, "SSD");
+        acceptedEvidence(VENDOR_A, item);
+        String row =
+                medium(serialOf(item), "SSD", hardware, "PRODUCTION", true, "2026-03-01", false);
+        // control: asset-service's whole list is this medium (total 1) → all destroyed
+        ledger("hardwareId", hardware, "1", "[" + row + "]");
+        given().auth()
+                .oauth2(SERVICE)
+                .queryParam("hardwareId", hardware)
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .header("X-Total-Count", "1")
+                .header("X-Media-Pending", "0")
+                .header("X-Media-All-Destroyed", "true");
+        removeStubs();
+        return row;
+    }
+
+    @Test
+    @DisplayName(
+            "R-RM-3 a ledger page without X-Total-Count (or with an unreadable one) is 503, never 'all destroyed'")
+    void R_RM_3_a_ledger_without_its_total_is_503_never_all_destroyed() {
+        String hw = "HW-MD-NOTOTAL";
+        String row = destroyedMediumOf(hw);
+        Map<String, String> ask = Map.of("hardwareId", hw);
+
+        // no total: a shorter list cannot be told from the whole one
+        ledgerPage("hardwareId", hw, 0, null, "[" + row + "]");
+        refusedAsIncomplete(ask, "without X-Total-Count");
+        removeStubs();
+        // a blank total
+        ledgerPage("hardwareId", hw, 0, " ", "[" + row + "]");
+        refusedAsIncomplete(ask, "without X-Total-Count");
+        removeStubs();
+        // a total that is not a number
+        ledgerPage("hardwareId", hw, 0, "two", "[" + row + "]");
+        refusedAsIncomplete(ask, "announced X-Total-Count two, not a number");
+    }
+
+    @Test
+    @DisplayName(
+            "R-RM-3 a ledger that ends short, changes total while read, or is not a list is 503, never 'all destroyed'")
+    void R_RM_3_a_short_or_changing_ledger_is_503_never_all_destroyed() {
+        String hw = "HW-MD-SHORTLIST";
+        String row = destroyedMediumOf(hw);
+        Map<String, String> ask = Map.of("hardwareId", hw);
+
+        // two announced, the second page empty: the one read is destroyed, the other unknown
+        ledger("hardwareId", hw, "2", "[" + row + "]", "[]");
+        refusedAsIncomplete(ask, "announced 2 items (X-Total-Count) but its pages held 1");
+        removeStubs();
+        // the second page answers without the total
+        ledgerPage("hardwareId", hw, 0, "2", "[" + row + "]");
+        ledgerPage(
+                "hardwareId",
+                hw,
+                1,
+                null,
+                "[" + medium("MD-SHORT-2", "HDD", hw, "PRODUCTION", true, null, false) + "]");
+        refusedAsIncomplete(ask, "page 1 of its media without X-Total-Count");
+        removeStubs();
+        // the total changes between pages: the list moved under the read
+        ledgerPage("hardwareId", hw, 0, "2", "[" + row + "]");
+        ledgerPage(
+                "hardwareId",
+                hw,
+                1,
+                "3",
+                "[" + medium("MD-SHORT-2", "HDD", hw, "PRODUCTION", true, null, false) + "]");
+        refusedAsIncomplete(ask, "announced 2 media, then 3 on page 1");
+        removeStubs();
+        // a body that is not a list
+        ledgerPage("hardwareId", hw, 0, "1", row);
+        refusedAsIncomplete(ask, "answered something other than a list");
+        removeStubs();
+        // a row that cannot be read as a medium
+        ledgerPage("hardwareId", hw, 0, "1", "[{\"serial\":\"X\",\"removedOn\":\"yesterday\"}]");
+        refusedAsIncomplete(ask, "a medium that cannot be read");
     }
 }
