@@ -1020,7 +1020,8 @@ final class StoryRemoval {
                         "maintenance-service/destruction-register.xlsx");
         // the other services' audit trails, each with a checkpoint of its head that an entry of the
         // trail matches
-        for (String service : List.of("asset", "maintenance", "backup")) {
+        for (String service :
+                Suite.SERVICES.stream().filter(s -> !s.equals("lifecycle")).toList()) {
             var trail =
                     new io.restassured.path.json.JsonPath(
                             new String(
