@@ -261,7 +261,7 @@ function policy(label, env, objs) {
   // database dumps (issue #15 item 8): encrypted with age to recipients from a Secret; the suite's
   // databases and Keycloak's in separate jobs, users, Secrets and directories
   const DUMPS = {
-    "mariadb-dump": { user: "kiban_dump", dbs: ["kiban_asset", "kiban_maintenance", "kiban_backup", "kiban_lifecycle"], secret: "kiban-dump-age", dir: "kiban" },
+    "mariadb-dump": { user: "kiban_dump", dbs: servicesArgument().map((s) => `kiban_${s}`), secret: "kiban-dump-age", dir: "kiban" },
     "keycloak-dump": { user: "keycloak_dump", dbs: ["keycloak"], secret: "keycloak-dump-age", dir: "keycloak" },
   };
   for (const [name, want] of Object.entries(DUMPS)) {
