@@ -43,16 +43,14 @@ KC_PORT="${KIBAN_KEYCLOAK_PORT:-8180}"
 OUT="$KIBAN_HOME/bench"
 LINES="$OUT/lines.txt"
 FIGURES="$OUT/figures.txt"
-SERVICES=(asset maintenance backup lifecycle)
-declare -A PORTS=([asset]=8081 [maintenance]=8082 [backup]=8083 [lifecycle]=8084)
 mkdir -p "$OUT"
 : >"$LINES"
 : >"$FIGURES"
 started=$SECONDS
 
 skip() { [[ " ${BENCH_SKIP:-} " == *" $1 "* ]]; }
-for svc in "${SERVICES[@]}"; do
-    curl -fsS "http://127.0.0.1:${PORTS[$svc]}/q/health/ready" >/dev/null ||
+for svc in "${KIBAN_SERVICES[@]}"; do
+    curl -fsS "http://127.0.0.1:${KIBAN_PORTS[$svc]}/q/health/ready" >/dev/null ||
         die "$svc-service is not running; start the suite with ./kiban up"
 done
 jar=$(find "$HOME/.m2/repository/org/mariadb/jdbc/mariadb-java-client" -name 'mariadb-java-client-*.jar' \
@@ -61,8 +59,7 @@ jar=$(find "$HOME/.m2/repository/org/mariadb/jdbc/mariadb-java-client" -name 'ma
 
 # the process trees whose CPU and RSS are recorded: each from the PID file its start script wrote
 pids=""
-for name in asset-service maintenance-service backup-service lifecycle-service console keycloak \
-    "mariadb-$DB_PORT/mariadbd"; do
+for name in "${KIBAN_DEPLOYED[@]}" keycloak "mariadb-$DB_PORT/mariadbd"; do
     pid=$(pid_read "$KIBAN_HOME/$name.pid")
     label=${name%-service}
     label=${label##*/}
@@ -75,7 +72,7 @@ done
 
 # --- 1. the request path, side by side ----------------------------------------------------------
 log "1. Bench.java: $BENCH_THREADS threads, warm-up ${BENCH_WARMUP}s, ${BENCH_REPS} × ${BENCH_MEASURE}s per row"
-BENCH_BASE="http://127.0.0.1:${PORTS[asset]}" BENCH_KC="http://127.0.0.1:$KC_PORT" \
+BENCH_BASE="http://127.0.0.1:${KIBAN_PORTS[asset]}" BENCH_KC="http://127.0.0.1:$KC_PORT" \
     BENCH_JDBC="jdbc:mariadb://127.0.0.1:$DB_PORT/kiban_asset" BENCH_DB_USER=kiban_asset \
     BENCH_DB_PASSWORD="${KIBAN_DB_PASSWORD:-kiban}" BENCH_PIDS="$pids" BENCH_CLK_TCK="$(getconf CLK_TCK)" \
     java -Xms256m -Xmx256m -cp "$jar" bench/Bench.java | tee -a "$LINES"
@@ -89,8 +86,8 @@ second_instance() { # svc port dir -> pid
 }
 if [[ "${BENCH_SKIP_START:-}" != 1 ]]; then
     for rep in $(seq 1 "$BENCH_REPS"); do
-        for svc in "${SERVICES[@]}"; do
-            port=$((19000 + ${PORTS[$svc]} - 8080))
+        for svc in "${KIBAN_SERVICES[@]}"; do
+            port=$((19000 + ${KIBAN_PORTS[$svc]} - 8080))
             dir="$OUT/$svc-2"
             rm -rf "$dir"
             mkdir -p "$dir"

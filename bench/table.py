@@ -11,10 +11,14 @@ LINES holds what bench/Bench.java and run.sh printed:
 A ratio is taken repetition by repetition (rep i of one row ÷ rep i of the other: measured in the same round),
 then its median and spread are those of the per-repetition ratios.
 """
+import os
 import statistics
 import sys
 
-SERVICES = ["asset", "maintenance", "backup", "lifecycle"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+import kiban_services  # noqa: E402
+
+SERVICES = kiban_services.services()  # KIBAN_SERVICES of scripts/lib.sh
 SUITE = SERVICES + ["console", "keycloak", "mariadbd"]
 BUSY_SHARE = 0.10  # "others" above 10 % of one core during a window: the machine was not idle
 

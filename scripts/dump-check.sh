@@ -57,7 +57,9 @@ run() { "$@" >/dev/null 2>&1 && echo 0 || echo 1; }
 fails() { "$@" >/dev/null 2>&1 && echo 1 || echo 0; }
 
 # databases with marker rows, a view, a trigger and an event (what the dump must carry)
-for db_name in kiban_asset kiban_maintenance kiban_backup kiban_lifecycle keycloak; do
+# the suite's databases: kiban_<name> for each service of KIBAN_SERVICES (scripts/lib.sh)
+DATABASES=("${KIBAN_SERVICES[@]/#/kiban_}")
+for db_name in "${DATABASES[@]}" keycloak; do
     root -e "CREATE TABLE IF NOT EXISTS \`$db_name\`.marker (id INT PRIMARY KEY, v VARCHAR(64));
              INSERT INTO \`$db_name\`.marker VALUES (1, 'marker-$db_name-8f3a');"
 done
@@ -67,11 +69,12 @@ root -e "CREATE VIEW kiban_asset.marker_view AS SELECT v FROM kiban_asset.marker
 
 # users and grants exactly as the MariaDB pod's init step makes them (twice: it must be idempotent)
 pw() { openssl rand -hex 16; }
-export KIBAN_ASSET_DB_PASSWORD="$(pw)" KIBAN_MAINTENANCE_DB_PASSWORD="$(pw)" KIBAN_BACKUP_DB_PASSWORD="$(pw)" \
-    KIBAN_LIFECYCLE_DB_PASSWORD="$(pw)" KEYCLOAK_DB_PASSWORD="$(pw)" KIBAN_DUMP_DB_PASSWORD="$(pw)" \
-    KEYCLOAK_DUMP_DB_PASSWORD="$(pw)" KIBAN_ASSET_DB_OWNER_PASSWORD="$(pw)" \
-    KIBAN_MAINTENANCE_DB_OWNER_PASSWORD="$(pw)" KIBAN_BACKUP_DB_OWNER_PASSWORD="$(pw)" \
-    KIBAN_LIFECYCLE_DB_OWNER_PASSWORD="$(pw)"
+# each service's runtime and owner passwords (KIBAN_ASSET_DB_PASSWORD, KIBAN_ASSET_DB_OWNER_PASSWORD, …), Keycloak's
+# and the two dump users'
+for var in $(kiban_service_vars KIBAN_ _DB_PASSWORD) $(kiban_service_vars KIBAN_ _DB_OWNER_PASSWORD) \
+    KEYCLOAK_DB_PASSWORD KIBAN_DUMP_DB_PASSWORD KEYCLOAK_DUMP_DB_PASSWORD; do
+    export "$var=$(pw)"
+done
 for _ in 1 2; do
     SOCKET="$SOCKET" bash -c 'docker_process_sql() { mariadb --no-defaults --socket="$SOCKET" --user=root; }
         set -eu; . "$1"' _ "$USERS_SH"
@@ -100,7 +103,7 @@ check "$(run as keycloak_dump "$K" 'SELECT v FROM keycloak.marker')" "keycloak_d
 check "$(fails as keycloak_dump "$K" 'SELECT v FROM kiban_asset.marker')" "keycloak_dump cannot read the suite's databases"
 check "$(fails as keycloak_dump "$K" "UPDATE keycloak.marker SET v = 'x'")" "keycloak_dump cannot update"
 grants="$(root -e "SHOW GRANTS FOR 'kiban_dump'@'%'" | grep -v '^GRANT USAGE' | sed -E 's/ TO .*//' | sort)"
-want="$(printf 'GRANT SELECT, SHOW VIEW, EVENT, TRIGGER ON `%s`.*\n' kiban_asset kiban_backup kiban_lifecycle kiban_maintenance | sort)"
+want="$(printf 'GRANT SELECT, SHOW VIEW, EVENT, TRIGGER ON `%s`.*\n' "${DATABASES[@]}" | sort)"
 check "$([[ "$grants" == "$want" ]] && echo 0 || echo 1)" "kiban_dump holds exactly SELECT, SHOW VIEW, TRIGGER, EVENT on the four kiban_* databases" "$grants"
 
 # the CronJobs' own scripts and environment, paths moved below $WORK
@@ -144,7 +147,7 @@ if [[ -s "$kiban_file" && -s "$kc_file" ]]; then
     check "$(fails grep -q 'marker-kiban' "$kiban_file")" "the services' dump holds no readable data"
     check "$(run bash -c "cd '$WORK/dumps/kiban' && sha256sum -c --quiet '$(basename "$kiban_file").sha256'")" "the services' dump matches its checksum"
     sql="$(age -d -i "$WORK/kiban.key" "$kiban_file" | gunzip)"
-    for db_name in kiban_asset kiban_maintenance kiban_backup kiban_lifecycle; do
+    for db_name in "${DATABASES[@]}"; do
         check "$([[ "$sql" == *"marker-$db_name-8f3a"* ]] && echo 0 || echo 1)" "the services' dump holds $db_name"
     done
     check "$([[ "$sql" == *"marker_guard"* && "$sql" == *"marker_view"* && "$sql" == *"marker_event"* ]] && echo 0 || echo 1)" "the services' dump holds views, triggers and events"

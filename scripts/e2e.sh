@@ -15,6 +15,8 @@
 # The browser test needs Debian's chromium and chromium-driver (installed here with apt-get when missing, as
 # root) and axe-core from npm (installed once into $KIBAN_HOME/e2e/node when missing).
 #
+# The services are those of lib.sh (KIBAN_SERVICES), passed to the suite as -De2e.services.
+#
 # Needs the packaged services (./mvnw package; the story imports the SBOMs the cyclonedx plugin writes then,
 # which needs Maven online). Environment:
 #   KIBAN_E2E_DB_PORT        MariaDB port (default 3308)
@@ -108,6 +110,7 @@ kc start
 
 log "end-to-end suite (story, authorization matrix, drills, console in a browser)"
 "$KIBAN_REPO/mvnw" -B -ntp -f "${KIBAN_E2E_PROJECT:-$KIBAN_REPO/e2e}/pom.xml" verify -Pe2e \
+    -De2e.services="$(IFS=,; echo "${KIBAN_SERVICES[*]}")" \
     -De2e.repo="$KIBAN_REPO" -De2e.home="$E2E_HOME/run" -De2e.db.port="$DB_PORT" \
     -De2e.keycloak.url="http://127.0.0.1:$KC_PORT" -De2e.port.base="$PORT_BASE" \
     -De2e.chromium="$(command -v chromium)" -De2e.chromedriver="$(command -v chromedriver)" \

@@ -102,6 +102,8 @@ render "$tmp/production-native" "$tmp/production-native.yaml" || status=1
 python3 - "$REPO" "$tmp/production.yaml" "$tmp/staging.yaml" <<'PY' || status=1
 import json, pathlib, re, sys, yaml
 repo = pathlib.Path(sys.argv[1])
+sys.path.insert(0, str(repo / "scripts"))
+import kiban_services  # KIBAN_SERVICES of scripts/lib.sh
 realm = json.load(open(repo / "scripts/keycloak/kiban-realm.prod.json"))
 swagger = next(c for c in realm["clients"] if c["clientId"] == "kiban-swagger")
 
@@ -125,7 +127,7 @@ for rendered in sys.argv[2:]:
     if cm["data"].get("KIBAN_OIDC_PUBLIC_URL") != auth + "/realms/kiban":
         print(f"POLICY  {rendered}: KIBAN_OIDC_PUBLIC_URL must be {auth}/realms/kiban", file=sys.stderr); bad = 1
     routes = [d for d in docs if d["kind"] == "HTTPRoute"]
-    for svc in ("asset-service", "maintenance-service", "backup-service", "lifecycle-service"):
+    for svc in kiban_services.modules():
         route = next((r for r in routes if r["metadata"]["name"] == svc), None)
         if route is None:
             print(f"POLICY  {rendered}: HTTPRoute {svc} missing", file=sys.stderr); bad = 1; continue
@@ -147,6 +149,7 @@ PY
 
 # 2. + 3. schema and policy
 node "$VALIDATOR/validate.mjs" \
+    --services "${KIBAN_SERVICES[*]}" \
     --env "production=$tmp/production.yaml" \
     --env "staging=$tmp/staging.yaml" \
     --variant "production-native=$tmp/production-native.yaml" \

@@ -15,8 +15,8 @@
 #   KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD
 #                                master-realm admin (dev default admin/admin;
 #                                the password is required with KIBAN_REALM=prod)
-#   KIBAN_{ASSET,MAINTENANCE,BACKUP,LIFECYCLE}_CLIENT_SECRET
-#                                client secrets, required with KIBAN_REALM=prod
+#   KIBAN_<SERVICE>_CLIENT_SECRET, one per service of KIBAN_SERVICES (scripts/lib.sh), and
+#   KIBAN_CONSOLE_CLIENT_SECRET  client secrets, required with KIBAN_REALM=prod
 #   JAVA_OPTS_KC_HEAP            heap options (default -Xms64m -Xmx512m)
 #
 # The realm is imported at startup (--import-realm). Whenever the realm file
@@ -50,8 +50,9 @@ STAMP_FILE="$KC_DIR/kiban-realm.imported.sha256"   # state of data/h2
 RUN_STAMP_FILE="$KIBAN_HOME/keycloak.realm.sha256"  # what the running instance was started with
 REALM_SRC="$KIBAN_SCRIPTS/keycloak/kiban-realm.$REALM_VARIANT.json"
 WELL_KNOWN="http://127.0.0.1:$KC_PORT/realms/kiban/.well-known/openid-configuration"
-PROD_SECRETS=(KIBAN_ASSET_CLIENT_SECRET KIBAN_MAINTENANCE_CLIENT_SECRET
-    KIBAN_BACKUP_CLIENT_SECRET KIBAN_LIFECYCLE_CLIENT_SECRET KIBAN_CONSOLE_CLIENT_SECRET)
+# one client secret per service of KIBAN_SERVICES (KIBAN_ASSET_CLIENT_SECRET, …), and the console's
+mapfile -t PROD_SECRETS < <(kiban_service_vars KIBAN_ _CLIENT_SECRET)
+PROD_SECRETS+=(KIBAN_CONSOLE_CLIENT_SECRET)
 
 maven_cmd() {
     if [[ -x "$KIBAN_REPO/mvnw" ]]; then

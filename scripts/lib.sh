@@ -7,9 +7,11 @@
 #   KIBAN_REPO     absolute path of the repository root
 #   KIBAN_HOME     state directory (default <repo>/.kiban), exported
 #   KIBAN_JAVA_OPTS_DEFAULT  the JVM options of every Kiban JVM (issue #16 §3), unless KIBAN_JAVA_OPTS says otherwise
+#   KIBAN_SERVICES the suite's services, the one list (#19); KIBAN_DEPLOYED their workloads and the console;
+#                  KIBAN_PORTS their local ports by name, KIBAN_CONSOLE_PORT the console's
 # and the functions log, warn, die, need_cmd, wait_for_port, port_open,
 # proc_running, pid_read, pid_alive, pid_write, pid_stop, audit_key, java_major, kiban_use_jdk, kiban_java_opts,
-# service_jar_start, console_jar_start.
+# kiban_service_vars, kiban_service_urls, service_jar_start, console_jar_start.
 
 if [[ -n "${_KIBAN_LIB_LOADED:-}" ]]; then
     return 0
@@ -25,6 +27,14 @@ export KIBAN_HOME
 # Kubernetes workload <name>-service; the console (no database) is deployed beside them.
 KIBAN_SERVICES=(asset maintenance backup lifecycle)
 KIBAN_DEPLOYED=("${KIBAN_SERVICES[@]/%/-service}" console)
+# Their ports in the local suite (./kiban up, bench/): 8081, 8082, … in the order above (the e2e suite keeps the
+# order from its own base, scripts/e2e.sh), the console on the next one (8085).
+declare -gA KIBAN_PORTS=()
+for _kiban_i in "${!KIBAN_SERVICES[@]}"; do
+    KIBAN_PORTS[${KIBAN_SERVICES[_kiban_i]}]=$((8081 + _kiban_i))
+done
+unset _kiban_i
+KIBAN_CONSOLE_PORT=$((8081 + ${#KIBAN_SERVICES[@]}))
 
 # Debian keeps mariadbd, mariadb-install-db etc. in sbin.
 case ":$PATH:" in
@@ -213,10 +223,28 @@ audit_key() {
     cat "$file"
 }
 
+# kiban_service_vars PREFIX SUFFIX  -- one variable name per service, upper case: kiban_service_vars KIBAN_ _URL
+# prints KIBAN_ASSET_URL, KIBAN_MAINTENANCE_URL, … (one a line, in the order of KIBAN_SERVICES)
+kiban_service_vars() {
+    local svc
+    for svc in "${KIBAN_SERVICES[@]}"; do
+        printf '%s%s%s\n' "$1" "${svc^^}" "$2"
+    done
+}
+
+# kiban_service_urls  -- KIBAN_<SERVICE>_URL=http://127.0.0.1:<its port> for every service (the local suite), one
+# a line: what a service or the console is given to reach the others
+kiban_service_urls() {
+    local svc
+    for svc in "${KIBAN_SERVICES[@]}"; do
+        printf 'KIBAN_%s_URL=http://127.0.0.1:%s\n' "${svc^^}" "${KIBAN_PORTS[$svc]}"
+    done
+}
+
 # service_jar_start SVC PORT LOGFILE [NAME=VALUE ...]
 # Starts SVC-service's packaged jar in the background ($! is its pid, in its own session) with the
 # environment of the local suite: MariaDB on KIBAN_DB_PORT, Keycloak on KIBAN_KEYCLOAK_PORT, the other
-# services on 8081–8084, state under KIBAN_HOME. NAME=VALUE pairs are added last and win (a second
+# services on their KIBAN_PORTS, state under KIBAN_HOME. NAME=VALUE pairs are added last and win (a second
 # instance gives its own KIBAN_AUDIT_CHECKPOINT_DIR and KIBAN_UPLOADS_DIR, a raised limit, …).
 service_jar_start() {
     local svc="$1" port="$2" logfile="$3" kc="${KIBAN_KEYCLOAK_PORT:-8180}"
@@ -231,8 +259,7 @@ service_jar_start() {
         KIBAN_EVIDENCE_DIR="$KIBAN_HOME/evidence" \
         KIBAN_DOCUMENTS_DIR="$KIBAN_HOME/documents" \
         KIBAN_BACKUP_EVIDENCE_DIR="$KIBAN_HOME/backup-evidence" \
-        KIBAN_ASSET_URL="http://127.0.0.1:8081" KIBAN_MAINTENANCE_URL="http://127.0.0.1:8082" \
-        KIBAN_BACKUP_URL="http://127.0.0.1:8083" KIBAN_LIFECYCLE_URL="http://127.0.0.1:8084" \
+        $(kiban_service_urls) \
         KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS="${KIBAN_BACKUP_EXEC_ALLOWED_PROGRAMS:-/bin/true}" \
         QUARKUS_HTTP_PORT="$port" \
         "$@" \
@@ -244,7 +271,7 @@ service_jar_start() {
 # console_jar_start PORT LOGFILE [NAME=VALUE ...]
 # Starts the console's packaged jar (console/target/quarkus-app, issue #17) in the background ($! is its
 # pid, in its own session), like service_jar_start: Keycloak on KIBAN_KEYCLOAK_PORT with the dev realm's
-# confidential client kiban-console (secret console-secret), the four services on 8081–8084. The console
+# confidential client kiban-console (secret console-secret), the services on their KIBAN_PORTS. The console
 # has no database and no audit trail. NAME=VALUE pairs are added last and win.
 console_jar_start() {
     local port="$1" logfile="$2" kc="${KIBAN_KEYCLOAK_PORT:-8180}"
@@ -252,8 +279,7 @@ console_jar_start() {
     env KIBAN_OIDC_URL="http://127.0.0.1:$kc/realms/kiban" \
         KIBAN_OIDC_CLIENT_ID=kiban-console \
         KIBAN_OIDC_CLIENT_SECRET=console-secret \
-        KIBAN_ASSET_URL="http://127.0.0.1:8081" KIBAN_MAINTENANCE_URL="http://127.0.0.1:8082" \
-        KIBAN_BACKUP_URL="http://127.0.0.1:8083" KIBAN_LIFECYCLE_URL="http://127.0.0.1:8084" \
+        $(kiban_service_urls) \
         QUARKUS_HTTP_PORT="$port" \
         "$@" \
         setsid nohup java $(kiban_java_opts) $(aot_flags "$KIBAN_REPO/console/target/quarkus-app") \

@@ -14,13 +14,11 @@ import re
 import subprocess
 import sys
 
+import kiban_services
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SERVICES = {
-    "asset-service": "io.kiban.asset",
-    "maintenance-service": "io.kiban.maintenance",
-    "backup-service": "io.kiban.backup",
-    "lifecycle-service": "io.kiban.lifecycle",
-}
+# each service of scripts/lib.sh (KIBAN_SERVICES) and its root package: <name>-service -> io.kiban.<name>
+SERVICES = {s + "-service": "io.kiban." + s for s in kiban_services.services()}
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 150, 34, 24, 70, 24
 
 

@@ -26,10 +26,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import kiban_services
+
 BASE, ADMIN_PASSWORD, LIFECYCLE_SECRET, ASSET_SECRET = sys.argv[1:5]
 REALM = "kiban"
 R = f"/admin/realms/{REALM}"
-SERVICES = ["asset-service", "maintenance-service", "backup-service", "lifecycle-service"]
+SERVICES = kiban_services.modules()  # the services' clients: KIBAN_SERVICES of scripts/lib.sh, <name>-service
 SWAGGER_REDIRECT = "https://asset.staging.kiban.internal/q/swagger-ui/oauth2-redirect.html"
 # the console's client (issue #17): only the hosts of k8s/overlays/{production,staging}
 CONSOLE_REDIRECTS = ["https://console.prod.kiban.internal/*", "https://console.staging.kiban.internal/*"]

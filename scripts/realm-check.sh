@@ -80,9 +80,10 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
 
 rand() { openssl rand -hex 24; }
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(rand)"
-export KIBAN_ASSET_CLIENT_SECRET="$(rand)" KIBAN_MAINTENANCE_CLIENT_SECRET="$(rand)" \
-    KIBAN_BACKUP_CLIENT_SECRET="$(rand)" KIBAN_LIFECYCLE_CLIENT_SECRET="$(rand)" \
-    KIBAN_CONSOLE_CLIENT_SECRET="$(rand)"
+# a client secret for each service of KIBAN_SERVICES (KIBAN_ASSET_CLIENT_SECRET, …) and the console
+for var in $(kiban_service_vars KIBAN_ _CLIENT_SECRET) KIBAN_CONSOLE_CLIENT_SECRET; do
+    export "$var=$(rand)"
+done
 export JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx512m}"
 
 if [[ "${KIBAN_REALM_CHECK_KEEP:-}" == 1 ]]; then

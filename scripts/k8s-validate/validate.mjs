@@ -1,7 +1,10 @@
 // Offline schema and policy checks for the rendered Kiban manifests (called by scripts/k8s-check.sh).
 //
-//   node validate.mjs --env production=rendered-prod.yaml --env staging=rendered-staging.yaml \
+//   node validate.mjs --services "asset maintenance backup lifecycle" \
+//                     --env production=rendered-prod.yaml --env staging=rendered-staging.yaml \
 //                     [--variant production-native=rendered.yaml] [--schema-only file.yaml ...]
+//
+// --services: the suite's services, KIBAN_SERVICES of scripts/lib.sh (k8s-check.sh passes them; required).
 //
 // 1. Schema: every object is validated against the Kubernetes API schema (kubernetes-models), the
 //    Prometheus Operator CRD schema (@kubernetes-models/prometheus-operator) or the Gateway API CRD
@@ -13,7 +16,7 @@
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 
-const SERVICES = ["asset-service", "maintenance-service", "backup-service", "lifecycle-service"];
+const SERVICES = servicesArgument().map((s) => `${s}-service`); // their workloads: <name>-service
 const CONSOLE = "console"; // the JPO console (issue #17): pages, no database
 const HA = [...SERVICES, CONSOLE, "keycloak"]; // two replicas, spread and a PDB in production
 const NAMESPACES = { production: "kiban-prod", staging: "kiban-staging" };
@@ -30,6 +33,8 @@ for (let i = 0; i < args.length; i++) {
     const env = label.split("-")[0];
     if (!NAMESPACES[env]) fail(`unknown environment in ${label}`);
     inputs.push({ label, env, file, policy: true });
+  } else if (a === "--services") {
+    i++; // read by servicesArgument()
   } else if (a === "--schema-only") {
     while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
       const file = args[++i];
@@ -44,6 +49,14 @@ if (!inputs.length) fail("nothing to validate");
 function fail(msg) {
   console.error(`k8s-validate: ${msg}`);
   process.exit(2);
+}
+
+// --services "asset maintenance …": the one list of scripts/lib.sh (KIBAN_SERVICES), never repeated here
+function servicesArgument() {
+  const at = process.argv.indexOf("--services");
+  const names = at < 0 ? [] : (process.argv[at + 1] ?? "").split(/[\s,]+/).filter(Boolean);
+  if (!names.length) fail('--services "<names>" is required: the services of scripts/lib.sh (KIBAN_SERVICES; scripts/k8s-check.sh passes them)');
+  return names;
 }
 
 // ---------------------------------------------------------------- schema
@@ -248,7 +261,7 @@ function policy(label, env, objs) {
   // database dumps (issue #15 item 8): encrypted with age to recipients from a Secret; the suite's
   // databases and Keycloak's in separate jobs, users, Secrets and directories
   const DUMPS = {
-    "mariadb-dump": { user: "kiban_dump", dbs: ["kiban_asset", "kiban_maintenance", "kiban_backup", "kiban_lifecycle"], secret: "kiban-dump-age", dir: "kiban" },
+    "mariadb-dump": { user: "kiban_dump", dbs: servicesArgument().map((s) => `kiban_${s}`), secret: "kiban-dump-age", dir: "kiban" },
     "keycloak-dump": { user: "keycloak_dump", dbs: ["keycloak"], secret: "keycloak-dump-age", dir: "keycloak" },
   };
   for (const [name, want] of Object.entries(DUMPS)) {

@@ -117,7 +117,8 @@ class ConsoleBrowserE2E {
     @BeforeAll
     static void start() throws Exception {
         Suite suite = Suite.get();
-        int port = suite.portBase + 5;
+        // the port after the services' (base+5), as lib.sh's KIBAN_CONSOLE_PORT follows theirs
+        int port = suite.portBase + Suite.SERVICES.size() + 1;
         consoleUrl = "http://127.0.0.1:" + port;
         Path axe =
                 Path.of(

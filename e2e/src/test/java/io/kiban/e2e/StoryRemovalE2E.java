@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * The end of the lease, the story's last part ({@link StoryE2E} steps 1–5 come first): both
  * environments are removed, then the distribution board, and nothing enters them afterwards. It
  * runs after every other class of the run, which create their own hardware, tickets and media in
- * environments still in service.
+ * environments still in service. The steps are {@link StoryRemoval}'s.
  */
 @Order(20)
 @DisplayName("The end of the lease, end to end")
@@ -21,7 +21,7 @@ class StoryRemovalE2E {
     @DisplayName(
             "6. STAGING to REMOVED through end of use, fallback (R-RM-2) and every blocker; PRODUCTION needs the vendor's copies confirmed and an archive built after the last accepted evidence, with JPO's receipt (R-RM-4)")
     void step6() {
-        StoryLease.step6Removal();
+        StoryRemoval.step6Removal();
     }
 
     @Test
@@ -29,7 +29,7 @@ class StoryRemovalE2E {
     @DisplayName(
             "R-LC-8: the distribution board removed on 2031-04-14, after the removal deadline: a breach (not removed, then removed late) in the overview, the deadlines, the readiness and the archive's removal-breaches.json; a late-removal reason does not clear it")
     void R_LC_8_removal_after_the_deadline_is_a_breach() {
-        StoryLease.sharedRemovedAfterTheDeadline();
+        StoryRemoval.sharedRemovedAfterTheDeadline();
     }
 
     @Test
@@ -37,7 +37,7 @@ class StoryRemovalE2E {
     @DisplayName(
             "7. every environment CLOSED after both environments and SHARED were removed; CLOSED needs empty readiness; nothing new enters a removed environment (R-RM-1, R-RM-3)")
     void step7() {
-        StoryLease.step7SharedAndClosed();
+        StoryRemoval.step7SharedAndClosed();
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * list is taken away by lifecycle-service's reconciler — at start and on demand — audited and
  * counted; and the copies of the work's information a vendor held (R-RM-4, security 8)) are
  * recorded, disposed of with evidence and confirmed by JPO, the open ones blocking PRODUCTION's
- * removal (the removal story, {@link StoryLease#step6Removal}, settles the rest).
+ * removal (the removal story, {@link StoryRemoval#step6Removal}, settles the rest).
  */
 final class StorySecurity {
 

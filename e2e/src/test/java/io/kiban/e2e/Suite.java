@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * processes with the e2e profile, on a MariaDB and a Keycloak that scripts/e2e.sh started. One
  * instance per test JVM, shared by every test class, stopped by a shutdown hook.
  *
- * <p>Settings (system properties, with the defaults scripts/e2e.sh passes): e2e.repo, e2e.home
- * (state: logs, evidence, documents, checkpoints), e2e.db.port, e2e.keycloak.url, e2e.port.base
- * (asset = base+1 … lifecycle = base+4), e2e.clock.start-at.
+ * <p>Settings (system properties, with the defaults scripts/e2e.sh passes): e2e.services (required:
+ * the services of scripts/lib.sh), e2e.repo, e2e.home (state: logs, evidence, documents,
+ * checkpoints), e2e.db.port, e2e.keycloak.url, e2e.port.base (the n-th service of e2e.services on
+ * base+n: asset = base+1 … lifecycle = base+4), e2e.clock.start-at.
  */
 public final class Suite {
 
-    public static final List<String> SERVICES =
-            List.of("asset", "maintenance", "backup", "lifecycle");
+    /**
+     * The suite's services, in the order of their ports: KIBAN_SERVICES of scripts/lib.sh, the one
+     * list (#19), which scripts/e2e.sh passes as e2e.services. Without it nothing runs.
+     */
+    public static final List<String> SERVICES = services(System.getProperty("e2e.services"));
 
     private static Suite instance;
 
@@ -70,6 +75,26 @@ public final class Suite {
         // story moves on to August 2027 with restartWithClock after its step 1
         clockStartAt = System.getProperty("e2e.clock.start-at", "2027-03-20T00:00:00Z");
         mocks = Mocks.start();
+    }
+
+    /**
+     * The names in e2e.services ("asset maintenance backup lifecycle", blank- or comma-separated);
+     * missing or empty: an error naming what passes it.
+     */
+    static List<String> services(String property) {
+        List<String> names =
+                property == null
+                        ? List.of()
+                        : Arrays.stream(property.trim().split("[\\s,]+"))
+                                .filter(s -> !s.isEmpty())
+                                .toList();
+        if (names.isEmpty()) {
+            throw new IllegalStateException(
+                    "the system property e2e.services is not set: it lists the suite's services"
+                            + " (KIBAN_SERVICES of scripts/lib.sh) and scripts/e2e.sh passes it;"
+                            + " run the suite with scripts/e2e.sh");
+        }
+        return names;
     }
 
     /** The running suite: started on first use. */
