@@ -1,7 +1,7 @@
 package io.kiban.maintenance.contractor;
 
+import io.kiban.commons.audit.DecisionSeals;
 import io.kiban.commons.audit.LegacySealing;
-import io.kiban.maintenance.support.DecisionSeals;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -22,10 +22,17 @@ class ContractorSeals extends DecisionSeals<Contractor> {
     public static final String REVOKE = "revoke-contractor";
     static final String LEGACY_MARKER = "seal-legacy-contractors";
 
+    /**
+     * The migration that introduced the MACs: decisions older than it are sealed once as they are.
+     */
+    private static final String SEALED_SINCE = "V30";
+
     private final ContractorRepository contractors;
+    private final LegacySealing legacySealing;
 
     public ContractorSeals(ContractorRepository contractors, LegacySealing legacySealing) {
-        super(legacySealing, "contractor", Set.of(APPROVE, REVOKE), "contractor", LEGACY_MARKER);
+        super("contractor", Set.of(APPROVE, REVOKE), "contractor", "id");
+        this.legacySealing = legacySealing;
         this.contractors = contractors;
     }
 
@@ -35,7 +42,7 @@ class ContractorSeals extends DecisionSeals<Contractor> {
     }
 
     @Override
-    protected long idOf(Contractor row) {
+    protected Object idOf(Contractor row) {
         return row.id;
     }
 
@@ -56,6 +63,6 @@ class ContractorSeals extends DecisionSeals<Contractor> {
 
     /** Decisions made before V30 sealed once per database ({@link DecisionSeals#sealLegacy}). */
     void sealLegacyDecisions(@Observes StartupEvent start) {
-        sealLegacy();
+        sealLegacy(legacySealing, LEGACY_MARKER, SEALED_SINCE);
     }
 }

@@ -1,7 +1,7 @@
 package io.kiban.maintenance.evidence;
 
+import io.kiban.commons.audit.DecisionSeals;
 import io.kiban.commons.audit.LegacySealing;
-import io.kiban.maintenance.support.DecisionSeals;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -24,14 +24,21 @@ class EvidenceSeals extends DecisionSeals<Evidence> {
     /** The audit entry that marks the one-off sealing of decisions made before V30. */
     static final String LEGACY_MARKER = "seal-legacy-evidence";
 
+    /**
+     * The migration that introduced the MACs: decisions older than it are sealed once as they are.
+     */
+    private static final String SEALED_SINCE = "V30";
+
     private final EvidenceRepository evidence;
+    private final LegacySealing legacySealing;
     private final EvidenceFileRepository files;
 
     public EvidenceSeals(
             EvidenceRepository evidence,
             EvidenceFileRepository files,
             LegacySealing legacySealing) {
-        super(legacySealing, "evidence", Set.of(ACCEPT, REJECT), "evidence", LEGACY_MARKER);
+        super("evidence", Set.of(ACCEPT, REJECT), "evidence", "id");
+        this.legacySealing = legacySealing;
         this.evidence = evidence;
         this.files = files;
     }
@@ -51,7 +58,7 @@ class EvidenceSeals extends DecisionSeals<Evidence> {
     }
 
     @Override
-    protected long idOf(Evidence row) {
+    protected Object idOf(Evidence row) {
         return row.id;
     }
 
@@ -72,6 +79,6 @@ class EvidenceSeals extends DecisionSeals<Evidence> {
 
     /** Decisions made before V30 sealed once per database ({@link DecisionSeals#sealLegacy}). */
     void sealLegacyDecisions(@Observes StartupEvent start) {
-        sealLegacy();
+        sealLegacy(legacySealing, LEGACY_MARKER, SEALED_SINCE);
     }
 }

@@ -1,7 +1,6 @@
 package io.kiban.maintenance.support;
 
 import io.kiban.commons.problem.ProblemException;
-import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
@@ -87,22 +86,11 @@ public class Access {
 
     /**
      * R-SEC-2: whoever proposed, submitted, uploaded or recorded something never approves or
-     * accepts it. Compares the stored account id (issuer#subject) or, for records older than that
-     * column, the stored name. 403 naming the rule.
+     * accepts it: commons' {@link Caller#requireNotSelf} (the stored account id, issuer#subject,
+     * or, for records older than that column, the stored name). 403 naming the rule.
      */
     public void requireNotSelf(
             String ruleId, String recordedById, String recordedByName, String what) {
-        boolean same =
-                recordedById != null
-                        ? recordedById.equals(caller.id())
-                        : recordedByName != null && recordedByName.equals(caller.name());
-        if (same) {
-            throw ProblemException.of(
-                    ProblemType.FORBIDDEN,
-                    ruleId
-                            + ": the account that "
-                            + what
-                            + " cannot approve, accept or reject it; another jpo-admin must decide (segregation of duties)");
-        }
+        caller.requireNotSelf(ruleId, recordedById, recordedByName, what);
     }
 }

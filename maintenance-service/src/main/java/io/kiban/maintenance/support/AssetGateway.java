@@ -3,11 +3,11 @@ package io.kiban.maintenance.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kiban.commons.client.Remote;
 import io.kiban.commons.client.RemoteList;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -151,57 +151,20 @@ public class AssetGateway {
                         + "); an incomplete list of media is never answered, nothing was recorded, retry later");
     }
 
+    /**
+     * commons' one translation of a remote failure: a refusal (400/409/422) is this service's 422
+     * carrying asset-service's detail, anything else 503; a 404 is told to the caller ({@link
+     * NotFound}), which knows which reference was unknown.
+     */
     private static <T> T call(String what, Supplier<T> call) {
         try {
-            return call.get();
-        } catch (WebApplicationException e) {
-            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            if (status == 404) {
+            return Remote.call("asset-service", what, call);
+        } catch (Remote.Failure f) {
+            if (f.notFound()) {
                 throw new NotFound();
             }
-            if (status == 400 || status == 409 || status == 422) {
-                String body = body(e);
-                LOG.warnf("asset-service refused %s with %d: %s", what, status, body);
-                throw ProblemException.of(
-                        ProblemType.RULE_VIOLATION,
-                        "asset-service refused "
-                                + what
-                                + " ("
-                                + status
-                                + ")"
-                                + (body.isEmpty() ? "" : ": " + body));
-            }
-            LOG.warnf("asset-service answered %s with %d", what, status);
-            throw unavailable(what, "answered " + status);
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warnf("asset-service unreachable for %s: %s", what, e.toString());
-            throw unavailable(what, "is unreachable");
+            throw f.toProblem();
         }
-    }
-
-    /** The refusing problem's detail, when asset-service sent one (it speaks problem+json too). */
-    private static String body(WebApplicationException e) {
-        try {
-            String text = e.getResponse().readEntity(String.class);
-            if (text == null) {
-                return "";
-            }
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
-                            .matcher(text);
-            String detail = m.find() ? m.group(1) : text;
-            return detail.length() > 300 ? detail.substring(0, 300) : detail;
-        } catch (RuntimeException ignored) {
-            return "";
-        }
-    }
-
-    private static ProblemException unavailable(String what, String how) {
-        return ProblemException.of(
-                ProblemType.DEPENDENCY_UNAVAILABLE,
-                "asset-service " + how + " (" + what + "); nothing was recorded, retry later");
     }
 
     private static final class NotFound extends RuntimeException {

@@ -1,9 +1,9 @@
 package io.kiban.maintenance.support;
 
+import io.kiban.commons.client.Remote;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 /**
  * The only way into lifecycle-service. R-RM-1 / R-RM-3 (issue 14 item 8): nothing new enters an
@@ -26,7 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LifecycleGateway {
 
-    private static final Logger LOG = Logger.getLogger(LifecycleGateway.class);
     private static final Set<String> ENDED = Set.of("REMOVED", "CLOSED");
     private static final String CONTRACT = "\u0000contract";
 
@@ -118,17 +116,13 @@ public class LifecycleGateway {
 
     private static <T> T call(String what, Supplier<T> call) {
         try {
-            return call.get();
-        } catch (WebApplicationException e) {
-            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            LOG.warnf("lifecycle-service answered %s with %d", what, status);
+            return Remote.call("lifecycle-service", what, call);
+        } catch (Remote.Failure f) {
             throw unavailable(
-                    what, status == 404 ? "does not know it (404)" : "answered " + status);
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.warnf("lifecycle-service unreachable for %s: %s", what, e.toString());
-            throw unavailable(what, "is unreachable");
+                    what,
+                    f.notFound()
+                            ? "does not know it (404)"
+                            : f.status() == 0 ? "is unreachable" : "answered " + f.status());
         }
     }
 
