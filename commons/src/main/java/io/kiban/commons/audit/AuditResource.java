@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,17 +28,17 @@ public class AuditResource {
 
     private static final int EXPORT_BATCH = 1000;
 
-    private final AuditRepository repository;
+    private final AuditReads reads;
     private final AuditVerifier verifier;
     private final AuditCheckpointStore checkpoints;
     private final ObjectMapper json;
 
     public AuditResource(
-            AuditRepository repository,
+            AuditReads reads,
             AuditVerifier verifier,
             AuditCheckpointStore checkpoints,
             ObjectMapper json) {
-        this.repository = repository;
+        this.reads = reads;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.json = json;
@@ -69,20 +67,7 @@ public class AuditResource {
                 long after = 0;
                 while (true) {
                     long from = after;
-                    List<AuditRecord> batch =
-                            QuarkusTransaction.requiringNew()
-                                    .call(
-                                            () ->
-                                                    repository
-                                                            .find(
-                                                                    "seq > ?1",
-                                                                    Sort.ascending("seq"),
-                                                                    from)
-                                                            .page(0, EXPORT_BATCH)
-                                                            .list()
-                                                            .stream()
-                                                            .map(AuditRecord::of)
-                                                            .toList());
+                    List<AuditRecord> batch = reads.after(from, EXPORT_BATCH);
                     for (AuditRecord record : batch) {
                         gen.writeObject(record);
                     }
@@ -110,7 +95,7 @@ public class AuditResource {
             @RestQuery Integer page,
             @RestQuery Integer size,
             @Context UriInfo uri) {
-        return repository.page(entityType, entityId, PageRequest.of(page, size)).toResponse(uri);
+        return reads.page(entityType, entityId, PageRequest.of(page, size)).toResponse(uri);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.kiban.commons.idempotency;
 
+import io.kiban.commons.openapi.OpenApiPaths;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,20 +56,11 @@ public class IdempotencyOpenApiFilter implements OASFilter {
             AnnotationInstance classPath = type.declaredAnnotation(PATH);
             AnnotationInstance methodPath = method.declaredAnnotation(PATH);
             idempotentPaths.add(
-                    normalise(
+                    OpenApiPaths.normalise(
                             (classPath == null ? "" : classPath.value().asString())
                                     + "/"
                                     + (methodPath == null ? "" : methodPath.value().asString())));
         }
-    }
-
-    /** {@code /a//{id: [0-9]+}/} → {@code /a/{id}}: the form the OpenAPI document uses. */
-    static String normalise(String path) {
-        String p = path.replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
-        if (!p.startsWith("/")) {
-            p = "/" + p;
-        }
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     @Override
@@ -81,7 +73,7 @@ public class IdempotencyOpenApiFilter implements OASFilter {
             if (post == null || entry.getKey().startsWith("/q/")) {
                 continue;
             }
-            if (idempotentPaths.contains(normalise(entry.getKey()))) {
+            if (idempotentPaths.contains(OpenApiPaths.normalise(entry.getKey()))) {
                 documentHeader(post);
             } else {
                 String description = post.getDescription();

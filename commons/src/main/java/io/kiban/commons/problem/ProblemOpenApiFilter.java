@@ -1,5 +1,6 @@
 package io.kiban.commons.problem;
 
+import io.kiban.commons.openapi.OpenApiPaths;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ public class ProblemOpenApiFilter implements OASFilter {
         AnnotationInstance classPath = type.declaredAnnotation(PATH);
         AnnotationInstance methodPath = method.declaredAnnotation(PATH);
         String path =
-                normalise(
+                OpenApiPaths.normalise(
                         (classPath == null ? "" : classPath.value().asString())
                                 + "/"
                                 + (methodPath == null ? "" : methodPath.value().asString()));
@@ -117,15 +118,6 @@ public class ProblemOpenApiFilter implements OASFilter {
                         publicOperations.add(verb + " " + path);
                     }
                 });
-    }
-
-    /** {@code /a//{id: [0-9]+}/} → {@code /a/{id}}: the form the OpenAPI document uses. */
-    static String normalise(String path) {
-        String p = path.replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
-        if (!p.startsWith("/")) {
-            p = "/" + p;
-        }
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     @Override
@@ -152,7 +144,7 @@ public class ProblemOpenApiFilter implements OASFilter {
 
     private void document(String path, String verb, Operation operation) {
         boolean writes = Set.of("POST", "PUT", "PATCH", "DELETE").contains(verb);
-        boolean secured = !publicOperations.contains(verb + " " + normalise(path));
+        boolean secured = !publicOperations.contains(verb + " " + OpenApiPaths.normalise(path));
         boolean ifMatch =
                 operation.getParameters() != null
                         && operation.getParameters().stream()

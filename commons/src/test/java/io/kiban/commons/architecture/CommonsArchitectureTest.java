@@ -39,4 +39,21 @@ class CommonsArchitectureTest {
     void commons_packages_are_free_of_cycles() {
         slices().matching("io.kiban.commons.(*)..").should().beFreeOfCycles().check(commons);
     }
+
+    @Test
+    @DisplayName(
+            "#19 commons' resources stay thin too: no REST resource touches a repository (the rule"
+                    + " every service runs)")
+    void commons_resources_do_not_touch_repositories() {
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Repository")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(io.quarkus.hibernate.orm.panache.PanacheRepositoryBase.class)
+                .check(commons);
+    }
 }
