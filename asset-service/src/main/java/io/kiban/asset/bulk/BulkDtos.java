@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a bulk import of the standard sheet answers. */
-public final class BulkDtos {
+final class BulkDtos {
 
     private BulkDtos() {}
 

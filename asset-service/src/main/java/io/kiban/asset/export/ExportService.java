@@ -68,8 +68,6 @@ class ExportService {
                             EXTRA_CATEGORIES.stream())
                     .toList();
 
-    private static final int CHUNK = 500;
-
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
@@ -210,20 +208,7 @@ class ExportService {
             Function<T, List<Object>> values)
             throws IOException {
         line(w, headings.stream().map(h -> (Object) h).toList());
-        for (int first = 0; ; first += CHUNK) {
-            List<T> list =
-                    em.createQuery(jpql, type)
-                            .setFirstResult(first)
-                            .setMaxResults(CHUNK)
-                            .getResultList();
-            for (T t : list) {
-                line(w, values.apply(t));
-            }
-            em.clear();
-            if (list.size() < CHUNK) {
-                return;
-            }
-        }
+        Chunks.each(em, jpql, type, t -> line(w, values.apply(t)));
     }
 
     private static void line(Writer w, List<?> values) throws IOException {
@@ -348,20 +333,7 @@ class ExportService {
             JsonGenerator g, String field, String jpql, Class<T> type, Function<T, ?> view)
             throws IOException {
         g.writeArrayFieldStart(field);
-        for (int first = 0; ; first += CHUNK) {
-            List<T> list =
-                    em.createQuery(jpql, type)
-                            .setFirstResult(first)
-                            .setMaxResults(CHUNK)
-                            .getResultList();
-            for (T t : list) {
-                json.writeValue(g, view.apply(t));
-            }
-            em.clear();
-            if (list.size() < CHUNK) {
-                break;
-            }
-        }
+        Chunks.each(em, jpql, type, t -> json.writeValue(g, view.apply(t)));
         g.writeEndArray();
     }
 }

@@ -60,7 +60,6 @@ import org.hibernate.envers.query.AuditEntity;
 public class StandardSheetService {
 
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-    private static final int CHUNK = 500;
 
     /**
      * One sheet of §4.4: its name, the category's slug for {@code /exports/{slug}.csv}, and its
@@ -455,61 +454,68 @@ public class StandardSheetService {
         types.put(ScheduleItem.class, "スケジュール・工数");
         types.put(io.kiban.asset.endoflife.EolMapping.class, "EOL対応表");
         for (var entry : types.entrySet()) {
-            Object previousId = null;
-            Object previous = null;
-            for (int first = 0; ; first += CHUNK) {
-                @SuppressWarnings("unchecked")
-                List<Object[]> rows =
-                        reader.createQuery()
-                                .forRevisionsOfEntity(entry.getKey(), false, true)
-                                .addOrder(AuditEntity.id().asc())
-                                .addOrder(AuditEntity.revisionNumber().asc())
-                                .setFirstResult(first)
-                                .setMaxResults(CHUNK)
-                                .getResultList();
-                for (Object[] rev : rows) {
-                    Object state = rev[0];
-                    AssetRevision info = (AssetRevision) rev[1];
-                    RevisionType type = (RevisionType) rev[2];
-                    Object id = idOf(state);
-                    Object before = id != null && id.equals(previousId) ? previous : null;
-                    List<FieldChange> changes =
-                            type == RevisionType.DEL
-                                    ? List.of()
-                                    : io.kiban.asset.history.HistoryService.diff(
-                                            entry.getKey(), before, state);
-                    if (type != RevisionType.DEL) {
-                        previousId = id;
-                        previous = state;
-                    }
-                    Instant at = Instant.ofEpochMilli(info.timestamp);
-                    for (FieldChange ch :
-                            changes.isEmpty()
-                                    ? List.of(new FieldChange(null, null, null))
-                                    : changes) {
-                        sink.row(
-                                info.id,
-                                LocalDate.ofInstant(at, JST),
-                                LocalDateTime.ofInstant(at, JST),
-                                entry.getValue(),
-                                String.valueOf(id),
-                                switch (type) {
-                                    case ADD -> "登録";
-                                    case MOD -> "変更";
-                                    case DEL -> "削除";
-                                },
-                                ch.field(),
-                                ch.from(),
-                                ch.to(),
-                                info.actorName);
-                    }
-                }
-                em.clear();
-                if (rows.size() < CHUNK) {
-                    break;
-                }
-            }
+            Class<?> entity = entry.getKey();
+            Previous last = new Previous();
+            Chunks.<Object[], RuntimeException>each(
+                    em,
+                    (first, max) -> revisions(reader, entity, first, max),
+                    rev -> {
+                        Object state = rev[0];
+                        AssetRevision info = (AssetRevision) rev[1];
+                        RevisionType type = (RevisionType) rev[2];
+                        Object id = idOf(state);
+                        Object before = id != null && id.equals(last.id) ? last.state : null;
+                        List<FieldChange> changes =
+                                type == RevisionType.DEL
+                                        ? List.of()
+                                        : io.kiban.asset.history.HistoryService.diff(
+                                                entity, before, state);
+                        if (type != RevisionType.DEL) {
+                            last.id = id;
+                            last.state = state;
+                        }
+                        Instant at = Instant.ofEpochMilli(info.timestamp);
+                        for (FieldChange ch :
+                                changes.isEmpty()
+                                        ? List.of(new FieldChange(null, null, null))
+                                        : changes) {
+                            sink.row(
+                                    info.id,
+                                    LocalDate.ofInstant(at, JST),
+                                    LocalDateTime.ofInstant(at, JST),
+                                    entry.getValue(),
+                                    String.valueOf(id),
+                                    switch (type) {
+                                        case ADD -> "登録";
+                                        case MOD -> "変更";
+                                        case DEL -> "削除";
+                                    },
+                                    ch.field(),
+                                    ch.from(),
+                                    ch.to(),
+                                    info.actorName);
+                        }
+                    });
         }
+    }
+
+    /** The latest revision of an entity already written, to diff the next one against. */
+    private static final class Previous {
+        Object id;
+        Object state;
+    }
+
+    /** One chunk of an entity's revisions, by id then revision number. */
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> revisions(
+            org.hibernate.envers.AuditReader reader, Class<?> entity, int first, int max) {
+        return reader.createQuery()
+                .forRevisionsOfEntity(entity, false, true)
+                .addOrder(AuditEntity.id().asc())
+                .addOrder(AuditEntity.revisionNumber().asc())
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     private static void cells(Row row, Object[] values, Styles styles) {
@@ -554,18 +560,7 @@ public class StandardSheetService {
     }
 
     private <T> void chunks(String jpql, Class<T> type, Consumer<T> each) {
-        for (int first = 0; ; first += CHUNK) {
-            List<T> list =
-                    em.createQuery(jpql, type)
-                            .setFirstResult(first)
-                            .setMaxResults(CHUNK)
-                            .getResultList();
-            list.forEach(each);
-            em.clear();
-            if (list.size() < CHUNK) {
-                return;
-            }
-        }
+        Chunks.each(em, jpql, type, each::accept);
     }
 
     static final class Styles {

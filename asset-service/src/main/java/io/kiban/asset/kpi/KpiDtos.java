@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public final class KpiDtos {
+final class KpiDtos {
 
     private KpiDtos() {}
 

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Inputs and views of the flat ledger categories (sheets 3–8, 11, 12). */
-public final class LedgerDtos {
+final class LedgerDtos {
 
     private LedgerDtos() {}
 

@@ -6,7 +6,8 @@ import java.util.Locale;
  * The {@code include} query parameter of the media lists: {@code removed} adds the media that left
  * their hardware (kept with removedOn). Read case-insensitively ({@code include=removed} is the
  * documented spelling); any other value answers 400 problem+json naming the allowed one (commons'
- * EnumParamConverterProvider).
+ * EnumParamConverterProvider). Public although only this package names it: that provider, in
+ * commons, calls {@link #fromString} reflectively (#19).
  */
 public enum MediaInclude {
     REMOVED;

@@ -1,5 +1,6 @@
 package io.kiban.asset.support;
 
+import io.kiban.commons.client.Remote;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ import org.jboss.logging.Logger;
 public class Lifecycle {
 
     private static final Logger LOG = Logger.getLogger(Lifecycle.class);
+    private static final String LIFECYCLE = "lifecycle-service";
     private static final Set<String> CLOSED_PHASES = Set.of("REMOVED", "CLOSED");
 
     /**
@@ -140,24 +142,15 @@ public class Lifecycle {
         return System.nanoTime() - cached.fetchedNanos() < ttlNanos;
     }
 
+    /** The remote read; any failure is a 503 naming lifecycle-service (commons' {@link Remote}). */
     private static <T> T call(String what, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-            LOG.warnf("lifecycle-service answered %s with %d", what, status);
-            throw unavailable(what, "answered " + status);
-        } catch (RuntimeException e) {
-            LOG.warnf("lifecycle-service unreachable for %s: %s", what, e.toString());
-            throw unavailable(what, "is unreachable");
-        }
+        return Remote.orUnavailable(LIFECYCLE, what, call);
     }
 
+    /** lifecycle-service answered, but not with what asset-service needs. */
     private static ProblemException unavailable(String what, String how) {
         return ProblemException.of(
                 ProblemType.DEPENDENCY_UNAVAILABLE,
-                "lifecycle-service " + how + " (" + what + "); nothing was recorded, retry later");
+                LIFECYCLE + " " + how + " (" + what + "); nothing was recorded, retry later");
     }
 }

@@ -33,6 +33,84 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LifecycleServiceMock.class)
 class ExportTest {
 
+    @jakarta.inject.Inject io.agroal.api.AgroalDataSource db;
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "#19 the exports read a table in chunks of 500 rows: 1,001 public domains are each written once, in id order, in the CSV, the standard sheet and records.json")
+    void every_row_is_written_once_across_chunk_boundaries() throws Exception {
+        String prefix = unique("chunk").toLowerCase();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            names.add(prefix + "-" + String.format("%04d", i));
+        }
+        try (java.sql.Connection c = db.getConnection();
+                java.sql.PreparedStatement insert =
+                        c.prepareStatement(
+                                "insert into public_domain (name, dns_name, expires_on, version)"
+                                        + " values (?, ?, null, 0)")) {
+            for (String name : names) {
+                insert.setString(1, name);
+                insert.setString(2, name + ".example.go.jp");
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try {
+            String csv =
+                    new String(
+                            as(Tokens.auditor())
+                                    .get("/exports/public-domains.csv")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .asByteArray(),
+                            StandardCharsets.UTF_8);
+            List<String> inCsv =
+                    csv.lines()
+                            .map(l -> l.split(",", -1))
+                            .filter(cells -> cells.length > 1 && cells[1].startsWith(prefix))
+                            .map(cells -> cells[1])
+                            .toList();
+            assertThat(inCsv).hasSize(1001).containsExactlyElementsOf(names);
+            assertThat(inCsv.get(500)).isEqualTo(prefix + "-0500");
+
+            List<String> inRecords =
+                    as(Tokens.service("lifecycle"))
+                            .get("/exports/records.json")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList(
+                                    "publicDomains.findAll { it.name.startsWith('"
+                                            + prefix
+                                            + "') }.name",
+                                    String.class);
+            assertThat(inRecords).hasSize(1001).containsExactlyElementsOf(names);
+
+            Response xlsx = as(Tokens.auditor()).get("/exports/standard-sheet.xlsx");
+            xlsx.then().statusCode(200);
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
+                List<String> inSheet = new ArrayList<>();
+                for (Row row : wb.getSheet("公開ドメイン")) {
+                    Cell name = row.getCell(0);
+                    if (name != null && name.getStringCellValue().startsWith(prefix)) {
+                        inSheet.add(name.getStringCellValue());
+                    }
+                }
+                assertThat(inSheet).hasSize(1001).containsExactlyElementsOf(names);
+            }
+        } finally {
+            try (java.sql.Connection c = db.getConnection();
+                    java.sql.PreparedStatement delete =
+                            c.prepareStatement("delete from public_domain where name like ?")) {
+                delete.setString(1, prefix + "-%");
+                delete.executeUpdate();
+            }
+        }
+    }
+
     @Test
     void the_standard_sheet_has_twelve_sheets_japanese_headings_and_reiwa_date_cells()
             throws Exception {

@@ -120,7 +120,7 @@ public class DrillResource {
                             + "SHA-256 first (409 if altered); its type in X-Uploaded-Content-Type",
             description =
                     "R-BK-4: 訓練の証跡ファイルを返す。返す前に SHA-256 と照合し、改変されていれば409。ファイルの種類は "
-                            + "X-Uploaded-Content-Type、ハッシュは Digest ヘッダに載せる。ファイルの無い訓練は404。\n\n"
+                            + "X-Uploaded-Content-Type、ハッシュは Repr-Digest ヘッダ（RFC 9530）に載せる。ファイルの無い訓練は404。\n\n"
                             + "R-BK-4: the evidence file, checked against its SHA-256 before it is sent (409 if altered); its "
                             + "type in X-Uploaded-Content-Type, its hash in Repr-Digest (RFC 9530); 404 when the drill has no file.")
     @RolesAllowed({

@@ -1,6 +1,7 @@
 package io.kiban.backup.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.client.Remote;
 import io.kiban.commons.client.RemoteList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -10,7 +11,9 @@ import org.jboss.resteasy.reactive.RestResponse;
  * Reads a paged list of another service to its end (#15 item 10): pages of {@value #SIZE} until the
  * total the service announces in {@code X-Total-Count} is reached. Without that header the first
  * answer is the complete list. A page that is empty before the total is reached means the list
- * changed or the service lied: that is an error, never a silently shorter list.
+ * changed or the service lied: that is an error ({@link RemoteList.Incomplete}), never a silently
+ * shorter list. A page the service does not answer is a {@link Remote.Failure} (commons' one
+ * translation of a remote failure, #19).
  */
 final class AllPages {
 
@@ -19,17 +22,20 @@ final class AllPages {
 
     private AllPages() {}
 
-    static List<JsonNode> read(String what, IntFunction<RestResponse<JsonNode>> fetchPage) {
-        try {
-            return RemoteList.readAll(
-                    what,
-                    p -> {
-                        RestResponse<JsonNode> answer = fetchPage.apply(p);
-                        return new RemoteList.Page(
-                                answer.getEntity(), answer.getHeaderString(TOTAL));
-                    });
-        } catch (RemoteList.Incomplete e) {
-            throw new IllegalStateException(e.getMessage());
-        }
+    /**
+     * @param service the service asked, e.g. {@code maintenance-service}
+     * @param what the request, e.g. {@code GET /tickets?hardwareId=…}
+     * @throws Remote.Failure a page was not answered
+     * @throws RemoteList.Incomplete the pages did not add up to the announced total
+     */
+    static List<JsonNode> read(
+            String service, String what, IntFunction<RestResponse<JsonNode>> fetchPage) {
+        return RemoteList.readAll(
+                service + " " + what,
+                p -> {
+                    RestResponse<JsonNode> answer =
+                            Remote.call(service, what + " page " + p, () -> fetchPage.apply(p));
+                    return new RemoteList.Page(answer.getEntity(), answer.getHeaderString(TOTAL));
+                });
     }
 }

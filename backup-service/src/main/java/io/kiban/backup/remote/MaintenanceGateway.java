@@ -1,6 +1,8 @@
 package io.kiban.backup.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.client.Remote;
+import io.kiban.commons.client.RemoteList;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.jboss.logging.Logger;
 public class MaintenanceGateway {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceGateway.class);
+    private static final String MAINTENANCE = "maintenance-service";
 
     /** Whether a run must hold; {@code note} says why, or that the check could not be made. */
     public record Hold(boolean held, String note) {}
@@ -52,88 +55,100 @@ public class MaintenanceGateway {
      */
     public Hold hold(String arrayHardwareId) {
         try {
-            List<JsonNode> tickets = tickets(arrayHardwareId, "IN_PROGRESS");
-            if (tickets.isEmpty()) {
-                return new Hold(false, null);
-            }
-            java.time.Instant now = clock.instant();
-            List<String> holding = new ArrayList<>();
-            List<String> overrun = new ArrayList<>();
-            List<String> notJpo = new ArrayList<>();
-            for (JsonNode t : tickets) {
-                String id = t.path("id").asText("?");
-                java.time.Instant acknowledged =
-                        t.hasNonNull("acknowledgedAt")
-                                ? java.time.Instant.parse(t.get("acknowledgedAt").asText())
-                                : null;
-                if (!t.path("acknowledgedByJpo").asBoolean(false) || acknowledged == null) {
-                    notJpo.add(id);
-                } else if (now.isAfter(acknowledged.plus(config.hold().max()))) {
-                    overrun.add(id);
-                } else {
-                    holding.add(id);
-                }
-            }
-            if (!overrun.isEmpty()) {
-                io.micrometer.core.instrument.Counter.builder("kiban_backup_hold_overrun")
-                        .description(
-                                "Backups that ran although a maintenance ticket was in progress on their array, "
-                                        + "because the hold outlasted kiban.backup.hold.max (SEC-BK-4)")
-                        .tag("array", arrayHardwareId)
-                        .register(registry)
-                        .increment();
-                LOG.warnf(
-                        "%s: maintenance ticket(s) %s on array %s in progress for longer than %s after JPO's "
-                                + "acknowledgement: backups are no longer held",
-                        HOLD_RULE, overrun, arrayHardwareId, config.hold().max());
-            }
-            if (!holding.isEmpty()) {
-                return new Hold(
-                        true,
-                        "maintenance ticket(s) "
-                                + String.join(", ", holding)
-                                + " IN_PROGRESS on array "
-                                + arrayHardwareId
-                                + " (acknowledged by JPO, hold at most "
-                                + config.hold().max().toHours()
-                                + " h)");
-            }
-            List<String> why = new ArrayList<>();
-            if (!overrun.isEmpty()) {
-                why.add(
-                        HOLD_RULE
-                                + ": ticket(s) "
-                                + String.join(", ", overrun)
-                                + " in progress longer than "
-                                + config.hold().max().toHours()
-                                + " h after JPO's acknowledgement: not held");
-            }
-            if (!notJpo.isEmpty()) {
-                why.add(
-                        HOLD_RULE
-                                + ": ticket(s) "
-                                + String.join(", ", notJpo)
-                                + " in progress but not acknowledged by JPO: not held");
-            }
-            return new Hold(false, String.join("; ", why));
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "maintenance-service unreachable for the hold check of %s: %s",
-                    arrayHardwareId, e.getMessage());
+            return hold(arrayHardwareId, tickets(arrayHardwareId, "IN_PROGRESS"));
+        } catch (Remote.Failure f) {
+            // logged by Remote; the hold is advisory: the run goes ahead and says why
             return new Hold(
                     false,
                     "maintenance-service unreachable ("
-                            + e.getClass().getSimpleName()
+                            + (f.status() == 0 ? "no answer" : "answered HTTP " + f.status())
+                            + "); ran without the maintenance hold check");
+        } catch (RuntimeException e) {
+            // an incomplete list (RemoteList.Incomplete) or a ticket that cannot be read
+            LOG.warnf(
+                    "the tickets of array %s could not be read for the hold check: %s",
+                    arrayHardwareId, e.getMessage());
+            return new Hold(
+                    false,
+                    "maintenance-service's tickets could not be read ("
+                            + e.getMessage()
                             + "); ran without the maintenance hold check");
         }
+    }
+
+    private Hold hold(String arrayHardwareId, List<JsonNode> tickets) {
+        if (tickets.isEmpty()) {
+            return new Hold(false, null);
+        }
+        java.time.Instant now = clock.instant();
+        List<String> holding = new ArrayList<>();
+        List<String> overrun = new ArrayList<>();
+        List<String> notJpo = new ArrayList<>();
+        for (JsonNode t : tickets) {
+            String id = t.path("id").asText("?");
+            java.time.Instant acknowledged =
+                    t.hasNonNull("acknowledgedAt")
+                            ? java.time.Instant.parse(t.get("acknowledgedAt").asText())
+                            : null;
+            if (!t.path("acknowledgedByJpo").asBoolean(false) || acknowledged == null) {
+                notJpo.add(id);
+            } else if (now.isAfter(acknowledged.plus(config.hold().max()))) {
+                overrun.add(id);
+            } else {
+                holding.add(id);
+            }
+        }
+        if (!overrun.isEmpty()) {
+            io.micrometer.core.instrument.Counter.builder("kiban_backup_hold_overrun")
+                    .description(
+                            "Backups that ran although a maintenance ticket was in progress on their array, "
+                                    + "because the hold outlasted kiban.backup.hold.max (SEC-BK-4)")
+                    .tag("array", arrayHardwareId)
+                    .register(registry)
+                    .increment();
+            LOG.warnf(
+                    "%s: maintenance ticket(s) %s on array %s in progress for longer than %s after JPO's "
+                            + "acknowledgement: backups are no longer held",
+                    HOLD_RULE, overrun, arrayHardwareId, config.hold().max());
+        }
+        if (!holding.isEmpty()) {
+            return new Hold(
+                    true,
+                    "maintenance ticket(s) "
+                            + String.join(", ", holding)
+                            + " IN_PROGRESS on array "
+                            + arrayHardwareId
+                            + " (acknowledged by JPO, hold at most "
+                            + config.hold().max().toHours()
+                            + " h)");
+        }
+        List<String> why = new ArrayList<>();
+        if (!overrun.isEmpty()) {
+            why.add(
+                    HOLD_RULE
+                            + ": ticket(s) "
+                            + String.join(", ", overrun)
+                            + " in progress longer than "
+                            + config.hold().max().toHours()
+                            + " h after JPO's acknowledgement: not held");
+        }
+        if (!notJpo.isEmpty()) {
+            why.add(
+                    HOLD_RULE
+                            + ": ticket(s) "
+                            + String.join(", ", notJpo)
+                            + " in progress but not acknowledged by JPO: not held");
+        }
+        return new Hold(false, String.join("; ", why));
     }
 
     /** A ticket acknowledged on an array, not yet in progress. */
     public record AcknowledgedTicket(long id, java.time.Instant acknowledgedAt) {}
 
     /**
-     * The tickets ACKNOWLEDGED on the array (their work has not started). Throws when
-     * maintenance-service cannot answer: the caller asks again on its next pass.
+     * The tickets ACKNOWLEDGED on the array (their work has not started). Throws ({@link
+     * Remote.Failure}, {@link RemoteList.Incomplete}) when maintenance-service cannot answer: the
+     * caller asks again on its next pass.
      */
     public List<AcknowledgedTicket> acknowledged(String arrayHardwareId) {
         List<AcknowledgedTicket> out = new ArrayList<>();
@@ -154,10 +169,8 @@ public class MaintenanceGateway {
      */
     private List<JsonNode> tickets(String arrayHardwareId, String status) {
         return AllPages.read(
-                "maintenance-service GET /tickets?hardwareId="
-                        + arrayHardwareId
-                        + "&status="
-                        + status,
+                MAINTENANCE,
+                "GET /tickets?hardwareId=" + arrayHardwareId + "&status=" + status,
                 page -> maintenance.tickets(arrayHardwareId, status, page, AllPages.SIZE));
     }
 
@@ -178,8 +191,8 @@ public class MaintenanceGateway {
         try {
             List<JsonNode> media =
                     AllPages.read(
-                            "maintenance-service GET /reports/media-destruction?hardwareId="
-                                    + arrayHardwareId,
+                            MAINTENANCE,
+                            "GET /reports/media-destruction?hardwareId=" + arrayHardwareId,
                             page ->
                                     maintenance.mediaDestruction(
                                             arrayHardwareId, page, AllPages.SIZE));
@@ -201,14 +214,12 @@ public class MaintenanceGateway {
                         "maintenance-service lists no data-bearing media for " + arrayHardwareId);
             }
             return new MediaDestruction(pending.isEmpty(), pending, null);
-        } catch (RuntimeException e) {
+        } catch (Remote.Failure | RemoteList.Incomplete e) {
+            // fails closed: an answer that is missing or not whole is never "destroyed"
             LOG.warnf(
                     "could not establish media destruction for %s: %s",
                     arrayHardwareId, e.getMessage());
-            return new MediaDestruction(
-                    false,
-                    List.of(),
-                    "unknown: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            return new MediaDestruction(false, List.of(), "unknown: " + e.getMessage());
         }
     }
 }

@@ -9,7 +9,7 @@ import io.kiban.backup.target.TargetDtos.TargetView;
 import java.time.Instant;
 import java.util.List;
 
-public final class ReportDtos {
+final class ReportDtos {
 
     private ReportDtos() {}
 

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.Set;
 
 @ApplicationScoped
-public class ReportService {
+class ReportService {
 
     private final TargetRepository targets;
     private final RunRepository runs;

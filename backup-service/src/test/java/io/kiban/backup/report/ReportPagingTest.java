@@ -487,7 +487,11 @@ class ReportPagingTest {
                                         .withStatus(503)));
         destruction = gateway.mediaDestroyed(down);
         assertThat(destruction.accepted()).isFalse();
-        assertThat(destruction.note()).startsWith("unknown: ");
+        // commons' Remote names the service, its answer and the request (#19)
+        assertThat(destruction.note())
+                .startsWith(
+                        "unknown: maintenance-service answered HTTP 503 (GET /reports/media-destruction?hardwareId="
+                                + down);
     }
 
     @Test
