@@ -195,7 +195,10 @@ public class SoftwareService {
      * time). The contract end is lifecycle-service's contract as amended (issue 14 item 9): the
      * last copy, marked stale, when lifecycle is down; 503 with no copy.
      */
-    @Transactional
+    // #16 §3: a read; lifecycle-service is asked outside any transaction, so a slow or dead
+    // lifecycle never holds a connection enlisted in one (a transaction that timed out around the
+    // call failed the report with "Enlisted connection used without active transaction")
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ContractReport<SupportRisk> supportRisks(
             Environment environment, boolean includeUnknown, PageRequest page) {
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
