@@ -132,19 +132,7 @@ public class DeliveryService {
             throw ProblemException.rule(
                     "R-LC-3", "extension " + id + " was already decided (" + e.status + ")");
         }
-        if (caller.id().equals(e.proposedById)
-                || (e.proposedById == null && caller.name().equals(e.proposedBy))) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + e.proposedBy
-                            + " proposed extension "
-                            + id
-                            + " and may not decide it; another jpo-admin decides",
-                    "R-SEC-2",
-                    null,
-                    null);
-        }
+        caller.requireNotSelf("R-SEC-2", e.proposedById, e.proposedBy, "proposed extension " + id);
         Contract c = contracts.contract();
         java.time.Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ClockProducer.JPO_ZONE);

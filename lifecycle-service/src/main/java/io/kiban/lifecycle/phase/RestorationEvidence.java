@@ -32,6 +32,10 @@ public class RestorationEvidence {
     @Column(name = "uploaded_by", nullable = false)
     public String uploadedBy;
 
+    /** The account (issuer#subject) that uploaded it (R-SEC-2); null on rows older than V42. */
+    @Column(name = "uploaded_by_id")
+    public String uploadedById;
+
     @Column(name = "uploaded_at", nullable = false)
     public Instant uploadedAt;
 }

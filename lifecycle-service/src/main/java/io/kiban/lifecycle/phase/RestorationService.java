@@ -83,6 +83,7 @@ public class RestorationService {
         }
         i.vendorNote = note;
         i.vendorNoteBy = caller.name();
+        i.vendorNoteById = caller.id();
         items.flush();
         ChecklistItemView view = view(i);
         audit.append("note", "restoration-item", env + "/" + item, view);
@@ -123,6 +124,7 @@ public class RestorationService {
         e.fileSha256 = stored.sha256();
         e.fileName = name;
         e.uploadedBy = caller.name();
+        e.uploadedById = caller.id();
         e.uploadedAt = clock.instant();
         evidence.persist(e);
         // R-SEC-2: the version JPO signs includes the evidence; an added file makes an older
@@ -164,22 +166,17 @@ public class RestorationService {
     public ChecklistItemView sign(Environment env, String item, String ifMatch) {
         RestorationItem i = find(env, item);
         io.kiban.commons.concurrency.ETags.check(ifMatch, i.version);
-        String me = caller.name();
-        if (me.equals(i.vendorNoteBy)
-                || evidence.count("itemId = ?1 and uploadedBy = ?2", i.id, me) > 0) {
-            throw new ProblemException(
-                    io.kiban.commons.problem.ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + me
-                            + " wrote the note or an evidence file of "
-                            + env
-                            + "/"
-                            + item
-                            + " and may not sign it off; another "
-                            + "jpo-admin signs",
+        caller.requireNotSelf(
+                "R-SEC-2",
+                i.vendorNoteById,
+                i.vendorNoteBy,
+                "wrote the note of " + env + "/" + item);
+        for (RestorationEvidence e : evidence.list("itemId", i.id)) {
+            caller.requireNotSelf(
                     "R-SEC-2",
-                    null,
-                    null);
+                    e.uploadedById,
+                    e.uploadedBy,
+                    "uploaded an evidence file of " + env + "/" + item);
         }
         Phase phase = phases.findById(env).phase;
         if (phase != Phase.REMOVING) {

@@ -136,6 +136,7 @@ public class VendorCopyService {
         c.holder = in.holder();
         c.status = VendorCopy.Status.OPEN;
         c.recordedBy = caller.name();
+        c.recordedById = caller.id();
         c.recordedAt = clock.instant();
         copies.persist(c);
         copies.flush();
@@ -168,6 +169,7 @@ public class VendorCopyService {
         e.fileSha256 = stored.sha256();
         e.fileName = name;
         e.uploadedBy = caller.name();
+        e.uploadedById = caller.id();
         e.uploadedAt = clock.instant();
         evidence.persist(e);
         // R-SEC-2: the version JPO reviews includes its evidence; an added file makes an older
@@ -217,6 +219,7 @@ public class VendorCopyService {
         c.disposition = in.disposition();
         c.dispositionNote = in.note();
         c.disposedBy = caller.name();
+        c.disposedById = caller.id();
         c.disposedAt = clock.instant();
         c.status = VendorCopy.Status.DISPOSED;
         copies.flush();
@@ -242,22 +245,21 @@ public class VendorCopyService {
                             + c.status
                             + "; JPO confirms a copy once its return, destruction or erasure is recorded with evidence");
         }
-        String me = caller.name();
-        if (me.equals(c.recordedBy)
-                || me.equals(c.disposedBy)
-                || evidence.count("copyId = ?1 and uploadedBy = ?2", c.id, me) > 0) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + me
-                            + " recorded vendor copy "
-                            + id
-                            + ", its disposition or an evidence file, and may not confirm it; another jpo-admin confirms",
+        caller.requireNotSelf(
+                "R-SEC-2", c.recordedById, c.recordedBy, "recorded vendor copy " + id);
+        caller.requireNotSelf(
+                "R-SEC-2",
+                c.disposedById,
+                c.disposedBy,
+                "recorded the disposition of vendor copy " + id);
+        for (VendorCopyEvidence e : evidence.list("copyId", c.id)) {
+            caller.requireNotSelf(
                     "R-SEC-2",
-                    null,
-                    null);
+                    e.uploadedById,
+                    e.uploadedBy,
+                    "uploaded an evidence file of vendor copy " + id);
         }
-        c.confirmedBy = me;
+        c.confirmedBy = caller.name();
         c.confirmedAt = clock.instant();
         c.status = VendorCopy.Status.CONFIRMED;
         copies.flush();

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
+import io.kiban.lifecycle.testing.Accounts;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.kiban.lifecycle.testing.TestClock;
@@ -359,6 +360,46 @@ class DeliveryTest {
     }
 
     static final String JPO_ADMIN_2 = Tokens.token("jpo-admin2", "jpo", "jpo-admin");
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 the proposer of an extension is its account (issuer+sub), not its name: renamed it is still refused; another account of the same name approves")
+    void R_SEC_2_the_proposer_of_an_extension_is_known_by_account_not_by_name() {
+        baseline("PRODUCTION", "k8s-worker");
+        TestClock.set(Instant.parse("2027-03-01T00:00:00Z"));
+        int id =
+                propose(
+                        Tokens.jpoAdmin(),
+                        ext(
+                                "PRODUCTION",
+                                "k8s-worker",
+                                "SEMICONDUCTOR_SHORTAGE",
+                                "GPU供給遅延",
+                                "2027-05-31"));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"))
+                .header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", Matchers.equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        Matchers.equalTo(
+                                "R-SEC-2: the account that proposed extension "
+                                        + id
+                                        + " cannot approve, accept, sign off or reject it; another"
+                                        + " jpo-admin must decide (segregation of duties)"));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                .header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval")
+                .then()
+                .statusCode(200)
+                .body("status", Matchers.equalTo("APPROVED"))
+                .body("decidedBy", Matchers.equalTo("jpo-admin1"));
+    }
 
     private static int propose(String token, Map<String, Object> body) {
         return given().auth()
