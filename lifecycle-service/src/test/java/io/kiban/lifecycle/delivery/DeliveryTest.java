@@ -587,6 +587,101 @@ class DeliveryTest {
     }
 
     @Test
+    @DisplayName(
+            "R-LC-2 #19 asset-service announcing 250 hardware items whose pages end after 200: 503 naming asset-service, never a status from a shorter list")
+    void R_LC_2_a_hardware_list_shorter_than_announced_is_503_never_a_shorter_status() {
+        StringBuilder page = new StringBuilder("[");
+        for (int i = 1; i <= 200; i++) {
+            page.append(i == 1 ? "" : ",").append(hw(i, "k8s-worker", "2027-03-10"));
+        }
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/baseline/conformance"))
+                                .willReturn(okJson("{\"lines\":[]}")));
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/hardware"))
+                                .withQueryParam("page", equalTo("0"))
+                                .willReturn(
+                                        okJson(page.append("]").toString())
+                                                .withHeader("X-Total-Count", "250")));
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/hardware"))
+                                .withQueryParam("page", equalTo("1"))
+                                .willReturn(okJson("[]").withHeader("X-Total-Count", "250")));
+        given().auth()
+                .oauth2(Tokens.jpoStaff())
+                .get("/deliveries/status")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        Matchers.equalTo(
+                                "asset-service announced 250 items (X-Total-Count) but its pages"
+                                        + " held 200"));
+        Stubs.asset()
+                .verifyThat(
+                        2,
+                        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                urlPathEqualTo("/hardware")));
+    }
+
+    @Test
+    @DisplayName(
+            "R-LC-3 #19 a baseline announced as 250 lines whose pages end after 200: the extension is 503 naming asset-service, nothing recorded")
+    void R_LC_3_a_baseline_shorter_than_announced_is_503_and_nothing_is_recorded() {
+        StringBuilder page = new StringBuilder("[");
+        for (int i = 1; i <= 200; i++) {
+            page.append(i == 1 ? "" : ",")
+                    .append("{\"id\":")
+                    .append(i)
+                    .append(",\"itemCode\":\"line-")
+                    .append(i)
+                    .append("\",\"environment\":\"PRODUCTION\"}");
+        }
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/baseline"))
+                                .withQueryParam("page", equalTo("0"))
+                                .willReturn(
+                                        okJson(page.append("]").toString())
+                                                .withHeader("X-Total-Count", "250")));
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/baseline"))
+                                .withQueryParam("page", equalTo("1"))
+                                .willReturn(okJson("[]").withHeader("X-Total-Count", "250")));
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .contentType(ContentType.JSON)
+                .body(
+                        ext(
+                                "PRODUCTION",
+                                "gpu-node",
+                                "SEMICONDUCTOR_SHORTAGE",
+                                "GPU供給遅延",
+                                "2027-05-31"))
+                .post("/deliveries/extensions")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        Matchers.equalTo(
+                                "the baseline line could not be checked: asset-service announced"
+                                        + " 250 items (X-Total-Count) but its pages held 200;"
+                                        + " nothing was recorded"));
+        given().auth()
+                .oauth2(Tokens.jpoStaff())
+                .get("/deliveries/extensions")
+                .then()
+                .statusCode(200)
+                .body("size()", Matchers.equalTo(0));
+    }
+
+    @Test
     void R_LC_2_the_status_is_503_when_asset_service_fails_never_a_guess() {
         Stubs.asset().register(get(urlPathEqualTo("/hardware")).willReturn(serverError()));
         given().auth()
