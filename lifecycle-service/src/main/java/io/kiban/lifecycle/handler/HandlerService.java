@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
  * roleSynced=false} meanwhile).
  */
 @ApplicationScoped
-public class HandlerService {
+class HandlerService {
 
     private static final Logger LOG = Logger.getLogger(HandlerService.class);
 

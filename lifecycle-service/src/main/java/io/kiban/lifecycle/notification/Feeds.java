@@ -29,7 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * the whole list.
  */
 @ApplicationScoped
-public class Feeds {
+class Feeds {
 
     static final int PAGE_SIZE = RemoteList.PAGE_SIZE;
 

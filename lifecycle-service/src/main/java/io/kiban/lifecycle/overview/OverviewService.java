@@ -35,7 +35,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * down the section says unavailable and the rest still answers.
  */
 @ApplicationScoped
-public class OverviewService {
+class OverviewService {
 
     static final List<String> OPEN_TICKET_STATUSES =
             List.of("REPORTED", "ACKNOWLEDGED", "IN_PROGRESS", "PARTS_REPLACED");

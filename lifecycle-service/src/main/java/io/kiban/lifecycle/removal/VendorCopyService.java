@@ -26,7 +26,7 @@ import java.util.List;
  * blocks the removal of PRODUCTION.
  */
 @ApplicationScoped
-public class VendorCopyService {
+class VendorCopyService {
 
     public record CopyInput(
             @NotNull VendorCopy.Kind kind,
