@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the contract feature (moved out of {@code ContractService}, #19). */
 @ApplicationScoped
-public class AmendmentRepository implements PanacheRepository<ContractAmendment> {}
+class AmendmentRepository implements PanacheRepository<ContractAmendment> {}

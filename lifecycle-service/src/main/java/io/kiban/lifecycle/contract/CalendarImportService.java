@@ -22,7 +22,7 @@ import java.util.Optional;
  * computed holidays (V3) and are answered as computed.
  */
 @ApplicationScoped
-public class CalendarImportService {
+class CalendarImportService {
 
     /**
      * The contract's calendar starts in 2026: earlier rows of the list are read, checked and not

@@ -149,18 +149,7 @@ public class ContractService {
             throw ProblemException.conflict(
                     "amendment " + id + " was already decided (" + a.status + ")", List.of());
         }
-        if (caller.id().equals(a.proposedById)) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + a.proposedBy
-                            + " proposed amendment "
-                            + id
-                            + " and may not decide it; a second jpo-admin approves it",
-                    "R-SEC-2",
-                    null,
-                    null);
-        }
+        caller.requireNotSelf("R-SEC-2", a.proposedById, a.proposedBy, "proposed amendment " + id);
         if (approve) {
             Contract c = contract();
             if (c.version != a.baseVersion) {

@@ -6,4 +6,4 @@ import java.time.LocalDate;
 
 /** Data access of the contract feature (moved out of {@code BusinessCalendar}, #19). */
 @ApplicationScoped
-public class HolidayRepository implements PanacheRepositoryBase<Holiday, LocalDate> {}
+class HolidayRepository implements PanacheRepositoryBase<Holiday, LocalDate> {}

@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the contract feature (moved out of {@code CalendarImportService}, #19). */
 @ApplicationScoped
-public class ImportRepository implements PanacheRepository<CalendarImport> {}
+class ImportRepository implements PanacheRepository<CalendarImport> {}

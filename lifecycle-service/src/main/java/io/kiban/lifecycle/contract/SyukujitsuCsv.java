@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * of order, a file that stops before the end of its last year — is refused as a whole with 400
  * naming the line.
  */
-public final class SyukujitsuCsv {
+final class SyukujitsuCsv {
 
     public static final String HEADER = "国民の祝日・休日月日,国民の祝日・休日名称";
     private static final Charset SHIFT_JIS = Charset.forName("windows-31j");

@@ -148,7 +148,7 @@ public class DeliverableResource {
             summary =
                     "成果物ファイルのダウンロード / Download the current file, or an earlier one by ?sha256= (streamed, as uploaded)",
             description =
-                    "最新の提出ファイル、または ?sha256= で以前の提出ファイルを、提出されたとおりに返す（Digest ヘッダに"
+                    "最新の提出ファイル、または ?sha256= で以前の提出ファイルを、提出されたとおりに返す（Repr-Digest ヘッダ（RFC 9530）に"
                             + "SHA-256）。\n\n"
                             + "The latest file, or an earlier one named by ?sha256=, exactly as submitted (its SHA-256 in Repr-Digest (RFC 9530), "
                             + "its type in X-Uploaded-Content-Type).")

@@ -5,7 +5,6 @@ import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.paging.Page;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.commons.problem.ProblemException;
-import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
@@ -204,7 +203,7 @@ public class DeliverableService {
                     d.ruleId,
                     "only a submitted deliverable can be approved (it is " + d.status + ")");
         }
-        requireNotSubmitter(d, "approve");
+        requireNotSubmitter(d);
         // R-LC-12: what the kind requires (the 確認書類 approved first, complete 別紙2 statuses)
         d.kind.requireApprovable(
                 kind ->
@@ -234,7 +233,7 @@ public class DeliverableService {
                     d.ruleId,
                     "only a submitted deliverable can be returned (it is " + d.status + ")");
         }
-        requireNotSubmitter(d, "return");
+        requireNotSubmitter(d);
         d.status = Deliverable.Status.RETURNED;
         d.reviewedBy = caller.name();
         d.reviewedById = caller.id();
@@ -246,37 +245,14 @@ public class DeliverableService {
     }
 
     /** R-SEC-2: whoever submitted the file never reviews it (403). */
-    private void requireNotSubmitter(Deliverable d, String what) {
-        if (caller.id().equals(d.submittedById)
-                || (d.submittedById == null && caller.name().equals(d.submittedBy))) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + d.submittedBy
-                            + " submitted deliverable "
-                            + d.id
-                            + " and may not "
-                            + what
-                            + " it; another jpo-admin reviews it",
-                    "R-SEC-2",
-                    null,
-                    null);
-        }
-        if (caller.id().equals(d.complianceById)) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + d.complianceBy
-                            + " recorded the 別紙2 "
-                            + "statuses of deliverable "
-                            + d.id
-                            + " and may not "
-                            + what
-                            + " it; another jpo-admin reviews it",
-                    "R-SEC-2",
-                    null,
-                    null);
-        }
+    private void requireNotSubmitter(Deliverable d) {
+        caller.requireNotSelf(
+                "R-SEC-2", d.submittedById, d.submittedBy, "submitted deliverable " + d.id);
+        caller.requireNotSelf(
+                "R-SEC-2",
+                d.complianceById,
+                d.complianceBy,
+                "recorded the 別紙2 statuses of deliverable " + d.id);
     }
 
     /** R-LC-12: the statuses of 別紙2, all items at once. */

@@ -13,7 +13,7 @@ public final class DeliveryDtos {
     private DeliveryDtos() {}
 
     public record ExtensionInput(
-            @NotBlank @Size(max = 16) String environment,
+            @NotNull Environment environment,
             @NotBlank @Size(max = 100) String baselineItem,
             @NotNull DeliveryExtension.Cause cause,
             @Size(max = 2000) String explanation,

@@ -2,15 +2,12 @@ package io.kiban.lifecycle.delivery;
 
 import io.kiban.commons.idempotency.Idempotent;
 import io.kiban.commons.paging.PageRequest;
-import io.kiban.commons.problem.ProblemException;
-import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Roles;
 import io.kiban.commons.web.Responses;
 import io.kiban.lifecycle.delivery.DeliveryDtos.ExtensionInput;
 import io.kiban.lifecycle.delivery.DeliveryDtos.ExtensionView;
 import io.kiban.lifecycle.delivery.DeliveryDtos.Status;
 import io.kiban.lifecycle.support.Lists;
-import io.kiban.lifecycle.support.Remote;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -61,11 +58,7 @@ public class DeliveryResource {
                             + "Delivery facts come from asset-service; 503 when it is unreachable.")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
     public Status status() {
-        try {
-            return service.status();
-        } catch (Remote.Unavailable e) {
-            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, e.getMessage());
-        }
+        return service.status();
     }
 
     @GET

@@ -1,7 +1,10 @@
 package io.kiban.lifecycle.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.audit.AuditTrail;
+import io.kiban.commons.client.Remote;
+import io.kiban.commons.client.RemoteList;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
@@ -19,7 +22,7 @@ import io.kiban.lifecycle.delivery.DeliveryDtos.Status;
 import io.kiban.lifecycle.support.AssetClient;
 import io.kiban.lifecycle.support.AssetClient.HardwareFact;
 import io.kiban.lifecycle.support.Environment;
-import io.kiban.lifecycle.support.Remote;
+import io.kiban.lifecycle.support.PagedList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -42,7 +45,10 @@ public class DeliveryService {
     private final ExtensionSeals seals;
     private final ExtensionRepository extensions;
     private final ContractService contracts;
+    private static final String ASSET = "asset-service";
+
     private final AssetClient asset;
+    private final ObjectMapper json;
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
@@ -54,7 +60,9 @@ public class DeliveryService {
             AuditTrail audit,
             Caller caller,
             Clock clock,
-            ExtensionSeals seals) {
+            ExtensionSeals seals,
+            ObjectMapper json) {
+        this.json = json;
         this.seals = seals;
         this.extensions = extensions;
         this.contracts = contracts;
@@ -83,7 +91,7 @@ public class DeliveryService {
     @Transactional
     public ExtensionView propose(ExtensionInput in) {
         contracts.requireContractedVendor("proposes delivery extensions");
-        Environment env = Environment.parse("environment", in.environment());
+        Environment env = in.environment();
         Contract c = contracts.contract();
         if (in.explanation() == null || in.explanation().isBlank()) {
             throw ProblemException.rule(
@@ -132,19 +140,7 @@ public class DeliveryService {
             throw ProblemException.rule(
                     "R-LC-3", "extension " + id + " was already decided (" + e.status + ")");
         }
-        if (caller.id().equals(e.proposedById)
-                || (e.proposedById == null && caller.name().equals(e.proposedBy))) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + e.proposedBy
-                            + " proposed extension "
-                            + id
-                            + " and may not decide it; another jpo-admin decides",
-                    "R-SEC-2",
-                    null,
-                    null);
-        }
+        caller.requireNotSelf("R-SEC-2", e.proposedById, e.proposedBy, "proposed extension " + id);
         Contract c = contracts.contract();
         java.time.Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ClockProducer.JPO_ZONE);
@@ -186,13 +182,11 @@ public class DeliveryService {
         List<AssetClient.BaselineLine> lines;
         try {
             lines = baseline(env);
-        } catch (Remote.Unavailable e) {
+        } catch (Remote.Failure | RemoteList.Incomplete e) {
             throw ProblemException.of(
                     ProblemType.DEPENDENCY_UNAVAILABLE,
                     "the baseline line could not be checked: "
                             + e.getMessage()
-                            + " on GET /baseline?environment="
-                            + env
                             + "; nothing was recorded");
         }
         boolean known =
@@ -235,6 +229,15 @@ public class DeliveryService {
     // (asset-service's answers are read, never stored, so no transaction spans the calls)
     @Transactional(Transactional.TxType.SUPPORTS)
     public Status status() {
+        try {
+            return statusFromAssetFacts();
+        } catch (Remote.Failure | RemoteList.Incomplete e) {
+            // asset-service did not answer, or its pages did not add up: 503 naming it
+            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    private Status statusFromAssetFacts() {
         Contract c = contracts.contract();
         LocalDate today = LocalDate.now(clock.withZone(ClockProducer.JPO_ZONE));
         // R-LC-3: only an approval recorded by the original deadline permits the late delivery
@@ -326,7 +329,11 @@ public class DeliveryService {
      * counted once, under SHARED, not invented as a line of each environment.
      */
     private Map<String, Integer> required(Environment env) {
-        JsonNode conformance = Remote.call("asset-service", () -> asset.conformance(env.name()));
+        JsonNode conformance =
+                Remote.call(
+                        ASSET,
+                        "GET /baseline/conformance?environment=" + env,
+                        () -> asset.conformance(env.name()));
         Map<String, Integer> required = new TreeMap<>();
         if (conformance != null) {
             for (JsonNode line : conformance.path("lines")) {
@@ -339,35 +346,34 @@ public class DeliveryService {
         return required;
     }
 
-    /** asset-service's paged baseline, read to the end (200 a page). */
+    /**
+     * asset-service's paged baseline, read to the end ({@link PagedList}: fewer lines than {@code
+     * X-Total-Count} announced is no answer, never a shorter baseline).
+     */
     private List<AssetClient.BaselineLine> baseline(Environment env) {
-        List<AssetClient.BaselineLine> all = new ArrayList<>();
-        for (int page = 0; page < 1000; page++) {
-            int p = page;
-            List<AssetClient.BaselineLine> batch =
-                    Remote.call(
-                            "asset-service",
-                            () -> asset.baseline(env.name(), p, AssetClient.PAGE_SIZE));
-            all.addAll(batch);
-            if (batch.size() < AssetClient.PAGE_SIZE) {
-                break;
-            }
-        }
-        return all;
+        return PagedList.readAll(
+                        ASSET,
+                        "GET /baseline?environment=" + env,
+                        p -> asset.baseline(env.name(), p, PagedList.PAGE_SIZE),
+                        PagedList::array)
+                .stream()
+                .map(n -> json.convertValue(n, AssetClient.BaselineLine.class))
+                .toList();
     }
 
+    /**
+     * asset-service's hardware of one environment, every page ({@link PagedList}: a list shorter
+     * than announced is no answer, so no delivered item goes missing from the status).
+     */
     private List<HardwareFact> hardware(Environment env) {
-        List<HardwareFact> all = new ArrayList<>();
-        for (int page = 0; page < 50; page++) {
-            int p = page;
-            List<HardwareFact> batch =
-                    Remote.call("asset-service", () -> asset.hardware(env.name(), p, 200));
-            all.addAll(batch);
-            if (batch.size() < 200) {
-                break;
-            }
-        }
-        return all;
+        return PagedList.readAll(
+                        ASSET,
+                        "GET /hardware?environment=" + env,
+                        p -> asset.hardware(env.name(), p, PagedList.PAGE_SIZE),
+                        PagedList::array)
+                .stream()
+                .map(n -> json.convertValue(n, HardwareFact.class))
+                .toList();
     }
 
     private DeliveryExtension find(long id) {

@@ -75,6 +75,10 @@ public class ApprovedHandler {
     @Column(name = "proposed_by", nullable = false)
     public String proposedBy;
 
+    /** The account (issuer#subject) that proposed the entry (R-SEC-2); null before V42. */
+    @Column(name = "proposed_by_id")
+    public String proposedById;
+
     @Column(name = "proposed_at", nullable = false)
     public Instant proposedAt;
 
@@ -106,6 +110,10 @@ public class ApprovedHandler {
     /** Who proposed the waiting change (R-SEC-2: never its approver). */
     @Column(name = "pending_change_by")
     public String pendingChangeBy;
+
+    /** The account (issuer#subject) that proposed the waiting change; null before V42. */
+    @Column(name = "pending_change_by_id")
+    public String pendingChangeById;
 
     @Version public long version;
 

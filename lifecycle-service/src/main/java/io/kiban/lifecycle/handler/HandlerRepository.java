@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the handler feature (moved out of {@code HandlerService}, #19). */
 @ApplicationScoped
-public class HandlerRepository implements PanacheRepository<ApprovedHandler> {
+class HandlerRepository implements PanacheRepository<ApprovedHandler> {
 
     /**
      * R-SEC-1: the row an approval (which grants the role in Keycloak before it commits) and a

@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
  * roleSynced=false} meanwhile).
  */
 @ApplicationScoped
-public class HandlerService {
+class HandlerService {
 
     private static final Logger LOG = Logger.getLogger(HandlerService.class);
 
@@ -136,6 +136,7 @@ public class HandlerService {
         apply(h, in, org);
         h.status = ApprovedHandler.Status.PROPOSED;
         h.proposedBy = caller.name();
+        h.proposedById = caller.id();
         h.proposedAt = clock.instant();
         h.roleSynced = true;
         handlers.persist(h);
@@ -155,9 +156,9 @@ public class HandlerService {
         String org = organisation(in);
         if (h.status == ApprovedHandler.Status.PROPOSED) {
             apply(h, in, org);
-            h.pendingChangeBy =
-                    caller.name(); // R-SEC-2: whoever shaped the proposal does not approve it
-            // either
+            // R-SEC-2: whoever shaped the proposal does not approve it either
+            h.pendingChangeBy = caller.name();
+            h.pendingChangeById = caller.id();
         } else if (h.status == ApprovedHandler.Status.APPROVED) {
             h.pendingChange =
                     write(
@@ -175,6 +176,7 @@ public class HandlerService {
                                     in.nationality(),
                                     in.accountId()));
             h.pendingChangeBy = caller.name();
+            h.pendingChangeById = caller.id();
         } else {
             throw ProblemException.rule(
                     "R-SEC-1", "handler " + id + " is " + h.status + " and cannot be changed");
@@ -245,10 +247,7 @@ public class HandlerService {
                             + h.status
                             + ")");
         }
-        if (caller.name().equals(h.pendingChangeBy)
-                || (!change && caller.name().equals(h.proposedBy))) {
-            throw fourEyes("handler " + id + (change ? " change" : ""), caller.name());
-        }
+        requireNotProposer(h, change);
         requireOrganisation(change ? pending(h).accountId() : h.accountId, h.organisation);
         handlers.lockRoles();
         if (change) {
@@ -273,17 +272,21 @@ public class HandlerService {
         return view(h);
     }
 
-    static ProblemException fourEyes(String what, String proposer) {
-        return new ProblemException(
-                ProblemType.FORBIDDEN,
-                "R-SEC-2: "
-                        + what
-                        + " was proposed or submitted by "
-                        + proposer
-                        + ", who may not approve it; another jpo-admin approves",
+    /**
+     * R-SEC-2: the account that proposed the entry (while it is a proposal), changed the proposal
+     * or proposed the waiting change of an approved entry never approves or rejects it (403).
+     */
+    private void requireNotProposer(ApprovedHandler h, boolean change) {
+        caller.requireNotSelf(
                 "R-SEC-2",
-                null,
-                null);
+                h.pendingChangeById,
+                h.pendingChangeBy,
+                (change ? "proposed the change of handler " : "changed the proposal of handler ")
+                        + h.id);
+        if (!change) {
+            caller.requireNotSelf(
+                    "R-SEC-2", h.proposedById, h.proposedBy, "proposed handler " + h.id);
+        }
     }
 
     /**
@@ -349,8 +352,10 @@ public class HandlerService {
         ApprovedHandler h = visible(id);
         ETags.check(ifMatch, h.version);
         if (h.status == ApprovedHandler.Status.APPROVED && h.pendingChange != null) {
+            requireNotProposer(h, true);
             h.pendingChange = null;
             h.pendingChangeBy = null;
+            h.pendingChangeById = null;
             h.note = reason;
             handlers.flush();
             audit.append("reject-change", "approved-handler", h.id, auditView(h));
@@ -360,6 +365,7 @@ public class HandlerService {
             throw ProblemException.rule(
                     "R-SEC-1", "only a proposed handler can be rejected (it is " + h.status + ")");
         }
+        requireNotProposer(h, false);
         h.status = ApprovedHandler.Status.REJECTED;
         h.decidedBy = caller.name();
         h.decidedAt = clock.instant();

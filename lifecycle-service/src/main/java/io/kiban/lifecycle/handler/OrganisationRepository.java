@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the vendor organisations (moved out of {@code HandlerService}, #19). */
 @ApplicationScoped
-public class OrganisationRepository implements PanacheRepositoryBase<VendorOrganisation, String> {}
+class OrganisationRepository implements PanacheRepositoryBase<VendorOrganisation, String> {}

@@ -15,7 +15,7 @@ import java.util.List;
  * month of the contract's lease → 409.
  */
 @ApplicationScoped
-public class ClosedMonthGuard implements AmendmentGuard {
+class ClosedMonthGuard implements AmendmentGuard {
 
     private final ClosedMonthRepository closed;
 

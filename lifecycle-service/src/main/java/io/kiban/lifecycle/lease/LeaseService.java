@@ -6,7 +6,6 @@ import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
-import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.commons.time.ReiwaDates;
@@ -126,19 +125,7 @@ public class LeaseService {
             throw ProblemException.rule(
                     "R-LC-14", "delay " + id + " was already decided (" + d.status + ")");
         }
-        if (caller.id().equals(d.recordedById)
-                || (d.recordedById == null && caller.name().equals(d.recordedBy))) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + d.recordedBy
-                            + " recorded delay "
-                            + id
-                            + " and may not decide it; a second jpo-admin approves it",
-                    "R-SEC-2",
-                    null,
-                    null);
-        }
+        caller.requireNotSelf("R-SEC-2", d.recordedById, d.recordedBy, "recorded delay " + id);
         if (approve) {
             requireStartDelay(contracts.contract(), d.startDate, d.endDate);
             requireOpenMonths(d.cause, d.startDate, d.endDate, "approve this delay");

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kiban.commons.client.RemoteList;
 import io.kiban.commons.client.ServiceCall;
-import io.kiban.lifecycle.support.Remote;
+import io.kiban.lifecycle.support.PagedList;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
@@ -13,13 +13,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * What the notifications read from maintenance- and backup-service, with this service's
@@ -29,16 +29,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * the whole list.
  */
 @ApplicationScoped
-public class Feeds {
+class Feeds {
 
     static final int PAGE_SIZE = RemoteList.PAGE_SIZE;
-
-    /** A list that could not be read to its end: the section of a mail that needs it says so. */
-    public static class Unavailable extends RuntimeException {
-        Unavailable(String message) {
-            super(message, null, false, false);
-        }
-    }
 
     @RegisterRestClient(configKey = "maintenance-feed")
     @OidcClientFilter
@@ -48,14 +41,15 @@ public class Feeds {
 
         @GET
         @Path("/tickets")
-        Response tickets(
+        RestResponse<JsonNode> tickets(
                 @QueryParam("breached") Boolean breached,
                 @QueryParam("page") int page,
                 @QueryParam("size") int size);
 
         @GET
         @Path("/reports/outstanding-sanitization")
-        Response outstanding(@QueryParam("page") int page, @QueryParam("size") int size);
+        RestResponse<JsonNode> outstanding(
+                @QueryParam("page") int page, @QueryParam("size") int size);
     }
 
     @RegisterRestClient(configKey = "backup-feed")
@@ -66,14 +60,14 @@ public class Feeds {
 
         @GET
         @Path("/runs")
-        Response runs(
+        RestResponse<JsonNode> runs(
                 @QueryParam("state") String state,
                 @QueryParam("page") int page,
                 @QueryParam("size") int size);
 
         @GET
         @Path("/reports/rpo")
-        Response rpo(@QueryParam("page") int page, @QueryParam("size") int size);
+        RestResponse<JsonNode> rpo(@QueryParam("page") int page, @QueryParam("size") int size);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -147,6 +141,7 @@ public class Feeds {
     public List<Ticket> breachedTickets() {
         return all(
                 "maintenance-service",
+                "GET /tickets?breached=true",
                 Ticket.class,
                 page -> maintenance.tickets(true, page, PAGE_SIZE));
     }
@@ -154,6 +149,7 @@ public class Feeds {
     public List<Outstanding> outstandingSanitization() {
         return all(
                 "maintenance-service",
+                "GET /reports/outstanding-sanitization",
                 Outstanding.class,
                 page -> maintenance.outstanding(page, PAGE_SIZE));
     }
@@ -162,7 +158,11 @@ public class Feeds {
     public List<Run> missedRunsSince(Instant since) {
         List<Run> result = new ArrayList<>();
         for (Run r :
-                all("backup-service", Run.class, page -> backup.runs("MISSED", page, PAGE_SIZE))) {
+                all(
+                        "backup-service",
+                        "GET /runs?state=MISSED",
+                        Run.class,
+                        page -> backup.runs("MISSED", page, PAGE_SIZE))) {
             if (r.expectedFireTime() != null && !r.expectedFireTime().isBefore(since)) {
                 result.add(r);
             }
@@ -172,35 +172,25 @@ public class Feeds {
 
     /** R-BK-3: the targets whose last success is older than 1.5 × their interval. */
     public List<StaleTarget> staleTargets() {
-        return all("backup-service", StaleTarget.class, page -> backup.rpo(page, PAGE_SIZE));
+        return all(
+                "backup-service",
+                "GET /reports/rpo",
+                StaleTarget.class,
+                page -> backup.rpo(page, PAGE_SIZE));
     }
 
     /**
-     * Every page of another service's list (commons' {@link RemoteList}); a list that does not add
-     * up is Unavailable.
+     * Every page of another service's list ({@link PagedList}: commons' RemoteList over commons'
+     * Remote); a service that does not answer usefully is commons' {@code Remote.Failure}, a list
+     * that does not add up {@code RemoteList.Incomplete}: the section of a mail that needs it says
+     * so.
      */
-    <T> List<T> all(String service, Class<T> type, IntFunction<Response> call) {
-        try {
-            List<T> items = new ArrayList<>();
-            for (JsonNode n : RemoteList.readAll(service, p -> page(service, call, p))) {
-                items.add(json.convertValue(n, type));
-            }
-            return items;
-        } catch (RemoteList.Incomplete e) {
-            throw new Unavailable(e.getMessage());
+    <T> List<T> all(
+            String service, String what, Class<T> type, IntFunction<RestResponse<JsonNode>> call) {
+        List<T> items = new ArrayList<>();
+        for (JsonNode n : PagedList.readAll(service, what, call, PagedList::array)) {
+            items.add(json.convertValue(n, type));
         }
-    }
-
-    private RemoteList.Page page(String service, IntFunction<Response> call, int p) {
-        Response r = Remote.call(service, () -> call.apply(p));
-        try (r) {
-            if (r.getStatus() != 200) {
-                throw new Unavailable(service + " answered HTTP " + r.getStatus());
-            }
-            return new RemoteList.Page(
-                    json.readTree(r.readEntity(String.class)), r.getHeaderString(RemoteList.TOTAL));
-        } catch (java.io.IOException e) {
-            throw new Unavailable(service + " answered a body that is not JSON");
-        }
+        return items;
     }
 }

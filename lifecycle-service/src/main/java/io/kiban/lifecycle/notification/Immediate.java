@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * kiban.notifications.immediate.lookback} are not mailed (they show in the digest).
  */
 @ApplicationScoped
-public class Immediate {
+class Immediate {
 
     private static final Logger LOG = Logger.getLogger(Immediate.class);
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** Issue #17: the log of claimed notification mails, newest first, for jpo-admin and auditors. */
 @ApplicationScoped
-public class NotificationHistory {
+class NotificationHistory {
 
     /** One logged mail (the body is not listed). */
     public record SentView(

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * stored mail.
  */
 @ApplicationScoped
-public class Notifier {
+class Notifier {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class);
 

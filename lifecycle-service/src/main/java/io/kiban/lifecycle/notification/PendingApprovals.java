@@ -16,7 +16,7 @@ import java.util.List;
  * table does not record it).
  */
 @ApplicationScoped
-public class PendingApprovals {
+class PendingApprovals {
 
     public record Pending(String eventId, String what, String title, Instant at) {}
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 @Startup
-public class Recipients {
+class Recipients {
 
     private static final Pattern ADDRESS =
             Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");

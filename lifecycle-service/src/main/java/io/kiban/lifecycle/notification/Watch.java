@@ -12,7 +12,7 @@ import java.util.List;
  * after a resubmission is another).
  */
 @ApplicationScoped
-public class Watch {
+class Watch {
 
     public record Seen(String observed, int generation) {}
 

@@ -2,6 +2,8 @@ package io.kiban.lifecycle.overview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.client.Remote;
+import io.kiban.commons.client.RemoteList;
 import io.kiban.commons.paging.PageRequest;
 import io.kiban.lifecycle.contract.ContractDtos.Deadline;
 import io.kiban.lifecycle.contract.ContractDtos.RemovalBreach;
@@ -15,7 +17,6 @@ import io.kiban.lifecycle.phase.RemovalObligation;
 import io.kiban.lifecycle.support.BackupClient;
 import io.kiban.lifecycle.support.MaintenanceClient;
 import io.kiban.lifecycle.support.PagedList;
-import io.kiban.lifecycle.support.Remote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * down the section says unavailable and the rest still answers.
  */
 @ApplicationScoped
-public class OverviewService {
+class OverviewService {
 
     static final List<String> OPEN_TICKET_STATUSES =
             List.of("REPORTED", "ACKNOWLEDGED", "IN_PROGRESS", "PARTS_REPLACED");
@@ -140,7 +141,11 @@ public class OverviewService {
         Map<String, Object> figures = new LinkedHashMap<>();
         long open = 0;
         for (String status : OPEN_TICKET_STATUSES) {
-            Response r = Remote.call("maintenance-service", () -> maintenance.tickets(status, 1));
+            Response r =
+                    Remote.call(
+                            "maintenance-service",
+                            "GET /tickets?status=" + status,
+                            () -> maintenance.tickets(status, 1));
             try (r) {
                 if (r.getStatus() != 200) {
                     throw new IllegalStateException("tickets answered HTTP " + r.getStatus());
@@ -155,6 +160,7 @@ public class OverviewService {
                 "outstandingSanitization",
                 PagedList.readAll(
                                 "maintenance-service",
+                                "GET /reports/outstanding-sanitization",
                                 p -> maintenance.outstandingSanitization(p, PagedList.PAGE_SIZE),
                                 io.kiban.lifecycle.removal.RemovalGate::outstandingEntries)
                         .size());
@@ -166,6 +172,7 @@ public class OverviewService {
         List<JsonNode> rpo =
                 PagedList.readAll(
                         "backup-service",
+                        "GET /reports/rpo",
                         p -> backup.rpo(p, PagedList.PAGE_SIZE),
                         PagedList::array);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -177,7 +184,7 @@ public class OverviewService {
     private static Section section(String service, Supplier<Object> call) {
         try {
             return new Section(true, service, null, call.get());
-        } catch (Remote.Unavailable e) {
+        } catch (Remote.Failure | RemoteList.Incomplete e) {
             return new Section(false, service, e.getMessage(), null);
         } catch (RuntimeException e) {
             return new Section(

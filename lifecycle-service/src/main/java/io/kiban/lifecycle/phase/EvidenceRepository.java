@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the phase feature (moved out of {@code RestorationService}, #19). */
 @ApplicationScoped
-public class EvidenceRepository implements PanacheRepository<RestorationEvidence> {}
+class EvidenceRepository implements PanacheRepository<RestorationEvidence> {}

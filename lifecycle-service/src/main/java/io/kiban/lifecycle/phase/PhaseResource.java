@@ -81,8 +81,8 @@ public class PhaseResource {
         Roles.AUDITOR,
         Roles.SERVICE
     })
-    public RestResponse<PhaseView> get(@RestPath String environment) {
-        PhaseView view = service.get(Environment.parse("environment", environment));
+    public RestResponse<PhaseView> get(@RestPath Environment environment) {
+        PhaseView view = service.get(environment);
         return Responses.ok(view, view.version());
     }
 
@@ -96,14 +96,11 @@ public class PhaseResource {
                             + "cost note (R-RM-2). Paged (page, size ≤ 200).")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
     public RestResponse<List<TransitionView>> history(
-            @RestPath String environment,
+            @RestPath Environment environment,
             @RestQuery Integer page,
             @RestQuery Integer size,
             @Context UriInfo uri) {
-        return Lists.page(
-                        service.history(Environment.parse("environment", environment)),
-                        PageRequest.of(page, size))
-                .toResponse(uri);
+        return Lists.page(service.history(environment), PageRequest.of(page, size)).toResponse(uri);
     }
 
     @POST
@@ -125,7 +122,7 @@ public class PhaseResource {
                             + "phase:STAGING). Honours Idempotency-Key.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<PhaseView> transition(
-            @RestPath String environment,
+            @RestPath Environment environment,
             @org.jboss.resteasy.reactive.RestHeader("If-Match") String ifMatch,
             @RequestBody(
                             content =
@@ -148,8 +145,7 @@ public class PhaseResource {
                     @Valid
                     @NotNull
                     TransitionInput body) {
-        PhaseView view =
-                service.transition(Environment.parse("environment", environment), body, ifMatch);
+        PhaseView view = service.transition(environment, body, ifMatch);
         return Responses.ok(view, view.version());
     }
 }

@@ -1,37 +1,18 @@
 package io.kiban.lifecycle.phase;
 
+import io.kiban.lifecycle.deliverable.AttachedFile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /**
  * An evidence file (photo or PDF) of one restoration checklist item (原状復帰, R-RM-1); kept, never
- * rewritten.
+ * rewritten (attached by {@link io.kiban.lifecycle.deliverable.AttachedFiles}).
  */
 @Entity
 @Table(name = "restoration_evidence")
-public class RestorationEvidence {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class RestorationEvidence extends AttachedFile {
 
     @Column(name = "restoration_item_id", nullable = false)
     public Long itemId;
-
-    @Column(name = "file_sha256", nullable = false)
-    public String fileSha256;
-
-    @Column(name = "file_name", nullable = false)
-    public String fileName;
-
-    @Column(name = "uploaded_by", nullable = false)
-    public String uploadedBy;
-
-    @Column(name = "uploaded_at", nullable = false)
-    public Instant uploadedAt;
 }

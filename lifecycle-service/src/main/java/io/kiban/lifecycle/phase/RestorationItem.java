@@ -38,6 +38,10 @@ public class RestorationItem {
     @Column(name = "vendor_note_by")
     public String vendorNoteBy;
 
+    /** The account (issuer#subject) that wrote the note; null on rows older than V42. */
+    @Column(name = "vendor_note_by_id")
+    public String vendorNoteById;
+
     @Column(name = "signed_by")
     public String signedBy;
 

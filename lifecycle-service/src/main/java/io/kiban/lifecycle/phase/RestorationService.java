@@ -4,7 +4,7 @@ import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.security.Caller;
 import io.kiban.lifecycle.contract.ContractService;
-import io.kiban.lifecycle.deliverable.DocumentRepository;
+import io.kiban.lifecycle.deliverable.AttachedFiles;
 import io.kiban.lifecycle.deliverable.StoredDocument;
 import io.kiban.lifecycle.phase.PhaseDtos.ChecklistItemView;
 import io.kiban.lifecycle.phase.PhaseDtos.EvidenceFileView;
@@ -29,11 +29,12 @@ public class RestorationService {
      */
     public record Added(ChecklistItemView item, EvidenceFileView file, boolean created) {}
 
-    public record FileRef(String sha256, String fileName, String contentType, long size) {}
+    /** The owner column of {@link RestorationEvidence}. */
+    private static final String OWNER = "itemId";
 
     private final RestorationRepository items;
     private final EvidenceRepository evidence;
-    private final DocumentRepository documents;
+    private final AttachedFiles files;
     private final PhaseRepository phases;
     private final AuditTrail audit;
     private final Caller caller;
@@ -44,7 +45,7 @@ public class RestorationService {
     public RestorationService(
             RestorationRepository items,
             EvidenceRepository evidence,
-            DocumentRepository documents,
+            AttachedFiles files,
             PhaseRepository phases,
             AuditTrail audit,
             Caller caller,
@@ -55,7 +56,7 @@ public class RestorationService {
         this.seals = seals;
         this.items = items;
         this.evidence = evidence;
-        this.documents = documents;
+        this.files = files;
         this.phases = phases;
         this.audit = audit;
         this.caller = caller;
@@ -83,6 +84,7 @@ public class RestorationService {
         }
         i.vendorNote = note;
         i.vendorNoteBy = caller.name();
+        i.vendorNoteById = caller.id();
         items.flush();
         ChecklistItemView view = view(i);
         audit.append("note", "restoration-item", env + "/" + item, view);
@@ -111,29 +113,26 @@ public class RestorationService {
         contracts.requireContractedVendor("uploads the restoration evidence");
         RestorationItem i = find(env, item);
         requireOpen(i);
-        RestorationEvidence existing =
-                evidence.find("itemId = ?1 and fileSha256 = ?2", i.id, stored.sha256())
-                        .firstResult();
-        if (existing != null) {
-            return new Added(view(i), fileView(existing), false);
+        AttachedFiles.Attached<RestorationEvidence> attached =
+                files.attach(
+                        evidence,
+                        OWNER,
+                        i,
+                        i.id,
+                        () -> {
+                            RestorationEvidence e = new RestorationEvidence();
+                            e.itemId = i.id;
+                            return e;
+                        },
+                        name,
+                        contentType,
+                        stored);
+        EvidenceFileView file = fileView(attached.file());
+        if (attached.created()) {
+            items.flush();
+            audit.append("evidence", "restoration-item", env + "/" + item, file);
         }
-        documents.recordIfAbsent(stored, contentType, clock.instant());
-        RestorationEvidence e = new RestorationEvidence();
-        e.itemId = i.id;
-        e.fileSha256 = stored.sha256();
-        e.fileName = name;
-        e.uploadedBy = caller.name();
-        e.uploadedAt = clock.instant();
-        evidence.persist(e);
-        // R-SEC-2: the version JPO signs includes the evidence; an added file makes an older
-        // If-Match stale
-        items.getEntityManager()
-                .lock(i, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        evidence.flush();
-        items.flush();
-        EvidenceFileView file = fileView(e);
-        audit.append("evidence", "restoration-item", env + "/" + item, file);
-        return new Added(view(i), file, true);
+        return new Added(view(i), file, attached.created());
     }
 
     // #16 §3: a read writes nothing: no JTA transaction
@@ -144,16 +143,13 @@ public class RestorationService {
 
     // #16 §3: a read writes nothing: no JTA transaction
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FileRef evidenceFile(Environment env, String item, String sha256) {
-        RestorationItem i = find(env, item);
-        RestorationEvidence e =
-                evidence.find("itemId = ?1 and fileSha256 = ?2", i.id, sha256).firstResult();
-        if (e == null) {
-            throw ProblemException.notFound(
-                    "evidence file of checklist item " + env + "/" + item, sha256);
-        }
-        StoredDocument doc = documents.findById(e.fileSha256);
-        return new FileRef(e.fileSha256, e.fileName, doc.contentType, doc.size);
+    public AttachedFiles.FileRef evidenceFile(Environment env, String item, String sha256) {
+        return files.ref(
+                evidence,
+                OWNER,
+                find(env, item).id,
+                sha256,
+                "evidence file of checklist item " + env + "/" + item);
     }
 
     /**
@@ -164,23 +160,14 @@ public class RestorationService {
     public ChecklistItemView sign(Environment env, String item, String ifMatch) {
         RestorationItem i = find(env, item);
         io.kiban.commons.concurrency.ETags.check(ifMatch, i.version);
-        String me = caller.name();
-        if (me.equals(i.vendorNoteBy)
-                || evidence.count("itemId = ?1 and uploadedBy = ?2", i.id, me) > 0) {
-            throw new ProblemException(
-                    io.kiban.commons.problem.ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + me
-                            + " wrote the note or an evidence file of "
-                            + env
-                            + "/"
-                            + item
-                            + " and may not sign it off; another "
-                            + "jpo-admin signs",
-                    "R-SEC-2",
-                    null,
-                    null);
-        }
+        caller.requireNotSelf(
+                "R-SEC-2",
+                i.vendorNoteById,
+                i.vendorNoteBy,
+                "wrote the note of " + env + "/" + item);
+        files.requireNoneUploadedByCaller(
+                files.of(evidence, OWNER, i.id),
+                "uploaded an evidence file of " + env + "/" + item);
         Phase phase = phases.findById(env).phase;
         if (phase != Phase.REMOVING) {
             throw ProblemException.rule(
@@ -228,11 +215,11 @@ public class RestorationService {
     }
 
     private List<EvidenceFileView> evidenceOf(RestorationItem i) {
-        return evidence.list("itemId = ?1 order by id", i.id).stream().map(this::fileView).toList();
+        return files.of(evidence, OWNER, i.id).stream().map(this::fileView).toList();
     }
 
     private EvidenceFileView fileView(RestorationEvidence e) {
-        StoredDocument doc = documents.findById(e.fileSha256);
+        StoredDocument doc = files.document(e);
         return new EvidenceFileView(
                 e.fileSha256,
                 e.fileName,

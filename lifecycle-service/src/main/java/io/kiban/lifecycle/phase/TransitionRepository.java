@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the phase feature (moved out of {@code PhaseService}, #19). */
 @ApplicationScoped
-public class TransitionRepository implements PanacheRepository<PhaseTransition> {}
+class TransitionRepository implements PanacheRepository<PhaseTransition> {}

@@ -5,4 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Data access of the removal feature (moved out of {@code VendorCopyService}, #19). */
 @ApplicationScoped
-public class CopyEvidenceRepository implements PanacheRepository<VendorCopyEvidence> {}
+class CopyEvidenceRepository implements PanacheRepository<VendorCopyEvidence> {}

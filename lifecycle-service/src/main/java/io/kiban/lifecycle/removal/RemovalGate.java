@@ -1,6 +1,8 @@
 package io.kiban.lifecycle.removal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.client.Remote;
+import io.kiban.commons.client.RemoteList;
 import io.kiban.commons.time.ClockProducer;
 import io.kiban.lifecycle.archive.ArchiveRepository;
 import io.kiban.lifecycle.contract.ContractService;
@@ -14,7 +16,6 @@ import io.kiban.lifecycle.support.BackupClient;
 import io.kiban.lifecycle.support.Environment;
 import io.kiban.lifecycle.support.MaintenanceClient;
 import io.kiban.lifecycle.support.PagedList;
-import io.kiban.lifecycle.support.Remote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -147,12 +148,13 @@ public class RemovalGate implements io.kiban.lifecycle.phase.RemovalBlockers {
             rows =
                     PagedList.readAll(
                             MAINTENANCE,
+                            "GET /reports/media-destruction?environment=" + env,
                             p -> maintenance.mediaDestruction(env.name(), p, PagedList.PAGE_SIZE),
                             PagedList::array);
-        } catch (Remote.Unavailable e) {
+        } catch (Remote.Failure e) {
             blockers.add(unavailable(MAINTENANCE, call, e));
             return new MediaFacts(null, null);
-        } catch (PagedList.Incomplete e) {
+        } catch (RemoteList.Incomplete e) {
             blockers.add(
                     new Blocker(
                             "SERVICE_UNAVAILABLE",
@@ -238,18 +240,19 @@ public class RemovalGate implements io.kiban.lifecycle.phase.RemovalBlockers {
             list =
                     PagedList.readAll(
                             MAINTENANCE,
+                            "GET /reports/outstanding-sanitization?environment=" + env,
                             p ->
                                     maintenance.outstandingSanitizationIn(
                                             env.name(), p, PagedList.PAGE_SIZE),
                             RemovalGate::outstandingEntries);
-        } catch (Remote.Unavailable e) {
+        } catch (Remote.Failure e) {
             blockers.add(
                     unavailable(
                             MAINTENANCE,
                             "GET /reports/outstanding-sanitization?environment=" + env,
                             e));
             return;
-        } catch (PagedList.Incomplete e) {
+        } catch (RemoteList.Incomplete e) {
             blockers.add(
                     new Blocker(
                             "SERVICE_UNAVAILABLE",
@@ -336,12 +339,13 @@ public class RemovalGate implements io.kiban.lifecycle.phase.RemovalBlockers {
             list =
                     PagedList.readAll(
                             BACKUP,
+                            "GET /reports/backup-copies?environment=" + env,
                             p -> backup.backupCopies(env.name(), p, PagedList.PAGE_SIZE),
                             body -> body.has("copies") ? body.get("copies") : body);
-        } catch (Remote.Unavailable e) {
+        } catch (Remote.Failure e) {
             blockers.add(unavailable(BACKUP, "GET /reports/backup-copies?environment=" + env, e));
             return;
-        } catch (PagedList.Incomplete e) {
+        } catch (RemoteList.Incomplete e) {
             blockers.add(
                     new Blocker(
                             "SERVICE_UNAVAILABLE",
@@ -473,11 +477,17 @@ public class RemovalGate implements io.kiban.lifecycle.phase.RemovalBlockers {
                         SELF + " POST /archive"));
     }
 
-    private static Blocker unavailable(String service, String call, Remote.Unavailable e) {
+    /** The service did not answer usefully (commons' {@link Remote}): a blocker naming it. */
+    private static Blocker unavailable(String service, String call, Remote.Failure e) {
         return new Blocker(
                 "SERVICE_UNAVAILABLE",
                 "service:" + service,
-                "could not be checked: " + e.getMessage() + " on " + call,
+                "could not be checked: "
+                        + service
+                        + (e.status() == 0 ? " is unreachable" : " answered HTTP " + e.status())
+                        + " on "
+                        + call
+                        + (e.detail().isEmpty() ? "" : ": " + e.detail()),
                 service);
     }
 }

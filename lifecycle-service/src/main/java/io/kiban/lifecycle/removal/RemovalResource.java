@@ -100,8 +100,8 @@ public class RemovalResource {
                             + "R-LC-8: a passed removal deadline blocks nothing and no note clears it: removalBreaches lists the "
                             + "environment's breach (NOT_REMOVED, later REMOVED_LATE), which the overview, deadlines and archive show.")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
-    public Readiness readiness(@RestPath String environment) {
-        Environment env = Environment.parse("environment", environment);
+    public Readiness readiness(@RestPath Environment environment) {
+        Environment env = environment;
         List<Blocker> blockers = gate.blockers(env);
         Contract c = contracts.contract();
         return new Readiness(
@@ -126,7 +126,7 @@ public class RemovalResource {
                             + "R-LC-8: the reason is shown beside the breach; it neither clears the breach nor is needed to remove.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public PhaseView lateReason(
-            @RestPath String environment,
+            @RestPath Environment environment,
             @RequestBody(
                             content =
                                     @Content(
@@ -140,8 +140,7 @@ public class RemovalResource {
                     @Valid
                     @NotNull
                     ReasonInput body) {
-        return phases.recordLateReason(
-                Environment.parse("environment", environment), body.reason());
+        return phases.recordLateReason(environment, body.reason());
     }
 
     @GET
@@ -155,13 +154,11 @@ public class RemovalResource {
                             + "sign-off. Paged (page, size ≤ 200; X-Total-Count, Link).")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
     public RestResponse<List<ChecklistItemView>> checklist(
-            @RestPath String environment,
+            @RestPath Environment environment,
             @RestQuery Integer page,
             @RestQuery Integer size,
             @Context UriInfo uri) {
-        return Lists.page(
-                        restoration.checklist(Environment.parse("environment", environment)),
-                        PageRequest.of(page, size))
+        return Lists.page(restoration.checklist(environment), PageRequest.of(page, size))
                 .toResponse(uri);
     }
 
@@ -177,9 +174,8 @@ public class RemovalResource {
                             + "sign-off names in If-Match (R-SEC-2).")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
     public RestResponse<ChecklistItemView> item(
-            @RestPath String environment, @RestPath String item) {
-        ChecklistItemView view =
-                restoration.item(Environment.parse("environment", environment), item);
+            @RestPath Environment environment, @RestPath String item) {
+        ChecklistItemView view = restoration.item(environment, item);
         return io.kiban.commons.web.Responses.ok(view, view.version());
     }
 
@@ -194,7 +190,7 @@ public class RemovalResource {
                             + "item off (R-SEC-2).")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
     public ChecklistItemView note(
-            @RestPath String environment,
+            @RestPath Environment environment,
             @RestPath String item,
             @RequestBody(
                             content =
@@ -209,7 +205,7 @@ public class RemovalResource {
                     @Valid
                     @NotNull
                     NoteInput body) {
-        return restoration.note(Environment.parse("environment", environment), item, body.note());
+        return restoration.note(environment, item, body.note());
     }
 
     @POST
@@ -231,12 +227,12 @@ public class RemovalResource {
                             + "Idempotency-Key.")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
     public RestResponse<ChecklistItemView> addEvidence(
-            @RestPath String environment,
+            @RestPath Environment environment,
             @RestPath String item,
             @RestQuery String fileName,
             java.nio.file.Path file)
             throws java.io.IOException {
-        Environment env = Environment.parse("environment", environment);
+        Environment env = environment;
         restoration.requireOpenForEvidence(env, item);
         DocumentStore.safeName(fileName);
         try (InputStream body = java.nio.file.Files.newInputStream(file)) {
@@ -277,14 +273,12 @@ public class RemovalResource {
                             + "Paged (page, size ≤ 200).")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
     public RestResponse<List<EvidenceFileView>> evidence(
-            @RestPath String environment,
+            @RestPath Environment environment,
             @RestPath String item,
             @RestQuery Integer page,
             @RestQuery Integer size,
             @Context UriInfo uri) {
-        return Lists.page(
-                        restoration.evidence(Environment.parse("environment", environment), item),
-                        PageRequest.of(page, size))
+        return Lists.page(restoration.evidence(environment, item), PageRequest.of(page, size))
                 .toResponse(uri);
     }
 
@@ -296,14 +290,13 @@ public class RemovalResource {
                     "原状復帰の証跡ファイルのダウンロード / Download one evidence file of a restoration item (streamed, as uploaded; its type in "
                             + "X-Uploaded-Content-Type)",
             description =
-                    "原状復帰の証跡ファイルを登録されたとおりに返す（形式は X-Uploaded-Content-Type、Digest に SHA-256）。\n\n"
+                    "原状復帰の証跡ファイルを登録されたとおりに返す（形式は X-Uploaded-Content-Type、Repr-Digest（RFC 9530）に SHA-256）。\n\n"
                             + "The evidence file exactly as uploaded (its type in X-Uploaded-Content-Type, its SHA-256 in Repr-Digest (RFC 9530)).")
     @RolesAllowed({Roles.JPO_ADMIN, Roles.JPO_STAFF, Roles.VENDOR, Roles.AUDITOR})
     public RestResponse<StreamingOutput> evidenceFile(
-            @RestPath String environment, @RestPath String item, @RestPath String sha256) {
-        RestorationService.FileRef ref =
-                restoration.evidenceFile(
-                        Environment.parse("environment", environment), item, sha256);
+            @RestPath Environment environment, @RestPath String item, @RestPath String sha256) {
+        io.kiban.lifecycle.deliverable.AttachedFiles.FileRef ref =
+                restoration.evidenceFile(environment, item, sha256);
         StreamingOutput out =
                 o -> {
                     try (InputStream in = store.open(ref.sha256())) {
@@ -337,11 +330,10 @@ public class RemovalResource {
                             + "file yet.")
     @RolesAllowed(Roles.JPO_ADMIN)
     public RestResponse<ChecklistItemView> sign(
-            @RestPath String environment,
+            @RestPath Environment environment,
             @RestPath String item,
             @org.jboss.resteasy.reactive.RestHeader("If-Match") String ifMatch) {
-        ChecklistItemView view =
-                restoration.sign(Environment.parse("environment", environment), item, ifMatch);
+        ChecklistItemView view = restoration.sign(environment, item, ifMatch);
         return io.kiban.commons.web.Responses.ok(view, view.version());
     }
 }

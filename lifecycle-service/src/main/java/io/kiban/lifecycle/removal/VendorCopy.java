@@ -62,6 +62,10 @@ public class VendorCopy {
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
+    /** The account (issuer#subject) that recorded the copy (R-SEC-2); null before V42. */
+    @Column(name = "recorded_by_id")
+    public String recordedById;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
@@ -73,6 +77,10 @@ public class VendorCopy {
 
     @Column(name = "disposed_by")
     public String disposedBy;
+
+    /** The account (issuer#subject) that recorded the disposition (R-SEC-2); null before V42. */
+    @Column(name = "disposed_by_id")
+    public String disposedById;
 
     @Column(name = "disposed_at")
     public Instant disposedAt;

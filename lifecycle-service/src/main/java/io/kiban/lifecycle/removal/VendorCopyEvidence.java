@@ -1,37 +1,18 @@
 package io.kiban.lifecycle.removal;
 
+import io.kiban.lifecycle.deliverable.AttachedFile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /**
  * An evidence file (photo or PDF) of how a vendor copy was returned, destroyed or erased; kept,
- * never rewritten.
+ * never rewritten (attached by {@link io.kiban.lifecycle.deliverable.AttachedFiles}).
  */
 @Entity
 @Table(name = "vendor_copy_evidence")
-public class VendorCopyEvidence {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class VendorCopyEvidence extends AttachedFile {
 
     @Column(name = "vendor_copy_id", nullable = false)
     public Long copyId;
-
-    @Column(name = "file_sha256", nullable = false)
-    public String fileSha256;
-
-    @Column(name = "file_name", nullable = false)
-    public String fileName;
-
-    @Column(name = "uploaded_by", nullable = false)
-    public String uploadedBy;
-
-    @Column(name = "uploaded_at", nullable = false)
-    public Instant uploadedAt;
 }

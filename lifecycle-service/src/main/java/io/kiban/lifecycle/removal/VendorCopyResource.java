@@ -188,7 +188,7 @@ public class VendorCopyResource {
         Roles.AUDITOR
     })
     public RestResponse<StreamingOutput> evidenceFile(@RestPath long id, @RestPath String sha256) {
-        VendorCopyService.FileRef ref = service.evidenceFile(id, sha256);
+        io.kiban.lifecycle.deliverable.AttachedFiles.FileRef ref = service.evidenceFile(id, sha256);
         StreamingOutput out =
                 o -> {
                     try (InputStream in = store.open(ref.sha256())) {

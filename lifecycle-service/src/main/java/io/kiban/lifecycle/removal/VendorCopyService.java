@@ -6,7 +6,7 @@ import io.kiban.commons.problem.ProblemException;
 import io.kiban.commons.problem.ProblemType;
 import io.kiban.commons.security.Caller;
 import io.kiban.commons.security.Roles;
-import io.kiban.lifecycle.deliverable.DocumentRepository;
+import io.kiban.lifecycle.deliverable.AttachedFiles;
 import io.kiban.lifecycle.deliverable.StoredDocument;
 import io.kiban.lifecycle.support.DocumentStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ import java.util.List;
  * blocks the removal of PRODUCTION.
  */
 @ApplicationScoped
-public class VendorCopyService {
+class VendorCopyService {
 
     public record CopyInput(
             @NotNull VendorCopy.Kind kind,
@@ -68,12 +68,13 @@ public class VendorCopyService {
      */
     public record Added(CopyView copy, boolean created) {}
 
-    public record FileRef(String sha256, String fileName, String contentType, long size) {}
+    /** The owner column of {@link VendorCopyEvidence}. */
+    private static final String OWNER = "copyId";
 
     private final CopyRepository copies;
     private final VendorCopySeals seals;
     private final CopyEvidenceRepository evidence;
-    private final DocumentRepository documents;
+    private final AttachedFiles files;
     private final AuditTrail audit;
     private final Caller caller;
     private final Clock clock;
@@ -81,7 +82,7 @@ public class VendorCopyService {
     public VendorCopyService(
             CopyRepository copies,
             CopyEvidenceRepository evidence,
-            DocumentRepository documents,
+            AttachedFiles files,
             AuditTrail audit,
             Caller caller,
             Clock clock,
@@ -89,7 +90,7 @@ public class VendorCopyService {
         this.copies = copies;
         this.seals = seals;
         this.evidence = evidence;
-        this.documents = documents;
+        this.files = files;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
@@ -136,6 +137,7 @@ public class VendorCopyService {
         c.holder = in.holder();
         c.status = VendorCopy.Status.OPEN;
         c.recordedBy = caller.name();
+        c.recordedById = caller.id();
         c.recordedAt = clock.instant();
         copies.persist(c);
         copies.flush();
@@ -156,42 +158,34 @@ public class VendorCopyService {
         String name = DocumentStore.safeName(fileName);
         VendorCopy c = visible(id);
         requireUnconfirmed(c);
-        VendorCopyEvidence existing =
-                evidence.find("copyId = ?1 and fileSha256 = ?2", c.id, stored.sha256())
-                        .firstResult();
-        if (existing != null) {
+        AttachedFiles.Attached<VendorCopyEvidence> attached =
+                files.attach(
+                        evidence,
+                        OWNER,
+                        c,
+                        c.id,
+                        () -> {
+                            VendorCopyEvidence e = new VendorCopyEvidence();
+                            e.copyId = c.id;
+                            return e;
+                        },
+                        name,
+                        contentType,
+                        stored);
+        if (!attached.created()) {
             return new Added(view(c), false);
         }
-        documents.recordIfAbsent(stored, contentType, clock.instant());
-        VendorCopyEvidence e = new VendorCopyEvidence();
-        e.copyId = c.id;
-        e.fileSha256 = stored.sha256();
-        e.fileName = name;
-        e.uploadedBy = caller.name();
-        e.uploadedAt = clock.instant();
-        evidence.persist(e);
-        // R-SEC-2: the version JPO reviews includes its evidence; an added file makes an older
-        // If-Match stale
-        copies.getEntityManager()
-                .lock(c, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        evidence.flush();
         copies.flush();
         CopyView view = view(c);
-        audit.append("evidence", "vendor-copy", c.id, fileView(e));
+        audit.append("evidence", "vendor-copy", c.id, fileView(attached.file()));
         return new Added(view, true);
     }
 
     // #16 §3: a read writes nothing: no JTA transaction
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FileRef evidenceFile(long id, String sha256) {
-        VendorCopy c = visible(id);
-        VendorCopyEvidence e =
-                evidence.find("copyId = ?1 and fileSha256 = ?2", c.id, sha256).firstResult();
-        if (e == null) {
-            throw ProblemException.notFound("evidence file of vendor copy " + id, sha256);
-        }
-        StoredDocument doc = documents.findById(e.fileSha256);
-        return new FileRef(e.fileSha256, e.fileName, doc.contentType, doc.size);
+    public AttachedFiles.FileRef evidenceFile(long id, String sha256) {
+        return files.ref(
+                evidence, OWNER, visible(id).id, sha256, "evidence file of vendor copy " + id);
     }
 
     /**
@@ -217,6 +211,7 @@ public class VendorCopyService {
         c.disposition = in.disposition();
         c.dispositionNote = in.note();
         c.disposedBy = caller.name();
+        c.disposedById = caller.id();
         c.disposedAt = clock.instant();
         c.status = VendorCopy.Status.DISPOSED;
         copies.flush();
@@ -242,22 +237,16 @@ public class VendorCopyService {
                             + c.status
                             + "; JPO confirms a copy once its return, destruction or erasure is recorded with evidence");
         }
-        String me = caller.name();
-        if (me.equals(c.recordedBy)
-                || me.equals(c.disposedBy)
-                || evidence.count("copyId = ?1 and uploadedBy = ?2", c.id, me) > 0) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "R-SEC-2: "
-                            + me
-                            + " recorded vendor copy "
-                            + id
-                            + ", its disposition or an evidence file, and may not confirm it; another jpo-admin confirms",
-                    "R-SEC-2",
-                    null,
-                    null);
-        }
-        c.confirmedBy = me;
+        caller.requireNotSelf(
+                "R-SEC-2", c.recordedById, c.recordedBy, "recorded vendor copy " + id);
+        caller.requireNotSelf(
+                "R-SEC-2",
+                c.disposedById,
+                c.disposedBy,
+                "recorded the disposition of vendor copy " + id);
+        files.requireNoneUploadedByCaller(
+                files.of(evidence, OWNER, c.id), "uploaded an evidence file of vendor copy " + id);
+        c.confirmedBy = caller.name();
         c.confirmedAt = clock.instant();
         c.status = VendorCopy.Status.CONFIRMED;
         copies.flush();
@@ -300,7 +289,7 @@ public class VendorCopyService {
     }
 
     private FileView fileView(VendorCopyEvidence e) {
-        StoredDocument doc = documents.findById(e.fileSha256);
+        StoredDocument doc = files.document(e);
         return new FileView(
                 e.fileSha256,
                 e.fileName,
@@ -311,10 +300,8 @@ public class VendorCopyService {
     }
 
     private CopyView view(VendorCopy c) {
-        List<FileView> files =
-                evidence.list("copyId = ?1 order by id", c.id).stream()
-                        .map(this::fileView)
-                        .toList();
+        List<FileView> evidenceFiles =
+                this.files.of(evidence, OWNER, c.id).stream().map(this::fileView).toList();
         return new CopyView(
                 c.id,
                 c.organisation,
@@ -330,7 +317,7 @@ public class VendorCopyService {
                 c.disposedAt,
                 c.confirmedBy,
                 c.confirmedAt,
-                files,
+                evidenceFiles,
                 c.version);
     }
 }

@@ -1,30 +1,13 @@
 package io.kiban.lifecycle.support;
 
-import io.kiban.commons.problem.ProblemException;
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * The two leased environments and SHARED (the distribution board, removed with the last
- * environment).
+ * environment). Path parameters and body fields are this type directly (#19): an unknown value in a
+ * path is a resource that does not exist (404, JAX-RS), in a query parameter 400 (commons'
+ * EnumParamConverterProvider), in a body field 400 naming the field (commons' problem mappers).
  */
 public enum Environment {
     PRODUCTION,
     STAGING,
-    SHARED;
-
-    /** Parses a path or query value; an unknown environment is a 400 naming the field. */
-    public static Environment parse(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badField(
-                    field, "is required (one of " + Arrays.toString(values()) + ")");
-        }
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField(
-                    field,
-                    "unknown environment '" + value + "'; one of " + Arrays.toString(values()));
-        }
-    }
+    SHARED
 }

@@ -1,6 +1,7 @@
 package io.kiban.lifecycle.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kiban.commons.client.Remote;
 import io.kiban.commons.client.RemoteList;
 import java.util.List;
 import java.util.function.Function;
@@ -8,12 +9,13 @@ import java.util.function.IntFunction;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * #15 item 10: a list of another service read to the end. The suite's lists are paged ({@code
- * ?page=&size=}, size at most 200, {@code X-Total-Count}); this asks {@value #PAGE_SIZE} a page and
- * keeps asking until as many items as the first answer announced are read. An answer without {@code
- * X-Total-Count} is an unpaged list and complete as it is (a service that does not page yet). Fewer
- * items than announced, or an answer that is not a list, is {@link Incomplete}: callers that decide
- * on the list (the removal gate) treat it as the service not answering.
+ * #15 item 10, #19: a list of another service read to the end through one of this service's REST
+ * clients. The mechanic is commons' {@link RemoteList} (pages of {@value #PAGE_SIZE} until {@code
+ * X-Total-Count} is reached, never a silently shorter list) and each page is asked through commons'
+ * {@link Remote#call}; this only turns a REST client's page ({@code RestResponse<JsonNode>}) into a
+ * {@link RemoteList.Page}. A service that did not answer usefully is {@link Remote.Failure}; pages
+ * that do not add up to the list announced are {@link RemoteList.Incomplete}: callers that decide
+ * on the list (the removal gate) treat both as the service not answering.
  */
 public final class PagedList {
 
@@ -21,36 +23,28 @@ public final class PagedList {
 
     private PagedList() {}
 
-    /** The pages did not add up to a list: what was read is not the whole list. */
-    public static class Incomplete extends RuntimeException {
-        public Incomplete(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     /**
-     * @param service the service asked (its calls go through {@link Remote#call})
+     * @param service the service asked
+     * @param what what was asked, for the messages (e.g. {@code GET /reports/rpo})
      * @param page one page of the list: {@code page -> client.list(…, page, PAGE_SIZE)}
      * @param items the array in a page's body (a body that is itself an array, or one field of an
      *     object)
      */
     public static List<JsonNode> readAll(
             String service,
+            String what,
             IntFunction<RestResponse<JsonNode>> page,
             Function<JsonNode, JsonNode> items) {
-        try {
-            return RemoteList.readAll(
-                    service,
-                    n -> {
-                        RestResponse<JsonNode> answer = Remote.call(service, () -> page.apply(n));
-                        JsonNode body = answer.getEntity();
-                        return new RemoteList.Page(
-                                body == null ? null : items.apply(body),
-                                answer.getHeaderString(RemoteList.TOTAL));
-                    });
-        } catch (RemoteList.Incomplete e) {
-            throw new Incomplete(e.getMessage());
-        }
+        return RemoteList.readAll(
+                service,
+                n -> {
+                    RestResponse<JsonNode> answer =
+                            Remote.call(service, what + " (page " + n + ")", () -> page.apply(n));
+                    JsonNode body = answer.getEntity();
+                    return new RemoteList.Page(
+                            body == null ? null : items.apply(body),
+                            answer.getHeaderString(RemoteList.TOTAL));
+                });
     }
 
     /** A body that is the array itself. */

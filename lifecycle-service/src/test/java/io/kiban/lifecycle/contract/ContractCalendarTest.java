@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
+import io.kiban.lifecycle.testing.Accounts;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -375,6 +376,45 @@ class ContractCalendarTest {
                 .get("/calendar/holidays?year=2040")
                 .then()
                 .statusCode(400);
+    }
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 the proposer of an amendment is its account (issuer+sub), not its name: renamed it is still refused; another account of the same name decides")
+    void R_SEC_2_the_proposer_of_an_amendment_is_known_by_account_not_by_name() {
+        var proposed =
+                propose(
+                        Tokens.jpoAdmin(),
+                        AmendmentSteps.contractEtag(),
+                        AmendmentSteps.contractWith(Map.of()));
+        proposed.then().statusCode(201);
+        int id = proposed.path("id");
+        String tag = proposed.header("ETag");
+        // jpo-admin1's account under another preferred_username is still the proposer
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"))
+                .header("If-Match", tag)
+                .post("/contract/amendments/" + id + "/rejection")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that proposed amendment "
+                                        + id
+                                        + " cannot approve, accept, sign off or reject it; another"
+                                        + " jpo-admin must decide (segregation of duties)"));
+        // another account whose preferred_username is jpo-admin1 is not the proposer
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                .header("If-Match", tag)
+                .post("/contract/amendments/" + id + "/rejection")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("decidedBy", equalTo("jpo-admin1"));
     }
 
     private static io.restassured.response.Response propose(

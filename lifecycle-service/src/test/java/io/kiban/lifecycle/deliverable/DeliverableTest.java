@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.kiban.commons.json.Hashes;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
+import io.kiban.lifecycle.testing.Accounts;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -313,6 +314,99 @@ class DeliverableTest {
     }
 
     static final String JPO_ADMIN_2 = Tokens.token("jpo-admin2", "jpo", "jpo-admin");
+
+    static final String SOD_DETAIL_TAIL =
+            " cannot approve, accept, sign off or reject it; another jpo-admin must decide"
+                    + " (segregation of duties)";
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 the submitter of a deliverable is its account (issuer+sub), not its name: renamed it is still refused; another account of the same name approves")
+    void R_SEC_2_the_submitter_of_a_deliverable_is_known_by_account_not_by_name() {
+        long id = list("?kind=COST_BREAKDOWN").getLong("[0].id");
+        upload(id, "内訳".getBytes(StandardCharsets.UTF_8), "breakdown.xlsx", Tokens.jpoAdmin())
+                .then()
+                .statusCode(200);
+        String tag = etag(id);
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"))
+                .header("If-Match", tag)
+                .post("/deliverables/" + id + "/approval")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that submitted deliverable "
+                                        + id
+                                        + SOD_DETAIL_TAIL));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                .header("If-Match", tag)
+                .post("/deliverables/" + id + "/approval")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("reviewedBy", equalTo("jpo-admin1"));
+    }
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 whoever recorded the 別紙2 statuses is known by account (issuer+sub), not by name: renamed still refused; another account of the same name approves")
+    void R_SEC_2_the_recorder_of_compliance_statuses_is_known_by_account_not_by_name() {
+        long confirmation = list("?kind=SECURITY_CONFIRMATION").getLong("[0].id");
+        upload(
+                        confirmation,
+                        "確認書類".getBytes(StandardCharsets.UTF_8),
+                        "kakunin.docx",
+                        Tokens.vendor("vendor-a"))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .header("If-Match", etag(confirmation))
+                .post("/deliverables/" + confirmation + "/approval")
+                .then()
+                .statusCode(200);
+        long report = list("?kind=SECURITY_COMPLIANCE").getLong("[1].id");
+        upload(
+                        report,
+                        "別紙2".getBytes(StandardCharsets.UTF_8),
+                        "bessi2.xlsx",
+                        Tokens.vendor("vendor-a"))
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("items", complete()))
+                .put("/deliverables/" + report + "/compliance")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"))
+                .header("If-Match", etag(report))
+                .post("/deliverables/" + report + "/approval")
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that recorded the 別紙2 statuses of"
+                                        + " deliverable "
+                                        + report
+                                        + SOD_DETAIL_TAIL));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                .header("If-Match", etag(report))
+                .post("/deliverables/" + report + "/approval")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"));
+    }
 
     static String etag(long id) {
         return given().auth()

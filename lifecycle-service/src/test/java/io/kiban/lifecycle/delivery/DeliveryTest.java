@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
+import io.kiban.lifecycle.testing.Accounts;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.kiban.lifecycle.testing.TestClock;
@@ -360,6 +361,46 @@ class DeliveryTest {
 
     static final String JPO_ADMIN_2 = Tokens.token("jpo-admin2", "jpo", "jpo-admin");
 
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 the proposer of an extension is its account (issuer+sub), not its name: renamed it is still refused; another account of the same name approves")
+    void R_SEC_2_the_proposer_of_an_extension_is_known_by_account_not_by_name() {
+        baseline("PRODUCTION", "k8s-worker");
+        TestClock.set(Instant.parse("2027-03-01T00:00:00Z"));
+        int id =
+                propose(
+                        Tokens.jpoAdmin(),
+                        ext(
+                                "PRODUCTION",
+                                "k8s-worker",
+                                "SEMICONDUCTOR_SHORTAGE",
+                                "GPU供給遅延",
+                                "2027-05-31"));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"))
+                .header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", Matchers.equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        Matchers.equalTo(
+                                "R-SEC-2: the account that proposed extension "
+                                        + id
+                                        + " cannot approve, accept, sign off or reject it; another"
+                                        + " jpo-admin must decide (segregation of duties)"));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                .header("If-Match", "\"0\"")
+                .post("/deliveries/extensions/" + id + "/approval")
+                .then()
+                .statusCode(200)
+                .body("status", Matchers.equalTo("APPROVED"))
+                .body("decidedBy", Matchers.equalTo("jpo-admin1"));
+    }
+
     private static int propose(String token, Map<String, Object> body) {
         return given().auth()
                 .oauth2(token)
@@ -543,6 +584,101 @@ class DeliveryTest {
         assertThat(line(status, "SHARED", "distribution-board")).isEqualTo("ON_TIME");
         assertThat(status.getList("lines")).hasSize(3);
         assertThat(status.getBoolean("metWithExtensions")).isTrue();
+    }
+
+    @Test
+    @DisplayName(
+            "R-LC-2 #19 asset-service announcing 250 hardware items whose pages end after 200: 503 naming asset-service, never a status from a shorter list")
+    void R_LC_2_a_hardware_list_shorter_than_announced_is_503_never_a_shorter_status() {
+        StringBuilder page = new StringBuilder("[");
+        for (int i = 1; i <= 200; i++) {
+            page.append(i == 1 ? "" : ",").append(hw(i, "k8s-worker", "2027-03-10"));
+        }
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/baseline/conformance"))
+                                .willReturn(okJson("{\"lines\":[]}")));
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/hardware"))
+                                .withQueryParam("page", equalTo("0"))
+                                .willReturn(
+                                        okJson(page.append("]").toString())
+                                                .withHeader("X-Total-Count", "250")));
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/hardware"))
+                                .withQueryParam("page", equalTo("1"))
+                                .willReturn(okJson("[]").withHeader("X-Total-Count", "250")));
+        given().auth()
+                .oauth2(Tokens.jpoStaff())
+                .get("/deliveries/status")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        Matchers.equalTo(
+                                "asset-service announced 250 items (X-Total-Count) but its pages"
+                                        + " held 200"));
+        Stubs.asset()
+                .verifyThat(
+                        2,
+                        com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                urlPathEqualTo("/hardware")));
+    }
+
+    @Test
+    @DisplayName(
+            "R-LC-3 #19 a baseline announced as 250 lines whose pages end after 200: the extension is 503 naming asset-service, nothing recorded")
+    void R_LC_3_a_baseline_shorter_than_announced_is_503_and_nothing_is_recorded() {
+        StringBuilder page = new StringBuilder("[");
+        for (int i = 1; i <= 200; i++) {
+            page.append(i == 1 ? "" : ",")
+                    .append("{\"id\":")
+                    .append(i)
+                    .append(",\"itemCode\":\"line-")
+                    .append(i)
+                    .append("\",\"environment\":\"PRODUCTION\"}");
+        }
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/baseline"))
+                                .withQueryParam("page", equalTo("0"))
+                                .willReturn(
+                                        okJson(page.append("]").toString())
+                                                .withHeader("X-Total-Count", "250")));
+        Stubs.asset()
+                .register(
+                        get(urlPathEqualTo("/baseline"))
+                                .withQueryParam("page", equalTo("1"))
+                                .willReturn(okJson("[]").withHeader("X-Total-Count", "250")));
+        given().auth()
+                .oauth2(Tokens.vendor("vendor-a"))
+                .contentType(ContentType.JSON)
+                .body(
+                        ext(
+                                "PRODUCTION",
+                                "gpu-node",
+                                "SEMICONDUCTOR_SHORTAGE",
+                                "GPU供給遅延",
+                                "2027-05-31"))
+                .post("/deliveries/extensions")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        Matchers.equalTo(
+                                "the baseline line could not be checked: asset-service announced"
+                                        + " 250 items (X-Total-Count) but its pages held 200;"
+                                        + " nothing was recorded"));
+        given().auth()
+                .oauth2(Tokens.jpoStaff())
+                .get("/deliveries/extensions")
+                .then()
+                .statusCode(200)
+                .body("size()", Matchers.equalTo(0));
     }
 
     @Test

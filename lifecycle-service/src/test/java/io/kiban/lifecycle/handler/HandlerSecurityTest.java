@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.lifecycle.support.Db;
+import io.kiban.lifecycle.testing.Accounts;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -50,6 +51,147 @@ class HandlerSecurityTest {
     void reset() {
         Fixtures.reset();
         Stubs.reset();
+    }
+
+    static final String SOD_DETAIL_TAIL =
+            " cannot approve, accept, sign off or reject it; another jpo-admin must decide"
+                    + " (segregation of duties)";
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 the proposer of a handler and of its change is its account (issuer+sub), not its name: renamed still refused; another account of the same name approves")
+    void R_SEC_2_the_proposer_of_a_handler_is_known_by_account_not_by_name() {
+        Map<String, Object> body = handler("vendor-a-tanaka");
+        body.put("organisation", "vendor-a");
+        int id = propose(Tokens.jpoAdmin(), body).then().statusCode(201).extract().path("id");
+        approve(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"), id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that proposed handler "
+                                        + id
+                                        + SOD_DETAIL_TAIL));
+        approve(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"), id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("decidedBy", equalTo("jpo-admin1"));
+
+        // a change of the approved entry, proposed by jpo-admin2's account
+        Map<String, Object> changed = handler("vendor-a-tanaka");
+        changed.put("organisation", "vendor-a");
+        changed.put("position", "部長");
+        given().auth()
+                .oauth2(jpoAdmin2())
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag(id))
+                .body(changed)
+                .put("/handlers/" + id)
+                .then()
+                .statusCode(200);
+        approve(Accounts.jpoAdmin("jpo-admin2", "jpo-admin2-renamed"), id)
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that proposed the change of handler "
+                                        + id
+                                        + SOD_DETAIL_TAIL));
+        approve(Accounts.jpoAdmin("jpo-admin3", "jpo-admin2"), id)
+                .then()
+                .statusCode(200)
+                .body("position", equalTo("部長"));
+    }
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 the proposer of a handler or of its change never rejects it either (403); another jpo-admin does")
+    void R_SEC_2_the_proposer_of_a_handler_never_rejects_it() {
+        Map<String, Object> body = handler("vendor-a-tanaka");
+        body.put("organisation", "vendor-a");
+        int id = propose(Tokens.jpoAdmin(), body).then().statusCode(201).extract().path("id");
+        reject(Tokens.jpoAdmin(), id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("R-SEC-2"));
+        reject(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"), id)
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"));
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/handlers/" + id)
+                .then()
+                .body("status", equalTo("PROPOSED"));
+        reject(jpoAdmin2(), id).then().statusCode(200).body("status", equalTo("REJECTED"));
+
+        // a change of an approved entry: its proposer does not reject it
+        int other =
+                propose(Tokens.vendor("vendor-a"), handler("vendor-a-sato"))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        approve(Tokens.jpoAdmin(), other).then().statusCode(200);
+        Map<String, Object> changed = handler("vendor-a-sato");
+        changed.put("organisation", "vendor-a");
+        changed.put("position", "部長");
+        given().auth()
+                .oauth2(jpoAdmin2())
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag(other))
+                .body(changed)
+                .put("/handlers/" + other)
+                .then()
+                .statusCode(200);
+        reject(jpoAdmin2(), other)
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that proposed the change of handler "
+                                        + other
+                                        + SOD_DETAIL_TAIL));
+        reject(Tokens.jpoAdmin(), other)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("pendingChangeBy", nullValue());
+    }
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 a handler proposed before account ids were stored (V42) is compared by the stored name")
+    void R_SEC_2_a_proposal_without_an_account_id_falls_back_to_the_name() {
+        Map<String, Object> body = handler("vendor-a-tanaka");
+        body.put("organisation", "vendor-a");
+        int id = propose(Tokens.jpoAdmin(), body).then().statusCode(201).extract().path("id");
+        assertThat(Db.update("UPDATE approved_handler SET proposed_by_id = NULL WHERE id = ?", id))
+                .isEqualTo(1);
+        // without an id the stored name decides: any account called jpo-admin1 is refused
+        approve(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"), id)
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"));
+        approve(jpoAdmin2(), id).then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    private static io.restassured.response.Response reject(String token, int id) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .header("If-Match", etag(id))
+                .body(Map.of("reason", "資格不足"))
+                .post("/handlers/" + id + "/rejection");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.commons.time.ReiwaDates;
 import io.kiban.lifecycle.contract.AmendmentSteps;
+import io.kiban.lifecycle.testing.Accounts;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.kiban.lifecycle.testing.TestClock;
@@ -709,6 +710,51 @@ class LeaseTest {
     }
 
     static final String JPO_ADMIN_2 = Tokens.token("jpo-admin2", "jpo", "jpo-admin");
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 the recorder of a delay is its account (issuer+sub), not its name: renamed it is still refused; another account of the same name approves")
+    void R_SEC_2_the_recorder_of_a_delay_is_known_by_account_not_by_name() {
+        int id =
+                record(
+                                Tokens.jpoAdmin(),
+                                Map.of(
+                                        "cause",
+                                        "VENDOR",
+                                        "startDate",
+                                        "2027-04-01",
+                                        "endDate",
+                                        "2027-04-10",
+                                        "note",
+                                        "搬入遅延"))
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"))
+                .header("If-Match", "\"0\"")
+                .post("/lease/delays/" + id + "/approval")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that recorded delay "
+                                        + id
+                                        + " cannot approve, accept, sign off or reject it; another"
+                                        + " jpo-admin must decide (segregation of duties)"));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                .header("If-Match", "\"0\"")
+                .post("/lease/delays/" + id + "/approval")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("approvedBy", equalTo("jpo-admin1"));
+    }
 
     /** Recorded by jpo-admin1 and approved by jpo-admin2 (R-SEC-2). */
     private static void delay(String cause, String from, String to) {

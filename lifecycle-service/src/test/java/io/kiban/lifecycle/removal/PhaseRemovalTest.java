@@ -51,10 +51,11 @@ class PhaseRemovalTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("rule", equalTo("R-RM-1"));
+        // #19: the environment in the path is the enum itself: an unknown one is no resource (404)
         transition("MOON", "BUILDING", null, null)
                 .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("environment"));
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().auth()
                 .oauth2(Tokens.jpoAdmin())
                 .contentType(ContentType.JSON)
@@ -80,7 +81,7 @@ class PhaseRemovalTest {
                 .oauth2(Tokens.jpoStaff())
                 .get("/removal/MOON/readiness")
                 .then()
-                .statusCode(400);
+                .statusCode(404);
         given().auth()
                 .oauth2(Tokens.auditor())
                 .get("/phases")

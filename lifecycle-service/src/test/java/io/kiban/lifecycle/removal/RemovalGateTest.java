@@ -25,6 +25,7 @@ import io.kiban.commons.json.Hashes;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.lifecycle.support.Db;
+import io.kiban.lifecycle.testing.Accounts;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -420,6 +421,117 @@ class RemovalGateTest {
                 .then()
                 .statusCode(403)
                 .body("rule", equalTo("R-SEC-2"));
+    }
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 who wrote a restoration item's note or evidence is known by account (issuer+sub), not by name: renamed still refused; another account of the same name signs")
+    void R_SEC_2_the_writer_of_restoration_note_and_evidence_is_known_by_account_not_by_name() {
+        walk("STAGING", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        String tail =
+                " cannot approve, accept, sign off or reject it; another jpo-admin must decide"
+                        + " (segregation of duties)";
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType("application/pdf")
+                .queryParam("fileName", "racks.pdf")
+                .body("%PDF-1.4 原状復帰 RACKS".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/removal/STAGING/checklist/RACKS/evidence")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"))
+                .header("If-Match", itemETag("STAGING", "RACKS"))
+                .post("/removal/STAGING/checklist/RACKS/signature")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that uploaded an evidence file of"
+                                        + " STAGING/RACKS"
+                                        + tail));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                .header("If-Match", itemETag("STAGING", "RACKS"))
+                .post("/removal/STAGING/checklist/RACKS/signature")
+                .then()
+                .statusCode(200)
+                .body("signedBy", equalTo("jpo-admin1"));
+
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "分電盤の銘板を復旧"))
+                .put("/removal/STAGING/checklist/POWER/note")
+                .then()
+                .statusCode(200);
+        PhaseRemovalTest.photo("STAGING", "POWER");
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"))
+                .header("If-Match", itemETag("STAGING", "POWER"))
+                .post("/removal/STAGING/checklist/POWER/signature")
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that wrote the note of STAGING/POWER"
+                                        + tail));
+        given().auth()
+                .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                .header("If-Match", itemETag("STAGING", "POWER"))
+                .post("/removal/STAGING/checklist/POWER/signature")
+                .then()
+                .statusCode(200)
+                .body("signed", equalTo(true));
+    }
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 a restoration note and evidence file written before account ids were stored (V42) are compared by the stored name")
+    void R_SEC_2_restoration_records_without_an_account_id_fall_back_to_the_name() {
+        walk("STAGING", "BUILDING", "IN_SERVICE", "END_OF_USE", "REMOVING");
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType("application/pdf")
+                .queryParam("fileName", "racks.pdf")
+                .body("%PDF-1.4 原状復帰 RACKS".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/removal/STAGING/checklist/RACKS/evidence")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(Tokens.jpoAdmin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("note", "分電盤の銘板を復旧"))
+                .put("/removal/STAGING/checklist/POWER/note")
+                .then()
+                .statusCode(200);
+        PhaseRemovalTest.photo("STAGING", "POWER");
+        assertThat(Db.update("UPDATE restoration_evidence SET uploaded_by_id = NULL")).isEqualTo(2);
+        assertThat(
+                        Db.update(
+                                "UPDATE restoration_item SET vendor_note_by_id = NULL"
+                                        + " WHERE environment = 'STAGING' AND item_code = 'POWER'"))
+                .isEqualTo(1);
+        for (String item : List.of("RACKS", "POWER")) {
+            given().auth()
+                    .oauth2(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"))
+                    .header("If-Match", itemETag("STAGING", item))
+                    .post("/removal/STAGING/checklist/" + item + "/signature")
+                    .then()
+                    .statusCode(403)
+                    .body("rule", equalTo("R-SEC-2"));
+            given().auth()
+                    .oauth2(jpoAdmin2())
+                    .header("If-Match", itemETag("STAGING", item))
+                    .post("/removal/STAGING/checklist/" + item + "/signature")
+                    .then()
+                    .statusCode(200);
+        }
     }
 
     @Test

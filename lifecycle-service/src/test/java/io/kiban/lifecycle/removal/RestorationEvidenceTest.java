@@ -86,10 +86,11 @@ class RestorationEvidenceTest {
                 .body("errors[0].field", equalTo("fileName"));
         upload(vendor, "STAGING", "RACKS", null, JPEG).then().statusCode(400);
         upload(vendor, "STAGING", "NOPE", "rack.jpg", JPEG).then().statusCode(404);
+        // #19: an unknown environment in the path is no resource (404, the enum path parameter)
         upload(vendor, "MOON", "RACKS", "rack.jpg", JPEG)
                 .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("environment"));
+                .statusCode(404)
+                .contentType("application/problem+json");
         assertThat(evidence("STAGING", "RACKS")).isEmpty();
 
         // the vendor's photo and PDF, stored by SHA-256

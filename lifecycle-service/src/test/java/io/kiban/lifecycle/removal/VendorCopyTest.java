@@ -10,6 +10,7 @@ import io.kiban.commons.json.Hashes;
 import io.kiban.commons.testing.OidcTestServer;
 import io.kiban.commons.testing.Tokens;
 import io.kiban.lifecycle.support.Db;
+import io.kiban.lifecycle.testing.Accounts;
 import io.kiban.lifecycle.testing.Fixtures;
 import io.kiban.lifecycle.testing.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -356,6 +357,115 @@ class VendorCopyTest {
             }
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
+    }
+
+    static final String SOD_DETAIL_TAIL =
+            " cannot approve, accept, sign off or reject it; another jpo-admin must decide"
+                    + " (segregation of duties)";
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 the recorder of a vendor copy is its account (issuer+sub), not its name: renamed still refused; another account of the same name confirms")
+    void R_SEC_2_the_recorder_of_a_vendor_copy_is_known_by_account_not_by_name() {
+        int id =
+                given().auth()
+                        .oauth2(Tokens.jpoAdmin())
+                        .contentType(ContentType.JSON)
+                        .body(
+                                Map.of(
+                                        "kind",
+                                        "LENT_DOCUMENT",
+                                        "description",
+                                        "貸与資料: 運用手順書（紙）",
+                                        "organisation",
+                                        "vendor-b"))
+                        .post("/vendor-copies")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        upload(Tokens.vendor("vendor-b"), id, "return.pdf", CERTIFICATE).then().statusCode(201);
+        dispose(Tokens.vendor("vendor-b"), id, "RETURNED").then().statusCode(200);
+        confirm(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"), id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that recorded vendor copy "
+                                        + id
+                                        + SOD_DETAIL_TAIL));
+        confirm(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"), id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CONFIRMED"))
+                .body("confirmedBy", equalTo("jpo-admin1"));
+    }
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 who recorded a copy's disposition or uploaded its evidence is known by account (issuer+sub), not by name")
+    void R_SEC_2_the_disposer_and_uploaders_of_a_vendor_copy_are_known_by_account_not_by_name() {
+        int id =
+                record(Tokens.vendor("vendor-a"), "DEVICE_BROUGHT_IN", "持込PC")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        upload(Tokens.jpoAdmin(), id, "erase.pdf", CERTIFICATE).then().statusCode(201);
+        dispose(jpoAdmin2(), id, "ERASED").then().statusCode(200);
+        confirm(Accounts.jpoAdmin("jpo-admin2", "jpo-admin2-renamed"), id)
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that recorded the disposition of vendor copy "
+                                        + id
+                                        + SOD_DETAIL_TAIL));
+        confirm(Accounts.jpoAdmin("jpo-admin1", "jpo-admin1-renamed"), id)
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "R-SEC-2: the account that uploaded an evidence file of vendor copy "
+                                        + id
+                                        + SOD_DETAIL_TAIL));
+        // another account that calls itself jpo-admin1 or jpo-admin2 did neither
+        confirm(Accounts.jpoAdmin("jpo-admin3", "jpo-admin2"), id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    @DisplayName(
+            "R-SEC-2 #19 an evidence file uploaded before account ids were stored (V42) is compared by the uploader's stored name")
+    void R_SEC_2_a_vendor_copy_evidence_file_without_an_account_id_falls_back_to_the_name() {
+        int id =
+                record(Tokens.vendor("vendor-a"), "DEVICE_BROUGHT_IN", "持込PC")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
+        upload(Tokens.jpoAdmin(), id, "erase.pdf", CERTIFICATE).then().statusCode(201);
+        dispose(Tokens.vendor("vendor-a"), id, "ERASED").then().statusCode(200);
+        assertThat(
+                        Db.update(
+                                "UPDATE vendor_copy_evidence SET uploaded_by_id = NULL"
+                                        + " WHERE vendor_copy_id = ?",
+                                id))
+                .isEqualTo(1);
+        confirm(Accounts.jpoAdmin("jpo-admin3", "jpo-admin1"), id)
+                .then()
+                .statusCode(403)
+                .body("rule", equalTo("R-SEC-2"));
+        confirm(jpoAdmin2(), id).then().statusCode(200).body("status", equalTo("CONFIRMED"));
     }
 
     static Response record(String token, String kind, String description) {

@@ -45,7 +45,7 @@ public final class Fixtures {
                     "UPDATE environment_phase SET phase='CONTRACTED', removing_entered_at=NULL, late_removal_reason=NULL");
             s.execute("DELETE FROM restoration_evidence");
             s.execute(
-                    "UPDATE restoration_item SET vendor_note=NULL, vendor_note_by=NULL, signed_by=NULL, signed_at=NULL");
+                    "UPDATE restoration_item SET vendor_note=NULL, vendor_note_by=NULL, vendor_note_by_id=NULL, signed_by=NULL, signed_at=NULL");
             s.execute("DELETE FROM archive_accepted_medium");
             s.execute("DELETE FROM archive");
             s.execute("DELETE FROM vendor_copy_evidence");
