@@ -75,7 +75,7 @@ public class ServiceCallInterceptor {
         Target target = breakers.target(ctx.getMethod());
         Class<?> client = target.client();
         Breaker breaker = breakers.of(client);
-        breaker.admit(client.getSimpleName(), config);
+        breaker.admit(client.getSimpleName());
         boolean safe = target.get();
         Object result;
         try {
@@ -154,7 +154,7 @@ public class ServiceCallInterceptor {
         private boolean open;
         private boolean trialRunning;
 
-        synchronized void admit(String client, ServiceCallConfig config) {
+        synchronized void admit(String client) {
             if (!open) {
                 return;
             }
