@@ -203,6 +203,25 @@ public class AuditTrail {
         return all;
     }
 
+    /**
+     * #18: writes the entries queued on the current transaction so far, now: numbered, MACed,
+     * inserted, the head moved on and their seals applied, exactly as at commit; later appends of
+     * the transaction continue the chain from there. For a long transaction that appends an entry
+     * per row (a bulk import of 10,000 rows), so that the queue does not grow with the rows. The
+     * head stays locked from this call to the end of the transaction (the lock the commit would
+     * take anyway), so call it only where that is wanted; rows sealed by a queued entry must be
+     * flushed first. A rollback removes these entries with the rest of the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeQueued() {
+        Pending pending = (Pending) registry.getResource(Pending.class);
+        if (pending == null || pending.entries.isEmpty()) {
+            return;
+        }
+        em.unwrap(SharedSessionContractImplementor.class).doWork(pending::write);
+        pending.entries.clear();
+    }
+
     /** One entry of {@link #appendAll}. */
     public record Item(String action, String entityType, Object entityId, Object newState) {}
 

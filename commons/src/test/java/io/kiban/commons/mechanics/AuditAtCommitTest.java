@@ -83,6 +83,56 @@ class AuditAtCommitTest {
 
     @Test
     @DisplayName(
+            "#18 writeQueued: a long transaction's entries are written as it goes, the chain goes on after them, a rollback removes them")
+    void SEC_audit_entries_written_mid_transaction_continue_the_chain_and_roll_back_with_it()
+            throws Exception {
+        try (Connection c = TestDatabase.connect()) {
+            long before = headSeq(c);
+            QuarkusTransaction.requiringNew()
+                    .run(
+                            () -> {
+                                for (int i = 1; i <= 3; i++) {
+                                    audit.append("mid-tx", "bulk-item", i, Map.of("i", i));
+                                }
+                                audit.writeQueued();
+                                audit.writeQueued(); // nothing queued: nothing written twice
+                                for (int i = 4; i <= 5; i++) {
+                                    audit.append("mid-tx", "bulk-item", i, Map.of("i", i));
+                                }
+                            });
+            // 3 written mid-transaction + 2 at commit: consecutive, in the order of the calls
+            assertThat(headSeq(c)).isEqualTo(before + 5);
+            assertThat(countMinMax(c, "mid-tx", before)).containsExactly(5, before + 1, before + 5);
+            assertThat(one(c, "SELECT entity_id FROM audit_entry WHERE seq = ?", before + 4))
+                    .isEqualTo("4");
+            JsonPath result = verify();
+            assertThat(result.getBoolean("valid")).as(result.prettify()).isTrue();
+
+            // written mid-transaction, then rolled back: gone, the head unmoved
+            long head = headSeq(c);
+            assertThatThrownBy(
+                            () ->
+                                    QuarkusTransaction.requiringNew()
+                                            .run(
+                                                    () -> {
+                                                        audit.append(
+                                                                "mid-tx-rolled-back",
+                                                                "bulk-item",
+                                                                1,
+                                                                Map.of("i", 1));
+                                                        audit.writeQueued();
+                                                        throw new IllegalStateException(
+                                                                "the import fails after its first chunk");
+                                                    }))
+                    .hasMessageContaining("after its first chunk");
+            assertThat(headSeq(c)).isEqualTo(head);
+            assertThat(countMinMax(c, "mid-tx-rolled-back", 0)[0]).isZero();
+            assertThat(verify().getBoolean("valid")).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName(
             "#16 §3 appendAll: 1,203 entries of one transaction get consecutive seqs at commit (3 INSERTs) and verify")
     void SEC_audit_bulk_entries_of_one_transaction_are_numbered_at_commit_and_verify()
             throws Exception {
