@@ -30,6 +30,7 @@ import io.kiban.asset.software.SoftwareService;
 import io.kiban.asset.support.Condition;
 import io.kiban.asset.support.Environment;
 import io.kiban.asset.support.Lifecycle;
+import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
@@ -80,10 +81,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * read in a few {@code in} queries ({@link Ledger}), which answer the services' checks ({@code
  * Lookups}) instead of a query per row; the services' bulk variants neither flush nor mark the
  * transaction when they refuse a row, ids come from sequences, and the chunk is flushed in JDBC
- * batches ({@code hibernate.order_inserts}) and the persistence context cleared. A refused row is
- * listed and reading goes on, so that the answer lists every bad row and cell. Any error: rolled
- * back, 400 with every error, nothing written. A dry run applies every row the same way and rolls
- * back.
+ * batches ({@code hibernate.order_inserts}) and the persistence context cleared. The chunk's
+ * history ({@link BulkHistory}: set-based copies into the {@code _aud} tables under the import's
+ * one revision, instead of Envers' work units held until the commit) and its audit entries ({@link
+ * AuditTrail#writeQueued}) are written right after, so that nothing held grows with the rows but
+ * the answer and the keys seen (for duplicates in the file); the audit chain's head stays locked
+ * from the first chunk to the commit. A refused row is listed and reading goes on, so that the
+ * answer lists every bad row and cell. Any error: rolled back, 400 with every error, nothing
+ * written. A dry run applies every row the same way and rolls back.
  */
 @ApplicationScoped
 class BulkImportService {
@@ -159,6 +164,8 @@ class BulkImportService {
     private final TransactionManager tm;
     private final Lifecycle lifecycle;
     private final EolService eol;
+    private final BulkHistory history;
+    private final AuditTrail audit;
     private final int chunkSize;
     private final int timeoutSeconds;
 
@@ -173,6 +180,8 @@ class BulkImportService {
             TransactionManager tm,
             Lifecycle lifecycle,
             EolService eol,
+            BulkHistory history,
+            AuditTrail audit,
             @ConfigProperty(name = "kiban.imports.bulk.chunk-rows", defaultValue = "500")
                     int chunkSize,
             @ConfigProperty(name = "kiban.imports.bulk.transaction-timeout", defaultValue = "600s")
@@ -187,6 +196,8 @@ class BulkImportService {
         this.tm = tm;
         this.lifecycle = lifecycle;
         this.eol = eol;
+        this.history = history;
+        this.audit = audit;
         this.chunkSize = Math.max(1, chunkSize);
         this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
     }
@@ -211,6 +222,7 @@ class BulkImportService {
         Transaction outer = suspend();
         begin();
         try {
+            history.begin();
             Run run = new Run();
             boolean any = source.read(HARDWARE, run::accept);
             run.process();
@@ -237,6 +249,8 @@ class BulkImportService {
                 rollback();
             } else {
                 flush();
+                history.write();
+                audit.writeQueued();
                 commit();
             }
             int created =
@@ -316,6 +330,9 @@ class BulkImportService {
             }
             chunk.clear();
             flush();
+            // the chunk's history and audit entries are written now, not held until the commit
+            history.write();
+            audit.writeQueued();
             em.clear();
             ledger.cleared();
         }

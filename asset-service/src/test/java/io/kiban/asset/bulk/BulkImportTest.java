@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kiban.asset.LifecycleServiceMock;
 import io.kiban.commons.testing.OidcTestServer;
+import io.kiban.commons.testing.TestDatabase;
 import io.kiban.commons.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +86,36 @@ class BulkImportTest {
      * What the ledger holds, as counts and the audit trail's length: the proof that nothing was
      * written.
      */
+    /**
+     * What an import could write: the ledger's counts, the audit trail's, and the history's (the
+     * history is written chunk by chunk, before the commit).
+     */
     static List<String> ledgerState() {
         return List.of(
                 admin().get("/hardware?size=1").header("X-Total-Count"),
                 admin().get("/software?size=1").header("X-Total-Count"),
                 admin().get("/media?size=1&include=removed").header("X-Total-Count"),
-                admin().get("/audit?size=1").header("X-Total-Count"));
+                admin().get("/audit?size=1").header("X-Total-Count"),
+                sql(
+                        "select concat_ws('/', (select count(*) from revinfo),"
+                                + " (select count(*) from hardware_aud), (select count(*) from medium_aud),"
+                                + " (select count(*) from software_aud))"));
+    }
+
+    /** The first column of the first row of {@code query} on the test database. */
+    static String sql(String query, Object... args) {
+        try (Connection c = TestDatabase.connect();
+                PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as(query).isTrue();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static long newHardwareWithMedium(String serial, String mediumSerial) {
@@ -844,6 +873,94 @@ class BulkImportTest {
                                 .jsonPath()
                                 .getList("$"))
                 .hasSize(1);
+    }
+
+    @Test
+    void R_18_history_of_two_chunks_is_written_as_it_goes_under_one_revision_as_envers_writes_it() {
+        // 600 rows: chunk one (500) has its history written before chunk two is read
+        String prefix = unique("BULK-HIST");
+        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
+        for (int r = 1; r <= 600; r++) {
+            csv.append(hardwareLine(prefix, r));
+        }
+        String revisionsBefore = sql("select count(*) from revinfo");
+        JsonPath done =
+                importCsv(
+                                Tokens.vendor("vendor-a"),
+                                "hardware",
+                                csv.toString().getBytes(StandardCharsets.UTF_8),
+                                false)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(done.getInt("created")).isEqualTo(600);
+        long first = done.getLong("outcomes[0].id");
+        long last = done.getLong("outcomes[599].id");
+        String like = prefix + "-%";
+        // one revision for the whole import (Envers writes one per transaction): had Envers also
+        // kept its own work units, there would be a second revision and 1,200 history rows
+        assertThat(Long.parseLong(sql("select count(*) from revinfo")))
+                .isEqualTo(Long.parseLong(revisionsBefore) + 1);
+        assertThat(
+                        sql(
+                                "select concat_ws('/', count(*), count(distinct a.rev), min(a.revtype), max(a.revtype))"
+                                        + " from hardware_aud a join hardware h on h.id = a.id where h.serial_number like ?",
+                                like))
+                .isEqualTo("600/1/0/0");
+        assertThat(
+                        sql(
+                                "select concat_ws('/', count(*), count(distinct a.rev), min(a.revtype))"
+                                        + " from medium_aud a where a.serial_number like ?",
+                                prefix + "-SSD-%"))
+                .isEqualTo("600/1/0");
+        String rev =
+                sql(
+                        "select a.rev from hardware_aud a join hardware h on h.id = a.id where h.id = ?",
+                        first);
+        assertThat(sql("select max(a.rev) from medium_aud a where a.serial_number like ?", like))
+                .isEqualTo(rev);
+        // stamped with the caller, as AssetRevisionListener stamps Envers' revisions
+        assertThat(sql("select actor_name from revinfo where rev = ?", rev))
+                .isEqualTo("vendor-a-engineer");
+        // the state of row 600 as the file gives it (hardwareLine: U(600 mod 42) = U12)
+        assertThat(
+                        sql(
+                                "select concat_ws('|', name, model_number, hardware_class, serial_number,"
+                                        + " environment, rack, rack_position, status, delivered_on, maintenance_deadline)"
+                                        + " from hardware_aud where id = ?",
+                                last))
+                .isEqualTo(
+                        "PRIMERGY RX2540 M7|PYR2547R|SERVER|"
+                                + prefix
+                                + "-600|STAGING|R1|U12|DELIVERED|2027-01-10|2031-03-31");
+        // and read back through Envers, as the history endpoint reads every other change
+        JsonPath history =
+                as(Tokens.auditor())
+                        .get("/hardware/" + last + "/history")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(history.getList("type")).containsExactly("CREATED");
+        assertThat(history.getString("[0].name")).isEqualTo("vendor-a-engineer");
+
+        // a single POST afterwards still goes through Envers, under a revision of its own
+        long single =
+                admin().body(hardware(unique("BULK-HIST-ONE")))
+                        .post("/hardware")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .jsonPath()
+                        .getLong("id");
+        assertThat(
+                        sql(
+                                "select concat_ws('/', count(*), max(revtype)) from hardware_aud where id = ?",
+                                single))
+                .isEqualTo("1/0");
+        assertThat(Long.parseLong(sql("select rev from hardware_aud where id = ?", single)))
+                .isGreaterThan(Long.parseLong(rev));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.kiban.asset.bulk;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kiban.asset.AssetApi;
@@ -147,6 +146,29 @@ class BulkVolumeBench {
      * The live objects of this JVM by class (jcmd GC.class_histogram: a full GC first, so only
      * reachable objects count): class name → bytes, and "Total".
      */
+    /**
+     * With {@code -Dkiban.bench.heapdump=<file>}: a heap dump of the live objects at the live set's
+     * peak so far (overwritten at each new peak), to see what holds it.
+     */
+    static void heapDump(String file) {
+        try {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
+            new ProcessBuilder(
+                            java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(ProcessHandle.current().pid()),
+                            "GC.heap_dump",
+                            file)
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("jcmd GC.heap_dump failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static Map<String, Long> liveHistogram() {
         Map<String, Long> bytes = new LinkedHashMap<>();
         try {
@@ -220,6 +242,12 @@ class BulkVolumeBench {
                                     return;
                                 }
                                 Map<String, Long> h = liveHistogram();
+                                String dump = System.getProperty("kiban.bench.heapdump");
+                                if (dump != null
+                                        && h.getOrDefault("Total", 0L)
+                                                > livePeak.get().getOrDefault("Total", 0L)) {
+                                    heapDump(dump);
+                                }
                                 livePeak.accumulateAndGet(
                                         h,
                                         (x, y) ->
@@ -229,27 +257,42 @@ class BulkVolumeBench {
                                                         : x);
                             }
                         });
+        // a plain HTTP client, not RestAssured: the samplers stop when the answer's headers arrive
+        // (the import and its commit are over), so that the client's own copies of the answer (and
+        // RestAssured's log buffer of the request) are not counted as the import's memory
+        String token = Tokens.jpoAdmin();
+        java.net.http.HttpRequest request =
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(
+                                        io.restassured.RestAssured.baseURI
+                                                + ":"
+                                                + io.restassured.RestAssured.port
+                                                + path
+                                                + "?dryRun=false"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", contentType)
+                        .timeout(java.time.Duration.ofMinutes(10))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
         liveSampler.start();
         sampler.start();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        JsonPath p =
-                given().auth()
-                        .oauth2(Tokens.jpoAdmin())
-                        .contentType(contentType)
-                        .body(body)
-                        .queryParam("dryRun", false)
-                        .post(path)
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
+        java.net.http.HttpResponse<java.io.InputStream> response =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000;
         sampler.interrupt();
         sampler.join();
         liveSampler.interrupt();
         liveSampler.join();
+        String answer;
+        try (java.io.InputStream in = response.body()) {
+            answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(response.statusCode()).as(answer).isEqualTo(200);
+        JsonPath p = new JsonPath(answer);
         long statements = stats.getPrepareStatementCount();
         long inserts = stats.getEntityInsertCount();
         long queries = stats.getQueryExecutionCount();
