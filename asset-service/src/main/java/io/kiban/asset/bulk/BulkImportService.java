@@ -48,6 +48,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,11 +85,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * batches ({@code hibernate.order_inserts}) and the persistence context cleared. The chunk's
  * history ({@link BulkHistory}: set-based copies into the {@code _aud} tables under the import's
  * one revision, instead of Envers' work units held until the commit) and its audit entries ({@link
- * AuditTrail#writeQueued}) are written right after, so that nothing held grows with the rows but
- * the answer and the keys seen (for duplicates in the file); the audit chain's head stays locked
- * from the first chunk to the commit. A refused row is listed and reading goes on, so that the
- * answer lists every bad row and cell. Any error: rolled back, 400 with every error, nothing
- * written. A dry run applies every row the same way and rolls back.
+ * AuditTrail#writeQueued}) are written right after, and a row repeating a row of an earlier chunk
+ * is found through the ledger and a bit per id written ({@code IdSet}), so that nothing held grows
+ * with the rows but the answer's outcomes (about 0.1–0.2 KiB a row; bench/RESULTS.md); the audit
+ * chain's head stays locked from the first chunk to the commit. A refused row is listed and reading
+ * goes on, so that the answer lists every bad row and cell. Any error: rolled back, 400 with every
+ * error, nothing written. A dry run applies every row the same way and rolls back.
  */
 @ApplicationScoped
 class BulkImportService {
@@ -283,8 +285,38 @@ class BulkImportService {
     private record ToInstall(HardwareRow row, long hardwareId, List<MediumCell> media) {}
 
     /**
-     * The state of one import: outcomes, errors, keys seen in the file, the chunk of rows read but
-     * not yet applied and what the ledger holds for it ({@link Ledger}).
+     * Ids of one import's rows: a bit per id (the ids come from sequences, so the set stays a few
+     * KiB however many rows the file has); ids beyond an int, should there be any, in a set.
+     */
+    static final class IdSet {
+        private final BitSet bits = new BitSet();
+        private final Set<Long> beyond = new HashSet<>();
+
+        void add(long id) {
+            if (id >= 0 && id < Integer.MAX_VALUE) {
+                bits.set((int) id);
+            } else {
+                beyond.add(id);
+            }
+        }
+
+        boolean contains(Long id) {
+            if (id == null) {
+                return false;
+            }
+            return id >= 0 && id < Integer.MAX_VALUE
+                    ? bits.get((int) (long) id)
+                    : beyond.contains(id);
+        }
+    }
+
+    /**
+     * The state of one import: outcomes, errors, the keys of the current chunk (two rows of the
+     * file for the same item: the second is refused), the chunk of rows read but not yet applied
+     * and what the ledger holds for it ({@link Ledger}). A row that repeats a row of an earlier
+     * chunk is found through the ledger instead (that row is flushed, and its id is in {@link
+     * Ledger#touchedHardware}/{@link Ledger#touchedSoftware}/{@link Ledger#touchedMedia}), so that
+     * nothing kept grows with the rows but the answer's outcomes.
      */
     private final class Run {
         final List<RowOutcome> outcomes = new ArrayList<>();
@@ -329,6 +361,8 @@ class BulkImportService {
                 processSoftware();
             }
             chunk.clear();
+            keys.clear();
+            mediumSerials.clear();
             flush();
             // the chunk's history and audit entries are written now, not held until the commit
             history.write();
@@ -344,6 +378,13 @@ class BulkImportService {
             for (Pending p : chunk) {
                 HardwareRow h = (HardwareRow) p.parsed();
                 List<CellError> bad = new ArrayList<>(p.bad());
+                if (bad.isEmpty()) {
+                    List<CellError> repeated = repeatedHardware(h);
+                    if (!repeated.isEmpty()) {
+                        errors.addAll(repeated);
+                        continue;
+                    }
+                }
                 if (h.serial != null || h.id != null) {
                     try {
                         precheckHardware(h, ledger);
@@ -356,7 +397,9 @@ class BulkImportService {
                     continue;
                 }
                 try {
-                    outcomes.add(applyHardware(h, ledger, installs));
+                    RowOutcome outcome = applyHardware(h, ledger, installs);
+                    outcomes.add(outcome);
+                    ledger.touchedHardware.add(outcome.id());
                 } catch (RowRejected r) {
                     errors.addAll(r.errors);
                 }
@@ -381,12 +424,103 @@ class BulkImportService {
                     errors.addAll(p.bad());
                     continue;
                 }
+                SoftwareRow row = (SoftwareRow) p.parsed();
+                CellError repeated = repeatedSoftware(row);
+                if (repeated != null) {
+                    errors.add(repeated);
+                    continue;
+                }
                 try {
-                    outcomes.add(applySoftware((SoftwareRow) p.parsed(), ledger));
+                    RowOutcome outcome = applySoftware(row, ledger);
+                    outcomes.add(outcome);
+                    ledger.touchedSoftware.add(outcome.id());
                 } catch (RowRejected r) {
                     errors.addAll(r.errors);
                 }
             }
+        }
+
+        /**
+         * A hardware row for an item an earlier chunk's row already wrote (by id or serial), or
+         * listing a medium an earlier row installed: refused, naming that row.
+         */
+        private List<CellError> repeatedHardware(HardwareRow h) {
+            List<CellError> found = new ArrayList<>();
+            Hardware item =
+                    h.id != null
+                            ? ledger.hardwareById.get(h.id)
+                            : ledger.hardwareBySerial.get(h.serial);
+            if (item != null && ledger.touchedHardware.contains(item.id)) {
+                found.add(
+                        error(
+                                h.src,
+                                h.id != null ? Layout.ID : H_SERIAL,
+                                h.src.text(h.id != null ? Layout.ID : H_SERIAL),
+                                "the same hardware as row "
+                                        + rowOf(HARDWARE, item.id)
+                                        + " of sheet "
+                                        + HARDWARE.name()
+                                        + " (a row per item)",
+                                null));
+            }
+            for (MediumCell m : h.media) {
+                Optional<MediaService.Registered> medium =
+                        ledger.mediumOwner.getOrDefault(m.serial, Optional.empty());
+                if (medium.isPresent() && ledger.touchedMedia.contains(medium.get().id())) {
+                    found.add(
+                            error(
+                                    h.src,
+                                    H_MEDIA,
+                                    h.src.text(H_MEDIA),
+                                    "medium "
+                                            + m.serial
+                                            + " is listed in row "
+                                            + rowOf(HARDWARE, medium.get().hardwareId())
+                                            + " already",
+                                    null));
+                }
+            }
+            return found;
+        }
+
+        /** A software row for a row an earlier chunk's row already wrote: refused, naming it. */
+        private CellError repeatedSoftware(SoftwareRow s) {
+            Software earlier = null;
+            if (s.id != null) {
+                Software x = ledger.softwareById.get(s.id);
+                earlier = x != null && ledger.touchedSoftware.contains(x.id) ? x : null;
+            } else {
+                for (Software x : ledger.touchedByName.getOrDefault(s.name, List.of())) {
+                    if (x.environment == s.environment
+                            && Objects.equals(n(x.edition), n(s.edition))
+                            && Objects.equals(n(x.productVersion), n(s.version))
+                            && s.target.equals(target(x, ledger))) {
+                        earlier = x;
+                        break;
+                    }
+                }
+            }
+            return earlier == null
+                    ? null
+                    : error(
+                            s.src,
+                            s.id != null ? Layout.ID : H_NAME,
+                            s.src.text(s.id != null ? Layout.ID : H_NAME),
+                            "the same software as row "
+                                    + rowOf(SOFTWARE, earlier.id)
+                                    + " of sheet "
+                                    + SOFTWARE.name(),
+                            null);
+        }
+
+        /** The row of {@code sheet} whose outcome is {@code id} (an error's message only). */
+        private String rowOf(SheetDef sheet, Long id) {
+            for (RowOutcome o : outcomes) {
+                if (o.sheet().equals(sheet.name()) && Objects.equals(o.id(), id)) {
+                    return String.valueOf(o.row());
+                }
+            }
+            return "?";
         }
 
         private void duplicates(Object parsed) {
@@ -461,7 +595,11 @@ class BulkImportService {
         final Map<String, List<Software>> softwareByName = new HashMap<>();
         final Map<Long, String> serialOfHardware = new HashMap<>();
         final Map<Long, Optional<Environment>> environmentOfHardware = new HashMap<>();
-        final Set<Long> createdSoftware = new HashSet<>();
+        final IdSet createdSoftware = new IdSet();
+        final IdSet touchedHardware = new IdSet();
+        final IdSet touchedMedia = new IdSet();
+        final IdSet touchedSoftware = new IdSet();
+        final Map<String, List<Software>> touchedByName = new HashMap<>();
         final Map<Environment, Boolean> open = new EnumMap<>(Environment.class);
         Set<String> baselineLines;
         EolService.StoredCycles storedCycles;
@@ -474,6 +612,7 @@ class BulkImportService {
             mediumOwner.clear();
             softwareById.clear();
             softwareByName.clear();
+            touchedByName.clear();
             serialOfHardware.clear();
             environmentOfHardware.clear();
         }
@@ -543,6 +682,9 @@ class BulkImportService {
                             names)) {
                 if (!createdSoftware.contains(s.id)) {
                     softwareByName.computeIfAbsent(s.name, k -> new ArrayList<>()).add(s);
+                }
+                if (touchedSoftware.contains(s.id)) {
+                    touchedByName.computeIfAbsent(s.name, k -> new ArrayList<>()).add(s);
                 }
             }
             Set<Long> hardwareIds = new HashSet<>();
@@ -907,6 +1049,7 @@ class BulkImportService {
                             () -> media.installInBulk(h, input, l));
             l.mediumOwner.put(
                     view.serial(), Optional.of(new MediaService.Registered(view.id(), hardwareId)));
+            l.touchedMedia.add(view.id());
         }
     }
 

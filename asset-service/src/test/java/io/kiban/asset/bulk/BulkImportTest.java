@@ -816,15 +816,21 @@ class BulkImportTest {
                 + "\r\n";
     }
 
+    /** The hardware CSV of {@code rows} rows of {@link #hardwareLine}. */
+    static byte[] hardwareCsv(String prefix, int rows) {
+        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
+        for (int r = 1; r <= rows; r++) {
+            csv.append(hardwareLine(prefix, r));
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     @Inject SessionFactory sessionFactory;
 
     @Test
     void R_18_six_hundred_rows_are_read_per_chunk_not_per_row_and_every_row_is_audited_once() {
         String prefix = unique("BULK-VOL");
-        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
-        for (int r = 1; r <= 600; r++) {
-            csv.append(hardwareLine(prefix, r));
-        }
+        byte[] csv = hardwareCsv(prefix, 600);
         long auditBefore = Long.parseLong(admin().get("/audit?size=1").header("X-Total-Count"));
         Statistics statistics = sessionFactory.getStatistics();
         statistics.setStatisticsEnabled(true);
@@ -833,11 +839,7 @@ class BulkImportTest {
         long statements;
         try {
             done =
-                    importCsv(
-                                    Tokens.jpoAdmin(),
-                                    "hardware",
-                                    csv.toString().getBytes(StandardCharsets.UTF_8),
-                                    false)
+                    importCsv(Tokens.jpoAdmin(), "hardware", csv, false)
                             .then()
                             .statusCode(200)
                             .extract()
@@ -879,17 +881,10 @@ class BulkImportTest {
     void R_18_history_of_two_chunks_is_written_as_it_goes_under_one_revision_as_envers_writes_it() {
         // 600 rows: chunk one (500) has its history written before chunk two is read
         String prefix = unique("BULK-HIST");
-        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
-        for (int r = 1; r <= 600; r++) {
-            csv.append(hardwareLine(prefix, r));
-        }
+        byte[] csv = hardwareCsv(prefix, 600);
         String revisionsBefore = sql("select count(*) from revinfo");
         JsonPath done =
-                importCsv(
-                                Tokens.vendor("vendor-a"),
-                                "hardware",
-                                csv.toString().getBytes(StandardCharsets.UTF_8),
-                                false)
+                importCsv(Tokens.vendor("vendor-a"), "hardware", csv, false)
                         .then()
                         .statusCode(200)
                         .extract()
@@ -964,22 +959,99 @@ class BulkImportTest {
     }
 
     @Test
+    void
+            R_18_a_row_repeating_an_earlier_one_is_refused_naming_it_within_a_chunk_and_across_chunks() {
+        // chunks of 500: data rows 3 and 4 share a chunk; 2 and 550, 5 and 560 do not (the first
+        // chunk is flushed and its keys are no longer held: the ledger finds the earlier row)
+        String prefix = unique("BULK-DUP");
+        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
+        for (int r = 1; r <= 600; r++) {
+            String line = hardwareLine(prefix, r);
+            if (r == 4) {
+                line = line.replace("," + prefix + "-4,", "," + prefix + "-3,");
+            } else if (r == 550) {
+                line = line.replace("," + prefix + "-550,", "," + prefix + "-2,");
+            } else if (r == 560) {
+                line = line.replace("SSD:" + prefix + "-SSD-560", "SSD:" + prefix + "-SSD-5");
+            }
+            csv.append(line);
+        }
+        List<String> before = ledgerState();
+        JsonPath problem =
+                importCsv(
+                                Tokens.jpoAdmin(),
+                                "hardware",
+                                csv.toString().getBytes(StandardCharsets.UTF_8),
+                                false)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .extract()
+                        .jsonPath();
+        List<Map<String, Object>> errors = problem.getList("errors");
+        assertThat(errors).hasSize(3);
+        // file rows are data rows + 1 (the heading row)
+        assertThat(errors.get(0))
+                .containsEntry("row", 5)
+                .containsEntry("column", "F")
+                .containsEntry("value", prefix + "-3")
+                .containsEntry(
+                        "reason", "the same hardware as row 4 of sheet ハードウェア (a row per item)");
+        assertThat(errors.get(1))
+                .containsEntry("row", 551)
+                .containsEntry("column", "F")
+                .containsEntry("value", prefix + "-2")
+                .containsEntry(
+                        "reason", "the same hardware as row 3 of sheet ハードウェア (a row per item)");
+        assertThat(errors.get(2))
+                .containsEntry("row", 561)
+                .containsEntry("column", "M")
+                .containsEntry("value", "SSD:" + prefix + "-SSD-5")
+                .containsEntry("reason", "medium " + prefix + "-SSD-5 is listed in row 6 already");
+        assertThat(ledgerState()).isEqualTo(before);
+
+        // software: data row 580 repeats data row 1 (another chunk), row 3 repeats row 2 (the same)
+        String product = unique("bulk-dup-lib");
+        StringBuilder sw =
+                new StringBuilder(
+                        "製品名,エディション,バージョン,ソフトウェア区分,契約形態,ライセンス形態,サポート期限,導入先,環境,SBOM対象\r\n");
+        for (int r = 1; r <= 600; r++) {
+            int n = r == 580 ? 1 : r == 3 ? 2 : r;
+            sw.append(
+                    product
+                            + "-"
+                            + n
+                            + ",,1.0.0,LIBRARY,,Apache-2.0,,CLUSTER bulk-k8s,STAGING,\r\n");
+        }
+        JsonPath swProblem =
+                importCsv(
+                                Tokens.jpoAdmin(),
+                                "software",
+                                sw.toString().getBytes(StandardCharsets.UTF_8),
+                                false)
+                        .then()
+                        .statusCode(400)
+                        .extract()
+                        .jsonPath();
+        assertThat(swProblem.getList("errors.row")).containsExactly(4, 581);
+        assertThat(swProblem.getList("errors.column")).containsExactly("A", "A");
+        assertThat(swProblem.getList("errors.reason"))
+                .containsExactly(
+                        "the same software as row 3 of sheet ソフトウェア",
+                        "the same software as row 2 of sheet ソフトウェア");
+        assertThat(ledgerState()).isEqualTo(before);
+    }
+
+    @Test
     void R_18_a_file_over_the_row_limit_is_refused_naming_the_row_and_nothing_is_written() {
         // the test profile's limit is 1,000 data rows (kiban.imports.bulk.max-rows): the 1,001st,
         // row
         // 1,002 of the file under its heading row, ends the import after two chunks were flushed
         String prefix = unique("BULK-CAP");
-        StringBuilder csv = new StringBuilder(HARDWARE_HEAD);
-        for (int r = 1; r <= 1001; r++) {
-            csv.append(hardwareLine(prefix, r));
-        }
+        byte[] csv = hardwareCsv(prefix, 1001);
         List<String> before = ledgerState();
         JsonPath problem =
-                importCsv(
-                                Tokens.vendor("vendor-a"),
-                                "hardware",
-                                csv.toString().getBytes(StandardCharsets.UTF_8),
-                                false)
+                importCsv(Tokens.vendor("vendor-a"), "hardware", csv, false)
                         .then()
                         .statusCode(400)
                         .contentType("application/problem+json")
