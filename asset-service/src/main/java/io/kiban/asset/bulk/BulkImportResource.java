@@ -54,7 +54,8 @@ public class BulkImportResource {
                     + "transaction: either every row is accepted or 400 problem+json lists every bad row and cell (sheet, "
                     + "row as Excel shows it, column letter and heading, value, reason, rule) and nothing is written. "
                     + "dryRun=true answers what would change (create/update/unchanged per row) and writes nothing. "
-                    + "Idempotency-Key honoured.";
+                    + "Idempotency-Key honoured. One import at a time per instance (it holds the audit chain from its "
+                    + "first chunk to its end): a second waits up to 30 s for the first, then 503.";
 
     /**
      * A hardware.csv as GET /exports/hardware.csv writes it: one new STAGING server with its SSD
@@ -107,6 +108,12 @@ public class BulkImportResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = BulkProblem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "another import ran on this instance for longer than kiban.imports.bulk.queue-wait"
+                            + " (30 s); nothing written, send the file again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
     public RestResponse<BulkReport> workbook(@RestQuery boolean dryRun, File body) {
         writers.require();
@@ -137,6 +144,12 @@ public class BulkImportResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = BulkProblem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "another import ran on this instance for longer than kiban.imports.bulk.queue-wait"
+                            + " (30 s); nothing written, send the file again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed({Roles.JPO_ADMIN, Roles.VENDOR})
     public RestResponse<BulkReport> csv(
             @RestPath String category,

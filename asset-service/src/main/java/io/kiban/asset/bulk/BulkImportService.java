@@ -59,6 +59,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -170,6 +172,8 @@ class BulkImportService {
     private final AuditTrail audit;
     private final int chunkSize;
     private final int timeoutSeconds;
+    private final Semaphore running;
+    private final long queueWaitMillis;
 
     public BulkImportService(
             HardwareService hardware,
@@ -187,7 +191,11 @@ class BulkImportService {
             @ConfigProperty(name = "kiban.imports.bulk.chunk-rows", defaultValue = "500")
                     int chunkSize,
             @ConfigProperty(name = "kiban.imports.bulk.transaction-timeout", defaultValue = "600s")
-                    java.time.Duration timeout) {
+                    java.time.Duration timeout,
+            @ConfigProperty(name = "kiban.imports.bulk.concurrent", defaultValue = "1")
+                    int concurrent,
+            @ConfigProperty(name = "kiban.imports.bulk.queue-wait", defaultValue = "30s")
+                    java.time.Duration queueWait) {
         this.hardware = hardware;
         this.hardwareRepository = hardwareRepository;
         this.media = media;
@@ -202,6 +210,8 @@ class BulkImportService {
         this.audit = audit;
         this.chunkSize = Math.max(1, chunkSize);
         this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+        this.running = new Semaphore(Math.max(1, concurrent), true);
+        this.queueWaitMillis = queueWait.toMillis();
     }
 
     /** A row refused: its bad cells. */
@@ -221,6 +231,33 @@ class BulkImportService {
      * when the file is not the standard sheet.
      */
     public BulkReport run(BulkSource source, boolean dryRun) {
+        // an import holds the audit chain's head from its first chunk to its commit (and a dry run
+        // until its rollback): imports of this instance run one at a time (kiban.imports.bulk.
+        // concurrent), a second one waits for the first up to kiban.imports.bulk.queue-wait, then
+        // 503
+        boolean admitted;
+        try {
+            admitted = running.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            source.close();
+            throw ProblemException.of(
+                    io.kiban.commons.problem.ProblemType.SERVICE_UNAVAILABLE,
+                    "another standard-sheet import is running on this instance and did not end within "
+                            + queueWaitMillis / 1000
+                            + " s; nothing was written, send the file again later");
+        }
+        try {
+            return admitted(source, dryRun);
+        } finally {
+            running.release();
+        }
+    }
+
+    private BulkReport admitted(BulkSource source, boolean dryRun) {
         Transaction outer = suspend();
         begin();
         try {

@@ -28,6 +28,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -1040,6 +1043,73 @@ class BulkImportTest {
                         "the same software as row 3 of sheet ソフトウェア",
                         "the same software as row 2 of sheet ソフトウェア");
         assertThat(ledgerState()).isEqualTo(before);
+    }
+
+    @Inject BulkImportService service;
+
+    @Test
+    void R_18_a_second_import_while_one_runs_waits_then_is_503_and_writes_nothing()
+            throws Exception {
+        // an import that holds its permit until released: it has begun reading its file
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BulkSource held =
+                new BulkSource() {
+                    @Override
+                    public String format() {
+                        return "csv";
+                    }
+
+                    @Override
+                    public boolean read(
+                            io.kiban.asset.export.StandardSheetService.SheetDef def,
+                            java.util.function.Consumer<SheetRow> rows) {
+                        reading.countDown();
+                        try {
+                            release.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return false;
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        CompletableFuture<Throwable> first =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                service.run(held, true);
+                                return null;
+                            } catch (RuntimeException e) {
+                                return e;
+                            }
+                        });
+        try {
+            assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+            String serial = unique("BULK-WAIT");
+            List<String> before = ledgerState();
+            // the test profile waits 300 ms (kiban.imports.bulk.queue-wait) for the running import
+            importCsv(Tokens.vendor("vendor-a"), "hardware", hardwareCsv(serial, 1), false)
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .body(
+                            "detail",
+                            org.hamcrest.Matchers.startsWith(
+                                    "another standard-sheet import is running on this instance"));
+            assertThat(ledgerState()).isEqualTo(before);
+            release.countDown();
+            // the held one ends (its file holds neither sheet: 400); the same file goes through now
+            assertThat(first.get(30, TimeUnit.SECONDS)).hasMessageContaining("holds neither sheet");
+            importCsv(Tokens.vendor("vendor-a"), "hardware", hardwareCsv(serial, 1), false)
+                    .then()
+                    .statusCode(200)
+                    .body("created", org.hamcrest.Matchers.equalTo(1));
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
