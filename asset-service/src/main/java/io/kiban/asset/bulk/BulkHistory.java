@@ -90,8 +90,38 @@ class BulkHistory {
         }
     }
 
-    /** The {@code _aud} table of an entity's table: the columns copied. */
-    private record AuditedTable(String table, List<String> columns) {}
+    /**
+     * The {@code _aud} table of an entity's table: the copy's statement up to its id list, and its
+     * {@code ON DUPLICATE KEY UPDATE} clause (a row the import added, changed by a later chunk).
+     */
+    private record AuditedTable(String table, String insertSelect, String onDuplicate) {
+
+        static AuditedTable of(String table, List<String> columns) {
+            String list = String.join(", ", columns);
+            StringBuilder update = new StringBuilder();
+            for (String column : columns) {
+                if (!column.equals("id")) {
+                    update.append(update.isEmpty() ? "" : ", ")
+                            .append(column)
+                            .append(" = VALUES(")
+                            .append(column)
+                            .append(')');
+                }
+            }
+            return new AuditedTable(
+                    table,
+                    "INSERT INTO "
+                            + table
+                            + "_aud (rev, revtype, "
+                            + list
+                            + ") SELECT ?, ?, "
+                            + list
+                            + " FROM "
+                            + table
+                            + " WHERE id IN (",
+                    ") ON DUPLICATE KEY UPDATE " + update);
+        }
+    }
 
     void install(@Observes StartupEvent started) {
         EventListenerRegistry listeners =
@@ -304,32 +334,10 @@ class BulkHistory {
     private static void copy(
             Connection connection, AuditedTable t, int revision, byte type, List<Object> ids)
             throws SQLException {
-        String columns = String.join(", ", t.columns());
-        StringBuilder update = new StringBuilder();
-        for (String column : t.columns()) {
-            if (!column.equals("id")) {
-                update.append(update.isEmpty() ? "" : ", ")
-                        .append(column)
-                        .append(" = VALUES(")
-                        .append(column)
-                        .append(')');
-            }
-        }
         for (int from = 0; from < ids.size(); from += 1000) {
             List<Object> slice = ids.subList(from, Math.min(ids.size(), from + 1000));
-            String sql =
-                    "INSERT INTO "
-                            + t.table()
-                            + "_aud (rev, revtype, "
-                            + columns
-                            + ") SELECT ?, ?, "
-                            + columns
-                            + " FROM "
-                            + t.table()
-                            + " WHERE id IN ("
-                            + "?, ".repeat(slice.size() - 1)
-                            + "?) ON DUPLICATE KEY UPDATE "
-                            + update;
+            String marks = "?, ".repeat(slice.size() - 1) + "?";
+            String sql = t.insertSelect() + marks + t.onDuplicate();
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 ps.setInt(1, revision);
                 ps.setByte(2, type);
@@ -343,8 +351,8 @@ class BulkHistory {
                     "SELECT COUNT(*) FROM "
                             + t.table()
                             + "_aud WHERE rev = ? AND id IN ("
-                            + "?, ".repeat(slice.size() - 1)
-                            + "?)";
+                            + marks
+                            + ")";
             try (PreparedStatement ps = connection.prepareStatement(check)) {
                 ps.setInt(1, revision);
                 for (int i = 0; i < slice.size(); i++) {
@@ -388,7 +396,7 @@ class BulkHistory {
         if (!copied.contains("id") || !history.contains("rev") || !history.contains("revtype")) {
             throw new IllegalStateException(table + "_aud is not an Envers table keyed by id, rev");
         }
-        AuditedTable t = new AuditedTable(table, List.copyOf(copied));
+        AuditedTable t = AuditedTable.of(table, copied);
         tables.put(table, t);
         return t;
     }

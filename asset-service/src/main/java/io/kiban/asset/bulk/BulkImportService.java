@@ -34,6 +34,7 @@ import io.kiban.commons.audit.AuditTrail;
 import io.kiban.commons.concurrency.ETags;
 import io.kiban.commons.problem.Problem;
 import io.kiban.commons.problem.ProblemException;
+import io.kiban.commons.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -245,7 +246,7 @@ class BulkImportService {
         if (!admitted) {
             source.close();
             throw ProblemException.of(
-                    io.kiban.commons.problem.ProblemType.SERVICE_UNAVAILABLE,
+                    ProblemType.SERVICE_UNAVAILABLE,
                     "another standard-sheet import is running on this instance and did not end within "
                             + queueWaitMillis / 1000
                             + " s; nothing was written, send the file again later");
@@ -489,10 +490,9 @@ class BulkImportService {
                             : ledger.hardwareBySerial.get(h.serial);
             if (item != null && ledger.touchedHardware.contains(item.id)) {
                 found.add(
-                        error(
+                        cell(
                                 h.src,
                                 h.id != null ? Layout.ID : H_SERIAL,
-                                h.src.text(h.id != null ? Layout.ID : H_SERIAL),
                                 "the same hardware as row "
                                         + rowOf(HARDWARE, item.id)
                                         + " of sheet "
@@ -505,10 +505,9 @@ class BulkImportService {
                         ledger.mediumOwner.getOrDefault(m.serial, Optional.empty());
                 if (medium.isPresent() && ledger.touchedMedia.contains(medium.get().id())) {
                     found.add(
-                            error(
+                            cell(
                                     h.src,
                                     H_MEDIA,
-                                    h.src.text(H_MEDIA),
                                     "medium "
                                             + m.serial
                                             + " is listed in row "
@@ -528,10 +527,8 @@ class BulkImportService {
                 earlier = x != null && ledger.touchedSoftware.contains(x.id) ? x : null;
             } else {
                 for (Software x : ledger.touchedByName.getOrDefault(s.name, List.of())) {
-                    if (x.environment == s.environment
-                            && Objects.equals(n(x.edition), n(s.edition))
-                            && Objects.equals(n(x.productVersion), n(s.version))
-                            && s.target.equals(target(x, ledger))) {
+                    if (samePlace(x, s, ledger)
+                            && Objects.equals(n(x.productVersion), n(s.version))) {
                         earlier = x;
                         break;
                     }
@@ -539,10 +536,9 @@ class BulkImportService {
             }
             return earlier == null
                     ? null
-                    : error(
+                    : cell(
                             s.src,
                             s.id != null ? Layout.ID : H_NAME,
-                            s.src.text(s.id != null ? Layout.ID : H_NAME),
                             "the same software as row "
                                     + rowOf(SOFTWARE, earlier.id)
                                     + " of sheet "
@@ -1273,6 +1269,13 @@ class BulkImportService {
         return s;
     }
 
+    /** The ledger's row {@code x} is the row's product, edition, 導入先 and 環境 (any version). */
+    private static boolean samePlace(Software x, SoftwareRow r, Ledger l) {
+        return x.environment == r.environment
+                && Objects.equals(n(x.edition), n(r.edition))
+                && r.target.equals(target(x, l));
+    }
+
     /** How the export shows where a piece of software runs. */
     private static String target(Software s, Ledger l) {
         if (s.hardwareId != null) {
@@ -1306,11 +1309,7 @@ class BulkImportService {
             // not matches)
             List<Software> candidates =
                     l.softwareByName.getOrDefault(r.name, List.of()).stream()
-                            .filter(
-                                    x ->
-                                            x.environment == r.environment
-                                                    && Objects.equals(n(x.edition), n(r.edition))
-                                                    && r.target.equals(target(x, l)))
+                            .filter(x -> samePlace(x, r, l))
                             .toList();
             List<Software> sameVersion =
                     candidates.stream()
@@ -1579,14 +1578,12 @@ class BulkImportService {
     }
 
     private static RowRejected reject(SheetRow row, String heading, String reason, String rule) {
-        return new RowRejected(
-                List.of(
-                        error(
-                                row,
-                                heading,
-                                heading == null ? null : row.text(heading),
-                                reason,
-                                rule)));
+        return new RowRejected(List.of(cell(row, heading, reason, rule)));
+    }
+
+    /** The bad cell {@code heading} of {@code row}, with the value the file gives. */
+    private static CellError cell(SheetRow row, String heading, String reason, String rule) {
+        return error(row, heading, heading == null ? null : row.text(heading), reason, rule);
     }
 
     static CellError error(SheetRow row, String heading, String value, String reason, String rule) {

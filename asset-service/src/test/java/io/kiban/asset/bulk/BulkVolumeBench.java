@@ -153,38 +153,30 @@ class BulkVolumeBench {
     static void heapDump(String file) {
         try {
             java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
-            new ProcessBuilder(
-                            java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                                    .toString(),
-                            Long.toString(ProcessHandle.current().pid()),
-                            "GC.heap_dump",
-                            file)
-                    .redirectErrorStream(true)
-                    .start()
-                    .waitFor();
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("jcmd GC.heap_dump failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw new IllegalStateException("cannot replace " + file, e);
+        }
+        jcmd("GC.heap_dump", file);
+    }
+
+    /** What {@code jcmd <this JVM> command…} prints. */
+    static String jcmd(String... command) {
+        List<String> line = new java.util.ArrayList<>();
+        line.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        line.add(Long.toString(ProcessHandle.current().pid()));
+        line.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed", e);
         }
     }
 
     static Map<String, Long> liveHistogram() {
         Map<String, Long> bytes = new LinkedHashMap<>();
         try {
-            Process p =
-                    new ProcessBuilder(
-                                    java.nio.file.Path.of(
-                                                    System.getProperty("java.home"), "bin", "jcmd")
-                                            .toString(),
-                                    Long.toString(ProcessHandle.current().pid()),
-                                    "GC.class_histogram")
-                            .redirectErrorStream(true)
-                            .start();
-            for (String line :
-                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                            .lines()
-                            .toList()) {
+            for (String line : jcmd("GC.class_histogram").lines().toList()) {
                 String[] f = line.trim().split("\\s+");
                 if (f.length >= 4 && f[0].endsWith(":")) {
                     bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
@@ -192,8 +184,8 @@ class BulkVolumeBench {
                     bytes.put("Total", Long.parseLong(f[2]));
                 }
             }
-        } catch (java.io.IOException | NumberFormatException e) {
-            throw new IllegalStateException("jcmd GC.class_histogram failed", e);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("jcmd GC.class_histogram: unexpected output", e);
         }
         return bytes;
     }
